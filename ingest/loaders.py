@@ -1,0 +1,132 @@
+"""Entry point of ingestion: find document files, pick the loader for a file, and assemble the Document."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .docx import load_docx
+from .errors import IngestError
+from .html import load_html
+from .markdown import load_markdown
+from .metadata import Extraction, derived_title, doc_id_for, editor_fields, merge_metadata, override_fields, read_yaml_mapping
+from .models import Document
+from .pdf import load_pdf
+from .text import decode_text, load_text
+
+LOADERS: dict[str, Callable[[Path, bytes], Extraction]] = {
+    ".pdf": load_pdf,
+    ".docx": load_docx,
+    ".html": load_html,
+    ".htm": load_html,
+    ".md": load_markdown,
+    ".markdown": load_markdown,
+    ".txt": load_text,
+}
+SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(LOADERS)
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
+NOT_FOUND = "bestand niet gevonden. Controleer de naam en de map."
+
+
+def sidecar_path(path: Path) -> Path | None:
+    """The metadata file next to a document: "nota.pdf.meta.yaml" or "nota.meta.yaml" (.yml too)."""
+    path = Path(path)
+    for name in (path.name, path.stem):
+        for suffix in SIDECAR_SUFFIXES:
+            candidate = path.with_name(name + suffix)
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def is_sidecar(path: Path) -> bool:
+    return path.name.lower().endswith(SIDECAR_SUFFIXES)
+
+
+def is_skipped_in_folder(path: Path) -> bool:
+    """Hidden files, sidecars and README.md files in a folder are not documents."""
+    return path.name.startswith(".") or is_sidecar(path) or path.name.lower() == "readme.md"
+
+
+def walk_folder(folder: Path) -> Iterable[Path]:
+    """Document files below a folder, depth first in sorted order."""
+    for entry in sorted(folder.iterdir()):
+        if is_skipped_in_folder(entry):
+            continue
+        if entry.is_dir():
+            yield from walk_folder(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def iter_document_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[IngestError]]:
+    """The files to ingest from the paths given (folders walked), and an error per missing path."""
+    found: dict[Path, None] = {}
+    errors: list[IngestError] = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            found.update(dict.fromkeys(p.resolve() for p in walk_folder(path)))
+        elif path.is_file():
+            found[path.resolve()] = None
+        else:
+            errors.append(IngestError(str(given), NOT_FOUND))
+    return list(found), errors
+
+
+def format_megabytes(size: int) -> str:
+    """"62,4 MB" in Dutch notation; tiny sizes keep enough decimals to not read as zero."""
+    megabytes = size / (1024 * 1024)
+    decimals = 1 if megabytes >= 0.1 or megabytes == 0 else 4
+    return f"{megabytes:.{decimals}f}".replace(".", ",") + " MB"
+
+
+def check_file(path: Path, max_bytes: int) -> None:
+    """Reject a file that is missing, of an unknown type, empty or too large, before reading it."""
+    if not path.is_file():
+        raise IngestError(str(path), NOT_FOUND)
+    if path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+        kind = f"bestandstype '{path.suffix}'" if path.suffix else "een bestand zonder extensie"
+        raise IngestError(
+            str(path), f"{kind} wordt niet ondersteund. Gebruik een van deze: {', '.join(sorted(SUPPORTED_EXTENSIONS))}."
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise IngestError(str(path), "het bestand is leeg. Kies een bestand met inhoud.")
+    if size > max_bytes:
+        raise IngestError(
+            str(path),
+            f"het bestand is te groot: {format_megabytes(size)}, de grens is {format_megabytes(max_bytes)}. "
+            "Splits het bestand of maak het kleiner.",
+        )
+
+
+def load_document(path: str | Path, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Load one file as a Document, with metadata from the file, front matter, sidecar and overrides.
+
+    Raises IngestError with a Dutch reason for any file that cannot be taken as it is.
+    """
+    path = Path(path).expanduser().resolve()
+    check_file(path, max_bytes)
+    override_layer = override_fields(overrides, path)
+    data = path.read_bytes()
+    sidecar = sidecar_path(path)
+    sidecar_data = sidecar.read_bytes() if sidecar else b""
+    extraction = LOADERS[path.suffix.lower()](path, data)
+    if not any(page.text.strip() for page in extraction.pages):
+        raise IngestError(str(path), "geen tekst gevonden. Controleer of het bestand leesbare tekst bevat.")
+    layers = [editor_fields(extraction.front_matter, path, "de front matter")]
+    if sidecar:
+        where = f"het metadatabestand {sidecar.name}"
+        layers.append(editor_fields(read_yaml_mapping(decode_text(sidecar_data), path, where), path, where))
+    layers.append(override_layer)
+    metadata, explicit_id = merge_metadata(derived_title(extraction, path), layers)
+    return Document(
+        doc_id=explicit_id or doc_id_for(path),
+        source=str(path),
+        pages=extraction.pages,
+        metadata=metadata,
+        content_hash=hashlib.sha256(data + sidecar_data).hexdigest(),
+    )

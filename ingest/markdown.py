@@ -1,0 +1,87 @@
+"""Markdown loading: YAML front matter as metadata, the body with its headings, markup removed for display."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import IngestError
+from .metadata import Extraction, read_yaml_mapping
+from .models import Page
+from .text import decode_text, text_to_page_text
+
+FRONT_MATTER_FENCE = "---"
+FRONT_MATTER_END = ("---", "...")
+
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Converters from PDF leave "**==> picture [555 x 352] intentionally omitted <==**" for images.
+IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|\**==> picture \[[^\]]*\] intentionally omitted <==\**")
+LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
+HTML_TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
+BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+ITALIC = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=[^\s\\])\*(?![\w*])")
+CODE = re.compile(r"`+([^`\n]*)`+")
+ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+HEADING = re.compile(r"^\s{0,3}(#{1,6})(?:[ \t]+|(?=[^#\s]))(.*?)(?:[ \t]+#+)?[ \t]*$")
+SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?")
+THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
+    """Front matter between --- lines at the very top, parsed, and the body after it."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FRONT_MATTER_FENCE:
+        return {}, text
+    for end, line in enumerate(lines[1:], start=1):
+        if line.strip() in FRONT_MATTER_END:
+            front_matter = read_yaml_mapping("\n".join(lines[1:end]), path, "de front matter (tussen de ---regels bovenaan)")
+            return front_matter, "\n".join(lines[end + 1 :])
+    raise IngestError(str(path), "de front matter bovenaan is niet afgesloten met een regel '---'. Voeg die regel toe.")
+
+
+def clean_inline(line: str) -> str:
+    """A line without images, link targets, emphasis, code markers and HTML tags."""
+    line = IMAGE.sub("", line)
+    line = LINK.sub(r"\1", line)
+    line = AUTOLINK.sub(r"\1", line)
+    line = HTML_TAG.sub(" ", line)
+    line = BOLD.sub(lambda m: m.group(1) or m.group(2), line)
+    line = ITALIC.sub(r"\1", line)
+    line = CODE.sub(r"\1", line)
+    return ESCAPED.sub(r"\1", line)
+
+
+def heading_line(level: int, text: str) -> str:
+    """A normalised ATX heading, or an empty line when the heading has no text left."""
+    text = clean_inline(text).strip()
+    return f"{'#' * level} {text}" if text else ""
+
+
+def body_lines(body: str) -> list[str]:
+    """Body lines with markup removed; setext headings become "#" lines, code fences disappear."""
+    lines: list[str] = []
+    previous_is_text = False
+    for raw in HTML_COMMENT.sub("", body).splitlines():
+        heading = HEADING.match(raw)
+        underline = SETEXT_UNDERLINE.match(raw)
+        if FENCE.match(raw) or (THEMATIC_BREAK.match(raw) and not (underline and previous_is_text)):
+            line = ""
+        elif underline and previous_is_text:
+            lines[-1] = heading_line(1 if "=" in raw else 2, lines[-1])
+            line = ""
+        elif heading:
+            line = heading_line(len(heading.group(1)), heading.group(2))
+        else:
+            line = clean_inline(BLOCKQUOTE.sub("", raw))
+        previous_is_text = bool(line.strip()) and not line.startswith("#")
+        lines.append(line)
+    return lines
+
+
+def load_markdown(path: Path, data: bytes) -> Extraction:
+    """A Markdown file as one page; its front matter is handed on for the metadata."""
+    front_matter, body = split_front_matter(decode_text(data), path)
+    return Extraction(pages=[Page(number=None, text=text_to_page_text("\n".join(body_lines(body))))], front_matter=front_matter)

@@ -1,0 +1,142 @@
+"""Metadata rules shared by the loaders: slugs, titles, YAML fields and their precedence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import IngestError
+from .models import DOC_TYPES, Metadata, Page
+
+EDITOR_KEYS = ("title", "type", "region", "municipalities", "date", "source_url")
+# Aliases editors use for the source address; the canonical key wins when both are given.
+SOURCE_URL_ALIASES = ("url", "bron", "source")
+H1 = re.compile(r"^# (.+)$", re.MULTILINE)
+# Titles document templates leave behind ("PBL rapporten sjabloon", "Microsoft Word - nota.docx").
+PLACEHOLDER_TITLE = re.compile(
+    r"^(none|null|untitled|naamloos|titel|title|document\d*|microsoft word\b.*)$|sjabloon|template"
+    r"|\.(pdf|docx?|odt|rtf|indd|qxd|html?|txt)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Extraction:
+    """What a format loader read from a file: page text, its own title, Markdown front matter."""
+
+    pages: list[Page]
+    title: str | None = None
+    front_matter: dict = field(default_factory=dict)
+
+
+def slugify(text: str) -> str:
+    """"Beleidsnota Wonen 2025 (concept)" → "beleidsnota-wonen-2025-concept"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def doc_id_for(path: Path) -> str:
+    """The document id derived from a file name; names without latin letters get a stable hash."""
+    return slugify(path.stem) or "document-" + hashlib.sha256(path.stem.encode()).hexdigest()[:8]
+
+
+def humanise_stem(stem: str) -> str:
+    """"beleidsnota-wonen_2025" → "Beleidsnota wonen 2025"."""
+    words = " ".join(re.split(r"[\s_\-.]+", stem)).strip()
+    return words[:1].upper() + words[1:]
+
+
+def plausible_title(value: object) -> str | None:
+    """A title from file properties, or None when it is empty or a template's placeholder."""
+    if not isinstance(value, str):
+        return None
+    title = " ".join(value.split())
+    if len(title) < 3 or not re.search(r"[^\W\d_]{2}", title) or PLACEHOLDER_TITLE.search(title):
+        return None
+    return title
+
+
+def first_h1(pages: list[Page]) -> str | None:
+    """The text of the first "# " heading line in the pages."""
+    for page in pages:
+        match = H1.search(page.text)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def derived_title(extraction: Extraction, path: Path) -> str:
+    """Title before editors say otherwise: first H1, the format's own title, else the file name."""
+    return first_h1(extraction.pages) or plausible_title(extraction.title) or humanise_stem(path.stem)
+
+
+def read_yaml_mapping(text: str, path: Path, where: str) -> dict:
+    """Parse editor YAML (front matter or sidecar) into a dict; an empty document is {}."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (regel {mark.line + 1})" if mark is not None else ""
+        raise IngestError(str(path), f"{where} is geen geldige YAML{line}. Herstel de opmaak en probeer het opnieuw.") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise IngestError(str(path), f"{where} moet regels 'sleutel: waarde' bevatten, zoals 'title: Mijn nota'.")
+    return data
+
+
+def editor_fields(raw: dict, path: Path, where: str) -> dict:
+    """The known metadata fields (plus `id`) from front matter, a sidecar or CLI flags, normalised.
+
+    Unknown keys are ignored; empty values do not count, so they never override a lower layer.
+    """
+    data = {key: raw[key] for key in (*SOURCE_URL_ALIASES, *EDITOR_KEYS, "id") if raw.get(key) not in (None, "", [])}
+    for alias in SOURCE_URL_ALIASES:
+        if alias in data:
+            data.setdefault("source_url", data.pop(alias))
+    fields: dict = {}
+    for key, value in data.items():
+        if key == "municipalities":
+            fields[key] = municipality_names(value)
+        elif key == "date" and isinstance(value, (dt.date, dt.datetime)):
+            fields[key] = value.isoformat()
+        elif key == "type":
+            fields[key] = str(value).strip().lower()
+        else:
+            fields[key] = str(value).strip()
+    if "type" in fields and fields["type"] not in DOC_TYPES:
+        raise IngestError(
+            str(path),
+            f"onbekend documenttype '{fields['type']}' in {where}. Kies uit: {', '.join(DOC_TYPES)}.",
+        )
+    return {key: value for key, value in fields.items() if value not in ("", [])}
+
+
+def municipality_names(value: object) -> list[str]:
+    """A YAML list or a comma-separated string of municipalities as a clean list."""
+    names = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else [value]
+    return [str(name).strip() for name in names if name is not None and str(name).strip()]
+
+
+def override_fields(overrides: dict | None, path: Path) -> dict:
+    """CLI flags as editor fields; None means the flag was not given."""
+    given = {key: value for key, value in (overrides or {}).items() if value is not None}
+    unknown = set(given) - set(EDITOR_KEYS)
+    if unknown:
+        raise ValueError(f"unknown metadata override(s): {', '.join(sorted(unknown))}")
+    return editor_fields(given, path, "de opties")
+
+
+def merge_metadata(title: str, layers: list[dict]) -> tuple[Metadata, str | None]:
+    """Metadata and explicit id from a derived title and editor layers, lowest precedence first."""
+    merged: dict = {"title": title}
+    for layer in layers:
+        merged.update(layer)
+    doc_id = merged.pop("id", None)
+    return Metadata(**merged), doc_id

@@ -1,0 +1,160 @@
+"""An editor adds Word, web, Markdown and text files: headings, lists and tables come through as Markdown lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.errors import IngestError
+from ingest.loaders import load_document
+
+
+def test_an_editor_adds_a_word_file_and_its_headings_lists_and_table_come_through(word_file):
+    document = load_document(word_file)
+
+    assert [page.number for page in document.pages] == [None]
+    assert document.text.splitlines() == [
+        "# Woonzorgvisie Parkstad",
+        "",
+        "Deze visie beschrijft hoe we wonen en zorg samen organiseren.",
+        "",
+        "## Aandachtsgroepen",
+        "",
+        "We onderscheiden onder meer:",
+        "",
+        "- dak- en thuislozen",
+        "- mensen die uitstromen uit beschermd wonen",
+        "",
+        "Gemeente | Opgave",
+        "Heerlen | 120 woningen",
+        "",
+        "Tot slot evalueren we jaarlijks.",
+    ]
+
+
+def test_the_first_heading_of_a_word_file_is_its_title(word_file):
+    assert load_document(word_file).metadata.title == "Woonzorgvisie Parkstad"
+
+
+def test_a_word_file_without_headings_takes_the_title_from_its_properties(untitled_word_file):
+    assert load_document(untitled_word_file).metadata.title == "Regioprofiel Twente"
+
+
+def test_a_damaged_word_file_is_reported(tmp_path):
+    broken = tmp_path / "nota.docx"
+    broken.write_bytes(b"PK\x03\x04 dit is geen zip")
+
+    with pytest.raises(IngestError) as error:
+        load_document(broken)
+
+    assert "beschadigd" in error.value.reason
+
+
+def test_a_web_page_keeps_its_content_and_drops_menus_scripts_and_footers(web_page):
+    text = load_document(web_page).text
+
+    assert text.splitlines() == [
+        "# Urgentie aanvragen",
+        "",
+        "U kunt urgentie aanvragen als u binnen drie maanden een woning nodig hebt.",
+        "",
+        "## Wie komt in aanmerking?",
+        "",
+        "- Mensen die uitstromen uit de opvang",
+        "- Mantelzorgers",
+        "",
+        "Situatie | Termijn",
+        "Uitstroom | 8 weken",
+    ]
+
+
+def test_a_web_page_is_titled_by_its_main_heading(web_page):
+    assert load_document(web_page).metadata.title == "Urgentie aanvragen"
+
+
+def test_a_web_page_without_main_heading_is_titled_by_its_title_tag(tmp_path):
+    page = tmp_path / "pagina.htm"
+    page.write_text("<html><head><title>Beschermd wonen</title></head><body><p>Tekst.</p></body></html>", encoding="utf-8")
+
+    document = load_document(page)
+
+    assert document.metadata.title == "Beschermd wonen"
+    assert document.text == "Tekst."
+
+
+def test_markdown_front_matter_becomes_metadata(markdown_note):
+    metadata = load_document(markdown_note).metadata
+
+    assert metadata.title == "Handreiking regionale samenwerking"
+    assert metadata.type == "handreiking"
+    assert metadata.region == "Parkstad Limburg"
+    assert metadata.municipalities == ["Heerlen", "Kerkrade"]
+    assert metadata.date == "2024-03-21"
+    assert metadata.source_url == "https://example.org/handreiking"
+
+
+def test_markdown_body_keeps_headings_lists_and_tables_without_markup(markdown_note):
+    text = load_document(markdown_note).text
+
+    assert text.splitlines() == [
+        "# Regionale samenwerking",
+        "",
+        "Gemeenten in een woningmarktregio maken samen afspraken over de verdeling van "
+        "aandachtsgroepen en gebruiken daarvoor de regiotool.",
+        "",
+        "## Taakverdeling",
+        "",
+        "- elke gemeente stelt een woonzorgvisie op",
+        "- de regio verdeelt de opgave",
+        "",
+        "| Gemeente | Opgave |",
+        "|---|---|",
+        "| Heerlen | 120 |",
+    ]
+
+
+def test_an_editor_with_broken_front_matter_is_told_what_to_fix(broken_front_matter):
+    with pytest.raises(IngestError) as error:
+        load_document(broken_front_matter)
+
+    assert "front matter" in error.value.reason
+    assert "YAML" in error.value.reason
+
+
+def test_markdown_front_matter_with_an_unknown_type_names_the_valid_types(tmp_path):
+    note = tmp_path / "nota.md"
+    note.write_text("---\ntype: beleid\n---\n\nTekst.\n", encoding="utf-8")
+
+    with pytest.raises(IngestError) as error:
+        load_document(note)
+
+    assert "'beleid'" in error.value.reason
+    assert "regelgeving, handreiking, regioprofiel, praktijkvoorbeeld, overig" in error.value.reason
+
+
+def test_markdown_headings_written_without_a_space_are_still_headings(tmp_path):
+    law = tmp_path / "wet.md"
+    law.write_text("##Wet van 4 juni 2014\n\n### Artikel  1\n\nTekst van het artikel.\n", encoding="utf-8")
+
+    assert load_document(law).text.splitlines()[:3] == ["## Wet van 4 juni 2014", "", "### Artikel 1"]
+
+
+def test_a_windows_text_file_is_read_with_its_accents(tmp_path):
+    note = tmp_path / "notitie_woonwagens.txt"
+    note.write_bytes("Café-eigenaren en woonwagenbewoners in één regio.\r\n".encode("cp1252"))
+
+    document = load_document(note)
+
+    assert document.text == "Café-eigenaren en woonwagenbewoners in één regio."
+    assert document.metadata.title == "Notitie woonwagens"
+
+
+def test_a_hard_wrapped_text_file_is_reflowed_into_paragraphs(tmp_path):
+    note = tmp_path / "notitie.txt"
+    note.write_text(
+        "De gemeente maakt afspraken met de\ncorporaties over uitstroom.\n\n- eerste punt\n- tweede punt\n",
+        encoding="utf-8-sig",
+    )
+
+    assert load_document(note).text == (
+        "De gemeente maakt afspraken met de corporaties over uitstroom.\n\n- eerste punt\n- tweede punt"
+    )

@@ -1,0 +1,107 @@
+"""An editor adds PDFs: clean page text, and a clear Dutch message for PDFs we cannot read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest.errors import IngestError
+from ingest.loaders import load_document
+
+
+def test_an_editor_adds_a_policy_pdf_and_gets_one_page_of_text_per_pdf_page(policy_pdf):
+    document = load_document(policy_pdf)
+
+    assert [page.number for page in document.pages] == [1, 2, 3]
+    assert "passende woning" in document.pages[0].text
+    assert "Artikel 3 Urgentie" in document.pages[1].text
+    assert "vrijkomende woningen" in document.pages[2].text
+
+
+def test_running_headers_and_page_numbers_do_not_end_up_in_the_text(policy_pdf):
+    document = load_document(policy_pdf)
+
+    assert "Gemeente Voorbeeld" not in document.text
+    assert "Beleidsnota wonen 2025" not in document.text
+    assert "Pagina" not in document.text
+
+
+def test_words_hyphenated_at_a_line_end_are_joined_again(policy_pdf):
+    text = load_document(policy_pdf).text
+
+    assert "woningmarkt" in text
+    assert "beslissing" in text
+    assert "Noord-Brabant" in text
+    assert "zorg- en ondersteuningsafspraken" in text
+    assert not re.search(r"\w-\n\w", text)
+
+
+def test_wrapped_lines_become_one_line_per_paragraph_so_sentences_can_be_split(policy_pdf):
+    first_page = load_document(policy_pdf).pages[0].text
+
+    paragraph = next(p for p in first_page.split("\n\n") if p.startswith("De gemeente wil"))
+    assert "\n" not in paragraph
+    assert paragraph.endswith("in de gemeente.")
+
+
+def test_legal_headings_stay_on_their_own_line_for_the_chunker(policy_pdf):
+    lines = load_document(policy_pdf).text.splitlines()
+
+    assert "Hoofdstuk 1 Inleiding" in lines
+    assert "Artikel 3 Urgentie" in lines
+    assert "Artikel 4" in lines
+
+
+def test_list_items_stay_one_per_line(policy_pdf):
+    lines = load_document(policy_pdf).pages[2].text.splitlines()
+
+    assert "- elke gemeente huisvest haar deel van de aandachtsgroepen;" in lines
+    assert "- corporaties reserveren jaarlijks een deel van de vrijkomende woningen." in lines
+
+
+def test_a_template_title_in_the_pdf_properties_is_ignored_for_the_file_name(policy_pdf):
+    assert load_document(policy_pdf).metadata.title == "Beleidsnota wonen 2025"
+
+
+def test_a_real_title_in_the_pdf_properties_is_used(titled_pdf):
+    assert load_document(titled_pdf).metadata.title == "Woonzorgvisie Parkstad Limburg"
+
+
+def test_an_editor_adds_a_scanned_pdf_and_is_told_it_needs_ocr(scanned_pdf):
+    with pytest.raises(IngestError) as error:
+        load_document(scanned_pdf)
+
+    assert "gescand" in error.value.reason
+    assert "OCR" in error.value.reason
+
+
+def test_an_editor_adds_a_password_protected_pdf_and_is_told_to_remove_the_password(password_pdf):
+    with pytest.raises(IngestError) as error:
+        load_document(password_pdf)
+
+    assert "wachtwoord" in error.value.reason
+    assert error.value.path == str(password_pdf)
+
+
+def test_a_pdf_protected_only_against_editing_loads_normally(edit_protected_pdf):
+    document = load_document(edit_protected_pdf)
+
+    assert "woningmarkt" in document.text
+
+
+def test_an_editor_adds_a_half_downloaded_pdf_and_is_told_it_is_damaged(truncated_pdf):
+    with pytest.raises(IngestError) as error:
+        load_document(truncated_pdf)
+
+    assert "beschadigd" in error.value.reason
+
+
+def test_a_file_that_only_claims_to_be_a_pdf_is_reported_as_damaged(tmp_path):
+    fake = tmp_path / "nota.pdf"
+    fake.write_text("Dit is eigenlijk een tekstbestand.", encoding="utf-8")
+
+    with pytest.raises(IngestError) as error:
+        load_document(fake)
+
+    assert "beschadigd" in error.value.reason

@@ -1,0 +1,97 @@
+"""Real government PDFs, read in place from /work/shared/external/docs (never copied into the repo)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ingest.loaders import load_document
+
+KAMERVRAGEN = "ah-tk-20232024-1292_kamervragen-huisvesting-nederlandse-evacues.pdf"
+STAATSBLAD = "stb-2024-197.pdf"
+PBL_REPORT = "pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669.pdf"
+
+
+@pytest.fixture(scope="module")
+def kamervragen(external_docs):
+    return load_document(external_docs / KAMERVRAGEN)
+
+
+@pytest.fixture(scope="module")
+def staatsblad(external_docs):
+    return load_document(external_docs / STAATSBLAD)
+
+
+@pytest.fixture(scope="module")
+def pbl_report(external_docs):
+    return load_document(external_docs / PBL_REPORT)
+
+
+@pytest.mark.parametrize(
+    ("document", "pages"), [("kamervragen", 3), ("staatsblad", 3), ("pbl_report", 37)]
+)
+def test_every_pdf_page_becomes_a_numbered_page(request, document, pages):
+    assert [page.number for page in request.getfixturevalue(document).pages] == list(range(1, pages + 1))
+
+
+@pytest.mark.parametrize("document", ["kamervragen", "staatsblad", "pbl_report"])
+def test_no_word_stays_broken_over_a_line_end(request, document):
+    assert not re.search(r"[^\W\d_]-\n[a-z]", request.getfixturevalue(document).text)
+
+
+def test_parliamentary_answers_lose_their_footer_but_keep_questions_and_answers(kamervragen):
+    text = kamervragen.text
+
+    assert "Aanhangsel 2" not in text and "vergaderjaar 2023–2024, Aanhangsel" not in text
+    assert "Vraag 3" in kamervragen.pages[1].text.splitlines()
+    assert "Antwoord 10" in kamervragen.pages[2].text.splitlines()
+    assert "categorieën van woningzoekenden aan te wijzen" in text
+    assert "de Wet maatschappelijke ondersteuning 2015 verlenen of ontvangen." in text
+
+
+def test_parliamentary_answers_keep_their_dash_list(kamervragen):
+    lines = kamervragen.pages[1].text.splitlines()
+
+    assert any(line.startswith("- woningzoekenden die verblijven in een voorziening") for line in lines)
+    assert any(line.startswith("- woningzoekenden die mantelzorg") for line in lines)
+
+
+def test_the_pdf_title_none_is_not_taken_for_a_title(kamervragen):
+    assert kamervragen.metadata.title == "Ah tk 20232024 1292 kamervragen huisvesting nederlandse evacues"
+
+
+def test_staatsblad_articles_stay_on_their_own_lines_without_the_staatsblad_footer(staatsblad):
+    lines = staatsblad.text.splitlines()
+
+    for article in ("ARTIKEL I", "ARTIKEL II", "ARTIKEL III", "ARTIKEL IV"):
+        assert article in lines
+    assert not any(re.search(r"Staatsblad 2024 197 \d$", line) for line in lines)
+    assert "de maximering en verkorting van de verjaringstermijn voor huurverhogingen" in staatsblad.text
+    assert "huurprijsverhogingen geliberaliseerde huurovereenkomsten" in staatsblad.text
+
+
+def test_running_text_starting_with_artikel_is_not_mistaken_for_a_heading(staatsblad):
+    assert "Artikel I van de Wet betaalbare huur bevat wijzigingen in de Wet goed verhuurderschap." in staatsblad.pages[2].text
+
+
+def test_pbl_report_loses_its_page_header_and_keeps_its_sections(pbl_report):
+    text = pbl_report.text
+
+    assert not re.search(r"^PBL \| \d+$", text, re.MULTILINE)
+    assert "PBL | " not in text
+    assert "4.1 Motieven om te verhuizen" in pbl_report.pages[12].text.splitlines()
+    assert "Ongeveer driekwart van de verhuizingen vindt binnen een straal van tien kilometer plaats" in pbl_report.pages[4].text
+
+
+def test_pbl_report_joins_hyphenated_words_and_keeps_real_compounds(pbl_report):
+    text = pbl_report.text
+
+    assert "verhuisgedrag van huishoudens" in text
+    assert "beleidsdossiers" in text
+    assert "Werk-gerelateerde verhuizingen" in text
+    assert "werk-gerelateerde verhuizingen" in text
+
+
+def test_pbl_template_title_is_not_used(pbl_report):
+    assert pbl_report.metadata.title != "PBL rapporten sjabloon"
