@@ -1,0 +1,124 @@
+"""The assistant: condense a follow-up, retrieve, judge the evidence, compose or generate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from assistant import compose as extractive
+from assistant.condense import condense, condense_with_model
+from assistant.evidence import ABSTAIN_BELOW, evidence_score, idf_weights
+from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
+from assistant.models import Answer, Citation
+from assistant.sentences import question_terms
+from index.models import Filters, Hit
+from index.searcher import LiveIndex
+from thuiswijzer.config import Settings
+
+ABSTAIN_TEXT = (
+    "Daarover vind ik niets betrouwbaars in de kennisbank. De passages die het dichtst in de buurt komen, "
+    "beantwoorden deze vraag niet goed genoeg om er een antwoord op te bouwen."
+)
+NEAREST = 3
+
+
+class Assistant:
+    def __init__(self, index: LiveIndex, settings: Settings | None = None, chat_model=None, k: int = 8):
+        self.index = index
+        self.settings = settings or Settings()
+        self.k = k
+        self.abstain_below = ABSTAIN_BELOW
+        self.chat_model = chat_model
+        if chat_model is None and self.settings.llm_provider:
+            self.chat_model = make_chat_model(self.settings.llm_provider, self.settings.llm_model,
+                                              self.settings.llm_base_url, self.settings.llm_api_key,
+                                              self.settings.llm_timeout)
+
+    @classmethod
+    def load(cls, index_dir: str | Path, settings: Settings | None = None, chat_model=None) -> "Assistant":
+        settings = settings or Settings()
+        live = LiveIndex(index_dir, preferred_embedder=settings.embedder, dense_weight=settings.dense_weight)
+        live.get()  # fail now, with the index's own message, rather than at the first question
+        return cls(live, settings, chat_model)
+
+    # -- the public API ------------------------------------------------------------------
+    def ask(self, question: str, history: list[dict] | None = None, filters: Filters | dict | None = None,
+            k: int | None = None) -> Answer:
+        answer = None
+        for _, answer in self.stream(question, history, filters, k):
+            pass
+        return answer
+
+    def stream(self, question: str, history: list[dict] | None = None, filters: Filters | dict | None = None,
+               k: int | None = None) -> Iterator[tuple[str, Answer | None]]:
+        """Yields (text so far, None) while a language model writes, then (text, Answer)."""
+        query, notes = self.standalone_query(question, history)
+        index = self.index.get()
+        hits = index.search(query, k or self.k, _filters(filters))
+        evidence = evidence_score(query, hits, index)
+        if not hits or evidence < self.abstain_below:
+            answer = self._abstain(query, hits, evidence, notes)
+            yield answer.text, answer
+            return
+        composition = extractive.compose(query, hits, idf_weights(index, question_terms(query)))
+        if self.chat_model is None:
+            answer = self._extractive(query, composition, evidence, notes)
+            yield answer.text, answer
+            return
+        yield from self._generate(question, query, history, hits, composition, evidence, notes)
+
+    def standalone_query(self, question: str, history: list[dict] | None) -> tuple[str, list[str]]:
+        if self.chat_model is not None and history:
+            try:
+                return condense_with_model(self.chat_model, question, history), []
+            except Exception as error:  # any model failure: the rule still gives a usable query
+                return condense(question, history), [f"Herschrijven met het taalmodel mislukte ({_short(error)})."]
+        return condense(question, history), []
+
+    # -- the three kinds of answer ---------------------------------------------------------
+    def _extractive(self, query: str, composition, evidence: float, notes: list[str]) -> Answer:
+        text = composition.text + "\n\n" + extractive.sources_block(composition.citations)
+        return Answer(text, composition.citations, False, query, "extractief", notes, evidence)
+
+    def _abstain(self, query: str, hits: list[Hit], evidence: float, notes: list[str]) -> Answer:
+        nearest: list[Citation] = []
+        for hit in hits:
+            if all(c.doc_id != hit.document.doc_id for c in nearest):
+                nearest.append(extractive.to_citation(len(nearest) + 1, hit, []))
+            if len(nearest) == NEAREST:
+                break
+        text = ABSTAIN_TEXT
+        if nearest:
+            text += "\n\n**Dichtstbijzijnde documenten**\n" + "\n".join(f"- {c.label()}" for c in nearest)
+        return Answer(text, nearest, True, query, "extractief", notes, evidence)
+
+    def _generate(self, question, query, history, hits, composition, evidence, notes) -> Iterator[tuple[str, Answer | None]]:
+        citations = [extractive.to_citation(i + 1, hit, composition.used.get(i, [])) for i, hit in enumerate(hits)]
+        written = ""
+        try:
+            for piece in self.chat_model.stream(build_messages(question if not history else query, citations, history)):
+                written += getattr(piece, "content", str(piece))
+                yield written, None
+        except Exception as error:  # timeout, refused connection, bad key: the extractive answer still stands
+            answer = self._extractive(query, composition, evidence, notes + [
+                f"Het taalmodel gaf geen antwoord ({_short(error)}); dit is het extractieve antwoord uit de bronnen."])
+            answer.text = f"_{answer.notes[-1]}_\n\n{answer.text}"
+            yield answer.text, answer
+            return
+        checked, uncited = check_citations(written, {c.n for c in citations})
+        used = [c for c in citations if c.n in cited_numbers(checked)]
+        if uncited:
+            notes = notes + [f"{len(uncited)} zin(nen) zonder bronverwijzing gemarkeerd."]
+        text = checked + ("\n\n" + extractive.sources_block(used) if used else "")
+        yield text, Answer(text, used, False, query, "generatief", notes, evidence)
+
+
+def _filters(filters: Filters | dict | None) -> Filters | None:
+    if filters is None or isinstance(filters, Filters):
+        return filters or None
+    made = Filters.of(filters.get("type"), filters.get("region"), filters.get("doc_id"))
+    return made or None
+
+
+def _short(error: Exception) -> str:
+    return (type(error).__name__ + (f": {error}" if str(error) else ""))[:160]

@@ -1,0 +1,70 @@
+"""Turning a follow-up question into a standalone query, with or without a language model."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.sentences import QUESTION_WORDS, question_terms
+
+# openings and words that lean on what was said before: "En lokaal?", "Hoe doet Parkstad dat?"
+_LEANING_START = re.compile(r"^\s*(en|maar|ook|dus|of|en\s+hoe|hoe\s+zit\s+het|wat\s+als|stel\s+dat)\b", re.I)
+_REFERRING = re.compile(
+    r"\b(dat|dit|die|deze|daar\w*|hier\w*|ervan|erbij|ermee|erover|hetzelfde|zij|ze|hun|hen|hem|haar|zo'n|zulke)\b"
+    r"(?=\s*[?.!]?\s*$|\s+(?:voor|bij|mee|over|aan|van)\b|\s*[,?])",
+    re.I,
+)
+_LEADING_JOINER = re.compile(r"^\s*(en|maar|ook|dus)\s+", re.I)
+
+
+def is_follow_up(question: str) -> bool:
+    """Whether the question only makes sense with what was asked before."""
+    if _LEANING_START.match(question) or _REFERRING.search(question):
+        return True
+    return not question_terms(question)
+
+
+def topic_of(question: str) -> str:
+    """The words of a question that carry its subject: "Wat regelen we regionaal?" → "regionaal"."""
+    words = re.findall(r"[\w'-]+", question)
+    kept = [w for w in words if w.lower() not in QUESTION_WORDS and w.lower() not in {"en", "of", "de", "het", "een"}]
+    return " ".join(kept)
+
+
+def condense(question: str, history: list[dict] | None) -> str:
+    """The standalone query for `question`: itself, or with the earlier topic carried over.
+
+    Without a language model this is a rule: a follow-up that leans on the conversation
+    (starts with "En …", refers back with "dat"/"daar"/"zij", or has nothing of its own to search on)
+    gets the topic of the previous user question(s) appended.
+    """
+    question = question.strip()
+    previous = [m["content"] for m in (history or []) if m.get("role") == "user" and m.get("content", "").strip()]
+    if not previous or not is_follow_up(question):
+        return question
+    # the last question that stood on its own carries the topic; a chain of follow-ups adds up
+    topics = []
+    for earlier in reversed(previous):
+        topics.insert(0, topic_of(earlier))
+        if not is_follow_up(earlier):
+            break
+    own = _LEADING_JOINER.sub("", question).rstrip(" ?")
+    own = own[:1].upper() + own[1:]
+    return f"{own} ({'; '.join(t for t in topics if t)})?"
+
+
+CONDENSE_PROMPT = (
+    "Je herschrijft een vervolgvraag tot een zelfstandige zoekvraag in het Nederlands.\n"
+    "Gebruik het gesprek alleen om te begrijpen waar 'dat', 'daar' of 'en ...' naar verwijzen.\n"
+    "Geef alleen de herschreven vraag terug, zonder uitleg.\n\n"
+    "Gesprek:\n{history}\n\nVervolgvraag: {question}\nZelfstandige vraag:"
+)
+
+
+def condense_with_model(model, question: str, history: list[dict] | None) -> str:
+    """The language model's standalone question; the rule above when there is no history."""
+    if not history:
+        return question
+    lines = "\n".join(f"{'Gebruiker' if m['role'] == 'user' else 'Assistent'}: {m['content'][:600]}" for m in history[-6:])
+    reply = model.invoke(CONDENSE_PROMPT.format(history=lines, question=question))
+    text = getattr(reply, "content", str(reply)).strip().strip('"')
+    return text.splitlines()[0] if text else condense(question, history)

@@ -1,0 +1,58 @@
+"""What the assistant hands back: an `Answer` with numbered `Citation`s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Citation:
+    """A retrieved passage the answer points at as [n]."""
+
+    n: int
+    doc_id: str
+    title: str
+    source: str
+    page: int | None
+    section: str | None
+    text: str
+    score: float
+    type: str = "overig"
+    region: str | None = None
+    page_end: int | None = None
+    source_url: str | None = None
+    highlights: list[str] = field(default_factory=list)  # sentences of `text` the answer used
+
+    def label(self) -> str:
+        """"Titel — type · p. 2 · Artikel 12", as the Bronnen list shows it."""
+        parts = [self.type]
+        if self.page:
+            parts.append(f"p. {self.page}" if not self.page_end or self.page_end == self.page else f"p. {self.page}–{self.page_end}")
+        if self.section:
+            parts.append(self.section)
+        return f"{self.title} — " + " · ".join(parts)
+
+    def to_json(self) -> dict:
+        return {
+            "n": self.n, "doc_id": self.doc_id, "title": self.title, "source": self.source, "page": self.page,
+            "section": self.section, "text": self.text, "score": round(float(self.score), 6), "type": self.type,
+            "region": self.region, "highlights": self.highlights,
+        }
+
+
+@dataclass
+class Answer:
+    text: str
+    citations: list[Citation]
+    abstained: bool
+    query: str  # the standalone query that was searched (rewritten for a follow-up)
+    mode: str = "extractief"  # "extractief" or "generatief"
+    notes: list[str] = field(default_factory=list)  # e.g. a fallback from the language model
+    evidence: float = 0.0  # how strong the retrieved evidence was (see assistant/evidence.py)
+
+    def to_json(self) -> dict:
+        return {
+            "answer": self.text, "abstained": self.abstained, "query": self.query,
+            "citations": [c.to_json() for c in self.citations], "mode": self.mode, "notes": self.notes,
+            "evidence": round(self.evidence, 4),
+        }

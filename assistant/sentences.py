@@ -1,0 +1,44 @@
+"""Sentences of a passage, and the Dutch terms they contain, for composing and highlighting."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from index.bm25_store import DutchAnalyzer
+
+# a sentence ends at . ! ? before a capital/digit/quote, or at a line break (list items, headings)
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9\"'“‘(])|\n+")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s+")
+# words in questions that say what kind of answer is wanted, not what it is about
+QUESTION_WORDS = frozenset(
+    "wat wie hoe welk welke waar waarom wanneer waarmee waarvoor hoeveel kan kunnen moet moeten mag mogen "
+    "is zijn wordt worden regel regelt regelen doe doen doet je we wij u ik ons onze jullie er eigenlijk "
+    "precies nou nu gaat gaan graag verschil verschillen tussen samen vergeleken".split()
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences and list items, without list marks, dropping fragments too short to stand alone."""
+    sentences = []
+    for part in _BOUNDARY.split(text):
+        cleaned = _LIST_MARK.sub("", part).strip()
+        if len(cleaned.split()) >= 4:
+            sentences.append(cleaned)
+    return sentences
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> DutchAnalyzer:
+    return DutchAnalyzer()
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content terms, as BM25 sees them."""
+    return analyzer().terms(text)
+
+
+def question_terms(question: str) -> list[str]:
+    """The terms of a question that say what it is about."""
+    stop = set(analyzer().terms(" ".join(QUESTION_WORDS)))
+    return [t for t in terms(question) if t not in stop]

@@ -1,0 +1,59 @@
+"""Fixtures shared by the whole suite: the embedder (loaded once) and small real indexes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus" / "docs"
+SHARED = ROOT.parent / "shared" / "external"
+
+# a handful of bundled documents, in all formats, that the assistant tests ask about
+SMALL_CORPUS = [
+    "handreiking-regionaal-en-lokaal.pdf",
+    "handreiking-procesorganisatie.pdf",
+    "regelgeving-urgentieregeling-aandachtsgroepen.md",
+    "regioprofiel-parkstad-limburg.md",
+    "handreiking-woonzorgvisie-opstellen.docx",
+    "programma-een-thuis-voor-iedereen.html",
+]
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The product's default embedder ("auto"), loaded once for the whole run."""
+    from index.embedders import make_embedder
+
+    return make_embedder("auto")
+
+
+@pytest.fixture(scope="session")
+def small_corpus(tmp_path_factory) -> Path:
+    """A folder with a few bundled documents (and their sidecars)."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("small-corpus")
+    for name in SMALL_CORPUS:
+        shutil.copy(CORPUS / name, folder / name)
+        stem = name.rsplit(".", 1)[0]
+        sidecar = CORPUS / f"{stem}.meta.yaml"
+        if sidecar.exists():
+            shutil.copy(sidecar, folder / sidecar.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def small_index(tmp_path_factory, small_corpus, embedder) -> Path:
+    """An index of the small corpus, built once; copy it before changing it."""
+    from index.writer import IndexWriter
+
+    index_dir = tmp_path_factory.mktemp("small-index") / "index"
+    report = IndexWriter(index_dir, embedder).ingest([small_corpus])
+    assert report.count("failed") == 0, report.files
+    return index_dir
