@@ -26,6 +26,8 @@ _LEGAL_HEADINGS = [
 # "2.3 Taakverdeling" (numbered report sections); a single "3 Taakverdeling" only when short
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+[A-ZÀ-Ý]")
 _MAX_HEADING_CHARS = 90
+# a table-of-contents line ("Bijlage 3 Begrippen … 33") names a heading but is not one
+_CONTENTS_LINE = re.compile(r"(\.{3,}|…)\s*\d+$")
 
 # sentence ends followed by a capital, digit, quote or bracket: the boundary we never cut through
 _SENTENCE_END = r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9\"'“‘(\[])"
@@ -48,7 +50,7 @@ def heading_of(line: str) -> tuple[int, str, bool] | None:
     stripped = line.strip()
     markdown = _MARKDOWN_HEADING.match(stripped)
     name = " ".join((markdown.group(2) if markdown else stripped).split())
-    if not name or len(name) > _MAX_HEADING_CHARS:
+    if not name or len(name) > _MAX_HEADING_CHARS or _CONTENTS_LINE.search(name):
         return None
     for level, pattern in _LEGAL_HEADINGS:
         if pattern.match(name) and (markdown or not name.endswith((",", ";"))):
