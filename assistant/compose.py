@@ -92,7 +92,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float]) -> lis
 def _answer_like(sentence: str) -> bool:
     """Statements, not questions, colons introducing lists, run-ons or extraction debris."""
     words = sentence.split()
-    if len(words) > MAX_WORDS or sentence.endswith((":", "?")):
+    if len(words) > MAX_WORDS or sentence.endswith((":", "?")) or sentence.startswith("|"):
         return False
     if len(words) < 8 and not sentence.endswith((".", "!", ")")):
         return False  # a heading or a table cell, not a statement

@@ -14,7 +14,8 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s+")
 QUESTION_WORDS = frozenset(
     "wat wie hoe welk welke waar waarom wanneer waarmee waarvoor hoeveel kan kunnen moet moeten mag mogen "
     "is zijn wordt worden regel regelt regelen doe doen doet je we wij u ik ons onze jullie er eigenlijk "
-    "precies nou nu gaat gaan graag verschil verschillen tussen samen vergeleken".split()
+    "precies nou nu gaat gaan graag verschil verschillen tussen samen vergeleken betekent betekenen houdt "
+    "inhoud".split()
 )
 
 

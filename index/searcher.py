@@ -134,6 +134,11 @@ class LiveIndex:
         self._index: Index | None = None
         self._lock = threading.Lock()
 
+    @property
+    def embedder(self) -> Embedder | None:
+        """The embedder searches use; None until the first index is opened, unless one was given."""
+        return self._embedder
+
     def get(self) -> Index:
         generation = current_generation(self.index_dir)
         with self._lock:

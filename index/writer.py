@@ -40,6 +40,9 @@ from index.storage import (
 # progress(stage, done, total): stage is "lezen" (loading and chunking) or "embedden"
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 64
+# part of every fingerprint: bump it when loaders or chunking change how text is cut, so
+# the next ingest redoes every document instead of skipping it as unchanged
+PIPELINE_VERSION = 1
 
 
 def embedding_text(chunk: Chunk, title: str) -> str:
@@ -169,7 +172,8 @@ class IndexWriter:
         sidecar = sidecar_path(path)
         if sidecar is not None:
             digest.update(sidecar.read_bytes())
-        settings = {"overrides": overrides, "tokens": self.chunk_tokens, "overlap": self.chunk_overlap}
+        settings = {"overrides": overrides, "tokens": self.chunk_tokens, "overlap": self.chunk_overlap,
+                    "pipeline": PIPELINE_VERSION}
         digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode())
         return digest.hexdigest()
 

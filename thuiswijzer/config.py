@@ -12,6 +12,11 @@ def _env(name: str, default: str | None = None) -> str | None:
     return value if value not in (None, "") else default
 
 
+def _optional_path(name: str) -> Path | None:
+    value = _env(name)
+    return Path(value) if value else None
+
+
 @dataclass(frozen=True)
 class Settings:
     # where the index lives (`--index` overrides it)
@@ -35,6 +40,8 @@ class Settings:
     llm_timeout: float = field(default_factory=lambda: float(_env("THUISWIJZER_LLM_TIMEOUT", "60")))
     # editors of the Beheer tab: "naam:wachtwoord" pairs separated by commas
     editor_credentials: str | None = field(default_factory=lambda: _env("THUISWIJZER_EDITORS"))
+    # where files uploaded in the Beheer tab are kept; unset: "uploads" next to the index directory
+    upload_dir: Path | None = field(default_factory=lambda: _optional_path("THUISWIJZER_UPLOADS"))
     feedback_log: Path = field(default_factory=lambda: Path(_env("THUISWIJZER_FEEDBACK", "data/feedback.jsonl")))
     cache_dir: Path = field(
         default_factory=lambda: Path(_env("THUISWIJZER_CACHE", str(Path.home() / ".cache" / "thuiswijzer")))

@@ -1,0 +1,683 @@
+"""The Thuiswijzer web app (Gradio): Vragen (chat with Bronnen panel) and Beheer (editors).
+
+Thin by design: it parses, calls `assistant` and `index`, and renders through
+`app_render` (pure functions: escaping, the Bronnen panel). One Assistant, with its
+model and index, is loaded once and shared by every session; a search during an
+ingest answers from the last complete index generation.
+
+    python app.py --index data/index [--host H --port P --local-editor]
+"""
+
+from __future__ import annotations
+
+import os
+
+# set before gradio is imported: no analytics, no model hub lookups
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import argparse  # noqa: E402
+import hmac  # noqa: E402
+import json  # noqa: E402
+import logging  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+import uuid  # noqa: E402
+from datetime import datetime, timezone  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import fastapi  # noqa: E402
+import gradio as gr  # noqa: E402
+import uvicorn  # noqa: E402
+from fastapi.responses import FileResponse, PlainTextResponse  # noqa: E402
+
+import app_render as render  # noqa: E402
+
+from assistant import Answer, Assistant  # noqa: E402
+from index.embedders import make_embedder  # noqa: E402
+from index.searcher import LiveIndex  # noqa: E402
+from index.storage import IndexNotFound, IndexProblem  # noqa: E402
+from index.writer import IndexWriter  # noqa: E402
+from ingest.loaders import SUPPORTED_EXTENSIONS  # noqa: E402
+from ingest.models import DOC_TYPES  # noqa: E402
+from thuiswijzer.config import Settings  # noqa: E402
+
+log = logging.getLogger("thuiswijzer.app")
+
+TITLE = "Thuiswijzer"
+SUBTITLE = (
+    "Kennisassistent voor beleidsmedewerkers van het programma <em>Een thuis voor iedereen</em>: "
+    "antwoorden uit de kennisbank, met de passages waarop ze steunen."
+)
+EXAMPLES = [
+    "Wat regelen we regionaal en wat lokaal?",
+    "Hoe richt je de procesorganisatie in?",
+    "Welke groepen krijgen urgentie?",
+]
+ALL_TYPES = "Alle typen"
+ALL_REGIONS = "Alle regio's"
+FROM_FILE = "(uit het document)"
+HISTORY_TURNS = 3  # earlier question/answer pairs handed to the assistant for a follow-up
+TYPING_DELAY = 0.02  # seconds between streamed steps of an extractive answer
+WORDS_PER_STEP = 3
+CONCURRENCY = 8  # chat events running at once; the rest wait in the queue (answers take ~0.1 s of CPU)
+FAILED_LOGIN_DELAY = 1.0
+# torch threads per call in the server. Measured on 2 busy cores: a query embedding takes 20-40 ms
+# on one thread, but with two threads it stalls for ~2.5 s whenever the cores are oversubscribed
+# (several users at once, or an ingest); concurrent users give the parallelism instead.
+TORCH_THREADS = 1
+UPLOAD_TYPES = sorted(SUPPORTED_EXTENSIONS)
+
+
+def make_theme() -> gr.themes.Base:
+    """The default theme in blue, with font weights whose files really ship in the package.
+
+    The bundled SourceSansPro-SemiBold (600) holds only a few glyphs, so headings mixed two
+    fonts ("ʙronnen"); with 400 and 700 loaded, weight 600 falls back to the full Bold file.
+    """
+    return gr.themes.Default(
+        primary_hue="blue",
+        font=[gr.themes.LocalFont("Source Sans Pro", weights=(400, 700)), "ui-sans-serif", "system-ui", "sans-serif"],
+        font_mono=[gr.themes.LocalFont("IBM Plex Mono", weights=(400, 700)), "ui-monospace", "monospace"],
+    )
+
+
+class ThuiswijzerApp:
+    """The shared state of one server (assistant, settings, editors) and the event handlers."""
+
+    def __init__(self, index_dir: str | Path | None = None, settings: Settings | None = None,
+                 local_editor: bool = False, assistant: Assistant | None = None, upload_dir: str | Path | None = None):
+        self.settings = settings or Settings()
+        self.index_dir = Path(index_dir or self.settings.index_dir)
+        self.assistant = assistant or load_assistant(self.index_dir, self.settings)
+        self.local_editor = local_editor
+        self.editors = render.parse_credentials(self.settings.editor_credentials)
+        configured = upload_dir or self.settings.upload_dir
+        self.upload_dir = Path(configured) if configured else self.index_dir.resolve().parent / "uploads"
+        self._feedback_lock = threading.Lock()
+        self._embedder = None
+
+    # -- shared helpers -------------------------------------------------------------
+    @property
+    def editing_enabled(self) -> bool:
+        return self.local_editor or bool(self.editors)
+
+    def regions(self) -> list[str]:
+        try:
+            return self.assistant.index.get().regions()
+        except IndexProblem:
+            return []
+
+    def documents(self) -> list:
+        try:
+            return self.assistant.index.get().documents()
+        except IndexProblem:
+            return []
+
+    def embedder(self):
+        """The assistant's embedder, so the model is loaded once for searching and writing."""
+        try:
+            return self.assistant.index.get().embedder
+        except IndexNotFound:
+            if self._embedder is None:
+                self._embedder = self.assistant.index.embedder or make_embedder(
+                    self.settings.embedder, self.settings.query_prefix, self.settings.passage_prefix)
+            return self._embedder
+
+    def writer(self) -> IndexWriter:
+        s = self.settings
+        return IndexWriter(self.index_dir, self.embedder(), s.chunk_tokens, s.chunk_overlap, s.max_file_bytes)
+
+    # -- Vragen ----------------------------------------------------------------------
+    @staticmethod
+    def new_session() -> dict:
+        return {"turns": [], "messages": []}
+
+    def respond(self, message: str, session: dict | None, doc_type: str | None, region: str | None):
+        """Answer a question, streaming into the chat; yields (chat, bronnen, textbox, session)."""
+        session = session or self.new_session()
+        question = (message or "").strip()
+        if not question:
+            yield session["messages"], gr.skip(), gr.skip(), session
+            return
+        turns: list[render.Turn] = session["turns"]
+        messages: list[dict] = session["messages"]
+        history = []
+        for earlier in turns[-HISTORY_TURNS:]:
+            history += [{"role": "user", "content": earlier.question}, {"role": "assistant", "content": earlier.answer}]
+        turn = render.Turn(len(turns) + 1, question)
+        messages.append({"role": "user", "content": render.escape_markdown(question)})
+        messages.append({"role": "assistant", "content": "_Even zoeken in de kennisbank…_"})
+        turn.message_index = len(messages) - 1
+        yield messages, gr.skip(), "", session
+
+        filters = {"type": doc_type or None, "region": region or None}
+        answer: Answer | None = None
+        streamed = False
+        try:
+            for text, final in self.assistant.stream(question, history, filters):
+                if final is None:
+                    streamed = True
+                    messages[-1]["content"] = render.render_answer(text, turn.number)
+                    yield messages, gr.skip(), gr.skip(), session
+                else:
+                    answer = final
+        except IndexProblem as error:
+            messages[-1]["content"] = render.escape_markdown(str(error))
+            yield messages, gr.skip(), gr.skip(), session
+            return
+        except Exception:  # never a stack trace in the chat; the log has it
+            log.exception("answering failed")
+            answer = None
+        if answer is None:
+            messages[-1]["content"] = ("Er ging iets mis bij het beantwoorden van deze vraag. "
+                                       "Probeer het opnieuw, of meld het bij de beheerder.")
+            yield messages, gr.skip(), gr.skip(), session
+            return
+
+        note = answer.query if answer.query.strip().rstrip("?") != question.rstrip("?") else None
+        if not streamed:  # an extractive answer arrives whole: show it growing, word by word
+            body = answer.text.split("\n\n**Bronnen**")[0]
+            for prefix in render.typing_steps(body, WORDS_PER_STEP):
+                messages[-1]["content"] = render.render_answer(prefix, turn.number, answer.citations, note)
+                yield messages, gr.skip(), gr.skip(), session
+                time.sleep(TYPING_DELAY)
+        turn.answer, turn.query, turn.citations, turn.abstained = (
+            answer.text, answer.query, answer.citations, answer.abstained)
+        turns.append(turn)
+        messages[-1]["content"] = render.render_answer(answer.text, turn.number, answer.citations, note)
+        yield messages, render.render_sources_panel(turns), gr.skip(), session
+
+    def new_conversation(self):
+        session = self.new_session()
+        return [], render.EMPTY_PANEL, "", session, gr.update(visible=False), None
+
+    # -- feedback --------------------------------------------------------------------
+    def vote(self, session: dict | None, data: gr.LikeData):
+        """A thumbs up or down: logged at once; the comment box opens for an optional remark."""
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        turn = next((t for t in (session or {}).get("turns", []) if t.message_index == index), None)
+        if turn is None:
+            return gr.update(visible=False), None
+        liked = data.liked
+        vote = {True: "up", "Like": "up", False: "down", "Dislike": "down"}.get(liked, "none")
+        record = self.feedback_record(turn, vote)
+        self.append_feedback(record)
+        return gr.update(visible=vote != "none"), record
+
+    def comment(self, text: str, pending: dict | None):
+        text = (text or "").strip()
+        if pending and text:
+            self.append_feedback({**pending, "timestamp": _now(), "comment": text[:2000]})
+            gr.Info("Bedankt, je toelichting is opgeslagen.", duration=4)
+        return gr.update(visible=False), None, ""
+
+    @staticmethod
+    def feedback_record(turn: render.Turn, vote: str) -> dict:
+        return {
+            "timestamp": _now(),
+            "id": uuid.uuid4().hex,
+            "question": turn.question,
+            "query": turn.query,
+            "answer": turn.answer,
+            "citations": [c.doc_id for c in turn.citations],
+            "abstained": turn.abstained,
+            "vote": vote,
+            "comment": None,
+        }
+
+    def append_feedback(self, record: dict) -> None:
+        path = Path(self.settings.feedback_log)
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        with self._feedback_lock:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write(line)
+
+    # -- Beheer: who may edit --------------------------------------------------------
+    def check_login(self, name: str, password: str) -> bool:
+        """Constant-time comparison against every configured editor."""
+        ok = False
+        for known, secret in self.editors.items():
+            same_name = hmac.compare_digest((name or "").encode(), known.encode())
+            same_password = hmac.compare_digest((password or "").encode(), secret.encode())
+            ok |= same_name and same_password
+        return ok
+
+    def allowed(self, editor: str | None) -> bool:
+        return bool(editor) and (self.local_editor or editor in self.editors)
+
+    def require_editor(self, editor: str | None) -> None:
+        if not self.allowed(editor):
+            raise gr.Error("Log eerst in als beheerder.")
+
+    def login(self, name: str, password: str):
+        name = (name or "").strip()
+        if not self.check_login(name, password):
+            time.sleep(FAILED_LOGIN_DELAY)
+            return (None, gr.skip(), gr.skip(), "", "Onbekende naam of onjuist wachtwoord.", gr.skip(), gr.skip())
+        rows, choices = self.document_views()
+        return (name, gr.update(visible=False), gr.update(visible=True), "",
+                f"Ingelogd als **{render.escape_markdown(name)}**.", rows, choices)
+
+    def logout(self):
+        return None, gr.update(visible=True), gr.update(visible=False), "Je bent uitgelogd."
+
+    # -- Beheer: documents -----------------------------------------------------------
+    def document_choices(self, documents=None) -> list[tuple[str, str]]:
+        documents = self.documents() if documents is None else documents
+        return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in sorted(documents, key=lambda d: d.title.casefold())]
+
+    def document_views(self):
+        documents = self.documents()
+        return render.documents_table(documents), gr.update(choices=self.document_choices(documents), value=[])
+
+    def _region_update(self):
+        return gr.update(choices=[(ALL_REGIONS, "")] + [(r, r) for r in self.regions()])
+
+    def _progress(self, progress):
+        def report(stage: str, done: int, total: int) -> None:
+            total = max(total, 1)
+            if stage == "lezen":
+                progress(0.02 + 0.18 * done / total, desc=f"Bestanden lezen ({done} van {total})")
+            else:
+                progress(0.2 + 0.75 * done / total, desc=f"Passages verwerken ({done} van {total})")
+        return report
+
+    def add_files(self, files, doc_type, region, title, source_url, editor, progress=gr.Progress()):
+        """Store the uploads (sanitised names, size-limited) and ingest them; yields a result table."""
+        self.require_editor(editor)
+        paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
+        if not paths:
+            raise gr.Error("Kies eerst een of meer bestanden.")
+        url = (source_url or "").strip()
+        if url and not render.safe_url(url):
+            raise gr.Error("De bron-URL moet beginnen met http:// of https://.")
+        rows: list[list] = []
+        staged: dict[str, tuple[str, Path, Path | None]] = {}  # resolved path → (shown name, file, backup)
+        self.upload_dir.mkdir(parents=True, exist_ok=True)
+        progress(0.0, desc="Bestanden opslaan")
+        for path in paths:
+            shown = Path(path).name
+            problem = self.upload_problem(Path(path))
+            if problem:
+                rows.append([shown, "mislukt", "", problem])
+                continue
+            target = self.upload_dir / render.sanitize_filename(shown)
+            backup = self._store_upload(Path(path), target)
+            staged[str(target.resolve())] = (shown, target, backup)
+        summary = ""
+        if staged:
+            overrides = {"type": doc_type or None, "region": (region or "").strip() or None,
+                         "title": ((title or "").strip() or None) if len(staged) == 1 else None,
+                         "source_url": url or None}
+            try:
+                report = self.writer().ingest([t for _, t, _ in staged.values()], overrides,
+                                              progress=self._progress(progress))
+            except IndexProblem as error:
+                for _, target, backup in staged.values():
+                    _restore(target, backup)
+                gr.Warning(str(error))
+                rows += [[shown, "mislukt", "", str(error)] for shown, _, _ in staged.values()]
+                return self._after_write(rows, f"Niets gewijzigd: {error}")
+            for result in report.files:
+                shown, target, backup = staged.get(result.path, (Path(result.path).name, None, None))
+                if target is not None:
+                    if result.status == "failed":
+                        _restore(target, backup)
+                    elif backup is not None:
+                        backup.unlink(missing_ok=True)
+                rows.append([shown, render.STATUS_LABELS.get(result.status, result.status),
+                             result.chunks or "", result.reason or ""])
+            summary = report.summary()
+            if title and len(staged) > 1:
+                summary += " · De titel is niet gebruikt: die geldt alleen bij één bestand."
+        progress(1.0, desc="Klaar")
+        return self._after_write(rows, summary or "Geen bestand toegevoegd.")
+
+    def upload_problem(self, path: Path) -> str | None:
+        """A Dutch reason not to take this upload, or None."""
+        suffix = path.suffix.lower()
+        if suffix not in SUPPORTED_EXTENSIONS:
+            kind = f"bestandstype '{suffix}'" if suffix else "een bestand zonder extensie"
+            return f"{kind} wordt niet ondersteund. Gebruik een van deze: {', '.join(UPLOAD_TYPES)}."
+        size = path.stat().st_size
+        if size > self.settings.max_file_bytes:
+            return (f"het bestand is {size / 1024 / 1024:.1f} MB; de grens is {self.settings.max_file_mb} MB. "
+                    "Splits het document of vraag de beheerder de grens te verhogen.")
+        if size == 0:
+            return "het bestand is leeg."
+        return None
+
+    @staticmethod
+    def _store_upload(source: Path, target: Path) -> Path | None:
+        """Copy an upload into place atomically; an existing file with that name is kept as backup."""
+        backup = None
+        if target.exists():
+            backup = target.with_name(f".{target.name}.vorige")
+            os.replace(target, backup)
+        handle, temporary = tempfile.mkstemp(prefix=".upload-", dir=target.parent)
+        os.close(handle)
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+        return backup
+
+    def remove(self, doc_ids, editor):
+        self.require_editor(editor)
+        doc_ids = [d for d in (doc_ids or []) if d]
+        if not doc_ids:
+            raise gr.Error("Kies eerst de documenten die weg moeten.")
+        sources = {d.doc_id: Path(d.source) for d in self.documents()}
+        try:
+            report = self.writer().remove(doc_ids)
+        except IndexProblem as error:
+            gr.Warning(str(error))
+            return self._after_write([], f"Niets gewijzigd: {error}")
+        uploads = self.upload_dir.resolve()
+        for result in report.files:
+            source = sources.get(result.doc_id or "")
+            # an uploaded file goes with its document; corpus files elsewhere are left alone
+            if result.status == "removed" and source is not None and source.resolve().parent == uploads:
+                source.unlink(missing_ok=True)
+        rows = [[r.doc_id or r.path, render.STATUS_LABELS.get(r.status, r.status), "", r.reason or ""]
+                for r in report.files]
+        return self._after_write(rows, report.summary())
+
+    def reindex(self, editor, progress=gr.Progress()):
+        self.require_editor(editor)
+        progress(0.0, desc="Opnieuw indexeren")
+        try:
+            report = self.writer().reindex(progress=self._progress(progress))
+        except IndexProblem as error:
+            gr.Warning(str(error))
+            return self._after_write([], f"Niets gewijzigd: {error}")
+        rows = [[Path(r.path).name, render.STATUS_LABELS.get(r.status, r.status), r.chunks or "", r.reason or ""]
+                for r in report.files if r.status == "failed"]
+        return self._after_write(rows, "Opnieuw geïndexeerd: " + report.summary())
+
+    def _after_write(self, rows, summary):
+        table, choices = self.document_views()
+        return (rows, summary, table, choices, self._region_update(), None)
+
+    # -- the page ------------------------------------------------------------------------
+    def blocks(self) -> gr.Blocks:
+        with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+            session = gr.State(self.new_session())
+            editor = gr.State("lokaal" if self.local_editor else None)
+            pending_feedback = gr.State(None)
+            gr.HTML(f"<h1>{TITLE}</h1><p>{SUBTITLE}</p>", elem_classes="tw-header")
+            with gr.Tabs():
+                with gr.Tab("Vragen", id="vragen"):
+                    with gr.Row(equal_height=False):
+                        with gr.Column(scale=3, min_width=420):
+                            with gr.Row():
+                                type_filter = gr.Dropdown(
+                                    [(ALL_TYPES, "")] + [(t, t) for t in DOC_TYPES], value="",
+                                    label="Documenttype", scale=2, elem_id="tw-filter-type")
+                                region_filter = gr.Dropdown(
+                                    [(ALL_REGIONS, "")] + [(r, r) for r in self.regions()], value="",
+                                    label="Regio", scale=2, elem_id="tw-filter-region")
+                                new_chat = gr.Button("Nieuw gesprek", variant="secondary", scale=1,
+                                                     elem_id="tw-nieuw")
+                            chatbot = gr.Chatbot(
+                                label="Gesprek", show_label=False, height=540, elem_id="tw-chat",
+                                latex_delimiters=[], sanitize_html=True, allow_tags=False, render_markdown=True,
+                                feedback_options=("Like", "Dislike"), buttons=["copy"],
+                                placeholder=("**Stel een vraag over wonen voor aandachtsgroepen.**<br>"
+                                             "Elk antwoord noemt de passages waarop het steunt; "
+                                             "klik op [1] om de bron te zien."),
+                            )
+                            with gr.Row():
+                                question = gr.Textbox(
+                                    show_label=False, scale=5, lines=1, max_lines=4, elem_id="tw-vraag",
+                                    placeholder="Stel je vraag, bijvoorbeeld: Welke groepen krijgen urgentie?")
+                                ask = gr.Button("Vraag stellen", variant="primary", scale=1, elem_id="tw-stel")
+                            with gr.Row(elem_id="tw-voorbeelden"):
+                                example_buttons = [gr.Button(q, size="sm", variant="secondary") for q in EXAMPLES]
+                            with gr.Column(visible=False, elem_id="tw-feedback") as feedback_box:
+                                feedback_text = gr.Textbox(
+                                    label="Bedankt voor je beoordeling. Wil je toelichten waarom? (optioneel)",
+                                    lines=2, elem_id="tw-feedback-tekst")
+                                with gr.Row():
+                                    send_feedback = gr.Button("Toelichting versturen", size="sm")
+                                    skip_feedback = gr.Button("Overslaan", size="sm", variant="secondary")
+                        with gr.Column(scale=2, min_width=320):
+                            gr.Markdown("### Bronnen")
+                            sources = gr.HTML(render.EMPTY_PANEL, elem_id="tw-bronnen")
+
+                with gr.Tab("Beheer", id="beheer"):
+                    admin = self._admin_tab(editor)
+
+            chat_outputs = [chatbot, sources, question, session]
+            chat_args = dict(outputs=chat_outputs, concurrency_id="vragen", show_progress="hidden")
+            question.submit(self.respond, [question, session, type_filter, region_filter], **chat_args)
+            ask.click(self.respond, [question, session, type_filter, region_filter], **chat_args)
+            for button, text in zip(example_buttons, EXAMPLES):
+                button.click(_example_handler(self, text), [session, type_filter, region_filter], **chat_args)
+            reset = [chatbot, sources, question, session, feedback_box, pending_feedback]
+            new_chat.click(self.new_conversation, None, reset)
+            chatbot.clear(self.new_conversation, None, reset)  # the chat's own bin icon
+            chatbot.like(self.vote, [session], [feedback_box, pending_feedback])
+            send_feedback.click(self.comment, [feedback_text, pending_feedback],
+                                [feedback_box, pending_feedback, feedback_text])
+            skip_feedback.click(lambda: (gr.update(visible=False), None, ""), None,
+                                [feedback_box, pending_feedback, feedback_text])
+            if admin is not None:
+                self._wire_admin(admin, editor, region_filter)
+            demo.load(lambda: self._region_update(), None, [region_filter])
+        return demo
+
+    def _admin_tab(self, editor):
+        if not self.editing_enabled:
+            gr.Markdown(
+                "**Beheer staat uit.** Er zijn geen beheerders ingesteld. Zet de omgevingsvariabele "
+                "`THUISWIJZER_EDITORS` op `naam:wachtwoord` (meerdere gescheiden door komma's) en start de app "
+                "opnieuw, of start lokaal met `thuiswijzer serve --local-editor`.")
+            return None
+        ui = {}
+        with gr.Column(visible=not self.local_editor) as ui["login_box"]:
+            gr.Markdown("Log in als beheerder om documenten toe te voegen, te verwijderen of opnieuw te indexeren.")
+            with gr.Row():
+                ui["name"] = gr.Textbox(label="Naam", elem_id="tw-login-naam", scale=2)
+                ui["password"] = gr.Textbox(label="Wachtwoord", type="password", elem_id="tw-login-wachtwoord",
+                                            scale=2)
+            ui["login"] = gr.Button("Inloggen", variant="primary", elem_id="tw-inloggen")
+        ui["status"] = gr.Markdown(
+            "Lokale beheermodus: geen inlog nodig (alleen voor gebruik op je eigen computer)."
+            if self.local_editor else "", elem_id="tw-beheer-status")
+        documents = self.documents() if self.local_editor else []
+        with gr.Column(visible=self.local_editor) as ui["editor_box"]:
+            gr.Markdown("### Documenten toevoegen of bijwerken\n"
+                        f"Toegestaan: {', '.join(UPLOAD_TYPES)}; maximaal {self.settings.max_file_mb} MB per bestand. "
+                        "Een bestand met dezelfde naam als een eerder geüpload bestand vervangt dat (bijwerken).")
+            with gr.Row():
+                ui["files"] = gr.File(label="Bestanden", file_count="multiple", file_types=UPLOAD_TYPES,
+                                      elem_id="tw-upload", scale=3)
+                with gr.Column(scale=2):
+                    ui["type"] = gr.Dropdown([(FROM_FILE, "")] + [(t, t) for t in DOC_TYPES], value="",
+                                             label="Type", elem_id="tw-upload-type")
+                    ui["region"] = gr.Textbox(label="Regio (optioneel)", elem_id="tw-upload-regio")
+                    ui["title"] = gr.Textbox(label="Titel (optioneel, alleen bij één bestand)",
+                                             elem_id="tw-upload-titel")
+                    ui["url"] = gr.Textbox(label="Bron-URL (optioneel)", placeholder="https://…",
+                                           elem_id="tw-upload-url")
+            ui["add"] = gr.Button("Toevoegen aan de kennisbank", variant="primary", elem_id="tw-toevoegen")
+            ui["summary"] = gr.Markdown(elem_id="tw-resultaat-samenvatting")
+            ui["results"] = gr.Dataframe(headers=render.RESULT_COLUMNS, value=[], interactive=False, wrap=True,
+                                         column_widths=["30%", "12%", "10%", "48%"],
+                                         label="Resultaat per bestand", elem_id="tw-resultaat")
+            gr.Markdown("### Documenten in de kennisbank")
+            ui["documents"] = gr.Dataframe(headers=render.DOCUMENT_COLUMNS, value=render.documents_table(documents),
+                                           interactive=False,
+                                           wrap=True, max_height=420, label="Documenten", elem_id="tw-documenten",
+                                           column_widths=["24%", "40%", "12%", "12%", "6%", "6%"])
+            with gr.Row():
+                ui["to_remove"] = gr.Dropdown(self.document_choices(documents),
+                                              multiselect=True, label="Documenten verwijderen", scale=4,
+                                              elem_id="tw-verwijder-keuze")
+                ui["remove"] = gr.Button("Verwijderen", variant="stop", scale=1, elem_id="tw-verwijderen")
+            with gr.Row():
+                ui["reindex"] = gr.Button("Alles opnieuw indexeren", variant="secondary", elem_id="tw-herindexeer")
+                ui["logout"] = gr.Button("Uitloggen", variant="secondary", visible=not self.local_editor)
+        return ui
+
+    def _wire_admin(self, ui, editor, region_filter):
+        write = dict(concurrency_id="beheer", concurrency_limit=1)
+        after = [ui["results"], ui["summary"], ui["documents"], ui["to_remove"], region_filter, ui["files"]]
+        login_outputs = [editor, ui["login_box"], ui["editor_box"], ui["password"], ui["status"],
+                         ui["documents"], ui["to_remove"]]
+        ui["login"].click(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen")
+        ui["password"].submit(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen")
+        ui["logout"].click(self.logout, None, [editor, ui["login_box"], ui["editor_box"], ui["status"]])
+        ui["add"].click(self.add_files, [ui["files"], ui["type"], ui["region"], ui["title"], ui["url"], editor],
+                        after, show_progress_on=[ui["results"]], **write)
+        ui["remove"].click(self.remove, [ui["to_remove"], editor], after, **write)
+        ui["reindex"].click(self.reindex, [editor], after, show_progress_on=[ui["results"]], **write)
+
+    # -- the web server --------------------------------------------------------------------
+    def fastapi_app(self) -> fastapi.FastAPI:
+        app = fastapi.FastAPI(title=TITLE, docs_url=None, redoc_url=None, openapi_url=None)
+
+        @app.get(f"/{render.SOURCE_ROUTE}/{{doc_id}}")
+        def open_source(doc_id: str):
+            return self.source_response(doc_id)
+
+        demo = self.blocks()
+        demo.queue(default_concurrency_limit=CONCURRENCY, max_size=200)
+        return gr.mount_gradio_app(
+            app, demo, path="/", footer_links=[], show_error=False, ssr_mode=False, pwa=False, mcp_server=False,
+            max_file_size=f"{self.settings.max_file_mb}mb", theme=make_theme(), css=render.CSS, head=render.HEAD,
+        )
+
+    def source_response(self, doc_id: str):
+        """The original file of a document in the index, and nothing else."""
+        try:
+            record = self.assistant.index.get().document(doc_id)
+        except IndexProblem:
+            record = None
+        if record is None:
+            return PlainTextResponse("Dit document staat niet in de kennisbank.", status_code=404)
+        path = Path(record.source)
+        if not path.is_file():
+            return PlainTextResponse("Het bestand van dit document is niet meer beschikbaar.", status_code=404)
+        suffix = path.suffix.lower()
+        headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+        disposition = "inline"
+        if suffix == ".pdf":
+            media_type = "application/pdf"
+        elif suffix in (".html", ".htm"):
+            # shown as a page, but sandboxed: no scripts, no requests, no access to this app
+            media_type = "text/html; charset=utf-8"
+            headers["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+        elif suffix in (".md", ".markdown", ".txt"):
+            media_type = "text/plain; charset=utf-8"
+        else:
+            media_type = "application/octet-stream"
+            disposition = "attachment"
+        if suffix != ".pdf":
+            headers.setdefault("Content-Security-Policy", "sandbox; default-src 'none'")
+        return FileResponse(path, media_type=media_type, headers=headers, filename=path.name,
+                            content_disposition_type=disposition)
+
+
+def limit_torch_threads(threads: int) -> int | None:
+    """Set torch's threads per call when torch is in use (the e5-torch embedder); None without torch."""
+    if "torch" not in sys.modules or threads <= 0:
+        return None
+    sys.modules["torch"].set_num_threads(threads)
+    return threads
+
+
+def _example_handler(app: ThuiswijzerApp, text: str):
+    def ask_example(session, doc_type, region):
+        yield from app.respond(text, session, doc_type, region)
+    return ask_example
+
+
+def _restore(target: Path, backup: Path | None) -> None:
+    """Put the previous upload back after a failed update (or drop a new file that failed)."""
+    if backup is not None and backup.exists():
+        os.replace(backup, target)
+    elif backup is None:
+        target.unlink(missing_ok=True)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def load_assistant(index_dir: Path, settings: Settings) -> Assistant:
+    """The assistant over `index_dir`; without an index yet, one that answers so until an editor adds files."""
+    try:
+        return Assistant.load(index_dir, settings)
+    except IndexNotFound as error:
+        log.warning("%s", error)
+        print(f"Let op: {error}", file=sys.stderr)
+        embedder = make_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
+        live = LiveIndex(index_dir, embedder=embedder, preferred_embedder=settings.embedder,
+                         dense_weight=settings.dense_weight)
+        return Assistant(live, settings)
+
+
+def build_app(index_dir: str | Path | None = None, settings: Settings | None = None, local_editor: bool = False,
+              assistant: Assistant | None = None) -> fastapi.FastAPI:
+    """The ASGI app (FastAPI with the Gradio page mounted at /), for uvicorn or tests."""
+    return ThuiswijzerApp(index_dir, settings, local_editor, assistant).fastapi_app()
+
+
+class RunningServer:
+    """A server started with `serve(..., block=False)`: its address and a way to stop it."""
+
+    def __init__(self, server: uvicorn.Server, thread: threading.Thread, url: str):
+        self.server, self.thread, self.url = server, thread, url
+
+    def close(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+
+
+def serve(index_dir: str | Path | None = None, host: str = "127.0.0.1", port: int = 7860, local_editor: bool = False,
+          *, settings: Settings | None = None, block: bool = True) -> RunningServer | None:
+    """Start the web app. Blocks until Ctrl+C, or with block=False runs in a thread and returns."""
+    settings = settings or Settings()
+    if local_editor and host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Let op: beheer zonder inlog (--local-editor) op {host} is voor iedereen op het netwerk open.",
+              file=sys.stderr)
+    app = build_app(index_dir, settings, local_editor)
+    limit_torch_threads(TORCH_THREADS)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
+    shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    url = f"http://{shown_host}:{port}/"
+    if block:
+        print(f"Thuiswijzer draait op {url} (stoppen met Ctrl+C)", flush=True)
+        server.run()
+        return None
+    thread = threading.Thread(target=server.run, name="thuiswijzer-web", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError(f"De webapp kon niet starten op {host}:{port}.")
+        time.sleep(0.05)
+    print(f"Thuiswijzer draait op {url}", flush=True)
+    return RunningServer(server, thread, url)
+
+
+def main(argv: list[str] | None = None) -> int:
+    settings = Settings()
+    parser = argparse.ArgumentParser(prog="app.py", description="De Thuiswijzer-webapp starten.")
+    parser.add_argument("--index", type=Path, default=settings.index_dir, help="indexmap (standaard: %(default)s)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=7860)
+    parser.add_argument("--local-editor", action="store_true",
+                        help="Beheer-tab zonder inlog openen (alleen voor lokaal gebruik door één persoon)")
+    args = parser.parse_args(argv)
+    serve(index_dir=args.index, host=args.host, port=args.port, local_editor=args.local_editor, settings=settings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,383 @@
+"""Pure rendering for the web app: answers as safe Markdown, the Bronnen panel as safe HTML.
+
+Everything that comes from a document (passages, titles, sections, answer sentences) is
+shown as text: `<`, `>` and `&` become entities before anything goes into Markdown or HTML,
+Markdown link and image syntax in document text is neutralised, and only the [n] markers
+the assistant wrote become links (to the source entry in the panel). No function here
+touches Gradio, the index or the network, so all of it is unit-tested in milliseconds.
+The page's own CSS and its small script (citation clicks, copying an answer) live here too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from urllib.parse import quote, urlparse
+
+from assistant import Citation
+
+SOURCE_ROUTE = "bron"  # files are served at bron/<doc_id> (relative to the app's address)
+
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+# characters that start inline Markdown (emphasis, code, links, tables, strike, maths)
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+_BULLET_LINE = re.compile(r"^(\s*[-*]\s+)(.*?)((?:\s*\[\d{1,3}\])*)\s*$")
+_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*\s*$")
+_SOURCE_LINE = re.compile(r"^\[(\d{1,3})\]\s+(.*)$")
+_ITALIC_LINE = re.compile(r"^_(.+)_\s*$")
+
+
+def escape_html(text: str | None) -> str:
+    """Text for HTML: `<`, `>`, `&` and quotes as entities."""
+    return html.escape(text or "", quote=True)
+
+
+def escape_markdown(text: str | None) -> str:
+    """Text that a Markdown renderer shows literally: HTML entities plus backslash escapes."""
+    escaped = (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
+def _escape_keeping_markers(text: str, turn: int, valid: set[int] | None) -> str:
+    """Escape a line of text, turning the [n] markers into links to the panel entries."""
+    out, last = [], 0
+    for match in _MARKER.finditer(text):
+        n = int(match.group(1))
+        if valid is not None and n not in valid:
+            continue
+        out.append(escape_markdown(text[last : match.start()]))
+        out.append(citation_link(turn, n))
+        last = match.end()
+    out.append(escape_markdown(text[last:]))
+    return "".join(out)
+
+
+def citation_link(turn: int, n: int) -> str:
+    return f'<a href="#{anchor(turn, n)}" class="tw-cite" title="Bekijk bron {n}">[{n}]</a>'
+
+
+def anchor(turn: int, n: int) -> str:
+    return f"bron-{turn}-{n}"
+
+
+def render_answer(text: str, turn: int, citations: Sequence[Citation] = (), query_note: str | None = None) -> str:
+    """The chatbot Markdown for an answer (complete or partly streamed).
+
+    Only the structure the assistant itself writes survives as Markdown: list items,
+    **kopjes** on their own line and an _italic note_ line. Everything inside is escaped.
+    """
+    valid = {c.n for c in citations} or None
+    body, marker, sources = (text or "").partition(SOURCES_HEADING)
+    lines = []
+    if query_note:
+        lines.append(f'<span class="tw-query">Gezocht op: {escape_markdown(query_note)}</span>\n')
+    for line in body.rstrip().splitlines():
+        rendered = _render_line(line, turn, valid)
+        if rendered.startswith("**") and lines and lines[-1]:
+            lines.append("")  # a kopje after a list must not become part of the last item
+        lines.append(rendered)
+    if marker:
+        lines += ["", render_sources_block(sources, turn, valid)]
+    return "\n".join(lines)
+
+
+SOURCES_HEADING = "**Bronnen**\n"
+
+
+def render_sources_block(block: str, turn: int, valid: set[int] | None) -> str:
+    """The answer's own Bronnen list as one compact HTML block (escaped, [n] linked)."""
+    entries = []
+    for line in block.splitlines():
+        source = _SOURCE_LINE.match(line.strip())
+        if source:
+            n = int(source.group(1))
+            number = citation_link(turn, n) if valid is None or n in valid else f"[{n}]"
+            entries.append(f"{number} {escape_html(source.group(2))}")
+        elif line.strip():
+            entries.append(escape_html(line.strip()))
+    # one line, no blank lines: Markdown passes an HTML block through as a whole
+    return '<div class="tw-bronnenlijst"><strong>Bronnen</strong><br>' + "<br>".join(entries) + "</div>"
+
+
+def _render_line(line: str, turn: int, valid: set[int] | None) -> str:
+    if not line.strip():
+        return ""
+    bold = _BOLD_LINE.match(line)
+    if bold:
+        return f"**{escape_markdown(bold.group(1))}**"
+    italic = _ITALIC_LINE.match(line)
+    if italic:
+        return f"_{escape_markdown(italic.group(1))}_"
+    source = _SOURCE_LINE.match(line)
+    if source:  # a line of the Bronnen block: "[n] label"
+        n = int(source.group(1))
+        number = citation_link(turn, n) if valid is None or n in valid else escape_markdown(f"[{n}]")
+        return f"{number} {escape_markdown(source.group(2))}  "
+    bullet = _BULLET_LINE.match(line)
+    if bullet:
+        return "- " + _escape_keeping_markers(bullet.group(2) + bullet.group(3), turn, valid)
+    return _escape_keeping_markers(line, turn, valid)
+
+
+def typing_steps(text: str, words_per_step: int = 3) -> Iterable[str]:
+    """Prefixes of `text` that grow a few words at a time (for a streamed feel), ending with all of it."""
+    pieces = re.findall(r"\S+\s*", text)
+    for end in range(words_per_step, len(pieces), words_per_step):
+        yield "".join(pieces[:end])
+    yield text
+
+
+# -- the Bronnen panel ----------------------------------------------------------------
+@dataclass
+class Turn:
+    """One question and answer of a conversation, as the panel and the feedback log need it."""
+
+    number: int
+    question: str
+    answer: str = ""
+    query: str = ""
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    message_index: int | None = None  # position of the answer in the chatbot's messages
+
+
+def source_href(citation: Citation) -> str:
+    """Where the original file opens: bron/<doc_id>, at the page for a PDF."""
+    href = f"{SOURCE_ROUTE}/{quote(citation.doc_id, safe='')}"
+    if citation.page and citation.source.lower().endswith(".pdf"):
+        href += f"#page={int(citation.page)}"
+    return href
+
+
+def safe_url(url: str | None) -> str | None:
+    """An http(s) address to link to, or None (javascript:, data: and friends are never links)."""
+    if not url:
+        return None
+    parsed = urlparse(url.strip())
+    if parsed.scheme.lower() in ("http", "https") and parsed.netloc:
+        return url.strip()
+    return None
+
+
+def highlight(text: str, sentences: Iterable[str]) -> str:
+    """The passage as HTML text with the sentences the answer used in <mark>.
+
+    Sentences are found with flexible whitespace (the splitter drops list marks and joins
+    lines), and everything, marked or not, is escaped.
+    """
+    spans: list[tuple[int, int]] = []
+    for sentence in sentences:
+        words = sentence.split()
+        if not words:
+            continue
+        pattern = r"\s+(?:[-*•]\s+)?".join(re.escape(w) for w in words)
+        match = re.search(pattern, text)
+        if match:
+            spans.append(match.span())
+    spans.sort()
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, last = [], 0
+    for start, end in merged:
+        out.append(escape_html(text[last:start]))
+        out.append(f"<mark>{escape_html(text[start:end])}</mark>")
+        last = end
+    out.append(escape_html(text[last:]))
+    return "".join(out)
+
+
+def citation_meta(citation: Citation) -> str:
+    """"handreiking · Parkstad Limburg · p. 3 · Artikel 12" as escaped HTML."""
+    parts = [citation.type or "overig"]
+    if citation.region:
+        parts.append(citation.region)
+    if citation.page:
+        same = not citation.page_end or citation.page_end == citation.page
+        parts.append(f"p. {citation.page}" if same else f"p. {citation.page}–{citation.page_end}")
+    if citation.section:
+        parts.append(f"§ {citation.section}")
+    return " · ".join(escape_html(p) for p in parts)
+
+
+def render_citation(citation: Citation, turn: int) -> str:
+    page = f" (p. {int(citation.page)})" if citation.page and citation.source.lower().endswith(".pdf") else ""
+    links = [f'<a href="{escape_html(source_href(citation))}" target="_blank" rel="noopener">Open het document{page}</a>']
+    official = safe_url(citation.source_url)
+    if official:
+        links.append(f'<a href="{escape_html(official)}" target="_blank" rel="noopener noreferrer">Officiële bron</a>')
+    return (
+        f'<div class="tw-bron" id="{anchor(turn, citation.n)}">'
+        f'<div class="tw-bron-kop"><span class="tw-nr">[{citation.n}]</span> '
+        f'<span class="tw-titel">{escape_html(citation.title)}</span></div>'
+        f'<div class="tw-meta">{citation_meta(citation)}</div>'
+        f'<div class="tw-passage">{highlight(citation.text, citation.highlights)}</div>'
+        f'<div class="tw-links">{" · ".join(links)}</div>'
+        "</div>"
+    )
+
+
+def render_turn_sources(turn: Turn) -> str:
+    if not turn.citations:
+        return '<p class="tw-leeg">Bij dit antwoord zijn geen bronnen gevonden.</p>'
+    intro = ""
+    if turn.abstained:
+        intro = '<p class="tw-leeg">Geen passage beantwoordt de vraag goed genoeg; dit zijn de dichtstbijzijnde documenten.</p>'
+    return intro + "".join(render_citation(c, turn.number) for c in turn.citations)
+
+
+EMPTY_PANEL = (
+    '<div class="tw-panel"><p class="tw-leeg">Stel een vraag; de passages waarop het antwoord steunt '
+    "verschijnen hier, met een link naar het document.</p></div>"
+)
+
+
+def render_sources_panel(turns: Sequence[Turn], keep: int = 6) -> str:
+    """The Bronnen panel: the newest answer's sources open, earlier ones folded (newest first)."""
+    shown = [t for t in turns if t.answer][-keep:]
+    if not shown:
+        return EMPTY_PANEL
+    parts = ['<div class="tw-panel">']
+    for position, turn in enumerate(reversed(shown)):
+        question = escape_html(turn.question)
+        if position == 0:
+            parts.append(f'<div class="tw-vraag">Bij: <q>{question}</q></div>{render_turn_sources(turn)}')
+        else:
+            parts.append(
+                f'<details class="tw-eerder"><summary>Eerdere vraag: <q>{question}</q></summary>'
+                f"{render_turn_sources(turn)}</details>"
+            )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+# -- the Beheer tab ---------------------------------------------------------------------
+DOCUMENT_COLUMNS = ["Id", "Titel", "Type", "Regio", "Pagina's", "Passages"]
+RESULT_COLUMNS = ["Bestand", "Resultaat", "Passages", "Toelichting"]
+STATUS_LABELS = {
+    "added": "toegevoegd",
+    "updated": "bijgewerkt",
+    "skipped": "ongewijzigd",
+    "removed": "verwijderd",
+    "failed": "mislukt",
+}
+
+
+def documents_table(documents) -> list[list]:
+    """Rows for the document list, sorted by title. Cells are plain strings (shown as text)."""
+    rows = []
+    for d in sorted(documents, key=lambda d: (d.title or d.doc_id).casefold()):
+        meta = d.metadata
+        rows.append([d.doc_id, d.title, meta.type, meta.region or "", "" if d.n_pages is None else d.n_pages, d.n_chunks])
+    return rows
+
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def sanitize_filename(name: str, default: str = "document") -> str:
+    """A safe file name for the uploads folder: the base name only, ASCII letters, digits, . _ -.
+
+    "../../etc/passwd" → "passwd"; "Beleid wonen (2026).PDF" → "Beleid-wonen-2026.pdf";
+    a name that would be hidden or empty gets `default`.
+    """
+    base = PurePath(str(name).replace("\\", "/")).name
+    base = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode("ascii")
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or not stem.strip("."):  # no extension, or a hidden name like ".verborgen"
+        stem, suffix = base, ""
+    stem = re.sub(r"-{2,}", "-", _UNSAFE_NAME.sub("-", stem)).strip("-._")[:100] or default
+    suffix = _UNSAFE_NAME.sub("", suffix).lower()[:10]
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def parse_credentials(spec: str | None) -> dict[str, str]:
+    """"naam:wachtwoord,naam2:wachtwoord2" → {naam: wachtwoord}; malformed pairs are ignored."""
+    editors: dict[str, str] = {}
+    for pair in (spec or "").split(","):
+        name, colon, password = pair.strip().partition(":")
+        if colon and name.strip() and password:
+            editors[name.strip()] = password
+    return editors
+
+
+# -- the page's own style and script (no document content in either) -------------------------
+CSS = """
+.tw-header h1 { margin-bottom: 0; }
+.tw-header p { margin-top: 2px; color: var(--body-text-color); opacity: 0.8; }
+.tw-panel { display: flex; flex-direction: column; gap: 4px; max-height: 700px; overflow-y: auto; padding-right: 4px; }
+.tw-vraag { font-size: 0.85em; color: var(--body-text-color-subdued); }
+.tw-bron { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 10px 12px;
+           background: var(--background-fill-secondary); margin-bottom: 8px; scroll-margin: 8px; }
+.tw-bron-kop { font-weight: 600; line-height: 1.35; }
+.tw-nr { color: var(--color-accent); margin-right: 2px; }
+.tw-meta { font-size: 0.82em; color: var(--body-text-color-subdued); margin: 3px 0 6px; }
+.tw-passage { white-space: pre-wrap; font-size: 0.88em; line-height: 1.45; max-height: 240px; overflow-y: auto; }
+.tw-passage mark { background: #fde68a; color: #1f2937; padding: 0 1px; border-radius: 2px; }
+.tw-links { font-size: 0.84em; margin-top: 6px; }
+.tw-leeg { color: var(--body-text-color-subdued); font-size: 0.9em; }
+.tw-eerder summary { cursor: pointer; font-size: 0.85em; color: var(--body-text-color-subdued); margin: 4px 0; }
+.tw-flash { animation: tw-flash 1.8s ease-out; }
+@keyframes tw-flash { from { box-shadow: 0 0 0 3px var(--color-accent); } to { box-shadow: 0 0 0 0 transparent; } }
+.tw-query { font-size: 0.85em; color: var(--body-text-color-subdued); font-style: italic; }
+a.tw-cite { text-decoration: none; font-weight: 600; }
+.tw-bronnenlijst { font-size: 0.85em; line-height: 1.45; color: var(--body-text-color); margin-top: 6px;
+                   border-top: 1px solid var(--border-color-primary); padding-top: 6px; }
+.tw-bronnenlijst strong { color: var(--body-text-color); }
+#tw-voorbeelden button { font-weight: 400; }
+#tw-documenten *, #tw-resultaat * { font-family: var(--font) !important; }  /* tables of text, not code */
+.tw-bronnenlijst { opacity: 0.8; }
+"""
+
+# [n] in an answer scrolls the Bronnen panel to that source (and opens it when folded)
+HEAD = """
+<script>
+document.addEventListener("click", function (event) {
+  const link = event.target.closest ? event.target.closest('a[href^="#bron-"]') : null;
+  if (!link) return;
+  const target = document.getElementById(link.getAttribute("href").slice(1));
+  event.preventDefault();
+  event.stopPropagation();
+  if (!target) return;
+  for (let node = target.parentElement; node; node = node.parentElement) {
+    if (node.tagName === "DETAILS") node.open = true;
+  }
+  target.scrollIntoView({behavior: "smooth", block: "nearest"});
+  target.classList.remove("tw-flash");
+  void target.offsetWidth;
+  target.classList.add("tw-flash");
+}, true);
+
+// "copy" on an answer copies what the officer sees, not the Markdown and links behind it
+document.addEventListener("click", function (event) {
+  const button = event.target.closest ? event.target.closest("#tw-chat .message-buttons button") : null;
+  if (!button) return;
+  const label = (button.getAttribute("aria-label") || button.getAttribute("title") || "").toLowerCase();
+  if (!/cop|kopi/.test(label)) return;
+  let row = button.closest(".message-buttons").previousElementSibling;
+  while (row && !row.classList.contains("message-row")) row = row.previousElementSibling;
+  const content = row ? row.querySelector(".message-content") : null;
+  if (!content) return;
+  const text = content.innerText.trim();
+  event.preventDefault();
+  event.stopPropagation();
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text);
+  } else {
+    const area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand("copy");
+    area.remove();
+  }
+}, true);
+</script>
+"""

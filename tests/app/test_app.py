@@ -1,0 +1,259 @@
+"""The app's handlers without a browser: answering, feedback, editor login, uploads, serving sources.
+
+A small hashing embedder stands in for the e5 model, so these run in seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from types import SimpleNamespace
+
+import gradio as gr
+import numpy as np
+import pytest
+
+import app
+from assistant import Assistant
+from index.searcher import LiveIndex
+from index.writer import IndexWriter
+from thuiswijzer.config import Settings
+
+NOTE = """---
+title: "Nota wonen Zonnedal"
+type: handreiking
+region: Zonnedal
+---
+
+# Nota wonen
+
+De gemeente Zonnedal bouwt veertig tijdelijke woningen voor dakloze jongeren in de wijk Oost.
+Corporatie Zonnewoning beheert de woningen en een woonbegeleider helpt de jongeren het eerste jaar.
+"""
+
+
+class HashEmbedder:
+    """Bag of hashed words: enough for tests of plumbing, not for retrieval quality."""
+
+    name = "test-hash"
+    space = "test-hash"
+    dim = 64
+
+    def _vector(self, text: str) -> np.ndarray:
+        vector = np.zeros(self.dim, dtype=np.float32)
+        for word in re.findall(r"\w+", text.lower()):
+            vector[int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim] += 1.0
+        return vector / (np.linalg.norm(vector) or 1.0)
+
+    def embed_passages(self, texts):
+        return np.vstack([self._vector(t) for t in texts]) if texts else np.zeros((0, self.dim), np.float32)
+
+    def embed_query(self, text):
+        return self._vector(text)
+
+    def count_tokens(self, text):
+        return len(text.split())
+
+
+def no_progress(*args, **kwargs):
+    pass
+
+
+@pytest.fixture()
+def web(tmp_path, monkeypatch):
+    monkeypatch.setattr(app, "TYPING_DELAY", 0)
+    monkeypatch.setattr(app, "FAILED_LOGIN_DELAY", 0)
+    settings = Settings(editor_credentials="anna:geheim,bert:ook-geheim", feedback_log=tmp_path / "fb" / "log.jsonl",
+                        max_file_mb=1)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "nota-wonen-zonnedal.md").write_text(NOTE, encoding="utf-8")
+    embedder = HashEmbedder()
+    index_dir = tmp_path / "index"
+    IndexWriter(index_dir, embedder).ingest([docs])
+    assistant = Assistant(LiveIndex(index_dir, embedder=embedder), settings)
+    assistant.abstain_below = 0.0  # hashed vectors are weak evidence; these tests are about the plumbing
+    return app.ThuiswijzerApp(index_dir, settings, assistant=assistant)
+
+
+def last(generator):
+    result = None
+    for result in generator:
+        pass
+    return result
+
+
+# -- Vragen ----------------------------------------------------------------------------------
+def test_an_answer_streams_and_ends_with_its_sources(web):
+    steps = list(web.respond("Hoeveel tijdelijke woningen bouwt Zonnedal voor dakloze jongeren?", None, "", ""))
+    assert len(steps) > 3  # placeholder, growing text, final
+    messages, panel, _, session = steps[-1]
+    assert messages[0] == {"role": "user", "content": "Hoeveel tijdelijke woningen bouwt Zonnedal voor dakloze jongeren?"}
+    assert "veertig tijdelijke woningen" in messages[1]["content"]
+    assert 'href="#bron-1-1"' in messages[1]["content"]
+    assert 'id="bron-1-1"' in panel and "Nota wonen Zonnedal" in panel
+    assert session["turns"][0].citations[0].doc_id == "nota-wonen-zonnedal"
+    assert session["turns"][0].message_index == 1
+
+
+def test_an_empty_question_changes_nothing(web):
+    messages, *_ = last(web.respond("   ", None, "", ""))
+    assert messages == []
+
+
+def test_a_failure_while_answering_is_a_dutch_sentence_not_a_trace(web, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+        yield
+
+    monkeypatch.setattr(web.assistant, "stream", broken)
+    messages, *_ = last(web.respond("Wat regelen we regionaal?", None, "", ""))
+    assert messages[-1]["content"].startswith("Er ging iets mis")
+    assert "kapot" not in messages[-1]["content"]
+
+
+def test_a_missing_index_is_explained_in_the_chat(tmp_path):
+    settings = Settings(editor_credentials=None, feedback_log=tmp_path / "f.jsonl")
+    web = app.ThuiswijzerApp(tmp_path / "leeg", settings,
+                             assistant=Assistant(LiveIndex(tmp_path / "leeg", embedder=HashEmbedder()), settings))
+    messages, *_ = last(web.respond("Wat regelen we regionaal?", None, "", ""))
+    assert "Geen index gevonden" in messages[-1]["content"]
+    assert not web.editing_enabled
+
+
+# -- feedback -------------------------------------------------------------------------------------
+def test_a_vote_and_its_comment_are_appended_as_json_lines(web):
+    *_, session = last(web.respond("Hoeveel tijdelijke woningen bouwt Zonnedal?", None, "", ""))
+    box, pending = web.vote(session, SimpleNamespace(index=1, liked=False))
+    assert box["visible"] is True
+    web.comment("Het aantal klopt niet meer.", pending)
+    records = [json.loads(line) for line in web.settings.feedback_log.read_text(encoding="utf-8").splitlines()]
+    assert [r["vote"] for r in records] == ["down", "down"]
+    assert records[0]["comment"] is None and records[1]["comment"] == "Het aantal klopt niet meer."
+    assert records[1]["question"] == "Hoeveel tijdelijke woningen bouwt Zonnedal?"
+    assert records[1]["citations"] == ["nota-wonen-zonnedal"]
+    assert records[1]["answer"].startswith("- ") or records[1]["answer"]
+    assert set(records[1]) >= {"timestamp", "question", "answer", "citations", "vote", "comment"}
+
+
+# -- Beheer: login --------------------------------------------------------------------------------
+def test_only_configured_editors_log_in(web):
+    assert web.check_login("anna", "geheim") and web.check_login("bert", "ook-geheim")
+    assert not web.check_login("anna", "ook-geheim")
+    assert not web.check_login("", "")
+    editor, *_, status, _, _ = web.login("anna", "fout")
+    assert editor is None and "onjuist wachtwoord" in status
+    editor, login_box, editor_box, password, status, rows, _ = web.login(" anna ", "geheim")
+    assert editor == "anna" and editor_box["visible"] is True and password == ""
+    assert rows[0][0] == "nota-wonen-zonnedal"
+
+
+@pytest.mark.parametrize("call", [
+    lambda web, who: web.add_files([], "", "", "", "", who, progress=no_progress),
+    lambda web, who: web.remove(["nota-wonen-zonnedal"], who),
+    lambda web, who: web.reindex(who, progress=no_progress),
+])
+@pytest.mark.parametrize("who", [None, "", "mallory"])
+def test_editing_is_refused_without_a_login(web, call, who):
+    with pytest.raises(gr.Error, match="Log eerst in"):
+        call(web, who)
+    assert web.documents()[0].doc_id == "nota-wonen-zonnedal"
+
+
+# -- Beheer: uploads ------------------------------------------------------------------------------
+def upload(web, *paths, **fields):
+    rows, summary, table, *_ = web.add_files([str(p) for p in paths], fields.get("type", ""), fields.get("region", ""),
+                                             fields.get("title", ""), fields.get("url", ""), "anna",
+                                             progress=no_progress)
+    return {row[0]: row for row in rows}, summary, table
+
+
+def test_an_upload_is_stored_under_a_safe_name_and_a_second_upload_updates_it(web, tmp_path):
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    source = incoming / "Beleid wonen (2026).md"
+    source.write_text("# Beleid\n\nDe gemeente Kwartelveen opent in 2027 een nieuwe nachtopvang bij het station.\n",
+                      encoding="utf-8")
+    rows, summary, table = upload(web, source, type="praktijkvoorbeeld", region="Kwartelveen", title="Beleid 2026")
+    assert rows["Beleid wonen (2026).md"][1] == "toegevoegd"
+    stored = web.upload_dir / "Beleid-wonen-2026.md"
+    assert stored.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
+    assert stored.parent == (tmp_path / "uploads")
+    assert ["beleid-wonen-2026", "Beleid 2026", "praktijkvoorbeeld", "Kwartelveen", "", 1] in table
+    assert "1 toegevoegd" in summary
+
+    source.write_text("# Beleid\n\nDe gemeente Kwartelveen opent in 2028 twee nachtopvangen.\n", encoding="utf-8")
+    rows, summary, _ = upload(web, source)
+    assert rows["Beleid wonen (2026).md"][1] == "bijgewerkt"
+    assert "2028" in stored.read_text(encoding="utf-8")
+    assert len([d for d in web.documents() if d.doc_id == "beleid-wonen-2026"]) == 1
+
+
+def test_a_failed_update_keeps_the_previous_file(web, tmp_path):
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    good = tmp_path / "rapport.pdf"
+    pdf = canvas.Canvas(str(good))
+    pdf.drawString(60, 780, "De regio Zonnedal spreekt een verdeling van urgente woningzoekenden af.")
+    pdf.save()
+    rows, _, _ = upload(web, good)
+    assert rows["rapport.pdf"][1] == "toegevoegd"
+    broken = tmp_path / "later" / "rapport.pdf"
+    broken.parent.mkdir()
+    broken.write_bytes(b"%PDF-1.4 afgebroken")
+    rows, _, _ = upload(web, broken)
+    assert rows["rapport.pdf"][1] == "mislukt" and rows["rapport.pdf"][3]  # with a Dutch reason
+    assert (web.upload_dir / "rapport.pdf").read_bytes() == good.read_bytes()
+    assert [p.name for p in web.upload_dir.iterdir()] == ["rapport.pdf"]  # no backup left behind
+    assert any(d.doc_id == "rapport" for d in web.documents())
+
+
+def test_bad_uploads_fail_alone_with_a_dutch_reason(web, tmp_path):
+    big = tmp_path / "groot.txt"
+    big.write_text("woord " * 400_000, encoding="utf-8")  # 2.4 MB, the limit is 1 MB
+    program = tmp_path / "setup.exe"
+    program.write_bytes(b"MZ....")
+    empty = tmp_path / "leeg.md"
+    empty.write_text("", encoding="utf-8")
+    broken = tmp_path / "kapot.pdf"
+    broken.write_bytes(b"dit is geen pdf")
+    good = tmp_path / "goed.md"
+    good.write_text("# Goed\n\nDe gemeente Zonnedal maakt een woonzorgvisie samen met de corporaties.\n",
+                    encoding="utf-8")
+    rows, _, _ = upload(web, big, program, empty, broken, good)
+    assert rows["groot.txt"][1] == "mislukt" and "de grens is 1 MB" in rows["groot.txt"][3]
+    assert rows["setup.exe"][1] == "mislukt" and "wordt niet ondersteund" in rows["setup.exe"][3]
+    assert rows["leeg.md"][1] == "mislukt" and "leeg" in rows["leeg.md"][3]
+    assert rows["kapot.pdf"][1] == "mislukt" and rows["kapot.pdf"][3]
+    assert rows["goed.md"][1] == "toegevoegd"
+    assert sorted(p.name for p in web.upload_dir.iterdir()) == ["goed.md"]  # failures leave nothing behind
+
+
+def test_a_non_http_source_url_is_refused(web, tmp_path):
+    note = tmp_path / "n.md"
+    note.write_text("# N\n\nEen notitie over wonen en zorg in de regio.\n", encoding="utf-8")
+    with pytest.raises(gr.Error, match="http"):
+        upload(web, note, url="javascript:alert(1)")
+
+
+def test_removing_an_uploaded_document_removes_its_file(web, tmp_path):
+    note = tmp_path / "weg.md"
+    note.write_text("# Weg\n\nDeze notitie over opvang gaat straks weer uit de kennisbank.\n", encoding="utf-8")
+    upload(web, note)
+    assert (web.upload_dir / "weg.md").exists()
+    rows, summary, table, *_ = web.remove(["weg", "nota-wonen-zonnedal"], "anna")
+    assert not (web.upload_dir / "weg.md").exists()
+    assert [r[1] for r in rows] == ["verwijderd", "verwijderd"]
+    assert table == []
+    assert (tmp_path / "docs" / "nota-wonen-zonnedal.md").exists()  # files outside uploads are left alone
+
+
+# -- serving sources ------------------------------------------------------------------------------
+def test_only_indexed_documents_are_served_and_text_is_sandboxed(web):
+    response = web.source_response("nota-wonen-zonnedal")
+    assert response.status_code == 200
+    assert response.media_type.startswith("text/plain")
+    assert "sandbox" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    for doc_id in ("bestaat-niet", "../docs/nota-wonen-zonnedal.md", "/etc/passwd"):
+        assert web.source_response(doc_id).status_code == 404

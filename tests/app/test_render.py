@@ -1,0 +1,189 @@
+"""Rendering for the web app: document text is shown as text, [n] leads to its source, names are safe."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app_render import (
+    EMPTY_PANEL,
+    Turn,
+    documents_table,
+    escape_markdown,
+    highlight,
+    parse_credentials,
+    render_answer,
+    render_citation,
+    render_sources_panel,
+    safe_url,
+    sanitize_filename,
+    source_href,
+    typing_steps,
+)
+from assistant import Citation
+from index.models import DocumentRecord
+from ingest.models import Metadata
+
+HOSTILE = 'Let op <script>alert("x")</script> en <img src=x onerror="alert(1)"> & meer.'
+
+
+def citation(n=1, text="De regio maakt afspraken. Elke gemeente legt dat vast.", **changes) -> Citation:
+    fields = dict(n=n, doc_id="handreiking-regionaal-en-lokaal", title="Regionaal en lokaal",
+                  source="/data/docs/handreiking-regionaal-en-lokaal.pdf", page=3, section="Taakverdeling",
+                  text=text, score=0.5, type="handreiking", region="Parkstad Limburg",
+                  source_url="https://wetten.overheid.nl/BWBR0035303", highlights=["Elke gemeente legt dat vast."])
+    fields.update(changes)
+    return Citation(**fields)
+
+
+def no_live_html(rendered: str) -> None:
+    """Nothing of the hostile text survives as a tag or an attribute."""
+    assert "<script" not in rendered
+    assert "<img" not in rendered
+    assert not re.search(r"<[^>]*onerror", rendered)
+
+
+# -- answers in the chat ------------------------------------------------------------------
+def test_a_hostile_sentence_in_an_answer_is_escaped_and_its_marker_links_to_the_source():
+    text = f"**Regionaal**\n- {HOSTILE} [1]\n\n**Bronnen**\n[1] Regionaal en lokaal — handreiking · p. 3"
+    rendered = render_answer(text, turn=2, citations=[citation()])
+    no_live_html(rendered)
+    assert "&lt;script&gt;" in rendered and "&amp; meer" in rendered
+    assert rendered.count('href="#bron-2-1"') == 2  # in the sentence and in the Bronnen list
+
+
+def test_markdown_links_and_images_in_document_text_do_not_become_links():
+    rendered = render_answer("- Zie ![pixel](https://tracker.example/p.gif) en [klik](javascript:alert(1)) [1]", 1,
+                             [citation()])
+    assert "](" not in rendered.replace("\\](", "")
+    assert "\\[klik\\]" in rendered and "\\!" not in rendered
+    assert "javascript:alert" in rendered  # still there, as text
+
+
+def test_markers_for_sources_that_do_not_exist_stay_plain_text():
+    rendered = render_answer("- Een zin. [7]", 1, [citation(n=1)])
+    assert "#bron-1-7" not in rendered
+    assert "\\[7\\]" in rendered
+
+
+def test_a_heading_after_a_list_stays_a_heading():
+    rendered = render_answer("**Regionaal**\n- Eerste zin hier. [1]\n**Lokaal**\n- Tweede zin hier. [1]", 1,
+                             [citation()])
+    assert "[1]</a>\n\n**Lokaal**" in rendered
+
+
+def test_the_rewritten_query_is_shown_escaped():
+    rendered = render_answer("- Zin. [1]", 1, [citation()], query_note="Wat <b>betekent</b> dat (regionaal)?")
+    assert "Gezocht op: Wat &lt;b&gt;betekent&lt;/b&gt; dat" in rendered
+
+
+def test_the_bronnen_list_is_one_escaped_html_block():
+    text = "- Zin. [1]\n\n**Bronnen**\n[1] Titel <i>schuin</i> — handreiking"
+    rendered = render_answer(text, 1, [citation()])
+    block = rendered.splitlines()[-1]
+    assert block.startswith('<div class="tw-bronnenlijst">') and block.endswith("</div>")
+    assert "Titel &lt;i&gt;schuin&lt;/i&gt;" in block
+
+
+def test_escape_markdown_keeps_the_words():
+    assert escape_markdown("a*b_c [d] `e` | f ~ $g$") == "a\\*b\\_c \\[d\\] \\`e\\` \\| f \\~ \\$g\\$"
+
+
+def test_typing_steps_grow_to_the_whole_text():
+    text = "Een twee drie vier vijf zes zeven.\n- acht [1]"
+    steps = list(typing_steps(text, words_per_step=3))
+    assert steps[-1] == text
+    assert all(text.startswith(step) for step in steps)
+    assert len(steps) == 4  # 10 words, 3 at a time
+
+
+# -- the Bronnen panel --------------------------------------------------------------------
+def test_a_source_shows_number_title_type_region_page_section_and_links():
+    html = render_citation(citation(), turn=1)
+    assert 'id="bron-1-1"' in html
+    assert "[1]" in html and "Regionaal en lokaal" in html
+    assert "handreiking · Parkstad Limburg · p. 3 · § Taakverdeling" in html
+    assert 'href="bron/handreiking-regionaal-en-lokaal#page=3"' in html
+    assert "Open het document (p. 3)" in html
+    assert 'href="https://wetten.overheid.nl/BWBR0035303"' in html
+
+
+def test_the_used_sentences_are_highlighted():
+    html = render_citation(citation(), turn=1)
+    assert "<mark>Elke gemeente legt dat vast.</mark>" in html
+    assert "De regio maakt afspraken." in html
+
+
+def test_a_hostile_passage_title_and_section_are_shown_as_text():
+    hostile = citation(text=HOSTILE, title='<img src=x onerror="alert(1)">', section="<script>x</script>",
+                       region="<b>r</b>", highlights=['<img src=x onerror="alert(1)"> & meer.'])
+    html = render_citation(hostile, turn=1)
+    no_live_html(html)
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "<mark>&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; meer.</mark>" in html
+    assert "&lt;b&gt;r&lt;/b&gt;" in html
+
+
+def test_a_javascript_source_url_is_not_a_link():
+    html = render_citation(citation(source_url="javascript:alert(1)"), turn=1)
+    assert "javascript:" not in html
+    assert "Officiële bron" not in html
+    assert safe_url("data:text/html,<b>x</b>") is None
+    assert safe_url(" https://www.rijksoverheid.nl/x ") == "https://www.rijksoverheid.nl/x"
+
+
+def test_highlight_finds_list_items_across_line_breaks_and_list_marks():
+    text = "Regionaal:\n- omvang van de uitstroom,\n  verdeling over gemeenten.\n- Lokaal: woningen via afspraken."
+    html = highlight(text, ["omvang van de uitstroom, verdeling over gemeenten.", "Lokaal: woningen via afspraken."])
+    assert html.count("<mark>") == 2
+    assert "<mark>omvang van de uitstroom,\n  verdeling over gemeenten.</mark>" in html
+
+
+def test_only_pdfs_open_at_a_page_and_ids_are_url_quoted():
+    assert source_href(citation(source="/d/notitie.md", page=None)) == "bron/handreiking-regionaal-en-lokaal"
+    assert source_href(citation(doc_id="a b/c", page=2)) == "bron/a%20b%2Fc#page=2"
+
+
+def test_the_panel_shows_the_newest_answer_open_and_earlier_ones_folded():
+    first = Turn(1, "Wat regelen we regionaal?", answer="…", citations=[citation()])
+    second = Turn(2, "En <lokaal>?", answer="…", citations=[citation(n=1), citation(n=2)])
+    html = render_sources_panel([first, second])
+    assert html.index('id="bron-2-1"') < html.index("<details")  # newest first, open
+    assert 'id="bron-1-1"' in html.split("<details", 1)[1]
+    assert "En &lt;lokaal&gt;?" in html
+    assert render_sources_panel([]) == EMPTY_PANEL
+
+
+def test_an_abstained_answer_says_the_sources_are_only_the_nearest():
+    html = render_sources_panel([Turn(1, "Iets anders?", answer="…", citations=[citation()], abstained=True)])
+    assert "dichtstbijzijnde documenten" in html
+
+
+# -- Beheer ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("name, safe", [
+    ("../../etc/passwd", "passwd"),
+    ("..\\..\\Windows\\system.ini", "system.ini"),
+    ("Beleid wonen (2026).PDF", "Beleid-wonen-2026.pdf"),
+    ("Woonzorgvisie – Één.docx", "Woonzorgvisie-Een.docx"),
+    (".verborgen", "verborgen"),
+    ("...", "document"),
+    ("<script>.md", "script.md"),
+    ("naam;rm -rf.txt", "naam-rm-rf.txt"),
+])
+def test_upload_names_are_sanitised(name, safe):
+    assert sanitize_filename(name) == safe
+
+
+def test_credentials_are_parsed_and_malformed_pairs_ignored():
+    assert parse_credentials(" anna:geheim , bert:pa:ss,zonderwachtwoord, :leeg") == {"anna": "geheim", "bert": "pa:ss"}
+    assert parse_credentials(None) == {}
+
+
+def test_the_document_table_is_sorted_by_title_with_plain_cells():
+    def record(doc_id, title, pages):
+        return DocumentRecord(doc_id, f"/d/{doc_id}.pdf", Metadata(title=title, type="handreiking", region="Parkstad"),
+                              "hash", 12, pages, "2026-11-24T10:00:00+00:00")
+
+    rows = documents_table([record("b", "Zorg <b>", None), record("a", "Aanpak", 4)])
+    assert rows == [["a", "Aanpak", "handreiking", "Parkstad", 4, 12], ["b", "Zorg <b>", "handreiking", "Parkstad", "", 12]]
