@@ -18,7 +18,7 @@ from index.storage import EmbedderMismatch, Manifest, current_generation, requir
 MODES = ("hybrid", "dense", "bm25")
 # how deep each ranking goes before fusion; enough that a passage one method ranks 40th still counts
 CANDIDATES = 50
-DEFAULT_DENSE_WEIGHT = 0.6
+DEFAULT_DENSE_WEIGHT = 0.7
 
 
 class Index:

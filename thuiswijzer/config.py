@@ -31,7 +31,7 @@ class Settings:
     chunk_overlap: int = field(default_factory=lambda: int(_env("THUISWIJZER_CHUNK_OVERLAP", "40")))
     max_file_mb: int = field(default_factory=lambda: int(_env("THUISWIJZER_MAX_FILE_MB", "50")))
     # share of the dense ranking in reciprocal-rank fusion (BM25 gets the rest)
-    dense_weight: float = field(default_factory=lambda: float(_env("THUISWIJZER_DENSE_WEIGHT", "0.6")))
+    dense_weight: float = field(default_factory=lambda: float(_env("THUISWIJZER_DENSE_WEIGHT", "0.7")))
     # optional language model (OpenAI-compatible endpoint or Ollama); unset: no network at all
     llm_provider: str | None = field(default_factory=lambda: _env("THUISWIJZER_LLM_PROVIDER"))
     llm_base_url: str | None = field(default_factory=lambda: _env("THUISWIJZER_LLM_BASE_URL"))
