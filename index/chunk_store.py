@@ -12,7 +12,8 @@ from index.models import DocumentRecord
 SCHEMA = """
 CREATE TABLE documents (
     doc_id TEXT PRIMARY KEY, source TEXT NOT NULL, metadata TEXT NOT NULL,
-    content_hash TEXT NOT NULL, n_chunks INTEGER NOT NULL, n_pages INTEGER, added_at TEXT NOT NULL
+    content_hash TEXT NOT NULL, n_chunks INTEGER NOT NULL, n_pages INTEGER, added_at TEXT NOT NULL,
+    overrides TEXT NOT NULL
 );
 CREATE TABLE chunks (
     row INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL,
@@ -29,10 +30,10 @@ def write_store(path: Path, documents: list[DocumentRecord], chunks: list[Chunk]
     try:
         con.executescript(SCHEMA)
         con.executemany(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?)",
             [
                 (d.doc_id, d.source, json.dumps(d.metadata.__dict__, ensure_ascii=False), d.content_hash,
-                 d.n_chunks, d.n_pages, d.added_at)
+                 d.n_chunks, d.n_pages, d.added_at, json.dumps(d.overrides, ensure_ascii=False))
                 for d in documents
             ],
         )
@@ -82,8 +83,9 @@ class ChunkStore:
 
 
 def _document(row: tuple) -> DocumentRecord:
-    doc_id, source, metadata, content_hash, n_chunks, n_pages, added_at = row
-    return DocumentRecord(doc_id, source, Metadata(**json.loads(metadata)), content_hash, n_chunks, n_pages, added_at)
+    doc_id, source, metadata, content_hash, n_chunks, n_pages, added_at, overrides = row
+    return DocumentRecord(doc_id, source, Metadata(**json.loads(metadata)), content_hash, n_chunks, n_pages, added_at,
+                          json.loads(overrides))
 
 
 def _chunk(row: tuple) -> Chunk:

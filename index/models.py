@@ -18,6 +18,7 @@ class DocumentRecord:
     n_chunks: int
     n_pages: int | None
     added_at: str
+    overrides: dict = field(default_factory=dict)  # metadata flags it was ingested with; reindex reuses them
 
     @property
     def title(self) -> str:

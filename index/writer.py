@@ -122,7 +122,7 @@ class IndexWriter:
                 store = ChunkStore(generation / "chunks.sqlite")
                 documents = store.documents()
                 store.close()
-            items = [(Path(d.source), _clean(d.metadata.__dict__)) for d in documents]
+            items = [(Path(d.source), d.overrides) for d in documents]
             report = IngestReport()
             self._apply(_State({}, {}, {}), items, True, progress, report, always_write=True)
         report.seconds = time.monotonic() - started
@@ -132,17 +132,19 @@ class IndexWriter:
     def _apply(self, state: "_State", items: list[tuple[Path, dict]], force: bool, progress: Progress | None,
                report: IngestReport, always_write: bool = False) -> None:
         by_source = {d.source: d for d in state.documents.values()}
-        loaded: list[tuple[Document, list[Chunk], str]] = []
+        loaded: list[tuple[Document, list[Chunk], str, dict]] = []
         for done, (path, overrides) in enumerate(items, start=1):
             result, item = self._read(path, overrides, by_source, force)
             report.files.append(result)
             if item is not None:
-                loaded.append(item)
+                loaded.append((*item, overrides))
             if progress:
                 progress("lezen", done, len(items))
-        for document, chunks, fingerprint in loaded:
-            self._replace(state, document, chunks, fingerprint, report)
-        self._embed_new(state, [c for _, chunks, _ in loaded for c in chunks], progress)
+        # taken before old versions are dropped, so unchanged passages of an updated document keep their vectors
+        reusable = _vectors_by_text(state)
+        for document, chunks, fingerprint, overrides in loaded:
+            self._replace(state, document, chunks, fingerprint, overrides, report)
+        self._embed_new(state, [c for _, chunks, _, _ in loaded for c in chunks], reusable, progress)
         if always_write or any(f.status in ("added", "updated", "removed") for f in report.files):
             self._write(state)
 
@@ -194,7 +196,7 @@ class IndexWriter:
             return FileResult(source, "failed", reason=f"het bestand kon niet worden gelezen ({error.strerror})"), None
         return FileResult(source, "pending", doc_id=document.doc_id, chunks=len(chunks)), (document, chunks, fingerprint)
 
-    def _replace(self, state: _State, document: Document, chunks: list[Chunk], fingerprint: str,
+    def _replace(self, state: _State, document: Document, chunks: list[Chunk], fingerprint: str, overrides: dict,
                  report: IngestReport) -> None:
         result = next(f for f in report.files if f.path == document.source and f.status == "pending")
         previous = next((d for d in state.documents.values() if d.source == document.source), None)
@@ -213,19 +215,15 @@ class IndexWriter:
             n_chunks=len(chunks),
             n_pages=len(document.pages) if document.pages and document.pages[0].number is not None else None,
             added_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            overrides=overrides,
         )
         state.chunks[doc_id] = chunks
         result.status = "updated" if previous is not None else "added"
         result.doc_id = doc_id
 
-    def _embed_new(self, state: _State, new_chunks: list[Chunk], progress: Progress | None) -> None:
+    def _embed_new(self, state: _State, new_chunks: list[Chunk], reusable: dict[str, np.ndarray],
+                   progress: Progress | None) -> None:
         """Embed the chunks without vectors, reusing vectors of identical passages."""
-        reusable = {
-            _text_key(embedding_text(c, state.documents[d].title)): state.vectors[d][i]
-            for d, vectors in state.vectors.items()
-            for i, c in enumerate(state.chunks.get(d, []))
-            if d in state.documents
-        }
         texts = [embedding_text(c, state.documents[c.doc_id].title) for c in new_chunks]
         todo = [t for t in dict.fromkeys(texts) if _text_key(t) not in reusable]
         for start in range(0, len(todo), EMBED_BATCH):
@@ -293,6 +291,15 @@ class IndexWriter:
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
+
+
+def _vectors_by_text(state: _State) -> dict[str, np.ndarray]:
+    return {
+        _text_key(embedding_text(chunk, state.documents[doc_id].title)): vectors[i]
+        for doc_id, vectors in state.vectors.items()
+        if doc_id in state.documents
+        for i, chunk in enumerate(state.chunks.get(doc_id, []))
+    }
 
 
 def _clean(overrides: dict | None) -> dict:

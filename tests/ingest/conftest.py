@@ -11,7 +11,8 @@ from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-EXTERNAL_DOCS = Path("/work/shared/external/docs")
+# ../shared beside the repository, as on the developers' machines and in CI
+EXTERNAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "external" / "docs"
 
 RUNNING_HEADER = "Gemeente Voorbeeld | Beleidsnota wonen 2025"
 
@@ -231,5 +232,5 @@ def broken_front_matter(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def external_docs() -> Path:
     if not EXTERNAL_DOCS.is_dir():
-        pytest.skip("the third-party documents in /work/shared/external/docs are not on this machine")
+        pytest.skip("the third-party documents in ../shared/external/docs are not on this machine")
     return EXTERNAL_DOCS

@@ -1,4 +1,4 @@
-"""Real government PDFs, read in place from /work/shared/external/docs (never copied into the repo)."""
+"""Real government PDFs, read in place from ../shared/external/docs (never copied into the repo)."""
 
 from __future__ import annotations
 
