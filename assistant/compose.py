@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.models import Citation
-from assistant.sentences import QUESTION_WORDS, question_terms, split_sentences, terms
+from assistant.sentences import QUESTION_WORDS, question_terms, sentence_units, terms
 from index.models import Hit
 
 MAX_SENTENCES = 6
@@ -25,7 +25,7 @@ MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y"
 _FACETS = re.compile(
     r"(?P<left>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:en|of|versus|vs\.?|tegenover)\s+(?:(?:wat|wie|hoe|de|het|een)\s+)*"
-    r"(?P<right>[\w-]+(?:\s+[\w-]+){0,2})",
+    r"(?P<right>[\w-]+(?:\s+[\w-]+){0,2})\s*$",
     re.I,
 )
 
@@ -46,6 +46,7 @@ class Candidate:
     terms: set[str]  # stems of the sentence
     section_terms: set[str]  # stems of the heading path it stands under
     score: float = 0.0
+    items: list[str] = field(default_factory=list)  # the list a lead-in sentence introduces
 
 
 @dataclass
@@ -77,15 +78,15 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float]) -> lis
     for rank, hit in enumerate(hits):
         prior = 1.0 / (1.0 + 0.3 * rank)
         section_terms = set(terms(hit.chunk.section or ""))
-        for position, sentence in enumerate(split_sentences(hit.chunk.text)):
-            if not _answer_like(sentence):
+        for position, (sentence, items) in enumerate(sentence_units(hit.chunk.text)):
+            if not (items or _answer_like(sentence)):
                 continue
-            sentence_terms = set(terms(sentence))
+            sentence_terms = set(terms(" ".join([sentence, *items])))
             overlap = sum(weights.get(t, 1.0) for t in wanted & sentence_terms) / total
             score = 0.65 * overlap + 0.35 * prior + (0.03 if position == 0 else 0.0)
             if _SELF_REFERENCE.search(sentence):
                 score *= 0.4
-            found.append(Candidate(sentence, rank, position, sentence_terms, section_terms, score))
+            found.append(Candidate(sentence, rank, position, sentence_terms, section_terms, score, items))
     return found
 
 
@@ -94,8 +95,8 @@ def _answer_like(sentence: str) -> bool:
     words = sentence.split()
     if len(words) > MAX_WORDS or sentence.endswith((":", "?")) or sentence.startswith("|"):
         return False
-    if len(words) < 8 and not sentence.endswith((".", "!", ")")):
-        return False  # a heading or a table cell, not a statement
+    if not sentence.endswith((".", "!", ")", ";", "”", '"', "'")):
+        return False  # a heading, a table cell or a fragment cut off by the page, not a statement
     letters = sum(ch.isalpha() for ch in sentence)
     return letters >= 0.6 * len(sentence.replace(" ", ""))
 
@@ -109,7 +110,7 @@ def facet_pool(pool: list[Candidate], facet: set[str], others: set[str]) -> list
             continue
         bonus = (0.25 if c.section_terms & facet and not c.section_terms & others else 0.0) - (
             0.15 if (c.terms | c.section_terms) & others else 0.0)
-        rescored.append(Candidate(c.text, c.hit_rank, c.position, c.terms, c.section_terms, c.score + bonus))
+        rescored.append(Candidate(c.text, c.hit_rank, c.position, c.terms, c.section_terms, c.score + bonus, c.items))
     return rescored
 
 
@@ -146,7 +147,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float]) -> Compos
         if picked:
             groups.append((label[:1].upper() + label[1:], picked))
             chosen += picked
-    if not chosen:
+    if len(groups) < 2:  # one facet alone is no contrast: answer without grouping
+        groups, chosen = [], []
         picked = choose(pool, MAX_SENTENCES, chosen)
         groups.append((None, picked))
         chosen += picked
@@ -160,10 +162,13 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float]) -> Compos
             lines.append(f"**{label}**")
         # sentences of one passage stay together, in their own order, so the answer reads on
         ordered = sorted(picked, key=lambda c: (numbering[c.hit_rank], c.position))
-        lines += [f"- {c.text} [{numbering[c.hit_rank]}]" for c in ordered]
+        for c in ordered:
+            n = numbering[c.hit_rank]
+            lines.append(f"- {c.text} [{n}]")
+            lines += [f"  - {item} [{n}]" for item in c.items]
     used: dict[int, list[str]] = {}
     for candidate in chosen:
-        used.setdefault(candidate.hit_rank, []).append(candidate.text)
+        used.setdefault(candidate.hit_rank, []).extend([candidate.text, *candidate.items])
     citations = [
         to_citation(n, hits[rank], used.get(rank, []))
         for rank, n in sorted(numbering.items(), key=lambda item: item[1])

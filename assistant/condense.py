@@ -13,12 +13,20 @@ _REFERRING = re.compile(
     r"(?=\s*[?.!]?\s*$|\s+(?:voor|bij|mee|over|aan|van)\b|\s*[,?])",
     re.I,
 )
+# "van die netwerkvorm", "mogen … die aantallen": a demonstrative after a preposition or verb points back
+_DEMONSTRATIVE = re.compile(
+    r"\b(van|voor|met|aan|bij|op|in|over|uit|naar|zijn|is|mogen|moeten|kunnen|kan|mag|moet)\s+"
+    r"(die|deze|dat|dit|zo'n|zulke)\s+\w+",
+    re.I,
+)
+# "Wat zijn dan de nadelen?", "Op wiens naam staat het dan?"; not the comparative "meer dan"
+_THEN = re.compile(r"(?<!\w)(?<!er )(?<!meer )(?<!minder )(?<!anders )(?<!liever )dan\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(en|maar|ook|dus)\s+", re.I)
 
 
 def is_follow_up(question: str) -> bool:
     """Whether the question only makes sense with what was asked before."""
-    if _LEANING_START.match(question) or _REFERRING.search(question):
+    if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN)) or _LEANING_START.match(question):
         return True
     return not question_terms(question)
 

@@ -19,6 +19,32 @@ QUESTION_WORDS = frozenset(
 )
 
 
+MAX_ITEMS = 12
+
+
+def sentence_units(text: str) -> list[tuple[str, list[str]]]:
+    """Sentences with, for a lead-in that ends in ":" and is followed by a list, its items.
+
+    "In ieder geval moeten deze groepen erin:" is only an answer together with its list.
+    """
+    units: list[tuple[str, list[str]]] = []
+    lead_open = False
+    for part in _BOUNDARY.split(text):
+        is_item = bool(_LIST_MARK.match(part))
+        cleaned = _LIST_MARK.sub("", part).strip()
+        if not cleaned:
+            continue
+        if is_item and lead_open and len(units[-1][1]) < MAX_ITEMS:
+            units[-1][1].append(cleaned)
+            continue
+        lead_open = cleaned.endswith(":")
+        if len(cleaned.split()) >= 4:
+            units.append((cleaned, []))
+        else:
+            lead_open = False
+    return units
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences and list items, without list marks, dropping fragments too short to stand alone."""
     sentences = []

@@ -1,0 +1,47 @@
+"""An officer follows up in a chat; the assistant turns the follow-up into a standalone query."""
+
+import pytest
+
+from assistant.condense import condense, is_follow_up
+
+EARLIER = [
+    {"role": "user", "content": "Wat regelen we regionaal en wat lokaal?"},
+    {"role": "assistant", "content": "Regionaal … [1] Lokaal … [2]"},
+]
+
+
+@pytest.mark.parametrize("follow_up", [
+    "En wat regelen we lokaal?",
+    "Hoe doet Parkstad dat?",
+    "Wat betekent dat voor corporaties?",
+    "Wat zijn dan de nadelen van die netwerkvorm?",
+    "Op wiens naam staat het huurcontract dan?",
+    "En de provincie?",
+])
+def test_a_follow_up_that_leans_on_the_conversation_carries_the_earlier_topic(follow_up):
+    query = condense(follow_up, EARLIER)
+
+    assert is_follow_up(follow_up)
+    assert "regionaal" in query and "lokaal" in query
+    assert not query.lower().startswith("en ")
+
+
+@pytest.mark.parametrize("question", [
+    "Wat is een woonzorgvisie?",
+    "Hoe richt je de procesorganisatie in?",
+    "Is beschermd wonen duurder dan opvang?",
+    "Welke mensen die uit de opvang komen krijgen urgentie?",
+])
+def test_a_question_that_stands_on_its_own_is_searched_as_asked(question):
+    assert condense(question, EARLIER) == question
+
+
+def test_without_history_nothing_is_carried_over():
+    assert condense("Hoe doet Parkstad dat?", None) == "Hoe doet Parkstad dat?"
+
+
+def test_a_chain_of_follow_ups_keeps_the_topic_of_the_first_question():
+    history = EARLIER + [{"role": "user", "content": "En wat regelen we lokaal?"},
+                         {"role": "assistant", "content": "Lokaal … [1]"}]
+
+    assert "regionaal" in condense("Hoe doet Parkstad dat?", history)
