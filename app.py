@@ -1,4 +1,5 @@
-"""The Thuiswijzer web app (Gradio): Vragen (chat with Bronnen panel) and Beheer (editors).
+"""The Thuiswijzer web app (Gradio): Vragen (chat with Bronnen panel), Beheer (editors) and
+Evaluatie (the latest evaluation report; editors run the gold set again).
 
 Thin by design: it parses, calls `assistant` and `index`, and renders through
 `app_render` (pure functions: escaping, the Bronnen panel). One Assistant, with its
@@ -37,6 +38,10 @@ from fastapi.responses import FileResponse, PlainTextResponse  # noqa: E402
 import app_render as render  # noqa: E402
 
 from assistant import Answer, Assistant  # noqa: E402
+from evals.configs import CONFIGS  # noqa: E402
+from evals.questions import DEFAULT_SET, QuestionSetError  # noqa: E402
+from evals.report import PLOTS, write_report  # noqa: E402
+from evals.runner import run_evaluation  # noqa: E402
 from index.embedders import make_embedder  # noqa: E402
 from index.searcher import LiveIndex  # noqa: E402
 from index.storage import IndexNotFound, IndexProblem  # noqa: E402
@@ -70,6 +75,9 @@ FAILED_LOGIN_DELAY = 1.0
 # (several users at once, or an ingest); concurrent users give the parallelism instead.
 TORCH_THREADS = 1
 UPLOAD_TYPES = sorted(SUPPORTED_EXTENSIONS)
+EVAL_QUESTIONS = DEFAULT_SET  # the bundled gold set, evals/gold.yaml
+EVAL_BASE = "hybrid"  # always evaluated; the Evaluatie tab can add these for comparison:
+EVAL_EXTRA = ("bm25", "dense")
 
 
 def make_theme() -> gr.themes.Base:
@@ -97,7 +105,9 @@ class ThuiswijzerApp:
         self.editors = render.parse_credentials(self.settings.editor_credentials)
         configured = upload_dir or self.settings.upload_dir
         self.upload_dir = Path(configured) if configured else self.index_dir.resolve().parent / "uploads"
+        self.eval_report_dir = self.index_dir.resolve().parent / "eval-report"
         self._feedback_lock = threading.Lock()
+        self._eval_lock = threading.Lock()  # one evaluation run at a time
         self._embedder = None
 
     # -- shared helpers -------------------------------------------------------------
@@ -402,6 +412,70 @@ class ThuiswijzerApp:
         table, choices = self.document_views()
         return (rows, summary, table, choices, self._region_update(), None)
 
+    # -- Evaluatie --------------------------------------------------------------------------
+    def evaluation_view(self) -> str:
+        """The latest report in the report folder (from report.json and the PNG plots), rendered escaped."""
+        path = self.eval_report_dir / "report.json"
+        if not path.is_file():
+            return render.render_evaluation(None)
+        try:
+            result = json.loads(path.read_text(encoding="utf-8"))
+            plots = {key: (self.eval_report_dir / name).read_bytes()
+                     for key, (name, _) in PLOTS.items() if (self.eval_report_dir / name).is_file()}
+            return render.render_evaluation(result, plots)
+        except (OSError, ValueError, LookupError, TypeError, AttributeError):
+            log.exception("reading %s failed", path)
+            return render.render_evaluation(None, notice="Het laatste evaluatierapport kon niet worden gelezen. "
+                                                         "Start een nieuwe evaluatie.")
+
+    def evaluation_access(self, editor: str | None):
+        """The start controls for editors; for everyone else a note on who may start a run."""
+        if self.allowed(editor):
+            return gr.update(visible=True), (
+                "Een evaluatie stelt alle vragen van de gold-set (evals/gold.yaml) aan de huidige kennisbank en "
+                "vervangt daarna het rapport hieronder. Dat duurt meestal minder dan een minuut per configuratie, "
+                "langer als de machine druk is. Vragen stellen kan intussen gewoon.")
+        if not self.editing_enabled:
+            return gr.update(visible=False), ("Een evaluatie starten kan alleen een beheerder; "
+                                              "er zijn geen beheerders ingesteld.")
+        return gr.update(visible=False), "Log in op het tabblad **Beheer** om een evaluatie te starten."
+
+    def start_evaluation(self, extra, editor, progress=gr.Progress()) -> str:
+        """Run the gold set against the current index (hybrid, plus the chosen extra configurations),
+        write the report into the report folder and return the refreshed view. One run at a time."""
+        self.require_editor(editor)
+        if not self._eval_lock.acquire(blocking=False):
+            raise gr.Error("Er loopt al een evaluatie. Wacht tot die klaar is; het nieuwe rapport verschijnt dan hier.",
+                           title="Evaluatie loopt al", print_exception=False)
+        try:
+            names = [EVAL_BASE] + [name for name in EVAL_EXTRA if name in (extra or [])]
+            progress(0.0, desc="Evaluatie voorbereiden")
+            result = run_evaluation(EVAL_QUESTIONS, self.index_dir, names, self.settings, embedder=self.embedder(),
+                                    chat_model=self.assistant.chat_model,
+                                    progress=self._evaluation_progress(progress, names))
+            progress(0.99, desc="Rapport schrijven")
+            write_report(result, self.eval_report_dir)
+        except QuestionSetError as error:
+            log.warning("%s", error)
+            raise gr.Error(f"De vragenset past niet bij de huidige kennisbank: {error.problems[0].message}") from error
+        except IndexProblem as error:
+            raise gr.Error(str(error)) from error
+        except Exception as error:
+            log.exception("evaluation failed")
+            raise gr.Error("De evaluatie is mislukt; het logboek van de server vermeldt waarom.") from error
+        finally:
+            self._eval_lock.release()
+        return self.evaluation_view()
+
+    @staticmethod
+    def _evaluation_progress(progress, names: list[str]):
+        def report(name: str, done: int, total: int) -> None:
+            position = names.index(name) if name in names else 0
+            fraction = (position + done / max(total, 1)) / len(names)
+            step = f"vraag {done} van {total}" if done < total else "scores berekenen"
+            progress(0.98 * fraction, desc=f"{CONFIGS[name].label}: {step}")
+        return report
+
     # -- the page ------------------------------------------------------------------------
     def blocks(self) -> gr.Blocks:
         with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
@@ -451,6 +525,9 @@ class ThuiswijzerApp:
                 with gr.Tab("Beheer", id="beheer"):
                     admin = self._admin_tab(editor)
 
+                with gr.Tab("Evaluatie", id="evaluatie") as evaluation_tab:
+                    evaluation = self._evaluation_tab()
+
             chat_outputs = [chatbot, sources, question, session]
             chat_args = dict(outputs=chat_outputs, concurrency_id="vragen", show_progress="hidden")
             question.submit(self.respond, [question, session, type_filter, region_filter], **chat_args)
@@ -467,6 +544,7 @@ class ThuiswijzerApp:
                                 [feedback_box, pending_feedback, feedback_text])
             if admin is not None:
                 self._wire_admin(admin, editor, region_filter)
+            self._wire_evaluation(evaluation, evaluation_tab, editor)
             demo.load(lambda: self._region_update(), None, [region_filter])
         return demo
 
@@ -536,6 +614,27 @@ class ThuiswijzerApp:
                         after, show_progress_on=[ui["results"]], **write)
         ui["remove"].click(self.remove, [ui["to_remove"], editor], after, **write)
         ui["reindex"].click(self.reindex, [editor], after, show_progress_on=[ui["results"]], **write)
+
+    def _evaluation_tab(self):
+        ui = {}
+        box, note = self.evaluation_access("lokaal" if self.local_editor else None)
+        ui["note"] = gr.Markdown(note, elem_id="tw-evaluatie-uitleg")
+        with gr.Column(visible=box["visible"]) as ui["controls"]:
+            ui["extra"] = gr.CheckboxGroup([(CONFIGS[name].label, name) for name in EVAL_EXTRA], value=[],
+                                           label="Naast hybride (standaard) ook vergelijken met",
+                                           elem_id="tw-evaluatie-configuraties")
+            with gr.Row():
+                ui["start"] = gr.Button("Evaluatie starten", variant="primary", scale=0, min_width=220,
+                                        elem_id="tw-evaluatie-starten")
+        ui["report"] = gr.HTML(elem_id="tw-evaluatie")  # filled when the tab opens: no report in every page load
+        return ui
+
+    def _wire_evaluation(self, ui, tab, editor):
+        tab.select(self.evaluation_view, None, [ui["report"]], show_progress="hidden")
+        editor.change(self.evaluation_access, [editor], [ui["controls"], ui["note"]])
+        # a second click (this page or another) must reach the lock and hear that a run is going on
+        ui["start"].click(self.start_evaluation, [ui["extra"], editor], [ui["report"]], concurrency_id="evaluatie",
+                          concurrency_limit=2, trigger_mode="multiple", show_progress_on=[ui["report"]])
 
     # -- the web server --------------------------------------------------------------------
     def fastapi_app(self) -> fastapi.FastAPI:

@@ -5,20 +5,24 @@ shown as text: `<`, `>` and `&` become entities before anything goes into Markdo
 Markdown link and image syntax in document text is neutralised, and only the [n] markers
 the assistant wrote become links (to the source entry in the panel). No function here
 touches Gradio, the index or the network, so all of it is unit-tested in milliseconds.
-The page's own CSS and its small script (citation clicks, copying an answer) live here too.
+The page's own CSS and its small script (citation clicks, copying an answer) live here too,
+and the Evaluatie tab's view of an evaluation report (built from report.json, escaped).
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import PurePath
 from urllib.parse import quote, urlparse
 
 from assistant import Citation
+from evals import report as eval_report
 
 SOURCE_ROUTE = "bron"  # files are served at bron/<doc_id> (relative to the app's address)
 
@@ -308,6 +312,70 @@ def parse_credentials(spec: str | None) -> dict[str, str]:
     return editors
 
 
+# -- the Evaluatie tab ------------------------------------------------------------------------
+EVAL_EMPTY = ('<div class="tw-eval"><p class="tw-eval-leeg">Er is nog geen evaluatie gemaakt. Een beheerder start er '
+              "een met de knop Evaluatie starten; het rapport verschijnt dan hier.</p></div>")
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+
+
+def format_moment(timestamp: str | None) -> str:
+    """An ISO timestamp as "12 mei 2026 om 14:03" (the server's local time); other text as it is."""
+    try:
+        moment = datetime.fromisoformat(str(timestamp))
+    except ValueError:
+        return str(timestamp or "onbekend")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year} om {moment:%H:%M}"
+
+
+def format_duration(seconds: float | None) -> str:
+    """118.3 → "1 min 58 s"; 42 → "42 s"."""
+    if not isinstance(seconds, (int, float)):
+        return "onbekend"
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+
+
+def render_evaluation(result: dict | None, plots: dict[str, bytes] | None = None, notice: str | None = None) -> str:
+    """The latest evaluation report (a result dict as in report.json) as escaped HTML: when it was made,
+    the summary per configuration, the plots (PNG bytes by evals.report.PLOTS key) and per configuration
+    the questions, failures first. Without a result: `notice`, or that there is no evaluation yet."""
+    if not result:
+        return f'<div class="tw-eval"><p class="tw-eval-leeg">{escape_html(notice)}</p></div>' if notice else EVAL_EMPTY
+    configs = result["configurations"]
+    index = result.get("index") or {}
+    facts = [f"{result['n_questions']} vragen",
+             f"{len(configs)} {'configuratie' if len(configs) == 1 else 'configuraties'}",
+             f"duurde {format_duration(result.get('seconds'))}"]
+    if index:
+        facts.append(f"index met {index.get('documents')} documenten en {index.get('chunks')} passages")
+    parts = ['<div class="tw-eval">',
+             f'<p class="tw-eval-meta">Laatste evaluatie: <strong>{escape_html(format_moment(result.get("created")))}'
+             f"</strong> · {escape_html(' · '.join(facts))}</p>"]
+    if configs:
+        parts.append('<h3>Samenvatting</h3><div class="tw-eval-samenvatting">'
+                     + eval_report.summary_table_html(result) + "</div>")
+        shown = [(title, (plots or {}).get(key)) for key, (_, title) in eval_report.PLOTS.items()]
+        figures = [f'<figure><img alt="{escape_html(title)}" src="data:image/png;base64,'
+                   f'{base64.b64encode(png).decode("ascii")}"></figure>' for title, png in shown if png]
+        if figures:
+            parts.append('<div class="tw-eval-plots">' + "".join(figures) + "</div>")
+    remarks = ([f"{s['name']}: {s['reason']}" for s in result.get("skipped", [])]
+               + list(result.get("notes", [])) + list(result.get("warnings", [])))
+    if remarks:
+        parts.append(f"<details><summary>Opmerkingen en waarschuwingen ({len(remarks)})</summary><ul>"
+                     + "".join(f"<li>{escape_html(r)}</li>" for r in remarks) + "</ul></details>")
+    for i, config in enumerate(configs):
+        failed, total = config["summary"]["n_failed"], config["summary"]["n_questions"]
+        parts.append(f"<details{' open' if i == 0 else ''}><summary>Per vraag — {escape_html(config['name'])}: "
+                     f"{escape_html(str(failed))} van {escape_html(str(total))} vragen met een probleem (mislukte eerst)"
+                     f"</summary>{eval_report.questions_table_html(config)}</details>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
 # -- the page's own style and script (no document content in either) -------------------------
 CSS = """
 .tw-header h1 { margin-bottom: 0; }
@@ -334,6 +402,25 @@ a.tw-cite { text-decoration: none; font-weight: 600; }
 #tw-voorbeelden button { font-weight: 400; }
 #tw-documenten *, #tw-resultaat * { font-family: var(--font) !important; }  /* tables of text, not code */
 .tw-bronnenlijst { opacity: 0.8; }
+.tw-eval-meta { margin: 0 0 8px; }
+.tw-eval-leeg { color: var(--body-text-color-subdued); border: 1px dashed var(--border-color-primary);
+                border-radius: 8px; padding: 14px 16px; }
+.tw-eval h3 { margin: 12px 0 6px; }
+.tw-eval table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; font-size: 0.88em; }
+.tw-eval-samenvatting table { width: auto; min-width: 55%; }
+.tw-eval-samenvatting td.num { min-width: 110px; }
+.tw-eval th, .tw-eval td { border: 1px solid var(--border-color-primary); padding: 4px 7px; vertical-align: top;
+                           text-align: left; }
+.tw-eval th { background: var(--background-fill-secondary); }
+.tw-eval td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.tw-eval .small { font-size: 0.85em; color: var(--body-text-color-subdued); font-weight: 400; }
+.tw-eval tr.fail td:first-child { color: #b00020; font-weight: 700; }
+.tw-eval tr.ok td:first-child { color: #176b2c; }
+.tw-eval-plots figure { margin: 0 0 12px; }
+.tw-eval-plots img { display: block; max-width: 100%; height: auto; border: 1px solid var(--border-color-primary);
+                     border-radius: 6px; }
+.tw-eval details { margin: 8px 0; }
+.tw-eval summary { cursor: pointer; font-weight: 600; }
 """
 
 # [n] in an answer scrolls the Bronnen panel to that source (and opens it when folded)

@@ -44,6 +44,8 @@ LABELS = {
 PLOTTED = ("recall@5", "mrr@10", "ndcg@10", "passage_recall@5", "citation_validity", "citation_coverage",
            "groundedness", "key_fact_recall", "abstention_accuracy", "followup_accuracy")
 ANSWER_CHARS = 300
+# the plots: key in write_report's paths → (file name in the report folder, title)
+PLOTS = {"metrics_png": ("metrics.png", "Metrieken per configuratie"), "latency_png": ("latency.png", "Antwoordtijd")}
 
 
 def write_report(result: dict, out_dir: str | Path) -> dict[str, Path]:
@@ -51,7 +53,7 @@ def write_report(result: dict, out_dir: str | Path) -> dict[str, Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = {"json": out / "report.json", "md": out / "report.md", "html": out / "report.html",
-             "metrics_png": out / "metrics.png", "latency_png": out / "latency.png"}
+             **{key: out / name for key, (name, _) in PLOTS.items()}}
     paths["json"].write_text(json.dumps(result, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     plots = {}
     if result["configurations"]:
@@ -59,7 +61,7 @@ def write_report(result: dict, out_dir: str | Path) -> dict[str, Path]:
         plots["latency_png"] = latency_plot(result)
     for key, png in plots.items():
         paths[key].write_bytes(png)
-    for key in ("metrics_png", "latency_png"):
+    for key in PLOTS:
         if key not in plots:
             paths.pop(key)
     paths["md"].write_text(markdown(result, {k: paths[k].name for k in plots}), encoding="utf-8")
@@ -204,7 +206,7 @@ def markdown(result: dict, plot_files: dict[str, str]) -> str:
         out += ["## Opmerkingen", ""] + [f"- {_cell(n)}" for n in result["notes"]] + [""]
     if result["warnings"]:
         out += ["## Waarschuwingen over de vragenset", ""] + [f"- {_cell(w)}" for w in result["warnings"]] + [""]
-    for key, title in (("metrics_png", "Metrieken per configuratie"), ("latency_png", "Antwoordtijd")):
+    for key, (_, title) in PLOTS.items():
         if key in plot_files:
             out += [f"![{title}]({plot_files[key]})", ""]
     for config in configs:
@@ -259,21 +261,13 @@ def html_page(result: dict, plots: dict[str, bytes]) -> str:
              f"{_e(result['machine']['cpus'])} cores · Python {_e(result['machine']['python'])} · belasting bij het einde "
              f"{_e(fmt(result['machine'].get('load_average')))} (antwoordtijden hangen af van wat de machine verder doet)</p>"]
     if configs:
-        parts += ["<h2>Samenvatting</h2><table><tr><th>Metriek</th>"
-                  + "".join(f"<th>{_e(c['name'])}<br><span class=small>{_e(c['label'])}<br>{_e(describe(c))}</span></th>"
-                          for c in configs)
-                  + "</tr>"]
-        for _, label, values in summary_rows(result):
-            parts.append(f"<tr><td>{_e(label)}</td>" + "".join(f'<td class="num">{_e(v)}</td>' for v in values) + "</tr>")
-        parts.append("<tr><td>Mislukte vragen</td>" + "".join(
-            f'<td class="num">{c["summary"]["n_failed"]}/{c["summary"]["n_questions"]}</td>' for c in configs)
-            + "</tr></table>")
+        parts.append("<h2>Samenvatting</h2>" + summary_table_html(result))
     for title, key in (("Overgeslagen configuraties", "skipped"), ("Opmerkingen", "notes"),
                        ("Waarschuwingen over de vragenset", "warnings")):
         if result[key]:
             items = [f"<b>{_e(s['name'])}</b>: {_e(s['reason'])}" if isinstance(s, dict) else _e(s) for s in result[key]]
             parts.append(f"<h2>{_e(title)}</h2><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
-    for key, title in (("metrics_png", "Metrieken per configuratie"), ("latency_png", "Antwoordtijd")):
+    for key, (_, title) in PLOTS.items():
         if key in plots:
             data = base64.b64encode(plots[key]).decode("ascii")
             parts.append(f'<h2>{_e(title)}</h2><img alt="{_e(title)}" src="data:image/png;base64,{data}">')
@@ -289,18 +283,39 @@ def html_page(result: dict, plots: dict[str, bytes]) -> str:
         failed = config["summary"]["n_failed"]
         parts.append(f"<h2>Per vraag — {_e(config['name'])}</h2><details{' open' if i == 0 else ''}>"
                      f"<summary>{failed} van {config['summary']['n_questions']} vragen met een probleem "
-                     "(mislukte eerst)</summary><table><tr><th></th><th>Vraag</th><th>Zoekvraag</th>"
-                     "<th>Opgehaald (top 5)</th><th>Antwoord</th><th>Gold</th><th>Gemist</th></tr>")
-        for row in ordered_questions(config):
-            history = f"<br><span class=small>na {len(row['history'])} beurten</span>" if row["history"] else ""
-            answer = ("<i>[geweigerd]</i> " if row["abstained"] else "") + _e(truncate(row["answer"]))
-            missed = "<br>".join(_e(f) for f in row["failures"]) or "—"
-            parts.append(
-                f"<tr class={'fail' if row['failures'] else 'ok'}><td>{'✗' if row['failures'] else '✓'}</td>"
-                f"<td><b>{_e(row['id'])}</b> <span class=small>({_e(row['category'])})</span><br>{_e(row['question'])}{history}</td>"
-                f"<td>{_e(row['query'])}</td><td>{'<br>'.join(_e(d) for d in row['retrieved_docs'][:5]) or '—'}</td>"
-                f"<td>{answer}</td><td>{'<br>'.join(_e(d) for d in row['gold_docs']) or '— (onbeantwoordbaar)'}</td>"
-                f"<td>{missed}</td></tr>")
-        parts.append("</table></details>")
+                     f"(mislukte eerst)</summary>{questions_table_html(config)}</details>")
     parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def summary_table_html(result: dict) -> str:
+    """The summary as an HTML table, one column per configuration (also shown in the app)."""
+    configs = result["configurations"]
+    parts = ["<table><tr><th>Metriek</th>"
+             + "".join(f"<th>{_e(c['name'])}<br><span class=small>{_e(c['label'])}<br>{_e(describe(c))}</span></th>"
+                       for c in configs)
+             + "</tr>"]
+    for _, label, values in summary_rows(result):
+        parts.append(f"<tr><td>{_e(label)}</td>" + "".join(f'<td class="num">{_e(v)}</td>' for v in values) + "</tr>")
+    parts.append("<tr><td>Mislukte vragen</td>" + "".join(
+        f'<td class="num">{_e(c["summary"]["n_failed"])}/{_e(c["summary"]["n_questions"])}</td>' for c in configs)
+        + "</tr></table>")
+    return "\n".join(parts)
+
+
+def questions_table_html(config: dict) -> str:
+    """One configuration's questions as an HTML table, failures first (also shown in the app)."""
+    parts = ["<table><tr><th></th><th>Vraag</th><th>Zoekvraag</th><th>Opgehaald (top 5)</th><th>Antwoord</th>"
+             "<th>Gold</th><th>Gemist</th></tr>"]
+    for row in ordered_questions(config):
+        history = f"<br><span class=small>na {len(row['history'])} beurten</span>" if row["history"] else ""
+        answer = ("<i>[geweigerd]</i> " if row["abstained"] else "") + _e(truncate(row["answer"]))
+        missed = "<br>".join(_e(f) for f in row["failures"]) or "—"
+        parts.append(
+            f"<tr class={'fail' if row['failures'] else 'ok'}><td>{'✗' if row['failures'] else '✓'}</td>"
+            f"<td><b>{_e(row['id'])}</b> <span class=small>({_e(row['category'])})</span><br>{_e(row['question'])}{history}</td>"
+            f"<td>{_e(row['query'])}</td><td>{'<br>'.join(_e(d) for d in row['retrieved_docs'][:5]) or '—'}</td>"
+            f"<td>{answer}</td><td>{'<br>'.join(_e(d) for d in row['gold_docs']) or '— (onbeantwoordbaar)'}</td>"
+            f"<td>{missed}</td></tr>")
+    parts.append("</table>")
     return "\n".join(parts)

@@ -257,3 +257,93 @@ def test_only_indexed_documents_are_served_and_text_is_sandboxed(web):
     assert response.headers["x-content-type-options"] == "nosniff"
     for doc_id in ("bestaat-niet", "../docs/nota-wonen-zonnedal.md", "/etc/passwd"):
         assert web.source_response(doc_id).status_code == 404
+
+
+# -- Evaluatie ------------------------------------------------------------------------------------
+TINY_SET = """questions:
+  - id: zonnedal-woningen
+    question: "Hoeveel tijdelijke woningen bouwt Zonnedal voor dakloze jongeren?"
+    category: factual
+    answerable: true
+    gold_docs: [nota-wonen-zonnedal]
+    key_facts: ["veertig tijdelijke woningen"]
+  - id: zonnedal-begeleiding
+    question: "Wie helpt de jongeren in Zonnedal het eerste jaar?"
+    category: howto
+    answerable: true
+    gold_docs: [nota-wonen-zonnedal]
+    key_facts: ["woonbegeleider"]
+  - id: woningen-op-mars
+    question: "Hoeveel woningen bouwt de gemeente op Mars <b>in 2090</b>?"
+    category: unanswerable
+    answerable: false
+    gold_docs: []
+"""
+
+
+@pytest.fixture()
+def tiny_set(tmp_path, monkeypatch):
+    path = tmp_path / "vragen.yaml"
+    path.write_text(TINY_SET, encoding="utf-8")
+    monkeypatch.setattr(app, "EVAL_QUESTIONS", path)
+    return path
+
+
+def test_without_a_report_the_tab_says_there_is_none_yet(web):
+    assert "nog geen evaluatie" in web.evaluation_view()
+    controls, note = web.evaluation_access(None)
+    assert controls["visible"] is False and "Log in" in note
+    controls, _ = web.evaluation_access("anna")
+    assert controls["visible"] is True
+
+
+@pytest.mark.parametrize("who", [None, "", "mallory"])
+def test_starting_an_evaluation_needs_an_editor(web, tiny_set, who):
+    with pytest.raises(gr.Error, match="Log eerst in"):
+        web.start_evaluation([], who, progress=no_progress)
+    assert not web.eval_report_dir.exists()
+
+
+def test_only_one_evaluation_runs_at_a_time(web, tiny_set):
+    with web._eval_lock:
+        with pytest.raises(gr.Error, match="loopt al een evaluatie"):
+            web.start_evaluation([], "anna", progress=no_progress)
+    assert not web.eval_report_dir.exists()
+
+
+def test_an_editor_runs_the_gold_set_and_the_tab_shows_the_report(web, tiny_set, tmp_path):
+    from evals.report import fmt, ordered_questions
+
+    steps = []
+    view = web.start_evaluation(["bm25", "onbekend"], "anna", progress=lambda value, desc="": steps.append((value, desc)))
+    assert web.eval_report_dir == tmp_path / "eval-report"  # next to the index
+    result = json.loads((web.eval_report_dir / "report.json").read_text(encoding="utf-8"))
+    assert [c["name"] for c in result["configurations"]] == ["hybrid", "bm25"] and result["n_questions"] == 3
+    assert (web.eval_report_dir / "metrics.png").is_file() and (web.eval_report_dir / "latency.png").is_file()
+    values = [value for value, _ in steps]
+    assert values == sorted(values) and values[-1] > 0.95
+    assert any("vraag 2 van 3" in desc for _, desc in steps) and any("scores berekenen" in d for _, d in steps)
+
+    assert view == web.evaluation_view()
+    hybrid = result["configurations"][0]
+    assert f'<td class="num">{fmt(hybrid["summary"]["abstention_accuracy"])}</td>' in view
+    assert f'{hybrid["summary"]["n_failed"]}/3' in view
+    assert view.count("data:image/png;base64,") == 2
+    assert "Laatste evaluatie: <strong>" in view
+    assert "&lt;b&gt;in 2090&lt;/b&gt;" in view and "<b>in 2090</b>" not in view
+    shown = re.findall(r"<b>([a-z-]+)</b> <span class=small>", view.split("Per vraag — hybrid")[1].split("</table>")[0])
+    assert shown == [row["id"] for row in ordered_questions(hybrid)]  # failures first
+
+    # whatever the report holds is shown as text
+    hybrid["label"] = '<img src=x onerror="alert(1)">'
+    result["notes"].append("<script>alert(2)</script>")
+    (web.eval_report_dir / "report.json").write_text(json.dumps(result), encoding="utf-8")
+    view = web.evaluation_view()
+    assert "<img src=x" not in view and "<script>" not in view
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in view and "&lt;script&gt;alert(2)" in view
+
+
+def test_an_unreadable_report_is_a_dutch_sentence(web):
+    web.eval_report_dir.mkdir()
+    (web.eval_report_dir / "report.json").write_text("{afgebroken", encoding="utf-8")
+    assert "kon niet worden gelezen" in web.evaluation_view()
