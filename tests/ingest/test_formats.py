@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from filemakers import write
 from ingest.errors import IngestError
 from ingest.loaders import load_document
 
@@ -72,8 +73,7 @@ def test_a_web_page_is_titled_by_its_main_heading(web_page):
 
 
 def test_a_web_page_without_main_heading_is_titled_by_its_title_tag(tmp_path):
-    page = tmp_path / "pagina.htm"
-    page.write_text("<html><head><title>Beschermd wonen</title></head><body><p>Tekst.</p></body></html>", encoding="utf-8")
+    page = write(tmp_path / "pagina.htm", "<html><head><title>Beschermd wonen</title></head><body><p>Tekst.</p></body></html>")
 
     document = load_document(page)
 
@@ -121,8 +121,7 @@ def test_an_editor_with_broken_front_matter_is_told_what_to_fix(broken_front_mat
 
 
 def test_markdown_front_matter_with_an_unknown_type_names_the_valid_types(tmp_path):
-    note = tmp_path / "nota.md"
-    note.write_text("---\ntype: beleid\n---\n\nTekst.\n", encoding="utf-8")
+    note = write(tmp_path / "nota.md", "---\ntype: beleid\n---\n\nTekst.\n")
 
     with pytest.raises(IngestError) as error:
         load_document(note)
@@ -132,8 +131,7 @@ def test_markdown_front_matter_with_an_unknown_type_names_the_valid_types(tmp_pa
 
 
 def test_markdown_headings_written_without_a_space_are_still_headings(tmp_path):
-    law = tmp_path / "wet.md"
-    law.write_text("##Wet van 4 juni 2014\n\n### Artikel  1\n\nTekst van het artikel.\n", encoding="utf-8")
+    law = write(tmp_path / "wet.md", "##Wet van 4 juni 2014\n\n### Artikel  1\n\nTekst van het artikel.\n")
 
     assert load_document(law).text.splitlines()[:3] == ["## Wet van 4 juni 2014", "", "### Artikel 1"]
 

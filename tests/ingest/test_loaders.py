@@ -6,14 +6,9 @@ import hashlib
 
 import pytest
 
+from filemakers import write
 from ingest.errors import IngestError
 from ingest.loaders import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, iter_document_paths, load_document, sidecar_path
-
-
-def write(path, text="Een korte notitie over wonen.\n"):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_the_supported_file_types_and_size_limit_are_published():
@@ -69,8 +64,7 @@ def test_an_editor_adds_an_empty_file_and_is_told_it_is_empty(tmp_path, name):
 
 
 def test_a_file_with_only_markup_and_no_words_has_no_text(tmp_path):
-    page = tmp_path / "leeg.html"
-    page.write_text("<html><body><nav>Menu</nav><script>x()</script></body></html>", encoding="utf-8")
+    page = write(tmp_path / "leeg.html", "<html><body><nav>Menu</nav><script>x()</script></body></html>")
 
     with pytest.raises(IngestError) as error:
         load_document(page)

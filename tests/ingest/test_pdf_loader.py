@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from filemakers import write
 from ingest.errors import IngestError
 from ingest.loaders import load_document
 
@@ -98,8 +99,7 @@ def test_an_editor_adds_a_half_downloaded_pdf_and_is_told_it_is_damaged(truncate
 
 
 def test_a_file_that_only_claims_to_be_a_pdf_is_reported_as_damaged(tmp_path):
-    fake = tmp_path / "nota.pdf"
-    fake.write_text("Dit is eigenlijk een tekstbestand.", encoding="utf-8")
+    fake = write(tmp_path / "nota.pdf", "Dit is eigenlijk een tekstbestand.")
 
     with pytest.raises(IngestError) as error:
         load_document(fake)

@@ -1,0 +1,88 @@
+"""Small real files for tests: multi-page Dutch PDFs, encrypted and image-only PDFs, DOCX, HTML.
+
+Import with `from filemakers import ...`: pytest puts tests/ on sys.path when it loads
+tests/conftest.py (the default "prepend" import mode; tests/ has no __init__.py).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+
+def write(path: Path, text: str = "Een korte notitie over wonen.\n") -> Path:
+    """A UTF-8 text file (Markdown, HTML, plain text, a sidecar), its folders made as needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: bool = True, title: str | None = None) -> bytes:
+    """A PDF drawn line by line, with an optional running header and "Pagina N van M" footers."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    if title:
+        pdf.setTitle(title)
+    for number, lines in enumerate(pages, start=1):
+        pdf.setFont("Helvetica", 10)
+        if header:
+            pdf.drawString(60, 810, header)
+        y = 760
+        for line in lines:
+            pdf.drawString(60, y, line)
+            y -= 14
+        if footer:
+            pdf.drawString(270, 30, f"Pagina {number} van {len(pages)}")
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def encrypted_pdf_bytes(data: bytes, user_password: str) -> bytes:
+    """The PDF protected with RC4, which pypdf opens without extra packages."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user_password, owner_password="beheerder", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def image_only_pdf_bytes(pages: int = 1) -> bytes:
+    """A PDF as a scanner makes it: drawings on every page and not one word of text."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for _ in range(pages):
+        pdf.rect(60, 400, 300, 200, fill=1)
+        pdf.circle(300, 300, 50)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def write_docx(path: Path, blocks: list[str | list[tuple[str, ...]]], title: str | None = None) -> Path:
+    """A Word file written block by block, like the Markdown the loader makes of it: "# " and "## "
+    headings, "- " bullet items, a list of rows for a table, any other string a paragraph.
+    `title` goes in the document properties."""
+    document = docx.Document()
+    if title:
+        document.core_properties.title = title
+    for block in blocks:
+        if isinstance(block, list):
+            table = document.add_table(rows=len(block), cols=len(block[0]))
+            for row, cells in zip(table.rows, block):
+                for cell, text in zip(row.cells, cells):
+                    cell.text = text
+        elif block.startswith("#"):
+            hashes, _, text = block.partition(" ")
+            document.add_heading(text, level=len(hashes))
+        elif block.startswith("- "):
+            document.add_paragraph(block[2:], style="List Bullet")
+        else:
+            document.add_paragraph(block)
+    document.save(path)
+    return path
