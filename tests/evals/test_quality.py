@@ -22,14 +22,14 @@ from thuiswijzer.config import Settings
 
 pytestmark = pytest.mark.slow
 
-# measured 2026-11-24, hybrid, 117 gold questions, 36 documents: recall@5 = 0.918
+# measured 2026-11-24, hybrid, 117 gold questions, 36 documents: recall@5 = 0.909 (0.918 before PDF headings)
 MIN_RECALL_AT_5 = 0.88
 # measured 2026-11-24: 1.000; every [n] must point at a citation of the answer
 MIN_CITATION_VALIDITY = 1.0
 # measured 2026-11-24: 0.889 (unanswerable refused 0.773, answerable answered 0.916)
 MIN_ABSTENTION_ACCURACY = 0.85
-# measured 2026-11-24: 0.451
-MIN_KEY_FACT_RECALL = 0.42
+# measured 2026-11-24: 0.502 (0.451 before lead-ins kept their lists)
+MIN_KEY_FACT_RECALL = 0.47
 # measured 2026-11-24: 1.000; extractive sentences are taken from the passage they cite
 MIN_GROUNDEDNESS = 0.98
 
