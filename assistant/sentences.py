@@ -17,9 +17,7 @@ QUESTION_WORDS = frozenset(
     "precies nou nu gaat gaan graag verschil verschillen tussen samen vergeleken betekent betekenen houdt "
     "inhoud".split()
 )
-
-
-MAX_ITEMS = 12
+MAX_ITEMS = 12  # a list longer than this is cut: the answer should stay readable
 
 
 def sentence_units(text: str) -> list[tuple[str, list[str]]]:
@@ -43,16 +41,6 @@ def sentence_units(text: str) -> list[tuple[str, list[str]]]:
         else:
             lead_open = False
     return units
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences and list items, without list marks, dropping fragments too short to stand alone."""
-    sentences = []
-    for part in _BOUNDARY.split(text):
-        cleaned = _LIST_MARK.sub("", part).strip()
-        if len(cleaned.split()) >= 4:
-            sentences.append(cleaned)
-    return sentences
 
 
 @lru_cache(maxsize=1)
