@@ -107,6 +107,13 @@ def converted():
     return TorchE5Embedder()
 
 
+def test_torch_available_reports_the_st_extra():
+    import importlib.util
+
+    installed = all(importlib.util.find_spec(m) for m in ("torch", "sentence_transformers"))
+    assert torch_available() is installed
+
+
 def test_q4_0_blocks_dequantise_low_nibbles_first_then_high_nibbles():
     scale = np.array([0.5], dtype="<f2").tobytes()
     nibbles = bytes((j % 16) | ((15 - j % 16) << 4) for j in range(16))  # low j, high 15 - j
