@@ -113,7 +113,7 @@ class IndexWriter:
 
     def reindex(self, progress: Progress | None = None) -> IngestReport:
         """Rebuild every document from its source file with this writer's embedder and chunk
-        settings (also when the index was built with another embedder); metadata is kept."""
+        settings (also when the index was built with another embedder); metadata given as flags is kept."""
         started = time.monotonic()
         with held_writer_lock(self.index_dir):
             generation = current_generation(self.index_dir)
@@ -129,7 +129,7 @@ class IndexWriter:
         return report
 
     # -- steps -----------------------------------------------------------------------
-    def _apply(self, state: "_State", items: list[tuple[Path, dict]], force: bool, progress: Progress | None,
+    def _apply(self, state: _State, items: list[tuple[Path, dict]], force: bool, progress: Progress | None,
                report: IngestReport, always_write: bool = False) -> None:
         by_source = {d.source: d for d in state.documents.values()}
         loaded: list[tuple[Document, list[Chunk], str, dict]] = []
