@@ -7,9 +7,10 @@ from pathlib import Path
 
 from assistant import compose as extractive
 from assistant.condense import condense, condense_with_model
-from assistant.evidence import ABSTAIN_BELOW, evidence_score, idf_weights
+from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
+from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.sentences import question_terms
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
@@ -19,6 +20,10 @@ ABSTAIN_TEXT = (
     "Daarover vind ik niets betrouwbaars in de kennisbank. De passages die het dichtst in de buurt komen, "
     "beantwoorden deze vraag niet goed genoeg om er een antwoord op te bouwen."
 )
+CAUTION_TEXT = (
+    "_Voorzichtig: de bronnen raken deze vraag, maar beantwoorden haar misschien niet volledig. "
+    "Controleer de passages hieronder._"
+)
 NEAREST = 3
 
 
@@ -27,7 +32,8 @@ class Assistant:
         self.index = index
         self.settings = settings or Settings()
         self.k = k
-        self.abstain_below = ABSTAIN_BELOW
+        self.refuse_below, self.caution_below = REFUSE_BELOW, CAUTION_BELOW
+        self._floor: tuple[object, NoiseFloor] | None = None  # (index generation, its off-topic noise floor)
         self.chat_model = chat_model
         if chat_model is None and self.settings.llm_provider:
             self.chat_model = make_chat_model(self.settings.llm_provider, self.settings.llm_model,
@@ -54,18 +60,32 @@ class Assistant:
         """Yields (text so far, None) while a language model writes, then (text, Answer)."""
         query, notes = self.standalone_query(question, history)
         index = self.index.get()
-        hits = index.search(query, k or self.k, _filters(filters))
-        evidence = evidence_score(query, hits, index)
-        if not hits or evidence < self.abstain_below:
+        floor = self.noise_floor(index)
+        weights = idf_weights(index, question_terms(query))
+        fused = index.search(query, max(RERANK_DEPTH, k or self.k), _filters(filters))
+        hits = rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None))
+        evidence = weigh(query, hits, weights, floor)
+        verdict = evidence.verdict(self.refuse_below, self.caution_below)
+        if not hits or verdict == "weigeren":
             answer = self._abstain(query, hits, evidence, notes)
             yield answer.text, answer
             return
-        composition = extractive.compose(query, hits, idf_weights(index, question_terms(query)))
+        previous = next((m["content"] for m in reversed(history or []) if m.get("role") == "assistant"), None)
+        composition = extractive.compose(query, hits, weights, previous if history else None)
+        if verdict == "voorzichtig":
+            notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:
-            answer = self._extractive(query, composition, evidence, notes)
+            answer = self._extractive(query, composition, evidence, notes, caution=verdict == "voorzichtig")
+            answer.hits = hits
             yield answer.text, answer
             return
         yield from self._generate(question, query, history, hits, composition, evidence, notes)
+
+    def noise_floor(self, index) -> NoiseFloor:
+        """The off-topic noise floor of this index generation, measured once (see assistant/evidence.py)."""
+        if self._floor is None or self._floor[0] is not index:
+            self._floor = (index, NoiseFloor.measure(index))
+        return self._floor[1]
 
     def standalone_query(self, question: str, history: list[dict] | None) -> tuple[str, list[str]]:
         if self.chat_model is not None and history:
@@ -76,11 +96,13 @@ class Assistant:
         return condense(question, history), []
 
     # -- the three kinds of answer ---------------------------------------------------------
-    def _extractive(self, query: str, composition, evidence: float, notes: list[str]) -> Answer:
+    def _extractive(self, query: str, composition, evidence: Evidence, notes: list[str], caution: bool = False) -> Answer:
         text = composition.text + "\n\n" + extractive.sources_block(composition.citations)
-        return Answer(text, composition.citations, False, query, "extractief", notes, evidence)
+        if caution:
+            text = f"{CAUTION_TEXT}\n\n{text}"
+        return Answer(text, composition.citations, False, query, "extractief", notes, evidence.score, caution)
 
-    def _abstain(self, query: str, hits: list[Hit], evidence: float, notes: list[str]) -> Answer:
+    def _abstain(self, query: str, hits: list[Hit], evidence: Evidence, notes: list[str]) -> Answer:
         nearest: list[Citation] = []
         for hit in hits:
             if all(c.doc_id != hit.document.doc_id for c in nearest):
@@ -89,8 +111,11 @@ class Assistant:
                 break
         text = ABSTAIN_TEXT
         if nearest:
-            text += "\n\n**Dichtstbijzijnde documenten**\n" + "\n".join(f"- {c.label()}" for c in nearest)
-        return Answer(text, nearest, True, query, "extractief", notes, evidence)
+            # the most likely place to read on: the best passage's section, then the other documents
+            text += "\n\n**Lees eventueel verder in**\n" + "\n".join(f"- {c.label()}" for c in nearest)
+        answer = Answer(text, nearest, True, query, "extractief", notes, evidence.score)
+        answer.hits = hits
+        return answer
 
     def _generate(self, question, query, history, hits, composition, evidence, notes) -> Iterator[tuple[str, Answer | None]]:
         citations = [extractive.to_citation(i + 1, hit, composition.used.get(i, [])) for i, hit in enumerate(hits)]
@@ -110,7 +135,9 @@ class Assistant:
         if uncited:
             notes = notes + [f"{len(uncited)} zin(nen) zonder bronverwijzing gemarkeerd."]
         text = checked + ("\n\n" + extractive.sources_block(used) if used else "")
-        yield text, Answer(text, used, False, query, "generatief", notes, evidence)
+        answer = Answer(text, used, False, query, "generatief", notes, evidence.score)
+        answer.hits = hits
+        yield text, answer
 
 
 def _filters(filters: Filters | dict | None) -> Filters | None:

@@ -1,26 +1,38 @@
-"""The extractive answer: sentences chosen from the retrieved passages, each with its [n].
+"""The extractive answer: units chosen from the retrieved passages, each with its [n].
 
-No language model and nothing invented: every sentence of the answer is a sentence of a
-passage. Sentences are scored against the question (idf-weighted term overlap plus the
-passage's rank), chosen with diversity (a sentence that repeats a chosen one is skipped,
-so two sources saying the same thing do not both fill the answer), and grouped by the
-facets of the question when it names two ("regionaal en lokaal").
+No language model and nothing invented: every line of the answer is a sentence, a lead-in
+with its whole list, or a table row (with its column names) of a passage. The answer reads
+as an officer wants it:
+- a direct answer first: the unit that best answers the question, from the best passages;
+- then supporting points, chosen with diversity (maximal marginal relevance), from as few
+  documents as will do (one coherent source beats four stitched together);
+- a question that contrasts two subjects ("regionaal en lokaal") gets a group for each;
+- a sentence that leans on its neighbour ("Dit is …") comes with that neighbour or not at
+  all; pitfalls ("Valkuilen") are shown as pitfalls, never as advice; disclaimers and
+  cross-references are not content;
+- sources of different dates are ordered newest first, and the answer says so;
+- in a follow-up, what the previous answer already said is not repeated.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.models import Citation
-from assistant.sentences import QUESTION_WORDS, question_terms, sentence_units, terms
+from assistant.sentences import QUESTION_WORDS, Unit, question_terms, terms, units
 from index.models import Hit
+from ingest.models import Metadata
 
-MAX_SENTENCES = 6
+MAX_SUPPORT = 4  # supporting points after the direct answer
 PER_FACET = 3
 PER_PASSAGE = 3
-REDUNDANT = 0.6  # share of shared terms above which a sentence repeats one already chosen
+MAX_DOCUMENTS = 3  # more sources than this make an answer a patchwork
+OTHER_DOCUMENT = 0.85  # a point from another document than the direct answer's must be this much better
+REDUNDANT = 0.6  # share of shared terms above which a unit repeats one already chosen
 MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
+MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
 
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y"
 _FACETS = re.compile(
@@ -28,25 +40,37 @@ _FACETS = re.compile(
     r"(?P<right>[\w-]+(?:\s+[\w-]+){0,2})\s*$",
     re.I,
 )
-
-
-# sentences about the document itself ("Deze handreiking is geschreven voor ...") rarely answer anything
-_SELF_REFERENCE = re.compile(
-    r"\b(deze|dit|de)\s+(handreiking|document|samenvatting|notitie|rapport|tekst|publicatie|factsheet|pagina)\b"
-    r"|\bgeen officiële tekst\b",
+# text about the text: the document itself, disclaimers, cross-references, reading tips
+_BOILERPLATE = re.compile(
+    r"\b(deze|dit|de)\s+(handreiking|document|samenvatting|notitie|rapport|tekst|publicatie|factsheet|pagina|"
+    r"paragraaf|hoofdstuk|bijlage)\s+(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt)\b"
+    r"|\bgeen officiële tekst\b|\bin eigen woorden\b|^\s*(zie|lees)\s+(ook|verder|meer|hoofdstuk|paragraaf|bijlage)\b"
+    r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:",
     re.I,
 )
+# a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …")
+_LEANS_BACK = re.compile(
+    r"^(dit|deze|dat|die|daarom|daardoor|daarmee|hierdoor|hiermee|hierbij|daarnaast|bovendien|zij|ze|hij|"
+    r"zo'n|zulke|dan|ook dat|ook dit)\b|\b(heet|noemen we|noemt men) (dit|dat)\b",
+    re.I,
+)
+_PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
 
 @dataclass
 class Candidate:
-    text: str
+    unit: Unit
     hit_rank: int
     position: int
-    terms: set[str]  # stems of the sentence
+    terms: set[str]  # stems of the unit (with its items)
     section_terms: set[str]  # stems of the heading path it stands under
     score: float = 0.0
-    items: list[str] = field(default_factory=list)  # the list a lead-in sentence introduces
+    context: Unit | None = None  # the unit a leaning sentence needs before it
+    pitfall: bool = False
+
+    @property
+    def parts(self) -> list[str]:
+        return ([self.context.text] if self.context else []) + self.unit.parts
 
 
 @dataclass
@@ -71,29 +95,52 @@ def facets_of(question: str) -> list[tuple[str, set[str]]]:
     return []
 
 
-def candidates(hits: list[Hit], question: str, weights: dict[str, float]) -> list[Candidate]:
+def coverage(wanted: set[str], found: set[str], weights: dict[str, float]) -> float:
+    """The idf-weighted share of `wanted` terms that occur in `found` (0–1)."""
+    total = sum(weights.get(t, 1.0) for t in wanted)
+    return sum(weights.get(t, 1.0) for t in wanted & found) / total if total else 0.0
+
+
+def candidates(hits: list[Hit], question: str, weights: dict[str, float], already_said: str = "") -> list[Candidate]:
+    """Every answer-like unit of the passages, scored against the question.
+
+    score = 0.6 · term coverage of the unit + 0.3 · the passage's rank prior
+            + 0.1 · term coverage of its heading path (+ a little for a passage's first unit).
+    """
     wanted = set(question_terms(question))
-    total = sum(weights.get(t, 1.0) for t in wanted) or 1.0
     found = []
     for rank, hit in enumerate(hits):
         prior = 1.0 / (1.0 + 0.3 * rank)
-        section_terms = set(terms(hit.chunk.section or ""))
-        for position, (sentence, items) in enumerate(sentence_units(hit.chunk.text)):
-            if not (items or _answer_like(sentence)):
+        section = hit.chunk.section or ""
+        section_terms = set(terms(section))
+        passage = units(hit.chunk.text)
+        for position, unit in enumerate(passage):
+            if not _answer_like(unit) or _BOILERPLATE.search(unit.text) or (already_said and _fold(unit.text) in already_said):
                 continue
-            sentence_terms = set(terms(" ".join([sentence, *items])))
-            overlap = sum(weights.get(t, 1.0) for t in wanted & sentence_terms) / total
-            score = 0.65 * overlap + 0.35 * prior + (0.03 if position == 0 else 0.0)
-            if _SELF_REFERENCE.search(sentence):
-                score *= 0.4
-            found.append(Candidate(sentence, rank, position, sentence_terms, section_terms, score, items))
+            context = None
+            if _LEANS_BACK.search(unit.text):
+                before = passage[position - 1] if position else None
+                if before is None or before.paragraph != unit.paragraph or not _answer_like(before):
+                    continue  # what it refers to is not in this passage: leave it out rather than mislead
+                context = before
+            unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context else []))))
+            if wanted and not wanted & (unit_terms | section_terms):
+                continue  # shares nothing with the question: at most context, never a point of the answer
+            score = (0.6 * coverage(wanted, unit_terms, weights) + 0.3 * prior
+                     + 0.1 * coverage(wanted, section_terms, weights) + (0.03 if position == 0 else 0.0))
+            pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
+            found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall))
     return found
 
 
-def _answer_like(sentence: str) -> bool:
-    """Statements, not questions, colons introducing lists, run-ons or extraction debris."""
-    words = sentence.split()
-    if len(words) > MAX_WORDS or sentence.endswith((":", "?")) or sentence.startswith("|"):
+def _answer_like(unit: Unit) -> bool:
+    """Statements, lead-ins with their list and table rows; not questions, headings or debris."""
+    if unit.kind == "row":
+        return True
+    sentence = unit.text
+    if unit.kind == "lead":
+        return len(sentence.split()) <= MAX_WORDS
+    if len(sentence.split()) > MAX_WORDS or sentence.endswith(("?", ":")) or sentence.startswith("|"):
         return False
     if not sentence.endswith((".", "!", ")", ";", "”", '"', "'")):
         return False  # a heading, a table cell or a fragment cut off by the page, not a statement
@@ -102,7 +149,7 @@ def _answer_like(sentence: str) -> bool:
 
 
 def facet_pool(pool: list[Candidate], facet: set[str], others: set[str]) -> list[Candidate]:
-    """The sentences about one facet, rescored: one under a heading that names the facet
+    """The units about one facet, rescored: one under a heading that names the facet
     ("Regionaal") belongs to it most; one that names the other facet too, less."""
     rescored = []
     for c in pool:
@@ -110,74 +157,169 @@ def facet_pool(pool: list[Candidate], facet: set[str], others: set[str]) -> list
             continue
         bonus = (0.25 if c.section_terms & facet and not c.section_terms & others else 0.0) - (
             0.15 if (c.terms | c.section_terms) & others else 0.0)
-        rescored.append(Candidate(c.text, c.hit_rank, c.position, c.terms, c.section_terms, c.score + bonus, c.items))
+        rescored.append(Candidate(c.unit, c.hit_rank, c.position, c.terms, c.section_terms, c.score + bonus,
+                                  c.context, c.pitfall))
     return rescored
 
 
-def choose(pool: list[Candidate], limit: int, chosen: list[Candidate]) -> list[Candidate]:
-    """Best-scoring sentences first, skipping repeats of chosen ones (maximal marginal relevance)."""
+def choose(pool: list[Candidate], limit: int, chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
+    """Best-scoring units first, skipping repeats of chosen ones (maximal marginal relevance),
+    and preferring the documents already used over opening another."""
     picked: list[Candidate] = []
-    best = max((c.score for c in pool), default=0.0)
-    for candidate in sorted(pool, key=lambda c: -c.score):
-        if len(picked) >= limit or candidate.score < 0.5 * best:
+    best = max((c.score for c in pool + chosen), default=0.0)
+
+    def documents() -> set[str]:
+        return {hits[c.hit_rank].document.doc_id for c in chosen + picked}
+
+    def adjusted(c: Candidate) -> float:
+        used = documents()
+        return c.score * (OTHER_DOCUMENT if used and hits[c.hit_rank].document.doc_id not in used else 1.0)
+
+    remaining = list(pool)
+    while remaining and len(picked) < limit:
+        candidate = max(remaining, key=adjusted)
+        remaining.remove(candidate)
+        if adjusted(candidate) < 0.5 * best:
             break
-        if any(_similar(candidate, other) for other in chosen + picked):
+        doc_id = hits[candidate.hit_rank].document.doc_id
+        if any(_similar(candidate, other) and not _dated_apart(candidate, other, hits) for other in chosen + picked):
             continue
         if sum(1 for c in chosen + picked if c.hit_rank == candidate.hit_rank) >= PER_PASSAGE:
+            continue
+        if doc_id not in documents() and len(documents()) >= MAX_DOCUMENTS:
             continue
         picked.append(candidate)
     return picked
 
 
+def _dated_apart(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
+    """Two texts of different dates on one point: both stay, so the reader sees what changed."""
+    dates = {hits[a.hit_rank].document.metadata.date, hits[b.hit_rank].document.metadata.date}
+    return None not in dates and len(dates) == 2 and a.unit.text != b.unit.text
+
+
 def _similar(a: Candidate, b: Candidate) -> bool:
-    if a.text == b.text or a.text in b.text or b.text in a.text:
+    if a.unit is b.unit or a.unit.text in b.parts or b.unit.text in a.parts:
+        return True
+    if a.unit.text in b.unit.text or b.unit.text in a.unit.text:
         return True
     smaller = min(len(a.terms), len(b.terms)) or 1
     return len(a.terms & b.terms) / smaller > REDUNDANT
 
 
-def compose(question: str, hits: list[Hit], weights: dict[str, float]) -> Composition:
-    pool = candidates(hits, question, weights)
+def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hits: list[Hit]) -> Candidate | None:
+    """The unit that answers the question most directly; for two facets, one that names both.
+    Of near-equals (within 10 %), the newest source answers: laws and policies change."""
+    if facets:
+        pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)]
+    plain = [c for c in pool if not c.pitfall]
+    best = max((c.score for c in plain), default=None)
+    if best is None:
+        return None
+    close = [c for c in plain if c.score >= 0.9 * best]
+    return min(close, key=lambda c: (_age(hits[c.hit_rank]), -c.score))
+
+
+def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_answer: str | None = None) -> Composition:
+    """The answer text with [n] markers, its citations (numbered in order of use) and the
+    sentences used per hit. `previous_answer` is the assistant's last turn in a follow-up."""
+    already_said = _fold(" ".join(_answer_lines(previous_answer))) if previous_answer else ""
+    pool = candidates(hits, question, weights, already_said)
     facets = facets_of(question)
+    first = direct_answer(pool, facets, hits)
+    chosen: list[Candidate] = [first] if first else []
     groups: list[tuple[str | None, list[Candidate]]] = []
-    chosen: list[Candidate] = []
     for i, (label, stems) in enumerate(facets):
-        others = facets[1 - i][1]
-        picked = choose(facet_pool(pool, stems, others), PER_FACET, chosen)
+        picked = choose(facet_pool(pool, stems, facets[1 - i][1]), PER_FACET, chosen, hits)
         if picked:
             groups.append((label[:1].upper() + label[1:], picked))
             chosen += picked
     if len(groups) < 2:  # one facet alone is no contrast: answer without grouping
-        groups, chosen = [], []
-        picked = choose(pool, MAX_SENTENCES, chosen)
-        groups.append((None, picked))
-        chosen += picked
+        chosen = [first] if first else []
+        support = choose([c for c in pool if c is not first], MAX_SUPPORT, chosen, hits)
+        groups = [("Verder in de bronnen", [c for c in support if not c.pitfall]),
+                  ("Valkuilen volgens de bron", [c for c in support if c.pitfall])]
+        chosen += support
     numbering: dict[int, int] = {}
-    for _, picked in groups:
-        for candidate in sorted(picked, key=lambda c: -c.score):
-            numbering.setdefault(candidate.hit_rank, len(numbering) + 1)
+    for candidate in chosen:
+        numbering.setdefault(candidate.hit_rank, len(numbering) + 1)
     lines: list[str] = []
+    if first:
+        lines += _render(first, numbering[first.hit_rank], bullet=False)
+    dated = _dates_differ(chosen, hits)
     for label, picked in groups:
+        if not picked:
+            continue
         if label:
-            lines.append(f"**{label}**")
-        # sentences of one passage stay together, in their own order, so the answer reads on
-        ordered = sorted(picked, key=lambda c: (numbering[c.hit_rank], c.position))
-        for c in ordered:
-            n = numbering[c.hit_rank]
-            lines.append(f"- {c.text} [{n}]")
-            lines += [f"  - {item} [{n}]" for item in c.items]
+            lines += ["", f"**{label}**"]
+        # newest source first when dates differ; otherwise units of one passage together, in their order
+        for c in sorted(picked, key=lambda c: (_age(hits[c.hit_rank]) if dated else 0, numbering[c.hit_rank],
+                                               c.position)):
+            lines += _render(c, numbering[c.hit_rank], bullet=True)
+    if dated:
+        lines += ["", _date_note(chosen, hits, numbering)]
     used: dict[int, list[str]] = {}
     for candidate in chosen:
-        used.setdefault(candidate.hit_rank, []).extend([candidate.text, *candidate.items])
+        used.setdefault(candidate.hit_rank, []).extend(candidate.parts)
     citations = [
         to_citation(n, hits[rank], used.get(rank, []))
         for rank, n in sorted(numbering.items(), key=lambda item: item[1])
     ]
-    return Composition("\n".join(lines), citations, used)
+    return Composition("\n".join(lines).strip(), citations, used)
+
+
+def _render(c: Candidate, n: int, bullet: bool) -> list[str]:
+    text = f"{c.context.text} {c.unit.text}" if c.context else c.unit.text
+    if not bullet:
+        return [f"{text} [{n}]", *[f"- {item} [{n}]" for item in c.unit.items]]
+    return [f"- {text} [{n}]", *[f"  - {item} [{n}]" for item in c.unit.items]]
+
+
+def _dates_differ(chosen: list[Candidate], hits: list[Hit]) -> bool:
+    return len({hits[c.hit_rank].document.metadata.date for c in chosen} - {None}) > 1
+
+
+def _age(hit: Hit) -> str:
+    # ISO dates sort as text; inverted so the newest comes first, undated last
+    stamp = hit.document.metadata.date or "0000-00-00"
+    return "".join(chr(ord("9") - ord(ch) + ord("0")) if ch.isdigit() else ch for ch in stamp)
+
+
+def _date_note(chosen: list[Candidate], hits: list[Hit], numbering: dict[int, int]) -> str:
+    newest = min((c for c in chosen if hits[c.hit_rank].document.metadata.date), key=lambda c: _age(hits[c.hit_rank]))
+    hit = hits[newest.hit_rank]
+    return (f"_Let op: deze bronnen zijn van verschillende datum. De nieuwste is [{numbering[newest.hit_rank]}] "
+            f"{hit.document.title} ({dutch_date(hit.document.metadata.date)}); oudere teksten kunnen achterhaald zijn._")
+
+
+def dutch_date(stamp: str | None) -> str | None:
+    """"2026-07-01" → "1 juli 2026"; a partial or odd date is shown as given."""
+    if not stamp:
+        return None
+    try:
+        day = date.fromisoformat(stamp[:10])
+    except ValueError:
+        return stamp
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _answer_lines(text: str) -> list[str]:
+    """The statements of an earlier answer, without markers, bullets and the Bronnen block."""
+    body = text.split("**Bronnen**")[0]
+    lines = []
+    for line in body.splitlines():
+        line = re.sub(r"\s*\[\d+\]", "", line).strip().lstrip("-").strip()
+        if line and not line.startswith(("**", "_")):
+            lines.append(line)
+    return lines
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"\s*\[\d+\]", "", text).casefold().split())
 
 
 def to_citation(n: int, hit: Hit, highlights: list[str]) -> Citation:
-    meta = hit.document.metadata
+    meta: Metadata = hit.document.metadata
     return Citation(
         n=n, doc_id=hit.document.doc_id, title=hit.document.title, source=hit.document.source,
         page=hit.chunk.page_start, section=hit.chunk.section, text=hit.chunk.text, score=hit.score,

@@ -19,6 +19,10 @@ _DEMONSTRATIVE = re.compile(
     r"(die|deze|dat|dit|zo'n|zulke)\s+\w+",
     re.I,
 )
+# "Geldt die ook …?", "Moet dat …?": a pronoun as the subject right after the opening verb
+_PRONOUN_SUBJECT = re.compile(r"^\s*\w+\s+(die|dat|deze|dit|ze|zij|hij|zo'n)\b", re.I)
+# "Welke daarvan …", "Hoeveel hiervan …": a pronominal adverb always points back
+_POINTING_ADVERB = re.compile(r"\b(daar|hier)(van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast)\b|\bervan\b", re.I)
 # "Wat zijn dan de nadelen?", "Op wiens naam staat het dan?"; not the comparative "meer dan"
 _THEN = re.compile(r"(?<!\w)(?<!er )(?<!meer )(?<!minder )(?<!anders )(?<!liever )dan\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(en|maar|ook|dus)\s+", re.I)
@@ -26,7 +30,8 @@ _LEADING_JOINER = re.compile(r"^\s*(en|maar|ook|dus)\s+", re.I)
 
 def is_follow_up(question: str) -> bool:
     """Whether the question only makes sense with what was asked before."""
-    if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN)) or _LEANING_START.match(question):
+    if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN, _PRONOUN_SUBJECT, _POINTING_ADVERB)) \
+            or _LEANING_START.match(question):
         return True
     return not question_terms(question)
 

@@ -1,26 +1,81 @@
-"""Is the retrieved evidence strong enough to answer? One score, one calibrated threshold.
+"""Is the retrieved evidence strong enough to answer? Measured against the index itself.
 
-evidence = ½ · coverage + ½ · closeness, where
+evidence = COVERAGE_WEIGHT · coverage + (1 − COVERAGE_WEIGHT) · closeness, where
 - coverage: the idf-weighted share of the question's content terms that occur in the best
   passages (a question about "budget" that no passage mentions stays uncovered), and
-- closeness: the best dense cosine, scaled from e5-small's typical unrelated level (0.80)
-  to a close match (0.92).
+- closeness: how far the best dense cosine stands above what questions about something
+  else entirely get *on this index*: (cosine − off-topic mean) / off-topic spread, scaled by
+  CLOSENESS_SPREADS to 0–1.
 
-The threshold is not guessed: `python -m evals.calibrate` measures answerable and
-unanswerable questions of the gold set and the off-topic Rijksoverheid questions, and
-ABSTAIN_BELOW is the value it chose (see docs/evaluation.md).
+Why relative: a library of law texts gives every question lower cosines than a library of
+guides written in plain language, so one fixed cosine scale refuses answerable questions on
+real documents. The off-topic profile is measured once per index generation with the
+questions in OFF_TOPIC_PROBES (about passports, football, recipes …: nothing a housing
+library answers), so the scale moves with the library.
+
+Three outcomes: below REFUSE_BELOW the assistant refuses, from CAUTION_BELOW up it answers,
+in between it answers with a visible caution. The values come from
+`python -m evals.calibrate`, which tunes on the tuning parts of several corpora at once and
+reports on the held-out parts (docs/evaluation.md).
 """
 
 from __future__ import annotations
 
 import math
+import statistics
+from dataclasses import dataclass
 
 from assistant.sentences import question_terms, terms
 from index.models import Hit
 
-ABSTAIN_BELOW = 0.67  # measured 2026-11-24: balanced accuracy 0.94 calibration, 0.87 held out
-COSINE_UNRELATED, COSINE_CLOSE = 0.80, 0.92
+COVERAGE_WEIGHT = 0.5
+CLOSENESS_SPREADS = 4.0  # off-topic standard deviations above the off-topic mean that count as fully close
+REFUSE_BELOW = 0.45
+CAUTION_BELOW = 0.55
 EVIDENCE_PASSAGES = 3
+
+# Questions no housing library answers; their best cosines on an index are its noise floor.
+OFF_TOPIC_PROBES = (
+    "Hoe lang is mijn paspoort geldig?", "Wie won het WK voetbal in 2010?", "Hoe maak ik een appeltaart?",
+    "Wat is de hoofdstad van Australië?", "Hoe vervang ik de ketting van mijn fiets?",
+    "Welke planeet staat het dichtst bij de zon?", "Hoe lang moet een ei koken?",
+    "Wanneer begint de zomertijd?", "Hoe werkt een elektrische auto?", "Wat kost een treinkaartje naar Parijs?",
+    "Hoe train ik voor een marathon?", "Welke vogels overwinteren in Nederland?",
+    "Hoe installeer ik een printer op mijn laptop?", "Wat is het recept voor erwtensoep?",
+    "Wie schilderde de Nachtwacht?", "Hoe verzorg ik een cactus?", "Hoe hoog is de Mount Everest?",
+    "Wanneer zijn de Olympische Spelen?", "Hoe speel ik schaak?", "Wat eten pinguïns?",
+    "Hoe maak ik een back-up van mijn telefoon?", "Welke vaccinaties heb ik nodig voor Thailand?",
+    "Hoe word ik piloot?", "Hoe werkt de stemming voor het Eurovisiesongfestival?",
+)
+
+
+@dataclass
+class NoiseFloor:
+    """The best dense cosines that off-topic questions get on one index: mean and spread."""
+
+    mean: float
+    spread: float
+
+    @classmethod
+    def measure(cls, index) -> "NoiseFloor":
+        best = []
+        for probe in OFF_TOPIC_PROBES:
+            hits = index.search(probe, EVIDENCE_PASSAGES, mode="dense")
+            best.append(max((h.dense_score for h in hits if h.dense_score is not None), default=0.0))
+        return cls(statistics.fmean(best), max(statistics.pstdev(best), 0.005))
+
+
+@dataclass
+class Evidence:
+    coverage: float
+    closeness: float
+    score: float
+
+    def verdict(self, refuse_below: float = REFUSE_BELOW, caution_below: float = CAUTION_BELOW) -> str:
+        """"weigeren", "voorzichtig" or "antwoorden"."""
+        if self.score < refuse_below:
+            return "weigeren"
+        return "voorzichtig" if self.score < caution_below else "antwoorden"
 
 
 def idf_weights(index, query_terms: list[str]) -> dict[str, float]:
@@ -32,25 +87,27 @@ def idf_weights(index, query_terms: list[str]) -> dict[str, float]:
 
 
 def coverage(question: str, hits: list[Hit], weights: dict[str, float]) -> float:
-    wanted = question_terms(question)
+    wanted = set(question_terms(question))
     if not wanted:
         return 0.0
     found = set()
     for hit in hits[:EVIDENCE_PASSAGES]:
         found.update(terms(f"{hit.document.title} {hit.chunk.section or ''} {hit.chunk.text}"))
-    total = sum(weights.get(t, 1.0) for t in set(wanted))
-    return sum(weights.get(t, 1.0) for t in set(wanted) if t in found) / total if total else 0.0
+    total = sum(weights.get(t, 1.0) for t in wanted)
+    return sum(weights.get(t, 1.0) for t in wanted if t in found) / total if total else 0.0
 
 
-def closeness(hits: list[Hit]) -> float:
+def closeness(hits: list[Hit], floor: NoiseFloor) -> float:
     best = max((h.dense_score for h in hits[:EVIDENCE_PASSAGES] if h.dense_score is not None), default=None)
     if best is None:
         return 0.0
-    return min(1.0, max(0.0, (best - COSINE_UNRELATED) / (COSINE_CLOSE - COSINE_UNRELATED)))
+    return min(1.0, max(0.0, (best - floor.mean) / (CLOSENESS_SPREADS * floor.spread)))
 
 
-def evidence_score(question: str, hits: list[Hit], index) -> float:
+def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: NoiseFloor) -> Evidence:
+    """The evidence for answering `question` from `hits` (best first), with the index's idf `weights`."""
     if not hits:
-        return 0.0
-    weights = idf_weights(index, question_terms(question))
-    return 0.5 * coverage(question, hits, weights) + 0.5 * closeness(hits)
+        return Evidence(0.0, 0.0, 0.0)
+    cov = coverage(question, hits, weights)
+    close = closeness(hits, floor)
+    return Evidence(cov, close, COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * close)

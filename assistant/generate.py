@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.models import Citation
-from assistant.sentences import sentence_units
+from assistant.sentences import units
 
 SYSTEM_PROMPT = (
     "Je bent Thuiswijzer, een kennisassistent voor beleidsmedewerkers van het programma "
@@ -67,7 +67,7 @@ def check_citations(text: str, valid: set[int]) -> tuple[str, list[str]]:
         content = line.strip()
         is_heading = content.startswith("#") or (content.startswith("**") and content.endswith("**"))
         if content and not is_heading and len(content.split()) >= 4 and not _CITATION.search(content):
-            uncited.extend([part for lead, items in sentence_units(content) for part in (lead, *items)] or [content])
+            uncited.extend([part for unit in units(content) for part in unit.parts] or [content])
             line = line.rstrip() + UNCITED_MARK
         lines.append(line)
     return "\n".join(lines).strip(), uncited

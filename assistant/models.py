@@ -49,10 +49,12 @@ class Answer:
     mode: str = "extractief"  # "extractief" or "generatief"
     notes: list[str] = field(default_factory=list)  # e.g. a fallback from the language model
     evidence: float = 0.0  # how strong the retrieved evidence was (see assistant/evidence.py)
+    caution: bool = False  # answered, but the evidence is weak: the text says so first
+    hits: list = field(default_factory=list, repr=False)  # the reranked passages it was built from (not in JSON)
 
     def to_json(self) -> dict:
         return {
-            "answer": self.text, "abstained": self.abstained, "query": self.query,
+            "answer": self.text, "abstained": self.abstained, "caution": self.caution, "query": self.query,
             "citations": [c.to_json() for c in self.citations], "mode": self.mode, "notes": self.notes,
             "evidence": round(self.evidence, 4),
         }

@@ -1,46 +1,158 @@
-"""Sentences of a passage, and the Dutch terms they contain, for composing and highlighting."""
+"""Sentences of a passage, and the Dutch terms they contain, for composing and highlighting.
+
+A passage is read the way an officer reads it: paragraphs, list items under their lead-in,
+table rows, and sentences within paragraphs. Lines that a PDF or a law text wrapped are
+joined again, and abbreviations ("art.", "ca.", "nr.", "o.a.") do not end a sentence.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index.bm25_store import DutchAnalyzer
 
-# a sentence ends at . ! ? before a capital/digit/quote, or at a line break (list items, headings)
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9\"'“‘(])|\n+")
-_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)]|[a-z][.)])\s+")
-# words in questions that say what kind of answer is wanted, not what it is about
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-ZÀ-Ý0-9\"'“‘(])")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}°?[.)]|\d{1,2}°|[a-z][.)]|\([a-z0-9]{1,2}\)|[ivx]{2,4}[.)])\s+")
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+# a row as the loaders write a table: "Huishoudtype: Gezin · Maximale huur (euro): 879"
+_NAMED_ROW = re.compile(r"^[^·:]{1,60}:\s*[^·]+(?:\s·\s[^·:]{1,60}:\s*[^·]*)+$")
+# the word before a full stop that does not end a sentence (Dutch official texts abbreviate a lot)
+ABBREVIATIONS = frozenset(
+    "art artt ca circa nr nrs no blz bijv bv vgl o.a e.d e.a m.b.t i.v.m t.a.v t.b.v t.o.v m.u.v jo jº "
+    "mr dr drs ir prof ing st stb stcrt kst ah resp incl excl max min gem ong zgn z.g.n d.w.z w.o a.s "
+    "i.p.v m.n o.m e.v etc.al p pp par sub lid jl aanh afd hfdst hst red".split()
+)
+# a wrapped line ends on a word that cannot end a sentence or heading: the next line goes on
+_OPEN_END = re.compile(
+    r"(?:\b(?:de|het|een|van|in|op|voor|met|en|of|die|dat|te|aan|bij|als|door|om|tot|naar|over|uit|is|zijn|"
+    r"wordt|worden|dan|dit|deze|bedoeld|onder|tussen|waar|wie|waarin|waarbij)|[,\-–(])$",
+    re.I,
+)
 QUESTION_WORDS = frozenset(
     "wat wie hoe welk welke waar waarom wanneer waarmee waarvoor hoeveel kan kunnen moet moeten mag mogen "
     "is zijn wordt worden regel regelt regelen doe doen doet je we wij u ik ons onze jullie er eigenlijk "
     "precies nou nu gaat gaan graag verschil verschillen tussen samen vergeleken betekent betekenen houdt "
     "inhoud".split()
 )
-MAX_ITEMS = 12  # a list longer than this is cut: the answer should stay readable
+MAX_ITEMS = 15  # a longer list is cut: the answer should stay readable (the law's a–j lists fit)
 
 
-def sentence_units(text: str) -> list[tuple[str, list[str]]]:
-    """Sentences with, for a lead-in that ends in ":" and is followed by a list, its items.
+@dataclass
+class Unit:
+    """One readable piece of a passage: a sentence, a lead-in with its list, or a table row."""
 
-    "In ieder geval moeten deze groepen erin:" is only an answer together with its list.
+    text: str
+    kind: str = "sentence"  # "sentence" | "lead" (ends in ":" and carries items) | "row"
+    items: list[str] = field(default_factory=list)
+    paragraph: int = 0  # units of one paragraph share it: a "Dit …" sentence leans on its neighbour
+
+    @property
+    def parts(self) -> list[str]:
+        return [self.text, *self.items]
+
+
+def logical_lines(text: str) -> list[tuple[int, str]]:
+    """(paragraph number, line) with wrapped lines joined; list items, rows and headings stay apart."""
+    lines: list[tuple[int, str]] = []
+    for paragraph, block in enumerate(re.split(r"\n\s*\n", text)):
+        current = ""
+        for raw in block.split("\n"):
+            line = raw.strip()
+            if not line:
+                continue
+            if current and _continues(current, line):
+                current = current[:-1] + line if current.endswith("-") and line[:1].islower() else f"{current} {line}"
+            else:
+                if current:
+                    lines.append((paragraph, current))
+                current = line
+        if current:
+            lines.append((paragraph, current))
+    return lines
+
+
+def _continues(previous: str, line: str) -> bool:
+    if _LIST_MARK.match(line) or _MD_ROW.match(line) or line.startswith("#") or _MD_ROW.match(previous):
+        return False
+    if previous.endswith(":"):
+        return False
+    starts_low = line[:1].islower() or line[:1] in "[(€%0123456789"
+    return starts_low and not previous.endswith((".", "!", "?", ";")) or bool(_OPEN_END.search(previous))
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one line of prose; no split after an abbreviation or an initial."""
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        before = paragraph[start : match.start()].rstrip("\"'”’)")
+        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
+        stem = last_word.rstrip(".").lower().lstrip("(")
+        if stem in ABBREVIATIONS or (len(stem) == 1 and stem.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", stem):
+            continue
+        pieces.append(paragraph[start : match.start()].strip())
+        start = match.end()
+    pieces.append(paragraph[start:].strip())
+    return [p for p in pieces if p]
+
+
+def table_rows(lines: list[str]) -> list[str]:
+    """Markdown table lines as rows that keep their column names: "Huishoudtype: Gezin · Huur: 879"."""
+    rows, header = [], None
+    for line in lines:
+        if _MD_RULE.match(line):
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if header is None:
+            header = cells
+            continue
+        named = [f"{h}: {c}" if h else c for h, c in zip(header, cells) if c]
+        if named:
+            rows.append(" · ".join(named))
+    return rows
+
+
+def units(text: str) -> list[Unit]:
+    """The readable units of a passage, in order.
+
+    "In ieder geval behoren hiertoe:" is only an answer together with its list, so a lead-in
+    carries the items that follow it; table rows carry their column names.
     """
-    units: list[tuple[str, list[str]]] = []
-    lead_open = False
-    for part in _BOUNDARY.split(text):
-        is_item = bool(_LIST_MARK.match(part))
-        cleaned = _LIST_MARK.sub("", part).strip()
+    found: list[Unit] = []
+    lines = logical_lines(text)
+    i = 0
+    while i < len(lines):
+        paragraph, line = lines[i]
+        if _MD_ROW.match(line):
+            block = []
+            while i < len(lines) and _MD_ROW.match(lines[i][1]):
+                block.append(lines[i][1])
+                i += 1
+            found += [Unit(row, "row", paragraph=paragraph) for row in table_rows(block)]
+            continue
+        i += 1
+        is_item = bool(_LIST_MARK.match(line))
+        cleaned = _LIST_MARK.sub("", line).strip().lstrip("#").strip()
         if not cleaned:
             continue
-        if is_item and lead_open and len(units[-1][1]) < MAX_ITEMS:
-            units[-1][1].append(cleaned)
+        lead = found[-1] if found and found[-1].kind == "lead" else None
+        if is_item and lead is not None:
+            if len(lead.items) < MAX_ITEMS:
+                lead.items.append(cleaned)
             continue
-        lead_open = cleaned.endswith(":")
-        if len(cleaned.split()) >= 4:
-            units.append((cleaned, []))
-        else:
-            lead_open = False
-    return units
+        if _NAMED_ROW.match(cleaned) and not cleaned.endswith("."):
+            found.append(Unit(cleaned, "row", paragraph=paragraph))
+            continue
+        for sentence in split_sentences(cleaned):
+            if len(sentence.split()) >= 3 or sentence.endswith(":"):
+                found.append(Unit(sentence, "lead" if sentence.endswith(":") else "sentence", paragraph=paragraph))
+    # a lead-in whose list never came is an ordinary (unfinished) sentence
+    for unit in found:
+        if unit.kind == "lead" and not unit.items:
+            unit.kind = "sentence"
+    return found
 
 
 @lru_cache(maxsize=1)

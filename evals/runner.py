@@ -33,7 +33,8 @@ SUMMARY_METRICS = (
     "recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10",
     "passage_recall@1", "passage_recall@5", "passage_recall@10", "passage_mrr@10", "passage_ndcg@10",
     "citation_validity", "citation_precision", "citation_coverage", "groundedness", "key_fact_recall",
-    "abstention_accuracy", "abstention_rate_unanswerable", "answer_rate_answerable", "followup_accuracy",
+    "abstention_accuracy", "abstention_rate_unanswerable", "answer_rate_answerable", "caution_rate",
+    "gold_doc_cited", "gold_passage_cited", "followup_accuracy",
     "latency_p50_ms", "latency_p95_ms",
 )
 
@@ -190,8 +191,11 @@ def _evaluate_config(config: EvalConfig, index, questions: list[Question], setti
         began = time.perf_counter()
         answer = assistant.ask(q.question, history=q.history or None, filters=q.filters or None)
         latency = (time.perf_counter() - began) * 1000
-        hits = searcher.last_hits
-        if hits is None:  # the assistant did not search through us: search as it would have
+        # the order the answer was built from (reranked), then the rest of the fused search
+        hits = list(getattr(answer, "hits", None) or [])
+        seen = {h.chunk.chunk_id for h in hits}
+        hits += [h for h in (searcher.last_hits or []) if h.chunk.chunk_id not in seen]
+        if not hits:  # the assistant did not search through us: search as it would have
             f = Filters.of(q.filters.get("type"), q.filters.get("region"), q.filters.get("doc_id"))
             hits = index.search(answer.query, m.RETRIEVAL_DEPTH, f or None, mode=config.mode, dense_weight=weight)
         asked.append(_Asked(q, answer, hits[: m.RETRIEVAL_DEPTH], latency))
@@ -239,6 +243,12 @@ def _row(a: _Asked) -> dict:
         "gold_docs": q.gold_docs, "gold_rank": gold_rank,
         "missing_gold_docs": [d for d in q.gold_docs if d not in docs[: m.FOLLOW_UP_DEPTH]],
         "citations": [{"n": c.n, "doc_id": c.doc_id} for c in answer.citations],
+        "caution": bool(getattr(answer, "caution", False)),
+        "gold_doc_cited": any(c.doc_id in q.gold_docs for c in answer.citations) if q.answerable and not answer.abstained
+        else (False if q.answerable else None),
+        "gold_passage_cited": (not answer.abstained and any(m.contains(c.text, p) for c in answer.citations
+                                                            for p in q.gold_passages))
+        if q.answerable and q.gold_passages else None,
         "citation_valid": check.valid if check else None, "invalid_markers": check.invalid if check else [],
         "citation_precision": check.precision if check else None,
         "citation_coverage": check.coverage if check else None, "sentences": check.sentences if check else 0,
@@ -320,6 +330,9 @@ def _summary(rows: list[dict], retrieval: dict) -> dict:
         "abstention_accuracy": m.mean([float(r["abstention_correct"]) for r in rows]),
         "abstention_rate_unanswerable": m.mean([float(r["abstained"]) for r in unanswerable]),
         "answer_rate_answerable": m.mean([float(not r["abstained"]) for r in answerable]),
+        "caution_rate": m.mean([float(r["caution"]) for r in answered]),
+        "gold_doc_cited": m.mean([float(r["gold_doc_cited"]) for r in answerable]),
+        "gold_passage_cited": m.mean([float(r["gold_passage_cited"]) for r in rows if r["gold_passage_cited"] is not None]),
         "followup_accuracy": m.mean([float(r["followup_hit"]) for r in follow_ups]),
         "latency_p50_ms": m.percentile(latencies, 50),
         "latency_p95_ms": m.percentile(latencies, 95),
@@ -429,11 +442,58 @@ def machine() -> dict:
             "load_average": round(load[0], 2) if load else None}
 
 
+# -- several sets, each on its own library ------------------------------------------------
+PARTS = {"tune": "afstemdeel", "held-out": "toetsdeel"}
+
+
+def run_suite(set_names: list[str], cache: str | Path, configs: list[str] | None = None,
+              settings: Settings | None = None, *, embedder=None, progress: Progress | None = None) -> dict:
+    """Each named set of `evals.sets` on its own library (built or updated under `cache`), its
+    tuning part and held-out part side by side: one result, as `run_evaluation` returns it,
+    whose configurations are named "<set> · <part> · <configuration>".
+
+    Raises ValueError for an unknown set, FileNotFoundError when ../shared is needed but absent.
+    """
+    from evals import sets
+    from index.embedders import make_embedder
+
+    settings = settings or Settings()
+    cache = Path(cache)
+    embedder = embedder or make_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
+    results = []
+    for name in set_names:
+        eval_set = sets.load(name, cache)
+        index_dir = sets.build_library(eval_set, cache, settings, embedder)
+        for part, label in PARTS.items():
+            questions = [q for q in eval_set.questions if eval_set.part(q) == part]
+            if not questions:
+                continue
+            result = run_evaluation(questions, index_dir, configs, settings, embedder=embedder, progress=progress)
+            for config in result["configurations"]:
+                config.update(set=name, part=part, name=f"{name} · {label} · {config['name']}")
+            results.append(result)
+    combined = dict(results[0])
+    combined.update(
+        configurations=[c for r in results for c in r["configurations"]],
+        n_questions=sum(r["n_questions"] for r in results),
+        questions_source=sorted({s for r in results for s in r["questions_source"]}),
+        index={"sets": {c["name"]: r["index"] for r in results for c in r["configurations"]}},
+        skipped=[s for r in results for s in r["skipped"]],
+        notes=list(dict.fromkeys(n for r in results for n in r["notes"])),
+        warnings=[w for r in results for w in r["warnings"]],
+        seconds=round(sum(r["seconds"] for r in results), 1),
+    )
+    return combined
+
+
 # -- the CLI command ---------------------------------------------------------------------
 def main(args, settings: Settings) -> int:
-    """`thuiswijzer eval [VRAGEN.yaml] [--config NAAM ...] [--corpus MAP] [--report MAP] [--json]`."""
+    """`thuiswijzer eval [VRAGEN.yaml] [--config NAAM ...] [--corpus MAP] [--report MAP] [--json]`,
+    or `thuiswijzer eval --set bundled --set real …` for several sets side by side."""
     from evals.report import summary_text, write_report
 
+    if args.sets:
+        return _main_suite(args, settings)
     try:
         resolve(args.configs, args.corpus)
     except UnknownConfig as error:
@@ -461,6 +521,28 @@ def main(args, settings: Settings) -> int:
         bar.close()
     out = args.report or DEFAULT_REPORT_DIR
     paths = write_report(result, out)
+    if args.json:
+        print(json.dumps(summary(result) | {"report": str(paths["html"])}, ensure_ascii=False, indent=2))
+    else:
+        print(summary_text(result))
+        print(f"\nRapport: {paths['html']} (ook {paths['md'].name} en {paths['json'].name})")
+    return 0
+
+
+def _main_suite(args, settings: Settings) -> int:
+    from evals.report import summary_text, write_report
+    from evals.sets import NAMES
+
+    names = list(NAMES) if "alle" in args.sets else args.sets
+    bar = _ProgressBar()
+    try:
+        result = run_suite(names, args.cache, args.configs, settings, progress=bar.update)
+    except (ValueError, FileNotFoundError, UnknownConfig, QuestionSetError) as error:
+        print(f"Fout: {error}", file=sys.stderr)
+        return 1
+    finally:
+        bar.close()
+    paths = write_report(result, args.report or DEFAULT_REPORT_DIR)
     if args.json:
         print(json.dumps(summary(result) | {"report": str(paths["html"])}, ensure_ascii=False, indent=2))
     else:

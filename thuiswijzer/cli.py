@@ -86,6 +86,11 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
     p.add_argument("--report", type=Path, metavar="MAP")
     p.add_argument("--config", action="append", dest="configs", metavar="NAAM")
     p.add_argument("--corpus", type=Path, help="bouw de index eerst uit deze map")
+    p.add_argument("--set", action="append", dest="sets", metavar="NAAM",
+                   help="vragenset met eigen bibliotheek: bundled, real, rijksoverheid, pbl, kamervragen, off-topic "
+                        "of alle (herhaalbaar; afstemdeel en toetsdeel naast elkaar)")
+    p.add_argument("--cache", type=Path, default=Path("data/eval"),
+                   help="waar de bibliotheken van --set worden gebouwd (ongewijzigde bestanden worden overgeslagen)")
     return parser
 
 

@@ -73,7 +73,7 @@ def web(tmp_path, monkeypatch):
     index_dir = tmp_path / "index"
     IndexWriter(index_dir, embedder).ingest([docs])
     assistant = Assistant(LiveIndex(index_dir, embedder=embedder), settings)
-    assistant.abstain_below = 0.0  # hashed vectors are weak evidence; these tests are about the plumbing
+    assistant.refuse_below = assistant.caution_below = 0.0  # hashed vectors are weak evidence; these tests are about the plumbing
     return app.ThuiswijzerApp(index_dir, settings, assistant=assistant)
 
 

@@ -1,24 +1,59 @@
 """How the extractive answer is put together from passages (no index needed)."""
 
 from assistant.compose import compose, facets_of
+from assistant.sentences import units
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
 
-def hit(text: str, section: str | None = None, doc_id: str = "doc") -> Hit:
-    document = DocumentRecord(doc_id, f"/tmp/{doc_id}.md", Metadata(title=doc_id), "h", 1, None, "2026-11-24")
+def hit(text: str, section: str | None = None, doc_id: str = "doc", date: str | None = None) -> Hit:
+    document = DocumentRecord(doc_id, f"/tmp/{doc_id}.md", Metadata(title=doc_id, date=date), "h", 1, None, "2026-11-24")
     return Hit(Chunk(doc_id, 0, text, 0, len(text), None, None, section), document, 1.0, 0.9, 1.0)
 
 
-def test_a_lead_in_with_a_list_is_answered_together_with_its_items():
+def body(answer) -> str:
+    return answer.text.split("**Bronnen**")[0]
+
+
+def test_an_officer_asking_which_groups_gets_the_whole_list_under_its_lead_in_first():
     passage = ("De wet noemt groepen die in ieder geval urgentie krijgen:\n"
                "- mensen die mantelzorg geven of ontvangen;\n- dakloze gezinnen met minderjarige kinderen;\n"
                "- mensen die beschermd wonen verlaten.")
     answer = compose("Welke groepen krijgen urgentie?", [hit(passage)], {})
 
-    assert "- De wet noemt groepen die in ieder geval urgentie krijgen: [1]" in answer.text
-    assert "  - dakloze gezinnen met minderjarige kinderen; [1]" in answer.text
-    assert "dakloze gezinnen met minderjarige kinderen;" in answer.citations[0].highlights
+    assert answer.text.startswith("De wet noemt groepen die in ieder geval urgentie krijgen: [1]\n")
+    for item in ("mensen die mantelzorg geven of ontvangen;", "dakloze gezinnen met minderjarige kinderen;",
+                 "mensen die beschermd wonen verlaten."):
+        assert f"- {item} [1]" in answer.text
+        assert item in answer.citations[0].highlights
+
+
+def test_a_law_list_wrapped_over_lines_and_paragraphs_stays_one_list_of_ten():
+    items = "\n\n".join(f"{letter}. woningzoekenden uit groep {letter} die een voorziening als bedoeld in\n"
+                        f"artikel 1.1.1 verlaten;" for letter in "abcdefghij")
+    passage = f"3 Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval:\n\n{items}"
+
+    (lead,) = units(passage)
+
+    assert lead.kind == "lead" and len(lead.items) == 10
+    assert lead.items[0] == "woningzoekenden uit groep a die een voorziening als bedoeld in artikel 1.1.1 verlaten;"
+
+
+def test_abbreviations_do_not_cut_a_sentence_into_fragments():
+    passage = "Per jaar krijgen ca. 150 huishoudens een urgentieverklaring op grond van art. 12 lid 3, zie nr. 4. De rest wacht."
+
+    assert [u.text for u in units(passage)] == [
+        "Per jaar krijgen ca. 150 huishoudens een urgentieverklaring op grond van art. 12 lid 3, zie nr. 4.",
+        "De rest wacht."]
+
+
+def test_a_question_about_a_table_row_gets_the_row_with_its_column_names():
+    table = ("| Huishoudtype | Maximale huur (euro) | Aantal woningen |\n|---|---|---|\n"
+             "| Alleenstaande | 650 | 310 |\n| Gezin | 879 | 198 |")
+
+    answer = compose("Wat is de maximale huur voor een gezin?", [hit(table)], {})
+
+    assert answer.text.startswith("Huishoudtype: Gezin · Maximale huur (euro): 879 · Aantal woningen: 198 [1]")
 
 
 def test_a_question_with_two_facets_is_answered_in_two_groups_by_heading():
@@ -38,11 +73,75 @@ def test_facets_are_only_two_contrasted_subjects_that_close_the_question():
     assert facets_of("Wat is een woningmarktregio en wie wijst die aan voor de urgentieregeling?") == []
 
 
-def test_sentences_about_the_document_itself_and_headings_are_not_answers():
-    passage = ("Deze handreiking is geschreven voor de kennisbank. Ontwerpvragen voor de procesorganisatie\n"
-               "Een netwerkorganisatie werkt met ambtelijk vrijgemaakte tijd van de gemeenten.")
+def test_sentences_about_the_document_itself_disclaimers_and_headings_are_not_answers():
+    passage = ("Deze samenvatting is geschreven in eigen woorden voor de kennisbank. Ontwerpvragen voor de procesorganisatie\n"
+               "Een netwerkorganisatie werkt met ambtelijk vrijgemaakte tijd van de gemeenten.\n"
+               "Zie ook de handreiking over regionale samenwerking.")
 
     answer = compose("Hoe werkt een netwerkorganisatie?", [hit(passage)], {})
 
     assert "ambtelijk vrijgemaakte tijd" in answer.text
-    assert "Deze handreiking" not in answer.text and "Ontwerpvragen" not in answer.text
+    for boilerplate in ("eigen woorden", "Ontwerpvragen", "Zie ook"):
+        assert boilerplate not in answer.text
+
+
+def test_a_sentence_that_leans_on_this_or_that_comes_with_what_it_refers_to_or_not_at_all():
+    leaning_first = "Dat is een activiteit van de netwerkorganisatie, geen resultaat van de regio."
+    passage = ("Een regionale netwerkorganisatie houdt wekelijks een casustafel voor dakloze jongeren. "
+               "Dit vergt een vaste voorzitter uit de centrumgemeente.")
+
+    orphan = compose("Wat is een activiteit van de netwerkorganisatie?", [hit(leaning_first)], {})
+    paired = compose("Wat vergt een casustafel van de netwerkorganisatie?", [hit(passage)], {})
+
+    assert "Dat is een activiteit" not in orphan.text
+    assert ("Een regionale netwerkorganisatie houdt wekelijks een casustafel voor dakloze jongeren. "
+            "Dit vergt een vaste voorzitter uit de centrumgemeente. [1]") in paired.text
+
+
+def test_pitfalls_are_shown_as_pitfalls_never_as_advice():
+    advice = hit("Een woonzorgvisie begint met een gedeeld beeld van de vraag naar wonen met zorg in de regio.",
+                 "Aanpak", "gids")
+    pitfall = hit("Een woonzorgvisie zonder afspraken over aantallen per gemeente blijft vrijblijvend.",
+                  "Valkuilen", "gids")
+
+    answer = compose("Hoe maak je een woonzorgvisie voor de regio?", [advice, pitfall], {})
+
+    assert "**Valkuilen volgens de bron**" in answer.text
+    advice_part, pitfall_part = answer.text.split("**Valkuilen volgens de bron**")
+    assert "blijft vrijblijvend" in pitfall_part and "blijft vrijblijvend" not in advice_part
+
+
+def test_a_follow_up_does_not_repeat_the_previous_answer():
+    passage = ("Het college beslist over de indeling in een urgentiecategorie. "
+               "Een aanvraag wordt binnen acht weken afgehandeld. "
+               "Tegen het besluit staat bezwaar open.")
+    first = compose("Wie beslist over urgentiecategorie?", [hit(passage)], {})
+
+    follow_up = compose("Binnen hoeveel weken wordt een aanvraag voor de urgentiecategorie afgehandeld?",
+                        [hit(passage)], {}, previous_answer=first.text)
+
+    assert "Het college beslist over de indeling" in body(first) and "acht weken" not in body(first)
+    assert "acht weken" in body(follow_up)
+    assert "Het college beslist over de indeling" not in body(follow_up)
+
+
+def test_sources_of_different_dates_are_ordered_newest_first_and_the_answer_says_so():
+    old = hit("De urgentieregeling kent drie verplichte groepen woningzoekenden voor voorrang.", doc_id="wet-2014",
+              date="2014-07-01")
+    new = hit("De urgentieregeling kent tien verplichte groepen woningzoekenden voor voorrang.", doc_id="wet-2026",
+              date="2026-07-01")
+
+    answer = compose("Hoeveel verplichte groepen kent de urgentieregeling?", [old, new], {})
+
+    assert "verschillende datum" in answer.text and "wet-2026 (1 juli 2026)" in answer.text
+    lines = [line for line in body(answer).splitlines() if "verplichte groepen woningzoekenden" in line]
+    assert len(lines) == 2 and "tien" in lines[0] and "drie" in lines[1]
+
+
+def test_one_coherent_source_is_preferred_over_stitching_many():
+    hits = [hit(f"De regio {name} verdeelt woningen voor uitstroom uit beschermd wonen via een regionaal convenant.",
+                doc_id=f"regio-{name}") for name in ("noord", "oost", "zuid", "west", "midden")]
+
+    answer = compose("Hoe verdeelt de regio woningen voor uitstroom uit beschermd wonen?", hits, {})
+
+    assert 1 <= len({c.doc_id for c in answer.citations}) <= 3

@@ -1,0 +1,91 @@
+"""Reranking: the fused top passages re-scored at a finer grain before an answer is built.
+
+Fusion ranks whole passages; an officer needs the passage whose *sentence* answers. Each of
+the top RERANK_DEPTH fused hits gets a weighted sum of signals, each scaled to 0–1 over the
+candidates:
+- fused: the reciprocal-rank fusion score of dense and BM25 search,
+- dense: the passage's cosine to the question,
+- sentence: the idf-weighted share of the question's terms in the passage's best unit (a
+  sentence, a lead-in with its list, or a table row): the finer grain,
+- heading: the share of the question's terms in the title and heading path, and a match of
+  an article the question names ("artikel 12" finds "Artikel 12"),
+- window: the embedder's cosine between the question and that best unit (only computed when
+  its weight is not zero: it costs one embedding per candidate).
+No cross-encoder installs from the package registries here (measured), so the finer grain is
+the best unit. The weights were chosen on the tuning parts of the development sets and are
+reported, signal by signal, on the held-out parts (`python -m evals.calibrate`,
+docs/evaluation.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.sentences import question_terms, terms, units
+from index.models import Hit
+
+RERANK_DEPTH = 20
+
+
+@dataclass(frozen=True)
+class Weights:
+    fused: float = 0.35
+    dense: float = 0.25
+    sentence: float = 0.3
+    heading: float = 0.1
+    window: float = 0.0
+
+    def total(self, signal: dict[str, float]) -> float:
+        return (self.fused * signal["fused"] + self.dense * signal["dense"] + self.sentence * signal["sentence"]
+                + self.heading * signal["heading"] + self.window * signal.get("window", 0.0))
+
+
+DEFAULT_WEIGHTS = Weights()
+_ARTICLE = re.compile(r"\bart(?:ikel|\.)?\s*(\d+[a-z]?)\b", re.I)
+
+
+def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=None) -> list[dict[str, float]]:
+    """Per hit the signals, each scaled to 0–1 over `hits`; "window" only when an `embedder`
+    (index.embedders.Embedder) is given."""
+    wanted = set(question_terms(question))
+    total = sum(weights.get(t, 1.0) for t in wanted) or 1.0
+    articles = {a.lower() for a in _ARTICLE.findall(question)}
+
+    def share(found: set[str]) -> float:
+        return sum(weights.get(t, 1.0) for t in wanted & found) / total
+
+    rows, windows = [], []
+    for hit in hits:
+        scored = [(share(set(terms(" ".join(u.parts)))), " ".join(u.parts)) for u in units(hit.chunk.text)]
+        best_unit, window = max(scored, default=(0.0, hit.chunk.text[:400]), key=lambda pair: pair[0])
+        windows.append(window)
+        heading_text = f"{hit.document.title} {hit.chunk.section or ''}"
+        heading = share(set(terms(heading_text)))
+        if articles and articles & {a.lower() for a in _ARTICLE.findall(hit.chunk.section or "")}:
+            heading = 1.0
+        rows.append({"fused": hit.score, "dense": hit.dense_score or 0.0, "sentence": best_unit, "heading": heading})
+    if embedder is not None and hits:
+        cosines = embedder.embed_passages(windows) @ embedder.embed_query(question)
+        for r, cosine in zip(rows, cosines):
+            r["window"] = float(cosine)
+    for name in ("fused", "dense", "window"):
+        if not rows or name not in rows[0]:
+            continue
+        values = [r[name] for r in rows]
+        low, high = min(values, default=0.0), max(values, default=0.0)
+        for r in rows:
+            r[name] = (r[name] - low) / (high - low) if high > low else 1.0
+    return rows
+
+
+def rerank(question: str, hits: list[Hit], weights: dict[str, float], k: int,
+           mix: Weights = DEFAULT_WEIGHTS, embedder=None) -> list[Hit]:
+    """The `k` best of `hits` (fused order, best first) by the weighted signals; ties keep fused order.
+    `embedder` is used only when the mix gives the window signal weight."""
+    if not hits:
+        return []
+    scored = signals(question, hits, weights, embedder if mix.window else None)
+    total = [mix.total(s) for s in scored]
+    order = sorted(range(len(hits)), key=lambda i: (-total[i], i))
+    return [hits[i] for i in order[:k]]
