@@ -17,7 +17,7 @@ from .errors import IngestError
 from .markdown import body_lines
 from .metadata import Extraction, humanise_stem, read_yaml_mapping
 from .models import Page
-from .text import Block, decode_text, reflow, render
+from .text import Block, clean_line, decode_text, is_structure_line, reflow, render
 
 # The version date at the end of a wetten.overheid.nl address: ".../BWBR0015703/2025-01-01".
 URL_DATE = re.compile(r"/(\d{4}-\d{2}-\d{2})(?:[/#?].*)?$")
@@ -64,8 +64,18 @@ def law_title(law: dict, path: Path) -> str:
 
 
 def markdown_blocks(text: str) -> list[Block]:
-    """Markdown wrapped at a width: a newline inside a paragraph or list item is a space."""
-    return reflow(body_lines(text), lambda previous, line: False)
+    """Markdown wrapped at a width: a newline inside a paragraph or list item is a space.
+
+    A wrapped line can begin like a heading ("paragraaf 7.1 . Bij toepassing …"); inside a
+    paragraph it is not one, so it joins the line before it.
+    """
+    lines: list[str] = []
+    for line in body_lines(text):
+        if lines and lines[-1].strip() and is_structure_line(clean_line(line)):
+            lines[-1] = f"{lines[-1]} {line.strip()}"
+        else:
+            lines.append(line)
+    return reflow(lines, lambda previous, line: False)
 
 
 def article_blocks(article: dict) -> list[Block]:
