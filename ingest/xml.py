@@ -124,8 +124,13 @@ def write_list(lijst: Element, writer: _Writer) -> None:
             write_blocks(item, writer, 0)
             continue
         number = clean_line(item.findtext("li.nr") or "") or "-"
-        own = [inline_text(part, writer) for part in item if local_name(part) not in ("li.nr", "lijst", *DROPPED)]
-        writer.add("item", f"{number} {' '.join(own) or (item.text or '')}")
+        own = [item.text or ""]
+        for part in item:
+            if local_name(part) not in ("li.nr", "lijst", *DROPPED):
+                # paragraphs of one item are separated by a space, markup inside a word is not
+                own.append(inline_text(part, writer) + (" " if is_block(part) else ""))
+            own.append(part.tail or "")
+        writer.add("item", f"{number} {''.join(own)}")
         for nested in item.findall("lijst"):
             write_list(nested, writer)
 
