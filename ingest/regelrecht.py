@@ -40,6 +40,8 @@ def is_law(data: object) -> bool:
 
 def iso_date(value: object) -> str | None:
     """A YAML date (quoted or not) as "2026-07-01"; anything else is no date."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value or "").strip()
