@@ -21,6 +21,8 @@ _LEGAL_HEADINGS = [
     (2, re.compile(r"^(hoofdstuk|titel)\s+[0-9IVXLC]+[a-z]?(\.\d+)*\b", re.I)),
     (3, re.compile(r"^(afdeling|paragraaf|§)\s*[0-9IVXLC]+[a-z]?(\.\d+)*\b", re.I)),
     (4, re.compile(r"^artikel\s+[0-9IVXLC]+[a-z]?(\.\d+)*[a-z]?\b", re.I)),
+    # the parts of an amending article ("Artikel II, onderdeel A") and of its explanation
+    (5, re.compile(r"^(?i:onderde(el|len))\s+[A-Z]{1,3}\b")),
     (2, re.compile(r"^bijlage\s+[0-9IVXLC]+\b", re.I)),
 ]
 # "2.3 Taakverdeling" (numbered report sections); a single "3 Taakverdeling" only when short

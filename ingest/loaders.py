@@ -13,7 +13,9 @@ from .markdown import load_markdown
 from .metadata import Extraction, derived_title, doc_id_for, editor_fields, merge_metadata, override_fields, read_yaml_mapping
 from .models import Document
 from .pdf import load_pdf
+from .regelrecht import load_regelrecht
 from .text import decode_text, load_text
+from .xml import load_xml
 
 LOADERS: dict[str, Callable[[Path, bytes], Extraction]] = {
     ".pdf": load_pdf,
@@ -23,6 +25,9 @@ LOADERS: dict[str, Callable[[Path, bytes], Extraction]] = {
     ".md": load_markdown,
     ".markdown": load_markdown,
     ".txt": load_text,
+    ".xml": load_xml,
+    ".yaml": load_regelrecht,
+    ".yml": load_regelrecht,
 }
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(LOADERS)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024

@@ -17,6 +17,8 @@ HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Converters from PDF leave "**==> picture [555 x 352] intentionally omitted <==**" for images.
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|\**==> picture \[[^\]]*\] intentionally omitted <==\**")
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")  # "[artikel 4][ref4]"
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S.*$", re.MULTILINE)  # "[ref4]: https://…"
 AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
 BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
@@ -42,10 +44,17 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
     raise IngestError(str(path), "de front matter bovenaan is niet afgesloten met een regel '---'. Voeg die regel toe.")
 
 
+def resolve_links(text: str) -> str:
+    """Text with images gone and links, inline or by reference, replaced by their words.
+
+    Runs on the whole text because a link's words may wrap onto the next line.
+    """
+    text = IMAGE.sub("", REFERENCE_DEFINITION.sub("", text))
+    return REFERENCE_LINK.sub(r"\1", LINK.sub(r"\1", text))
+
+
 def clean_inline(line: str) -> str:
-    """A line without images, link targets, emphasis, code markers and HTML tags."""
-    line = IMAGE.sub("", line)
-    line = LINK.sub(r"\1", line)
+    """A line (links already resolved) without autolink brackets, emphasis, code markers and HTML tags."""
     line = AUTOLINK.sub(r"\1", line)
     line = HTML_TAG.sub(" ", line)
     line = BOLD.sub(lambda m: m.group(1) or m.group(2), line)
@@ -64,7 +73,7 @@ def body_lines(body: str) -> list[str]:
     """Body lines with markup removed; setext headings become "#" lines, code fences disappear."""
     lines: list[str] = []
     previous_is_text = False
-    for raw in HTML_COMMENT.sub("", body).splitlines():
+    for raw in resolve_links(HTML_COMMENT.sub("", body)).splitlines():
         heading = HEADING.match(raw)
         underline = SETEXT_UNDERLINE.match(raw)
         if FENCE.match(raw) or (THEMATIC_BREAK.match(raw) and not (underline and previous_is_text)):

@@ -12,7 +12,7 @@ from ingest.loaders import DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS, iter_documen
 
 
 def test_the_supported_file_types_and_size_limit_are_published():
-    assert SUPPORTED_EXTENSIONS == {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt"}
+    assert SUPPORTED_EXTENSIONS == {".pdf", ".docx", ".html", ".htm", ".md", ".markdown", ".txt", ".xml", ".yaml", ".yml"}
     assert DEFAULT_MAX_BYTES == 50 * 1024 * 1024
 
 
