@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant import compose as extractive
 from assistant.condense import condense, condense_with_model
+from assistant.expand import complete_lists
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
@@ -44,8 +45,11 @@ class Assistant:
     def load(cls, index_dir: str | Path, settings: Settings | None = None, chat_model=None) -> "Assistant":
         settings = settings or Settings()
         live = LiveIndex(index_dir, preferred_embedder=settings.embedder, dense_weight=settings.dense_weight)
-        live.get()  # fail now, with the index's own message, rather than at the first question
-        return cls(live, settings, chat_model)
+        assistant = cls(live, settings, chat_model)
+        # fail now, with the index's own message, rather than at the first question; and measure the
+        # noise floor now, so the first officer does not wait for it
+        assistant.noise_floor(live.get())
+        return assistant
 
     # -- the public API ------------------------------------------------------------------
     def ask(self, question: str, history: list[dict] | None = None, filters: Filters | dict | None = None,
@@ -63,7 +67,7 @@ class Assistant:
         floor = self.noise_floor(index)
         weights = idf_weights(index, question_terms(query))
         fused = index.search(query, max(RERANK_DEPTH, k or self.k), _filters(filters))
-        hits = rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None))
+        hits = complete_lists(rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None)), index)
         evidence = weigh(query, hits, weights, floor)
         verdict = evidence.verdict(self.refuse_below, self.caution_below)
         if not hits or verdict == "weigeren":

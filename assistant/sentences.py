@@ -14,7 +14,7 @@ from functools import lru_cache
 from index.bm25_store import DutchAnalyzer
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-ZÀ-Ý0-9\"'“‘(])")
-_LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}°?[.)]|\d{1,2}°|[a-z][.)]|\([a-z0-9]{1,2}\)|[ivx]{2,4}[.)])\s+")
+LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}°?[.)]|\d{1,2}°|[a-z][.)]|\([a-z0-9]{1,2}\)|[ivx]{2,4}[.)])\s+")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 # a row as the loaders write a table: "Huishoudtype: Gezin · Maximale huur (euro): 879"
@@ -75,7 +75,7 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
 
 
 def _continues(previous: str, line: str) -> bool:
-    if _LIST_MARK.match(line) or _MD_ROW.match(line) or line.startswith("#") or _MD_ROW.match(previous):
+    if LIST_MARK.match(line) or _MD_ROW.match(line) or line.startswith("#") or _MD_ROW.match(previous):
         return False
     if previous.endswith(":"):
         return False
@@ -133,8 +133,8 @@ def units(text: str) -> list[Unit]:
             found += [Unit(row, "row", paragraph=paragraph) for row in table_rows(block)]
             continue
         i += 1
-        is_item = bool(_LIST_MARK.match(line))
-        cleaned = _LIST_MARK.sub("", line).strip().lstrip("#").strip()
+        is_item = bool(LIST_MARK.match(line))
+        cleaned = LIST_MARK.sub("", line).strip().lstrip("#").strip()
         if not cleaned:
             continue
         lead = found[-1] if found and found[-1].kind == "lead" else None

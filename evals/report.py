@@ -91,11 +91,18 @@ def summary_rows(result: dict) -> list[tuple[str, str, list[str]]]:
     return [(k, LABELS.get(k, k), [fmt(c["summary"].get(k), k) for c in configs]) for k in keys]
 
 
+def index_text(result: dict) -> str:
+    """"index DIR (36 documenten, 510 passages, embedder E)", one per library for a suite of sets."""
+    libraries = result["index"]["sets"].values() if "sets" in result["index"] else [result["index"]]
+    unique = {i["dir"]: i for i in libraries}.values()
+    return "; ".join(f"index {i['dir']} ({i['documents']} documenten, {i['chunks']} passages, embedder {i['embedder']})"
+                     for i in unique)
+
+
 def summary_text(result: dict) -> str:
     """The summary as a plain-text table for the terminal."""
     configs = result["configurations"]
-    lines = [f"Evaluatie: {result['n_questions']} vragen · index {result['index']['dir']} "
-             f"({result['index']['documents']} documenten, {result['index']['chunks']} passages)"]
+    lines = [f"Evaluatie: {result['n_questions']} vragen · {index_text(result)}"]
     if configs:
         width = max(len(label) for _, label, _ in summary_rows(result)) + 2
         columns = [max(9, len(c["name"]) + 2) for c in configs]
@@ -191,8 +198,7 @@ def markdown(result: dict, plot_files: dict[str, str]) -> str:
     out = ["# Evaluatierapport Thuiswijzer", ""]
     out += [f"- Gemaakt: {result['created']} ({result['seconds']} s)",
             f"- Vragen: {result['n_questions']} uit {', '.join(result['questions_source'])}",
-            f"- Index: {result['index']['dir']} · {result['index']['documents']} documenten · "
-            f"{result['index']['chunks']} passages · embedder {result['index']['embedder']}",
+            f"- Bibliotheek: {index_text(result)}",
             f"- Machine: {result['machine']['platform']} · {result['machine']['cpus']} cores · "
             f"Python {result['machine']['python']} · belasting bij het einde {fmt(result['machine'].get('load_average'))} "
             "(antwoordtijden hangen af van wat de machine verder doet)", ""]
@@ -258,9 +264,7 @@ def html_page(result: dict, plots: dict[str, bytes]) -> str:
              "<title>Evaluatierapport Thuiswijzer</title>", f"<style>{STYLE}</style></head><body>",
              "<h1>Evaluatierapport Thuiswijzer</h1>", '<p class="meta">',
              f"Gemaakt {_e(result['created'])} ({_e(result['seconds'])} s) · {_e(result['n_questions'])} vragen uit "
-             f"{_e(', '.join(result['questions_source']))}<br>Index {_e(result['index']['dir'])} · "
-             f"{_e(result['index']['documents'])} documenten · {_e(result['index']['chunks'])} passages · embedder "
-             f"{_e(result['index']['embedder'])}<br>Machine {_e(result['machine']['platform'])} · "
+             f"{_e(', '.join(result['questions_source']))}<br>{_e(index_text(result))}<br>Machine {_e(result['machine']['platform'])} · "
              f"{_e(result['machine']['cpus'])} cores · Python {_e(result['machine']['python'])} · belasting bij het einde "
              f"{_e(fmt(result['machine'].get('load_average')))} (antwoordtijden hangen af van wat de machine verder doet)</p>"]
     if configs:

@@ -28,7 +28,7 @@ VACS = EXTERNAL / "qa" / "rijksoverheid_vacs_govbench" / "rijksoverheid_vacs_bzk
 PBL = EXTERNAL / "qa" / "learninglion_eval" / "eval.json"
 PBL_DOC = "pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669"
 KAMERVRAGEN = EXTERNAL / "qa" / "kamervragen" / "ah-tk-20232024-1292_qa.json"
-KAMERVRAGEN_DOC = "ah-tk-20232024-1292_kamervragen-huisvesting-nederlandse-evacues"
+KAMERVRAGEN_DOC = "ah-tk-20232024-1292-kamervragen-huisvesting-nederlandse-evacues"
 # Rijksoverheid subjects that no housing library answers: off-topic questions for abstention
 OFF_TOPIC_SUBJECTS = ("Paspoort", "Verkiezingen", "Privacy", "Overlijden", "inlichtingendiensten", "Gezichtsbedekkende")
 

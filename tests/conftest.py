@@ -57,3 +57,22 @@ def small_index(tmp_path_factory, small_corpus, embedder) -> Path:
     report = IndexWriter(index_dir, embedder).ingest([small_corpus])
     assert report.count("failed") == 0, report.files
     return index_dir
+
+
+@pytest.fixture(scope="session")
+def eval_cache() -> Path:
+    """Where `thuiswijzer eval --set …` keeps its libraries; the slow tests share them."""
+    return ROOT / "data" / "eval"
+
+
+@pytest.fixture(scope="session")
+def real_library(embedder, eval_cache) -> Path:
+    """The index of the 23 third-party documents in ../shared/external/docs (laws, Staatsblad,
+    a PBL report, Utrecht's policy), built in data/eval as `thuiswijzer eval --set real` builds
+    it: the first run embeds some 4,000 passages (minutes), later runs skip unchanged files."""
+    from evals import sets
+    from thuiswijzer.config import Settings
+
+    if not (SHARED / "docs").is_dir():
+        pytest.skip("the third-party documents in ../shared/external/docs are not on this machine")
+    return sets.build_library(sets.real(), eval_cache, Settings(), embedder)

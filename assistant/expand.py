@@ -1,0 +1,78 @@
+"""Passages completed to the ends of their list, so an enumeration stays whole under its lead-in.
+
+A chunk has a token budget; a law's "behoren in ieder geval:" with ten groups a–j runs over
+it and is cut into several chunks. An officer who asks which groups must be in the
+urgentieregeling must get all ten with their lead-in, so a retrieved passage that ends inside
+a list is extended with the following passages of the same document and section until the
+list closes, and one that starts inside a list gets the passages before it back to the
+lead-in (at most MAX_NEIGHBOURS each way), as small-to-big retrieval does. The citation
+then covers the pages of all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from assistant.sentences import LIST_MARK, logical_lines
+from index.models import Hit
+from ingest.models import Chunk
+
+MAX_NEIGHBOURS = 4
+
+
+def _lines(text: str) -> list[str]:
+    return [line for _, line in logical_lines(text)]
+
+
+def ends_inside_list(text: str) -> bool:
+    """The passage stops at a lead-in or at a list item that does not close the list."""
+    lines = _lines(text)
+    if not lines:
+        return False
+    last = lines[-1]
+    return last.endswith(":") or (bool(LIST_MARK.match(last)) and not last.endswith((".", "!", "?")))
+
+
+def starts_inside_list(text: str) -> bool:
+    """The passage opens with a list item whose lead-in is not in it."""
+    lines = _lines(text)
+    if not lines or not LIST_MARK.match(lines[0]):
+        return False
+    return not any(line.endswith(":") for line in lines if not LIST_MARK.match(line))
+
+
+def join(first: Chunk, second: Chunk) -> Chunk:
+    """Two consecutive chunks of one document as one, without their overlap twice."""
+    overlap = first.char_end - second.char_start
+    if 0 < overlap <= len(second.text) and first.text.endswith(second.text[:overlap]):
+        text = first.text + second.text[overlap:]
+    else:
+        text = f"{first.text}\n{second.text}"
+    return replace(first, text=text, char_end=second.char_end,
+                   page_end=second.page_end if second.page_end is not None else first.page_end)
+
+
+def complete_lists(hits: list[Hit], index) -> list[Hit]:
+    """`hits` with every passage that is cut off inside a list joined with its neighbours."""
+    completed = []
+    neighbours: dict[str, list[Chunk]] = {}
+    for hit in hits:
+        chunk = hit.chunk
+        if not (ends_inside_list(chunk.text) or starts_inside_list(chunk.text)):
+            completed.append(hit)
+            continue
+        if chunk.doc_id not in neighbours:
+            neighbours[chunk.doc_id] = index.chunks_of(chunk.doc_id)
+        same_section = {c.ordinal: c for c in neighbours[chunk.doc_id] if c.section == chunk.section}
+        for step in range(1, MAX_NEIGHBOURS + 1):
+            following = same_section.get(hit.chunk.ordinal + step)
+            if following is None or not ends_inside_list(chunk.text):
+                break
+            chunk = join(chunk, following)
+        for step in range(1, MAX_NEIGHBOURS + 1):
+            before = same_section.get(hit.chunk.ordinal - step)
+            if before is None or not starts_inside_list(chunk.text):
+                break
+            chunk = replace(join(before, chunk), ordinal=hit.chunk.ordinal)
+        completed.append(replace(hit, chunk=chunk))
+    return completed

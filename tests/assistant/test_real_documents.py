@@ -1,0 +1,79 @@
+"""A policy officer asks about real law texts and policy documents (../shared/external/docs).
+
+These documents were written by others: law texts in BWB XML and regelrecht YAML, Staatsblad
+PDFs, Kamerstukken, a PBL report and Utrecht's housing policy. The assistant must answer
+what they answer, with the passage that says it, and refuse what they do not.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant import Assistant
+from assistant.compose import answer_lines
+from index.searcher import LiveIndex
+
+pytestmark = pytest.mark.slow
+
+HUISVESTINGSWET_2026 = "bwbr0035303-huisvestingswet-2014-2026-07-01-regelrecht-corpus"
+CITATION = re.compile(r"\[(\d+)\]")
+
+
+@pytest.fixture(scope="module")
+def officer(real_library, embedder) -> Assistant:
+    return Assistant(LiveIndex(real_library, embedder))
+
+
+def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_the_whole_list_with_its_article(officer):
+    answer = officer.ask("Welke groepen woningzoekenden moeten gemeenten in ieder geval voorrang geven in de urgentieregeling?")
+
+    assert not answer.abstained
+    text = answer.text.lower()
+    for group in ("mantelzorg", "ernstige en chronische medische redenen", "dakloosheid", "huiselijk geweld",
+                  "beschermd wonen", "geneeskundige geestelijke", "achttien jaar", "penitentiaire inrichting",
+                  "sekswerkers", "minderjarige kinderen"):
+        assert group in text, group
+    first = answer.citations[0]
+    assert first.doc_id == HUISVESTINGSWET_2026 and "Artikel 12" in (first.section or "")
+    # the list is the direct answer: it opens the answer, under its lead-in
+    assert answer.text.startswith("3 Tot de woningzoekenden")
+
+
+@pytest.mark.parametrize("question, gold_doc", [
+    ("Hoe lang mag een huisvestingsverordening ten hoogste gelden?", HUISVESTINGSWET_2026),
+    ("Wie beslist over de indeling van een woningzoekende in een urgentiecategorie?", HUISVESTINGSWET_2026),
+    ("Wat verstaat de Wmo onder beschermd wonen?", "bwbr0035362-wmo-2015-lawsmd-2015"),
+    ("Wat is Wonen Eerst in Utrecht?", "utrecht-beleidsnota-wonen-2025-2030-vng-gemma-conversion"),
+    ("Tot wanneer liep de internetconsultatie over de huisvesting van Nederlandse evacués?",
+     "ah-tk-20232024-1292-kamervragen-huisvesting-nederlandse-evacues"),
+])
+def test_a_library_of_law_texts_does_not_make_the_assistant_refuse_answerable_questions(officer, question, gold_doc):
+    answer = officer.ask(question)
+
+    assert not answer.abstained, answer.text
+    assert gold_doc in {c.doc_id for c in answer.citations}
+    numbers = {c.n for c in answer.citations}
+    assert {int(n) for n in CITATION.findall(answer.text.split("**Bronnen**")[0])} <= numbers
+
+
+def test_a_question_the_documents_cannot_answer_is_refused_and_points_at_where_to_read_on(officer):
+    answer = officer.ask("Hoeveel paspoortfoto's moet ik meenemen voor een nieuwe identiteitskaart?")
+
+    assert answer.abstained
+    assert "Lees eventueel verder in" in answer.text
+    assert not CITATION.search(answer.text)
+
+
+def test_a_follow_up_answers_what_is_new_and_does_not_repeat_the_previous_answer(officer):
+    question = "Welke groepen woningzoekenden moeten gemeenten in ieder geval voorrang geven in de urgentieregeling?"
+    first = officer.ask(question)
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": first.text}]
+
+    follow_up = officer.ask("En hoe zit het met vergunninghouders?", history=history)
+
+    assert not follow_up.abstained
+    assert "vergunninghouders" in follow_up.text.lower()
+    repeated = set(answer_lines(first.text)) & set(answer_lines(follow_up.text))
+    assert not repeated

@@ -1,0 +1,74 @@
+"""Quality on real documents that others wrote, as CI gate: the answer layer must hold there
+too, not only on the bundled corpus that was written to match its own questions.
+
+Sets (evals/sets.py): the team's development questions on the 23 third-party documents
+(evals/real.yaml), the PBL authors' questions on their report, ten Kamervragen with the
+minister's answers, Rijksoverheid Q&A pages, and off-topic questions that must be refused.
+The thresholds are the figures measured on 2026-11-30 (docs/evaluation.md) less a margin;
+they are quality figures, never timings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from evals.runner import run_suite
+from thuiswijzer.config import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def suite(real_library, eval_cache, embedder) -> dict:
+    settings = dataclasses.replace(Settings(), llm_provider=None)
+    result = run_suite(["real", "rijksoverheid", "pbl", "kamervragen", "off-topic"], eval_cache, ["hybrid"], settings,
+                       embedder=embedder)
+    return {(c["set"], c["part"]): c for c in result["configurations"]}
+
+
+def pooled(suite: dict, set_name: str, metric: str) -> float:
+    """A metric over both parts of a set, weighted by the questions it was measured on."""
+    parts = [c for (name, _), c in suite.items() if name == set_name]
+    weighted = [(c["summary"][metric], len(c["questions"])) for c in parts if c["summary"].get(metric) is not None]
+    return sum(v * n for v, n in weighted) / sum(n for _, n in weighted)
+
+
+def failures(suite: dict, set_name: str, needle: str) -> list[str]:
+    return [f"{r['id']}: {'; '.join(r['failures'])}" for (name, _), c in suite.items() if name == set_name
+            for r in c["questions"] if any(needle in f for f in r["failures"])]
+
+
+def test_answerable_questions_on_law_texts_and_policy_documents_are_answered(suite):
+    assert pooled(suite, "real", "answer_rate_answerable") >= 0.95, failures(suite, "real", "onterecht geweigerd")
+
+
+def test_on_topic_questions_the_documents_cannot_answer_are_refused(suite):
+    assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.8, failures(suite, "real", "had moeten weigeren")
+
+
+def test_off_topic_questions_are_refused(suite):
+    assert pooled(suite, "off-topic", "abstention_rate_unanswerable") >= 0.95
+
+
+def test_the_gold_passage_is_among_the_cited_passages(suite):
+    assert pooled(suite, "real", "gold_passage_cited") >= 0.9
+
+
+def test_key_facts_are_in_the_answer(suite):
+    assert pooled(suite, "real", "key_fact_recall") >= 0.5
+
+
+def test_every_citation_points_at_a_passage_and_every_line_is_in_the_passage_it_cites(suite):
+    for set_name in ("real", "rijksoverheid", "pbl", "kamervragen"):
+        assert pooled(suite, set_name, "citation_validity") == 1.0
+        assert pooled(suite, set_name, "groundedness") >= 0.98
+
+
+def test_rijksoverheid_questions_cite_their_own_page(suite):
+    assert pooled(suite, "rijksoverheid", "gold_doc_cited") >= 0.97
+
+
+def test_follow_up_chains_on_real_documents_find_their_document(suite):
+    assert pooled(suite, "real", "followup_accuracy") == 1.0
