@@ -135,16 +135,23 @@ def join_wrapped(left: str, right: str, keep_hyphen: frozenset[str] = frozenset(
 BreakRule = Callable[[str, str], bool]
 
 
-def reflow(lines: Iterable[str], starts_paragraph: BreakRule, join: Callable[[str, str], str] = join_wrapped) -> list[Block]:
+def reflow(
+    lines: Iterable[str | Block], starts_paragraph: BreakRule, join: Callable[[str, str], str] = join_wrapped
+) -> list[Block]:
     """Blocks from raw lines: wrapped lines re-flowed into one-line paragraphs and list items.
 
     A blank line always ends a paragraph and a finished sentence ends a list item;
     `starts_paragraph(previous, line)` decides whether any other line that is not a heading,
-    list item or table row starts a new paragraph anyway.
+    list item or table row starts a new paragraph anyway. A Block among the lines (a table
+    row the loader recognised) is taken as it is and stands alone.
     """
     blocks: list[Block] = []
     previous = ""
     for raw in lines:
+        if isinstance(raw, Block):
+            blocks.append(raw)
+            previous = ""
+            continue
         line = clean_line(raw)
         if not line:
             previous = ""
