@@ -11,14 +11,15 @@ inside a cell joined again, a title row spanning the table kept as a caption.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .text import clean_line, join_wrapped
+from .text import ROW_LINE, clean_line, join_wrapped
 
 CELL_SEPARATOR = " · "
 NAME_SEPARATOR = ": "
-# A row line as rows() writes it; the chunker and the Bronnen panel recognise rows by it.
-ROW_LINE = re.compile(r"^[^·\n]+?: [^·\n]*(?: · [^·\n]+?: [^·\n]*)+$")
+MARKDOWN_ROW = re.compile(r"^\s*\|.*\|\s*$")
+MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MIN_ROWS = 2  # a header and one row
 MIN_COLUMNS = 2
 
@@ -103,6 +104,30 @@ def table_lines(table: Table) -> list[str]:
     """The table as lines of text: the caption, then one line per row with its column names."""
     lines = [table.caption] if table.caption else []
     return lines + [line for line in (row_line(table.header, row) for row in table.rows) if line]
+
+
+def markdown_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def with_markdown_tables(lines: Iterable[str]) -> list[str]:
+    """Lines with every Markdown pipe table (header, rule, rows) written as row lines."""
+    lines = list(lines)
+    result: list[str] = []
+    i = 0
+    while i < len(lines):
+        if MARKDOWN_ROW.match(lines[i]) and i + 1 < len(lines) and MARKDOWN_RULE.match(lines[i + 1]):
+            end = i + 2
+            while end < len(lines) and MARKDOWN_ROW.match(lines[end]):
+                end += 1
+            table = as_table([markdown_cells(line) for line in (lines[i], *lines[i + 2 : end])])
+            if table:
+                result += ["", *table_lines(table), ""]
+                i = end
+                continue
+        result.append(lines[i])
+        i += 1
+    return result
 
 
 def parse_row(line: str) -> list[tuple[str, str]] | None:

@@ -22,6 +22,8 @@ BULLET = re.compile(r"^[-*+•◦▪▫‣–—·●○■□➢➤►]\s+(?=\S
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))\s+(?=\S)")
 HEADING = re.compile(r"^#{1,6} \S")
 TABLE_ROW = re.compile(r"^\|.*\|$")
+# A table row as ingest.tables writes it: "Huishoudtype: Gezin · Maximale huur (euro): 879".
+ROW_LINE = re.compile(r"^[^·\n]+?: [^·\n]*(?: · [^·\n]+?: [^·\n]*)+$")
 
 # Legal structure the chunker splits on: "Artikel 12", "ARTIKEL I", "§ 3", "Hoofdstuk 2 Wonen".
 STRUCTURE = re.compile(
@@ -89,7 +91,7 @@ def classify(line: str) -> Block:
     """The block a cleaned, non-empty line starts."""
     if HEADING.match(line):
         return Block("heading", line)
-    if TABLE_ROW.match(line):
+    if TABLE_ROW.match(line) or ROW_LINE.match(line):
         return Block("row", line)
     if is_structure_line(line):
         return Block("structure", line)
