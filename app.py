@@ -47,6 +47,7 @@ from index.searcher import LiveIndex  # noqa: E402
 from index.storage import IndexNotFound, IndexProblem  # noqa: E402
 from index.writer import IndexWriter  # noqa: E402
 from ingest.loaders import SUPPORTED_EXTENSIONS  # noqa: E402
+from ingest.metadata import doc_id_for  # noqa: E402
 from ingest.models import DOC_TYPES  # noqa: E402
 from thuiswijzer.config import Settings  # noqa: E402
 
@@ -316,7 +317,7 @@ class ThuiswijzerApp:
             if problem:
                 rows.append([shown, "mislukt", "", problem])
                 continue
-            target = self.upload_dir / render.sanitize_filename(shown)
+            target = self.upload_target(shown)
             backup = self._store_upload(Path(path), target)
             staged[str(target.resolve())] = (shown, target, backup)
         summary = ""
@@ -327,7 +328,12 @@ class ThuiswijzerApp:
             try:
                 report = self.writer().ingest([t for _, t, _ in staged.values()], overrides,
                                               progress=self._progress(progress))
-            except IndexProblem as error:
+            except Exception as error:  # nothing may stay on disk that a later reindex would trip over
+                for _, target, backup in staged.values():
+                    _restore(target, backup)
+                if not isinstance(error, IndexProblem):
+                    raise
+
                 for _, target, backup in staged.values():
                     _restore(target, backup)
                 gr.Warning(str(error))
@@ -361,6 +367,31 @@ class ThuiswijzerApp:
         if size == 0:
             return "het bestand is leeg."
         return None
+
+    def upload_target(self, shown: str) -> Path:
+        """Where an upload goes: the same file as an earlier upload of this very name, else a free name.
+
+        Sanitising loses information ("Nota wonen.txt" and "Nota-wonen.txt" both give
+        "Nota-wonen.txt"), so the original name of every stored upload is kept in a hidden
+        list; two different uploads never replace each other, a new version of one does.
+        """
+        names_file = self.upload_dir / UPLOAD_NAMES
+        try:
+            names = json.loads(names_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            names = {}
+        safe = upload_name(shown)
+        stem, suffix = Path(safe).stem, Path(safe).suffix
+        candidate, number = safe, 2
+        while True:
+            owner = names.get(candidate, candidate) if (self.upload_dir / candidate).exists() else None
+            if owner is None or owner == shown:
+                break
+            candidate, number = f"{stem}-{number}{suffix}", number + 1
+        if names.get(candidate) != shown:
+            names[candidate] = shown
+            names_file.write_text(json.dumps(names, ensure_ascii=False, indent=1), encoding="utf-8")
+        return self.upload_dir / candidate
 
     @staticmethod
     def _store_upload(source: Path, target: Path) -> Path | None:
@@ -694,6 +725,19 @@ def _example_handler(app: ThuiswijzerApp, text: str):
     def ask_example(session, doc_type, region):
         yield from app.respond(text, session, doc_type, region)
     return ask_example
+
+
+UPLOAD_NAMES = ".upload-namen.json"  # stored name → name as uploaded; hidden, so never ingested
+
+
+def upload_name(shown: str) -> str:
+    """A safe stored name that keeps the extension, also for a name without Latin letters."""
+    base = Path(shown.replace("\\", "/")).name
+    safe = render.sanitize_filename(base)
+    suffix = Path(base).suffix.lower()
+    if suffix and not safe.endswith(suffix):  # "報告書.pdf": nothing of the stem survives ASCII
+        safe = doc_id_for(Path(base)) + suffix
+    return safe
 
 
 def _restore(target: Path, backup: Path | None) -> None:

@@ -258,7 +258,6 @@ def ruled_tables(page: pdfplumber.page.Page) -> list[TableBlock]:
 
 def page_lines(page: pdfplumber.page.Page, find_tables: bool = True) -> list[Line]:
     """The page's lines in reading order, tables as row lines with their column names."""
-    page = page.dedupe_chars()
     # Only a page with drawn lines or boxes can hold a ruled table; the finder is costly.
     tables = ruled_tables(page) if find_tables and (page.lines or page.rects) else []
     words = page.extract_words(extra_attrs=["size", "fontname"]) + field_words(page)

@@ -57,3 +57,14 @@ def small_index(tmp_path_factory, small_corpus, embedder) -> Path:
     report = IndexWriter(index_dir, embedder).ingest([small_corpus])
     assert report.count("failed") == 0, report.files
     return index_dir
+
+
+FAULT_CASES = ROOT.parent / "shared" / "cases" / "ingest-faults"
+
+
+@pytest.fixture(scope="session")
+def fault_cases() -> Path:
+    """The small files of ../shared/cases/ingest-faults (CASES.md), read in place, never copied."""
+    if not FAULT_CASES.is_dir():
+        pytest.skip("the fault cases in ../shared/cases/ingest-faults are not on this machine")
+    return FAULT_CASES
