@@ -185,7 +185,7 @@ def test_two_uploads_whose_names_sanitise_alike_never_replace_each_other(web, tm
 
     texts = [(web.upload_dir / name).read_text(encoding="utf-8") for name in stored_uploads(web)]
     assert sorted(texts) == sorted([first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")])
-    assert len([d for d in web.documents() if d.doc_id.startswith("nota-wonen")]) == 2
+    assert len([d for d in web.documents() if Path(d.source).parent == web.upload_dir.resolve()]) == 2
     rows, _, _ = upload(web, write_note(first, "De gemeente Kwartelveen bouwt dertig woningen."))
     assert rows["Nota wonen.txt"][1] == "bijgewerkt"  # the same name again is a new version
 
@@ -210,7 +210,7 @@ def test_an_upload_with_an_impossible_date_fails_alone_and_a_later_reindex_still
     assert rows["ander.md"][1] == "toegevoegd"
     assert (web.upload_dir / "onmogelijke-datum.md").read_text(encoding="utf-8") == good.read_text(encoding="utf-8")
     rows, summary, *_ = web.reindex("anna", progress=no_progress)
-    assert rows == [] and "mislukt" not in summary
+    assert rows == [] and "0 mislukt" in summary
 
 
 def write_note(path: Path, sentence: str) -> Path:
