@@ -74,7 +74,24 @@ def clean_grid(grid: list[list[str | None]]) -> list[list[str]]:
     kept = [i for i in range(width) if any(row[i] for row in rows)]
     rows = [[row[i] for i in kept] for row in rows]
     # A cell spanning two columns arrives once per column it covers.
-    return [[cell if i == 0 or cell != row[i - 1] else "" for i, cell in enumerate(row)] for row in rows]
+    rows = [[cell if i == 0 or cell != row[i - 1] else "" for i, cell in enumerate(row)] for row in rows]
+    return merged_complementary_columns(rows)
+
+
+def merged_complementary_columns(rows: list[list[str]]) -> list[list[str]]:
+    """Neighbouring columns that no row fills both of, as one column.
+
+    A grid cut at every rule of a drawing gives one real column as two half-filled ones
+    ("A++++" in one, "B" in the next); real columns share at least the header row.
+    """
+    columns = [list(column) for column in zip(*rows)] if rows else []
+    merged: list[list[str]] = []
+    for column in columns:
+        if merged and not any(a and b for a, b in zip(merged[-1], column)):
+            merged[-1] = [a or b for a, b in zip(merged[-1], column)]
+        else:
+            merged.append(column)
+    return [list(row) for row in zip(*merged)]
 
 
 def as_table(grid: list[list[str | None]]) -> Table | None:
