@@ -16,16 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("januari", "jan"), ("februari", "feb"), ("maart", "mrt"), ("april", "apr"), ("mei",), ("juni", "jun"),
-         ("juli", "jul"), ("augustus", "aug"), ("september", "sep", "sept"), ("oktober", "okt"),
-         ("november", "nov"), ("december", "dec")],
-        start=1,
-    )
-    for name in names
-}
+MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+               "oktober", "november", "december"]
+ABBREVIATIONS = {"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+                 "okt": 10, "nov": 11, "dec": 12}
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)} | ABBREVIATIONS
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DUTCH_DATE = rf"(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})"
 NUMERIC_DATE = r"(\d{1,2})-(\d{1,2})-(\d{4})"
@@ -102,3 +97,16 @@ def editor_date(value: object) -> str:
     except ValueError:
         pass
     raise InvalidDate(f"'{text}' is geen bestaande datum")
+
+
+def dutch_date(iso: str) -> str:
+    """"2026-07-01" → "1 juli 2026", "2025-03" → "maart 2025"; other text as it is."""
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return iso
