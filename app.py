@@ -65,6 +65,7 @@ EXAMPLES = [
 ]
 ALL_TYPES = "Alle typen"
 ALL_REGIONS = "Alle regio's"
+ALL_DATES = "Alle datums"
 FROM_FILE = "(uit het document)"
 HISTORY_TURNS = 3  # earlier question/answer pairs handed to the assistant for a follow-up
 TYPING_DELAY = 0.02  # seconds between streamed steps of an extractive answer
@@ -122,6 +123,11 @@ class ThuiswijzerApp:
         except IndexProblem:
             return []
 
+    def since_choices(self) -> list[tuple[str, str]]:
+        """"Niet ouder dan" choices: every year the documents' texts date from, newest first."""
+        years = sorted({d.metadata.date[:4] for d in self.documents() if d.metadata.date}, reverse=True)
+        return [(ALL_DATES, "")] + [(f"1 januari {year}", f"{year}-01-01") for year in years]
+
     def documents(self) -> list:
         try:
             return self.assistant.index.get().documents()
@@ -147,7 +153,8 @@ class ThuiswijzerApp:
     def new_session() -> dict:
         return {"turns": [], "messages": []}
 
-    def respond(self, message: str, session: dict | None, doc_type: str | None, region: str | None):
+    def respond(self, message: str, session: dict | None, doc_type: str | None, region: str | None,
+                since: str | None = None):
         """Answer a question, streaming into the chat; yields (chat, bronnen, textbox, session)."""
         session = session or self.new_session()
         question = (message or "").strip()
@@ -165,7 +172,7 @@ class ThuiswijzerApp:
         turn.message_index = len(messages) - 1
         yield messages, gr.skip(), "", session
 
-        filters = {"type": doc_type or None, "region": region or None}
+        filters = {"type": doc_type or None, "region": region or None, "since": since or None}
         answer: Answer | None = None
         streamed = False
         try:
@@ -525,6 +532,9 @@ class ThuiswijzerApp:
                                 region_filter = gr.Dropdown(
                                     [(ALL_REGIONS, "")] + [(r, r) for r in self.regions()], value="",
                                     label="Regio", scale=2, elem_id="tw-filter-region")
+                                since_filter = gr.Dropdown(
+                                    self.since_choices(), value="", label="Niet ouder dan", scale=2,
+                                    elem_id="tw-filter-datum")
                                 new_chat = gr.Button("Nieuw gesprek", variant="secondary", scale=1,
                                                      elem_id="tw-nieuw")
                             chatbot = gr.Chatbot(
@@ -561,10 +571,11 @@ class ThuiswijzerApp:
 
             chat_outputs = [chatbot, sources, question, session]
             chat_args = dict(outputs=chat_outputs, concurrency_id="vragen", show_progress="hidden")
-            question.submit(self.respond, [question, session, type_filter, region_filter], **chat_args)
-            ask.click(self.respond, [question, session, type_filter, region_filter], **chat_args)
+            filters = [type_filter, region_filter, since_filter]
+            question.submit(self.respond, [question, session, *filters], **chat_args)
+            ask.click(self.respond, [question, session, *filters], **chat_args)
             for button, text in zip(example_buttons, EXAMPLES):
-                button.click(_example_handler(self, text), [session, type_filter, region_filter], **chat_args)
+                button.click(_example_handler(self, text), [session, *filters], **chat_args)
             reset = [chatbot, sources, question, session, feedback_box, pending_feedback]
             new_chat.click(self.new_conversation, None, reset)
             chatbot.clear(self.new_conversation, None, reset)  # the chat's own bin icon
@@ -722,8 +733,8 @@ def limit_torch_threads(threads: int) -> int | None:
 
 
 def _example_handler(app: ThuiswijzerApp, text: str):
-    def ask_example(session, doc_type, region):
-        yield from app.respond(text, session, doc_type, region)
+    def ask_example(session, doc_type, region, since=None):
+        yield from app.respond(text, session, doc_type, region, since)
     return ask_example
 
 
