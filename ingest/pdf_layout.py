@@ -16,7 +16,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer, LTCurve
 from pdfminer.utils import decode_text as decode_pdf_text
+from pdfplumber.utils.text import WordExtractor
 
 from .tables import Table, as_table, table_lines
 from .text import clean_line
@@ -32,6 +34,7 @@ ROW_GAP_EM = 2.5  # lines of one table are at most this many type sizes apart
 LIST_MARKER_MAX_CHARS = 3  # "a.", "1°", "–": a first column this short is a list, not a table
 FIELD_TYPES = ("/'Tx'", "/'Ch'")  # text and choice fields carry a value to index
 BOLD_NAMES = ("bold", "black", "heavy")
+WORDS = WordExtractor(extra_attrs=["size", "fontname"])
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,38 @@ def field_words(page: pdfplumber.page.Page) -> list[dict]:
             words.append({"text": text, "x0": annot["x0"], "x1": annot["x1"], "top": annot["top"],
                           "bottom": annot["bottom"], "size": 0.0, "fontname": ""})
     return words
+
+
+def lean_objects(page: pdfplumber.page.Page) -> dict[str, list[dict]]:
+    """The page's objects for pdfplumber, with characters given only what words and tables use.
+
+    pdfplumber turns every pdfminer object into a dictionary of all its attributes (colours,
+    matrices, ...), which is most of its reading time; words and table cells need eight of
+    them. Drawn lines and boxes, far fewer, get pdfplumber's own full conversion. The result
+    is installed as the page's object cache, so the table finder uses it too.
+    """
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    objects: dict[str, list[dict]] = {"char": []}
+
+    def visit(items) -> None:
+        for obj in items:
+            if isinstance(obj, LTChar):
+                top = height - obj.y1 + mb_top
+                objects["char"].append({
+                    "object_type": "char", "text": obj.get_text(), "x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0,
+                    "top": top, "bottom": height - obj.y0 + mb_top, "doctop": top, "upright": obj.upright,
+                    "size": obj.size, "fontname": obj.fontname, "width": obj.width, "height": obj.height,
+                })
+            elif isinstance(obj, LTCurve):  # lines and rectangles are curves too
+                converted = page.process_object(obj)
+                objects.setdefault(converted["object_type"], []).append(converted)
+            elif isinstance(obj, LTContainer):
+                visit(obj)
+
+    visit(page.layout)
+    page._objects = objects  # pdfplumber's cache of parsed objects
+    return objects
 
 
 def visual_lines(words: list[dict]) -> list[Segment]:
@@ -258,9 +293,10 @@ def ruled_tables(page: pdfplumber.page.Page) -> list[TableBlock]:
 
 def page_lines(page: pdfplumber.page.Page, find_tables: bool = True) -> list[Line]:
     """The page's lines in reading order, tables as row lines with their column names."""
-    # Only a page with drawn lines or boxes can hold a ruled table; the finder is costly.
-    tables = ruled_tables(page) if find_tables and (page.lines or page.rects) else []
-    words = page.extract_words(extra_attrs=["size", "fontname"]) + field_words(page)
+    objects = lean_objects(page)
+    # Only a page with drawn lines or boxes can hold a ruled table.
+    tables = ruled_tables(page) if find_tables and len(objects) > 1 else []
+    words = WORDS.extract_words(objects["char"]) + field_words(page)
     words = [w for w in words if not any(inside(w, table) for table in tables)]
     lines = visual_lines(words)
     items = column_order(lines, tables, gutter(lines, float(page.width)) if lines else None)
