@@ -107,13 +107,14 @@ def as_table(grid: list[list[str | None]]) -> Table | None:
         rows = rows[1:]
     if len(rows) < MIN_ROWS or len(rows[0]) < MIN_COLUMNS:
         return None
-    header = [name or f"Kolom {i}" for i, name in enumerate(rows[0], start=1)]
+    # A column without a name: the first holds row labels and goes unnamed, others get a number.
+    header = [name or ("" if i == 1 else f"Kolom {i}") for i, name in enumerate(rows[0], start=1)]
     return Table(header=header, rows=rows[1:], caption=caption)
 
 
 def row_line(header: list[str], row: list[str]) -> str:
-    """"Huishoudtype: Gezin · Maximale huur (euro): 879"; empty cells are left out."""
-    cells = [f"{name}{NAME_SEPARATOR}{value}" for name, value in zip(header, row) if value]
+    """"Huishoudtype: Gezin · Maximale huur (euro): 879"; empty cells are left out, a row label stands alone."""
+    cells = [f"{name}{NAME_SEPARATOR}{value}" if name else value for name, value in zip(header, row) if value]
     return CELL_SEPARATOR.join(cells)
 
 
@@ -151,4 +152,6 @@ def parse_row(line: str) -> list[tuple[str, str]] | None:
     """The (column name, value) pairs of a row line, or None for a line that is not a row."""
     if not ROW_LINE.match(line):
         return None
-    return [tuple(cell.split(NAME_SEPARATOR, 1)) for cell in line.split(CELL_SEPARATOR)]  # type: ignore[misc]
+    cells = line.split(CELL_SEPARATOR)
+    first = [("", cells[0])] if NAME_SEPARATOR not in cells[0] else []
+    return first + [tuple(cell.split(NAME_SEPARATOR, 1)) for cell in cells[len(first):]]  # type: ignore[misc]

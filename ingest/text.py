@@ -23,7 +23,12 @@ NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))\s+(?=\
 HEADING = re.compile(r"^#{1,6} \S")
 TABLE_ROW = re.compile(r"^\|.*\|$")
 # A table row as ingest.tables writes it: "Huishoudtype: Gezin · Maximale huur (euro): 879".
-ROW_LINE = re.compile(r"^[^·\n]+?: [^·\n]*(?: · [^·\n]+?: [^·\n]*)+$")
+# The first cell may go without a name when its column has none (the row labels of a comparison).
+_NAMED_CELL = r"[^·\n]+?: [^·\n]*"
+ROW_LINE = re.compile(
+    rf"^(?:[^·:\n]+(?: · {_NAMED_CELL})+"  # a row label, then named cells
+    rf"|{_NAMED_CELL}(?: · {_NAMED_CELL})+)$"  # named cells only
+)
 
 # Legal structure the chunker splits on: "Artikel 12", "ARTIKEL I", "§ 3", "Hoofdstuk 2 Wonen".
 STRUCTURE = re.compile(
