@@ -47,6 +47,7 @@ from index.searcher import LiveIndex  # noqa: E402
 from index.storage import IndexNotFound, IndexProblem  # noqa: E402
 from index.writer import IndexWriter  # noqa: E402
 from ingest.loaders import SUPPORTED_EXTENSIONS  # noqa: E402
+from ingest.metadata import doc_id_for  # noqa: E402
 from ingest.models import DOC_TYPES  # noqa: E402
 from thuiswijzer.config import Settings  # noqa: E402
 
@@ -64,6 +65,7 @@ EXAMPLES = [
 ]
 ALL_TYPES = "Alle typen"
 ALL_REGIONS = "Alle regio's"
+ALL_DATES = "Alle datums"
 FROM_FILE = "(uit het document)"
 HISTORY_TURNS = 3  # earlier question/answer pairs handed to the assistant for a follow-up
 TYPING_DELAY = 0.02  # seconds between streamed steps of an extractive answer
@@ -121,6 +123,11 @@ class ThuiswijzerApp:
         except IndexProblem:
             return []
 
+    def since_choices(self) -> list[tuple[str, str]]:
+        """"Niet ouder dan" choices: every year the documents' texts date from, newest first."""
+        years = sorted({d.metadata.date[:4] for d in self.documents() if d.metadata.date}, reverse=True)
+        return [(ALL_DATES, "")] + [(f"1 januari {year}", f"{year}-01-01") for year in years]
+
     def documents(self) -> list:
         try:
             return self.assistant.index.get().documents()
@@ -146,7 +153,8 @@ class ThuiswijzerApp:
     def new_session() -> dict:
         return {"turns": [], "messages": []}
 
-    def respond(self, message: str, session: dict | None, doc_type: str | None, region: str | None):
+    def respond(self, message: str, session: dict | None, doc_type: str | None, region: str | None,
+                since: str | None = None):
         """Answer a question, streaming into the chat; yields (chat, bronnen, textbox, session)."""
         session = session or self.new_session()
         question = (message or "").strip()
@@ -164,7 +172,7 @@ class ThuiswijzerApp:
         turn.message_index = len(messages) - 1
         yield messages, gr.skip(), "", session
 
-        filters = {"type": doc_type or None, "region": region or None}
+        filters = {"type": doc_type or None, "region": region or None, "since": since or None}
         answer: Answer | None = None
         streamed = False
         try:
@@ -316,7 +324,7 @@ class ThuiswijzerApp:
             if problem:
                 rows.append([shown, "mislukt", "", problem])
                 continue
-            target = self.upload_dir / render.sanitize_filename(shown)
+            target = self.upload_target(shown)
             backup = self._store_upload(Path(path), target)
             staged[str(target.resolve())] = (shown, target, backup)
         summary = ""
@@ -327,7 +335,12 @@ class ThuiswijzerApp:
             try:
                 report = self.writer().ingest([t for _, t, _ in staged.values()], overrides,
                                               progress=self._progress(progress))
-            except IndexProblem as error:
+            except Exception as error:  # nothing may stay on disk that a later reindex would trip over
+                for _, target, backup in staged.values():
+                    _restore(target, backup)
+                if not isinstance(error, IndexProblem):
+                    raise
+
                 for _, target, backup in staged.values():
                     _restore(target, backup)
                 gr.Warning(str(error))
@@ -361,6 +374,31 @@ class ThuiswijzerApp:
         if size == 0:
             return "het bestand is leeg."
         return None
+
+    def upload_target(self, shown: str) -> Path:
+        """Where an upload goes: the same file as an earlier upload of this very name, else a free name.
+
+        Sanitising loses information ("Nota wonen.txt" and "Nota-wonen.txt" both give
+        "Nota-wonen.txt"), so the original name of every stored upload is kept in a hidden
+        list; two different uploads never replace each other, a new version of one does.
+        """
+        names_file = self.upload_dir / UPLOAD_NAMES
+        try:
+            names = json.loads(names_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            names = {}
+        safe = upload_name(shown)
+        stem, suffix = Path(safe).stem, Path(safe).suffix
+        candidate, number = safe, 2
+        while True:
+            owner = names.get(candidate, candidate) if (self.upload_dir / candidate).exists() else None
+            if owner is None or owner == shown:
+                break
+            candidate, number = f"{stem}-{number}{suffix}", number + 1
+        if names.get(candidate) != shown:
+            names[candidate] = shown
+            names_file.write_text(json.dumps(names, ensure_ascii=False, indent=1), encoding="utf-8")
+        return self.upload_dir / candidate
 
     @staticmethod
     def _store_upload(source: Path, target: Path) -> Path | None:
@@ -494,6 +532,9 @@ class ThuiswijzerApp:
                                 region_filter = gr.Dropdown(
                                     [(ALL_REGIONS, "")] + [(r, r) for r in self.regions()], value="",
                                     label="Regio", scale=2, elem_id="tw-filter-region")
+                                since_filter = gr.Dropdown(
+                                    self.since_choices(), value="", label="Niet ouder dan", scale=2,
+                                    elem_id="tw-filter-datum")
                                 new_chat = gr.Button("Nieuw gesprek", variant="secondary", scale=1,
                                                      elem_id="tw-nieuw")
                             chatbot = gr.Chatbot(
@@ -530,10 +571,11 @@ class ThuiswijzerApp:
 
             chat_outputs = [chatbot, sources, question, session]
             chat_args = dict(outputs=chat_outputs, concurrency_id="vragen", show_progress="hidden")
-            question.submit(self.respond, [question, session, type_filter, region_filter], **chat_args)
-            ask.click(self.respond, [question, session, type_filter, region_filter], **chat_args)
+            filters = [type_filter, region_filter, since_filter]
+            question.submit(self.respond, [question, session, *filters], **chat_args)
+            ask.click(self.respond, [question, session, *filters], **chat_args)
             for button, text in zip(example_buttons, EXAMPLES):
-                button.click(_example_handler(self, text), [session, type_filter, region_filter], **chat_args)
+                button.click(_example_handler(self, text), [session, *filters], **chat_args)
             reset = [chatbot, sources, question, session, feedback_box, pending_feedback]
             new_chat.click(self.new_conversation, None, reset)
             chatbot.clear(self.new_conversation, None, reset)  # the chat's own bin icon
@@ -691,9 +733,22 @@ def limit_torch_threads(threads: int) -> int | None:
 
 
 def _example_handler(app: ThuiswijzerApp, text: str):
-    def ask_example(session, doc_type, region):
-        yield from app.respond(text, session, doc_type, region)
+    def ask_example(session, doc_type, region, since=None):
+        yield from app.respond(text, session, doc_type, region, since)
     return ask_example
+
+
+UPLOAD_NAMES = ".upload-namen.json"  # stored name → name as uploaded; hidden, so never ingested
+
+
+def upload_name(shown: str) -> str:
+    """A safe stored name that keeps the extension, also for a name without Latin letters."""
+    base = Path(shown.replace("\\", "/")).name
+    safe = render.sanitize_filename(base)
+    suffix = Path(base).suffix.lower()
+    if suffix and not safe.endswith(suffix):  # "報告書.pdf": nothing of the stem survives ASCII
+        safe = doc_id_for(Path(base)) + suffix
+    return safe
 
 
 def _restore(target: Path, backup: Path | None) -> None:

@@ -22,6 +22,8 @@ from pathlib import PurePath
 from urllib.parse import quote, urlparse
 
 from assistant import Citation
+from ingest.dates import dutch_date
+from ingest.tables import parse_row
 from evals import report as eval_report
 
 SOURCE_ROUTE = "bron"  # files are served at bron/<doc_id> (relative to the app's address)
@@ -198,11 +200,49 @@ def highlight(text: str, sentences: Iterable[str]) -> str:
     return "".join(out)
 
 
+def passage_html(text: str, sentences: Sequence[str]) -> str:
+    """The passage as HTML: table rows ("Kolom: waarde · ...") as a table, other text highlighted.
+
+    A row the answer used (a highlight that covers the whole row) is marked as a whole.
+    """
+    out: list[str] = []
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if parse_row(lines[i]) is None:
+            start = i
+            while i < len(lines) and parse_row(lines[i]) is None:
+                i += 1
+            out.append(highlight("\n".join(lines[start:i]), sentences))
+            continue
+        rows = []
+        while i < len(lines) and parse_row(lines[i]) is not None:
+            rows.append(lines[i])
+            i += 1
+        out.append(table_html(rows, sentences))
+    return "\n".join(out)
+
+
+def table_html(rows: list[str], sentences: Sequence[str]) -> str:
+    """Row lines as an escaped HTML table; its columns are the names the rows carry, in order."""
+    parsed = [dict(parse_row(row) or []) for row in rows]
+    columns = list(dict.fromkeys(name for cells in parsed for name in cells))
+    used = {" ".join(s.split()) for s in sentences}
+    head = "".join(f"<th>{escape_html(name)}</th>" for name in columns)
+    body = []
+    for row, cells in zip(rows, parsed):
+        marked = ' class="tw-mark"' if any(" ".join(row.split()) in s for s in used) else ""
+        body.append(f"<tr{marked}>" + "".join(f"<td>{escape_html(cells.get(name, ''))}</td>" for name in columns) + "</tr>")
+    return f'<table class="tw-tabel"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
 def citation_meta(citation: Citation) -> str:
-    """"handreiking · Parkstad Limburg · p. 3 · Artikel 12" as escaped HTML."""
+    """"handreiking · Parkstad Limburg · tekst van 1 juli 2026 · p. 3 · Artikel 12" as escaped HTML."""
     parts = [citation.type or "overig"]
     if citation.region:
         parts.append(citation.region)
+    if citation.date:
+        parts.append(f"tekst van {dutch_date(citation.date)}")
     if citation.page:
         same = not citation.page_end or citation.page_end == citation.page
         parts.append(f"p. {citation.page}" if same else f"p. {citation.page}–{citation.page_end}")
@@ -222,7 +262,7 @@ def render_citation(citation: Citation, turn: int) -> str:
         f'<div class="tw-bron-kop"><span class="tw-nr">[{citation.n}]</span> '
         f'<span class="tw-titel">{escape_html(citation.title)}</span></div>'
         f'<div class="tw-meta">{citation_meta(citation)}</div>'
-        f'<div class="tw-passage">{highlight(citation.text, citation.highlights)}</div>'
+        f'<div class="tw-passage">{passage_html(citation.text, citation.highlights)}</div>'
         f'<div class="tw-links">{" · ".join(links)}</div>'
         "</div>"
     )
@@ -388,6 +428,10 @@ CSS = """
 .tw-nr { color: var(--color-accent); margin-right: 2px; }
 .tw-meta { font-size: 0.82em; color: var(--body-text-color-subdued); margin: 3px 0 6px; }
 .tw-passage { white-space: pre-wrap; font-size: 0.88em; line-height: 1.45; max-height: 240px; overflow-y: auto; }
+.tw-tabel { border-collapse: collapse; margin: 4px 0; white-space: normal; }
+.tw-tabel th, .tw-tabel td { border: 1px solid #d1d5db; padding: 2px 6px; text-align: left; vertical-align: top; }
+.tw-tabel th { background: #f3f4f6; }
+.tw-tabel tr.tw-mark td { background: #fde68a; }
 .tw-passage mark { background: #fde68a; color: #1f2937; padding: 0 1px; border-radius: 2px; }
 .tw-links { font-size: 0.84em; margin-top: 6px; }
 .tw-leeg { color: var(--body-text-color-subdued); font-size: 0.9em; }

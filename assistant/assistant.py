@@ -147,7 +147,7 @@ class Assistant:
 def _filters(filters: Filters | dict | None) -> Filters | None:
     if filters is None or isinstance(filters, Filters):
         return filters or None
-    made = Filters.of(filters.get("type"), filters.get("region"), filters.get("doc_id"))
+    made = Filters.of(filters.get("type"), filters.get("region"), filters.get("doc_id"), filters.get("since"))
     return made or None
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ingest.dates import dutch_date
+
 
 @dataclass
 class Citation:
@@ -22,10 +24,11 @@ class Citation:
     page_end: int | None = None
     source_url: str | None = None
     highlights: list[str] = field(default_factory=list)  # sentences of `text` the answer used
+    date: str | None = None  # the date of the document's text (ISO), so a reader sees which version it is
 
     def label(self) -> str:
-        """"Titel — type · p. 2 · Artikel 12", as the Bronnen list shows it."""
-        parts = [self.type]
+        """"Titel — type · 1 juli 2026 · p. 2 · Artikel 12", as the Bronnen list shows it."""
+        parts = [self.type] + ([dutch_date(self.date)] if self.date else [])
         if self.page:
             parts.append(f"p. {self.page}" if not self.page_end or self.page_end == self.page else f"p. {self.page}–{self.page_end}")
         if self.section:
@@ -36,7 +39,7 @@ class Citation:
         return {
             "n": self.n, "doc_id": self.doc_id, "title": self.title, "source": self.source, "page": self.page,
             "section": self.section, "text": self.text, "score": round(float(self.score), 6), "type": self.type,
-            "region": self.region, "highlights": self.highlights,
+            "region": self.region, "highlights": self.highlights, "date": self.date,
         }
 
 

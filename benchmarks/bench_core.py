@@ -160,10 +160,27 @@ def unit_vectors(rng: np.random.Generator, n: int, dim: int) -> np.ndarray:
 
 # -- sections ---------------------------------------------------------------------------------------
 def bench_pdf(docs: Path, quick: bool) -> None:
-    heading("PDF extraction (load_document: pypdf, header/footer removal, reflow)")
+    heading("PDF extraction (load_document: pdfplumber words and tables, header/footer removal, reflow)")
     pdfs = sorted(docs.glob("*.pdf"), key=lambda p: p.stat().st_size)
     if quick:
         pdfs = pdfs[:4] + [p for p in pdfs if p.name.startswith("pbl-")]
+    with_tables = time_pdfs(pdfs)
+    # the same PDFs with table finding switched off: what tables cost
+    import ingest.pdf as pdf_module
+    from functools import partial
+
+    original = pdf_module.page_lines
+    pdf_module.page_lines = partial(original, find_tables=False)
+    try:
+        print("  without table extraction:")
+        without = time_pdfs(pdfs)
+    finally:
+        pdf_module.page_lines = original
+    print(f"  tables cost {with_tables - without:.1f} s = {100 * (with_tables / without - 1):.0f} % of extraction")
+
+
+def time_pdfs(pdfs: list[Path]) -> float:
+    """Load every PDF, print pages/s per file and for all; the seconds it took."""
     total_pages = total_seconds = 0.0
     for path in pdfs:
         started = time.perf_counter()
@@ -172,7 +189,9 @@ def bench_pdf(docs: Path, quick: bool) -> None:
         total_pages += pages
         total_seconds += seconds
         print(f"  {path.name[:62]:62} {pages:4d} p  {seconds:6.2f} s  {pages / seconds:6.1f} p/s")
-    print(f"  all {len(pdfs)} PDFs: {total_pages:.0f} pages in {total_seconds:.1f} s = {total_pages / total_seconds:.1f} pages/s")
+    print(f"  all {len(pdfs)} PDFs: {total_pages:.0f} pages in {total_seconds:.1f} s = {total_pages / total_seconds:.1f} pages/s "
+          f"(load average {load_average()})")
+    return total_seconds
 
 
 def real_folder(docs: Path, names: list[str], into: Path) -> Path:

@@ -43,14 +43,16 @@ class Filters:
     types: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    # "niet ouder dan": only documents whose text is dated on or after this ISO date; undated ones drop out
+    since: str | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.types or self.regions or self.doc_ids)
+        return bool(self.types or self.regions or self.doc_ids or self.since)
 
     @classmethod
     def of(cls, type: str | list[str] | None = None, region: str | list[str] | None = None,
-           doc_id: str | list[str] | None = None) -> "Filters":
-        return cls(_as_list(type), _as_list(region), _as_list(doc_id))
+           doc_id: str | list[str] | None = None, since: str | None = None) -> "Filters":
+        return cls(_as_list(type), _as_list(region), _as_list(doc_id), since or None)
 
     def accepts(self, document: DocumentRecord) -> bool:
         meta = document.metadata
@@ -58,6 +60,7 @@ class Filters:
             (not self.types or meta.type in self.types)
             and (not self.regions or (meta.region or "").casefold() in {r.casefold() for r in self.regions})
             and (not self.doc_ids or document.doc_id in self.doc_ids)
+            and (not self.since or bool(meta.date and meta.date >= self.since))
         )
 
 

@@ -42,7 +42,7 @@ Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 64
 # part of every fingerprint: bump it when loaders or chunking change how text is cut, so
 # the next ingest redoes every document instead of skipping it as unchanged
-PIPELINE_VERSION = 2
+PIPELINE_VERSION = 3  # 2: law formats (XML, regelrecht YAML); 3: PDF words by position, tables as rows, dates of texts
 
 
 def embedding_text(chunk: Chunk, title: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.models import Chunk, Document
+from ingest.tables import ROW_LINE
 
 PATH_SEPARATOR = " › "
 
@@ -30,6 +31,12 @@ _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+[A-ZÀ-Ý]")
 _MAX_HEADING_CHARS = 90
 # a table-of-contents line ("Bijlage 3 Begrippen … 33") names a heading but is not one
 _CONTENTS_LINE = re.compile(r"(\.{3,}|…)\s*\d+$")
+# "Artikel 12 van de Huisvestingswet ...", "Hoofdstuk 3 van de woonvisie gaat ...", "Artikel 12 lid 3
+# onder c": a legal name followed by a lower-case word runs on as a sentence or a reference.
+_LEGAL_NAME_IN_A_SENTENCE = re.compile(
+    r"^(?:deel|boek|hoofdstuk|titel|afdeling|paragraaf|artikel|bijlage|§)\s*[0-9IVXLC]+[a-z]?(?:\.\d+)*[a-z]?[.:]?\s+\(?[a-zà-ÿ]",
+    re.I,
+)
 
 # sentence ends followed by a capital, digit, quote or bracket: the boundary we never cut through
 _SENTENCE_END = r"(?<=[.!?])\s+(?=[A-ZÀ-Ý0-9\"'“‘(\[])"
@@ -52,10 +59,10 @@ def heading_of(line: str) -> tuple[int, str, bool] | None:
     stripped = line.strip()
     markdown = _MARKDOWN_HEADING.match(stripped)
     name = " ".join((markdown.group(2) if markdown else stripped).split())
-    if not name or len(name) > _MAX_HEADING_CHARS or _CONTENTS_LINE.search(name):
+    if not name or len(name) > _MAX_HEADING_CHARS or _CONTENTS_LINE.search(name) or ROW_LINE.match(name):
         return None
     for level, pattern in _LEGAL_HEADINGS:
-        if pattern.match(name) and (markdown or not name.endswith((",", ";"))):
+        if pattern.match(name) and (markdown or not (name.endswith((",", ";")) or _runs_on(name))):
             return level + 6, name.rstrip("."), True
     if markdown:
         return len(markdown.group(1)), name, False
@@ -65,6 +72,19 @@ def heading_of(line: str) -> tuple[int, str, bool] | None:
     if numbered:
         return 6 + numbered.group(1).count(".") + 1, name, False
     return None
+
+
+_ANNEX_TO = re.compile(r"^bijlage\s+\S+\s+(?:bij|behorende)\b", re.I)  # "Bijlage 1 bij artikel 3" is a heading
+
+
+def _runs_on(name: str) -> bool:
+    """True for a plain line that names a legal unit inside a sentence rather than as a heading.
+
+    The word after the number decides, case-sensitively: "Artikel 12 van de ..." runs on,
+    "Artikel 12 Urgentie" and "ARTIKEL I" are headings.
+    """
+    match = _LEGAL_NAME_IN_A_SENTENCE.match(name)
+    return bool(match) and match.group(0)[-1].islower() and not _ANNEX_TO.match(name)
 
 
 def split_sections(text: str, title: str | None = None) -> list[_Section]:

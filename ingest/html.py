@@ -1,4 +1,9 @@
-"""HTML loading with BeautifulSoup: the main text and headings, without navigation and page chrome."""
+"""HTML loading with BeautifulSoup: the main text and headings, without navigation and page chrome.
+
+A table of data becomes rows that keep their column names; a table used for layout (its
+cells hold headings, paragraphs or other tables) is read cell by cell as ordinary content,
+so a table inside a table comes out once, with its own rows.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from bs4.element import PreformattedString
 
 from .metadata import Extraction
 from .models import Page
+from .tables import as_table, table_lines
 from .text import Block, clean_line, render
 
 CHROME_TAGS = ["head", "title", "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "iframe", "svg"]
@@ -63,14 +69,38 @@ def list_item_blocks(item: Tag) -> list[Block]:
     return blocks
 
 
+LAYOUT_CONTENT = [*HEADING_TAGS, *LIST_TAGS, "p", "div", "table", "blockquote", "pre", "dl", "section", "article"]
+
+
+def own_rows(table: Tag) -> list[Tag]:
+    """The table's rows, not those of a table nested in one of its cells."""
+    return [row for row in table.find_all("tr") if row.find_parent("table") is table]
+
+
+def own_cells(row: Tag) -> list[Tag]:
+    return row.find_all(["td", "th"], recursive=False)
+
+
+def is_layout_table(table: Tag) -> bool:
+    """True for a table that lays out content: a cell holds headings, paragraphs or a table."""
+    return any(cell.find(LAYOUT_CONTENT) is not None for row in own_rows(table) for cell in own_cells(row))
+
+
 def table_blocks(table: Tag) -> list[Block]:
-    """One "cel | cel" block per table row."""
-    blocks = []
-    for row in table.find_all("tr"):
-        cells = [clean_line(inline_text(cell)) for cell in row.find_all(["td", "th"])]
-        if any(cells):
-            blocks.append(Block("row", " | ".join(cells)))
-    return blocks
+    """A data table as row blocks with column names; a layout table as the content of its cells."""
+    if is_layout_table(table):
+        return [block for row in own_rows(table) for cell in own_cells(row) for block in html_blocks(cell)]
+    grid = []
+    for row in own_rows(table):
+        cells = []
+        for cell in own_cells(row):
+            span = int(cell.get("colspan", 1)) if str(cell.get("colspan", 1)).isdigit() else 1
+            cells += [clean_line(inline_text(cell))] * max(1, min(span, 50))
+        grid.append(cells)
+    found = as_table(grid)
+    if found:
+        return [Block("row", line) for line in table_lines(found)]
+    return [Block("text", cell) for row in grid for cell in dict.fromkeys(row) if cell]
 
 
 def html_blocks(element: Tag) -> list[Block]:

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .dates import stated_date
 from .docx import load_docx
 from .errors import IngestError
 from .html import load_html
@@ -111,6 +112,8 @@ def check_file(path: Path, max_bytes: int) -> None:
 def load_document(path: str | Path, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Load one file as a Document, with metadata from the file, front matter, sidecar and overrides.
 
+    The date is the date of the text: the editors' `date`, else the date the text states.
+
     Raises IngestError with a Dutch reason for any file that cannot be taken as it is.
     """
     path = Path(path).expanduser().resolve()
@@ -119,7 +122,16 @@ def load_document(path: str | Path, overrides: dict | None = None, max_bytes: in
     data = path.read_bytes()
     sidecar = sidecar_path(path)
     sidecar_data = sidecar.read_bytes() if sidecar else b""
-    extraction = LOADERS[path.suffix.lower()](path, data)
+    try:
+        extraction = LOADERS[path.suffix.lower()](path, data)
+    except IngestError:
+        raise
+    except Exception as exc:  # an odd file the loader did not foresee fails alone, never the whole run
+        raise IngestError(
+            str(path),
+            f"het bestand kon niet worden gelezen ({type(exc).__name__}). Sla het opnieuw op of exporteer het "
+            "opnieuw en voeg het dan toe.",
+        ) from exc
     if not any(page.text.strip() for page in extraction.pages):
         raise IngestError(str(path), "geen tekst gevonden. Controleer of het bestand leesbare tekst bevat.")
     layers = [editor_fields(extraction.front_matter, path, "de front matter")]
@@ -128,6 +140,8 @@ def load_document(path: str | Path, overrides: dict | None = None, max_bytes: in
         layers.append(editor_fields(read_yaml_mapping(decode_text(sidecar_data), path, where), path, where))
     layers.append(override_layer)
     metadata, explicit_id = merge_metadata(derived_title(extraction, path), layers)
+    if metadata.date is None:
+        metadata.date = stated_date(Document.PAGE_SEPARATOR.join(page.text for page in extraction.pages))
     return Document(
         doc_id=explicit_id or doc_id_for(path),
         source=str(path),

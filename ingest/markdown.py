@@ -8,6 +8,7 @@ from pathlib import Path
 from .errors import IngestError
 from .metadata import Extraction, read_yaml_mapping
 from .models import Page
+from .tables import with_markdown_tables
 from .text import decode_text, text_to_page_text
 
 FRONT_MATTER_FENCE = "---"
@@ -93,4 +94,5 @@ def body_lines(body: str) -> list[str]:
 def load_markdown(path: Path, data: bytes) -> Extraction:
     """A Markdown file as one page; its front matter is handed on for the metadata."""
     front_matter, body = split_front_matter(decode_text(data), path)
-    return Extraction(pages=[Page(number=None, text=text_to_page_text("\n".join(body_lines(body))))], front_matter=front_matter)
+    text = text_to_page_text("\n".join(with_markdown_tables(body_lines(body))))
+    return Extraction(pages=[Page(number=None, text=text)], front_matter=front_matter)

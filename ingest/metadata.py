@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .dates import InvalidDate, editor_date
 from .errors import IngestError
 from .models import DOC_TYPES, Metadata, Page
 
@@ -24,6 +24,16 @@ PLACEHOLDER_TITLE = re.compile(
     r"|\.(pdf|docx?|odt|rtf|indd|qxd|html?|txt)$",
     re.IGNORECASE,
 )
+
+
+class EditorYamlLoader(yaml.SafeLoader):
+    """Safe YAML in which dates stay text, so an impossible one (2025-02-30) is reported per field."""
+
+
+EditorYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 @dataclass
@@ -79,7 +89,7 @@ def derived_title(extraction: Extraction, path: Path) -> str:
 def read_yaml_mapping(text: str, path: Path, where: str) -> dict:
     """Parse editor YAML (front matter or sidecar) into a dict; an empty document is {}."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=EditorYamlLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" (regel {mark.line + 1})" if mark is not None else ""
@@ -104,8 +114,8 @@ def editor_fields(raw: dict, path: Path, where: str) -> dict:
     for key, value in data.items():
         if key == "municipalities":
             fields[key] = municipality_names(value)
-        elif key == "date" and isinstance(value, (dt.date, dt.datetime)):
-            fields[key] = value.isoformat()
+        elif key == "date":
+            fields[key] = checked_date(value, path, where)
         elif key == "type":
             fields[key] = str(value).strip().lower()
         else:
@@ -116,6 +126,18 @@ def editor_fields(raw: dict, path: Path, where: str) -> dict:
             f"onbekend documenttype '{fields['type']}' in {where}. Kies uit: {', '.join(DOC_TYPES)}.",
         )
     return {key: value for key, value in fields.items() if value not in ("", [])}
+
+
+def checked_date(value: object, path: Path, where: str) -> str:
+    """The editor's date as ISO text; an impossible date fails this file, naming the field."""
+    try:
+        return editor_date(value)
+    except InvalidDate as exc:
+        raise IngestError(
+            str(path),
+            f"het veld 'date' in {where} is ongeldig: {exc}. Schrijf een bestaande datum als JJJJ-MM-DD, "
+            "bijvoorbeeld 2025-02-28, en voeg het bestand dan opnieuw toe.",
+        ) from exc
 
 
 def municipality_names(value: object) -> list[str]:

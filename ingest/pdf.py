@@ -1,11 +1,11 @@
-"""PDF loading with pypdf: text per page without running headers, footers and page numbers.
+"""PDF loading: text per page without running headers, footers and page numbers.
 
-Headings are found by the type they are set in. pypdf reports every text run with its font
-and size, so a short line set clearly larger than the body text, or in bold at body size,
-becomes a Markdown heading line ("## Regionaal", "### Taken van de regio") that the paragraph
+pypdf checks the file (damage, passwords) and gives its title; pdfplumber reads the words
+with their positions and type (pdf_layout), so columns, form fields and tables come out in
+reading order. Headings are found by the type they are set in: a short line set clearly
+larger than the body text, or in bold at body size, becomes a Markdown heading line ("## Regionaal", "### Taken van de regio") that the paragraph
 reflow leaves alone; after the running headers and footers are gone, so those never count.
-A page whose runs do not add up to its text keeps its plain text, and a PDF set in one size
-keeps its lines as they are, so legal structure ("Artikel 12") is still left to the chunker.
+A PDF set in one size keeps its lines as they are, so legal structure ("Artikel 12") is still left to the chunker.
 """
 
 from __future__ import annotations
@@ -13,22 +13,24 @@ from __future__ import annotations
 import io
 import math
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import partial, reduce
-from itertools import accumulate, groupby
+from itertools import groupby
 from pathlib import Path
 
-from pypdf import PageObject, PdfReader
+import pdfplumber
+from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
 from .errors import IngestError
 from .metadata import Extraction
 from .models import Page
+from .pdf_layout import Line, page_lines
 from .text import (
     BULLET,
     SENTENCE_END,
+    Block,
     BreakRule,
     as_list_item,
     clean_line,
@@ -52,12 +54,14 @@ HEADING_LEVELS = 3  # "##" to "####"; smaller display sizes share the deepest le
 BOLD_SHARE = 0.9  # a line is bold when nearly all of it is; a bold lead-in does not make a heading
 EMPHASIS = 0.0  # the heading size that stands for bold text at body size
 
-PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$"
-    r"|^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$"
-    r"|^\d{1,4}\s*(?:/|van)\s*\d{1,4}$",
+# "Pagina 3 van 12", "blz. 4", "3/12": a page number by its wording, anywhere in the margins.
+LABELLED_PAGE_NUMBER = re.compile(
+    r"^(?:pagina|page|blz\.?|p\.)\s*\d{1,4}(?:\s*(?:van|of|/)\s*\d{1,4})?$|^\d{1,4}\s*(?:/|van)\s*\d{1,4}$",
     re.IGNORECASE,
 )
+# "12", "- 12 -": a page number only when it is the page's first or last line and follows the pages.
+BARE_NUMBER = re.compile(r"^(?:[-–—]\s*)?(\d{1,4})(?:\s*[-–—])?$")
+DAMAGED = "de PDF is beschadigd of onleesbaar. Exporteer hem opnieuw als PDF en voeg hem dan toe."
 CONTENTS_ENTRY = re.compile(r"…\s*\d+$")  # a table-of-contents line, after its dot leader was shortened
 CONTENTS_HEADING = re.compile(r"(?:…|\.\.)\s*\d+$")  # a contents entry in display type, also with a short leader
 FIRST_WORD = re.compile(r"(\S+)\s*(.*)", re.DOTALL)
@@ -69,25 +73,13 @@ CONTINUING_WORDS = frozenset(
 # Words no heading ends with. Prepositions are left out: Dutch headings end in a separable
 # particle ("Stap 3: Richt de procesorganisatie in", "Stap 2: Haal bestuurlijk commitment op").
 HEADING_NEVER_ENDS_WITH = frozenset("de het een en of te the a an and or".split())
-BOLD_FONT = re.compile(r"bold|black|heavy", re.IGNORECASE)  # "Nunito,Bold", "Univers-Black", "X-Semibold"
 CAPTION = re.compile(r"^(?:figuur|tabel|grafiek|kaart|schema|figure|table)\s+\d", re.IGNORECASE)
-COLUMN_GAP = re.compile(r"\S {2,}\S")  # pypdf keeps the gap between table cells as a run of spaces
 # Headings the chunker ranks by their wording, as it matches them: "ARTIKEL Va", "Hoofdstuk 2 – …", "4.1 Motieven".
 LEGAL_HEADING = re.compile(
     r"^(?:(?:deel|boek|hoofdstuk|titel|afdeling|paragraaf|artikel|bijlage)\s+[0-9IVXLC]+[a-z]?\b|§\s*[0-9IVXLC])",
     re.IGNORECASE,
 )
 NUMBERED_SECTION = re.compile(r"^\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+[A-ZÀ-Ý]")
-
-
-@dataclass(frozen=True)
-class Line:
-    """A cleaned line of page text and the type most of it is set in (size 0 when unknown)."""
-
-    text: str
-    size: float = 0.0  # in points, to the half point so 10.56 and 10.6 count as one size
-    bold: bool = False
-    columns: bool = False  # wide gaps between words, as in a table row
 
 
 @dataclass(frozen=True)
@@ -103,7 +95,7 @@ def open_pdf(path: Path, data: bytes) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data))
     except Exception as exc:  # pypdf raises many error types on damaged files
-        raise IngestError(str(path), "de PDF is beschadigd of onleesbaar. Exporteer hem opnieuw als PDF en voeg hem dan toe.") from exc
+        raise IngestError(str(path), DAMAGED) from exc
     if reader.is_encrypted:
         try:
             unlocked = reader.decrypt("")
@@ -121,84 +113,29 @@ def open_pdf(path: Path, data: bytes) -> PdfReader:
     return reader
 
 
-def read_pages(path: Path, reader: PdfReader) -> list[list[Line]]:
-    """The cleaned, non-empty lines of every page, with their type where pypdf reports it."""
+def read_pages(path: Path, data: bytes) -> list[list[Line]]:
+    """The cleaned, non-empty lines of every page in reading order, tables as row lines."""
     pages = []
-    for number, page in enumerate(reader.pages, start=1):
-        try:
-            text, runs = extract_runs(page)
-        except Exception as exc:  # a damaged content stream fails in many ways
-            raise IngestError(
-                str(path), f"pagina {number} van de PDF is beschadigd. Exporteer hem opnieuw als PDF en voeg hem dan toe."
-            ) from exc
-        pages.append(page_lines(text, runs))
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many error types on damaged files
+        raise IngestError(str(path), DAMAGED) from exc
+    with pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                pages.append(page_lines(page))
+            except Exception as exc:  # a damaged content stream fails in many ways
+                raise IngestError(
+                    str(path), f"pagina {number} van de PDF is beschadigd. Exporteer hem opnieuw als PDF en voeg hem dan toe."
+                ) from exc
+            page.close()  # drop the page's parsed objects: long PDFs otherwise hold them all
     return pages
 
 
-def extract_runs(page: PageObject) -> tuple[str, list[tuple]]:
-    """The page text and the runs pypdf made it from: (text, cm, tm, font dictionary, font size)."""
-    runs: list[tuple] = []
-    text = page.extract_text(visitor_text=lambda *run: runs.append(run)) or ""
-    return text, runs
-
-
-def page_lines(text: str, runs: list[tuple]) -> list[Line]:
-    """The page's lines, typed when the runs account for exactly the page text, else plain."""
-    try:
-        styles = [run_style(*run[1:]) for run in runs] if "".join(run[0] for run in runs) == text else None
-    except Exception:  # an odd font dictionary or matrix only costs this page its headings
-        styles = None
-    if styles is None:
-        return [Line(line) for line in map(clean_line, text.splitlines()) if line]
-    return typed_lines(text, [len(run[0]) for run in runs], styles)
-
-
-def run_style(cm: list[float], tm: list[float], font: dict | None, font_size: float) -> tuple[float, bool]:
-    """The size a run is seen at, to the half point, and whether its font is a bold one.
-
-    The text matrix and the current matrix both scale the font size; the area scale of
-    their product is the product of their determinants.
-    """
-    scale = math.sqrt(abs((cm[0] * cm[3] - cm[1] * cm[2]) * (tm[0] * tm[3] - tm[1] * tm[2])))
-    name = str(font.get("/BaseFont", "")) if font else ""
-    return round(float(font_size) * scale * 2) / 2, bool(BOLD_FONT.search(name))
-
-
-def typed_lines(text: str, lengths: list[int], styles: list[tuple[float, bool]]) -> list[Line]:
-    """Lines of the text, each with the style that covers most of its visible characters."""
-    starts = list(accumulate(lengths, initial=0))
-    lines = []
-    offset = 0
-    for raw in text.splitlines(keepends=True):
-        end = offset + len(raw)
-        weights: Counter[tuple[float, bool]] = Counter()
-        run = bisect_right(starts, offset) - 1
-        while run < len(styles) and starts[run] < end:
-            piece = text[max(starts[run], offset) : min(starts[run + 1], end)]
-            weights[styles[run]] += len("".join(piece.split()))
-            run += 1
-        offset = end
-        line = clean_line(raw)
-        if line:
-            lines.append(typed_line(line, raw, weights))
-    return lines
-
-
-def typed_line(line: str, raw: str, weights: Counter[tuple[float, bool]]) -> Line:
-    """The line with its main size and weight, from character counts per (size, bold) style."""
-    total = sum(weights.values())
-    if not total:
-        return Line(line)
-    sizes: Counter[float] = Counter()
-    for (size, _), count in weights.items():
-        sizes[size] += count
-    bold = sum(count for (_, is_bold), count in weights.items() if is_bold)
-    return Line(line, sizes.most_common(1)[0][0], bold >= BOLD_SHARE * total, bool(COLUMN_GAP.search(raw.strip())))
-
-
 def margin_indexes(lines: list[Line]) -> set[int]:
-    """Indexes of the lines at the top and bottom of a page."""
-    return set(range(min(MARGIN_LINES, len(lines)))) | set(range(max(0, len(lines) - MARGIN_LINES), len(lines)))
+    """Indexes of the text lines at the top and bottom of a page; table rows are never margin text."""
+    text = [i for i, line in enumerate(lines) if not line.row]
+    return set(text[:MARGIN_LINES]) | set(text[-MARGIN_LINES:])
 
 
 def digits_masked(line: str) -> str:
@@ -217,7 +154,7 @@ def running_lines(pages: list[list[Line]]) -> set[str]:
     for lines in pages:
         margins = margin_indexes(lines)
         in_margins.update({digits_masked(lines[i].text) for i in margins})
-        in_body.update(digits_masked(line.text) for i, line in enumerate(lines) if i not in margins)
+        in_body.update(digits_masked(line.text) for i, line in enumerate(lines) if i not in margins and not line.row)
     needed = max(2, math.ceil(REPEAT_SHARE * len(pages)))
     return {line for line, count in in_margins.items() if count >= needed and in_body[line] * 2 < count}
 
@@ -237,16 +174,45 @@ def run_together_patterns(running: set[str]) -> list[re.Pattern[str]]:
 
 
 def without_running_text(line: str, running: set[str], run_together: list[re.Pattern[str]]) -> str:
-    """A margin line minus any header, footer or page number in it."""
-    if digits_masked(line) in running or PAGE_NUMBER.match(line):
+    """A margin line minus any header, footer or labelled page number in it."""
+    if digits_masked(line) in running or LABELLED_PAGE_NUMBER.match(line):
         return ""
     for pattern in run_together:
         line = pattern.sub("", line).strip()
     return line
 
 
+def outer_numbers(lines: list[Line]) -> dict[int, int]:
+    """Bare numbers on the first and last text line of a page, by line index."""
+    text = [i for i, line in enumerate(lines) if not line.row]
+    numbers = {}
+    for i in {text[0], text[-1]} if text else set():
+        match = BARE_NUMBER.match(lines[i].text)
+        if match:
+            numbers[i] = int(match.group(1))
+    return numbers
+
+
+def page_number_lines(pages: list[list[Line]]) -> list[set[int]]:
+    """Per page, the indexes of the lines that are its page number.
+
+    A bare number counts only as the first or last line of a page, and in a document of more
+    pages only when it follows the page order (the same distance to the page's position on two
+    pages or more). So a table's last figure or a Staatsblad number is never taken for one.
+    """
+    numbers = [outer_numbers(lines) for lines in pages]
+    if len(pages) == 1:
+        return [set(numbers[0])]
+    offsets = Counter(value - n for n, found in enumerate(numbers, start=1) for value in found.values())
+    steady = {offset for offset, count in offsets.items() if count >= 2}
+    return [{i for i, value in found.items() if value - n in steady} for n, found in enumerate(numbers, start=1)]
+
+
 def strip_running_text(pages: list[list[Line]]) -> list[list[Line]]:
-    """Pages without repeated headers and footers and without page-number lines in their margins."""
+    """Pages without repeated headers and footers and without their page numbers.
+
+    Table rows are kept whole wherever they stand.
+    """
     running = running_lines(pages) if len(pages) > 1 else set()
     run_together = run_together_patterns(running)
     stripped = []
@@ -257,7 +223,10 @@ def strip_running_text(pages: list[list[Line]]) -> list[list[Line]]:
             for i, line in enumerate(lines)
         )
         stripped.append([line for line in kept if line.text])
-    return stripped
+    return [
+        [line for i, line in enumerate(lines) if i not in numbers]
+        for lines, numbers in zip(stripped, page_number_lines(stripped))
+    ]
 
 
 def body_type(pages: list[list[Line]]) -> tuple[float, bool] | None:
@@ -277,6 +246,8 @@ def heading_size(line: Line, body: tuple[float, bool]) -> float | None:
     is bold itself or the line has table-cell gaps (a bold table header row).
     """
     body_size, body_bold = body
+    if line.row:
+        return None
     if line.size >= HEADING_SIZE_RATIO * body_size:
         return line.size
     if line.bold and not body_bold and line.size >= body_size and not line.columns:
@@ -354,7 +325,12 @@ def ranked_by_wording(text: str) -> bool:
     return bool(LEGAL_HEADING.match(text) or NUMBERED_SECTION.match(text))
 
 
-def with_headings(pages: list[list[Line | Heading]], labels: set[str]) -> list[list[str]]:
+def line_item(line: Line) -> str | Block:
+    """A table row as a row block the reflow leaves alone, any other line as its text."""
+    return Block("row", line.text) if line.row else line.text
+
+
+def with_headings(pages: list[list[Line | Heading]], labels: set[str]) -> list[list[str | Block]]:
     """Page lines with headings as Markdown heading lines, set apart by blank lines.
 
     The blank lines keep every heading out of the reflow's paragraphs. A heading ranked by its
@@ -368,10 +344,10 @@ def with_headings(pages: list[list[Line | Heading]], labels: set[str]) -> list[l
     markdown_above = min((ranks[h.size] for h in headings if ranked_by_wording(h.text)), default=len(ranks) + 1)
     texts = []
     for items in pages:
-        lines = []
+        lines: list[str | Block] = []
         for item in items:
             if isinstance(item, Line):
-                lines.append(item.text)
+                lines.append(line_item(item))
                 continue
             rank = ranks[item.size]
             plain = rank >= markdown_above or ranked_by_wording(item.text) or digits_masked(item.text) in labels
@@ -380,17 +356,17 @@ def with_headings(pages: list[list[Line | Heading]], labels: set[str]) -> list[l
     return texts
 
 
-def page_texts_with_headings(pages: list[list[Line]]) -> list[list[str]]:
+def page_texts_with_headings(pages: list[list[Line]]) -> list[list[str | Block]]:
     """The text lines of every page, with headings marked when the document has display type."""
     body = body_type(pages)
     if body is None:
-        return [[line.text for line in lines] for lines in pages]
+        return [[line_item(line) for line in lines] for lines in pages]
     return with_headings([page_items(lines, body) for lines in pages], recurring_emphasis(pages, body))
 
 
 def usual_line_width(pages: list[list[Line]]) -> int:
     """The length of a full body line, taken over the whole document so short pages do not skew it."""
-    lengths = sorted(len(line.text) for lines in pages for line in lines)
+    lengths = sorted(len(line.text) for lines in pages for line in lines if not line.row)
     return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
 
 
@@ -436,7 +412,7 @@ def mend_words_across_pages(texts: list[str], keep_hyphen: frozenset[str]) -> li
 def load_pdf(path: Path, data: bytes) -> Extraction:
     """A PDF as one page of cleaned text per PDF page."""
     reader = open_pdf(path, data)
-    pages = strip_running_text(read_pages(path, reader))
+    pages = strip_running_text(read_pages(path, data))
     # A scan may still carry a stamped page number, so look for words only after stripping those.
     if not any(ch.isalpha() for lines in pages for line in lines for ch in line.text):
         raise IngestError(

@@ -22,6 +22,13 @@ BULLET = re.compile(r"^[-*+•◦▪▫‣–—·●○■□➢➤►]\s+(?=\S
 NUMBERED_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[a-z][.)]|\([a-z0-9]{1,3}\))\s+(?=\S)")
 HEADING = re.compile(r"^#{1,6} \S")
 TABLE_ROW = re.compile(r"^\|.*\|$")
+# A table row as ingest.tables writes it: "Huishoudtype: Gezin · Maximale huur (euro): 879".
+# The first cell may go without a name when its column has none (the row labels of a comparison).
+_NAMED_CELL = r"[^·\n]+?: [^·\n]*"
+ROW_LINE = re.compile(
+    rf"^(?:[^·:\n]+(?: · {_NAMED_CELL})+"  # a row label, then named cells
+    rf"|{_NAMED_CELL}(?: · {_NAMED_CELL})+)$"  # named cells only
+)
 
 # Legal structure the chunker splits on: "Artikel 12", "ARTIKEL I", "§ 3", "Hoofdstuk 2 Wonen".
 STRUCTURE = re.compile(
@@ -89,7 +96,7 @@ def classify(line: str) -> Block:
     """The block a cleaned, non-empty line starts."""
     if HEADING.match(line):
         return Block("heading", line)
-    if TABLE_ROW.match(line):
+    if TABLE_ROW.match(line) or ROW_LINE.match(line):
         return Block("row", line)
     if is_structure_line(line):
         return Block("structure", line)
@@ -135,16 +142,23 @@ def join_wrapped(left: str, right: str, keep_hyphen: frozenset[str] = frozenset(
 BreakRule = Callable[[str, str], bool]
 
 
-def reflow(lines: Iterable[str], starts_paragraph: BreakRule, join: Callable[[str, str], str] = join_wrapped) -> list[Block]:
+def reflow(
+    lines: Iterable[str | Block], starts_paragraph: BreakRule, join: Callable[[str, str], str] = join_wrapped
+) -> list[Block]:
     """Blocks from raw lines: wrapped lines re-flowed into one-line paragraphs and list items.
 
     A blank line always ends a paragraph and a finished sentence ends a list item;
     `starts_paragraph(previous, line)` decides whether any other line that is not a heading,
-    list item or table row starts a new paragraph anyway.
+    list item or table row starts a new paragraph anyway. A Block among the lines (a table
+    row the loader recognised) is taken as it is and stands alone.
     """
     blocks: list[Block] = []
     previous = ""
     for raw in lines:
+        if isinstance(raw, Block):
+            blocks.append(raw)
+            previous = ""
+            continue
         line = clean_line(raw)
         if not line:
             previous = ""

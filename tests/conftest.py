@@ -76,3 +76,14 @@ def real_library(embedder, eval_cache) -> Path:
     if not (SHARED / "docs").is_dir():
         pytest.skip("the third-party documents in ../shared/external/docs are not on this machine")
     return sets.build_library(sets.real(), eval_cache, Settings(), embedder)
+
+
+FAULT_CASES = ROOT.parent / "shared" / "cases" / "ingest-faults"
+
+
+@pytest.fixture(scope="session")
+def fault_cases() -> Path:
+    """The small files of ../shared/cases/ingest-faults (CASES.md), read in place, never copied."""
+    if not FAULT_CASES.is_dir():
+        pytest.skip("the fault cases in ../shared/cases/ingest-faults are not on this machine")
+    return FAULT_CASES

@@ -56,6 +56,7 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
 
     p = command("docs", "documenten in de index tonen", _docs)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--since", type=_since, metavar="JJJJ-MM-DD", help="alleen documenten niet ouder dan deze datum")
 
     p = command("remove", "documenten verwijderen (id of pad)", _remove)
     p.add_argument("targets", nargs="+", metavar="DOC_ID|PAD")
@@ -67,6 +68,8 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
         p.add_argument("question", metavar="VRAAG")
         p.add_argument("--json", action="store_true")
         p.add_argument("--k", type=int, default=8)
+        p.add_argument("--since", type=_since, metavar="JJJJ-MM-DD",
+                       help="niet ouder dan: alleen documenten met een tekst van deze datum of later")
         p.add_argument("--type", choices=TYPES)
         p.add_argument("--region")
         if name == "ask":
@@ -132,14 +135,19 @@ def _remove(args, settings: Settings) -> int:
 def _docs(args, settings: Settings) -> int:
     from index.searcher import Index
 
+    from index.models import Filters
+    from ingest.dates import dutch_date
+
     documents = Index.open(args.index, preferred_embedder=settings.embedder).documents()
+    documents = [d for d in documents if Filters.of(since=args.since).accepts(d)]
     if args.json:
         print(json.dumps([_document_json(d) for d in documents], ensure_ascii=False, indent=2))
         return 0
     for d in documents:
         region = f" · {d.metadata.region}" if d.metadata.region else ""
         pages = f" · {d.n_pages} p." if d.n_pages else ""
-        print(f"{d.doc_id}\n    {d.title} — {d.metadata.type}{region}{pages} · {d.n_chunks} passages\n    {d.source}")
+        date = f" · {dutch_date(d.metadata.date)}" if d.metadata.date else " · zonder datum"
+        print(f"{d.doc_id}\n    {d.title} — {d.metadata.type}{region}{date}{pages} · {d.n_chunks} passages\n    {d.source}")
     print(f"\n{len(documents)} documenten")
     return 0
 
@@ -149,7 +157,7 @@ def _search(args, settings: Settings) -> int:
     from index.searcher import Index
 
     index = Index.open(args.index, preferred_embedder=settings.embedder, dense_weight=settings.dense_weight)
-    hits = index.search(args.question, args.k, Filters.of(args.type, args.region), mode=args.mode)
+    hits = index.search(args.question, args.k, Filters.of(args.type, args.region, since=args.since), mode=args.mode)
     rows = [
         {"n": i, "doc_id": h.document.doc_id, "title": h.document.title, "source": h.document.source,
          "page": h.chunk.page_start, "section": h.chunk.section, "text": h.chunk.text, "score": round(h.score, 6),
@@ -171,7 +179,7 @@ def _ask(args, settings: Settings) -> int:
 
     history = json.loads(args.history.read_text(encoding="utf-8")) if args.history else None
     assistant = Assistant.load(args.index, settings=settings)
-    answer = assistant.ask(args.question, history=history, filters={"type": args.type, "region": args.region},
+    answer = assistant.ask(args.question, history=history, filters={"type": args.type, "region": args.region, "since": args.since},
                            k=args.k)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
@@ -194,6 +202,16 @@ def _eval(args, settings: Settings) -> int:
 
 
 # -- output -----------------------------------------------------------------------------
+def _since(value: str) -> str:
+    """The --since date as ISO text; argparse shows the Dutch reason for a date that does not exist."""
+    from ingest.dates import InvalidDate, editor_date
+
+    try:
+        return editor_date(value)
+    except InvalidDate as error:
+        raise argparse.ArgumentTypeError(f"{error}; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-01-01") from error
+
+
 def _document_json(d) -> dict:
     return {"doc_id": d.doc_id, "title": d.title, "source": d.source, "n_chunks": d.n_chunks, "n_pages": d.n_pages,
             "content_hash": d.content_hash, "added_at": d.added_at, **{k: v for k, v in asdict(d.metadata).items() if k != "title"}}

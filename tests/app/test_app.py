@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import gradio as gr
@@ -169,6 +170,55 @@ def upload(web, *paths, **fields):
     return {row[0]: row for row in rows}, summary, table
 
 
+def stored_uploads(web) -> list[str]:
+    """The uploaded files on disk, without the hidden list of their original names."""
+    return sorted(p.name for p in web.upload_dir.iterdir() if p.name != app.UPLOAD_NAMES)
+
+
+def test_two_uploads_whose_names_sanitise_alike_never_replace_each_other(web, tmp_path):
+    first = write_note(tmp_path / "a" / "Nota wonen.txt", "De gemeente Kwartelveen bouwt twintig woningen.")
+    second = write_note(tmp_path / "b" / "Nota-wonen.txt", "De gemeente Zonnedal opent een nachtopvang.")
+    rows, _, _ = upload(web, first)
+    assert rows["Nota wonen.txt"][1] == "toegevoegd"
+    rows, _, _ = upload(web, second)
+    assert rows["Nota-wonen.txt"][1] == "toegevoegd"
+
+    texts = [(web.upload_dir / name).read_text(encoding="utf-8") for name in stored_uploads(web)]
+    assert sorted(texts) == sorted([first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")])
+    assert len([d for d in web.documents() if Path(d.source).parent == web.upload_dir.resolve()]) == 2
+    rows, _, _ = upload(web, write_note(first, "De gemeente Kwartelveen bouwt dertig woningen."))
+    assert rows["Nota wonen.txt"][1] == "bijgewerkt"  # the same name again is a new version
+
+
+def test_a_file_named_in_japanese_keeps_its_extension(web, tmp_path):
+    source = write_note(tmp_path / "報告書.txt", "De gemeente Zonnedal telt driehonderd urgente woningzoekenden.")
+    rows, _, _ = upload(web, source)
+
+    assert rows["報告書.txt"][1] == "toegevoegd"
+    assert [Path(name).suffix for name in stored_uploads(web)] == [".txt"]
+
+
+def test_an_upload_with_an_impossible_date_fails_alone_and_a_later_reindex_still_works(web, tmp_path, fault_cases):
+    good = write_note(tmp_path / "v1" / "onmogelijke-datum.md", "De gemeente Zonnedal opent een woonwagenstandplaats.")
+    assert upload(web, good)[0]["onmogelijke-datum.md"][1] == "toegevoegd"
+    other = write_note(tmp_path / "v2" / "ander.md", "De gemeente Zonnedal bouwt tien tiny houses.")
+
+    rows, _, _ = upload(web, fault_cases / "onmogelijke-datum.md", other)
+
+    assert rows["onmogelijke-datum.md"][1] == "mislukt"
+    assert "'date'" in rows["onmogelijke-datum.md"][3] and "2025-02-30" in rows["onmogelijke-datum.md"][3]
+    assert rows["ander.md"][1] == "toegevoegd"
+    assert (web.upload_dir / "onmogelijke-datum.md").read_text(encoding="utf-8") == good.read_text(encoding="utf-8")
+    rows, summary, *_ = web.reindex("anna", progress=no_progress)
+    assert rows == [] and "0 mislukt" in summary
+
+
+def write_note(path: Path, sentence: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"# Notitie\n\n{sentence}\n", encoding="utf-8")
+    return path
+
+
 def test_an_upload_is_stored_under_a_safe_name_and_a_second_upload_updates_it(web, tmp_path):
     incoming = tmp_path / "incoming"
     incoming.mkdir()
@@ -204,7 +254,7 @@ def test_a_failed_update_keeps_the_previous_file(web, tmp_path):
     rows, _, _ = upload(web, broken)
     assert rows["rapport.pdf"][1] == "mislukt" and rows["rapport.pdf"][3]  # with a Dutch reason
     assert (web.upload_dir / "rapport.pdf").read_bytes() == good.read_bytes()
-    assert [p.name for p in web.upload_dir.iterdir()] == ["rapport.pdf"]  # no backup left behind
+    assert stored_uploads(web) == ["rapport.pdf"]  # no backup left behind
     assert any(d.doc_id == "rapport" for d in web.documents())
 
 
@@ -226,7 +276,7 @@ def test_bad_uploads_fail_alone_with_a_dutch_reason(web, tmp_path):
     assert rows["leeg.md"][1] == "mislukt" and "leeg" in rows["leeg.md"][3]
     assert rows["kapot.pdf"][1] == "mislukt" and rows["kapot.pdf"][3]
     assert rows["goed.md"][1] == "toegevoegd"
-    assert sorted(p.name for p in web.upload_dir.iterdir()) == ["goed.md"]  # failures leave nothing behind
+    assert stored_uploads(web) == ["goed.md"]  # failures leave nothing behind
 
 
 def test_a_non_http_source_url_is_refused(web, tmp_path):

@@ -187,3 +187,18 @@ def test_the_document_table_is_sorted_by_title_with_plain_cells():
 
     rows = documents_table([record("b", "Zorg <b>", None), record("a", "Aanpak", 4)])
     assert rows == [["a", "Aanpak", "handreiking", "Parkstad", 4, 12], ["b", "Zorg <b>", "handreiking", "Parkstad", "", 12]]
+
+
+def test_a_table_passage_shows_as_a_table_with_the_used_row_marked_and_the_text_date():
+    rows = ["Huishoudtype: Eenpersoons · Maximale huur (euro): 477", "Huishoudtype: Gezin · Maximale huur (euro): 879"]
+    citation = Citation(1, "huur", "Huurgrenzen", "/docs/huur.docx", None, None,
+                        "De tabel geeft de grenzen.\n\n" + "\n".join(rows), 0.5, date="2026-07-01",
+                        highlights=[rows[1]])
+
+    html = render_citation(citation, 1)
+
+    assert "<th>Huishoudtype</th><th>Maximale huur (euro)</th>" in html
+    assert '<tr class="tw-mark"><td>Gezin</td><td>879</td></tr>' in html
+    assert "<tr><td>Eenpersoons</td><td>477</td></tr>" in html
+    assert "tekst van 1 juli 2026" in html
+    assert citation.to_json()["date"] == "2026-07-01" and "1 juli 2026" in citation.label()

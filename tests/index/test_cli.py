@@ -162,8 +162,30 @@ def test_docs_prints_one_block_per_document_and_a_count(capsys, office_index):
     code, out, _ = run(capsys, "docs", "--index", str(office_index))
 
     assert code == 0
-    assert "Handreiking regionale samenwerking — handreiking · Parkstad Limburg · 2 passages" in out
+    assert "Handreiking regionale samenwerking — handreiking · Parkstad Limburg · zonder datum · 2 passages" in out
     assert out.rstrip().endswith("2 documenten")
+
+
+def test_docs_lists_the_date_of_each_text_and_filters_on_niet_ouder_dan(capsys, tmp_path):
+    folder = tmp_path / "teksten"
+    folder.mkdir()
+    (folder / "oud.md").write_text("---\ndate: 2014-06-04\n---\n\n# Oude wet\n\nTwee verplichte groepen.\n", encoding="utf-8")
+    (folder / "nieuw.md").write_text("# Nieuwe wet\n\nGeldend vanaf 1 juli 2026.\n\nTien verplichte groepen.\n",
+                                     encoding="utf-8")
+    index_dir = tmp_path / "index"
+    assert run(capsys, "ingest", str(folder), "--index", str(index_dir))[0] == 0
+
+    _, listed, _ = run(capsys, "docs", "--index", str(index_dir))
+    _, recent, _ = run(capsys, "docs", "--json", "--since", "2020-01-01", "--index", str(index_dir))
+    _, hits, _ = run(capsys, "search", "verplichte groepen", "--json", "--since", "2026-07-01", "--index", str(index_dir))
+    with pytest.raises(SystemExit) as refused:
+        run(capsys, "docs", "--since", "2025-02-30", "--index", str(index_dir))
+    err = capsys.readouterr().err
+
+    assert "Oude wet — overig · 4 juni 2014 · 1 passages" in listed and "Nieuwe wet — overig · 1 juli 2026" in listed
+    assert [(d["doc_id"], d["date"]) for d in json.loads(recent)] == [("nieuw", "2026-07-01")]
+    assert {h["doc_id"] for h in json.loads(hits)} == {"nieuw"}
+    assert refused.value.code == 2 and "'2025-02-30' is geen bestaande datum" in err
 
 
 def test_docs_without_an_index_says_how_to_build_one_and_exits_1(capsys, tmp_path):

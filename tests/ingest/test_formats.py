@@ -25,8 +25,7 @@ def test_an_editor_adds_a_word_file_and_its_headings_lists_and_table_come_throug
         "- dak- en thuislozen",
         "- mensen die uitstromen uit beschermd wonen",
         "",
-        "Gemeente | Opgave",
-        "Heerlen | 120 woningen",
+        "Gemeente: Heerlen · Opgave: 120 woningen",
         "",
         "Tot slot evalueren we jaarlijks.",
     ]
@@ -63,8 +62,7 @@ def test_a_web_page_keeps_its_content_and_drops_menus_scripts_and_footers(web_pa
         "- Mensen die uitstromen uit de opvang",
         "- Mantelzorgers",
         "",
-        "Situatie | Termijn",
-        "Uitstroom | 8 weken",
+        "Situatie: Uitstroom · Termijn: 8 weken",
     ]
 
 
@@ -106,9 +104,7 @@ def test_markdown_body_keeps_headings_lists_and_tables_without_markup(markdown_n
         "- elke gemeente stelt een woonzorgvisie op",
         "- de regio verdeelt de opgave",
         "",
-        "| Gemeente | Opgave |",
-        "|---|---|",
-        "| Heerlen | 120 |",
+        "Gemeente: Heerlen · Opgave: 120",
     ]
 
 

@@ -12,7 +12,6 @@ from reportlab.pdfgen import canvas
 
 from ingest.chunking import Chunker
 from ingest.loaders import load_document
-from ingest.pdf import page_lines
 
 CORPUS_DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 PBL_REPORT = "pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669.pdf"
@@ -97,12 +96,6 @@ def test_pdf_headings_give_chunks_their_section(typeset_pdf_path):
 
 def test_a_pdf_set_in_one_size_gets_no_markdown_headings(policy_pdf):
     assert not re.search(r"^#", load_document(policy_pdf).text, re.MULTILINE)
-
-
-def test_a_page_whose_text_runs_do_not_add_up_keeps_its_plain_lines():
-    lines = page_lines("Artikel 4\nHet college beslist.", runs=[])
-
-    assert [(line.text, line.size) for line in lines] == [("Artikel 4", 0.0), ("Het college beslist.", 0.0)]
 
 
 def test_bundled_corpus_pdfs_get_their_headings_and_sections():

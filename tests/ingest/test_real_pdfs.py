@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from pypdf import PdfReader
 
 from ingest.loaders import load_document
 
@@ -95,3 +96,29 @@ def test_pbl_report_joins_hyphenated_words_and_keeps_real_compounds(pbl_report):
 
 def test_pbl_template_title_is_not_used(pbl_report):
     assert pbl_report.metadata.title != "PBL rapporten sjabloon"
+
+
+HUURCOMMISSIE = "huurcommissie-beleidsboek-wws-onzelfstandige-woonruimten-2026-01.pdf"
+
+
+@pytest.mark.slow
+def test_a_ruled_table_of_a_real_pdf_comes_out_as_rows_with_its_column_names(external_docs):
+    lines = load_document(external_docs / HUURCOMMISSIE).pages[55].text.splitlines()
+
+    assert "Begrip: Bhw · Betekenis: Besluit huurprijzen woonruimte" in lines
+    assert "Begrip: WWS · Betekenis: Woningwaarderingsstelsel" in lines
+
+
+@pytest.mark.parametrize("name", [STAATSBLAD, KAMERVRAGEN, "stb-2024-193.pdf"])
+def test_no_number_is_removed_that_is_not_a_page_number(external_docs, name):
+    """Every number pypdf (another extractor) reads is kept, except the pages' own numbers."""
+    path = external_docs / name
+    reader = PdfReader(path)
+    read = set(re.findall(r"\d+", " ".join(page.extract_text() or "" for page in reader.pages)))
+    kept = set(re.findall(r"\d+", load_document(path).text))
+
+    assert {number for number in read - kept if int(number) > len(reader.pages)} == set()
+
+
+def test_the_staatsblad_number_stays_on_the_title_page(staatsblad):
+    assert "197" in staatsblad.pages[0].text.split()

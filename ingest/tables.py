@@ -1,0 +1,157 @@
+"""Tables as indexed text: every row keeps its column names, in every format.
+
+A table row becomes one line "Huishoudtype: Gezin · Maximale huur (euro): 879 · Aantal
+woningen: 198", so a passage with one row still says what each figure is, and the answer
+layer can quote the row as a sentence. The loaders hand in cells as they read them (PDF
+grids from pdfplumber, DOCX and HTML from their own table structure); the clean-up here is
+what every source needs: empty columns and repeated merged cells dropped, text wrapped
+inside a cell joined again, a title row spanning the table kept as a caption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .text import ROW_LINE, clean_line, join_wrapped
+
+CELL_SEPARATOR = " · "
+NAME_SEPARATOR = ": "
+MARKDOWN_ROW = re.compile(r"^\s*\|.*\|\s*$")
+MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+MIN_ROWS = 2  # a header and one row
+MIN_COLUMNS = 2
+
+
+@dataclass
+class Table:
+    """A cleaned table: an optional caption, the column names and the body rows."""
+
+    header: list[str]
+    rows: list[list[str]]
+    caption: str | None = None
+
+
+def cell_text(text: str | None) -> str:
+    """A cell's text on one line; a word wrapped (and hyphenated) at the cell edge is joined again."""
+    lines = [clean_line(line) for line in (text or "").splitlines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return ""
+    joined = lines[0]
+    for line in lines[1:]:
+        joined = join_wrapped(joined, line)
+    return joined
+
+
+def merged_continuations(grid: list[list[str | None]]) -> list[list[str | None]]:
+    """Rows whose first cell is covered by the cell above (None) continue that row's cells.
+
+    pdfplumber cuts a table at every ruled line, so a cell written over two lines of a row
+    without a rule between them arrives as two rows; the second starts with a covered cell.
+    """
+    merged: list[list[str | None]] = []
+    for row in grid:
+        if merged and row and row[0] is None and any(row):
+            previous = merged[-1]
+            for i, cell in enumerate(row[: len(previous)]):
+                if cell:
+                    previous[i] = join_wrapped(previous[i], cell) if previous[i] else cell
+        else:
+            merged.append(list(row))
+    return merged
+
+
+def clean_grid(grid: list[list[str | None]]) -> list[list[str]]:
+    """Cells as one-line text, without empty columns and with a spanned cell counted once."""
+    rows = [[cell_text(cell) for cell in row] for row in merged_continuations(grid)]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        return []
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    kept = [i for i in range(width) if any(row[i] for row in rows)]
+    rows = [[row[i] for i in kept] for row in rows]
+    # A cell spanning two columns arrives once per column it covers.
+    rows = [[cell if i == 0 or cell != row[i - 1] else "" for i, cell in enumerate(row)] for row in rows]
+    return merged_complementary_columns(rows)
+
+
+def merged_complementary_columns(rows: list[list[str]]) -> list[list[str]]:
+    """Neighbouring columns that no row fills both of, as one column.
+
+    A grid cut at every rule of a drawing gives one real column as two half-filled ones
+    ("A++++" in one, "B" in the next); real columns share at least the header row.
+    """
+    columns = [list(column) for column in zip(*rows)] if rows else []
+    merged: list[list[str]] = []
+    for column in columns:
+        if merged and not any(a and b for a, b in zip(merged[-1], column)):
+            merged[-1] = [a or b for a, b in zip(merged[-1], column)]
+        else:
+            merged.append(column)
+    return [list(row) for row in zip(*merged)]
+
+
+def as_table(grid: list[list[str | None]]) -> Table | None:
+    """The table a grid of cells makes, or None when it is not a table of at least two columns.
+
+    A first row with a single filled cell above a fuller row is the table's title
+    ("Per 1 januari 2026"); the next row holds the column names.
+    """
+    rows = clean_grid(grid)
+    caption = None
+    if len(rows) > 1 and sum(bool(cell) for cell in rows[0]) == 1 and sum(bool(cell) for cell in rows[1]) > 1:
+        caption = next(cell for cell in rows[0] if cell)
+        rows = rows[1:]
+    if len(rows) < MIN_ROWS or len(rows[0]) < MIN_COLUMNS:
+        return None
+    # A column without a name: the first holds row labels and goes unnamed, others get a number.
+    header = [name or ("" if i == 1 else f"Kolom {i}") for i, name in enumerate(rows[0], start=1)]
+    return Table(header=header, rows=rows[1:], caption=caption)
+
+
+def row_line(header: list[str], row: list[str]) -> str:
+    """"Huishoudtype: Gezin · Maximale huur (euro): 879"; empty cells are left out, a row label stands alone."""
+    cells = [f"{name}{NAME_SEPARATOR}{value}" if name else value for name, value in zip(header, row) if value]
+    return CELL_SEPARATOR.join(cells)
+
+
+def table_lines(table: Table) -> list[str]:
+    """The table as lines of text: the caption, then one line per row with its column names."""
+    lines = [table.caption] if table.caption else []
+    return lines + [line for line in (row_line(table.header, row) for row in table.rows) if line]
+
+
+def markdown_cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def with_markdown_tables(lines: Iterable[str]) -> list[str]:
+    """Lines with every Markdown pipe table (header, rule, rows) written as row lines."""
+    lines = list(lines)
+    result: list[str] = []
+    i = 0
+    while i < len(lines):
+        if MARKDOWN_ROW.match(lines[i]) and i + 1 < len(lines) and MARKDOWN_RULE.match(lines[i + 1]):
+            end = i + 2
+            while end < len(lines) and MARKDOWN_ROW.match(lines[end]):
+                end += 1
+            table = as_table([markdown_cells(line) for line in (lines[i], *lines[i + 2 : end])])
+            if table:
+                result += ["", *table_lines(table), ""]
+                i = end
+                continue
+        result.append(lines[i])
+        i += 1
+    return result
+
+
+def parse_row(line: str) -> list[tuple[str, str]] | None:
+    """The (column name, value) pairs of a row line, or None for a line that is not a row."""
+    if not ROW_LINE.match(line):
+        return None
+    cells = line.split(CELL_SEPARATOR)
+    first = [("", cells[0])] if NAME_SEPARATOR not in cells[0] else []
+    return first + [tuple(cell.split(NAME_SEPARATOR, 1)) for cell in cells[len(first):]]  # type: ignore[misc]

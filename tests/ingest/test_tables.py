@@ -1,0 +1,40 @@
+"""Tables become rows that keep their column names, whatever format they come in."""
+
+from __future__ import annotations
+
+from filemakers import write
+from ingest.loaders import load_document
+from ingest.tables import as_table, parse_row, table_lines
+
+
+def test_a_comparison_table_keeps_its_row_labels_and_column_names(tmp_path):
+    page = write(tmp_path / "vergelijking.html", """<html><body><h1>Vergelijking</h1><table>
+        <tr><th></th><th>Beschermd wonen</th><th>Opvang</th></tr>
+        <tr><td>Voor wie</td><td>Mensen met psychische problemen</td><td>Mensen die hun huis verlieten</td></tr>
+        <tr><td>Wetsartikel</td><td colspan="2">1.1.1 Wmo 2015</td></tr>
+        </table></body></html>""")
+
+    lines = load_document(page).text.splitlines()
+
+    assert "Voor wie · Beschermd wonen: Mensen met psychische problemen · Opvang: Mensen die hun huis verlieten" in lines
+    assert "Wetsartikel · Beschermd wonen: 1.1.1 Wmo 2015" in lines  # a spanning cell once
+    assert parse_row(lines[-1]) == [("", "Wetsartikel"), ("Beschermd wonen", "1.1.1 Wmo 2015")]
+
+
+def test_a_word_split_at_a_cell_edge_is_joined_and_a_column_cut_in_two_is_one():
+    # as pdfplumber cuts a drawn table: a header cell wrapped over two grid rows (None = covered),
+    # and one real column split by the drawing's rules into two half-filled ones
+    grid = [
+        ["", "Energie-", "", "Punten per m²", None],
+        [None, "label", None, None, None],
+        ["", "A++++", "", "", "1"],
+        ["B", "", "", "0,50", None],
+    ]
+
+    assert table_lines(as_table(grid)) == ["Energielabel: A++++ · Punten per m²: 1", "Energielabel: B · Punten per m²: 0,50"]
+
+
+def test_a_markdown_pipe_table_becomes_rows(tmp_path):
+    note = write(tmp_path / "tabel.md", "# Huur\n\n| Huishoudtype | Maximale huur |\n|---|---:|\n| Gezin | 879 |\n")
+
+    assert "Huishoudtype: Gezin · Maximale huur: 879" in load_document(note).text.splitlines()
