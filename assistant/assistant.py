@@ -75,7 +75,7 @@ class Assistant:
             yield answer.text, answer
             return
         previous = next((m["content"] for m in reversed(history or []) if m.get("role") == "assistant"), None)
-        composition = extractive.compose(query, hits, weights, previous if history else None)
+        composition = extractive.compose(query, hits, weights, previous, question if query != question else None)
         if verdict == "voorzichtig":
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:

@@ -58,6 +58,7 @@ _LEANS_BACK = re.compile(
 # "Welke groepen …?", "Wat zijn de voorwaarden …?": an enumeration answers best
 _ASKS_FOR_LIST = re.compile(r"^\s*(welke|wie zijn|wat zijn|noem)\b", re.I)
 LIST_BONUS = 0.1
+FOCUS_MISSED = 0.6
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
 
@@ -105,7 +106,8 @@ def coverage(wanted: set[str], found: set[str], weights: dict[str, float]) -> fl
     return sum(weights.get(t, 1.0) for t in wanted & found) / total if total else 0.0
 
 
-def candidates(hits: list[Hit], question: str, weights: dict[str, float], already_said: str = "") -> list[Candidate]:
+def candidates(hits: list[Hit], question: str, weights: dict[str, float], already_said: str = "",
+               focus: set[str] | None = None) -> list[Candidate]:
     """Every answer-like unit of the passages, scored against the question.
 
     score = 0.45 · term coverage of the unit + 0.15 · term coverage of its whole passage
@@ -113,7 +115,9 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             (+ LIST_BONUS for a lead-in with its list when the question asks "welke …",
             + a little for a passage's first unit).
     The passage's coverage counts because a law's "Tot de woningzoekenden, bedoeld in het eerste
-    lid, behoren:" answers with the words of the lid it refers to.
+    lid, behoren:" answers with the words of the lid it refers to. In a follow-up, `focus` holds
+    the terms of the follow-up itself: a unit without any of them is about the earlier question
+    and weighs FOCUS_MISSED as much.
     """
     wanted = set(question_terms(question))
     asks_for_list = bool(_ASKS_FOR_LIST.search(question))
@@ -139,6 +143,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             score = (0.45 * coverage(wanted, unit_terms, weights) + 0.15 * passage_coverage + 0.3 * prior
                      + 0.1 * coverage(wanted, section_terms, weights) + (0.03 if position == 0 else 0.0)
                      + (LIST_BONUS if asks_for_list and len(unit.items) >= 2 else 0.0))
+            if focus and not focus & (unit_terms | section_terms):
+                score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall))
     return found
@@ -209,45 +215,52 @@ def _dated_apart(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
     return None not in dates and len(dates) == 2 and a.unit.text != b.unit.text
 
 
+def _shared(a: Candidate, b: Candidate) -> float:
+    """The share of the smaller unit's terms that the other has too."""
+    return len(a.terms & b.terms) / (min(len(a.terms), len(b.terms)) or 1)
+
+
 def _similar(a: Candidate, b: Candidate) -> bool:
     if a.unit is b.unit or a.unit.text in b.parts or b.unit.text in a.parts:
         return True
     if a.unit.text in b.unit.text or b.unit.text in a.unit.text:
         return True
-    smaller = min(len(a.terms), len(b.terms)) or 1
-    return len(a.terms & b.terms) / smaller > REDUNDANT
+    return _shared(a, b) > REDUNDANT
 
 
-def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hits: list[Hit]) -> Candidate | None:
-    """The unit that answers the question most directly; for two facets, one that names both.
+def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hits: list[Hit],
+                  focus: set[str] | None = None) -> Candidate | None:
+    """The unit that answers the question most directly; for two facets, one that names both;
+    in a follow-up, one that speaks to what the follow-up adds (`focus`) when there is one.
 
     Laws and policies change, so the newest source answers first: among near-equals (within
     10 %), and over an older text on the same point (sharing a third of its terms) that
     scores up to 40 % better (the reader still sees the older one, dated, below it)."""
     if facets:
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)]
+    if focus:
+        pool = [c for c in pool if focus & (c.terms | c.section_terms)] or pool
     plain = [c for c in pool if not c.pitfall]
     if not plain:
         return None
     best = max(plain, key=lambda c: c.score)
     rivals = [c for c in plain if c.score >= 0.9 * best.score
-              or (c.score >= 0.6 * best.score and _same_point(c, best) and _age(hits[c.hit_rank]) < _age(hits[best.hit_rank])
-                  and hits[best.hit_rank].document.metadata.date is not None)]
+              or (c.score >= 0.6 * best.score and _shared(c, best) > SAME_POINT
+                  and hits[best.hit_rank].document.metadata.date is not None
+                  and _age(hits[c.hit_rank]) < _age(hits[best.hit_rank]))]
     return min(rivals, key=lambda c: (_age(hits[c.hit_rank]), -c.score))
 
 
-def _same_point(a: Candidate, b: Candidate) -> bool:
-    smaller = min(len(a.terms), len(b.terms)) or 1
-    return len(a.terms & b.terms) / smaller > SAME_POINT
-
-
-def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_answer: str | None = None) -> Composition:
+def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_answer: str | None = None,
+            follow_up: str | None = None) -> Composition:
     """The answer text with [n] markers, its citations (numbered in order of use) and the
-    sentences used per hit. `previous_answer` is the assistant's last turn in a follow-up."""
+    sentences used per hit. In a follow-up, `question` is the standalone query, `follow_up` what
+    the officer typed and `previous_answer` the assistant's last turn."""
     already_said = _fold(" ".join(answer_lines(previous_answer))) if previous_answer else ""
-    pool = candidates(hits, question, weights, already_said)
+    focus = set(question_terms(follow_up)) if follow_up else None
+    pool = candidates(hits, question, weights, already_said, focus)
     facets = facets_of(question)
-    first = direct_answer(pool, facets, hits)
+    first = direct_answer(pool, facets, hits, focus)
     chosen: list[Candidate] = [first] if first else []
     groups: list[tuple[str | None, list[Candidate]]] = []
     for i, (label, stems) in enumerate(facets):
