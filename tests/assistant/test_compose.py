@@ -145,3 +145,14 @@ def test_one_coherent_source_is_preferred_over_stitching_many():
     answer = compose("Hoe verdeelt de regio woningen voor uitstroom uit beschermd wonen?", hits, {})
 
     assert 1 <= len({c.doc_id for c in answer.citations}) <= 3
+
+
+def test_a_follow_up_about_another_group_opens_with_what_it_asks_about():
+    passage = ("Gemeenten geven voorrang aan woningzoekenden die beschermd wonen verlaten. "
+               "Voor jongeren die jeugdzorg verlaten geldt een aparte voorrangsregeling tot 23 jaar.")
+
+    answer = compose("Voor jongeren (voorrang woningzoekenden beschermd wonen)?", [hit(passage)], {},
+                     previous_answer="Gemeenten geven voorrang aan woningzoekenden die ouder zijn. [1]",
+                     follow_up="En voor jongeren?")
+
+    assert answer.text.startswith("Voor jongeren die jeugdzorg verlaten")
