@@ -8,7 +8,7 @@ from pathlib import Path
 from assistant import compose as extractive
 from assistant.condense import condense, condense_with_model
 from assistant.expand import complete_lists
-from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, weigh
+from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
 from assistant.rerank import RERANK_DEPTH, rerank
@@ -65,10 +65,11 @@ class Assistant:
         query, notes = self.standalone_query(question, history)
         index = self.index.get()
         floor = self.noise_floor(index)
-        weights = idf_weights(index, question_terms(query))
+        wanted = question_terms(query)
+        weights = idf_weights(index, wanted)
         fused = index.search(query, max(RERANK_DEPTH, k or self.k), _filters(filters))
         hits = complete_lists(rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None)), index)
-        evidence = weigh(query, hits, weights, floor)
+        evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights))
         verdict = evidence.verdict(self.refuse_below, self.caution_below)
         if not hits or verdict == "weigeren":
             answer = self._abstain(query, hits, evidence, notes)

@@ -1,11 +1,14 @@
 """Is the retrieved evidence strong enough to answer? Measured against the index itself.
 
-evidence = COVERAGE_WEIGHT · coverage + (1 − COVERAGE_WEIGHT) · closeness, where
+evidence = COVERAGE_WEIGHT · coverage + (1 − COVERAGE_WEIGHT) · closeness − UNKNOWN_PENALTY · unknown,
+where
 - coverage: the idf-weighted share of the question's content terms that occur in the best
-  passages (a question about "budget" that no passage mentions stays uncovered), and
+  passages (a question about "budget" that no passage mentions stays uncovered),
 - closeness: how far the best dense cosine stands above what questions about something
   else entirely get *on this index*: (cosine − off-topic mean) / off-topic spread, scaled by
-  CLOSENESS_SPREADS to 0–1.
+  CLOSENESS_SPREADS to 0–1, and
+- unknown: the idf-weighted share of the question's terms that no passage of the whole
+  library contains (a municipality, a scheme, a figure the library never mentions).
 
 Why relative: a library of law texts gives every question lower cosines than a library of
 guides written in plain language, so one fixed cosine scale refuses answerable questions on
@@ -30,6 +33,7 @@ from index.models import Hit
 
 COVERAGE_WEIGHT = 0.5
 CLOSENESS_SPREADS = 4.0  # off-topic standard deviations above the off-topic mean that count as fully close
+UNKNOWN_PENALTY = 0.0
 REFUSE_BELOW = 0.45
 CAUTION_BELOW = 0.55
 EVIDENCE_PASSAGES = 3
@@ -86,6 +90,16 @@ def idf_weights(index, query_terms: list[str]) -> dict[str, float]:
     return {t: math.log(1 + (n - df + 0.5) / (df + 0.5)) for t, df in zip(unique, frequencies)}
 
 
+def unknown_share(index, query_terms: list[str], weights: dict[str, float]) -> float:
+    """The idf-weighted share of `query_terms` that occur in no chunk of `index`."""
+    unique = list(dict.fromkeys(query_terms))
+    if not unique:
+        return 0.0
+    frequencies, _ = index.document_frequencies(unique)
+    total = sum(weights.get(t, 1.0) for t in unique)
+    return sum(weights.get(t, 1.0) for t, df in zip(unique, frequencies) if df == 0) / total
+
+
 def coverage(question: str, hits: list[Hit], weights: dict[str, float]) -> float:
     wanted = set(question_terms(question))
     if not wanted:
@@ -104,10 +118,11 @@ def closeness(hits: list[Hit], floor: NoiseFloor) -> float:
     return min(1.0, max(0.0, (best - floor.mean) / (CLOSENESS_SPREADS * floor.spread)))
 
 
-def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: NoiseFloor) -> Evidence:
-    """The evidence for answering `question` from `hits` (best first), with the index's idf `weights`."""
+def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: NoiseFloor, unknown: float = 0.0) -> Evidence:
+    """The evidence for answering `question` from `hits` (best first), with the index's idf
+    `weights` and the share of the question's terms the library does not know (`unknown_share`)."""
     if not hits:
         return Evidence(0.0, 0.0, 0.0)
     cov = coverage(question, hits, weights)
     close = closeness(hits, floor)
-    return Evidence(cov, close, COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * close)
+    return Evidence(cov, close, COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * close - UNKNOWN_PENALTY * unknown)

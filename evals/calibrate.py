@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from dataclasses import dataclass, replace
+import json
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,7 @@ from assistant import evidence as ev
 from assistant.condense import condense
 from assistant.evidence import NoiseFloor, idf_weights
 from assistant.rerank import RERANK_DEPTH, Weights, signals
-from assistant.sentences import question_terms
+from assistant.sentences import question_terms, terms
 from evals import sets
 from evals.metrics import contains
 from evals.questions import Question
@@ -40,16 +41,19 @@ SIGNALS = ("fused", "dense", "sentence", "heading", "window")
 
 @dataclass
 class Asked:
-    """One question on one library: what calibration needs of it."""
+    """One question on one library: what calibration needs of it (JSON, so a run can be re-tuned)."""
 
     set_name: str
     part: str
-    question: Question
-    signals: list[dict[str, float]]
+    answerable: bool
+    on_topic: bool
+    signals: list[dict[str, float]]  # per fused hit (see assistant.rerank.signals)
     relevant: list[bool]  # per fused hit: holds the gold passage (or gold document)
-    floor: NoiseFloor
-    hits: list
-    weights: dict[str, float]
+    found: list[list[str]]  # per fused hit: the question's terms in its title, heading path and text
+    term_weights: dict[str, float]  # idf of the question's terms
+    unknown: float  # idf-weighted share of the question's terms that no passage of the library has
+    cosines: list[float]
+    floor: tuple[float, float]  # the library's off-topic noise floor: mean, spread
 
 
 def ask_all(eval_set: sets.EvalSet, index, off_topic: list[Question], embedder) -> list[Asked]:
@@ -58,15 +62,21 @@ def ask_all(eval_set: sets.EvalSet, index, off_topic: list[Question], embedder) 
     for question, is_off_topic in [(q, False) for q in eval_set.questions] + [(q, True) for q in off_topic]:
         query = condense(question.question, question.history or None)
         hits = index.search(query, RERANK_DEPTH)
-        weights = idf_weights(index, question_terms(query))
+        wanted = question_terms(query)
+        weights = idf_weights(index, wanted)
         if question.gold_passages:
             relevant = [any(contains(h.chunk.text, p) for p in question.gold_passages) for h in hits]
         else:
             relevant = [h.document.doc_id in question.gold_docs for h in hits]
+        found = [sorted(set(wanted) & set(terms(f"{h.document.title} {h.chunk.section or ''} {h.chunk.text}")))
+                 for h in hits]
         part = (("tune" if sets.bucket(question.id) == 0 else "held-out") if is_off_topic
                 else eval_set.part(question))
         name = f"{eval_set.name}/off-topic" if is_off_topic else eval_set.name
-        asked.append(Asked(name, part, question, signals(query, hits, weights, embedder), relevant, floor, hits, weights))
+        asked.append(Asked(name, part, question.answerable, not is_off_topic and eval_set.name != "off-topic",
+                           signals(query, hits, weights, embedder), relevant, found, weights,
+                           ev.unknown_share(index, wanted, weights), [h.dense_score or 0.0 for h in hits],
+                           (floor.mean, floor.spread)))
     return asked
 
 
@@ -75,93 +85,136 @@ def order(a: Asked, w: Weights) -> list[int]:
     return sorted(range(len(total)), key=lambda i: (-total[i], i))
 
 
+def first_relevant(a: Asked, w: Weights) -> int | None:
+    return next((rank for rank, i in enumerate(order(a, w), start=1) if a.relevant[i]), None)
+
+
 def top5(asked: list[Asked], w: Weights) -> float:
-    found = [any(a.relevant[i] for i in order(a, w)[:5]) for a in asked if a.question.answerable]
+    found = [(first_relevant(a, w) or 99) <= 5 for a in asked if a.answerable]
+    return float(np.mean(found)) if found else float("nan")
+
+
+def mrr(asked: list[Asked], w: Weights) -> float:
+    ranks = [first_relevant(a, w) for a in asked if a.answerable]
+    found = [1.0 / r if r and r <= 10 else 0.0 for r in ranks]
     return float(np.mean(found)) if found else float("nan")
 
 
 def features(a: Asked, w: Weights) -> tuple[float, float]:
     """(coverage, best cosine) of the three passages the assistant would weigh."""
-    best = [a.hits[i] for i in order(a, w)[:ev.EVIDENCE_PASSAGES]]
-    query = condense(a.question.question, a.question.history or None)
-    cov = ev.coverage(query, best, a.weights)
-    cosine = max((h.dense_score for h in best if h.dense_score is not None), default=0.0)
-    return cov, cosine
+    best = order(a, w)[:ev.EVIDENCE_PASSAGES]
+    found = set().union(*(a.found[i] for i in best)) if best else set()
+    total = sum(a.term_weights.values())
+    cov = sum(v for t, v in a.term_weights.items() if t in found) / total if total else 0.0
+    return cov, max((a.cosines[i] for i in best), default=0.0)
 
 
-def balanced(scored: list[tuple[float, bool]], refuse: float) -> tuple[float, float, float]:
-    answered = [s >= refuse for s, ok in scored if ok]
-    refused = [s < refuse for s, ok in scored if not ok]
-    a = float(np.mean(answered)) if answered else 1.0
-    r = float(np.mean(refused)) if refused else 1.0
-    return (a + r) / 2, a, r
+def rates(scored: list[tuple[float, Asked]], refuse: float) -> tuple[float, float, float]:
+    """(answerable answered, on-topic unanswerable refused, off-topic refused)."""
+    def mean(values: list[bool]) -> float:
+        return float(np.mean(values)) if values else float("nan")
+    return (mean([s >= refuse for s, a in scored if a.answerable]),
+            mean([s < refuse for s, a in scored if not a.answerable and a.on_topic]),
+            mean([s < refuse for s, a in scored if not a.answerable and not a.on_topic]))
 
 
 def main() -> None:
-    from index.embedders import make_embedder
-    from index.searcher import Index
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path("data/eval"))
     parser.add_argument("--sets", nargs="+", default=["bundled", "real", "rijksoverheid", "pbl", "kamervragen"])
+    parser.add_argument("--save", type=Path, help="write what was asked to this JSON file")
+    parser.add_argument("--load", type=Path, help="tune on a file --save wrote, without asking again")
     args = parser.parse_args()
+    if args.load:
+        asked = [Asked(**row) for row in json.loads(args.load.read_text(encoding="utf-8"))]
+    else:
+        asked = ask_sets(args.sets, args.cache)
+    if args.save:
+        args.save.write_text(json.dumps([asdict(a) for a in asked]), encoding="utf-8")
+    best = tune_rerank(asked)
+    tune_abstention(asked, best)
+
+
+def ask_sets(names: list[str], cache: Path) -> list[Asked]:
+    from index.embedders import make_embedder
+    from index.searcher import Index
+
     settings = Settings()
     embedder = make_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
     off_topic = sets.off_topic_questions()
     asked: list[Asked] = []
-    for name in args.sets:
-        eval_set = sets.load(name, args.cache)
-        index = Index.open(sets.build_library(eval_set, args.cache, settings, embedder), embedder=embedder)
+    for name in names:
+        eval_set = sets.load(name, cache)
+        index = Index.open(sets.build_library(eval_set, cache, settings, embedder), embedder=embedder)
         # off-topic questions once per library (not on the Rijksoverheid pages, which answer them)
         extra = off_topic if name in ("bundled", "real") else []
         asked += ask_all(eval_set, index, extra, embedder)
         print(f"{name}: {len(eval_set.questions)} vragen (+{len(extra)} off-topic), {len(index)} passages")
+    return asked
 
+
+def tune_rerank(asked: list[Asked]) -> Weights:
     tune = [a for a in asked if a.part == "tune"]
-    held = [a for a in asked if a.part == "held-out"]
     grid = [Weights(*w) for w in itertools.product((0.0, 0.2, 0.35, 0.5), (0.0, 0.15, 0.3), (0.0, 0.15, 0.3, 0.45),
                                                     (0.0, 0.1, 0.2), (0.0, 0.15, 0.3)) if sum(w) > 0]
-    # ties go to the mix without the window signal (it costs an embedding per candidate), then to more fusion
-    best = max(grid, key=lambda w: (round(top5(tune, w), 4), -w.window, w.fused))
-    fused_only = Weights(1.0, 0.0, 0.0, 0.0)
-    print(f"\nRerank, gekozen op het afstemdeel: {best}")
-    print(f"{'set':<28}{'deel':<10}{'fusie top-5':>12}{'rerank top-5':>14}" + "".join(f"{'zonder ' + s:>17}" for s in SIGNALS))
+    # the key passage first: MRR@10 of the gold passage; ties go to the mix without the window
+    # signal (it costs an embedding per candidate), then to more fusion
+    best = max(grid, key=lambda w: (round(mrr(tune, w), 4), -w.window, w.fused))
+    fused_only = Weights(1.0, 0.0, 0.0, 0.0, 0.0)
+    print(f"\nRerank, gekozen op het afstemdeel (MRR@10 van de gold-passage): {best}")
+    print(f"{'set':<16}{'deel':<10}{'fusie top-5/MRR':>17}{'rerank top-5/MRR':>18}"
+          + "".join(f"{'zonder ' + s:>17}" for s in SIGNALS))
     for name in dict.fromkeys(a.set_name for a in asked if "off-topic" not in a.set_name):
-        for part, group in (("tune", tune), ("held-out", held)):
-            rows = [a for a in group if a.set_name == name]
-            ablation = [top5(rows, replace(best, **{s: 0.0})) for s in SIGNALS]
-            print(f"{name:<28}{part:<10}{top5(rows, fused_only):>12.3f}{top5(rows, best):>14.3f}"
-                  + "".join(f"{x:>17.3f}" for x in ablation))
+        for part in ("tune", "held-out"):
+            rows = [a for a in asked if a.set_name == name and a.part == part]
+            ablation = [f"{mrr(rows, replace(best, **{s: 0.0})):.3f}" if getattr(best, s) else "—" for s in SIGNALS]
+            print(f"{name:<16}{part:<10}{top5(rows, fused_only):>9.3f}/{mrr(rows, fused_only):.3f}"
+                  f"{top5(rows, best):>10.3f}/{mrr(rows, best):.3f}" + "".join(f"{x:>17}" for x in ablation))
+    return best
 
+
+def tune_abstention(asked: list[Asked], best: Weights) -> None:
+    tune = [a for a in asked if a.part == "tune"]
     cached = {id(a): features(a, best) for a in asked}
     choices = []
-    for weight, spreads in itertools.product((0.3, 0.4, 0.5, 0.6, 0.7), (2.0, 3.0, 4.0, 6.0, 8.0)):
-        def score(a: Asked) -> float:
+    for weight, spreads, penalty in itertools.product((0.2, 0.3, 0.4, 0.5, 0.6, 0.7), (2.0, 3.0, 4.0, 6.0, 8.0),
+                                                      (0.0, 0.15, 0.3, 0.5)):
+        def score(a: Asked, weight=weight, spreads=spreads, penalty=penalty) -> float:
             cov, cosine = cached[id(a)]
-            close = min(1.0, max(0.0, (cosine - a.floor.mean) / (spreads * a.floor.spread)))
-            return weight * cov + (1 - weight) * close
-        scored = [(score(a), a.question.answerable) for a in tune]
-        for refuse in np.arange(0.2, 0.8, 0.01):
-            choices.append((balanced(scored, refuse)[0], weight, spreads, round(float(refuse), 2), score))
-    accuracy, weight, spreads, refuse, score = max(choices, key=lambda c: c[0])
-    # the caution band: scores where tuning questions of both kinds still mix
-    tune_unanswerable = sorted(score(a) for a in tune if not a.question.answerable and score(a) >= refuse)
-    caution = round(float(np.percentile(tune_unanswerable, 90)), 2) if tune_unanswerable else refuse
+            mean, spread = a.floor
+            close = min(1.0, max(0.0, (cosine - mean) / (spreads * spread)))
+            return weight * cov + (1 - weight) * close - penalty * a.unknown
+        scored = [(score(a), a) for a in tune]
+        for refuse in np.arange(0.1, 0.8, 0.01):
+            answered, refused_on, refused_off = rates(scored, refuse)
+            # each kind of question counts alike: answerable, on-topic unanswerable, off-topic
+            choices.append((float(np.nanmean([answered, refused_on, refused_off])), weight, spreads, penalty,
+                            round(float(refuse), 2), score))
+    accuracy, weight, spreads, penalty, refuse, score = max(choices, key=lambda c: c[0])
+    # the caution band: from the refusal threshold up to where no more than 1 in 10 of the
+    # tuning questions that score there is unanswerable
+    caution = refuse
+    for t in np.arange(refuse, 1.0, 0.01):
+        above = [a for a in tune if score(a) >= t]
+        if above and np.mean([not a.answerable for a in above]) <= 0.1:
+            caution = round(float(t), 2)
+            break
     print(f"\nWeigeren, gekozen op het afstemdeel: COVERAGE_WEIGHT={weight} CLOSENESS_SPREADS={spreads} "
-          f"REFUSE_BELOW={refuse} CAUTION_BELOW={max(caution, refuse)} (gebalanceerde nauwkeurigheid {accuracy:.3f})")
-    print(f"{'set':<28}{'deel':<10}{'beantwoord':>12}{'geweigerd':>12}{'voorzichtig':>13}{'n':>6}")
+          f"UNKNOWN_PENALTY={penalty} REFUSE_BELOW={refuse} CAUTION_BELOW={caution} "
+          f"(gemiddelde van de drie percentages: {accuracy:.3f})")
+    print(f"{'set':<20}{'deel':<10}{'beantwoord':>12}{'geweigerd':>12}{'voorzichtig':>13}{'n':>6}")
     for name in dict.fromkeys(a.set_name for a in asked):
-        for part, group in (("tune", tune), ("held-out", held)):
-            rows = [a for a in group if a.set_name == name]
+        for part in ("tune", "held-out"):
+            rows = [a for a in asked if a.set_name == name and a.part == part]
             if not rows:
                 continue
             scored = [score(a) for a in rows]
-            answerable = [s for s, a in zip(scored, rows) if a.question.answerable]
-            unanswerable = [s for s, a in zip(scored, rows) if not a.question.answerable]
+            answerable = [s for s, a in zip(scored, rows) if a.answerable]
+            unanswerable = [s for s, a in zip(scored, rows) if not a.answerable]
             answered = np.mean([s >= refuse for s in answerable]) if answerable else float("nan")
             refused = np.mean([s < refuse for s in unanswerable]) if unanswerable else float("nan")
-            careful = np.mean([refuse <= s < max(caution, refuse) for s in scored])
-            print(f"{name:<28}{part:<10}{answered:>12.3f}{refused:>12.3f}{careful:>13.3f}{len(rows):>6}")
+            careful = np.mean([refuse <= s < caution for s in scored])
+            print(f"{name:<20}{part:<10}{answered:>12.3f}{refused:>12.3f}{careful:>13.3f}{len(rows):>6}")
 
 
 if __name__ == "__main__":
