@@ -448,7 +448,7 @@ class ThuiswijzerApp:
 
     def _after_write(self, rows, summary):
         table, choices = self.document_views()
-        return (rows, summary, table, choices, self._region_update(), None)
+        return (rows, summary, table, choices, self._region_update(), None, gr.update(choices=self.since_choices()))
 
     # -- Evaluatie --------------------------------------------------------------------------
     def evaluation_view(self) -> str:
@@ -585,9 +585,10 @@ class ThuiswijzerApp:
             skip_feedback.click(lambda: (gr.update(visible=False), None, ""), None,
                                 [feedback_box, pending_feedback, feedback_text])
             if admin is not None:
-                self._wire_admin(admin, editor, region_filter)
+                self._wire_admin(admin, editor, region_filter, since_filter)
             self._wire_evaluation(evaluation, evaluation_tab, editor)
-            demo.load(lambda: self._region_update(), None, [region_filter])
+            demo.load(lambda: (self._region_update(), gr.update(choices=self.since_choices())), None,
+                      [region_filter, since_filter])
         return demo
 
     def _admin_tab(self, editor):
@@ -644,9 +645,10 @@ class ThuiswijzerApp:
                 ui["logout"] = gr.Button("Uitloggen", variant="secondary", visible=not self.local_editor)
         return ui
 
-    def _wire_admin(self, ui, editor, region_filter):
+    def _wire_admin(self, ui, editor, region_filter, since_filter):
         write = dict(concurrency_id="beheer", concurrency_limit=1)
-        after = [ui["results"], ui["summary"], ui["documents"], ui["to_remove"], region_filter, ui["files"]]
+        after = [ui["results"], ui["summary"], ui["documents"], ui["to_remove"], region_filter, ui["files"],
+                 since_filter]
         login_outputs = [editor, ui["login_box"], ui["editor_box"], ui["password"], ui["status"],
                          ui["documents"], ui["to_remove"]]
         ui["login"].click(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen")

@@ -303,7 +303,7 @@ def render_sources_panel(turns: Sequence[Turn], keep: int = 6) -> str:
 
 
 # -- the Beheer tab ---------------------------------------------------------------------
-DOCUMENT_COLUMNS = ["Id", "Titel", "Type", "Regio", "Pagina's", "Passages"]
+DOCUMENT_COLUMNS = ["Id", "Titel", "Type", "Regio", "Datum tekst", "Pagina's", "Passages"]
 RESULT_COLUMNS = ["Bestand", "Resultaat", "Passages", "Toelichting"]
 STATUS_LABELS = {
     "added": "toegevoegd",
@@ -319,7 +319,9 @@ def documents_table(documents) -> list[list]:
     rows = []
     for d in sorted(documents, key=lambda d: (d.title or d.doc_id).casefold()):
         meta = d.metadata
-        rows.append([d.doc_id, d.title, meta.type, meta.region or "", "" if d.n_pages is None else d.n_pages, d.n_chunks])
+        date = dutch_date(meta.date) if meta.date else ""
+        rows.append([d.doc_id, d.title, meta.type, meta.region or "", date, "" if d.n_pages is None else d.n_pages,
+                     d.n_chunks])
     return rows
 
 

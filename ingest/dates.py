@@ -28,6 +28,7 @@ ISO_DATE = r"(\d{4})-(\d{2})-(\d{2})"
 ANY_DATE = rf"(?:{DUTCH_DATE}|{NUMERIC_DATE}|{ISO_DATE})"
 EDITOR_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?$")
 
+TITLE_PAGE_DATE = re.compile(ANY_DATE, re.I)
 MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)
 TOP_CHARS = 3000  # the title page and the preamble
 TITLE_PAGE_CHARS = 800
@@ -37,7 +38,6 @@ STATED_DATES = [
     (re.compile(rf"\b(?:geldend|geldig) (?:van|vanaf|per|met ingang van)\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
     (re.compile(rf"\bvastgesteld (?:op|d\.d\.|in de (?:openbare )?vergadering van)\s+{ANY_DATE}", re.I), TOP_CHARS, END_CHARS),
     (re.compile(rf"\b(?:wet|besluit|regeling|verordening|beschikking) van\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
-    (re.compile(ANY_DATE, re.I), TITLE_PAGE_CHARS, 0),
 ]
 
 
@@ -66,7 +66,16 @@ def stated_date(text: str) -> str | None:
                 found = date_from_groups(match.groups()[-9:])
                 if found:
                     return found.isoformat()
-    month = MONTH_YEAR.search(text[:TITLE_PAGE_CHARS])
+    return title_page_date(text[:TITLE_PAGE_CHARS])
+
+
+def title_page_date(title_page: str) -> str | None:
+    """The first date on the title page: a full one, or a month and year ("Versie januari 2026"),
+    whichever comes first, so a date in the table of contents below does not win."""
+    day = next((m for m in TITLE_PAGE_DATE.finditer(title_page) if date_from_groups(m.groups())), None)
+    month = MONTH_YEAR.search(title_page)
+    if day and (not month or day.start() <= month.start()):
+        return date_from_groups(day.groups()).isoformat()  # type: ignore[union-attr]
     return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}" if month else None
 
 

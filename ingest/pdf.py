@@ -33,7 +33,6 @@ from .text import (
     Block,
     BreakRule,
     as_list_item,
-    clean_line,
     hyphenated_words,
     join_wrapped,
     reflow,

@@ -41,8 +41,9 @@ WORDS = WordExtractor(extra_attrs=["size", "fontname"])
 class Line:
     """A cleaned line of page text and the type most of it is set in (size 0 when unknown).
 
-    `row` marks a table row, written with its column names; it is never a heading, header
-    or footer.
+    `row` marks a line that stands alone: a table row, written with its column names, or a
+    filled-in form field with its label. It is never a heading, header or footer, and never
+    joined to the next line.
     """
 
     text: str
@@ -113,7 +114,7 @@ def field_words(page: pdfplumber.page.Page) -> list[dict]:
         text = clean_line(decode_pdf_text(value) if isinstance(value, bytes) else str(value).strip("/'"))
         if text:
             words.append({"text": text, "x0": annot["x0"], "x1": annot["x1"], "top": annot["top"],
-                          "bottom": annot["bottom"], "size": 0.0, "fontname": ""})
+                          "bottom": annot["bottom"], "size": 0.0, "fontname": "", "field": True})
     return words
 
 
@@ -248,7 +249,8 @@ def with_unruled_tables(items: list[Segment | TableBlock]) -> list[Segment | Tab
         run.clear()
 
     for item in items:
-        gapped = isinstance(item, Segment) and len(item.cells()) >= 2
+        # a label and its form field are no table row, however they line up
+        gapped = isinstance(item, Segment) and len(item.cells()) >= 2 and not any(w.get("field") for w in item.words)
         near = run and isinstance(item, Segment) and item.top - run[-1].top <= ROW_GAP_EM * run[-1].size
         if gapped and (not run or near):
             run.append(item)  # type: ignore[arg-type]
@@ -267,6 +269,8 @@ def segment_line(segment: Segment) -> Line | None:
     text = clean_line(" ".join(w["text"] for w in segment.words))
     if not text:
         return None
+    if any(w.get("field") for w in segment.words):
+        return Line(text, row=True)
     weights: Counter[tuple[float, bool]] = Counter()
     for word in segment.words:
         if word["size"]:

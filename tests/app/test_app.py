@@ -230,7 +230,7 @@ def test_an_upload_is_stored_under_a_safe_name_and_a_second_upload_updates_it(we
     stored = web.upload_dir / "Beleid-wonen-2026.md"
     assert stored.read_text(encoding="utf-8") == source.read_text(encoding="utf-8")
     assert stored.parent == (tmp_path / "uploads")
-    assert ["beleid-wonen-2026", "Beleid 2026", "praktijkvoorbeeld", "Kwartelveen", "", 1] in table
+    assert ["beleid-wonen-2026", "Beleid 2026", "praktijkvoorbeeld", "Kwartelveen", "", "", 1] in table
     assert "1 toegevoegd" in summary
 
     source.write_text("# Beleid\n\nDe gemeente Kwartelveen opent in 2028 twee nachtopvangen.\n", encoding="utf-8")

@@ -181,12 +181,15 @@ def test_credentials_are_parsed_and_malformed_pairs_ignored():
 
 
 def test_the_document_table_is_sorted_by_title_with_plain_cells():
-    def record(doc_id, title, pages):
-        return DocumentRecord(doc_id, f"/d/{doc_id}.pdf", Metadata(title=title, type="handreiking", region="Parkstad"),
+    def record(doc_id, title, pages, date=None):
+        return DocumentRecord(doc_id, f"/d/{doc_id}.pdf",
+                              Metadata(title=title, type="handreiking", region="Parkstad", date=date),
                               "hash", 12, pages, "2026-11-24T10:00:00+00:00")
 
     rows = documents_table([record("b", "Zorg <b>", None), record("a", "Aanpak", 4)])
-    assert rows == [["a", "Aanpak", "handreiking", "Parkstad", 4, 12], ["b", "Zorg <b>", "handreiking", "Parkstad", "", 12]]
+    assert rows == [["a", "Aanpak", "handreiking", "Parkstad", "", 4, 12],
+                    ["b", "Zorg <b>", "handreiking", "Parkstad", "", "", 12]]
+    assert documents_table([record("a", "Aanpak", 4, "2026-07-01")])[0][4] == "1 juli 2026"  # the text's date
 
 
 def test_a_table_passage_shows_as_a_table_with_the_used_row_marked_and_the_text_date():

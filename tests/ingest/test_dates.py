@@ -16,6 +16,7 @@ from ingest.loaders import load_document
     ("Woonvisie Voorbeeldstad\n" + "tekst " * 1000 + "\nAldus vastgesteld in de openbare vergadering van 12 maart 2025.",
      "2025-03-12"),
     ("Beleidsboek huurcommissie\nJanuari 2026\nInleiding", "2026-01"),
+    ("Beleidsboek\nVersie januari 2026\nInhoud\n1.3.2 Huurcontracten afgesloten vóór 1 juli 2024 … 4", "2026-01"),
     ("Notitie\n" + "tekst " * 300 + "Sinds 1 juli 2017 hebben statushouders geen voorrang meer.", None),
 ])
 def test_a_text_gives_its_own_date_where_it_states_it_and_body_dates_are_left_alone(text, date):

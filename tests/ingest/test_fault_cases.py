@@ -31,12 +31,12 @@ def test_a_two_column_page_written_across_both_columns_reads_column_by_column(fa
 
 
 def test_filled_in_form_fields_are_indexed_with_their_labels(fault_cases):
-    text = load_document(fault_cases / "formulier-ingevuld.pdf").text
+    lines = load_document(fault_cases / "formulier-ingevuld.pdf").text.splitlines()
 
-    assert "Aantal gevraagde plekken: 14 plekken beschermd wonen" in text
-    assert "Naam gemeente: Gemeente Voorbeeldstad" in text
-    assert "Contactpersoon: Afdeling Wonen en Zorg" in text
-    assert "Toelichting: Wachtlijst van negen maanden bij de Wmo-aanbieder" in text
+    assert "Aantal gevraagde plekken: 14 plekken beschermd wonen" in lines  # each field a line of its own
+    assert "Naam gemeente: Gemeente Voorbeeldstad" in lines
+    assert "Contactpersoon: Afdeling Wonen en Zorg" in lines
+    assert "Toelichting: Wachtlijst van negen maanden bij de Wmo-aanbieder" in lines
 
 
 @pytest.mark.parametrize("name", ["kopieerbeveiliging-aes128.pdf", "kopieerbeveiliging-aes256.pdf"])

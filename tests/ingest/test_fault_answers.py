@@ -1,0 +1,42 @@
+"""The fault cases end to end: indexed with the real embedder and asked about as an officer would."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from index.searcher import LiveIndex
+from index.writer import IndexWriter
+from thuiswijzer.config import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def assistant(fault_cases, embedder, tmp_path_factory):
+    index_dir = tmp_path_factory.mktemp("fault-cases") / "index"
+    files = [fault_cases / name for name in ("tweekoloms-rijvolgorde.pdf", "huurgrenzen-tabel.docx", "tekstvak.docx")]
+    report = IndexWriter(index_dir, embedder).ingest(files)
+    assert report.count("failed") == 0, report.files
+    return Assistant(LiveIndex(index_dir, embedder=embedder), Settings())
+
+
+def test_the_answer_about_urgentieaanvragen_quotes_the_column_and_no_glued_sentence(assistant):
+    answer = assistant.ask("Hoe verdeelt de regio de urgentieaanvragen voor beschermd wonen?")
+
+    assert not answer.abstained
+    assert "via een gezamenlijke commissie" in answer.text
+    assert "gemeenten. via" not in answer.text and "wonen met beslist" not in answer.text
+
+
+def test_the_maximum_rent_for_a_family_is_cited_from_the_row_with_its_column_names(assistant):
+    answer = assistant.ask("Wat is de maximale huur voor een gezin?")
+
+    row = "Huishoudtype: Gezin · Maximale huur (euro): 879 · Aantal woningen: 198"
+    assert any(row in citation.text for citation in answer.citations)
+
+
+def test_the_sentences_in_a_text_box_are_answerable(assistant):
+    answer = assistant.ask("Hoeveel procent van de Housing First deelnemers woont na twaalf maanden zelfstandig?")
+
+    assert "87 procent" in answer.text
