@@ -18,7 +18,6 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import argparse  # noqa: E402
-import hmac  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import shutil  # noqa: E402
@@ -36,8 +35,10 @@ import uvicorn  # noqa: E402
 from fastapi.responses import FileResponse, PlainTextResponse  # noqa: E402
 
 import app_render as render  # noqa: E402
+from app_login import LoginGuard, read_editors  # noqa: E402
 
 from assistant import Answer, Assistant  # noqa: E402
+from assistant.question_length import QuestionTooLong  # noqa: E402
 from evals.configs import CONFIGS  # noqa: E402
 from evals.questions import DEFAULT_SET, QuestionSetError  # noqa: E402
 from evals.report import PLOTS, write_report  # noqa: E402
@@ -78,6 +79,15 @@ UPLOAD_TYPES = sorted(SUPPORTED_EXTENSIONS)
 EVAL_QUESTIONS = DEFAULT_SET  # the bundled gold set, evals/gold.yaml
 EVAL_BASE = "hybrid"  # always evaluated; the Evaluatie tab can add these for comparison:
 EVAL_EXTRA = ("bm25", "dense")
+# every event but the chat question is private: not listed in /gradio_api/info, not offered to API clients
+PRIVATE = {"api_visibility": "private"}
+# Gradio's own upload limit: a file up to this multiple of the editors' limit still reaches the app and is
+# refused with its Dutch reason; past it Gradio refuses it with its own (English) message
+TRANSPORT_LIMIT_FACTOR = 2
+# sent with every response: no page of this app inside another site's frame (clickjacking)
+SECURITY_HEADERS = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+FRAME_POLICY = "frame-ancestors 'none'"
+HIDDEN_PATHS = ("/gradio_api/openapi.json",)  # the Gradio API described for anyone: not needed by the page
 
 
 def make_theme() -> gr.themes.Base:
@@ -102,7 +112,9 @@ class ThuiswijzerApp:
         self.index_dir = Path(index_dir or self.settings.index_dir)
         self.assistant = assistant or load_assistant(self.index_dir, self.settings)
         self.local_editor = local_editor
-        self.editors = render.parse_credentials(self.settings.editor_credentials)
+        self.login_guard = LoginGuard(read_editors(self.settings.editor_credentials, self.settings.editors_file),
+                                      self.settings.login_limit_per_name, self.settings.login_limit_per_client)
+        self.editors = self.login_guard.editors
         configured = upload_dir or self.settings.upload_dir
         self.upload_dir = Path(configured) if configured else self.index_dir.resolve().parent / "uploads"
         self.eval_report_dir = self.index_dir.resolve().parent / "eval-report"
@@ -159,7 +171,9 @@ class ThuiswijzerApp:
         for earlier in turns[-HISTORY_TURNS:]:
             history += [{"role": "user", "content": earlier.question}, {"role": "assistant", "content": earlier.answer}]
         turn = render.Turn(len(turns) + 1, question)
-        messages.append({"role": "user", "content": render.escape_markdown(question)})
+        cap = self.settings.max_question_chars  # a longer question is refused below; show only its start
+        shown = question if len(question) <= cap else question[:cap] + " …"
+        messages.append({"role": "user", "content": render.escape_markdown(shown)})
         messages.append({"role": "assistant", "content": "_Even zoeken in de kennisbank…_"})
         turn.message_index = len(messages) - 1
         yield messages, gr.skip(), "", session
@@ -175,7 +189,8 @@ class ThuiswijzerApp:
                     yield messages, gr.skip(), gr.skip(), session
                 else:
                     answer = final
-        except IndexProblem as error:
+        except (IndexProblem, QuestionTooLong) as error:
+            log.info("question refused: %s", error)
             messages[-1]["content"] = render.escape_markdown(str(error))
             yield messages, gr.skip(), gr.skip(), session
             return
@@ -240,7 +255,7 @@ class ThuiswijzerApp:
         }
 
     def append_feedback(self, record: dict) -> None:
-        path = Path(self.settings.feedback_log)
+        path = self.settings.feedback_path(self.index_dir)
         line = json.dumps(record, ensure_ascii=False) + "\n"
         with self._feedback_lock:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -248,15 +263,6 @@ class ThuiswijzerApp:
                 handle.write(line)
 
     # -- Beheer: who may edit --------------------------------------------------------
-    def check_login(self, name: str, password: str) -> bool:
-        """Constant-time comparison against every configured editor."""
-        ok = False
-        for known, secret in self.editors.items():
-            same_name = hmac.compare_digest((name or "").encode(), known.encode())
-            same_password = hmac.compare_digest((password or "").encode(), secret.encode())
-            ok |= same_name and same_password
-        return ok
-
     def allowed(self, editor: str | None) -> bool:
         return bool(editor) and (self.local_editor or editor in self.editors)
 
@@ -264,11 +270,14 @@ class ThuiswijzerApp:
         if not self.allowed(editor):
             raise gr.Error("Log eerst in als beheerder.")
 
-    def login(self, name: str, password: str):
+    def login(self, name: str, password: str, request: gr.Request | None = None):
+        """Log an editor in, behind the guard's brake per name and per client (see app_login)."""
         name = (name or "").strip()
-        if not self.check_login(name, password):
-            time.sleep(FAILED_LOGIN_DELAY)
-            return (None, gr.skip(), gr.skip(), "", "Onbekende naam of onjuist wachtwoord.", gr.skip(), gr.skip())
+        result = self.login_guard.attempt(name, password, _client(request))
+        if not result.ok:
+            if not result.wait_seconds:
+                time.sleep(FAILED_LOGIN_DELAY)
+            return (None, gr.skip(), gr.skip(), "", result.message(), gr.skip(), gr.skip())
         rows, choices = self.document_views()
         return (name, gr.update(visible=False), gr.update(visible=True), "",
                 f"Ingelogd als **{render.escape_markdown(name)}**.", rows, choices)
@@ -478,7 +487,8 @@ class ThuiswijzerApp:
 
     # -- the page ------------------------------------------------------------------------
     def blocks(self) -> gr.Blocks:
-        with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        # Gradio's temp copies of uploads (anyone may POST /gradio_api/upload) go after an hour, all at shutdown
+        with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=self.settings.temp_cache_seconds) as demo:
             session = gr.State(self.new_session())
             editor = gr.State("lokaal" if self.local_editor else None)
             pending_feedback = gr.State(None)
@@ -507,6 +517,7 @@ class ThuiswijzerApp:
                             with gr.Row():
                                 question = gr.Textbox(
                                     show_label=False, scale=5, lines=1, max_lines=4, elem_id="tw-vraag",
+                                    max_length=self.settings.max_question_chars,
                                     placeholder="Stel je vraag, bijvoorbeeld: Welke groepen krijgen urgentie?")
                                 ask = gr.Button("Vraag stellen", variant="primary", scale=1, elem_id="tw-stel")
                             with gr.Row(elem_id="tw-voorbeelden"):
@@ -530,22 +541,24 @@ class ThuiswijzerApp:
 
             chat_outputs = [chatbot, sources, question, session]
             chat_args = dict(outputs=chat_outputs, concurrency_id="vragen", show_progress="hidden")
+            # the one public endpoint: a question, as the page asks it (api_name "respond")
             question.submit(self.respond, [question, session, type_filter, region_filter], **chat_args)
-            ask.click(self.respond, [question, session, type_filter, region_filter], **chat_args)
+            ask.click(self.respond, [question, session, type_filter, region_filter], **chat_args, **PRIVATE)
             for button, text in zip(example_buttons, EXAMPLES):
-                button.click(_example_handler(self, text), [session, type_filter, region_filter], **chat_args)
+                button.click(_example_handler(self, text), [session, type_filter, region_filter], **chat_args,
+                             **PRIVATE)
             reset = [chatbot, sources, question, session, feedback_box, pending_feedback]
-            new_chat.click(self.new_conversation, None, reset)
-            chatbot.clear(self.new_conversation, None, reset)  # the chat's own bin icon
-            chatbot.like(self.vote, [session], [feedback_box, pending_feedback])
+            new_chat.click(self.new_conversation, None, reset, **PRIVATE)
+            chatbot.clear(self.new_conversation, None, reset, **PRIVATE)  # the chat's own bin icon
+            chatbot.like(self.vote, [session], [feedback_box, pending_feedback], **PRIVATE)
             send_feedback.click(self.comment, [feedback_text, pending_feedback],
-                                [feedback_box, pending_feedback, feedback_text])
+                                [feedback_box, pending_feedback, feedback_text], **PRIVATE)
             skip_feedback.click(lambda: (gr.update(visible=False), None, ""), None,
-                                [feedback_box, pending_feedback, feedback_text])
+                                [feedback_box, pending_feedback, feedback_text], **PRIVATE)
             if admin is not None:
                 self._wire_admin(admin, editor, region_filter)
             self._wire_evaluation(evaluation, evaluation_tab, editor)
-            demo.load(lambda: self._region_update(), None, [region_filter])
+            demo.load(lambda: self._region_update(), None, [region_filter], **PRIVATE)
         return demo
 
     def _admin_tab(self, editor):
@@ -603,13 +616,14 @@ class ThuiswijzerApp:
         return ui
 
     def _wire_admin(self, ui, editor, region_filter):
-        write = dict(concurrency_id="beheer", concurrency_limit=1)
+        write = dict(concurrency_id="beheer", concurrency_limit=1, **PRIVATE)
         after = [ui["results"], ui["summary"], ui["documents"], ui["to_remove"], region_filter, ui["files"]]
         login_outputs = [editor, ui["login_box"], ui["editor_box"], ui["password"], ui["status"],
                          ui["documents"], ui["to_remove"]]
-        ui["login"].click(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen")
-        ui["password"].submit(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen")
-        ui["logout"].click(self.logout, None, [editor, ui["login_box"], ui["editor_box"], ui["status"]])
+        ui["login"].click(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen", **PRIVATE)
+        ui["password"].submit(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen",
+                              **PRIVATE)
+        ui["logout"].click(self.logout, None, [editor, ui["login_box"], ui["editor_box"], ui["status"]], **PRIVATE)
         ui["add"].click(self.add_files, [ui["files"], ui["type"], ui["region"], ui["title"], ui["url"], editor],
                         after, show_progress_on=[ui["results"]], **write)
         ui["remove"].click(self.remove, [ui["to_remove"], editor], after, **write)
@@ -630,11 +644,11 @@ class ThuiswijzerApp:
         return ui
 
     def _wire_evaluation(self, ui, tab, editor):
-        tab.select(self.evaluation_view, None, [ui["report"]], show_progress="hidden")
-        editor.change(self.evaluation_access, [editor], [ui["controls"], ui["note"]])
+        tab.select(self.evaluation_view, None, [ui["report"]], show_progress="hidden", **PRIVATE)
+        editor.change(self.evaluation_access, [editor], [ui["controls"], ui["note"]], **PRIVATE)
         # a second click (this page or another) must reach the lock and hear that a run is going on
         ui["start"].click(self.start_evaluation, [ui["extra"], editor], [ui["report"]], concurrency_id="evaluatie",
-                          concurrency_limit=2, trigger_mode="multiple", show_progress_on=[ui["report"]])
+                          concurrency_limit=2, trigger_mode="multiple", show_progress_on=[ui["report"]], **PRIVATE)
 
     # -- the web server --------------------------------------------------------------------
     def fastapi_app(self) -> fastapi.FastAPI:
@@ -644,11 +658,25 @@ class ThuiswijzerApp:
         def open_source(doc_id: str):
             return self.source_response(doc_id)
 
+        @app.middleware("http")
+        async def guard_responses(request: fastapi.Request, call_next):
+            if request.url.path in HIDDEN_PATHS:
+                return PlainTextResponse("Niet gevonden.", status_code=404)
+            response = await call_next(request)
+            for name, value in SECURITY_HEADERS.items():
+                response.headers.setdefault(name, value)
+            policy = response.headers.get("Content-Security-Policy")
+            response.headers["Content-Security-Policy"] = f"{policy}; {FRAME_POLICY}" if policy else FRAME_POLICY
+            return response
+
         demo = self.blocks()
-        demo.queue(default_concurrency_limit=CONCURRENCY, max_size=200)
+        # api_open=False: every event goes through the queue (POST /gradio_api/run/… would skip its limits)
+        demo.queue(default_concurrency_limit=CONCURRENCY, max_size=200, api_open=False)
         return gr.mount_gradio_app(
             app, demo, path="/", footer_links=[], show_error=False, ssr_mode=False, pwa=False, mcp_server=False,
-            max_file_size=f"{self.settings.max_file_mb}mb", theme=make_theme(), css=render.CSS, head=render.HEAD,
+            enable_monitoring=False, app_kwargs={"docs_url": None, "redoc_url": None, "openapi_url": None},
+            max_file_size=f"{TRANSPORT_LIMIT_FACTOR * self.settings.max_file_mb}mb", theme=make_theme(),
+            css=render.CSS, head=render.HEAD,
         )
 
     def source_response(self, doc_id: str):
@@ -688,6 +716,12 @@ def limit_torch_threads(threads: int) -> int | None:
         return None
     sys.modules["torch"].set_num_threads(threads)
     return threads
+
+
+def _client(request: gr.Request | None) -> str:
+    """The client's address as the server sees it (behind a proxy: the proxy's, see docs/security.md)."""
+    client = getattr(request, "client", None)
+    return getattr(client, "host", None) or "onbekend"
 
 
 def _example_handler(app: ThuiswijzerApp, text: str):
@@ -739,13 +773,14 @@ class RunningServer:
 
 
 def serve(index_dir: str | Path | None = None, host: str = "127.0.0.1", port: int = 7860, local_editor: bool = False,
-          *, settings: Settings | None = None, block: bool = True) -> RunningServer | None:
+          *, settings: Settings | None = None, block: bool = True,
+          assistant: Assistant | None = None) -> RunningServer | None:
     """Start the web app. Blocks until Ctrl+C, or with block=False runs in a thread and returns."""
     settings = settings or Settings()
     if local_editor and host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Let op: beheer zonder inlog (--local-editor) op {host} is voor iedereen op het netwerk open.",
               file=sys.stderr)
-    app = build_app(index_dir, settings, local_editor)
+    app = build_app(index_dir, settings, local_editor, assistant)
     limit_torch_threads(TORCH_THREADS)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host

@@ -10,6 +10,7 @@ from assistant.condense import condense, condense_with_model
 from assistant.evidence import ABSTAIN_BELOW, evidence_score, idf_weights
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
+from assistant.question_length import check_question_length
 from assistant.sentences import question_terms
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
@@ -52,6 +53,7 @@ class Assistant:
     def stream(self, question: str, history: list[dict] | None = None, filters: Filters | dict | None = None,
                k: int | None = None) -> Iterator[tuple[str, Answer | None]]:
         """Yields (text so far, None) while a language model writes, then (text, Answer)."""
+        check_question_length(question, self.settings.max_question_chars)
         query, notes = self.standalone_query(question, history)
         index = self.index.get()
         hits = index.search(query, k or self.k, _filters(filters))

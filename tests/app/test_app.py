@@ -139,9 +139,10 @@ def test_a_vote_and_its_comment_are_appended_as_json_lines(web):
 
 # -- Beheer: login --------------------------------------------------------------------------------
 def test_only_configured_editors_log_in(web):
-    assert web.check_login("anna", "geheim") and web.check_login("bert", "ook-geheim")
-    assert not web.check_login("anna", "ook-geheim")
-    assert not web.check_login("", "")
+    guard = web.login_guard
+    assert guard.verify("anna", "geheim") and guard.verify("bert", "ook-geheim")
+    assert not guard.verify("anna", "ook-geheim")
+    assert not guard.verify("", "")
     editor, *_, status, _, _ = web.login("anna", "fout")
     assert editor is None and "onjuist wachtwoord" in status
     editor, login_box, editor_box, password, status, rows, _ = web.login(" anna ", "geheim")
