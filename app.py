@@ -18,6 +18,7 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import argparse  # noqa: E402
+import contextlib  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import shutil  # noqa: E402
@@ -45,9 +46,9 @@ from evals.report import PLOTS, write_report  # noqa: E402
 from evals.runner import run_evaluation  # noqa: E402
 from index.embedders import make_embedder  # noqa: E402
 from index.searcher import LiveIndex  # noqa: E402
-from index.storage import IndexNotFound, IndexProblem  # noqa: E402
+from index.storage import IndexNotFound, IndexProblem, held_writer_lock  # noqa: E402
 from index.writer import IndexWriter  # noqa: E402
-from ingest.loaders import SUPPORTED_EXTENSIONS  # noqa: E402
+from ingest.loaders import SUPPORTED_EXTENSIONS, is_skipped_in_folder  # noqa: E402
 from ingest.models import DOC_TYPES  # noqa: E402
 from thuiswijzer.config import Settings  # noqa: E402
 
@@ -88,6 +89,12 @@ TRANSPORT_LIMIT_FACTOR = 2
 SECURITY_HEADERS = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 FRAME_POLICY = "frame-ancestors 'none'"
 HIDDEN_PATHS = ("/gradio_api/openapi.json",)  # the Gradio API described for anyone: not needed by the page
+CANCELLED = "gestopt op verzoek; de kennisbank is zoals ze was."
+
+
+class IngestCancelled(Exception):
+    """An editor pressed Stoppen: raised from the progress report, so the writer stops before it
+    writes a new generation and the index stays as it was."""
 
 
 def make_theme() -> gr.themes.Base:
@@ -121,6 +128,9 @@ class ThuiswijzerApp:
         self._feedback_lock = threading.Lock()
         self._eval_lock = threading.Lock()  # one evaluation run at a time
         self._embedder = None
+        self._cancel = threading.Event()  # set by Stoppen; checked at each progress step of a write
+        self._writing = threading.Event()
+        self.clean_uploads()
 
     # -- shared helpers -------------------------------------------------------------
     @property
@@ -151,7 +161,8 @@ class ThuiswijzerApp:
 
     def writer(self) -> IndexWriter:
         s = self.settings
-        return IndexWriter(self.index_dir, self.embedder(), s.chunk_tokens, s.chunk_overlap, s.max_file_bytes)
+        return IndexWriter(self.index_dir, self.embedder(), s.chunk_tokens, s.chunk_overlap, s.max_file_bytes,
+                           max_expanded_bytes=s.max_expanded_bytes, max_passages=s.max_passages)
 
     # -- Vragen ----------------------------------------------------------------------
     @staticmethod
@@ -299,6 +310,8 @@ class ThuiswijzerApp:
 
     def _progress(self, progress):
         def report(stage: str, done: int, total: int) -> None:
+            if self._cancel.is_set():
+                raise IngestCancelled()
             total = max(total, 1)
             if stage == "lezen":
                 progress(0.02 + 0.18 * done / total, desc=f"Bestanden lezen ({done} van {total})")
@@ -334,14 +347,16 @@ class ThuiswijzerApp:
                          "title": ((title or "").strip() or None) if len(staged) == 1 else None,
                          "source_url": url or None}
             try:
-                report = self.writer().ingest([t for _, t, _ in staged.values()], overrides,
-                                              progress=self._progress(progress))
-            except IndexProblem as error:
+                with self._write_session():
+                    report = self.writer().ingest([t for _, t, _ in staged.values()], overrides,
+                                                  progress=self._progress(progress))
+            except (IndexProblem, IngestCancelled) as error:
                 for _, target, backup in staged.values():
                     _restore(target, backup)
-                gr.Warning(str(error))
-                rows += [[shown, "mislukt", "", str(error)] for shown, _, _ in staged.values()]
-                return self._after_write(rows, f"Niets gewijzigd: {error}")
+                reason = str(error) or CANCELLED
+                gr.Warning(reason)
+                rows += [[shown, "mislukt", "", reason] for shown, _, _ in staged.values()]
+                return self._after_write(rows, f"Niets gewijzigd: {reason}")
             for result in report.files:
                 shown, target, backup = staged.get(result.path, (Path(result.path).name, None, None))
                 if target is not None:
@@ -409,13 +424,65 @@ class ThuiswijzerApp:
         self.require_editor(editor)
         progress(0.0, desc="Opnieuw indexeren")
         try:
-            report = self.writer().reindex(progress=self._progress(progress))
-        except IndexProblem as error:
-            gr.Warning(str(error))
-            return self._after_write([], f"Niets gewijzigd: {error}")
+            with self._write_session():
+                report = self.writer().reindex(progress=self._progress(progress))
+        except (IndexProblem, IngestCancelled) as error:
+            reason = str(error) or CANCELLED
+            gr.Warning(reason)
+            return self._after_write([], f"Niets gewijzigd: {reason}")
         rows = [[Path(r.path).name, render.STATUS_LABELS.get(r.status, r.status), r.chunks or "", r.reason or ""]
                 for r in report.files if r.status == "failed"]
         return self._after_write(rows, "Opnieuw geïndexeerd: " + report.summary())
+
+    @contextlib.contextmanager
+    def _write_session(self):
+        """A write that Stoppen can cancel: a Stoppen from before it started does not count."""
+        self._cancel.clear()
+        self._writing.set()
+        try:
+            yield
+        finally:
+            self._writing.clear()
+
+    def cancel_write(self, editor):
+        """Stoppen: the running add or reindex stops at its next step; nothing of it is kept."""
+        self.require_editor(editor)
+        if not self._writing.is_set():
+            gr.Info("Er loopt nu niets dat gestopt kan worden.", duration=4)
+            return
+        self._cancel.set()
+        log.info("write cancelled by %r", editor)
+        gr.Info("Stoppen gevraagd: het verwerken stopt na de lopende stap; de kennisbank blijft zoals ze was.",
+                duration=6)
+
+    def clean_uploads(self) -> None:
+        """At start: put back uploads a crash left half-replaced and delete files no document uses.
+
+        Runs under the writer lock (skipped when another writer holds it): an upload is only
+        an orphan when no ingest is busy with it. Only what an upload can be is touched: the
+        copy-in temp files and document files; sidecars and README files stay (a misconfigured
+        THUISWIJZER_UPLOADS pointing at a corpus folder must not lose them).
+        A backup means an update died before its end: the index still has the previous version.
+        """
+        if not self.upload_dir.is_dir():
+            return
+        try:
+            with held_writer_lock(self.index_dir):
+                for backup in self.upload_dir.glob(".*.vorige"):  # the previous version of an update
+                    os.replace(backup, backup.with_name(backup.name[1:-len(".vorige")]))
+                try:
+                    used = {Path(d.source).resolve() for d in self.assistant.index.get().documents()}
+                except IndexNotFound:
+                    used = set()
+                orphans = [p for p in self.upload_dir.iterdir()
+                           if p.is_file() and p.resolve() not in used and _is_upload(p)]
+                for orphan in orphans:
+                    orphan.unlink(missing_ok=True)
+        except IndexProblem as error:  # locked by a writer, or an index that does not load: leave all as is
+            log.warning("uploads not cleaned: %s", error)
+            return
+        if orphans:
+            log.info("removed %d orphaned upload(s) from %s", len(orphans), self.upload_dir)
 
     def _after_write(self, rows, summary):
         table, choices = self.document_views()
@@ -595,7 +662,10 @@ class ThuiswijzerApp:
                                              elem_id="tw-upload-titel")
                     ui["url"] = gr.Textbox(label="Bron-URL (optioneel)", placeholder="https://…",
                                            elem_id="tw-upload-url")
-            ui["add"] = gr.Button("Toevoegen aan de kennisbank", variant="primary", elem_id="tw-toevoegen")
+            with gr.Row():
+                ui["add"] = gr.Button("Toevoegen aan de kennisbank", variant="primary", elem_id="tw-toevoegen",
+                                      scale=3)
+                ui["cancel"] = gr.Button("Stoppen", variant="stop", elem_id="tw-stoppen", scale=1)
             ui["summary"] = gr.Markdown(elem_id="tw-resultaat-samenvatting")
             ui["results"] = gr.Dataframe(headers=render.RESULT_COLUMNS, value=[], interactive=False, wrap=True,
                                          column_widths=["30%", "12%", "10%", "48%"],
@@ -627,6 +697,8 @@ class ThuiswijzerApp:
         ui["add"].click(self.add_files, [ui["files"], ui["type"], ui["region"], ui["title"], ui["url"], editor],
                         after, show_progress_on=[ui["results"]], **write)
         ui["remove"].click(self.remove, [ui["to_remove"], editor], after, **write)
+        # its own queue lane: it must run while the write it stops holds the "beheer" lane
+        ui["cancel"].click(self.cancel_write, [editor], None, concurrency_id="stoppen", **PRIVATE)
         ui["reindex"].click(self.reindex, [editor], after, show_progress_on=[ui["results"]], **write)
 
     def _evaluation_tab(self):
@@ -728,6 +800,13 @@ def _example_handler(app: ThuiswijzerApp, text: str):
     def ask_example(session, doc_type, region):
         yield from app.respond(text, session, doc_type, region)
     return ask_example
+
+
+def _is_upload(path: Path) -> bool:
+    """A file the upload code writes: a document file, or the temp file it copies into."""
+    if path.name.startswith(".upload-"):
+        return True
+    return path.suffix.lower() in SUPPORTED_EXTENSIONS and not is_skipped_in_folder(path)
 
 
 def _restore(target: Path, backup: Path | None) -> None:

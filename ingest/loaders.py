@@ -14,6 +14,7 @@ from .metadata import Extraction, derived_title, doc_id_for, editor_fields, merg
 from .models import Document
 from .pdf import load_pdf
 from .text import decode_text, load_text
+from .zip_limits import check_zip_expansion
 
 LOADERS: dict[str, Callable[[Path, bytes], Extraction]] = {
     ".pdf": load_pdf,
@@ -26,6 +27,7 @@ LOADERS: dict[str, Callable[[Path, bytes], Extraction]] = {
 }
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(LOADERS)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_EXPANDED_BYTES = 200 * 1024 * 1024  # what an Office file (a zip) may unpack to
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 NOT_FOUND = "bestand niet gevonden. Controleer de naam en de map."
 
@@ -103,7 +105,8 @@ def check_file(path: Path, max_bytes: int) -> None:
         )
 
 
-def load_document(path: str | Path, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_document(path: str | Path, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES) -> Document:
     """Load one file as a Document, with metadata from the file, front matter, sidecar and overrides.
 
     Raises IngestError with a Dutch reason for any file that cannot be taken as it is.
@@ -114,6 +117,8 @@ def load_document(path: str | Path, overrides: dict | None = None, max_bytes: in
     data = path.read_bytes()
     sidecar = sidecar_path(path)
     sidecar_data = sidecar.read_bytes() if sidecar else b""
+    if path.suffix.lower() == ".docx":
+        check_zip_expansion(path, data, max_expanded_bytes)
     extraction = LOADERS[path.suffix.lower()](path, data)
     if not any(page.text.strip() for page in extraction.pages):
         raise IngestError(str(path), "geen tekst gevonden. Controleer of het bestand leesbare tekst bevat.")

@@ -101,7 +101,8 @@ def _writer(args, settings: Settings):
     from index.writer import IndexWriter
 
     embedder = make_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
-    return IndexWriter(args.index, embedder, settings.chunk_tokens, settings.chunk_overlap, settings.max_file_bytes)
+    return IndexWriter(args.index, embedder, settings.chunk_tokens, settings.chunk_overlap, settings.max_file_bytes,
+                       max_expanded_bytes=settings.max_expanded_bytes, max_passages=settings.max_passages)
 
 
 def _ingest(args, settings: Settings) -> int:

@@ -30,6 +30,9 @@ class Settings:
     chunk_tokens: int = field(default_factory=lambda: int(_env("THUISWIJZER_CHUNK_TOKENS", "220")))
     chunk_overlap: int = field(default_factory=lambda: int(_env("THUISWIJZER_CHUNK_OVERLAP", "40")))
     max_file_mb: int = field(default_factory=lambda: int(_env("THUISWIJZER_MAX_FILE_MB", "50")))
+    # what an Office file (a zip) may unpack to, and the passages one document may give (upload bombs)
+    max_expanded_mb: int = field(default_factory=lambda: int(_env("THUISWIJZER_MAX_EXPANDED_MB", "200")))
+    max_passages: int = field(default_factory=lambda: int(_env("THUISWIJZER_MAX_PASSAGES", "4000")))
     # longest question in characters (web app, CLI and API alike): about a third of a page
     max_question_chars: int = field(default_factory=lambda: int(_env("THUISWIJZER_MAX_QUESTION_CHARS", "1000")))
     # share of the dense ranking in reciprocal-rank fusion (BM25 gets the rest)
@@ -62,6 +65,10 @@ class Settings:
     @property
     def max_file_bytes(self) -> int:
         return self.max_file_mb * 1024 * 1024
+
+    @property
+    def max_expanded_bytes(self) -> int:
+        return self.max_expanded_mb * 1024 * 1024
 
     def feedback_path(self, index_dir: Path) -> Path:
         """Where votes are written: the configured file, else feedback.jsonl next to the index directory."""

@@ -35,16 +35,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(work: Path, **settings) -> app.RunningServer:
+def start_server(work: Path, embedder: HashEmbedder | None = None, **settings) -> app.RunningServer:
     """A server over a one-document index in `work`; `settings` override the test defaults."""
     docs = work / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     (docs / "nota-wonen-zonnedal.md").write_text(NOTE, encoding="utf-8")
-    embedder = HashEmbedder()
+    embedder = embedder or HashEmbedder()
     index_dir = work / "index"
     IndexWriter(index_dir, embedder).ingest([docs])
     configured = Settings(**{"editor_credentials": "anna:geheim", "feedback_log": work / "feedback.jsonl",
-                             **settings})
+                             "upload_dir": work / "uploads", **settings})
     assistant = Assistant(LiveIndex(index_dir, embedder=embedder), configured)
     assistant.abstain_below = 0.0  # hashed vectors are weak evidence; these tests are about the server
     return app.serve(index_dir, port=free_port(), settings=configured, block=False, assistant=assistant)
