@@ -36,6 +36,7 @@ import uvicorn  # noqa: E402
 from fastapi.responses import FileResponse, PlainTextResponse  # noqa: E402
 
 import app_render as render  # noqa: E402
+from app_gradio_nl import GRADIO_DUTCH  # noqa: E402
 from app_login import LoginGuard, read_editors  # noqa: E402
 
 from assistant import Answer, Assistant  # noqa: E402
@@ -279,7 +280,7 @@ class ThuiswijzerApp:
 
     def require_editor(self, editor: str | None) -> None:
         if not self.allowed(editor):
-            raise gr.Error("Log eerst in als beheerder.")
+            raise refuse("Log eerst in als beheerder.")
 
     def login(self, name: str, password: str, request: gr.Request | None = None):
         """Log an editor in, behind the guard's brake per name and per client (see app_login)."""
@@ -324,10 +325,10 @@ class ThuiswijzerApp:
         self.require_editor(editor)
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         if not paths:
-            raise gr.Error("Kies eerst een of meer bestanden.")
+            raise refuse("Kies eerst een of meer bestanden.")
         url = (source_url or "").strip()
         if url and not render.safe_url(url):
-            raise gr.Error("De bron-URL moet beginnen met http:// of https://.")
+            raise refuse("De bron-URL moet beginnen met http:// of https://.")
         rows: list[list] = []
         staged: dict[str, tuple[str, Path, Path | None]] = {}  # resolved path → (shown name, file, backup)
         self.upload_dir.mkdir(parents=True, exist_ok=True)
@@ -403,7 +404,7 @@ class ThuiswijzerApp:
         self.require_editor(editor)
         doc_ids = [d for d in (doc_ids or []) if d]
         if not doc_ids:
-            raise gr.Error("Kies eerst de documenten die weg moeten.")
+            raise refuse("Kies eerst de documenten die weg moeten.")
         sources = {d.doc_id: Path(d.source) for d in self.documents()}
         try:
             report = self.writer().remove(doc_ids)
@@ -521,8 +522,8 @@ class ThuiswijzerApp:
         write the report into the report folder and return the refreshed view. One run at a time."""
         self.require_editor(editor)
         if not self._eval_lock.acquire(blocking=False):
-            raise gr.Error("Er loopt al een evaluatie. Wacht tot die klaar is; het nieuwe rapport verschijnt dan hier.",
-                           title="Evaluatie loopt al", print_exception=False)
+            raise refuse("Er loopt al een evaluatie. Wacht tot die klaar is; het nieuwe rapport verschijnt dan hier.",
+                         title="Evaluatie loopt al")
         try:
             names = [EVAL_BASE] + [name for name in EVAL_EXTRA if name in (extra or [])]
             progress(0.0, desc="Evaluatie voorbereiden")
@@ -532,13 +533,12 @@ class ThuiswijzerApp:
             progress(0.99, desc="Rapport schrijven")
             write_report(result, self.eval_report_dir)
         except QuestionSetError as error:
-            log.warning("%s", error)
-            raise gr.Error(f"De vragenset past niet bij de huidige kennisbank: {error.problems[0].message}") from error
+            raise refuse(f"De vragenset past niet bij de huidige kennisbank: {error.problems[0].message}") from error
         except IndexProblem as error:
-            raise gr.Error(str(error)) from error
+            raise refuse(str(error)) from error
         except Exception as error:
-            log.exception("evaluation failed")
-            raise gr.Error("De evaluatie is mislukt; het logboek van de server vermeldt waarom.") from error
+            log.exception("evaluation failed")  # unexpected: the one place with the whole trace
+            raise refuse("De evaluatie is mislukt; het logboek van de server vermeldt waarom.") from error
         finally:
             self._eval_lock.release()
         return self.evaluation_view()
@@ -748,7 +748,7 @@ class ThuiswijzerApp:
             app, demo, path="/", footer_links=[], show_error=False, ssr_mode=False, pwa=False, mcp_server=False,
             enable_monitoring=False, app_kwargs={"docs_url": None, "redoc_url": None, "openapi_url": None},
             max_file_size=f"{TRANSPORT_LIMIT_FACTOR * self.settings.max_file_mb}mb", theme=make_theme(),
-            css=render.CSS, head=render.HEAD,
+            css=render.CSS, head=render.HEAD, i18n=gr.I18n(en=GRADIO_DUTCH),
         )
 
     def source_response(self, doc_id: str):
@@ -802,6 +802,12 @@ def _example_handler(app: ThuiswijzerApp, text: str):
     return ask_example
 
 
+def refuse(message: str, **options) -> gr.Error:
+    """An expected refusal: one log line and a Dutch message on the page, no traceback in the log."""
+    log.info("refused: %s", message)
+    return gr.Error(message, print_exception=False, **options)
+
+
 def _is_upload(path: Path) -> bool:
     """A file the upload code writes: a document file, or the temp file it copies into."""
     if path.name.startswith(".upload-"):
@@ -840,6 +846,13 @@ def build_app(index_dir: str | Path | None = None, settings: Settings | None = N
     return ThuiswijzerApp(index_dir, settings, local_editor, assistant).fastapi_app()
 
 
+def setup_logging() -> None:
+    """The app's own lines (logins, refusals, cleanups) at INFO on stderr; libraries stay at WARNING."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("thuiswijzer").setLevel(logging.INFO)
+
+
 class RunningServer:
     """A server started with `serve(..., block=False)`: its address and a way to stop it."""
 
@@ -859,6 +872,7 @@ def serve(index_dir: str | Path | None = None, host: str = "127.0.0.1", port: in
     if local_editor and host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Let op: beheer zonder inlog (--local-editor) op {host} is voor iedereen op het netwerk open.",
               file=sys.stderr)
+    setup_logging()
     app = build_app(index_dir, settings, local_editor, assistant)
     limit_torch_threads(TORCH_THREADS)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))

@@ -91,5 +91,10 @@ class Page:
         stored = response.json()[0]
         return {"path": stored, "orig_name": path.name, "meta": {"_type": "gradio.FileData"}}
 
+    def add_files(self, *paths: Path) -> tuple[list[list], str]:
+        """Beheer › Toevoegen with these files (after a login on this page): result rows and summary."""
+        table, summary, *_ = self.call("add_files", [self.upload(p) for p in paths], "", "", "", "", None)
+        return table["data"], summary  # None above: the editor state, which the server keeps per session
+
     def close(self) -> None:
         self.http.close()

@@ -137,6 +137,20 @@ def test_a_vote_and_its_comment_are_appended_as_json_lines(web):
     assert set(records[1]) >= {"timestamp", "question", "answer", "citations", "vote", "comment"}
 
 
+def test_without_a_configured_log_votes_are_written_next_to_the_index_not_in_the_working_directory(
+        web, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "ergens-anders"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    web.settings = Settings(feedback_log=None)
+    *_, session = last(web.respond("Hoeveel tijdelijke woningen bouwt Zonnedal?", None, "", ""))
+
+    web.vote(session, SimpleNamespace(index=1, liked=True))
+
+    assert json.loads((tmp_path / "feedback.jsonl").read_text(encoding="utf-8"))["vote"] == "up"
+    assert not any(elsewhere.rglob("*.jsonl"))
+
+
 # -- Beheer: login --------------------------------------------------------------------------------
 def test_only_configured_editors_log_in(web):
     guard = web.login_guard

@@ -151,6 +151,32 @@ def test_an_anonymous_upload_is_removed_from_the_temp_cache(tmp_path):
         running.close()
 
 
-def test_a_refused_upload_event_is_an_error_not_a_crash(page):
+# -- 5. smaller things --------------------------------------------------------------------------
+def test_an_expected_refusal_is_one_log_line_and_no_traceback(page, caplog, capfd):
+    caplog.set_level(logging.INFO, logger="thuiswijzer.app")
     with pytest.raises(EventFailed, match="Log eerst in als beheerder"):
         page.call("add_files", [], "", "", "", "", None)
+
+    assert [r.getMessage() for r in caplog.records if r.name == "thuiswijzer.app"] == [
+        "refused: Log eerst in als beheerder."]
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_file_over_the_editors_limit_hears_the_dutch_reason_and_past_the_transport_limit_is_refused(tmp_path):
+    running = start_server(tmp_path, max_file_mb=1)
+    page = Page(running.url)
+    over = tmp_path / "te-groot.md"
+    over.write_bytes(b"# Te groot\n\n" + b"De regio bouwt. " * 100_000)  # 1.5 MB: over the limit of 1 MB
+    far_over = tmp_path / "veel-te-groot.md"
+    far_over.write_bytes(b"x" * 2_200_000)  # past twice the limit: Gradio refuses it in transport
+    try:
+        page.call("login", "anna", "geheim")
+        rows, _ = page.add_files(over)
+        with pytest.raises(EventFailed, match="413"):
+            page.upload(far_over)
+    finally:
+        page.close()
+        running.close()
+    assert rows[0][1] == "mislukt"
+    assert rows[0][3] == ("het bestand is 1.5 MB; de grens is 1 MB. "
+                          "Splits het document of vraag de beheerder de grens te verhogen.")

@@ -41,8 +41,7 @@ def docx_bomb(path: Path, paragraphs: int) -> Path:
 def add(page: Page, path: Path):
     """Log in as anna and add one file; the result rows and the summary the page shows."""
     page.call("login", "anna", "geheim")
-    rows, summary, *_ = page.call("add_files", [page.upload(path)], "", "", "", "", None)  # None: the editor state
-    return rows["data"] if isinstance(rows, dict) else rows, summary
+    return page.add_files(path)
 
 
 def index_state(work: Path):
