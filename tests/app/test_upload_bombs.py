@@ -8,34 +8,17 @@ from __future__ import annotations
 import re
 import threading
 import time
-import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import docx
 import pytest
 
-import app
+from filemakers import docx_bomb
 from index.storage import current_generation
 from live_server import Page, start_server
 from test_app import HashEmbedder
 
 pytestmark = pytest.mark.slow
-
-
-def docx_bomb(path: Path, paragraphs: int) -> Path:
-    """A real Word file whose document.xml is `paragraphs` identical paragraphs (compresses ~300:1)."""
-    docx.Document().save(path)
-    with zipfile.ZipFile(path) as original:
-        parts = {info.filename: original.read(info) for info in original.infolist()}
-    body = parts["word/document.xml"].decode()
-    head, tail = body.split("<w:body>")
-    paragraph = "<w:p><w:r><w:t>Wonen voor iedereen in de regio.</w:t></w:r></w:p>"
-    parts["word/document.xml"] = (head + "<w:body>" + paragraph * paragraphs + tail).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
-        for name, data in parts.items():
-            bomb.writestr(name, data)
-    return path
 
 
 def add(page: Page, path: Path):
