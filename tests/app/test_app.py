@@ -8,6 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import gradio as gr
@@ -111,6 +114,30 @@ def test_a_failure_while_answering_is_a_dutch_sentence_not_a_trace(web, monkeypa
     messages, *_ = last(web.respond("Wat regelen we regionaal?", None, "", ""))
     assert messages[-1]["content"].startswith("Er ging iets mis")
     assert "kapot" not in messages[-1]["content"]
+
+
+def test_long_questions_take_turns_while_a_short_question_goes_ahead(web, monkeypatch):
+    real_stream, release, started = web.assistant.stream, threading.Event(), []
+
+    def stream(question, history, filters):
+        started.append(question[:5])
+        if question.startswith("lang") and len(started) == 1:
+            assert release.wait(30)  # the first long question is still being embedded
+        yield from real_stream(question[:200], history, filters)
+
+    monkeypatch.setattr(web.assistant, "stream", stream)
+    long_question = "lang " + "Hoeveel tijdelijke woningen bouwt Zonnedal voor dakloze jongeren? " * 5
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(last, web.respond(long_question, None, "", ""))
+        while not started:
+            time.sleep(0.01)
+        second = pool.submit(last, web.respond("lang2" + long_question, None, "", ""))
+        short, *_ = last(web.respond("Hoeveel woningen bouwt Zonnedal?", None, "", ""))
+        assert started == ["lang ", "Hoeve"]  # the short one ran; the second long one waits its turn
+        release.set()
+        first.result(30), second.result(30)
+    assert started == ["lang ", "Hoeve", "lang2"]
+    assert "veertig tijdelijke woningen" in short[-1]["content"]
 
 
 def test_a_missing_index_is_explained_in_the_chat(tmp_path):
