@@ -129,7 +129,8 @@ def test_long_questions_take_turns_while_a_short_question_goes_ahead(web, monkey
     long_question = "lang " + "Hoeveel tijdelijke woningen bouwt Zonnedal voor dakloze jongeren? " * 5
     with ThreadPoolExecutor(2) as pool:
         first = pool.submit(last, web.respond(long_question, None, "", ""))
-        while not started:
+        deadline = time.monotonic() + 30
+        while not started and time.monotonic() < deadline:
             time.sleep(0.01)
         second = pool.submit(last, web.respond("lang2" + long_question, None, "", ""))
         short, *_ = last(web.respond("Hoeveel woningen bouwt Zonnedal?", None, "", ""))
