@@ -15,13 +15,6 @@ from pathlib import Path
 
 import httpx
 
-import app
-from assistant import Assistant
-from index.searcher import LiveIndex
-from index.writer import IndexWriter
-from test_app import NOTE, HashEmbedder
-from thuiswijzer.config import Settings
-
 TIMEOUT = 60.0
 
 
@@ -35,8 +28,18 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(work: Path, embedder: HashEmbedder | None = None, **settings) -> app.RunningServer:
-    """A server over a one-document index in `work`; `settings` override the test defaults."""
+def start_server(work: Path, embedder=None, **settings):
+    """A server over a one-document index in `work`; `settings` override the test defaults.
+
+    The app is imported here, not above: a `Page` alone (the benchmark's clients, in their own
+    processes) needs only httpx."""
+    import app
+    from assistant import Assistant
+    from index.searcher import LiveIndex
+    from index.writer import IndexWriter
+    from test_app import NOTE, HashEmbedder
+    from thuiswijzer.config import Settings
+
     docs = work / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     (docs / "nota-wonen-zonnedal.md").write_text(NOTE, encoding="utf-8")
