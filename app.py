@@ -18,7 +18,7 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import argparse  # noqa: E402
-import hmac  # noqa: E402
+import contextlib  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import shutil  # noqa: E402
@@ -36,17 +36,20 @@ import uvicorn  # noqa: E402
 from fastapi.responses import FileResponse, PlainTextResponse  # noqa: E402
 
 import app_render as render  # noqa: E402
+from app_gradio_nl import GRADIO_DUTCH  # noqa: E402
+from app_login import LoginGuard, read_editors  # noqa: E402
 
 from assistant import Answer, Assistant  # noqa: E402
+from assistant.question_length import QuestionTooLong  # noqa: E402
 from evals.configs import CONFIGS  # noqa: E402
 from evals.questions import DEFAULT_SET, QuestionSetError  # noqa: E402
 from evals.report import PLOTS, write_report  # noqa: E402
 from evals.runner import run_evaluation  # noqa: E402
 from index.embedders import make_embedder  # noqa: E402
 from index.searcher import LiveIndex  # noqa: E402
-from index.storage import IndexNotFound, IndexProblem  # noqa: E402
+from index.storage import IndexNotFound, IndexProblem, held_writer_lock  # noqa: E402
 from index.writer import IndexWriter  # noqa: E402
-from ingest.loaders import SUPPORTED_EXTENSIONS  # noqa: E402
+from ingest.loaders import SUPPORTED_EXTENSIONS, is_skipped_in_folder  # noqa: E402
 from ingest.metadata import doc_id_for  # noqa: E402
 from ingest.models import DOC_TYPES  # noqa: E402
 from thuiswijzer.config import Settings  # noqa: E402
@@ -72,6 +75,11 @@ TYPING_DELAY = 0.02  # seconds between streamed steps of an extractive answer
 WORDS_PER_STEP = 3
 CONCURRENCY = 8  # chat events running at once; the rest wait in the queue (answers take ~0.1 s of CPU)
 FAILED_LOGIN_DELAY = 1.0
+# A question longer than this takes the long-question lane: one at a time, so clients sending the
+# longest allowed questions non-stop share one core and normal questions keep the other. Measured
+# (benchmarks/bench_security.py): a 1000-character question costs ~1 s of embedding on a busy core,
+# a 40-character one ~35 ms; eight long ones at once made a normal question wait 6-11 s.
+LONG_QUESTION_CHARS = 250
 # torch threads per call in the server. Measured on 2 busy cores: a query embedding takes 20-40 ms
 # on one thread, but with two threads it stalls for ~2.5 s whenever the cores are oversubscribed
 # (several users at once, or an ingest); concurrent users give the parallelism instead.
@@ -80,6 +88,21 @@ UPLOAD_TYPES = sorted(SUPPORTED_EXTENSIONS)
 EVAL_QUESTIONS = DEFAULT_SET  # the bundled gold set, evals/gold.yaml
 EVAL_BASE = "hybrid"  # always evaluated; the Evaluatie tab can add these for comparison:
 EVAL_EXTRA = ("bm25", "dense")
+# every event but the chat question is private: not listed in /gradio_api/info, not offered to API clients
+PRIVATE = {"api_visibility": "private"}
+# Gradio's own upload limit: a file up to this multiple of the editors' limit still reaches the app and is
+# refused with its Dutch reason; past it Gradio refuses it with its own (English) message
+TRANSPORT_LIMIT_FACTOR = 2
+# sent with every response: no page of this app inside another site's frame (clickjacking)
+SECURITY_HEADERS = {"X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+FRAME_POLICY = "frame-ancestors 'none'"
+HIDDEN_PATHS = ("/gradio_api/openapi.json",)  # the Gradio API described for anyone: not needed by the page
+CANCELLED = "gestopt op verzoek; de kennisbank is zoals ze was."
+
+
+class IngestCancelled(Exception):
+    """An editor pressed Stoppen: raised from the progress report, so the writer stops before it
+    writes a new generation and the index stays as it was."""
 
 
 def make_theme() -> gr.themes.Base:
@@ -104,13 +127,19 @@ class ThuiswijzerApp:
         self.index_dir = Path(index_dir or self.settings.index_dir)
         self.assistant = assistant or load_assistant(self.index_dir, self.settings)
         self.local_editor = local_editor
-        self.editors = render.parse_credentials(self.settings.editor_credentials)
+        self.login_guard = LoginGuard(read_editors(self.settings.editor_credentials, self.settings.editors_file),
+                                      self.settings.login_limit_per_name, self.settings.login_limit_per_client)
+        self.editors = self.login_guard.editors
         configured = upload_dir or self.settings.upload_dir
         self.upload_dir = Path(configured) if configured else self.index_dir.resolve().parent / "uploads"
         self.eval_report_dir = self.index_dir.resolve().parent / "eval-report"
         self._feedback_lock = threading.Lock()
         self._eval_lock = threading.Lock()  # one evaluation run at a time
         self._embedder = None
+        self._long_questions = threading.Semaphore(1)  # the lane of LONG_QUESTION_CHARS
+        self._cancel = threading.Event()  # set by Stoppen; checked at each progress step of a write
+        self._writing = threading.Event()
+        self.clean_uploads()
 
     # -- shared helpers -------------------------------------------------------------
     @property
@@ -146,7 +175,8 @@ class ThuiswijzerApp:
 
     def writer(self) -> IndexWriter:
         s = self.settings
-        return IndexWriter(self.index_dir, self.embedder(), s.chunk_tokens, s.chunk_overlap, s.max_file_bytes)
+        return IndexWriter(self.index_dir, self.embedder(), s.chunk_tokens, s.chunk_overlap, s.max_file_bytes,
+                           max_expanded_bytes=s.max_expanded_bytes, max_passages=s.max_passages)
 
     # -- Vragen ----------------------------------------------------------------------
     @staticmethod
@@ -167,7 +197,9 @@ class ThuiswijzerApp:
         for earlier in turns[-HISTORY_TURNS:]:
             history += [{"role": "user", "content": earlier.question}, {"role": "assistant", "content": earlier.answer}]
         turn = render.Turn(len(turns) + 1, question)
-        messages.append({"role": "user", "content": render.escape_markdown(question)})
+        cap = self.settings.max_question_chars  # a longer question is refused below; show only its start
+        shown = question if len(question) <= cap else question[:cap] + " …"
+        messages.append({"role": "user", "content": render.escape_markdown(shown)})
         messages.append({"role": "assistant", "content": "_Even zoeken in de kennisbank…_"})
         turn.message_index = len(messages) - 1
         yield messages, gr.skip(), "", session
@@ -175,15 +207,18 @@ class ThuiswijzerApp:
         filters = {"type": doc_type or None, "region": region or None, "since": since or None}
         answer: Answer | None = None
         streamed = False
+        lane = self._long_questions if len(question) > LONG_QUESTION_CHARS else contextlib.nullcontext()
         try:
-            for text, final in self.assistant.stream(question, history, filters):
-                if final is None:
-                    streamed = True
-                    messages[-1]["content"] = render.render_answer(text, turn.number)
-                    yield messages, gr.skip(), gr.skip(), session
-                else:
-                    answer = final
-        except IndexProblem as error:
+            with lane:
+                for text, final in self.assistant.stream(question, history, filters):
+                    if final is None:
+                        streamed = True
+                        messages[-1]["content"] = render.render_answer(text, turn.number)
+                        yield messages, gr.skip(), gr.skip(), session
+                    else:
+                        answer = final
+        except (IndexProblem, QuestionTooLong) as error:
+            log.info("question refused: %s", error)
             messages[-1]["content"] = render.escape_markdown(str(error))
             yield messages, gr.skip(), gr.skip(), session
             return
@@ -248,7 +283,7 @@ class ThuiswijzerApp:
         }
 
     def append_feedback(self, record: dict) -> None:
-        path = Path(self.settings.feedback_log)
+        path = self.settings.feedback_path(self.index_dir)
         line = json.dumps(record, ensure_ascii=False) + "\n"
         with self._feedback_lock:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -256,27 +291,21 @@ class ThuiswijzerApp:
                 handle.write(line)
 
     # -- Beheer: who may edit --------------------------------------------------------
-    def check_login(self, name: str, password: str) -> bool:
-        """Constant-time comparison against every configured editor."""
-        ok = False
-        for known, secret in self.editors.items():
-            same_name = hmac.compare_digest((name or "").encode(), known.encode())
-            same_password = hmac.compare_digest((password or "").encode(), secret.encode())
-            ok |= same_name and same_password
-        return ok
-
     def allowed(self, editor: str | None) -> bool:
         return bool(editor) and (self.local_editor or editor in self.editors)
 
     def require_editor(self, editor: str | None) -> None:
         if not self.allowed(editor):
-            raise gr.Error("Log eerst in als beheerder.")
+            raise refuse("Log eerst in als beheerder.")
 
-    def login(self, name: str, password: str):
+    def login(self, name: str, password: str, request: gr.Request | None = None):
+        """Log an editor in, behind the guard's brake per name and per client (see app_login)."""
         name = (name or "").strip()
-        if not self.check_login(name, password):
-            time.sleep(FAILED_LOGIN_DELAY)
-            return (None, gr.skip(), gr.skip(), "", "Onbekende naam of onjuist wachtwoord.", gr.skip(), gr.skip())
+        result = self.login_guard.attempt(name, password, _client(request))
+        if not result.ok:
+            if not result.wait_seconds:
+                time.sleep(FAILED_LOGIN_DELAY)
+            return (None, gr.skip(), gr.skip(), "", result.message(), gr.skip(), gr.skip())
         rows, choices = self.document_views()
         return (name, gr.update(visible=False), gr.update(visible=True), "",
                 f"Ingelogd als **{render.escape_markdown(name)}**.", rows, choices)
@@ -298,6 +327,8 @@ class ThuiswijzerApp:
 
     def _progress(self, progress):
         def report(stage: str, done: int, total: int) -> None:
+            if self._cancel.is_set():
+                raise IngestCancelled(CANCELLED)
             total = max(total, 1)
             if stage == "lezen":
                 progress(0.02 + 0.18 * done / total, desc=f"Bestanden lezen ({done} van {total})")
@@ -310,10 +341,10 @@ class ThuiswijzerApp:
         self.require_editor(editor)
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         if not paths:
-            raise gr.Error("Kies eerst een of meer bestanden.")
+            raise refuse("Kies eerst een of meer bestanden.")
         url = (source_url or "").strip()
         if url and not render.safe_url(url):
-            raise gr.Error("De bron-URL moet beginnen met http:// of https://.")
+            raise refuse("De bron-URL moet beginnen met http:// of https://.")
         rows: list[list] = []
         staged: dict[str, tuple[str, Path, Path | None]] = {}  # resolved path → (shown name, file, backup)
         self.upload_dir.mkdir(parents=True, exist_ok=True)
@@ -333,16 +364,14 @@ class ThuiswijzerApp:
                          "title": ((title or "").strip() or None) if len(staged) == 1 else None,
                          "source_url": url or None}
             try:
-                report = self.writer().ingest([t for _, t, _ in staged.values()], overrides,
-                                              progress=self._progress(progress))
+                with self._write_session():
+                    report = self.writer().ingest([t for _, t, _ in staged.values()], overrides,
+                                                  progress=self._progress(progress))
             except Exception as error:  # nothing may stay on disk that a later reindex would trip over
                 for _, target, backup in staged.values():
                     _restore(target, backup)
-                if not isinstance(error, IndexProblem):
+                if not isinstance(error, (IndexProblem, IngestCancelled)):
                     raise
-
-                for _, target, backup in staged.values():
-                    _restore(target, backup)
                 gr.Warning(str(error))
                 rows += [[shown, "mislukt", "", str(error)] for shown, _, _ in staged.values()]
                 return self._after_write(rows, f"Niets gewijzigd: {error}")
@@ -417,7 +446,7 @@ class ThuiswijzerApp:
         self.require_editor(editor)
         doc_ids = [d for d in (doc_ids or []) if d]
         if not doc_ids:
-            raise gr.Error("Kies eerst de documenten die weg moeten.")
+            raise refuse("Kies eerst de documenten die weg moeten.")
         sources = {d.doc_id: Path(d.source) for d in self.documents()}
         try:
             report = self.writer().remove(doc_ids)
@@ -438,13 +467,64 @@ class ThuiswijzerApp:
         self.require_editor(editor)
         progress(0.0, desc="Opnieuw indexeren")
         try:
-            report = self.writer().reindex(progress=self._progress(progress))
-        except IndexProblem as error:
+            with self._write_session():
+                report = self.writer().reindex(progress=self._progress(progress))
+        except (IndexProblem, IngestCancelled) as error:
             gr.Warning(str(error))
             return self._after_write([], f"Niets gewijzigd: {error}")
         rows = [[Path(r.path).name, render.STATUS_LABELS.get(r.status, r.status), r.chunks or "", r.reason or ""]
                 for r in report.files if r.status == "failed"]
         return self._after_write(rows, "Opnieuw geïndexeerd: " + report.summary())
+
+    @contextlib.contextmanager
+    def _write_session(self):
+        """A write that Stoppen can cancel: a Stoppen from before it started does not count."""
+        self._cancel.clear()
+        self._writing.set()
+        try:
+            yield
+        finally:
+            self._writing.clear()
+
+    def cancel_write(self, editor):
+        """Stoppen: the running add or reindex stops at its next step; nothing of it is kept."""
+        self.require_editor(editor)
+        if not self._writing.is_set():
+            gr.Info("Er loopt nu niets dat gestopt kan worden.", duration=4)
+            return
+        self._cancel.set()
+        log.info("write cancelled by %r", editor)
+        gr.Info("Stoppen gevraagd: het verwerken stopt na de lopende stap; de kennisbank blijft zoals ze was.",
+                duration=6)
+
+    def clean_uploads(self) -> None:
+        """At start: put back uploads a crash left half-replaced and delete files no document uses.
+
+        Runs under the writer lock (skipped when another writer holds it): an upload is only
+        an orphan when no ingest is busy with it. Only what an upload can be is touched: the
+        copy-in temp files and document files; sidecars and README files stay (a misconfigured
+        THUISWIJZER_UPLOADS pointing at a corpus folder must not lose them).
+        A backup means an update died before its end: the index still has the previous version.
+        """
+        if not self.upload_dir.is_dir():
+            return
+        try:
+            with held_writer_lock(self.index_dir):
+                for backup in self.upload_dir.glob(".*.vorige"):  # the previous version of an update
+                    os.replace(backup, backup.with_name(backup.name[1:-len(".vorige")]))
+                try:
+                    used = {Path(d.source).resolve() for d in self.assistant.index.get().documents()}
+                except IndexNotFound:
+                    used = set()
+                orphans = [p for p in self.upload_dir.iterdir()
+                           if p.is_file() and p.resolve() not in used and _is_upload(p)]
+                for orphan in orphans:
+                    orphan.unlink(missing_ok=True)
+        except IndexProblem as error:  # locked by a writer, or an index that does not load: leave all as is
+            log.warning("uploads not cleaned: %s", error)
+            return
+        if orphans:
+            log.info("removed %d orphaned upload(s) from %s", len(orphans), self.upload_dir)
 
     def _after_write(self, rows, summary):
         table, choices = self.document_views()
@@ -483,8 +563,8 @@ class ThuiswijzerApp:
         write the report into the report folder and return the refreshed view. One run at a time."""
         self.require_editor(editor)
         if not self._eval_lock.acquire(blocking=False):
-            raise gr.Error("Er loopt al een evaluatie. Wacht tot die klaar is; het nieuwe rapport verschijnt dan hier.",
-                           title="Evaluatie loopt al", print_exception=False)
+            raise refuse("Er loopt al een evaluatie. Wacht tot die klaar is; het nieuwe rapport verschijnt dan hier.",
+                         title="Evaluatie loopt al")
         try:
             names = [EVAL_BASE] + [name for name in EVAL_EXTRA if name in (extra or [])]
             progress(0.0, desc="Evaluatie voorbereiden")
@@ -494,13 +574,12 @@ class ThuiswijzerApp:
             progress(0.99, desc="Rapport schrijven")
             write_report(result, self.eval_report_dir)
         except QuestionSetError as error:
-            log.warning("%s", error)
-            raise gr.Error(f"De vragenset past niet bij de huidige kennisbank: {error.problems[0].message}") from error
+            raise refuse(f"De vragenset past niet bij de huidige kennisbank: {error.problems[0].message}") from error
         except IndexProblem as error:
-            raise gr.Error(str(error)) from error
+            raise refuse(str(error)) from error
         except Exception as error:
-            log.exception("evaluation failed")
-            raise gr.Error("De evaluatie is mislukt; het logboek van de server vermeldt waarom.") from error
+            log.exception("evaluation failed")  # unexpected: the one place with the whole trace
+            raise refuse("De evaluatie is mislukt; het logboek van de server vermeldt waarom.") from error
         finally:
             self._eval_lock.release()
         return self.evaluation_view()
@@ -516,7 +595,8 @@ class ThuiswijzerApp:
 
     # -- the page ------------------------------------------------------------------------
     def blocks(self) -> gr.Blocks:
-        with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        # Gradio's temp copies of uploads (anyone may POST /gradio_api/upload) go after an hour, all at shutdown
+        with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=self.settings.temp_cache_seconds) as demo:
             session = gr.State(self.new_session())
             editor = gr.State("lokaal" if self.local_editor else None)
             pending_feedback = gr.State(None)
@@ -548,6 +628,7 @@ class ThuiswijzerApp:
                             with gr.Row():
                                 question = gr.Textbox(
                                     show_label=False, scale=5, lines=1, max_lines=4, elem_id="tw-vraag",
+                                    max_length=self.settings.max_question_chars,
                                     placeholder="Stel je vraag, bijvoorbeeld: Welke groepen krijgen urgentie?")
                                 ask = gr.Button("Vraag stellen", variant="primary", scale=1, elem_id="tw-stel")
                             with gr.Row(elem_id="tw-voorbeelden"):
@@ -572,23 +653,24 @@ class ThuiswijzerApp:
             chat_outputs = [chatbot, sources, question, session]
             chat_args = dict(outputs=chat_outputs, concurrency_id="vragen", show_progress="hidden")
             filters = [type_filter, region_filter, since_filter]
+            # the one public endpoint: a question, as the page asks it (api_name "respond")
             question.submit(self.respond, [question, session, *filters], **chat_args)
-            ask.click(self.respond, [question, session, *filters], **chat_args)
+            ask.click(self.respond, [question, session, *filters], **chat_args, **PRIVATE)
             for button, text in zip(example_buttons, EXAMPLES):
-                button.click(_example_handler(self, text), [session, *filters], **chat_args)
+                button.click(_example_handler(self, text), [session, *filters], **chat_args, **PRIVATE)
             reset = [chatbot, sources, question, session, feedback_box, pending_feedback]
-            new_chat.click(self.new_conversation, None, reset)
-            chatbot.clear(self.new_conversation, None, reset)  # the chat's own bin icon
-            chatbot.like(self.vote, [session], [feedback_box, pending_feedback])
+            new_chat.click(self.new_conversation, None, reset, **PRIVATE)
+            chatbot.clear(self.new_conversation, None, reset, **PRIVATE)  # the chat's own bin icon
+            chatbot.like(self.vote, [session], [feedback_box, pending_feedback], **PRIVATE)
             send_feedback.click(self.comment, [feedback_text, pending_feedback],
-                                [feedback_box, pending_feedback, feedback_text])
+                                [feedback_box, pending_feedback, feedback_text], **PRIVATE)
             skip_feedback.click(lambda: (gr.update(visible=False), None, ""), None,
-                                [feedback_box, pending_feedback, feedback_text])
+                                [feedback_box, pending_feedback, feedback_text], **PRIVATE)
             if admin is not None:
                 self._wire_admin(admin, editor, region_filter, since_filter)
             self._wire_evaluation(evaluation, evaluation_tab, editor)
             demo.load(lambda: (self._region_update(), gr.update(choices=self.since_choices())), None,
-                      [region_filter, since_filter])
+                      [region_filter, since_filter], **PRIVATE)
         return demo
 
     def _admin_tab(self, editor):
@@ -625,7 +707,10 @@ class ThuiswijzerApp:
                                              elem_id="tw-upload-titel")
                     ui["url"] = gr.Textbox(label="Bron-URL (optioneel)", placeholder="https://…",
                                            elem_id="tw-upload-url")
-            ui["add"] = gr.Button("Toevoegen aan de kennisbank", variant="primary", elem_id="tw-toevoegen")
+            with gr.Row():
+                ui["add"] = gr.Button("Toevoegen aan de kennisbank", variant="primary", elem_id="tw-toevoegen",
+                                      scale=3)
+                ui["cancel"] = gr.Button("Stoppen", variant="stop", elem_id="tw-stoppen", scale=1)
             ui["summary"] = gr.Markdown(elem_id="tw-resultaat-samenvatting")
             ui["results"] = gr.Dataframe(headers=render.RESULT_COLUMNS, value=[], interactive=False, wrap=True,
                                          column_widths=["30%", "12%", "10%", "48%"],
@@ -646,17 +731,20 @@ class ThuiswijzerApp:
         return ui
 
     def _wire_admin(self, ui, editor, region_filter, since_filter):
-        write = dict(concurrency_id="beheer", concurrency_limit=1)
+        write = dict(concurrency_id="beheer", concurrency_limit=1, **PRIVATE)
         after = [ui["results"], ui["summary"], ui["documents"], ui["to_remove"], region_filter, ui["files"],
                  since_filter]
         login_outputs = [editor, ui["login_box"], ui["editor_box"], ui["password"], ui["status"],
                          ui["documents"], ui["to_remove"]]
-        ui["login"].click(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen")
-        ui["password"].submit(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen")
-        ui["logout"].click(self.logout, None, [editor, ui["login_box"], ui["editor_box"], ui["status"]])
+        ui["login"].click(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen", **PRIVATE)
+        ui["password"].submit(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen",
+                              **PRIVATE)
+        ui["logout"].click(self.logout, None, [editor, ui["login_box"], ui["editor_box"], ui["status"]], **PRIVATE)
         ui["add"].click(self.add_files, [ui["files"], ui["type"], ui["region"], ui["title"], ui["url"], editor],
                         after, show_progress_on=[ui["results"]], **write)
         ui["remove"].click(self.remove, [ui["to_remove"], editor], after, **write)
+        # its own queue lane: it must run while the write it stops holds the "beheer" lane
+        ui["cancel"].click(self.cancel_write, [editor], None, concurrency_id="stoppen", **PRIVATE)
         ui["reindex"].click(self.reindex, [editor], after, show_progress_on=[ui["results"]], **write)
 
     def _evaluation_tab(self):
@@ -674,11 +762,11 @@ class ThuiswijzerApp:
         return ui
 
     def _wire_evaluation(self, ui, tab, editor):
-        tab.select(self.evaluation_view, None, [ui["report"]], show_progress="hidden")
-        editor.change(self.evaluation_access, [editor], [ui["controls"], ui["note"]])
+        tab.select(self.evaluation_view, None, [ui["report"]], show_progress="hidden", **PRIVATE)
+        editor.change(self.evaluation_access, [editor], [ui["controls"], ui["note"]], **PRIVATE)
         # a second click (this page or another) must reach the lock and hear that a run is going on
         ui["start"].click(self.start_evaluation, [ui["extra"], editor], [ui["report"]], concurrency_id="evaluatie",
-                          concurrency_limit=2, trigger_mode="multiple", show_progress_on=[ui["report"]])
+                          concurrency_limit=2, trigger_mode="multiple", show_progress_on=[ui["report"]], **PRIVATE)
 
     # -- the web server --------------------------------------------------------------------
     def fastapi_app(self) -> fastapi.FastAPI:
@@ -688,11 +776,25 @@ class ThuiswijzerApp:
         def open_source(doc_id: str):
             return self.source_response(doc_id)
 
+        @app.middleware("http")
+        async def guard_responses(request: fastapi.Request, call_next):
+            if request.url.path in HIDDEN_PATHS:
+                return PlainTextResponse("Niet gevonden.", status_code=404)
+            response = await call_next(request)
+            for name, value in SECURITY_HEADERS.items():
+                response.headers.setdefault(name, value)
+            policy = response.headers.get("Content-Security-Policy")
+            response.headers["Content-Security-Policy"] = f"{policy}; {FRAME_POLICY}" if policy else FRAME_POLICY
+            return response
+
         demo = self.blocks()
-        demo.queue(default_concurrency_limit=CONCURRENCY, max_size=200)
+        # api_open=False: every event goes through the queue (POST /gradio_api/run/… would skip its limits)
+        demo.queue(default_concurrency_limit=CONCURRENCY, max_size=200, api_open=False)
         return gr.mount_gradio_app(
             app, demo, path="/", footer_links=[], show_error=False, ssr_mode=False, pwa=False, mcp_server=False,
-            max_file_size=f"{self.settings.max_file_mb}mb", theme=make_theme(), css=render.CSS, head=render.HEAD,
+            enable_monitoring=False, app_kwargs={"docs_url": None, "redoc_url": None, "openapi_url": None},
+            max_file_size=f"{TRANSPORT_LIMIT_FACTOR * self.settings.max_file_mb}mb", theme=make_theme(),
+            css=render.CSS, head=render.HEAD, i18n=gr.I18n(en=GRADIO_DUTCH),
         )
 
     def source_response(self, doc_id: str):
@@ -734,13 +836,19 @@ def limit_torch_threads(threads: int) -> int | None:
     return threads
 
 
+def _client(request: gr.Request | None) -> str:
+    """The client's address as the server sees it (behind a proxy: the proxy's, see docs/security.md)."""
+    client = getattr(request, "client", None)
+    return getattr(client, "host", None) or "onbekend"
+
+
 def _example_handler(app: ThuiswijzerApp, text: str):
     def ask_example(session, doc_type, region, since=None):
         yield from app.respond(text, session, doc_type, region, since)
     return ask_example
 
 
-UPLOAD_NAMES = ".upload-namen.json"  # stored name → name as uploaded; hidden, so never ingested
+UPLOAD_NAMES = ".namen-van-uploads.json"  # stored name → name as uploaded; hidden (never ingested), not ".upload-…" (temp files)
 
 
 def upload_name(shown: str) -> str:
@@ -751,6 +859,19 @@ def upload_name(shown: str) -> str:
     if suffix and not safe.endswith(suffix):  # "報告書.pdf": nothing of the stem survives ASCII
         safe = doc_id_for(Path(base)) + suffix
     return safe
+
+
+def refuse(message: str, **options) -> gr.Error:
+    """An expected refusal: one log line and a Dutch message on the page, no traceback in the log."""
+    log.info("refused: %s", message)
+    return gr.Error(message, print_exception=False, **options)
+
+
+def _is_upload(path: Path) -> bool:
+    """A file the upload code writes: a document file, or the temp file it copies into."""
+    if path.name.startswith(".upload-"):
+        return True
+    return path.suffix.lower() in SUPPORTED_EXTENSIONS and not is_skipped_in_folder(path)
 
 
 def _restore(target: Path, backup: Path | None) -> None:
@@ -784,6 +905,13 @@ def build_app(index_dir: str | Path | None = None, settings: Settings | None = N
     return ThuiswijzerApp(index_dir, settings, local_editor, assistant).fastapi_app()
 
 
+def setup_logging() -> None:
+    """The app's own lines (logins, refusals, cleanups) at INFO on stderr; libraries stay at WARNING."""
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("thuiswijzer").setLevel(logging.INFO)
+
+
 class RunningServer:
     """A server started with `serve(..., block=False)`: its address and a way to stop it."""
 
@@ -796,13 +924,15 @@ class RunningServer:
 
 
 def serve(index_dir: str | Path | None = None, host: str = "127.0.0.1", port: int = 7860, local_editor: bool = False,
-          *, settings: Settings | None = None, block: bool = True) -> RunningServer | None:
+          *, settings: Settings | None = None, block: bool = True,
+          assistant: Assistant | None = None) -> RunningServer | None:
     """Start the web app. Blocks until Ctrl+C, or with block=False runs in a thread and returns."""
     settings = settings or Settings()
     if local_editor and host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Let op: beheer zonder inlog (--local-editor) op {host} is voor iedereen op het netwerk open.",
               file=sys.stderr)
-    app = build_app(index_dir, settings, local_editor)
+    setup_logging()
+    app = build_app(index_dir, settings, local_editor, assistant)
     limit_torch_threads(TORCH_THREADS)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False))
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host

@@ -344,16 +344,6 @@ def sanitize_filename(name: str, default: str = "document") -> str:
     return f"{stem}.{suffix}" if suffix else stem
 
 
-def parse_credentials(spec: str | None) -> dict[str, str]:
-    """"naam:wachtwoord,naam2:wachtwoord2" → {naam: wachtwoord}; malformed pairs are ignored."""
-    editors: dict[str, str] = {}
-    for pair in (spec or "").split(","):
-        name, colon, password = pair.strip().partition(":")
-        if colon and name.strip() and password:
-            editors[name.strip()] = password
-    return editors
-
-
 # -- the Evaluatie tab ------------------------------------------------------------------------
 EVAL_EMPTY = ('<div class="tw-eval"><p class="tw-eval-leeg">Er is nog geen evaluatie gemaakt. Een beheerder start er '
               "een met de knop Evaluatie starten; het rapport verschijnt dan hier.</p></div>")

@@ -12,6 +12,7 @@ from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
 from assistant.rerank import RERANK_DEPTH, rerank
+from assistant.question_length import check_question_length
 from assistant.sentences import question_terms
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
@@ -62,6 +63,7 @@ class Assistant:
     def stream(self, question: str, history: list[dict] | None = None, filters: Filters | dict | None = None,
                k: int | None = None) -> Iterator[tuple[str, Answer | None]]:
         """Yields (text so far, None) while a language model writes, then (text, Answer)."""
+        check_question_length(question, self.settings.max_question_chars)
         query, notes = self.standalone_query(question, history)
         index = self.index.get()
         floor = self.noise_floor(index)

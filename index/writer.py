@@ -20,7 +20,13 @@ import numpy as np
 
 from ingest.chunking import Chunker
 from ingest.errors import IngestError
-from ingest.loaders import DEFAULT_MAX_BYTES, iter_document_paths, load_document, sidecar_path
+from ingest.loaders import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_EXPANDED_BYTES,
+    iter_document_paths,
+    load_document,
+    sidecar_path,
+)
 from ingest.models import Chunk, Document
 from index import faiss_store
 from index.bm25_store import BM25Store
@@ -40,6 +46,10 @@ from index.storage import (
 # progress(stage, done, total): stage is "lezen" (loading and chunking) or "embedden"
 Progress = Callable[[str, int, int], None]
 EMBED_BATCH = 64
+DEFAULT_MAX_PASSAGES = 4000  # per document: a 1,500-page report; more is a mistake or an attack
+# Dutch averages about 4.5 characters per e5 token: a text longer than passages × tokens × this
+# cannot fit the passage cap, and is refused before chunking (which takes ~9 s per MB)
+CHARS_PER_TOKEN_BOUND = 8
 # part of every fingerprint: bump it when loaders or chunking change how text is cut, so
 # the next ingest redoes every document instead of skipping it as unchanged
 PIPELINE_VERSION = 3  # 2: law formats (XML, regelrecht YAML); 3: PDF words by position, tables as rows, dates of texts
@@ -63,12 +73,15 @@ class _State:
 
 class IndexWriter:
     def __init__(self, index_dir: str | Path, embedder: Embedder, chunk_tokens: int = 220, chunk_overlap: int = 40,
-                 max_file_bytes: int = DEFAULT_MAX_BYTES, vector_index: str = "auto"):
+                 max_file_bytes: int = DEFAULT_MAX_BYTES, vector_index: str = "auto",
+                 max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES, max_passages: int = DEFAULT_MAX_PASSAGES):
         self.index_dir = Path(index_dir)
         self.embedder = embedder
         self.chunk_tokens = chunk_tokens
         self.chunk_overlap = chunk_overlap
         self.max_file_bytes = max_file_bytes
+        self.max_expanded_bytes = max_expanded_bytes
+        self.max_passages = max_passages
         self.vector_index = vector_index
         self._chunker = Chunker(embedder.count_tokens, chunk_tokens, chunk_overlap)
 
@@ -186,15 +199,25 @@ class IndexWriter:
             known = by_source.get(source)
             if known is not None and known.content_hash == fingerprint and not force:
                 return FileResult(source, "skipped", doc_id=known.doc_id), None
-            document = load_document(path, overrides, self.max_file_bytes)
+            document = load_document(path, overrides, self.max_file_bytes, self.max_expanded_bytes)
+            if sum(len(page.text) for page in document.pages) > self.max_passages * self.chunk_tokens * CHARS_PER_TOKEN_BOUND:
+                raise IngestError(source, self._too_many_passages(None))
             chunks = self._chunker.chunk(document)
             if not chunks:
                 raise IngestError(source, "geen tekst gevonden om te doorzoeken")
+            if len(chunks) > self.max_passages:
+                raise IngestError(source, self._too_many_passages(len(chunks)))
         except IngestError as error:
             return FileResult(source, "failed", reason=error.reason), None
         except OSError as error:
             return FileResult(source, "failed", reason=f"het bestand kon niet worden gelezen ({error.strerror})"), None
         return FileResult(source, "pending", doc_id=document.doc_id, chunks=len(chunks)), (document, chunks, fingerprint)
+
+    def _too_many_passages(self, count: int | None) -> str:
+        found = (f"het document levert {count} passages op; de grens is {self.max_passages} per document" if count
+                 else f"het document is te lang: het zou meer dan {self.max_passages} passages opleveren, "
+                      "de grens per document")
+        return f"{found}. Splits het document, of vraag de beheerder de grens (THUISWIJZER_MAX_PASSAGES) te verhogen."
 
     def _replace(self, state: _State, document: Document, chunks: list[Chunk], fingerprint: str, overrides: dict,
                  report: IngestReport) -> None:

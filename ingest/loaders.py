@@ -17,6 +17,7 @@ from .pdf import load_pdf
 from .regelrecht import load_regelrecht
 from .text import decode_text, load_text
 from .xml import load_xml
+from .zip_limits import check_zip_expansion
 
 LOADERS: dict[str, Callable[[Path, bytes], Extraction]] = {
     ".pdf": load_pdf,
@@ -32,6 +33,7 @@ LOADERS: dict[str, Callable[[Path, bytes], Extraction]] = {
 }
 SUPPORTED_EXTENSIONS: frozenset[str] = frozenset(LOADERS)
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_EXPANDED_BYTES = 200 * 1024 * 1024  # what an Office file (a zip) may unpack to
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 NOT_FOUND = "bestand niet gevonden. Controleer de naam en de map."
 
@@ -109,7 +111,8 @@ def check_file(path: Path, max_bytes: int) -> None:
         )
 
 
-def load_document(path: str | Path, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def load_document(path: str | Path, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES) -> Document:
     """Load one file as a Document, with metadata from the file, front matter, sidecar and overrides.
 
     The date is the date of the text: the editors' `date`, else the date the text states.
@@ -122,6 +125,8 @@ def load_document(path: str | Path, overrides: dict | None = None, max_bytes: in
     data = path.read_bytes()
     sidecar = sidecar_path(path)
     sidecar_data = sidecar.read_bytes() if sidecar else b""
+    if path.suffix.lower() == ".docx":
+        check_zip_expansion(path, data, max_expanded_bytes)
     try:
         extraction = LOADERS[path.suffix.lower()](path, data)
     except IngestError:

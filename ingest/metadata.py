@@ -18,6 +18,8 @@ EDITOR_KEYS = ("title", "type", "region", "municipalities", "date", "source_url"
 # Aliases editors use for the source address; the canonical key wins when both are given.
 SOURCE_URL_ALIASES = ("url", "bron", "source")
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
+# an explicit id goes into URLs (/bron/<id>) and commands: letters, digits, . _ - only ("a/b" could not be opened)
+VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 # Titles document templates leave behind ("PBL rapporten sjabloon", "Microsoft Word - nota.docx").
 PLACEHOLDER_TITLE = re.compile(
     r"^(none|null|untitled|naamloos|titel|title|document\d*|microsoft word\b.*)$|sjabloon|template"
@@ -125,6 +127,9 @@ def editor_fields(raw: dict, path: Path, where: str) -> dict:
             str(path),
             f"onbekend documenttype '{fields['type']}' in {where}. Kies uit: {', '.join(DOC_TYPES)}.",
         )
+    if "id" in fields and not VALID_ID.fullmatch(fields["id"]):
+        raise IngestError(str(path), f"ongeldig id '{fields['id']}' in {where}: gebruik alleen letters, cijfers, "
+                                     "punt, liggend streepje en streepje (bijvoorbeeld nota-wonen-2025).")
     return {key: value for key, value in fields.items() if value not in ("", [])}
 
 

@@ -7,6 +7,7 @@ tests/conftest.py (the default "prepend" import mode; tests/ has no __init__.py)
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -85,4 +86,19 @@ def write_docx(path: Path, blocks: list[str | list[tuple[str, ...]]], title: str
         else:
             document.add_paragraph(block)
     document.save(path)
+    return path
+
+
+def docx_bomb(path: Path, paragraphs: int) -> Path:
+    """A real Word file whose document.xml holds `paragraphs` identical paragraphs: it packs
+    about 300:1 (400,000 paragraphs: ~27 MB of XML in ~120 kB), as a zip bomb does."""
+    docx.Document().save(path)
+    with zipfile.ZipFile(path) as original:
+        parts = {info.filename: original.read(info) for info in original.infolist()}
+    head, tail = parts["word/document.xml"].decode().split("<w:body>")
+    paragraph = "<w:p><w:r><w:t>Wonen voor iedereen in de regio.</w:t></w:r></w:p>"
+    parts["word/document.xml"] = (head + "<w:body>" + paragraph * paragraphs + tail).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for name, data in parts.items():
+            bomb.writestr(name, data)
     return path

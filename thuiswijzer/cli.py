@@ -1,4 +1,4 @@
-"""The `thuiswijzer` command: ingest, docs, remove, reindex, search, ask, serve, eval."""
+"""The `thuiswijzer` command: ingest, docs, remove, reindex, search, ask, serve, eval, hash-password."""
 
 from __future__ import annotations
 
@@ -20,11 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
+    from assistant.question_length import QuestionTooLong
     from index.storage import IndexProblem
 
     try:
         return args.run(args, settings)
-    except IndexProblem as problem:
+    except (IndexProblem, QuestionTooLong) as problem:
         print(f"Fout: {problem}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -94,6 +95,11 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
                         "of alle (herhaalbaar; afstemdeel en toetsdeel naast elkaar)")
     p.add_argument("--cache", type=Path, default=Path("data/eval"),
                    help="waar de bibliotheken van --set worden gebouwd (ongewijzigde bestanden worden overgeslagen)")
+
+    p = sub.add_parser("hash-password", help="een wachtwoord-hash maken voor THUISWIJZER_EDITORS(_FILE)",
+                       description="Vraagt een wachtwoord (of leest het van stdin) en drukt de argon2-hash af; "
+                                   "zet die als naam:HASH in THUISWIJZER_EDITORS of in het beheerdersbestand.")
+    p.set_defaults(run=_hash_password)
     return parser
 
 
@@ -103,7 +109,8 @@ def _writer(args, settings: Settings):
     from index.writer import IndexWriter
 
     embedder = make_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
-    return IndexWriter(args.index, embedder, settings.chunk_tokens, settings.chunk_overlap, settings.max_file_bytes)
+    return IndexWriter(args.index, embedder, settings.chunk_tokens, settings.chunk_overlap, settings.max_file_bytes,
+                       max_expanded_bytes=settings.max_expanded_bytes, max_passages=settings.max_passages)
 
 
 def _ingest(args, settings: Settings) -> int:
@@ -192,6 +199,25 @@ def _serve(args, settings: Settings) -> int:
     import app
 
     app.serve(index_dir=args.index, host=args.host, port=args.port, local_editor=args.local_editor)
+    return 0
+
+
+def _hash_password(args, settings: Settings) -> int:
+    import getpass
+
+    from app_login import hash_password
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Wachtwoord: ")
+        if getpass.getpass("Nog een keer: ") != password:
+            print("Fout: de wachtwoorden verschillen.", file=sys.stderr)
+            return 1
+    else:  # piped in, e.g. from a password manager: the first line
+        password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        print("Fout: een leeg wachtwoord kan niet.", file=sys.stderr)
+        return 1
+    print(hash_password(password))
     return 0
 
 

@@ -9,6 +9,9 @@ import hashlib
 import json
 import re
 from pathlib import Path
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import gradio as gr
@@ -114,6 +117,31 @@ def test_a_failure_while_answering_is_a_dutch_sentence_not_a_trace(web, monkeypa
     assert "kapot" not in messages[-1]["content"]
 
 
+def test_long_questions_take_turns_while_a_short_question_goes_ahead(web, monkeypatch):
+    real_stream, release, started = web.assistant.stream, threading.Event(), []
+
+    def stream(question, history, filters):
+        started.append(question[:5])
+        if question.startswith("lang") and len(started) == 1:
+            assert release.wait(30)  # the first long question is still being embedded
+        yield from real_stream(question[:200], history, filters)
+
+    monkeypatch.setattr(web.assistant, "stream", stream)
+    long_question = "lang " + "Hoeveel tijdelijke woningen bouwt Zonnedal voor dakloze jongeren? " * 5
+    with ThreadPoolExecutor(2) as pool:
+        first = pool.submit(last, web.respond(long_question, None, "", ""))
+        deadline = time.monotonic() + 30
+        while not started and time.monotonic() < deadline:
+            time.sleep(0.01)
+        second = pool.submit(last, web.respond("lang2" + long_question, None, "", ""))
+        short, *_ = last(web.respond("Hoeveel woningen bouwt Zonnedal?", None, "", ""))
+        assert started == ["lang ", "Hoeve"]  # the short one ran; the second long one waits its turn
+        release.set()
+        first.result(30), second.result(30)
+    assert started == ["lang ", "Hoeve", "lang2"]
+    assert "veertig tijdelijke woningen" in short[-1]["content"]
+
+
 def test_a_missing_index_is_explained_in_the_chat(tmp_path):
     settings = Settings(editor_credentials=None, feedback_log=tmp_path / "f.jsonl")
     web = app.ThuiswijzerApp(tmp_path / "leeg", settings,
@@ -138,11 +166,26 @@ def test_a_vote_and_its_comment_are_appended_as_json_lines(web):
     assert set(records[1]) >= {"timestamp", "question", "answer", "citations", "vote", "comment"}
 
 
+def test_without_a_configured_log_votes_are_written_next_to_the_index_not_in_the_working_directory(
+        web, tmp_path, monkeypatch):
+    elsewhere = tmp_path / "ergens-anders"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    web.settings = Settings(feedback_log=None)
+    *_, session = last(web.respond("Hoeveel tijdelijke woningen bouwt Zonnedal?", None, "", ""))
+
+    web.vote(session, SimpleNamespace(index=1, liked=True))
+
+    assert json.loads((tmp_path / "feedback.jsonl").read_text(encoding="utf-8"))["vote"] == "up"
+    assert not any(elsewhere.rglob("*.jsonl"))
+
+
 # -- Beheer: login --------------------------------------------------------------------------------
 def test_only_configured_editors_log_in(web):
-    assert web.check_login("anna", "geheim") and web.check_login("bert", "ook-geheim")
-    assert not web.check_login("anna", "ook-geheim")
-    assert not web.check_login("", "")
+    guard = web.login_guard
+    assert guard.verify("anna", "geheim") and guard.verify("bert", "ook-geheim")
+    assert not guard.verify("anna", "ook-geheim")
+    assert not guard.verify("", "")
     editor, *_, status, _, _ = web.login("anna", "fout")
     assert editor is None and "onjuist wachtwoord" in status
     editor, login_box, editor_box, password, status, rows, _ = web.login(" anna ", "geheim")

@@ -12,7 +12,6 @@ from app_render import (
     documents_table,
     escape_markdown,
     highlight,
-    parse_credentials,
     render_answer,
     render_citation,
     render_sources_panel,
@@ -173,11 +172,6 @@ def test_an_abstained_answer_says_the_sources_are_only_the_nearest():
 ])
 def test_upload_names_are_sanitised(name, safe):
     assert sanitize_filename(name) == safe
-
-
-def test_credentials_are_parsed_and_malformed_pairs_ignored():
-    assert parse_credentials(" anna:geheim , bert:pa:ss,zonderwachtwoord, :leeg") == {"anna": "geheim", "bert": "pa:ss"}
-    assert parse_credentials(None) == {}
 
 
 def test_the_document_table_is_sorted_by_title_with_plain_cells():

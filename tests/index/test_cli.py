@@ -271,3 +271,24 @@ def test_thuiswijzer_without_a_command_shows_help_and_exits_2(capsys):
 
     assert code == 2
     assert "ingest" in out and "search" in out
+
+
+# -- security: long questions, password hashes ---------------------------------------------
+def test_a_question_over_the_cap_is_refused_with_a_dutch_reason_and_exit_1(capsys, office_index, monkeypatch):
+    monkeypatch.setenv("THUISWIJZER_MAX_QUESTION_CHARS", "200")
+    code, out, err = run(capsys, "ask", "Welke woningen bouwt de gemeente? " * 20, "--index", str(office_index))
+
+    assert code == 1 and out == ""
+    assert err.startswith("Fout: Je vraag is 679 tekens lang; het maximum is 200.")
+
+
+def test_hash_password_prints_an_argon2_hash_that_checks_the_password(capsys, monkeypatch):
+    from app_login import LoginGuard
+
+    monkeypatch.setattr("sys.stdin", StringIO("paard-batterij-niet\n"))
+    code, out, _ = run(capsys, "hash-password")
+
+    stored = out.strip()
+    assert code == 0 and stored.startswith("$argon2id$") and "paard" not in stored
+    guard = LoginGuard({"anna": stored})
+    assert guard.verify("anna", "paard-batterij-niet") and not guard.verify("anna", "paard-batterij")

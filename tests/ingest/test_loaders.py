@@ -82,6 +82,16 @@ def test_an_editor_uploads_a_file_over_the_limit_and_sees_its_size_and_the_limit
     assert "1,0 MB" in error.value.reason
 
 
+@pytest.mark.parametrize("bad_id", ["nota/2025", "../geheim", "nota 2025", "<script>", "-optie"])
+def test_a_front_matter_id_that_could_not_be_opened_is_refused_with_a_dutch_reason(tmp_path, bad_id):
+    nota = write(tmp_path / "nota.md", f'---\nid: "{bad_id}"\ntitle: Nota\n---\n\nDe regio bouwt woningen.\n')
+
+    with pytest.raises(IngestError) as error:
+        load_document(nota)
+
+    assert error.value.reason.startswith(f"ongeldig id '{bad_id}' in de front matter: gebruik alleen letters")
+
+
 def test_a_sidecar_next_to_a_file_adds_metadata_and_a_fixed_id(tmp_path):
     nota = write(tmp_path / "nota.txt")
     write(
