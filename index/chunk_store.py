@@ -1,10 +1,12 @@
-"""The chunk store: documents and chunks in SQLite; a chunk's row number is its vector id."""
+"""The chunk store of one segment: documents and chunks in SQLite; a chunk's row number is its vector id."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from pathlib import Path
+
+import numpy as np
 
 from ingest.models import Chunk, Metadata
 from index.models import DocumentRecord
@@ -76,6 +78,13 @@ class ChunkStore:
 
     def all_chunks(self) -> list[Chunk]:
         return [_chunk(r) for r in self._con.execute("SELECT * FROM chunks ORDER BY row")]
+
+    def chunks_in_order(self, rows: np.ndarray) -> list[Chunk]:
+        """The chunks of these rows (sorted), read in one pass: for merges, which read most rows."""
+        wanted = np.zeros(int(rows.max()) + 1 if len(rows) else 0, dtype=bool)
+        wanted[rows] = True
+        found = self._con.execute("SELECT * FROM chunks WHERE row < ? ORDER BY row", (len(wanted),))
+        return [_chunk(r) for r in found if wanted[r[0]]]
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         found = self._con.execute("SELECT * FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))

@@ -91,10 +91,11 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
 
 # -- commands ---------------------------------------------------------------------------
 def _writer(args, settings: Settings):
-    from index.embedders import make_embedder
+    from index.embedders import lazy_embedder
     from index.writer import IndexWriter
 
-    embedder = make_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
+    # loaded only when there is something to embed: `remove` and an unchanged folder import no torch
+    embedder = lazy_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
     return IndexWriter(args.index, embedder, settings.chunk_tokens, settings.chunk_overlap, settings.max_file_bytes)
 
 
