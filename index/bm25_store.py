@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,15 +58,23 @@ class BM25Store:
         self.analyzer = analyzer or DutchAnalyzer()
 
     @classmethod
-    def build(cls, texts: list[str], analyzer: DutchAnalyzer | None = None) -> "BM25Store":
+    def build(cls, texts: Iterable[str], analyzer: DutchAnalyzer | None = None) -> "BM25Store":
         import bm25s
 
         analyzer = analyzer or DutchAnalyzer()
-        if not texts:
+        vocabulary: dict[str, int] = {}
+        # terms become compact id arrays text by text: a segment of 250k passages as lists of
+        # strings would take gigabytes before bm25s sees them
+        ids = [
+            # an empty text still needs a token so row numbers stay aligned with the vectors
+            np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in analyzer.terms(text) or ["\u2205"]),
+                        dtype=np.int32)
+            for text in texts
+        ]
+        if not ids:
             return cls(None, analyzer)
         retriever = bm25s.BM25()
-        # an empty text still needs a token so row numbers stay aligned with the vectors
-        retriever.index([analyzer.terms(t) or ["\u2205"] for t in texts], show_progress=False)
+        retriever.index((ids, vocabulary), show_progress=False)
         return cls(retriever, analyzer)
 
     def save(self, directory: Path) -> None:

@@ -17,16 +17,16 @@ import numpy as np
 # one thread scans 100k vectors faster than two fighting over busy cores (docs/benchmarks.md)
 faiss.omp_set_num_threads(1)
 
-# from this many vectors a segment is compressed: a flat scan of 200k costs ~20 ms on one
-# core and 300 MB of page cache; IVF-PQ keeps 56 bytes a vector in memory (docs/scale.md)
-COMPRESS_FROM = 200_000
-PQ_BYTES = 48  # sub-quantisers of 8 bits; 384 / 48 = 8 dimensions each
+# from this many vectors a segment is compressed: a flat scan of 100k costs ~10 ms on one
+# core and 150 MB of page cache; IVF-PQ keeps 56 bytes a vector in memory (docs/scale.md)
+COMPRESS_FROM = 100_000
+PQ_DIMS = 8  # dimensions per 8-bit sub-quantiser: e5's 384 dimensions become 48 bytes
 NPROBE = 48
 RERANK = 200  # candidates the compressed codes hand to the exact re-ranking
 # below this many allowed rows a filtered search scans their full vectors exactly: cheap, and
 # an IVF search would find too few of them in the lists it probes
 EXACT_BELOW = 40_000
-TRAIN_SAMPLE = 65_536
+TRAIN_SAMPLE = 40_000
 
 
 def build_index(vectors: np.ndarray, kind: str = "auto") -> faiss.Index:
@@ -34,8 +34,9 @@ def build_index(vectors: np.ndarray, kind: str = "auto") -> faiss.Index:
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     count, dim = vectors.shape
     if compressed_kind(count, kind):
-        nlist = int(min(4096, max(64, 4 * np.sqrt(count))))
-        index = faiss.IndexIVFPQ(faiss.IndexFlatIP(dim), dim, nlist, PQ_BYTES, 8, faiss.METRIC_INNER_PRODUCT)
+        nlist = int(min(1024, max(64, 4 * np.sqrt(count))))
+        index = faiss.IndexIVFPQ(faiss.IndexFlatIP(dim), dim, nlist, max(1, dim // PQ_DIMS), 8,
+                                 faiss.METRIC_INNER_PRODUCT)
         sample = vectors[np.random.default_rng(0).choice(count, min(count, TRAIN_SAMPLE), replace=False)]
         index.train(sample)
         index.nprobe = NPROBE

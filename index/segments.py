@@ -33,6 +33,9 @@ from index.models import DocumentRecord
 MERGE_FACTOR = 6
 # a segment whose passages are more than half deleted is rewritten without them
 EXPUNGE_SHARE = 0.5
+# segments this large are not merged with others (Lucene's max merged segment size): a merge
+# rebuilds BM25 and the vector index of everything it holds, time and memory grow with it
+MAX_MERGED_CHUNKS = 250_000
 
 
 def embedding_text(chunk: Chunk, title: str) -> str:
@@ -162,17 +165,19 @@ def merge_plan(refs: list[SegmentRef]) -> list[SegmentRef]:
     """The segments the next merge should combine; empty when none needs merging.
 
     Segments fall into tiers by size (a factor MERGE_FACTOR apart); when a tier holds
-    MERGE_FACTOR segments they become one segment of the next tier. A segment mostly
-    deleted is rewritten on its own."""
+    MERGE_FACTOR segments they become one segment of the next tier, up to about
+    MAX_MERGED_CHUNKS. A segment mostly deleted is rewritten on its own."""
     for ref in refs:
         if ref.n_chunks and ref.deleted_chunks > EXPUNGE_SHARE * ref.n_chunks:
             return [ref]
     tiers: dict[int, list[SegmentRef]] = {}
     for ref in refs:
-        tiers.setdefault(_tier(ref.live_chunks), []).append(ref)
+        if ref.live_chunks < MAX_MERGED_CHUNKS:
+            tiers.setdefault(_tier(ref.live_chunks), []).append(ref)
     for tier in sorted(tiers):
-        if len(tiers[tier]) >= MERGE_FACTOR:
-            return tiers[tier]
+        group = sorted(tiers[tier], key=lambda r: r.live_chunks)[:MERGE_FACTOR]
+        if len(group) >= MERGE_FACTOR and sum(r.live_chunks for r in group) <= 2 * MAX_MERGED_CHUNKS:
+            return group
     return []
 
 

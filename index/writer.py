@@ -51,6 +51,16 @@ __all__ = ["EMBED_BATCH", "IndexWriter", "NewDocument", "embedding_text"]
 
 
 @dataclass
+class RayTarget:
+    """A Ray cluster to prepare files on, and the embedder its workers load (by name)."""
+
+    address: str  # "auto" starts a local cluster
+    embedder: str = "auto"
+    query_prefix: str = ""
+    passage_prefix: str = ""
+
+
+@dataclass
 class _Library:
     """What a writer knows of the current generation: its segments and live documents, never
     its passages or vectors. `new` collects the documents of this write."""
@@ -73,13 +83,15 @@ class _Library:
 
 class IndexWriter:
     def __init__(self, index_dir: str | Path, embedder: Embedder, chunk_tokens: int = 220, chunk_overlap: int = 40,
-                 max_file_bytes: int = DEFAULT_MAX_BYTES, vector_index: str = "auto"):
+                 max_file_bytes: int = DEFAULT_MAX_BYTES, vector_index: str = "auto", ray: RayTarget | None = None):
+        """`ray`: load, chunk and embed changed files on that Ray cluster instead of here."""
         self.index_dir = Path(index_dir)
         self.embedder = embedder
         self.chunk_tokens = chunk_tokens
         self.chunk_overlap = chunk_overlap
         self.max_file_bytes = max_file_bytes
         self.vector_index = vector_index
+        self.ray = ray
         self._chunker = None
 
     # -- public operations -----------------------------------------------------------
@@ -149,22 +161,73 @@ class IndexWriter:
     def _apply(self, library: _Library, items: list[tuple[Path, dict]], force: bool, progress: Progress | None,
                report: IngestReport, always_write: bool = False) -> None:
         by_source = {d.source: d for d in library.documents.values()}
-        loaded: list[tuple[Document, list[Chunk], str, dict]] = []
-        for done, (path, overrides) in enumerate(items, start=1):
-            result, item = self._read(path, overrides, by_source, force)
+        changed: list[tuple[Path, dict, str]] = []
+        for path, overrides in items:
+            result, fingerprint = self._check(path, overrides, by_source, force)
             report.files.append(result)
-            if item is not None:
-                loaded.append((*item, overrides))
-            if progress:
-                progress("lezen", done, len(items))
+            if result.status == "pending":
+                changed.append((path, overrides, fingerprint))
+        if progress and items:
+            progress("lezen", len(items) - len(changed), len(items))
+        reusable: dict[str, np.ndarray] = {}
+        if self.ray is not None:
+            loaded = self._prepare_on_ray(changed, reusable, report, progress, len(items))
+        else:
+            loaded = self._load_here(changed, report, progress, len(items))
         # read before old versions are dropped, so unchanged passages of an updated document keep their vectors
-        reusable = self._previous_vectors(library, [by_source[d.source].doc_id for d, *_ in loaded
-                                                    if d.source in by_source])
+        reusable |= self._previous_vectors(library, [by_source[d.source].doc_id for d, *_ in loaded
+                                                     if d.source in by_source])
         for document, chunks, fingerprint, overrides in loaded:
             self._replace(library, document, chunks, fingerprint, overrides, report)
         embedded = self._embed_new(library, reusable, progress)
         if always_write or any(f.status in ("added", "updated", "removed") for f in report.files):
             self._write(library, embedded)
+
+    def _load_here(self, changed: list[tuple[Path, dict, str]], report: IngestReport, progress: Progress | None,
+                   total: int) -> list[tuple[Document, list[Chunk], str, dict]]:
+        loaded = []
+        for done, (path, overrides, fingerprint) in enumerate(changed, start=1):
+            try:
+                document, chunks = load_and_chunk(path, overrides, self._get_chunker(), self.max_file_bytes)
+                loaded.append((document, chunks, fingerprint, overrides))
+            except IngestError as error:
+                _fail(report, path, error.reason)
+            if progress:
+                progress("lezen", total - len(changed) + done, total)
+        return loaded
+
+    def _prepare_on_ray(self, changed: list[tuple[Path, dict, str]], reusable: dict[str, np.ndarray],
+                        report: IngestReport, progress: Progress | None,
+                        total: int) -> list[tuple[Document, list[Chunk], str, dict]]:
+        """Load, chunk and embed the changed files on the Ray cluster; their vectors go into
+        `reusable`, so nothing is embedded again here."""
+        from index.ray_ingest import FileWork, connect, prepare_on_cluster
+
+        connect(self.ray.address)
+        fingerprints = {path: (fingerprint, overrides) for path, overrides, fingerprint in changed}
+        work = [FileWork(path, overrides, self.ray.embedder, self.ray.query_prefix, self.ray.passage_prefix,
+                         self.chunk_tokens, self.chunk_overlap, self.max_file_bytes) for path, overrides, _ in changed]
+        loaded = []
+        finished = 0
+
+        def done(prepared) -> None:
+            nonlocal finished
+            finished += 1
+            if prepared.reason is not None:
+                _fail(report, prepared.path, prepared.reason)
+            else:
+                title = prepared.document.metadata.title or prepared.document.doc_id
+                for chunk, vector in zip(prepared.chunks, prepared.vectors):
+                    reusable[_text_key(embedding_text(chunk, title))] = vector
+                fingerprint, overrides = fingerprints[prepared.path]
+                loaded.append((prepared.document, prepared.chunks, fingerprint, overrides))
+            if progress:
+                progress("lezen", total - len(changed) + finished, total)
+
+        prepare_on_cluster(work, done)
+        # the order of the files, not of the workers' finishing, decides which of two equal ids is renamed
+        order = {str(path.resolve()): i for i, (path, _, _) in enumerate(changed)}
+        return sorted(loaded, key=lambda item: order[item[0].source])
 
     def _load_library(self, check: bool = True) -> _Library:
         """`check`: refuse an index of another embedder (reindex reads one to rebuild it)."""
@@ -241,26 +304,23 @@ class IndexWriter:
         digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode())
         return digest.hexdigest()
 
-    def _read(self, path: Path, overrides: dict, by_source: dict[str, DocumentRecord], force: bool):
+    def _check(self, path: Path, overrides: dict, by_source: dict[str, DocumentRecord],
+               force: bool) -> tuple[FileResult, str | None]:
+        """Skipped (unchanged), failed (unreadable) or pending with its fingerprint."""
         source = str(path.resolve())
         try:
             fingerprint = self._fingerprint(path, overrides)
-            known = by_source.get(source)
-            if known is not None and known.content_hash == fingerprint and not force:
-                return FileResult(source, "skipped", doc_id=known.doc_id), None
-            document = load_document(path, overrides, self.max_file_bytes)
-            chunks = self._get_chunker().chunk(document)
-            if not chunks:
-                raise IngestError(source, "geen tekst gevonden om te doorzoeken")
-        except IngestError as error:
-            return FileResult(source, "failed", reason=error.reason), None
         except OSError as error:
-            return FileResult(source, "failed", reason=f"het bestand kon niet worden gelezen ({error.strerror})"), None
-        return FileResult(source, "pending", doc_id=document.doc_id, chunks=len(chunks)), (document, chunks, fingerprint)
+            return FileResult(source, "failed", reason=_unreadable(error)), None
+        known = by_source.get(source)
+        if known is not None and known.content_hash == fingerprint and not force:
+            return FileResult(source, "skipped", doc_id=known.doc_id), None
+        return FileResult(source, "pending"), fingerprint
 
     def _replace(self, library: _Library, document: Document, chunks: list[Chunk], fingerprint: str, overrides: dict,
                  report: IngestReport) -> None:
         result = next(f for f in report.files if f.path == document.source and f.status == "pending")
+        result.chunks = len(chunks)
         previous = next((d for d in library.documents.values() if d.source == document.source), None)
         if previous is not None:
             library.drop(previous.doc_id)
@@ -376,6 +436,30 @@ class IndexWriter:
             document_hashes={d.doc_id: d.content_hash for d in documents},
             segments=refs,
         )
+
+
+def load_and_chunk(path: Path, overrides: dict, chunker, max_file_bytes: int) -> tuple[Document, list[Chunk]]:
+    """A file's document and passages; IngestError with a Dutch reason when it cannot be read.
+    Runs here or on a Ray worker (ray_ingest.py)."""
+    source = str(Path(path).resolve())
+    try:
+        document = load_document(path, overrides, max_file_bytes)
+    except OSError as error:
+        raise IngestError(source, _unreadable(error)) from error
+    chunks = chunker.chunk(document)
+    if not chunks:
+        raise IngestError(source, "geen tekst gevonden om te doorzoeken")
+    return document, chunks
+
+
+def _unreadable(error: OSError) -> str:
+    return f"het bestand kon niet worden gelezen ({error.strerror})"
+
+
+def _fail(report: IngestReport, path: Path, reason: str) -> None:
+    source = str(Path(path).resolve())
+    result = next(f for f in report.files if f.path == source and f.status == "pending")
+    result.status, result.reason = "failed", reason
 
 
 def _clean(overrides: dict | None) -> dict:
