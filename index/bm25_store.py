@@ -33,15 +33,13 @@ class DutchAnalyzer:
         self._stopwords = frozenset(STOPWORDS_DUTCH)
 
     def terms(self, text: str) -> list[str]:
-        words = [_fold(w) for w in _TOKEN.findall(text.lower())]
+        words = [w if w.isascii() else _fold(w) for w in _TOKEN.findall(text.lower())]
         words = [w for w in words if w not in self._stopwords and (len(w) > 1 or w.isdigit())]
         return self._stemmer.stemWords(words)
 
 
 def _fold(word: str) -> str:
     # "beëindigen" and "beeindigen" are the same word to a searcher
-    if word.isascii():
-        return word
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
@@ -67,8 +65,8 @@ class BM25Store:
         # strings would take gigabytes before bm25s sees them
         ids = [
             # an empty text still needs a token so row numbers stay aligned with the vectors
-            np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in analyzer.terms(text) or ["\u2205"]),
-                        dtype=np.int32)
+            np.array([vocabulary.setdefault(t, len(vocabulary)) for t in analyzer.terms(text) or ["\u2205"]],
+                     dtype=np.int32)
             for text in texts
         ]
         if not ids:

@@ -25,7 +25,7 @@ NPROBE = 48
 RERANK = 200  # candidates the compressed codes hand to the exact re-ranking
 # below this many allowed rows a filtered search scans their full vectors exactly: cheap, and
 # an IVF search would find too few of them in the lists it probes
-EXACT_BELOW = 40_000
+EXACT_BELOW = 5_000
 TRAIN_SAMPLE = 40_000
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from index.storage import IndexProblem
+
 # a task whose worker process or node dies is run again elsewhere, up to this often
 RETRIES = 3
 # files in flight per worker CPU: enough to keep them busy without shipping the whole folder at once
@@ -48,7 +50,7 @@ class Prepared:
     reason: str | None = None  # Dutch, when the file could not be read
 
 
-class RayUnavailable(RuntimeError):
+class RayUnavailable(IndexProblem):
     pass
 
 
