@@ -26,6 +26,11 @@ CANDIDATES = 50
 DEFAULT_DENSE_WEIGHT = 0.7
 
 
+# row masks of recent filters, per segment: checking 50k documents against a filter costs
+# tens of milliseconds, and an assistant asks with the same few filters over and over
+FILTER_CACHE = 32
+
+
 class _Part:
     """A segment as this generation sees it: which of its documents and rows are live."""
 
@@ -34,12 +39,18 @@ class _Part:
         self.offset = offset
         self.live_documents = segment.live_documents(deleted)
         self.live = segment.row_mask(self.live_documents) if deleted else None
+        self._filtered: dict[str, np.ndarray] = {}
 
     def allowed(self, filters: Filters | None) -> np.ndarray | None:
         if not filters:
             return self.live
-        accepted = np.array([filters.accepts(d) for d in self.segment.documents], dtype=bool) & self.live_documents
-        return self.segment.row_mask(accepted)
+        key = repr(filters)
+        if key not in self._filtered:
+            accepted = np.array([filters.accepts(d) for d in self.segment.documents], dtype=bool)
+            if len(self._filtered) >= FILTER_CACHE:
+                self._filtered.pop(next(iter(self._filtered)))
+            self._filtered[key] = self.segment.row_mask(accepted & self.live_documents)
+        return self._filtered[key]
 
 
 class Index:

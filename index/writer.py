@@ -61,13 +61,23 @@ class RayTarget:
 
 
 @dataclass
+class _Known:
+    """A document of the library as a writer needs it (a DocumentRecord without its metadata)."""
+
+    doc_id: str
+    source: str
+    content_hash: str
+    n_chunks: int
+
+
+@dataclass
 class _Library:
     """What a writer knows of the current generation: its segments and live documents, never
     its passages or vectors. `new` collects the documents of this write."""
 
     manifest: Manifest | None
     refs: list[SegmentRef]
-    documents: dict[str, DocumentRecord]
+    documents: dict[str, _Known | DocumentRecord]
     home: dict[str, str]  # doc id -> the segment holding its live version
     new: dict[str, NewDocument] = field(default_factory=dict)
 
@@ -244,29 +254,34 @@ class IndexWriter:
             store = ChunkStore(segment_dir(self.index_dir, ref.name) / "chunks.sqlite")
             try:
                 gone = set(ref.deleted)
-                for record in store.documents():
-                    if record.doc_id not in gone:
-                        documents[record.doc_id] = record
-                        home[record.doc_id] = ref.name
+                for doc_id, source, content_hash, n_chunks in store.document_keys():
+                    if doc_id not in gone:
+                        documents[doc_id] = _Known(doc_id, source, content_hash, n_chunks)
+                        home[doc_id] = ref.name
             finally:
                 store.close()
         return _Library(manifest, refs, documents, home)
 
     def _documents_to_rebuild(self) -> list[DocumentRecord]:
+        """The live documents with their metadata flags, also from an index of schema 2."""
         generation = current_generation(self.index_dir)
         if generation is None:
             return []
         try:
-            return list(self._load_library(check=False).documents.values())
+            stores = [(segment_dir(self.index_dir, ref.name) / "chunks.sqlite", set(ref.deleted))
+                      for ref in Manifest.load(generation).segments]
         except IndexProblem:
-            legacy = generation / "chunks.sqlite"  # schema 2: one store per generation, no segments
-            if not legacy.exists():
+            stores = [(generation / "chunks.sqlite", set())]  # schema 2: one store per generation, no segments
+            if not stores[0][0].exists():
                 raise
-            store = ChunkStore(legacy)
+        documents = []
+        for path, deleted in stores:
+            store = ChunkStore(path)
             try:
-                return store.documents()
+                documents += [d for d in store.documents() if d.doc_id not in deleted]
             finally:
                 store.close()
+        return documents
 
     def _previous_vectors(self, library: _Library, doc_ids: list[str]) -> dict[str, np.ndarray]:
         """Vectors of the passages of documents about to be replaced, by passage text."""
