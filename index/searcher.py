@@ -71,6 +71,10 @@ class Index:
             segment = (opened or {}).get(ref.name) or Segment(segment_dir(generation.parent, ref.name))
             self._parts.append(_Part(segment, ref.deleted, offset))
             offset += len(segment)
+        self._home = {
+            d.doc_id: part for part in self._parts
+            for d, live in zip(part.segment.documents, part.live_documents) if live
+        }
         self._documents = {
             d.doc_id: d for part in self._parts
             for d, live in zip(part.segment.documents, part.live_documents) if live
@@ -101,10 +105,8 @@ class Index:
         return self._documents.get(doc_id)
 
     def chunks_of(self, doc_id: str):
-        for part in self._parts:
-            if any(d.doc_id == doc_id for d, live in zip(part.segment.documents, part.live_documents) if live):
-                return part.segment.store.chunks_of(doc_id)
-        return []
+        part = self._home.get(doc_id)
+        return part.segment.store.chunks_of(doc_id) if part is not None else []
 
     def regions(self) -> list[str]:
         return sorted({d.metadata.region for d in self._documents.values() if d.metadata.region})

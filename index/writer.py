@@ -47,9 +47,6 @@ EMBED_BATCH = 64
 # the next ingest redoes every document instead of skipping it as unchanged
 PIPELINE_VERSION = 1
 
-__all__ = ["EMBED_BATCH", "IndexWriter", "NewDocument", "embedding_text"]
-
-
 @dataclass
 class RayTarget:
     """A Ray cluster to prepare files on, and the embedder its workers load (by name)."""
