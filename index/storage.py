@@ -29,6 +29,7 @@ SCHEMA_VERSION = 3
 CURRENT = "CURRENT"
 SEGMENTS = "segments"
 MANIFEST = "manifest.json"
+LEGACY_STORE = "chunks.sqlite"  # in a generation of schema 2, which held its passages itself
 LOCK = ".write.lock"
 KEEP_GENERATIONS = 2  # the current one and the one readers may still have open
 
@@ -75,6 +76,12 @@ class Manifest:
     @classmethod
     def load(cls, directory: Path) -> "Manifest":
         data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+        if data.get("schema_version") == 2:
+            raise IndexProblem(
+                f"De index in {directory.parent} heeft nog de indeling van voor de segmenten (schemaversie 2). "
+                f"De eerstvolgende ingest of verwijdering zet hem om zonder iets opnieuw te embedden, bijvoorbeeld: "
+                f"thuiswijzer ingest corpus/docs --index {directory.parent}"
+            )
         if data.get("schema_version") != SCHEMA_VERSION:
             raise IndexProblem(
                 f"De index in {directory.parent} heeft schemaversie {data.get('schema_version')}, "

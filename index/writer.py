@@ -14,21 +14,25 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+import faiss
 import numpy as np
 
 from ingest.errors import IngestError
 from ingest.loaders import DEFAULT_MAX_BYTES, iter_document_paths, load_document, sidecar_path
 from ingest.models import Chunk, Document
+from index import faiss_store
 from index.chunk_store import ChunkStore
 from index.embedders import Embedder
 from index.models import DocumentRecord, FileResult, IngestReport
 from index.searcher import check_compatible
 from index.segments import NewDocument, Segment, SegmentRef, embedding_text, merge_plan, write_segment
 from index.storage import (
+    LEGACY_STORE,
+    MANIFEST,
     IndexProblem,
     Manifest,
     current_generation,
@@ -236,15 +240,15 @@ class IndexWriter:
         order = {str(path.resolve()): i for i, (path, _, _) in enumerate(changed)}
         return sorted(loaded, key=lambda item: order[item[0].source])
 
-    def _load_library(self, check: bool = True) -> _Library:
-        """`check`: refuse an index of another embedder (reindex reads one to rebuild it)."""
+    def _load_library(self) -> _Library:
         remove_stale(self.index_dir, keep=(current_generation(self.index_dir) or Path("-")).name)
         generation = current_generation(self.index_dir)
         if generation is None:
             return _Library(None, [], {}, {})
+        if (generation / LEGACY_STORE).exists():
+            generation = self._migrate(generation)
         manifest = Manifest.load(generation)
-        if check:
-            check_compatible(manifest, self.embedder, self.index_dir)
+        check_compatible(manifest, self.embedder, self.index_dir)
         documents, home = {}, {}
         refs = [replace(ref, deleted=list(ref.deleted)) for ref in manifest.segments]
         for ref in refs:
@@ -268,7 +272,7 @@ class IndexWriter:
             stores = [(segment_dir(self.index_dir, ref.name) / "chunks.sqlite", set(ref.deleted))
                       for ref in Manifest.load(generation).segments]
         except IndexProblem:
-            stores = [(generation / "chunks.sqlite", set())]  # schema 2: one store per generation, no segments
+            stores = [(generation / LEGACY_STORE, set())]  # schema 2: one store per generation, no segments
             if not stores[0][0].exists():
                 raise
         documents = []
@@ -279,6 +283,28 @@ class IndexWriter:
             finally:
                 store.close()
         return documents
+
+    def _migrate(self, generation: Path) -> Path:
+        """An index of schema 2 (one store per generation) rewritten as one segment, its vectors
+        reused: nothing is embedded again. Returns the new generation."""
+        data = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
+        base = Manifest(**{k: v for k, v in data.items() if k in {f.name for f in fields(Manifest)}})
+        check_compatible(base, self.embedder, self.index_dir)
+        store = ChunkStore(generation / LEGACY_STORE)
+        try:
+            records, chunks = store.documents(), store.all_chunks()
+        finally:
+            store.close()
+        vectors = faiss.read_index(str(generation / "vectors.faiss"))
+        by_doc: dict[str, list[int]] = {}
+        for row, chunk in enumerate(chunks):
+            by_doc.setdefault(chunk.doc_id, []).append(row)
+        library = _Library(base, [], {r.doc_id: r for r in records}, {})
+        for record in records:
+            rows = by_doc.get(record.doc_id, [])
+            library.new[record.doc_id] = NewDocument(
+                record, [chunks[r] for r in rows], faiss_store.vectors_of(vectors, np.array(rows, dtype=np.int64)))
+        return self._write(library)
 
     def _previous_vectors(self, library: _Library, doc_ids: list[str]) -> dict[str, np.ndarray]:
         """Vectors of the passages of documents about to be replaced, by passage text."""

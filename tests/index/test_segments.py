@@ -209,3 +209,46 @@ def test_a_writer_killed_while_merging_leaves_the_previous_generation_and_the_ne
     assert list(index_dir.glob(".tmp-gen-*")) == []
     for topic in TOPICS[:3]:
         assert bm25_doc_ids(index_dir, embedder, topic) == [topic]
+
+
+# -- an index of the previous schema ------------------------------------------------------------
+def write_schema_2_index(index_dir: Path, documents: list[NewDocument], embedder) -> None:
+    """An index as the writer before segments left it: one generation holding its own stores."""
+    from dataclasses import asdict
+
+    from index import faiss_store
+    from index.bm25_store import BM25Store
+    from index.chunk_store import write_store
+    from index.segments import embedding_text
+
+    generation = index_dir / "gen-000003"
+    generation.mkdir(parents=True)
+    chunks = [c for d in documents for c in d.chunks]
+    write_store(generation / "chunks.sqlite", [d.record for d in documents], chunks)
+    faiss_store.save_index(faiss_store.build_index(np.vstack([d.vectors for d in documents]), "flat"),
+                           generation / "vectors.faiss")
+    BM25Store.build([embedding_text(c, d.record.title) for d in documents for c in d.chunks]).save(generation / "bm25")
+    manifest = asdict(Manifest(embedder.space, embedder.name, embedder.dim, 220, 40, schema_version=2,
+                               n_documents=len(documents), n_chunks=len(chunks)))
+    del manifest["segments"]
+    (generation / "manifest.json").write_text(__import__("json").dumps(manifest), encoding="utf-8")
+    (index_dir / CURRENT).write_text(generation.name, encoding="utf-8")
+
+
+def test_an_index_of_the_previous_schema_becomes_segments_at_the_next_write_without_embedding(
+        notes, tmp_path, embedder, counting):
+    earlier = tmp_path / "eerder"
+    IndexWriter(earlier, embedder).ingest(notes[:3])
+    old = Index.open(earlier, embedder)
+    documents = [part for segment in old.segments.values() for part in segment.parts_of(old._documents)]
+    old.close()
+    index_dir = tmp_path / "index"
+    write_schema_2_index(index_dir, documents, embedder)
+
+    report = IndexWriter(index_dir, counting).ingest(notes[:4])
+
+    assert [f.status for f in report.files] == ["skipped", "skipped", "skipped", "added"]
+    assert counting.embedded == ["Opvang\nDe regio maakt afspraken over opvang."]
+    assert [r.n_chunks for r in manifest(index_dir).segments] == [3, 1]
+    for topic in TOPICS[:4]:
+        assert bm25_doc_ids(index_dir, embedder, topic) == [topic]
