@@ -157,8 +157,8 @@ class IndexWriter:
         return report
 
     def write_prepared(self, documents: list[NewDocument]) -> Path:
-        """Add documents already loaded, chunked and embedded elsewhere (a Ray cluster, a
-        benchmark) as one new segment; a document with the id of a live one replaces it."""
+        """Add documents already loaded, chunked and embedded elsewhere (a benchmark, another
+        pipeline) as one new segment; a document with the id of a live one replaces it."""
         with held_writer_lock(self.index_dir):
             library = self._load_library()
             for document in documents:
