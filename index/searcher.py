@@ -1,4 +1,9 @@
-"""Hybrid search over one index generation: dense (FAISS) and BM25 fused, with metadata filters."""
+"""Hybrid search over one index generation: dense (FAISS) and BM25 fused, with metadata filters.
+
+A generation is a list of segments; each is searched on its own (its deleted documents
+masked out), BM25 with the statistics of the whole library, and the rankings are joined.
+A row, as the fusion sees it, is a segment's offset plus its row within the segment.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,13 @@ from pathlib import Path
 
 import numpy as np
 
-from index import faiss_store
-from index.bm25_store import BM25Store
-from index.chunk_store import ChunkStore
-from index.embedders import Embedder, embedder_for_space
+from index import bm25_store
+from index.bm25_store import DutchAnalyzer
+from index.embedders import Embedder, lazy_embedder_for_space
 from index.fusion import reciprocal_rank_fusion
 from index.models import DocumentRecord, Filters, Hit
-from index.storage import EmbedderMismatch, Manifest, current_generation, require_generation
+from index.segments import Segment
+from index.storage import EmbedderMismatch, Manifest, current_generation, require_generation, segment_dir
 
 MODES = ("hybrid", "dense", "bm25")
 # how deep each ranking goes before fusion; enough that a passage one method ranks 40th still counts
@@ -21,31 +26,76 @@ CANDIDATES = 50
 DEFAULT_DENSE_WEIGHT = 0.7
 
 
+# row masks of recent filters, per segment: checking 50k documents against a filter costs
+# tens of milliseconds, and an assistant asks with the same few filters over and over
+FILTER_CACHE = 32
+
+
+class _Part:
+    """A segment as this generation sees it: which of its documents and rows are live."""
+
+    def __init__(self, segment: Segment, deleted: list[str], offset: int):
+        self.segment = segment
+        self.offset = offset
+        self.live_documents = segment.live_documents(deleted)
+        self.live = segment.row_mask(self.live_documents) if deleted else None
+        self._filtered: dict[str, np.ndarray] = {}
+
+    def allowed(self, filters: Filters | None) -> np.ndarray | None:
+        if not filters:
+            return self.live
+        key = repr(filters)
+        if key not in self._filtered:
+            accepted = np.array([filters.accepts(d) for d in self.segment.documents], dtype=bool)
+            if len(self._filtered) >= FILTER_CACHE:
+                self._filtered.pop(next(iter(self._filtered)))
+            self._filtered[key] = self.segment.row_mask(accepted & self.live_documents)
+        return self._filtered[key]
+
+
 class Index:
     """A read-only view of one complete generation; safe to share between threads."""
 
-    def __init__(self, generation: Path, embedder: Embedder, dense_weight: float = DEFAULT_DENSE_WEIGHT):
+    def __init__(self, generation: Path, embedder: Embedder, dense_weight: float = DEFAULT_DENSE_WEIGHT,
+                 opened: dict[str, Segment] | None = None):
+        """`opened`: segments of an earlier generation of the same directory, reused as they are."""
         self.generation = generation
         self.manifest = Manifest.load(generation)
         check_compatible(self.manifest, embedder, generation.parent)
         self.embedder = embedder
         self.dense_weight = dense_weight
-        self._store = ChunkStore(generation / "chunks.sqlite")
-        self._vectors = faiss_store.load_index(generation / "vectors.faiss")
-        self._bm25 = BM25Store.load(generation / "bm25")
-        self._documents = {d.doc_id: d for d in self._store.documents()}
-        doc_order = {doc_id: i for i, doc_id in enumerate(self._documents)}
-        self._row_doc = np.array([doc_order[d] for d in self._store.chunk_doc_ids()], dtype=np.int32)
+        self._analyzer: DutchAnalyzer | None = None
+        self._parts: list[_Part] = []
+        offset = 0
+        for ref in self.manifest.segments:
+            segment = (opened or {}).get(ref.name) or Segment(segment_dir(generation.parent, ref.name))
+            self._parts.append(_Part(segment, ref.deleted, offset))
+            offset += len(segment)
+        self._home = {
+            d.doc_id: part for part in self._parts
+            for d, live in zip(part.segment.documents, part.live_documents) if live
+        }
+        self._documents = {
+            d.doc_id: d for part in self._parts
+            for d, live in zip(part.segment.documents, part.live_documents) if live
+        }
+        self._documents = dict(sorted(self._documents.items()))
+        self._offsets = np.array([p.offset for p in self._parts], dtype=np.int64)
 
     @classmethod
     def open(cls, index_dir: str | Path, embedder: Embedder | None = None, preferred_embedder: str = "auto",
-             dense_weight: float = DEFAULT_DENSE_WEIGHT) -> "Index":
+             dense_weight: float = DEFAULT_DENSE_WEIGHT, opened: dict[str, Segment] | None = None) -> "Index":
         generation = require_generation(Path(index_dir))
         if embedder is None:
             manifest = Manifest.load(generation)
-            embedder = embedder_for_space(manifest.embedder_space, preferred_embedder,
-                                          manifest.query_prefix, manifest.passage_prefix)
-        return cls(generation, embedder, dense_weight)
+            # loaded at the first query: listing documents needs no model (nor torch)
+            embedder = lazy_embedder_for_space(manifest.embedder_space, manifest.dim, preferred_embedder,
+                                               manifest.query_prefix, manifest.passage_prefix)
+        return cls(generation, embedder, dense_weight, opened)
+
+    @property
+    def segments(self) -> dict[str, Segment]:
+        return {p.segment.name: p.segment for p in self._parts}
 
     # -- documents -------------------------------------------------------------------
     def documents(self) -> list[DocumentRecord]:
@@ -55,24 +105,25 @@ class Index:
         return self._documents.get(doc_id)
 
     def chunks_of(self, doc_id: str):
-        return self._store.chunks_of(doc_id)
+        part = self._home.get(doc_id)
+        return part.segment.store.chunks_of(doc_id) if part is not None else []
 
     def regions(self) -> list[str]:
         return sorted({d.metadata.region for d in self._documents.values() if d.metadata.region})
 
     def __len__(self) -> int:
-        return int(self._vectors.ntotal)
+        return sum(d.n_chunks for d in self._documents.values())
 
     # -- search ----------------------------------------------------------------------
     def search(self, query: str, k: int = 8, filters: Filters | None = None, mode: str = "hybrid",
                dense_weight: float | None = None) -> list[Hit]:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
-        allowed = self._allowed_rows(filters) if filters else None
+        allowed = [part.allowed(filters) for part in self._parts]
         depth = max(CANDIDATES, k)
         query_vector = self.embedder.embed_query(query) if mode != "bm25" else None
-        dense = faiss_store.search(self._vectors, query_vector, depth, allowed) if mode != "bm25" else []
-        lexical = self._bm25.search(query, depth, allowed) if mode != "dense" else []
+        dense = self._dense(query_vector, depth, allowed) if mode != "bm25" else []
+        lexical = self._lexical(query, depth, allowed) if mode != "dense" else []
         weight = self.dense_weight if dense_weight is None else dense_weight
         if mode == "dense":
             weights = [1.0, 0.0]
@@ -87,26 +138,56 @@ class Index:
             # rows only BM25 found still get a cosine, which the assistant uses to judge evidence
             for row in best:
                 if row not in dense_scores:
-                    dense_scores[row] = float(self._vectors.reconstruct(int(row)) @ query_vector)
+                    part, local = self._locate(row)
+                    dense_scores[row] = float(part.segment.vectors([local])[0] @ query_vector)
         bm25_scores = dict(lexical)
-        chunks = self._store.chunks(best)
+        chunks = self._chunks(best)
         return [
             Hit(chunks[r], self._documents[chunks[r].doc_id], fused[r], dense_scores.get(r), bm25_scores.get(r))
             for r in best
         ]
 
+    def _dense(self, query_vector: np.ndarray, depth: int, allowed: list[np.ndarray | None]) -> list[tuple[int, float]]:
+        found = []
+        for part, mask in zip(self._parts, allowed):
+            found += [(part.offset + r, s) for r, s in part.segment.dense(query_vector, depth, mask)]
+        return sorted(found, key=lambda f: -f[1])[:depth]
+
+    def _lexical(self, query: str, depth: int, allowed: list[np.ndarray | None]) -> list[tuple[int, float]]:
+        analyzer = self._get_analyzer()
+        parts = [bm25_store.Part(p.segment.bm25(analyzer), p.live, a) for p, a in zip(self._parts, allowed)]
+        return [(self._parts[i].offset + r, s) for i, r, s in bm25_store.search(parts, analyzer.terms(query), depth)]
+
+    def _locate(self, row: int) -> tuple[_Part, int]:
+        part = self._parts[int(np.searchsorted(self._offsets, row, side="right")) - 1]
+        return part, row - part.offset
+
+    def _chunks(self, rows: list[int]) -> dict:
+        by_part: dict[int, list[int]] = {}
+        for row in rows:
+            part, local = self._locate(row)
+            by_part.setdefault(part.offset, []).append(local)
+        found = {}
+        for part in self._parts:
+            if part.offset in by_part:
+                found |= {part.offset + r: c for r, c in part.segment.store.chunks(by_part[part.offset]).items()}
+        return found
+
+    def _get_analyzer(self) -> DutchAnalyzer:
+        if self._analyzer is None:
+            self._analyzer = DutchAnalyzer()
+        return self._analyzer
+
     def document_frequencies(self, terms: list[str]) -> tuple[list[int], int]:
         """Chunk frequencies of analysed terms (see `index.bm25_store.DutchAnalyzer`)."""
-        return self._bm25.document_frequencies(terms)
-
-    def _allowed_rows(self, filters: Filters) -> np.ndarray:
-        accepted = np.array([filters.accepts(d) for d in self._documents.values()], dtype=bool)
-        if not len(accepted):
-            return np.zeros(0, dtype=np.int64)
-        return np.nonzero(accepted[self._row_doc])[0].astype(np.int64)
+        analyzer = self._get_analyzer()
+        parts = [bm25_store.Part(p.segment.bm25(analyzer), p.live) for p in self._parts]
+        return bm25_store.document_frequencies(parts, terms)
 
     def close(self) -> None:
-        self._store.close()
+        """Close the segments; only when no later generation reuses them (LiveIndex does not close)."""
+        for part in self._parts:
+            part.segment.close()
 
 
 def check_compatible(manifest: Manifest, embedder: Embedder, index_dir: Path) -> None:
@@ -143,7 +224,9 @@ class LiveIndex:
         generation = current_generation(self.index_dir)
         with self._lock:
             if self._index is None or (generation is not None and generation != self._index.generation):
-                fresh = Index.open(self.index_dir, self._embedder, self._preferred, self._dense_weight)
+                # unchanged segments are shared with the previous generation, not opened again
+                previous = self._index.segments if self._index is not None else None
+                fresh = Index.open(self.index_dir, self._embedder, self._preferred, self._dense_weight, previous)
                 self._embedder = fresh.embedder
                 self._index = fresh
             return self._index

@@ -1,8 +1,10 @@
 """Writing the index: add, update and remove documents as one atomic new generation.
 
 Unchanged files are recognised by a fingerprint (file bytes, sidecar, metadata flags and
-chunk settings) before they are parsed; vectors of unchanged passages are reused, so only
-new text is embedded, in batches.
+chunk settings) before they are parsed. A write costs what it adds: new and changed documents
+go into one new segment, replaced and removed ones are recorded as deletions, and segments
+are merged as they pile up (segments.py). Vectors of unchanged passages of an updated
+document are reused, so only new text is embedded, in batches.
 """
 
 from __future__ import annotations
@@ -12,13 +14,13 @@ import json
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+import faiss
 import numpy as np
 
-from ingest.chunking import Chunker
 from ingest.errors import IngestError
 from ingest.loaders import (
     DEFAULT_MAX_BYTES,
@@ -29,18 +31,23 @@ from ingest.loaders import (
 )
 from ingest.models import Chunk, Document
 from index import faiss_store
-from index.bm25_store import BM25Store
-from index.chunk_store import ChunkStore, write_store
+from index.chunk_store import ChunkStore
 from index.embedders import Embedder
 from index.models import DocumentRecord, FileResult, IngestReport
 from index.searcher import check_compatible
+from index.segments import NewDocument, Segment, SegmentRef, embedding_text, merge_plan, write_segment
 from index.storage import (
+    LEGACY_STORE,
+    MANIFEST,
+    IndexProblem,
     Manifest,
     current_generation,
     held_writer_lock,
     new_generation_dir,
+    next_segment_name,
     publish_generation,
     remove_stale,
+    segment_dir,
 )
 
 # progress(stage, done, total): stage is "lezen" (loading and chunking) or "embedden"
@@ -54,27 +61,53 @@ CHARS_PER_TOKEN_BOUND = 8
 # the next ingest redoes every document instead of skipping it as unchanged
 PIPELINE_VERSION = 3  # 2: law formats (XML, regelrecht YAML); 3: PDF words by position, tables as rows, dates of texts
 
+@dataclass
+class RayTarget:
+    """A Ray cluster to prepare files on, and the embedder its workers load (by name)."""
 
-def embedding_text(chunk: Chunk, title: str) -> str:
-    """What is embedded and BM25-indexed: the passage under its title and heading path,
-    so a passage that only says "dit artikel" still carries what it is about."""
-    heading = f"{title} › {chunk.section}" if chunk.section else title
-    return f"{heading}\n{chunk.text}"
+    address: str  # "auto" starts a local cluster
+    embedder: str = "auto"
+    query_prefix: str = ""
+    passage_prefix: str = ""
 
 
 @dataclass
-class _State:
-    """An index generation loaded for rewriting."""
+class _Known:
+    """A document of the library as a writer needs it (a DocumentRecord without its metadata)."""
 
-    documents: dict[str, DocumentRecord]
-    chunks: dict[str, list[Chunk]]
-    vectors: dict[str, np.ndarray]
+    doc_id: str
+    source: str
+    content_hash: str
+    n_chunks: int
+
+
+@dataclass
+class _Library:
+    """What a writer knows of the current generation: its segments and live documents, never
+    its passages or vectors. `new` collects the documents of this write."""
+
+    manifest: Manifest | None
+    refs: list[SegmentRef]
+    documents: dict[str, _Known | DocumentRecord]
+    home: dict[str, str]  # doc id -> the segment holding its live version
+    new: dict[str, NewDocument] = field(default_factory=dict)
+
+    def drop(self, doc_id: str) -> None:
+        record = self.documents.pop(doc_id)
+        self.new.pop(doc_id, None)
+        segment = self.home.pop(doc_id, None)
+        if segment is not None:
+            ref = next(r for r in self.refs if r.name == segment)
+            ref.deleted.append(doc_id)
+            ref.deleted_chunks += record.n_chunks
 
 
 class IndexWriter:
     def __init__(self, index_dir: str | Path, embedder: Embedder, chunk_tokens: int = 220, chunk_overlap: int = 40,
                  max_file_bytes: int = DEFAULT_MAX_BYTES, vector_index: str = "auto",
-                 max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES, max_passages: int = DEFAULT_MAX_PASSAGES):
+                 max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES, max_passages: int = DEFAULT_MAX_PASSAGES,
+                 ray: RayTarget | None = None):
+        """`ray`: load, chunk and embed changed files on that Ray cluster instead of here."""
         self.index_dir = Path(index_dir)
         self.embedder = embedder
         self.chunk_tokens = chunk_tokens
@@ -83,7 +116,8 @@ class IndexWriter:
         self.max_expanded_bytes = max_expanded_bytes
         self.max_passages = max_passages
         self.vector_index = vector_index
-        self._chunker = Chunker(embedder.count_tokens, chunk_tokens, chunk_overlap)
+        self.ray = ray
+        self._chunker = None
 
     # -- public operations -----------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], overrides: dict | None = None, prune: bool = False,
@@ -96,13 +130,13 @@ class IndexWriter:
         paths = [Path(p) for p in paths]
         overrides = _clean(overrides)
         with held_writer_lock(self.index_dir):
-            state = self._load_state()
+            library = self._load_library()
             files, errors = iter_document_paths(paths)
             report = IngestReport([FileResult(e.path, "failed", reason=e.reason) for e in errors])
             if prune:
                 present = {str(p.resolve()) for p in files}
-                report.files += self._prune(state, paths, present)
-            self._apply(state, [(f, overrides) for f in files], force, progress, report)
+                report.files += self._prune(library, paths, present)
+            self._apply(library, [(f, overrides) for f in files], force, progress, report)
         report.seconds = time.monotonic() - started
         return report
 
@@ -110,17 +144,17 @@ class IndexWriter:
         """Remove documents by id or by source path; unknown targets are reported as failed."""
         started = time.monotonic()
         with held_writer_lock(self.index_dir):
-            state = self._load_state()
+            library = self._load_library()
             report = IngestReport()
             for target in targets:
-                doc_id = self._find(state, target)
+                doc_id = self._find(library, target)
                 if doc_id is None:
                     report.files.append(FileResult(target, "failed", reason="geen document met dit id of pad in de index"))
                     continue
-                self._drop(state, doc_id)
+                library.drop(doc_id)
                 report.files.append(FileResult(target, "removed", doc_id=doc_id))
             if report.count("removed"):
-                self._write(state)
+                self._write(library)
         report.seconds = time.monotonic() - started
         return report
 
@@ -129,58 +163,189 @@ class IndexWriter:
         settings (also when the index was built with another embedder); metadata given as flags is kept."""
         started = time.monotonic()
         with held_writer_lock(self.index_dir):
-            generation = current_generation(self.index_dir)
-            documents = []
-            if generation is not None:
-                store = ChunkStore(generation / "chunks.sqlite")
-                documents = store.documents()
-                store.close()
+            documents = self._documents_to_rebuild()
             items = [(Path(d.source), d.overrides) for d in documents]
             report = IngestReport()
-            self._apply(_State({}, {}, {}), items, True, progress, report, always_write=True)
+            self._apply(_Library(None, [], {}, {}), items, True, progress, report, always_write=True)
         report.seconds = time.monotonic() - started
         return report
 
-    # -- steps -----------------------------------------------------------------------
-    def _apply(self, state: _State, items: list[tuple[Path, dict]], force: bool, progress: Progress | None,
-               report: IngestReport, always_write: bool = False) -> None:
-        by_source = {d.source: d for d in state.documents.values()}
-        loaded: list[tuple[Document, list[Chunk], str, dict]] = []
-        for done, (path, overrides) in enumerate(items, start=1):
-            result, item = self._read(path, overrides, by_source, force)
-            report.files.append(result)
-            if item is not None:
-                loaded.append((*item, overrides))
-            if progress:
-                progress("lezen", done, len(items))
-        # taken before old versions are dropped, so unchanged passages of an updated document keep their vectors
-        reusable = _vectors_by_text(state)
-        for document, chunks, fingerprint, overrides in loaded:
-            self._replace(state, document, chunks, fingerprint, overrides, report)
-        self._embed_new(state, [c for _, chunks, _, _ in loaded for c in chunks], reusable, progress)
-        if always_write or any(f.status in ("added", "updated", "removed") for f in report.files):
-            self._write(state)
+    def write_prepared(self, documents: list[NewDocument]) -> Path:
+        """Add documents already loaded, chunked and embedded elsewhere (a benchmark, another
+        pipeline) as one new segment; a document with the id of a live one replaces it."""
+        with held_writer_lock(self.index_dir):
+            library = self._load_library()
+            for document in documents:
+                if document.record.doc_id in library.documents:
+                    library.drop(document.record.doc_id)
+                library.documents[document.record.doc_id] = document.record
+                library.new[document.record.doc_id] = document
+            return self._write(library, embedded=True)
 
-    def _load_state(self) -> _State:
+    # -- steps -----------------------------------------------------------------------
+    def _apply(self, library: _Library, items: list[tuple[Path, dict]], force: bool, progress: Progress | None,
+               report: IngestReport, always_write: bool = False) -> None:
+        by_source = {d.source: d for d in library.documents.values()}
+        changed: list[tuple[Path, dict, str]] = []
+        for path, overrides in items:
+            result, fingerprint = self._check(path, overrides, by_source, force)
+            report.files.append(result)
+            if result.status == "pending":
+                changed.append((path, overrides, fingerprint))
+        if progress and items:
+            progress("lezen", len(items) - len(changed), len(items))
+        reusable: dict[str, np.ndarray] = {}
+        if self.ray is not None:
+            loaded = self._prepare_on_ray(changed, reusable, report, progress, len(items))
+        else:
+            loaded = self._load_here(changed, report, progress, len(items))
+        # read before old versions are dropped, so unchanged passages of an updated document keep their vectors
+        reusable |= self._previous_vectors(library, [by_source[d.source].doc_id for d, *_ in loaded
+                                                     if d.source in by_source])
+        for document, chunks, fingerprint, overrides in loaded:
+            self._replace(library, document, chunks, fingerprint, overrides, report)
+        embedded = self._embed_new(library, reusable, progress)
+        if always_write or any(f.status in ("added", "updated", "removed") for f in report.files):
+            self._write(library, embedded)
+
+    def _load_here(self, changed: list[tuple[Path, dict, str]], report: IngestReport, progress: Progress | None,
+                   total: int) -> list[tuple[Document, list[Chunk], str, dict]]:
+        loaded = []
+        for done, (path, overrides, fingerprint) in enumerate(changed, start=1):
+            try:
+                document, chunks = load_and_chunk(path, overrides, self._get_chunker(), self.max_file_bytes,
+                                                  self.max_expanded_bytes, self.max_passages)
+                loaded.append((document, chunks, fingerprint, overrides))
+            except IngestError as error:
+                _fail(report, path, error.reason)
+            if progress:
+                progress("lezen", total - len(changed) + done, total)
+        return loaded
+
+    def _prepare_on_ray(self, changed: list[tuple[Path, dict, str]], reusable: dict[str, np.ndarray],
+                        report: IngestReport, progress: Progress | None,
+                        total: int) -> list[tuple[Document, list[Chunk], str, dict]]:
+        """Load, chunk and embed the changed files on the Ray cluster; their vectors go into
+        `reusable`, so nothing is embedded again here."""
+        from index.ray_ingest import FileWork, connect, prepare_on_cluster
+
+        connect(self.ray.address)
+        fingerprints = {path: (fingerprint, overrides) for path, overrides, fingerprint in changed}
+        work = [FileWork(path, overrides, self.ray.embedder, self.ray.query_prefix, self.ray.passage_prefix,
+                         self.chunk_tokens, self.chunk_overlap, self.max_file_bytes) for path, overrides, _ in changed]
+        loaded = []
+        finished = 0
+
+        def done(prepared) -> None:
+            nonlocal finished
+            finished += 1
+            if prepared.reason is not None:
+                _fail(report, prepared.path, prepared.reason)
+            else:
+                title = prepared.document.metadata.title or prepared.document.doc_id
+                for chunk, vector in zip(prepared.chunks, prepared.vectors):
+                    reusable[_text_key(embedding_text(chunk, title))] = vector
+                fingerprint, overrides = fingerprints[prepared.path]
+                loaded.append((prepared.document, prepared.chunks, fingerprint, overrides))
+            if progress:
+                progress("lezen", total - len(changed) + finished, total)
+
+        prepare_on_cluster(work, done)
+        # the order of the files, not of the workers' finishing, decides which of two equal ids is renamed
+        order = {str(path.resolve()): i for i, (path, _, _) in enumerate(changed)}
+        return sorted(loaded, key=lambda item: order[item[0].source])
+
+    def _load_library(self) -> _Library:
         remove_stale(self.index_dir, keep=(current_generation(self.index_dir) or Path("-")).name)
         generation = current_generation(self.index_dir)
         if generation is None:
-            return _State({}, {}, {})
+            return _Library(None, [], {}, {})
+        if (generation / LEGACY_STORE).exists():
+            generation = self._migrate(generation)
         manifest = Manifest.load(generation)
         check_compatible(manifest, self.embedder, self.index_dir)
-        store = ChunkStore(generation / "chunks.sqlite")
+        documents, home = {}, {}
+        refs = [replace(ref, deleted=list(ref.deleted)) for ref in manifest.segments]
+        for ref in refs:
+            store = ChunkStore(segment_dir(self.index_dir, ref.name) / "chunks.sqlite")
+            try:
+                gone = set(ref.deleted)
+                for doc_id, source, content_hash, n_chunks in store.document_keys():
+                    if doc_id not in gone:
+                        documents[doc_id] = _Known(doc_id, source, content_hash, n_chunks)
+                        home[doc_id] = ref.name
+            finally:
+                store.close()
+        return _Library(manifest, refs, documents, home)
+
+    def _documents_to_rebuild(self) -> list[DocumentRecord]:
+        """The live documents with their metadata flags, also from an index of schema 2."""
+        generation = current_generation(self.index_dir)
+        if generation is None:
+            return []
         try:
-            documents = {d.doc_id: d for d in store.documents()}
-            all_chunks = store.all_chunks()
+            stores = [(segment_dir(self.index_dir, ref.name) / "chunks.sqlite", set(ref.deleted))
+                      for ref in Manifest.load(generation).segments]
+        except IndexProblem:
+            stores = [(generation / LEGACY_STORE, set())]  # schema 2: one store per generation, no segments
+            if not stores[0][0].exists():
+                raise
+        documents = []
+        for path, deleted in stores:
+            store = ChunkStore(path)
+            try:
+                documents += [d for d in store.documents() if d.doc_id not in deleted]
+            finally:
+                store.close()
+        return documents
+
+    def _migrate(self, generation: Path) -> Path:
+        """An index of schema 2 (one store per generation) rewritten as one segment, its vectors
+        reused: nothing is embedded again. Returns the new generation."""
+        data = json.loads((generation / MANIFEST).read_text(encoding="utf-8"))
+        base = Manifest(**{k: v for k, v in data.items() if k in {f.name for f in fields(Manifest)}})
+        check_compatible(base, self.embedder, self.index_dir)
+        store = ChunkStore(generation / LEGACY_STORE)
+        try:
+            records, chunks = store.documents(), store.all_chunks()
         finally:
             store.close()
-        vectors = faiss_store.all_vectors(faiss_store.load_index(generation / "vectors.faiss"))
-        chunks: dict[str, list[Chunk]] = {d: [] for d in documents}
-        rows: dict[str, list[int]] = {d: [] for d in documents}
-        for row, chunk in enumerate(all_chunks):
-            chunks[chunk.doc_id].append(chunk)
-            rows[chunk.doc_id].append(row)
-        return _State(documents, chunks, {d: vectors[r] for d, r in rows.items()})
+        vectors = faiss.read_index(str(generation / "vectors.faiss"))
+        by_doc: dict[str, list[int]] = {}
+        for row, chunk in enumerate(chunks):
+            by_doc.setdefault(chunk.doc_id, []).append(row)
+        library = _Library(base, [], {r.doc_id: r for r in records}, {})
+        for record in records:
+            rows = by_doc.get(record.doc_id, [])
+            library.new[record.doc_id] = NewDocument(
+                record, [chunks[r] for r in rows], faiss_store.vectors_of(vectors, np.array(rows, dtype=np.int64)))
+        return self._write(library)
+
+    def _previous_vectors(self, library: _Library, doc_ids: list[str]) -> dict[str, np.ndarray]:
+        """Vectors of the passages of documents about to be replaced, by passage text."""
+        by_segment: dict[str, list[str]] = {}
+        for doc_id in doc_ids:
+            if doc_id in library.home:
+                by_segment.setdefault(library.home[doc_id], []).append(doc_id)
+        reusable = {}
+        for name, ids in by_segment.items():
+            segment = Segment(segment_dir(self.index_dir, name))
+            try:
+                for part in segment.parts_of(ids):
+                    for chunk, vector in zip(part.chunks, part.vectors):
+                        reusable[_text_key(embedding_text(chunk, part.record.title))] = vector
+            finally:
+                segment.close()
+        return reusable
+
+    def _get_chunker(self):
+        if self._chunker is None:
+            # imported here: LangChain's splitters take a second to import, which an ingest
+            # of unchanged files (nothing to chunk) should not pay
+            from ingest.chunking import Chunker
+
+            self._chunker = Chunker(self.embedder.count_tokens, self.chunk_tokens, self.chunk_overlap)
+        return self._chunker
 
     def _fingerprint(self, path: Path, overrides: dict) -> str:
         digest = hashlib.sha256(path.read_bytes())
@@ -192,45 +357,32 @@ class IndexWriter:
         digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode())
         return digest.hexdigest()
 
-    def _read(self, path: Path, overrides: dict, by_source: dict[str, DocumentRecord], force: bool):
+    def _check(self, path: Path, overrides: dict, by_source: dict[str, DocumentRecord],
+               force: bool) -> tuple[FileResult, str | None]:
+        """Skipped (unchanged), failed (unreadable) or pending with its fingerprint."""
         source = str(path.resolve())
         try:
             fingerprint = self._fingerprint(path, overrides)
-            known = by_source.get(source)
-            if known is not None and known.content_hash == fingerprint and not force:
-                return FileResult(source, "skipped", doc_id=known.doc_id), None
-            document = load_document(path, overrides, self.max_file_bytes, self.max_expanded_bytes)
-            if sum(len(page.text) for page in document.pages) > self.max_passages * self.chunk_tokens * CHARS_PER_TOKEN_BOUND:
-                raise IngestError(source, self._too_many_passages(None))
-            chunks = self._chunker.chunk(document)
-            if not chunks:
-                raise IngestError(source, "geen tekst gevonden om te doorzoeken")
-            if len(chunks) > self.max_passages:
-                raise IngestError(source, self._too_many_passages(len(chunks)))
-        except IngestError as error:
-            return FileResult(source, "failed", reason=error.reason), None
         except OSError as error:
-            return FileResult(source, "failed", reason=f"het bestand kon niet worden gelezen ({error.strerror})"), None
-        return FileResult(source, "pending", doc_id=document.doc_id, chunks=len(chunks)), (document, chunks, fingerprint)
+            return FileResult(source, "failed", reason=_unreadable(error)), None
+        known = by_source.get(source)
+        if known is not None and known.content_hash == fingerprint and not force:
+            return FileResult(source, "skipped", doc_id=known.doc_id), None
+        return FileResult(source, "pending"), fingerprint
 
-    def _too_many_passages(self, count: int | None) -> str:
-        found = (f"het document levert {count} passages op; de grens is {self.max_passages} per document" if count
-                 else f"het document is te lang: het zou meer dan {self.max_passages} passages opleveren, "
-                      "de grens per document")
-        return f"{found}. Splits het document, of vraag de beheerder de grens (THUISWIJZER_MAX_PASSAGES) te verhogen."
-
-    def _replace(self, state: _State, document: Document, chunks: list[Chunk], fingerprint: str, overrides: dict,
+    def _replace(self, library: _Library, document: Document, chunks: list[Chunk], fingerprint: str, overrides: dict,
                  report: IngestReport) -> None:
         result = next(f for f in report.files if f.path == document.source and f.status == "pending")
-        previous = next((d for d in state.documents.values() if d.source == document.source), None)
+        result.chunks = len(chunks)
+        previous = next((d for d in library.documents.values() if d.source == document.source), None)
         if previous is not None:
-            self._drop(state, previous.doc_id)
+            library.drop(previous.doc_id)
         doc_id = document.doc_id
-        if doc_id in state.documents:  # another file already has this id
+        if doc_id in library.documents:  # another file already has this id
             doc_id = f"{doc_id}-{hashlib.sha1(document.source.encode()).hexdigest()[:6]}"
             for chunk in chunks:
                 chunk.doc_id = doc_id
-        state.documents[doc_id] = DocumentRecord(
+        library.documents[doc_id] = DocumentRecord(
             doc_id=doc_id,
             source=document.source,
             metadata=document.metadata,
@@ -240,89 +392,140 @@ class IndexWriter:
             added_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             overrides=overrides,
         )
-        state.chunks[doc_id] = chunks
+        library.new[doc_id] = NewDocument(library.documents[doc_id], chunks, np.zeros((0, 0), dtype=np.float32))
         result.status = "updated" if previous is not None else "added"
         result.doc_id = doc_id
 
-    def _embed_new(self, state: _State, new_chunks: list[Chunk], reusable: dict[str, np.ndarray],
-                   progress: Progress | None) -> None:
-        """Embed the chunks without vectors, reusing vectors of identical passages."""
-        texts = [embedding_text(c, state.documents[c.doc_id].title) for c in new_chunks]
-        todo = [t for t in dict.fromkeys(texts) if _text_key(t) not in reusable]
+    def _embed_new(self, library: _Library, reusable: dict[str, np.ndarray], progress: Progress | None) -> bool:
+        """Give the new documents their vectors, reusing those of identical passages; True if
+        anything was embedded."""
+        new = list(library.new.values())
+        texts = [[embedding_text(c, d.record.title) for c in d.chunks] for d in new]
+        todo = [t for t in dict.fromkeys(t for group in texts for t in group) if _text_key(t) not in reusable]
         for start in range(0, len(todo), EMBED_BATCH):
             batch = todo[start : start + EMBED_BATCH]
             for text, vector in zip(batch, self.embedder.embed_passages(batch)):
                 reusable[_text_key(text)] = vector
             if progress:
                 progress("embedden", min(start + EMBED_BATCH, len(todo)), len(todo))
-        by_doc: dict[str, list[np.ndarray]] = {}
-        for chunk, text in zip(new_chunks, texts):
-            by_doc.setdefault(chunk.doc_id, []).append(reusable[_text_key(text)])
-        for doc_id, vectors in by_doc.items():
-            state.vectors[doc_id] = np.vstack(vectors)
+        for document, group in zip(new, texts):
+            document.vectors = np.vstack([reusable[_text_key(t)] for t in group])
+        return bool(todo)
 
-    def _prune(self, state: _State, roots: list[Path], present: set[str]) -> list[FileResult]:
+    def _prune(self, library: _Library, roots: list[Path], present: set[str]) -> list[FileResult]:
         directories = [str(r.resolve()) for r in roots if r.is_dir()]
         gone = [
-            d for d in state.documents.values()
+            d for d in library.documents.values()
             if d.source not in present and any(d.source.startswith(root.rstrip("/") + "/") for root in directories)
             and not Path(d.source).exists()
         ]
         for document in gone:
-            self._drop(state, document.doc_id)
+            library.drop(document.doc_id)
         return [FileResult(d.source, "removed", doc_id=d.doc_id) for d in gone]
 
-    def _find(self, state: _State, target: str) -> str | None:
-        if target in state.documents:
+    @staticmethod
+    def _find(library: _Library, target: str) -> str | None:
+        if target in library.documents:
             return target
         resolved = str(Path(target).resolve())
-        return next((d.doc_id for d in state.documents.values() if d.source == resolved), None)
+        return next((d.doc_id for d in library.documents.values() if d.source == resolved), None)
 
-    @staticmethod
-    def _drop(state: _State, doc_id: str) -> None:
-        state.documents.pop(doc_id, None)
-        state.chunks.pop(doc_id, None)
-        state.vectors.pop(doc_id, None)
-
-    def _write(self, state: _State) -> Path:
-        documents = sorted(state.documents.values(), key=lambda d: d.doc_id)
-        chunks = [c for d in documents for c in state.chunks[d.doc_id]]
-        parts = [state.vectors[d.doc_id] for d in documents if len(state.chunks[d.doc_id])]
-        vectors = np.vstack(parts) if parts else np.zeros((0, self.embedder.dim), dtype=np.float32)
-        titles = {d.doc_id: d.title for d in documents}
+    def _write(self, library: _Library, embedded: bool = False) -> Path:
+        """Publish the next generation: the kept segments with their deletions, a new segment
+        for this write's documents, and whatever merges that calls for."""
         target = new_generation_dir(self.index_dir)
         try:
-            write_store(target / "chunks.sqlite", documents, chunks)
-            vector_index = faiss_store.build_index(vectors, self.vector_index)
-            faiss_store.save_index(vector_index, target / "vectors.faiss")
-            BM25Store.build([embedding_text(c, titles[c.doc_id]) for c in chunks]).save(target / "bm25")
-            Manifest(
-                embedder_space=self.embedder.space,
-                embedder_name=self.embedder.name,
-                dim=self.embedder.dim,
-                chunk_tokens=self.chunk_tokens,
-                chunk_overlap=self.chunk_overlap,
-                query_prefix=getattr(self.embedder, "query_prefix", ""),
-                passage_prefix=getattr(self.embedder, "passage_prefix", ""),
-                n_documents=len(documents),
-                n_chunks=len(chunks),
-                vector_index=type(vector_index).__name__,
-                created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                document_hashes={d.doc_id: d.content_hash for d in documents},
-            ).save(target)
+            refs = list(library.refs)
+            if library.new:
+                refs.append(self._new_segment(target, list(library.new.values())))
+            while plan := merge_plan(refs):
+                refs = [r for r in refs if r not in plan]
+                merged = self._merge(target, plan)
+                if merged is not None:
+                    refs.append(merged)
+            self._manifest(library, refs, embedded).save(target)
             return publish_generation(self.index_dir, target)
         except BaseException:
             shutil.rmtree(target, ignore_errors=True)
             raise
 
+    def _new_segment(self, target: Path, documents: list[NewDocument]) -> SegmentRef:
+        name = next_segment_name(self.index_dir, {p.name for p in target.glob("seg-*")})
+        kind = write_segment(target / name, documents, self.embedder.dim, self.vector_index)
+        return SegmentRef(name, sum(len(d.chunks) for d in documents), vector_index=kind)
 
-def _vectors_by_text(state: _State) -> dict[str, np.ndarray]:
-    return {
-        _text_key(embedding_text(chunk, state.documents[doc_id].title)): vectors[i]
-        for doc_id, vectors in state.vectors.items()
-        if doc_id in state.documents
-        for i, chunk in enumerate(state.chunks.get(doc_id, []))
-    }
+    def _merge(self, target: Path, plan: list[SegmentRef]) -> SegmentRef | None:
+        """One segment of the live documents of `plan`'s segments (None if none is live)."""
+        documents = []
+        for ref in plan:
+            directory = target / ref.name if (target / ref.name).exists() else segment_dir(self.index_dir, ref.name)
+            segment = Segment(directory)
+            try:
+                documents += segment.live_parts(ref.deleted)
+            finally:
+                segment.close()
+        merged = self._new_segment(target, documents) if documents else None
+        for ref in plan:
+            shutil.rmtree(target / ref.name, ignore_errors=True)  # a segment of this very write, merged at once
+        return merged
+
+    def _manifest(self, library: _Library, refs: list[SegmentRef], embedded: bool) -> Manifest:
+        documents = sorted(library.documents.values(), key=lambda d: d.doc_id)
+        base = library.manifest
+        # without new vectors the embedder that made them stays on record (and is not loaded)
+        same = base is not None and not embedded and base.embedder_space == self.embedder.space
+        return Manifest(
+            embedder_space=self.embedder.space,
+            embedder_name=base.embedder_name if same else self.embedder.name,
+            dim=self.embedder.dim,
+            chunk_tokens=self.chunk_tokens,
+            chunk_overlap=self.chunk_overlap,
+            query_prefix=base.query_prefix if same else getattr(self.embedder, "query_prefix", ""),
+            passage_prefix=base.passage_prefix if same else getattr(self.embedder, "passage_prefix", ""),
+            n_documents=len(documents),
+            n_chunks=sum(r.live_chunks for r in refs),
+            vector_index="+".join(sorted({r.vector_index for r in refs})) or "IndexFlatIP",
+            created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            document_hashes={d.doc_id: d.content_hash for d in documents},
+            segments=refs,
+        )
+
+
+def load_and_chunk(path: Path, overrides: dict, chunker, max_file_bytes: int,
+                   max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES,
+                   max_passages: int = DEFAULT_MAX_PASSAGES) -> tuple[Document, list[Chunk]]:
+    """A file's document and passages; IngestError with a Dutch reason when it cannot be read or
+    holds more than `max_passages` passages. Runs here or on a Ray worker (ray_ingest.py)."""
+    source = str(Path(path).resolve())
+    try:
+        document = load_document(path, overrides, max_file_bytes, max_expanded_bytes)
+    except OSError as error:
+        raise IngestError(source, _unreadable(error)) from error
+    # refuse what cannot fit before chunking it: chunking costs about 9 s per MB
+    if sum(len(page.text) for page in document.pages) > max_passages * chunker.max_tokens * CHARS_PER_TOKEN_BOUND:
+        raise IngestError(source, too_many_passages(max_passages, None))
+    chunks = chunker.chunk(document)
+    if not chunks:
+        raise IngestError(source, "geen tekst gevonden om te doorzoeken")
+    if len(chunks) > max_passages:
+        raise IngestError(source, too_many_passages(max_passages, len(chunks)))
+    return document, chunks
+
+
+def too_many_passages(limit: int, count: int | None) -> str:
+    found = (f"het document levert {count} passages op; de grens is {limit} per document" if count
+             else f"het document is te lang: het zou meer dan {limit} passages opleveren, de grens per document")
+    return f"{found}. Splits het document, of vraag de beheerder de grens (THUISWIJZER_MAX_PASSAGES) te verhogen."
+
+
+def _unreadable(error: OSError) -> str:
+    return f"het bestand kon niet worden gelezen ({error.strerror})"
+
+
+def _fail(report: IngestReport, path: Path, reason: str) -> None:
+    source = str(Path(path).resolve())
+    result = next(f for f in report.files if f.path == source and f.status == "pending")
+    result.status, result.reason = "failed", reason
 
 
 def _clean(overrides: dict | None) -> dict:

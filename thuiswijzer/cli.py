@@ -28,6 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     except (IndexProblem, QuestionTooLong) as problem:
         print(f"Fout: {problem}", file=sys.stderr)
         return 1
+    except ConnectionError as problem:  # a Ray address nobody answers on
+        print(f"Fout: geen Ray-cluster bereikbaar ({problem}). Controleer het adres, of gebruik --ray auto.",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("\nAfgebroken; de index is ongewijzigd gebleven.", file=sys.stderr)
         return 130
@@ -54,6 +58,8 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
     p.add_argument("--date")
     p.add_argument("--prune", action="store_true", help="documenten uit deze mappen verwijderen als het bestand weg is")
     p.add_argument("--force", action="store_true", help="ook ongewijzigde bestanden opnieuw verwerken")
+    p.add_argument("--ray", metavar="ADRES",
+                   help="lezen, knippen en embedden op een Ray-cluster (adres, of 'auto' voor een lokaal cluster)")
 
     p = command("docs", "documenten in de index tonen", _docs)
     p.add_argument("--json", action="store_true")
@@ -105,12 +111,15 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
 
 # -- commands ---------------------------------------------------------------------------
 def _writer(args, settings: Settings):
-    from index.embedders import make_embedder
-    from index.writer import IndexWriter
+    from index.embedders import lazy_embedder
+    from index.writer import IndexWriter, RayTarget
 
-    embedder = make_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
+    # loaded only when there is something to embed: `remove` and an unchanged folder import no torch
+    embedder = lazy_embedder(settings.embedder, settings.query_prefix, settings.passage_prefix)
+    ray = getattr(args, "ray", None)
     return IndexWriter(args.index, embedder, settings.chunk_tokens, settings.chunk_overlap, settings.max_file_bytes,
-                       max_expanded_bytes=settings.max_expanded_bytes, max_passages=settings.max_passages)
+                       max_expanded_bytes=settings.max_expanded_bytes, max_passages=settings.max_passages,
+                       ray=RayTarget(ray, settings.embedder, settings.query_prefix, settings.passage_prefix) if ray else None)
 
 
 def _ingest(args, settings: Settings) -> int:
