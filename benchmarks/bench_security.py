@@ -80,7 +80,7 @@ def build_index(settings) -> Path:
 
 def ask(page, question: str) -> float:
     started = time.perf_counter()
-    page.call("respond", question, None, "", "")
+    page.call("respond", question, None, "", "", "")
     return time.perf_counter() - started
 
 
@@ -123,7 +123,7 @@ def bench_long_questions(url: str, settings, seconds: float, clients: int) -> No
           f"   (goal p95 <= 2 s)")
     print(f"long questions answered: {answered} in {seconds + warm_up:.0f} s ({answered / (seconds + warm_up):.1f}/s)")
     started = time.perf_counter()
-    normal.call("respond", "De regio maakt afspraken. " * 80_000, None, "", "")  # 2 MB
+    normal.call("respond", "De regio maakt afspraken. " * 80_000, None, "", "", "")  # 2 MB
     print(f"a 2 MB question refused in {time.perf_counter() - started:.2f} s (upload and refusal included)")
     normal.close()
 

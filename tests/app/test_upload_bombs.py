@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from app import UPLOAD_NAMES
 from filemakers import docx_bomb
 from index.storage import current_generation
 from live_server import Page, start_server
@@ -27,8 +28,13 @@ def add(page: Page, path: Path):
     return page.add_files(path)
 
 
+def stored_uploads(folder: Path) -> list[str]:
+    """The files in the uploads folder, without the app's list of names as uploaded."""
+    return sorted(p.name for p in folder.glob("*") if p.name != UPLOAD_NAMES)
+
+
 def index_state(work: Path):
-    return current_generation(work / "index").name, sorted(p.name for p in (work / "uploads").glob("*"))
+    return current_generation(work / "index").name, stored_uploads(work / "uploads")
 
 
 @pytest.fixture()
@@ -135,5 +141,5 @@ def test_uploads_a_stopped_server_left_behind_are_cleaned_at_start(work):
     restarted = start_server(work)
     restarted.close()
 
-    assert sorted(p.name for p in uploads.iterdir()) == ["bijgewerkt.md", "bijgewerkt.md.meta.yaml"]
+    assert stored_uploads(uploads) == ["bijgewerkt.md", "bijgewerkt.md.meta.yaml"]
     assert (uploads / "bijgewerkt.md").read_text(encoding="utf-8").startswith("# Bijgewerkt")
