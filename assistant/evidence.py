@@ -31,11 +31,12 @@ from dataclasses import dataclass
 from assistant.sentences import question_terms, terms
 from index.models import Hit
 
-COVERAGE_WEIGHT = 0.5
-CLOSENESS_SPREADS = 4.0  # off-topic standard deviations above the off-topic mean that count as fully close
-UNKNOWN_PENALTY = 0.0
-REFUSE_BELOW = 0.45
-CAUTION_BELOW = 0.55
+# chosen 2026-11-30 by `python -m evals.calibrate` on the tuning halves of five sets (docs/evaluation.md)
+COVERAGE_WEIGHT = 0.3
+CLOSENESS_SPREADS = 6.0  # off-topic standard deviations above the off-topic mean that count as fully close
+UNKNOWN_PENALTY = 0.3
+REFUSE_BELOW = 0.26
+CAUTION_BELOW = 0.34
 EVIDENCE_PASSAGES = 3
 
 # Questions no housing library answers; their best cosines on an index are its noise floor.
