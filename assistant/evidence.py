@@ -35,8 +35,8 @@ from index.models import Hit
 COVERAGE_WEIGHT = 0.3
 CLOSENESS_SPREADS = 6.0  # off-topic standard deviations above the off-topic mean that count as fully close
 UNKNOWN_PENALTY = 0.3
-REFUSE_BELOW = 0.26
-CAUTION_BELOW = 0.34
+REFUSE_BELOW = 0.27
+CAUTION_BELOW = 0.4
 EVIDENCE_PASSAGES = 3
 
 # Questions no housing library answers; their best cosines on an index are its noise floor.
