@@ -44,7 +44,7 @@ def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_the
 @pytest.mark.parametrize("question, gold_doc", [
     ("Hoe lang mag een huisvestingsverordening ten hoogste gelden?", HUISVESTINGSWET_2026),
     ("Wie beslist over de indeling van een woningzoekende in een urgentiecategorie?", HUISVESTINGSWET_2026),
-    ("Wat verstaat de Wmo onder beschermd wonen?", "bwbr0035362-wmo-2015-lawsmd-2015"),
+    ("Welke taken heeft het college volgens de Wmo bij maatschappelijke ondersteuning?", "bwbr0035362-wmo-2015-lawsmd-2015"),
     ("Wat is Wonen Eerst in Utrecht?", "utrecht-beleidsnota-wonen-2025-2030-vng-gemma-conversion"),
     ("Tot wanneer liep de internetconsultatie over de huisvesting van Nederlandse evacués?",
      "ah-tk-20232024-1292-kamervragen-huisvesting-nederlandse-evacues"),
