@@ -209,6 +209,15 @@ def choose(pool: list[Candidate], limit: int, chosen: list[Candidate], hits: lis
     return picked
 
 
+def with_best_passage(pool: list[Candidate], chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
+    """The best unit of the best-ranked passage, when nothing of that passage or its document is
+    in the answer yet: the reranker's first pick is always shown, whatever the answer leans on."""
+    if not hits or any(hits[c.hit_rank].document.doc_id == hits[0].document.doc_id for c in chosen):
+        return []
+    own = [c for c in pool if c.hit_rank == 0 and not c.pitfall]
+    return [max(own, key=lambda c: c.score)] if own else []
+
+
 def _dated_apart(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
     """Two texts of different dates on one point: both stay, so the reader sees what changed."""
     dates = {hits[a.hit_rank].document.metadata.date, hits[b.hit_rank].document.metadata.date}
@@ -271,6 +280,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     if len(groups) < 2:  # one facet alone is no contrast: answer without grouping
         chosen = [first] if first else []
         support = choose([c for c in pool if c is not first], MAX_SUPPORT, chosen, hits)
+        support = with_best_passage(pool, chosen + support, hits) + support
         groups = [("Verder in de bronnen", [c for c in support if not c.pitfall]),
                   ("Valkuilen volgens de bron", [c for c in support if c.pitfall])]
         chosen += support
