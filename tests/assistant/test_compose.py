@@ -39,6 +39,14 @@ def test_a_law_list_wrapped_over_lines_and_paragraphs_stays_one_list_of_ten():
     assert lead.items[0] == "woningzoekenden uit groep a die een voorziening als bedoeld in artikel 1.1.1 verlaten;"
 
 
+def test_bullets_left_by_word_and_pdf_conversions_are_list_marks_not_text():
+    passage = "In Utrecht kennen we deze groepen:\n\uf0b7 Uitstroom vrouwenopvang\n\u085f Kwetsbare jongvolwassenen"
+
+    (lead,) = units(passage)
+
+    assert lead.items == ["Uitstroom vrouwenopvang", "Kwetsbare jongvolwassenen"]
+
+
 def test_abbreviations_do_not_cut_a_sentence_into_fragments():
     passage = "Per jaar krijgen ca. 150 huishoudens een urgentieverklaring op grond van art. 12 lid 3, zie nr. 4. De rest wacht."
 
