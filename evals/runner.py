@@ -490,8 +490,6 @@ def run_suite(set_names: list[str], cache: str | Path, configs: list[str] | None
 def main(args, settings: Settings) -> int:
     """`thuiswijzer eval [VRAGEN.yaml] [--config NAAM ...] [--corpus MAP] [--report MAP] [--json]`,
     or `thuiswijzer eval --set bundled --set real …` for several sets side by side."""
-    from evals.report import summary_text, write_report
-
     if args.sets:
         return _main_suite(args, settings)
     try:
@@ -519,18 +517,10 @@ def main(args, settings: Settings) -> int:
         return 1
     finally:
         bar.close()
-    out = args.report or DEFAULT_REPORT_DIR
-    paths = write_report(result, out)
-    if args.json:
-        print(json.dumps(summary(result) | {"report": str(paths["html"])}, ensure_ascii=False, indent=2))
-    else:
-        print(summary_text(result))
-        print(f"\nRapport: {paths['html']} (ook {paths['md'].name} en {paths['json'].name})")
-    return 0
+    return _report(result, args)
 
 
 def _main_suite(args, settings: Settings) -> int:
-    from evals.report import summary_text, write_report
     from evals.sets import NAMES
 
     names = list(NAMES) if "alle" in args.sets else args.sets
@@ -542,6 +532,13 @@ def _main_suite(args, settings: Settings) -> int:
         return 1
     finally:
         bar.close()
+    return _report(result, args)
+
+
+def _report(result: dict, args) -> int:
+    """Write the report and print its summary (or, with --json, the summary as JSON)."""
+    from evals.report import summary_text, write_report
+
     paths = write_report(result, args.report or DEFAULT_REPORT_DIR)
     if args.json:
         print(json.dumps(summary(result) | {"report": str(paths["html"])}, ensure_ascii=False, indent=2))
