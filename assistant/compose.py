@@ -27,6 +27,8 @@ from ingest.models import Metadata
 
 MAX_SUPPORT = 4  # supporting points after the direct answer
 PER_FACET = 3
+PITFALLS = 2  # pitfalls shown with a two-facet answer
+PITFALL_HEADING = "Valkuilen volgens de bron"
 PER_PASSAGE = 3
 MAX_DOCUMENTS = 3  # more sources than this make an answer a patchwork
 OTHER_DOCUMENT = 0.85  # a point from another document than the direct answer's must be this much better
@@ -272,17 +274,22 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     first = direct_answer(pool, facets, hits, focus)
     chosen: list[Candidate] = [first] if first else []
     groups: list[tuple[str | None, list[Candidate]]] = []
+    advice = [c for c in pool if not c.pitfall]
     for i, (label, stems) in enumerate(facets):
-        picked = choose(facet_pool(pool, stems, facets[1 - i][1]), PER_FACET, chosen, hits)
+        picked = choose(facet_pool(advice, stems, facets[1 - i][1]), PER_FACET, chosen, hits)
         if picked:
             groups.append((label[:1].upper() + label[1:], picked))
             chosen += picked
-    if len(groups) < 2:  # one facet alone is no contrast: answer without grouping
+    if len(groups) == 2:  # pitfalls under their own heading, never inside a facet's advice
+        pitfalls = choose([c for c in pool if c.pitfall], PITFALLS, chosen, hits)
+        groups.append((PITFALL_HEADING, pitfalls))
+        chosen += pitfalls
+    else:  # one facet alone is no contrast: answer without grouping
         chosen = [first] if first else []
         support = choose([c for c in pool if c is not first], MAX_SUPPORT, chosen, hits)
         support = with_best_passage(pool, chosen + support, hits) + support
         groups = [("Verder in de bronnen", [c for c in support if not c.pitfall]),
-                  ("Valkuilen volgens de bron", [c for c in support if c.pitfall])]
+                  (PITFALL_HEADING, [c for c in support if c.pitfall])]
         chosen += support
     numbering: dict[int, int] = {}
     for candidate in chosen:

@@ -119,6 +119,17 @@ def test_pitfalls_are_shown_as_pitfalls_never_as_advice():
     assert "blijft vrijblijvend" in pitfall_part and "blijft vrijblijvend" not in advice_part
 
 
+def test_a_pitfall_is_never_advice_for_a_facet():
+    hits = [hit("De regio maakt afspraken over de verdeling van woningen.", "Regionaal", "a"),
+            hit("De gemeente zoekt locaties en regelt begeleiding in de wijk.", "Lokaal", "b"),
+            hit("Regionale afspraken zonder lokale vertaling blijven op papier.", "Veelgemaakte fouten", "c")]
+
+    answer = compose("Wat regelen we regionaal en wat lokaal?", hits, {})
+
+    facets, pitfalls = answer.text.split("**Valkuilen volgens de bron**")
+    assert "blijven op papier" in pitfalls and "blijven op papier" not in facets
+
+
 def test_a_follow_up_does_not_repeat_the_previous_answer():
     passage = ("Het college beslist over de indeling in een urgentiecategorie. "
                "Een aanvraag wordt binnen acht weken afgehandeld. "
