@@ -71,7 +71,7 @@ class Assistant:
         weights = idf_weights(index, wanted)
         fused = index.search(query, max(RERANK_DEPTH, k or self.k), _filters(filters))
         hits = complete_lists(rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None)), index)
-        evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights))
+        evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question)
         verdict = evidence.verdict(self.refuse_below, self.caution_below)
         if not hits or verdict == "weigeren":
             answer = self._abstain(query, hits, evidence, notes)

@@ -17,11 +17,11 @@ as an officer wants it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.models import Citation
-from assistant.sentences import QUESTION_WORDS, Unit, question_terms, terms, units
+from assistant.sentences import QUESTION_WORDS, Unit, coverage, credit, nearest_heading, question_terms, terms, units
 from index.models import Hit
 from ingest.models import Metadata
 
@@ -47,7 +47,7 @@ _FACETS = re.compile(
 _BOILERPLATE = re.compile(
     r"\b(deze|dit|de)\s+(handreiking|document|samenvatting|notitie|rapport|tekst|publicatie|factsheet|pagina|"
     r"paragraaf|hoofdstuk|bijlage)\s+(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt)\b"
-    r"|\bgeen officiële tekst\b|\bin eigen woorden\b|^\s*(zie|lees)\s+(ook|verder|meer|hoofdstuk|paragraaf|bijlage)\b"
+    r"|\bgeen officiële (wet)?tekst\b|\bsamenvatting in eigen woorden\b|^\s*(zie|lees)\s"
     r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:",
     re.I,
 )
@@ -59,7 +59,9 @@ _LEANS_BACK = re.compile(
 )
 # "Welke groepen …?", "Wat zijn de voorwaarden …?": an enumeration answers best
 _ASKS_FOR_LIST = re.compile(r"^\s*(welke|wie zijn|wat zijn|noem)\b", re.I)
+_LIST_HEAD = re.compile(r"^\s*(?:welke|wie zijn|wat zijn|noem)\s+(?:de\s+|alle\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
 LIST_BONUS = 0.1
+LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
@@ -74,6 +76,7 @@ class Candidate:
     score: float = 0.0
     context: Unit | None = None  # the unit a leaning sentence needs before it
     pitfall: bool = False
+    above: set[str] = field(default_factory=set)  # stems of the nearest heading
 
     @property
     def parts(self) -> list[str]:
@@ -102,19 +105,14 @@ def facets_of(question: str) -> list[tuple[str, set[str]]]:
     return []
 
 
-def coverage(wanted: set[str], found: set[str], weights: dict[str, float]) -> float:
-    """The idf-weighted share of `wanted` terms that occur in `found` (0–1)."""
-    total = sum(weights.get(t, 1.0) for t in wanted)
-    return sum(weights.get(t, 1.0) for t in wanted & found) / total if total else 0.0
-
-
 def candidates(hits: list[Hit], question: str, weights: dict[str, float], already_said: str = "",
                focus: set[str] | None = None) -> list[Candidate]:
     """Every answer-like unit of the passages, scored against the question.
 
     score = 0.45 · term coverage of the unit + 0.15 · term coverage of its whole passage
             + 0.3 · the passage's rank prior + 0.1 · term coverage of its heading path
-            (+ LIST_BONUS for a lead-in with its list when the question asks "welke …",
+            (+ LIST_BONUS for a lead-in with its list when the question asks "welke …" and the
+               list enumerates what it asks for (`enumerates`),
             + a little for a passage's first unit).
     The passage's coverage counts because a law's "Tot de woningzoekenden, bedoeld in het eerste
     lid, behoren:" answers with the words of the lid it refers to. In a follow-up, `focus` holds
@@ -122,12 +120,13 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     and weighs FOCUS_MISSED as much.
     """
     wanted = set(question_terms(question))
-    asks_for_list = bool(_ASKS_FOR_LIST.search(question))
+    named = listed_kind(question)
     found = []
     for rank, hit in enumerate(hits):
         prior = 1.0 / (1.0 + 0.3 * rank)
         section = hit.chunk.section or ""
         section_terms = set(terms(section))
+        above = set(terms(nearest_heading(section)))
         passage = units(hit.chunk.text)
         passage_coverage = coverage(wanted, set(terms(hit.chunk.text)), weights)
         for position, unit in enumerate(passage):
@@ -140,15 +139,18 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                     continue  # what it refers to is not in this passage: leave it out rather than mislead
                 context = before
             unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context else []))))
+            if unit.items:
+                unit_terms |= above  # a list is about what the heading above it names ("De tien groepen …")
             if wanted and not wanted & (unit_terms | section_terms):
                 continue  # shares nothing with the question: at most context, never a point of the answer
             score = (0.45 * coverage(wanted, unit_terms, weights) + 0.15 * passage_coverage + 0.3 * prior
                      + 0.1 * coverage(wanted, section_terms, weights) + (0.03 if position == 0 else 0.0)
-                     + (LIST_BONUS if asks_for_list and len(unit.items) >= 2 else 0.0))
+                     + (LIST_BONUS if named is not None and len(unit.items) >= 2 and enumerates(unit, above, named)
+                        else 0.0))
             if focus and not focus & (unit_terms | section_terms):
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
-            found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall))
+            found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above))
     return found
 
 
@@ -176,8 +178,7 @@ def facet_pool(pool: list[Candidate], facet: set[str], others: set[str]) -> list
             continue
         bonus = (0.25 if c.section_terms & facet and not c.section_terms & others else 0.0) - (
             0.15 if (c.terms | c.section_terms) & others else 0.0)
-        rescored.append(Candidate(c.unit, c.hit_rank, c.position, c.terms, c.section_terms, c.score + bonus,
-                                  c.context, c.pitfall))
+        rescored.append(replace(c, score=c.score + bonus))
     return rescored
 
 
@@ -262,6 +263,36 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     return min(rivals, key=lambda c: (_age(hits[c.hit_rank]), -c.score))
 
 
+def enumeration(pool: list[Candidate], first: Candidate | None, question: str) -> Candidate | None:
+    """For a "welke …" question whose direct answer is a statement ("… met tien groepen die er in
+    moeten staan") or a list of something else, the list that enumerates what is asked, when one
+    scores within LIST_WITHIN of it: the officer asked *which*, so the items belong up front."""
+    named = listed_kind(question)
+    if first is None or named is None or (first.unit.items and enumerates(first.unit, first.above, named)):
+        return None
+    # not `_similar`: a list that spells out a statement shares its words, and is not a repeat
+    lists = [c for c in pool if len(c.unit.items) >= 2 and not c.pitfall and c.unit.text != first.unit.text
+             and c.score >= LIST_WITHIN * first.score and enumerates(c.unit, c.above, named)]
+    return max(lists, key=lambda c: c.score, default=None)
+
+
+def listed_kind(question: str) -> set[str] | None:
+    """The stems of the (at most two) words that say what a "welke …" question asks to have listed
+    ("Welke groepen woningzoekenden …" → {"groep", "woningzoek"}), empty when it does not say;
+    None when the question asks for no list."""
+    if not _ASKS_FOR_LIST.search(question):
+        return None
+    head = _LIST_HEAD.search(question)
+    return set(question_terms(head.group(1))) if head else set()
+
+
+def enumerates(unit: Unit, above: set[str], named: set[str]) -> bool:
+    """A list enumerates what is asked when its lead-in or its heading names it: under "De tien
+    groepen …" it does; "Het overgangsrecht bepaalt dat:" with "groepen" in an item does not."""
+    about = set(terms(unit.text)) | above
+    return not named or any(credit(t, about) for t in named)
+
+
 def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_answer: str | None = None,
             follow_up: str | None = None) -> Composition:
     """The answer text with [n] markers, its citations (numbered in order of use) and the
@@ -272,7 +303,12 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     pool = candidates(hits, question, weights, already_said, focus)
     facets = facets_of(question)
     first = direct_answer(pool, facets, hits, focus)
-    chosen: list[Candidate] = [first] if first else []
+    listing = enumeration(pool, first, question)
+    if listing and first and first.unit.items:
+        first = listing  # a list of something else than was asked is no direct answer next to the list asked for
+        listing = None
+    opening = [c for c in (first, listing) if c]
+    chosen: list[Candidate] = list(opening)
     groups: list[tuple[str | None, list[Candidate]]] = []
     advice = [c for c in pool if not c.pitfall]
     for i, (label, stems) in enumerate(facets):
@@ -285,8 +321,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         groups.append((PITFALL_HEADING, pitfalls))
         chosen += pitfalls
     else:  # one facet alone is no contrast: answer without grouping
-        chosen = [first] if first else []
-        support = choose([c for c in pool if c is not first], MAX_SUPPORT, chosen, hits)
+        chosen = list(opening)
+        support = choose([c for c in pool if c not in opening], MAX_SUPPORT, chosen, hits)
         support = with_best_passage(pool, chosen + support, hits) + support
         groups = [("Verder in de bronnen", [c for c in support if not c.pitfall]),
                   (PITFALL_HEADING, [c for c in support if c.pitfall])]
@@ -295,8 +331,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     for candidate in chosen:
         numbering.setdefault(candidate.hit_rank, len(numbering) + 1)
     lines: list[str] = []
-    if first:
-        lines += _render(first, numbering[first.hit_rank], bullet=False)
+    for c in opening:
+        lines += _render(c, numbering[c.hit_rank], bullet=False)
     dated = _dates_differ(chosen, hits)
     for label, picked in groups:
         if not picked:

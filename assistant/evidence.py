@@ -1,6 +1,7 @@
 """Is the retrieved evidence strong enough to answer? Measured against the index itself.
 
-evidence = COVERAGE_WEIGHT · coverage + (1 − COVERAGE_WEIGHT) · closeness − UNKNOWN_PENALTY · unknown,
+evidence = COVERAGE_WEIGHT · coverage + (1 − COVERAGE_WEIGHT) · closeness − UNKNOWN_PENALTY · unknown
+           − ASTRAY_PENALTY · astray,
 where
 - coverage: the idf-weighted share of the question's content terms that occur in the best
   passages (a question about "budget" that no passage mentions stays uncovered),
@@ -8,7 +9,11 @@ where
   else entirely get *on this index*: (cosine − off-topic mean) / off-topic spread, scaled by
   CLOSENESS_SPREADS to 0–1, and
 - unknown: the idf-weighted share of the question's terms that no passage of the whole
-  library contains (a municipality, a scheme, a figure the library never mentions).
+  library contains (a municipality, a scheme, a figure the library never mentions), and
+- astray: the share of the question's anchors (names and years, `assistant.sentences.anchors`)
+  that the best passages do not mention: "Hoeveel plekken zijn er in Landgraaf?" answered from
+  a passage about Parkstad is about a neighbouring case; the library may name Landgraaf
+  elsewhere, so `unknown` does not see it.
 
 Why relative: a library of law texts gives every question lower cosines than a library of
 guides written in plain language, so one fixed cosine scale refuses answerable questions on
@@ -28,15 +33,16 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from assistant.sentences import question_terms, terms
+from assistant.sentences import anchors, question_terms, terms
 from index.models import Hit
 
 # chosen 2026-11-30 by `python -m evals.calibrate` on the tuning halves of five sets (docs/evaluation.md)
-COVERAGE_WEIGHT = 0.3
-CLOSENESS_SPREADS = 6.0  # off-topic standard deviations above the off-topic mean that count as fully close
-UNKNOWN_PENALTY = 0.3
-REFUSE_BELOW = 0.27
-CAUTION_BELOW = 0.4
+COVERAGE_WEIGHT = 0.2
+CLOSENESS_SPREADS = 4.0  # off-topic standard deviations above the off-topic mean that count as fully close
+UNKNOWN_PENALTY = 0.5
+ASTRAY_PENALTY = 0.1
+REFUSE_BELOW = 0.34
+CAUTION_BELOW = 0.45
 EVIDENCE_PASSAGES = 3
 
 # Questions no housing library answers; their best cosines on an index are its noise floor.
@@ -101,15 +107,29 @@ def unknown_share(index, query_terms: list[str], weights: dict[str, float]) -> f
     return sum(weights.get(t, 1.0) for t, df in zip(unique, frequencies) if df == 0) / total
 
 
-def coverage(question: str, hits: list[Hit], weights: dict[str, float]) -> float:
+def passage_terms(hit: Hit) -> set[str]:
+    """The stems of a passage with its title, heading path and year: a text dated 2026 speaks of
+    2026 even when no sentence names the year."""
+    year = (hit.document.metadata.date or "")[:4]
+    return set(terms(f"{hit.document.title} {hit.chunk.section or ''} {hit.chunk.text} {year}"))
+
+
+def best_terms(hits: list[Hit]) -> set[str]:
+    """The stems of the best passages (`passage_terms`)."""
+    return set().union(*(passage_terms(h) for h in hits[:EVIDENCE_PASSAGES]))
+
+
+def coverage(question: str, found: set[str], weights: dict[str, float]) -> float:
     wanted = set(question_terms(question))
-    if not wanted:
-        return 0.0
-    found = set()
-    for hit in hits[:EVIDENCE_PASSAGES]:
-        found.update(terms(f"{hit.document.title} {hit.chunk.section or ''} {hit.chunk.text}"))
     total = sum(weights.get(t, 1.0) for t in wanted)
     return sum(weights.get(t, 1.0) for t in wanted if t in found) / total if total else 0.0
+
+
+def astray(question: str, found: set[str]) -> float:
+    """The share of the anchors (names, years) of `question`, as the officer typed it, that
+    `found` lacks (0 without anchors)."""
+    pinned = anchors(question)
+    return sum(t not in found for t in pinned) / len(pinned) if pinned else 0.0
 
 
 def closeness(hits: list[Hit], floor: NoiseFloor) -> float:
@@ -119,11 +139,16 @@ def closeness(hits: list[Hit], floor: NoiseFloor) -> float:
     return min(1.0, max(0.0, (best - floor.mean) / (CLOSENESS_SPREADS * floor.spread)))
 
 
-def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: NoiseFloor, unknown: float = 0.0) -> Evidence:
-    """The evidence for answering `question` from `hits` (best first), with the index's idf
-    `weights` and the share of the question's terms the library does not know (`unknown_share`)."""
+def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: NoiseFloor, unknown: float = 0.0,
+          typed: str | None = None) -> Evidence:
+    """The evidence for answering `question` (the standalone query) from `hits` (best first),
+    with the index's idf `weights`, the share of the question's terms the library does not know
+    (`unknown_share`) and, for anchors, the question as `typed` (a follow-up's own words: the
+    names in the earlier turns were weighed then)."""
     if not hits:
         return Evidence(0.0, 0.0, 0.0)
-    cov = coverage(question, hits, weights)
+    found = best_terms(hits)
+    cov = coverage(question, found, weights)
     close = closeness(hits, floor)
-    return Evidence(cov, close, COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * close - UNKNOWN_PENALTY * unknown)
+    return Evidence(cov, close, COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * close - UNKNOWN_PENALTY * unknown
+                    - ASTRAY_PENALTY * astray(typed or question, found))

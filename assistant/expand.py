@@ -4,8 +4,9 @@ A chunk has a token budget; a law's "behoren in ieder geval:" with ten groups a�
 it and is cut into several chunks. An officer who asks which groups must be in the
 urgentieregeling must get all ten with their lead-in, so a retrieved passage that ends inside
 a list is extended with the following passages of the same document and section until the
-list closes, and one that starts inside a list gets the passages before it back to the
-lead-in (at most MAX_NEIGHBOURS each way), as small-to-big retrieval does. The citation
+list closes, and one that starts inside a list, or right after one under the same heading,
+gets the passages before it back to the lead-in (at most MAX_NEIGHBOURS each way), as
+small-to-big retrieval does. The citation
 then covers the pages of all of them.
 """
 
@@ -33,6 +34,16 @@ def ends_inside_list(text: str) -> bool:
     return last.endswith(":") or (bool(LIST_MARK.match(last)) and not last.endswith((".", "!", "?")))
 
 
+def ends_with_item(text: str) -> bool:
+    lines = _lines(text)
+    return bool(lines) and bool(LIST_MARK.match(lines[-1]))
+
+
+def starts_with_item(text: str) -> bool:
+    lines = _lines(text)
+    return bool(lines) and bool(LIST_MARK.match(lines[0]))
+
+
 def starts_inside_list(text: str) -> bool:
     """The passage opens with a list item whose lead-in is not in it."""
     lines = _lines(text)
@@ -53,26 +64,27 @@ def join(first: Chunk, second: Chunk) -> Chunk:
 
 
 def complete_lists(hits: list[Hit], index) -> list[Hit]:
-    """`hits` with every passage that is cut off inside a list joined with its neighbours."""
+    """`hits` with every passage that is cut off inside a list, or that follows a list under the
+    same heading ("De voorwaarden waaraan woningzoekenden uit deze groepen …"), joined with its
+    neighbours."""
     completed = []
     neighbours: dict[str, list[Chunk]] = {}
     for hit in hits:
         chunk = hit.chunk
-        if not (ends_inside_list(chunk.text) or starts_inside_list(chunk.text)):
-            completed.append(hit)
-            continue
         if chunk.doc_id not in neighbours:
             neighbours[chunk.doc_id] = index.chunks_of(chunk.doc_id)
         same_section = {c.ordinal: c for c in neighbours[chunk.doc_id] if c.section == chunk.section}
         for step in range(1, MAX_NEIGHBOURS + 1):
             following = same_section.get(hit.chunk.ordinal + step)
-            if following is None or not ends_inside_list(chunk.text):
+            # an item that ends with a full stop may still be followed by more items ("6. … (f)." | "7. …")
+            if following is None or not (ends_inside_list(chunk.text) or (
+                    ends_with_item(chunk.text) and starts_with_item(following.text))):
                 break
             chunk = join(chunk, following)
         for step in range(1, MAX_NEIGHBOURS + 1):
             before = same_section.get(hit.chunk.ordinal - step)
-            if before is None or not starts_inside_list(chunk.text):
+            if before is None or not (starts_inside_list(chunk.text) or (step == 1 and ends_with_item(before.text))):
                 break
             chunk = replace(join(before, chunk), ordinal=hit.chunk.ordinal)
-        completed.append(replace(hit, chunk=chunk))
+        completed.append(replace(hit, chunk=chunk) if chunk is not hit.chunk else hit)
     return completed

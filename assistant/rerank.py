@@ -6,7 +6,8 @@ candidates:
 - fused: the reciprocal-rank fusion score of dense and BM25 search,
 - dense: the passage's cosine to the question,
 - sentence: the idf-weighted share of the question's terms in the passage's best unit (a
-  sentence, a lead-in with its list, or a table row): the finer grain,
+  sentence, a lead-in with its list read under its nearest heading, or a table row): the finer
+  grain; parts of Dutch compounds count half (`assistant.sentences.credit`),
 - heading: the share of the question's terms in the title and heading path, and a match of
   an article the question names ("artikel 12" finds "Artikel 12"),
 - window: the embedder's cosine between the question and that best unit (only computed when
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.sentences import question_terms, terms, units
+from assistant.sentences import coverage, nearest_heading, question_terms, terms, units
 from index.models import Hit
 
 RERANK_DEPTH = 20
@@ -37,7 +38,7 @@ class Weights:
     fused: float = 0.2
     dense: float = 0.3
     sentence: float = 0.45
-    heading: float = 0.2
+    heading: float = 0.1
     window: float = 0.0
 
     def total(self, signal: dict[str, float]) -> float:
@@ -53,15 +54,18 @@ def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=
     """Per hit the signals, each scaled to 0–1 over `hits`; "window" only when an `embedder`
     (index.embedders.Embedder) is given."""
     wanted = set(question_terms(question))
-    total = sum(weights.get(t, 1.0) for t in wanted) or 1.0
     articles = {a.lower() for a in _ARTICLE.findall(question)}
 
     def share(found: set[str]) -> float:
-        return sum(weights.get(t, 1.0) for t in wanted & found) / total
+        return coverage(wanted, found, weights)
 
     rows, windows = [], []
     for hit in hits:
-        scored = [(share(set(terms(" ".join(u.parts)))), " ".join(u.parts)) for u in units(hit.chunk.text)]
+        # a list is read under its nearest heading: "De tien groepen die urgentie krijgen" is what
+        # the list below it is about, though no item says "groep"
+        above = set(terms(nearest_heading(hit.chunk.section)))
+        scored = [(share(set(terms(" ".join(u.parts))) | (above if u.items else set())), " ".join(u.parts))
+                  for u in units(hit.chunk.text)]
         best_unit, window = max(scored, default=(0.0, hit.chunk.text[:400]), key=lambda pair: pair[0])
         windows.append(window)
         heading_text = f"{hit.document.title} {hit.chunk.section or ''}"

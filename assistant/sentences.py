@@ -38,6 +38,11 @@ QUESTION_WORDS = frozenset(
     "precies nou nu gaat gaan graag verschil verschillen tussen samen vergeleken betekent betekenen houdt "
     "inhoud".split()
 )
+_WORD = re.compile(r"\w[\w-]*")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NATIONAL = re.compile(r"[\w-]*wet|Rijk|Rijksoverheid|Nederlands?e?|Kamer|Staten-Generaal", re.I)
+MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
+PART_CREDIT = 0.5
 MAX_ITEMS = 15  # a longer list is cut: the answer should stay readable (the law's a–j lists fit)
 
 
@@ -170,3 +175,41 @@ def question_terms(question: str) -> list[str]:
     """The terms of a question that say what it is about."""
     stop = set(analyzer().terms(" ".join(QUESTION_WORDS)))
     return [t for t in terms(question) if t not in stop]
+
+
+def credit(term: str, found: set[str]) -> float:
+    """1.0 when `term` is in `found`; PART_CREDIT when it is a part of a compound there, or a
+    compound of a term there ("urgentieregel" and "urgentie", "groep" and "aandachtsgroep"):
+    Dutch glues words together, and the question and the passage seldom glue them alike."""
+    if term in found:
+        return 1.0
+    for other in found:
+        short, long = (term, other) if len(term) < len(other) else (other, term)
+        if len(short) >= MIN_PART and (long.startswith(short) or long.endswith(short)):
+            return PART_CREDIT
+    return 0.0
+
+
+def coverage(wanted: set[str], found: set[str], weights: dict[str, float]) -> float:
+    """The idf-weighted share of `wanted` terms that `found` holds (0–1), compounds by `credit`."""
+    total = sum(weights.get(t, 1.0) for t in wanted)
+    return sum(weights.get(t, 1.0) * credit(t, found) for t in wanted) / total if total else 0.0
+
+
+def anchors(question: str) -> list[str]:
+    """The stems of what pins a question to one case: names (a capital after the first word:
+    "Utrecht", "Den Haag", "ETHOS") and years ("in 2025"). A passage that answers the question
+    names them too; one that does not is about a neighbouring case (assistant.evidence). Laws,
+    the state and the country are the frame of every passage, not a case (a law text seldom
+    names itself), and passages spell out what acronyms abbreviate ("BRP": "basisregistratie
+    personen"), so none of these are anchors."""
+    words = _WORD.findall(question)
+    pinned = [w for w in words[1:] if (w[:1].isupper() and not w.isupper() and not _NATIONAL.fullmatch(w))
+              or _YEAR.fullmatch(w)]
+    wanted = set(question_terms(question))
+    return [t for t in dict.fromkeys(terms(" ".join(pinned))) if t in wanted]
+
+
+def nearest_heading(section: str | None) -> str:
+    """The last heading of a heading path ("Wet › Artikel 12 › Lid 3" → "Lid 3")."""
+    return (section or "").rsplit("›", 1)[-1].strip()

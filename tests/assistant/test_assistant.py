@@ -44,6 +44,18 @@ def test_the_regional_local_question_is_answered_in_two_groups_with_valid_citati
     assert answer.citations[0].doc_id == "handreiking-regionaal-en-lokaal"
 
 
+def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_all_ten_with_the_article(assistant):
+    answer = assistant.ask("Welke groepen moeten in de urgentieregeling?")
+
+    assert not answer.abstained
+    opening = answer.text.split("**Verder in de bronnen**")[0].split("**Bronnen**")[0]
+    for group in ("Mantelzorg", "Medische redenen", "Dakloosheid en opvang", "Huiselijk geweld of mensenhandel",
+                  "Uitstroom beschermd wonen", "Uitstroom ggz-instelling", "Jongeren uit jeugdzorg", "Uitstroom justitie",
+                  "Sekswerkers die uitstappen", "Dakloze gezinnen"):
+        assert f"- {group} – " in opening, group
+    assert "artikel 12 lid 3" in opening
+
+
 def test_every_answer_sentence_is_a_sentence_of_the_passage_it_cites(assistant):
     answer = assistant.ask("Hoe richt je de procesorganisatie in?")
 

@@ -28,6 +28,37 @@ def test_an_officer_asking_which_groups_gets_the_whole_list_under_its_lead_in_fi
         assert item in answer.citations[0].highlights
 
 
+def test_a_which_question_gets_the_statement_and_then_the_list_its_heading_names():
+    statement = hit("De gemeenteraad stelt een urgentieregeling vast met tien groepen die er in ieder geval in "
+                    "moeten staan (artikel 12 lid 3).", section="Begrippen › Urgentieregeling", doc_id="begrippen")
+    listing = hit("Volgens artikel 12 lid 3 horen in ieder geval deze woningzoekenden erbij:\n"
+                  "1. Mantelzorg – woningzoekenden die mantelzorg geven of ontvangen (onderdeel a).\n"
+                  "2. Dakloze gezinnen – woningzoekenden met minderjarige kinderen (onderdeel j).",
+                  section="Urgentieregeling › De tien groepen die urgentie moeten krijgen", doc_id="wet")
+    other_list = hit("Het overgangsrecht bepaalt dat:\n- de raad een urgentieregeling met de tien groepen vaststelt,\n"
+                     "- de raad de regionale afspraken vastlegt.", section="Urgentieregeling › Vanaf wanneer?",
+                     doc_id="overgang")
+
+    answer = compose("Welke groepen moeten in de urgentieregeling?", [statement, other_list, listing], {})
+
+    opening = body(answer).split("**Verder in de bronnen**")[0]
+    assert opening.startswith("De gemeenteraad stelt een urgentieregeling vast met tien groepen")
+    # the list whose heading names the groups, not the one that merely mentions them in its items
+    assert "Volgens artikel 12 lid 3 horen in ieder geval deze woningzoekenden erbij:" in opening
+    assert "- Mantelzorg – woningzoekenden die mantelzorg geven of ontvangen (onderdeel a)." in opening
+    assert "Het overgangsrecht bepaalt dat:" not in opening
+
+
+def test_a_cross_reference_is_not_content_but_a_summary_that_says_in_eigen_woorden_still_is():
+    passage = ("Zie het document over de urgentieregeling. De raad regelt de urgentie in de verordening.\n"
+               "Volgens artikel 12 horen deze groepen erbij (in eigen woorden):\n- mantelzorgers;\n- dakloze gezinnen.")
+
+    answer = compose("Welke groepen horen bij de urgentieregeling?", [hit(passage)], {})
+
+    assert "Zie het document" not in answer.text
+    assert "- dakloze gezinnen. [1]" in answer.text
+
+
 def test_a_law_list_wrapped_over_lines_and_paragraphs_stays_one_list_of_ten():
     items = "\n\n".join(f"{letter}. woningzoekenden uit groep {letter} die een voorziening als bedoeld in\n"
                         f"artikel 1.1.1 verlaten;" for letter in "abcdefghij")
