@@ -1,7 +1,7 @@
 """Is the retrieved evidence strong enough to answer? Measured against the index itself.
 
 evidence = COVERAGE_WEIGHT · coverage + (1 − COVERAGE_WEIGHT) · closeness − UNKNOWN_PENALTY · unknown
-           − ASTRAY_PENALTY · astray,
+           − ASTRAY_PENALTY · astray − UNTYPED_PENALTY · untyped,
 where
 - coverage: the idf-weighted share of the question's content terms that occur in the best
   passages (a question about "budget" that no passage mentions stays uncovered),
@@ -10,6 +10,9 @@ where
   CLOSENESS_SPREADS to 0–1, and
 - unknown: the idf-weighted share of the question's terms that no passage of the whole
   library contains (a municipality, a scheme, a figure the library never mentions), and
+- untyped: for a question that asks for a number ("Hoeveel …", "Hoe lang …"), 1 − the term
+  coverage of the best unit of the best passages that states one: a passage about the
+  statushouders of Utrecht without a figure does not answer "Hoeveel statushouders …", and
 - astray: the share of the question's anchors (names and years, `assistant.sentences.anchors`)
   that the best passages do not mention: "Hoeveel plekken zijn er in Landgraaf?" answered from
   a passage about Parkstad is about a neighbouring case; the library may name Landgraaf
@@ -33,7 +36,7 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from assistant.sentences import anchors, question_terms, terms
+from assistant.sentences import anchors, asks_quantity, coverage as unit_coverage, question_terms, states_quantity, terms, units
 from index.models import Hit
 
 # chosen 2026-11-30 by `python -m evals.calibrate` on the tuning halves of five sets (docs/evaluation.md)
@@ -41,8 +44,9 @@ COVERAGE_WEIGHT = 0.2
 CLOSENESS_SPREADS = 4.0  # off-topic standard deviations above the off-topic mean that count as fully close
 UNKNOWN_PENALTY = 0.5
 ASTRAY_PENALTY = 0.1
+UNTYPED_PENALTY = 0.5
 REFUSE_BELOW = 0.34
-CAUTION_BELOW = 0.45
+CAUTION_BELOW = 0.37
 EVIDENCE_PASSAGES = 3
 
 # Questions no housing library answers; their best cosines on an index are its noise floor.
@@ -132,6 +136,21 @@ def astray(question: str, found: set[str]) -> float:
     return sum(t not in found for t in pinned) / len(pinned) if pinned else 0.0
 
 
+def quantity_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:
+    """The term coverage (0–1) of the passage's best unit that states a number (0 without one)."""
+    wanted = set(question_terms(question))
+    return max((unit_coverage(wanted, set(terms(" ".join(u.parts))), weights) for u in units(hit.chunk.text)
+                if states_quantity(" ".join(u.parts))), default=0.0)
+
+
+def untyped(question: str, hits: list[Hit], weights: dict[str, float]) -> float:
+    """For a question that asks for a number, 1 − the best `quantity_coverage` of the best
+    passages; 0 for other questions."""
+    if not asks_quantity(question):
+        return 0.0
+    return 1.0 - max((quantity_coverage(question, h, weights) for h in hits[:EVIDENCE_PASSAGES]), default=0.0)
+
+
 def closeness(hits: list[Hit], floor: NoiseFloor) -> float:
     best = max((h.dense_score for h in hits[:EVIDENCE_PASSAGES] if h.dense_score is not None), default=None)
     if best is None:
@@ -151,4 +170,5 @@ def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: Nois
     cov = coverage(question, found, weights)
     close = closeness(hits, floor)
     return Evidence(cov, close, COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * close - UNKNOWN_PENALTY * unknown
-                    - ASTRAY_PENALTY * astray(typed or question, found))
+                    - ASTRAY_PENALTY * astray(typed or question, found)
+                    - UNTYPED_PENALTY * untyped(question, hits, weights))

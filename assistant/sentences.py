@@ -41,6 +41,15 @@ QUESTION_WORDS = frozenset(
 _WORD = re.compile(r"\w[\w-]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _NATIONAL = re.compile(r"[\w-]*wet|Rijk|Rijksoverheid|Nederlands?e?|Kamer|Staten-Generaal", re.I)
+_QUANTITY_QUESTION = re.compile(
+    r"^\s*(?:en\s+)?(?:hoeveel|hoe\s+(?:hoog|groot|lang|vaak|veel|oud|ver)|wat\s+kost|tot\s+welk|"
+    r"welk(?:e)?\s+(?:percentage|bedrag|aantal|deel))\b", re.I)
+_REFERENCE = re.compile(r"\b(?:artikel|art\.|lid|leden|onderdeel|hoofdstuk|paragraaf|§|bijlage|pagina|p\.|nr\.|nummer|"
+                        r"stb\.|staatsblad|kamerstukk?en|dossier|bwbr)\s*[\d.:,a-z-]*\d[\w.-]*|\b(?:19|20)\d{2}\b", re.I)
+_QUANTITY = re.compile(
+    r"\d|%|€|\bprocent\b|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
+    r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|miljoen|miljard|"
+    r"helft|kwart|half|dubbel|enkele|tientallen|honderden|duizenden)\w*\b", re.I)
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
 MAX_ITEMS = 15  # a longer list is cut: the answer should stay readable (the law's a–j lists fit)
@@ -208,6 +217,17 @@ def anchors(question: str) -> list[str]:
               or _YEAR.fullmatch(w)]
     wanted = set(question_terms(question))
     return [t for t in dict.fromkeys(terms(" ".join(pinned))) if t in wanted]
+
+
+def asks_quantity(question: str) -> bool:
+    """"Hoeveel …", "Hoe lang …", "Welk percentage …", "Wat kost …": the answer is a number."""
+    return bool(_QUANTITY_QUESTION.search(question))
+
+
+def states_quantity(text: str) -> bool:
+    """A number that measures something: digits, a Dutch number word, a percentage or an amount;
+    not an article, member or page reference and not a year."""
+    return bool(_QUANTITY.search(_REFERENCE.sub(" ", text)))
 
 
 def nearest_heading(section: str | None) -> str:

@@ -11,7 +11,8 @@ held-out parts, so a figure in docs/evaluation.md is never one the choice was ma
    questions whose gold passage (or, without one, gold document) is in the first five.
    The held-out report includes an ablation: each signal left out in turn.
 2. Abstention: a grid over the coverage weight, the closeness scale, the penalties for terms the
-   library never mentions and for anchors the best passages miss, and the refusal threshold of
+   library never mentions, for anchors the best passages miss and for a number asked but not
+   stated, and the refusal threshold of
    `assistant.evidence`. A false refusal
    is the failure officers meet most on real documents, so the objective is: answer at least
    MIN_ANSWERED of the answerable tuning questions of every set (pooled, the 175 Rijksoverheid
@@ -36,7 +37,7 @@ from assistant import evidence as ev
 from assistant.condense import condense
 from assistant.evidence import NoiseFloor, idf_weights
 from assistant.rerank import RERANK_DEPTH, Weights, signals
-from assistant.sentences import anchors, question_terms
+from assistant.sentences import anchors, asks_quantity, question_terms
 from evals import sets
 from evals.metrics import contains
 from evals.questions import Question
@@ -64,6 +65,7 @@ class Asked:
     cosines: list[float]
     floor: tuple[float, float]  # the library's off-topic noise floor: mean, spread
     anchors: list[str] = field(default_factory=list)  # the question's names and years (assistant.sentences.anchors)
+    quantities: list[float] = field(default_factory=list)  # per fused hit, when a number is asked: ev.quantity_coverage
 
 
 def ask_all(eval_set: sets.EvalSet, index, off_topic: list[Question], embedder) -> list[Asked]:
@@ -85,7 +87,8 @@ def ask_all(eval_set: sets.EvalSet, index, off_topic: list[Question], embedder) 
         asked.append(Asked(name, part, question.answerable, not is_off_topic and eval_set.name != "off-topic",
                            signals(query, hits, weights, embedder), relevant, found, weights,
                            ev.unknown_share(index, wanted, weights), [h.dense_score or 0.0 for h in hits],
-                           (floor.mean, floor.spread), anchors(question.question)))
+                           (floor.mean, floor.spread), anchors(question.question),
+                           [ev.quantity_coverage(query, h, weights) for h in hits] if asks_quantity(query) else []))
     return asked
 
 
@@ -109,14 +112,15 @@ def mrr(asked: list[Asked], w: Weights) -> float:
     return float(np.mean(found)) if found else float("nan")
 
 
-def features(a: Asked, w: Weights) -> tuple[float, float, float]:
-    """(coverage, best cosine, share of anchors missing) of the passages the assistant would weigh."""
+def features(a: Asked, w: Weights) -> tuple[float, float, float, float]:
+    """(coverage, best cosine, share of anchors missing, untyped) of the passages the assistant would weigh."""
     best = order(a, w)[:ev.EVIDENCE_PASSAGES]
     found = set().union(*(a.found[i] for i in best)) if best else set()
     total = sum(a.term_weights.values())
     cov = sum(v for t, v in a.term_weights.items() if t in found) / total if total else 0.0
     astray = sum(t not in found for t in a.anchors) / len(a.anchors) if a.anchors else 0.0
-    return cov, max((a.cosines[i] for i in best), default=0.0), astray
+    untyped = 1.0 - max((a.quantities[i] for i in best), default=0.0) if a.quantities else 0.0
+    return cov, max((a.cosines[i] for i in best), default=0.0), astray, untyped
 
 
 def rates(scored: list[tuple[float, Asked]], refuse: float) -> tuple[float, float, float]:
@@ -194,20 +198,23 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
     tune = [a for a in asked if a.part == "tune"]
     cached = {id(a): features(a, best) for a in asked}
     choices = []
-    for weight, spreads, penalty, astray_penalty in itertools.product(
-            (0.2, 0.3, 0.4, 0.5, 0.6, 0.7), (2.0, 3.0, 4.0, 6.0, 8.0), (0.0, 0.15, 0.3, 0.5), (0.0, 0.1, 0.2, 0.3, 0.5)):
-        def score(a: Asked, weight=weight, spreads=spreads, penalty=penalty, astray_penalty=astray_penalty) -> float:
-            cov, cosine, astray = cached[id(a)]
+    for weight, spreads, penalty, astray_penalty, untyped_penalty in itertools.product(
+            (0.2, 0.3, 0.4, 0.5, 0.6, 0.7), (2.0, 3.0, 4.0, 6.0, 8.0), (0.0, 0.15, 0.3, 0.5), (0.0, 0.1, 0.2, 0.3, 0.5),
+            (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)):
+        def score(a: Asked, weight=weight, spreads=spreads, penalty=penalty, astray_penalty=astray_penalty,
+                  untyped_penalty=untyped_penalty) -> float:
+            cov, cosine, astray, untyped = cached[id(a)]
             mean, spread = a.floor
             close = min(1.0, max(0.0, (cosine - mean) / (spreads * spread)))
-            return weight * cov + (1 - weight) * close - penalty * a.unknown - astray_penalty * astray
+            return (weight * cov + (1 - weight) * close - penalty * a.unknown - astray_penalty * astray
+                    - untyped_penalty * untyped)
         scored = [(score(a), a) for a in tune]
         for refuse in np.arange(0.1, 0.8, 0.01):
             answered, refused_on, refused_off = rates(scored, refuse)
             if answered >= MIN_ANSWERED:
                 choices.append((refused_off >= MIN_OFF_TOPIC_REFUSED, float(np.nanmean([refused_on, refused_off])),
-                                weight, spreads, penalty, astray_penalty, round(float(refuse), 2), score))
-    _, accuracy, weight, spreads, penalty, astray_penalty, refuse, score = max(choices, key=lambda c: c[:2])
+                                weight, spreads, penalty, astray_penalty, untyped_penalty, round(float(refuse), 2), score))
+    _, accuracy, weight, spreads, penalty, astray_penalty, untyped_penalty, refuse, score = max(choices, key=lambda c: c[:2])
     # the caution band: from the refusal threshold up to where no more than 1 in 10 of the
     # tuning questions that score there is unanswerable
     caution = refuse
@@ -217,7 +224,7 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
             caution = round(float(t), 2)
             break
     print(f"\nWeigeren, gekozen op het afstemdeel: COVERAGE_WEIGHT={weight} CLOSENESS_SPREADS={spreads} "
-          f"UNKNOWN_PENALTY={penalty} ASTRAY_PENALTY={astray_penalty} REFUSE_BELOW={refuse} CAUTION_BELOW={caution} "
+          f"UNKNOWN_PENALTY={penalty} ASTRAY_PENALTY={astray_penalty} UNTYPED_PENALTY={untyped_penalty} REFUSE_BELOW={refuse} CAUTION_BELOW={caution} "
           f"(onbeantwoordbare vragen geweigerd, gemiddeld over on- en off-topic: {accuracy:.3f}, "
           f"bij ten minste {MIN_ANSWERED} beantwoord)")
     print(f"{'set':<20}{'deel':<10}{'beantwoord':>12}{'geweigerd':>12}{'voorzichtig':>13}{'n':>6}")

@@ -1,7 +1,14 @@
 """What pins a question to its case, and how Dutch compounds are matched (no index needed)."""
 
-from assistant.evidence import astray
-from assistant.sentences import anchors, coverage, credit, terms
+from assistant.evidence import astray, untyped
+from assistant.sentences import anchors, asks_quantity, coverage, credit, states_quantity, terms
+from index.models import DocumentRecord, Hit
+from ingest.models import Chunk, Metadata
+
+
+def hit(text: str) -> Hit:
+    document = DocumentRecord("doc", "/tmp/doc.md", Metadata(title="Taakstelling"), "h", 1, None, "2026-11-24")
+    return Hit(Chunk("doc", 0, text, 0, len(text), None, None, None), document, 1.0, 0.9, 1.0)
 
 
 def test_a_compound_in_the_question_half_matches_its_parts_in_the_passage():
@@ -26,3 +33,21 @@ def test_a_passage_about_a_neighbouring_municipality_leaves_the_question_astray(
     assert astray("Hoeveel plekken voor beschermd wonen zijn er in Landgraaf?", parkstad) == 1.0
     assert astray("Hoeveel plekken voor beschermd wonen zijn er in Heerlen?", parkstad) == 0.0
     assert astray("Hoeveel plekken voor beschermd wonen zijn er?", parkstad) == 0.0
+
+
+def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number():
+    question = "Hoeveel statushouders moet Utrecht dit halfjaar huisvesten?"
+    without_figure = hit("Utrecht huisvest statushouders volgens de taakstelling van artikel 28 lid 1 Huisvestingswet 2014.")
+    with_figure = hit("Utrecht moet dit halfjaar 312 statushouders huisvesten.")
+
+    assert asks_quantity(question) and not asks_quantity("Welke groepen krijgen urgentie?")
+    assert untyped(question, [without_figure], {}) == 1.0  # an article, a member and a year are no figure
+    assert untyped(question, [with_figure], {}) < 0.2
+    assert untyped("Wie huisvest de statushouders?", [without_figure], {}) == 0.0
+
+
+def test_a_figure_is_digits_a_dutch_number_word_or_a_percentage_not_a_reference():
+    assert states_quantity("De verordening geldt ten hoogste vier jaar.")
+    assert states_quantity("Ongeveer 35% van de vrijkomende woningen.")
+    assert not states_quantity("Zie artikel 12, lid 3, onderdeel a.")
+    assert not states_quantity("Sinds 2017 is dat anders.")

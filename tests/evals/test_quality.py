@@ -26,9 +26,10 @@ pytestmark = pytest.mark.slow
 MIN_RECALL_AT_5 = 0.88
 # measured 2026-11-24: 1.000; every [n] must point at a citation of the answer
 MIN_CITATION_VALIDITY = 1.0
-# measured 2026-11-30: 0.863 (answerable answered 1.000, unanswerable refused 0.27); 2026-11-24 it was
-# 0.889 (0.916 / 0.773): thresholds calibrated across five sets now put no false refusals first
-MIN_ABSTENTION_ACCURACY = 0.84
+# measured 2026-11-30: 0.91 (answerable answered 0.99, unanswerable refused 0.55, with the check that a
+# "Hoeveel …" passage states a number); 2026-11-24 it was 0.889 (0.916 / 0.773): thresholds calibrated
+# across five sets put no false refusals first
+MIN_ABSTENTION_ACCURACY = 0.88
 # measured 2026-11-30: 0.63 (2026-11-24: 0.502; 0.451 before lead-ins kept their lists)
 MIN_KEY_FACT_RECALL = 0.55
 # measured 2026-11-24: 1.000; extractive sentences are taken from the passage they cite

@@ -54,9 +54,10 @@ def test_answerable_questions_on_law_texts_and_policy_documents_are_answered(sui
     assert pooled(suite, "real", "answer_rate_answerable") >= 0.94, failures(suite, "real", "onterecht geweigerd")
 
 
-def test_on_topic_questions_the_documents_cannot_answer_are_refused_now_and_then(suite):
-    # measured 0.125 (2 of 16); the goal is 0.8: far from it, see docs/evaluation.md
-    assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.1, failures(suite, "real", "had moeten weigeren")
+def test_on_topic_questions_the_documents_cannot_answer_are_refused_more_often_than_not_short_of_the_goal(suite):
+    # measured 0.44 (7 of 16: "Hoeveel …" without a figure in the passages, a name they miss);
+    # 0.125 before the answer-type check; the goal is 0.8, see docs/evaluation.md
+    assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.35, failures(suite, "real", "had moeten weigeren")
 
 
 def test_off_topic_questions_are_refused(suite):

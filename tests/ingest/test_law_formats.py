@@ -326,3 +326,23 @@ def test_a_markdown_note_with_reference_links_reads_as_words(tmp_path):
     )
 
     assert load_document(note).text == "# Notitie\n\nZie artikel 12 van de Huisvestingswet en de handreiking."
+
+
+@pytest.mark.parametrize("name, title", [
+    ("BWBR0035362_wmo-2015_lawsmd-2015.md", "Wet maatschappelijke ondersteuning 2015"),
+    ("BWBR0035733_uitvoeringsbesluit-wmo-2015_lawsmd.md", "Uitvoeringsbesluit Wmo 2015"),
+    ("BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md", "Circulaire inwerkingtreding Woningwet 2015"),
+])
+def test_a_law_in_laws_markdown_is_titled_by_its_citation_title_and_filed_as_regelgeving(external_docs, name, title):
+    document = load_document(real(external_docs, name))
+
+    assert document.metadata.title == title
+    assert document.metadata.type == "regelgeving"
+
+
+def test_a_markdown_note_that_opens_with_a_second_level_heading_is_titled_by_it_and_stays_overig(tmp_path):
+    note = write(tmp_path / "nota.md", "##Woonzorgvisie regio Noord\n\nDe regio maakt afspraken.\n\n## Aanpak\n\nTekst.\n")
+    law = write(tmp_path / "wet.md", "## Wet van 4 juni 2014, houdende nieuwe regels (Huisvestingswet 2014)\n\nArtikel 1\n")
+
+    assert (load_document(note).metadata.title, load_document(note).metadata.type) == ("Woonzorgvisie regio Noord", "overig")
+    assert (load_document(law).metadata.title, load_document(law).metadata.type) == ("Huisvestingswet 2014", "regelgeving")
