@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .dates import stated_date
 from .errors import IngestError
-from .metadata import Extraction, derived_title, doc_id_for, editor_fields, merge_metadata, override_fields, read_yaml_mapping
+from .metadata import Extraction, derived_fields, derived_title, doc_id_for, editor_fields, merge_metadata, override_fields, read_yaml_mapping
 from .models import Document
 from .text import decode_text
 from .zip_limits import check_zip_expansion
@@ -142,7 +142,7 @@ def load_document(path: str | Path, overrides: dict | None = None, max_bytes: in
         ) from exc
     if not any(page.text.strip() for page in extraction.pages):
         raise IngestError(str(path), "geen tekst gevonden. Controleer of het bestand leesbare tekst bevat.")
-    layers = [editor_fields(extraction.front_matter, path, "de front matter")]
+    layers = [derived_fields(extraction), editor_fields(extraction.front_matter, path, "de front matter")]
     if sidecar:
         where = f"het metadatabestand {sidecar.name}"
         layers.append(editor_fields(read_yaml_mapping(decode_text(sidecar_data), path, where), path, where))

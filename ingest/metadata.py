@@ -18,6 +18,10 @@ EDITOR_KEYS = ("title", "type", "region", "municipalities", "date", "source_url"
 # Aliases editors use for the source address; the canonical key wins when both are given.
 SOURCE_URL_ALIASES = ("url", "bron", "source")
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
+# a law's preamble: "Wet van 9 juli 2014, houdende regels … (Wet maatschappelijke ondersteuning 2015)"
+LAW_PREAMBLE = re.compile(r"^(?:rijks)?(?:wet|besluit|regeling|beschikking)\s+van\s+\d{1,2}\s+[a-z]+\s+\d{4}\b", re.I)
+CITATION_TITLE = re.compile(r"\(([^()]{3,150})\)\s*$")
+REGULATION = re.compile(r"^(?:circulaire|beleidsregel|regeling)\b", re.I)
 # an explicit id goes into URLs (/bron/<id>) and commands: letters, digits, . _ - only ("a/b" could not be opened)
 VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 # Titles document templates leave behind ("PBL rapporten sjabloon", "Microsoft Word - nota.docx").
@@ -83,9 +87,32 @@ def first_h1(pages: list[Page]) -> str | None:
     return None
 
 
+def opening_heading(pages: list[Page]) -> str | None:
+    """The heading a document opens with, at any level ("##Wet van …" in laws-markdown files)."""
+    first = next((line.strip() for page in pages for line in page.text.splitlines() if line.strip()), "")
+    if not first.startswith("#"):
+        return None
+    return first.lstrip("#").strip() or None
+
+
+def law_title(heading: str) -> str:
+    """A law's citation title from its preamble ("Wet van 9 juli 2014, houdende … (Wet
+    maatschappelijke ondersteuning 2015)" → "Wet maatschappelijke ondersteuning 2015"); any other
+    heading as it is."""
+    match = CITATION_TITLE.search(heading) if LAW_PREAMBLE.match(heading) else None
+    return match.group(1).strip() if match else heading
+
+
 def derived_title(extraction: Extraction, path: Path) -> str:
     """Title before editors say otherwise: first H1, the format's own title, else the file name."""
     return first_h1(extraction.pages) or plausible_title(extraction.title) or humanise_stem(path.stem)
+
+
+def derived_fields(extraction: Extraction) -> dict:
+    """Metadata the text itself shows, below anything an editor says: a text that opens with a
+    law's preamble or as a circulaire is regelgeving."""
+    heading = opening_heading(extraction.pages) or ""
+    return {"type": "regelgeving"} if LAW_PREAMBLE.match(heading) or REGULATION.match(heading) else {}
 
 
 def read_yaml_mapping(text: str, path: Path, where: str) -> dict:
