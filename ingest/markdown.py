@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from .errors import IngestError
-from .metadata import Extraction, law_title, opening_heading, read_yaml_mapping
+from .metadata import Extraction, read_yaml_mapping
 from .models import Page
 from .tables import with_markdown_tables
 from .text import decode_text, text_to_page_text
@@ -92,11 +92,7 @@ def body_lines(body: str) -> list[str]:
 
 
 def load_markdown(path: Path, data: bytes) -> Extraction:
-    """A Markdown file as one page; its front matter is handed on for the metadata. Without an
-    H1, the heading it opens with is its own title (laws-markdown files open with "##Wet van …
-    (Wet maatschappelijke ondersteuning 2015)": the law's citation title)."""
+    """A Markdown file as one page; its front matter is handed on for the metadata."""
     front_matter, body = split_front_matter(decode_text(data), path)
     text = text_to_page_text("\n".join(with_markdown_tables(body_lines(body))))
-    pages = [Page(number=None, text=text)]
-    heading = opening_heading(pages)
-    return Extraction(pages=pages, front_matter=front_matter, title=law_title(heading) if heading else None)
+    return Extraction(pages=[Page(number=None, text=text)], front_matter=front_matter)

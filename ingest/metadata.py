@@ -20,7 +20,6 @@ SOURCE_URL_ALIASES = ("url", "bron", "source")
 H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 # a law's preamble: "Wet van 9 juli 2014, houdende regels … (Wet maatschappelijke ondersteuning 2015)"
 LAW_PREAMBLE = re.compile(r"^(?:rijks)?(?:wet|besluit|regeling|beschikking)\s+van\s+\d{1,2}\s+[a-z]+\s+\d{4}\b", re.I)
-CITATION_TITLE = re.compile(r"\(([^()]{3,150})\)\s*$")
 REGULATION = re.compile(r"^(?:circulaire|beleidsregel|regeling)\b", re.I)
 # an explicit id goes into URLs (/bron/<id>) and commands: letters, digits, . _ - only ("a/b" could not be opened)
 VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
@@ -93,14 +92,6 @@ def opening_heading(pages: list[Page]) -> str | None:
     if not first.startswith("#"):
         return None
     return first.lstrip("#").strip() or None
-
-
-def law_title(heading: str) -> str:
-    """A law's citation title from its preamble ("Wet van 9 juli 2014, houdende … (Wet
-    maatschappelijke ondersteuning 2015)" → "Wet maatschappelijke ondersteuning 2015"); any other
-    heading as it is."""
-    match = CITATION_TITLE.search(heading) if LAW_PREAMBLE.match(heading) else None
-    return match.group(1).strip() if match else heading
 
 
 def derived_title(extraction: Extraction, path: Path) -> str:
