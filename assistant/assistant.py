@@ -79,6 +79,10 @@ class Assistant:
             return
         previous = next((m["content"] for m in reversed(history or []) if m.get("role") == "assistant"), None)
         composition = extractive.compose(query, hits, weights, previous, question if query != question else None)
+        if not composition.text:  # no unit of the passages speaks to the question (or all were said before)
+            answer = self._abstain(query, hits, evidence, notes)
+            yield answer.text, answer
+            return
         if verdict == "voorzichtig":
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:

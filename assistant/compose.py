@@ -141,7 +141,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context else []))))
             if unit.items:
                 unit_terms |= above  # a list is about what the heading above it names ("De tien groepen …")
-            if wanted and not wanted & (unit_terms | section_terms):
+            if wanted and not coverage(wanted, unit_terms | section_terms, weights):
                 continue  # shares nothing with the question: at most context, never a point of the answer
             score = (0.45 * coverage(wanted, unit_terms, weights) + 0.15 * passage_coverage + 0.3 * prior
                      + 0.1 * coverage(wanted, section_terms, weights) + (0.03 if position == 0 else 0.0)

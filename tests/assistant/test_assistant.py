@@ -95,6 +95,21 @@ def test_a_question_the_corpus_cannot_answer_gets_an_honest_abstention(assistant
     assert not CITATION.search(answer.text)
 
 
+def test_when_no_sentence_of_the_passages_speaks_to_the_question_the_officer_gets_a_refusal_not_an_empty_answer(
+        assistant, monkeypatch):
+    # as happened to "En statushouders, horen die daar ook bij?" on the law texts: passages found,
+    # evidence enough, but not one of their units shares a term with the question
+    from assistant import compose
+
+    monkeypatch.setattr(compose, "compose", lambda *args, **kwargs: compose.Composition("", []))
+
+    answer = assistant.ask("Welke groepen moeten in de urgentieregeling?")
+
+    assert answer.abstained
+    assert answer.text.startswith("Daarover vind ik niets betrouwbaars")
+    assert answer.citations  # it still points at where to read on
+
+
 def test_filters_keep_the_answer_inside_the_chosen_document_type(assistant):
     answer = assistant.ask("Wat regelt de gemeente?", filters={"type": "regioprofiel"})
 

@@ -50,7 +50,7 @@ def failures(suite: dict, set_name: str, needle: str) -> list[str]:
 
 
 def test_answerable_questions_on_law_texts_and_policy_documents_are_answered(suite):
-    # measured 0.959 (issue 9's goal 0.95; before this work 0.23 on the issue's own set)
+    # measured 0.969 (issue 9's goal 0.95; before this work 0.23 on the issue's own set)
     assert pooled(suite, "real", "answer_rate_answerable") >= 0.94, failures(suite, "real", "onterecht geweigerd")
 
 
@@ -61,12 +61,12 @@ def test_on_topic_questions_the_documents_cannot_answer_are_refused_more_often_t
 
 
 def test_off_topic_questions_are_refused(suite):
-    # measured 0.83
+    # measured 0.84
     assert pooled(suite, "off-topic", "abstention_rate_unanswerable") >= 0.8
 
 
 def test_the_gold_passage_is_among_the_cited_passages(suite):
-    # measured 0.60; the goal is 0.9
+    # measured 0.59; the goal is 0.9
     assert pooled(suite, "real", "gold_passage_cited") >= 0.55
 
 
@@ -83,7 +83,7 @@ def test_every_citation_points_at_a_passage_and_every_line_is_in_the_passage_it_
 
 
 def test_rijksoverheid_questions_cite_their_own_page(suite):
-    # measured 0.868; the goal is 0.97 (one coherent source costs citations of the second and third page)
+    # measured 0.851; the goal is 0.97 (one coherent source costs citations of the second and third page)
     assert pooled(suite, "rijksoverheid", "gold_doc_cited") >= 0.83
 
 
