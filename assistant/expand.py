@@ -6,8 +6,7 @@ urgentieregeling must get all ten with their lead-in, so a retrieved passage tha
 a list is extended with the following passages of the same document and section until the
 list closes, and one that starts inside a list, or right after one under the same heading,
 gets the passages before it back to the lead-in (at most MAX_NEIGHBOURS each way), as
-small-to-big retrieval does. The citation
-then covers the pages of all of them.
+small-to-big retrieval does. The citation then covers the pages of all of them.
 """
 
 from __future__ import annotations
