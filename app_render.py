@@ -129,10 +129,14 @@ def _render_line(line: str, turn: int, valid: set[int] | None) -> str:
     return _escape_keeping_markers(line, turn, valid)
 
 
-def typing_steps(text: str, words_per_step: int = 3) -> Iterable[str]:
-    """Prefixes of `text` that grow a few words at a time (for a streamed feel), ending with all of it."""
+def typing_steps(text: str, steps: int = 8) -> Iterable[str]:
+    """At most `steps` prefixes of `text`, cut at word ends and growing evenly, ending with all of it.
+
+    The count is fixed, not the words per step: every step is a full message the server sends
+    to the page, so a long answer must not cost more of them (measured in docs/security.md)."""
     pieces = re.findall(r"\S+\s*", text)
-    for end in range(words_per_step, len(pieces), words_per_step):
+    ends = sorted({len(pieces) * step // steps for step in range(1, steps)} - {0, len(pieces)})
+    for end in ends:
         yield "".join(pieces[:end])
     yield text
 

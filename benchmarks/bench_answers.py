@@ -173,9 +173,8 @@ def main() -> int:
     measure("app", lambda run: timed_app(web, run), runs, 4)
     abstained = sum(assistant.ask(q).abstained for q, follow in QUESTIONS if not follow)
     print(f"\n{abstained} van {sum(not f for _, f in QUESTIONS)} zelfstandige vragen: geen antwoord (te zwak bewijs).")
-    print(f"Niet meegeteld: het typ-effect in de browser ({app.WORDS_PER_STEP} woorden per {typing_delay * 1000:.0f} ms), "
-          "dat een antwoord van 100 woorden over ongeveer "
-          f"{100 / app.WORDS_PER_STEP * typing_delay:.1f} s laat verschijnen.")
+    print(f"Niet meegeteld: het typ-effect in de browser ({app.TYPING_STEPS} stappen, {typing_delay * 1000:.0f} ms "
+          f"uit elkaar), dat elk antwoord over ongeveer {(app.TYPING_STEPS - 1) * typing_delay:.2f} s laat verschijnen.")
     return 0
 
 

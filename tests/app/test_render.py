@@ -89,12 +89,15 @@ def test_escape_markdown_keeps_the_words():
     assert escape_markdown("a*b_c [d] `e` | f ~ $g$") == "a\\*b\\_c \\[d\\] \\`e\\` \\| f \\~ \\$g\\$"
 
 
-def test_typing_steps_grow_to_the_whole_text():
+def test_typing_steps_grow_to_the_whole_text_in_a_fixed_number_of_steps():
     text = "Een twee drie vier vijf zes zeven.\n- acht [1]"
-    steps = list(typing_steps(text, words_per_step=3))
+    steps = list(typing_steps(text, steps=4))
     assert steps[-1] == text
     assert all(text.startswith(step) for step in steps)
-    assert len(steps) == 4  # 10 words, 3 at a time
+    assert len(steps) == len(set(steps)) == 4
+    long_text = " ".join(["woord"] * 400)
+    assert len(list(typing_steps(long_text, steps=8))) == 8  # a long answer costs no more messages
+    assert list(typing_steps("Ja.", steps=8)) == ["Ja."]
 
 
 # -- the Bronnen panel --------------------------------------------------------------------
