@@ -63,7 +63,7 @@ class Asked:
     term_weights: dict[str, float]  # idf of the question's terms
     unknown: float  # idf-weighted share of the question's terms that no passage of the library has
     cosines: list[float]
-    floor: tuple[float, float]  # the library's off-topic noise floor: mean, spread
+    floor: tuple[float, float]  # the library's off-topic noise floor: centre, spread
     anchors: list[str] = field(default_factory=list)  # the question's names and years (assistant.sentences.anchors)
     quantities: list[float] = field(default_factory=list)  # per fused hit, when a number is asked: ev.quantity_coverage
 
@@ -87,7 +87,7 @@ def ask_all(eval_set: sets.EvalSet, index, off_topic: list[Question], embedder) 
         asked.append(Asked(name, part, question.answerable, not is_off_topic and eval_set.name != "off-topic",
                            signals(query, hits, weights, embedder), relevant, found, weights,
                            ev.unknown_share(index, wanted, weights), [h.dense_score or 0.0 for h in hits],
-                           (floor.mean, floor.spread), anchors(question.question),
+                           (floor.centre, floor.spread), anchors(question.question),
                            [ev.quantity_coverage(query, h, weights) for h in hits] if asks_quantity(query) else []))
     return asked
 
@@ -204,8 +204,8 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
         def score(a: Asked, weight=weight, spreads=spreads, penalty=penalty, astray_penalty=astray_penalty,
                   untyped_penalty=untyped_penalty) -> float:
             cov, cosine, astray, untyped = cached[id(a)]
-            mean, spread = a.floor
-            close = min(1.0, max(0.0, (cosine - mean) / (spreads * spread)))
+            centre, spread = a.floor
+            close = min(1.0, max(0.0, (cosine - centre) / (spreads * spread)))
             return (weight * cov + (1 - weight) * close - penalty * a.unknown - astray_penalty * astray
                     - untyped_penalty * untyped)
         scored = [(score(a), a) for a in tune]

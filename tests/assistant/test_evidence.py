@@ -1,6 +1,7 @@
-"""What pins a question to its case, and how Dutch compounds are matched (no index needed)."""
+"""What pins a question to its case, how Dutch compounds are matched, and the off-topic noise
+floor (no index needed)."""
 
-from assistant.evidence import astray, untyped
+from assistant.evidence import OFF_TOPIC_PROBES, NoiseFloor, astray, untyped
 from assistant.sentences import anchors, asks_quantity, coverage, credit, states_quantity, terms
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
@@ -51,3 +52,27 @@ def test_a_figure_is_digits_a_dutch_number_word_or_a_percentage_not_a_reference(
     assert states_quantity("Ongeveer 35% van de vrijkomende woningen.")
     assert not states_quantity("Zie artikel 12, lid 3, onderdeel a.")
     assert not states_quantity("Sinds 2017 is dat anders.")
+
+
+class ProbeScores:
+    """An index as `NoiseFloor.measure` sees it: the best dense cosine each probe question gets."""
+
+    def __init__(self, cosines: dict[str, float]):
+        self.cosines = cosines
+
+    def search(self, question: str, k: int, mode: str) -> list[Hit]:
+        best = hit("Een passage.")
+        best.dense_score = self.cosines[question]
+        return [best]
+
+
+def test_a_library_that_answers_a_probe_question_keeps_the_floor_of_the_others():
+    # the Rijksoverheid pages answer "Hoe lang is mijn paspoort geldig?" (0.91) and the summer-time
+    # probe (0.89); every other probe finds only noise around 0.82
+    noise = {probe: 0.80 + 0.002 * (i % 10) for i, probe in enumerate(OFF_TOPIC_PROBES)}
+    answered = noise | {"Hoe lang is mijn paspoort geldig?": 0.91, "Wanneer begint de zomertijd?": 0.89}
+
+    quiet, disturbed = NoiseFloor.measure(ProbeScores(noise)), NoiseFloor.measure(ProbeScores(answered))
+
+    assert abs(disturbed.centre - quiet.centre) <= 0.002
+    assert disturbed.spread <= 1.25 * quiet.spread

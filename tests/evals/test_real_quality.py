@@ -61,8 +61,9 @@ def test_on_topic_questions_the_documents_cannot_answer_are_refused_more_often_t
 
 
 def test_off_topic_questions_are_refused(suite):
-    # measured 0.84
-    assert pooled(suite, "off-topic", "abstention_rate_unanswerable") >= 0.8
+    # measured 0.84 with a mean-and-deviation noise floor, 0.80 with the robust one (2026-12-01):
+    # the law texts mention the BSN and the BRP that several of these questions ask about
+    assert pooled(suite, "off-topic", "abstention_rate_unanswerable") >= 0.78
 
 
 def test_the_gold_passage_is_among_the_cited_passages(suite):
