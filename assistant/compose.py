@@ -21,7 +21,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.models import Citation
-from assistant.sentences import QUESTION_WORDS, Unit, coverage, credit, nearest_heading, question_terms, terms, units
+from assistant.sentences import (QUESTION_WORDS, Unit, coverage, credit, defined_terms, defines, nearest_heading,
+                                 question_terms, terms, units)
 from index.models import Hit
 from ingest.models import Metadata
 
@@ -61,6 +62,7 @@ _LEANS_BACK = re.compile(
 _ASKS_FOR_LIST = re.compile(r"^\s*(welke|wie zijn|wat zijn|noem)\b", re.I)
 _LIST_HEAD = re.compile(r"^\s*(?:welke|wie zijn|wat zijn|noem)\s+(?:de\s+|alle\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
 LIST_BONUS = 0.1
+DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the answer
 LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
@@ -77,6 +79,7 @@ class Candidate:
     context: Unit | None = None  # the unit a leaning sentence needs before it
     pitfall: bool = False
     above: set[str] = field(default_factory=set)  # stems of the nearest heading
+    defined: tuple[str, ...] | None = None  # the asked term whose meaning the unit gives
 
     @property
     def parts(self) -> list[str]:
@@ -113,6 +116,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             + 0.3 · the passage's rank prior + 0.1 · term coverage of its heading path
             (+ LIST_BONUS for a lead-in with its list when the question asks "welke …" and the
                list enumerates what it asks for (`enumerates`),
+             + DEFINITION_BONUS for a unit that gives the meaning a "Wat verstaat … onder X?" or
+               "Wat is X?" question asks for,
             + a little for a passage's first unit).
     The passage's coverage counts because a law's "Tot de woningzoekenden, bedoeld in het eerste
     lid, behoren:" answers with the words of the lid it refers to. In a follow-up, `focus` holds
@@ -121,6 +126,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     """
     wanted = set(question_terms(question))
     named = listed_kind(question)
+    asked = defined_terms(question)
     found = []
     for rank, hit in enumerate(hits):
         prior = 1.0 / (1.0 + 0.3 * rank)
@@ -128,9 +134,14 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         section_terms = set(terms(section))
         above = set(terms(nearest_heading(section)))
         passage = units(hit.chunk.text)
+        if asked:
+            passage = with_definitions_apart(passage, asked)
         passage_coverage = coverage(wanted, set(terms(hit.chunk.text)), weights)
         for position, unit in enumerate(passage):
-            if not _answer_like(unit) or _BOILERPLATE.search(unit.text) or (already_said and _fold(unit.text) in already_said):
+            # a law's definition may run past MAX_WORDS
+            defining = next((term for term in asked if unit.kind != "row" and defines(unit.text, [term])), None)
+            if (not (defining or _answer_like(unit)) or _BOILERPLATE.search(unit.text)
+                    or (already_said and _fold(unit.text) in already_said)):
                 continue
             context = None
             if _LEANS_BACK.search(unit.text):
@@ -147,11 +158,25 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                      + 0.1 * coverage(wanted, section_terms, weights) + (0.03 if position == 0 else 0.0)
                      + (LIST_BONUS if named is not None and len(unit.items) >= 2 and enumerates(unit, above, named)
                         else 0.0))
+            if defining:
+                score += DEFINITION_BONUS
             if focus and not focus & (unit_terms | section_terms):
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
-            found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above))
+            found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
+                                   defining))
     return found
+
+
+def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) -> list[Unit]:
+    """`passage` with each list item that defines an asked term (`assistant.sentences.defines`)
+    also as a unit of its own: "opvang: onderdak en begeleiding …" answers "Wat verstaat de Wmo
+    onder opvang?", the law's other thirty definitions around it do not."""
+    apart = []
+    for unit in passage:
+        apart.append(unit)
+        apart += [replace(unit, text=item, kind="sentence", items=[]) for item in unit.items if defines(item, asked)]
+    return apart
 
 
 def _answer_like(unit: Unit) -> bool:
@@ -233,6 +258,8 @@ def _shared(a: Candidate, b: Candidate) -> float:
 
 
 def _similar(a: Candidate, b: Candidate) -> bool:
+    if a.defined and b.defined and a.defined != b.defined:
+        return False  # the meanings of the two terms a "verschil tussen …" question asks about
     if a.unit is b.unit or a.unit.text in b.parts or b.unit.text in a.parts:
         return True
     if a.unit.text in b.unit.text or b.unit.text in a.unit.text:
@@ -276,6 +303,19 @@ def enumeration(pool: list[Candidate], first: Candidate | None, question: str) -
     return max(lists, key=lambda c: c.score, default=None)
 
 
+def other_meanings(pool: list[Candidate], first: Candidate | None) -> list[Candidate]:
+    """When the direct answer gives the meaning of one of the terms a "verschil tussen A en B"
+    question asks about, the best definitions of the others: the difference is read from both."""
+    if first is None or first.defined is None:
+        return []
+    best: dict[tuple[str, ...], Candidate] = {}
+    for c in pool:
+        if c.defined and c.defined != first.defined and not c.pitfall and (
+                c.defined not in best or c.score > best[c.defined].score):
+            best[c.defined] = c
+    return list(best.values())
+
+
 def listed_kind(question: str) -> set[str] | None:
     """The stems of the (at most two) words that say what a "welke …" question asks to have listed
     ("Welke groepen woningzoekenden …" → {"groep", "woningzoek"}), empty when it does not say;
@@ -307,7 +347,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     if listing and first and first.unit.items:
         first = listing  # a list of something else than was asked is no direct answer next to the list asked for
         listing = None
-    opening = [c for c in (first, listing) if c]
+    opening = [c for c in (first, listing) if c] + other_meanings(pool, first)
     chosen: list[Candidate] = list(opening)
     groups: list[tuple[str | None, list[Candidate]]] = []
     advice = [c for c in pool if not c.pitfall]

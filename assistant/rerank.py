@@ -7,7 +7,9 @@ candidates:
 - dense: the passage's cosine to the question,
 - sentence: the idf-weighted share of the question's terms in the passage's best unit (a
   sentence, a lead-in with its list read under its nearest heading, or a table row): the finer
-  grain; parts of Dutch compounds count half (`assistant.sentences.credit`),
+  grain; parts of Dutch compounds count half (`assistant.sentences.credit`); a unit that
+  defines the one term a "Wat verstaat … onder X?" question asks about
+  (`assistant.sentences.defines`) gets DEFINITION_BONUS on top,
 - heading: the share of the question's terms in the title and heading path, and a match of
   an article the question names ("artikel 12" finds "Artikel 12"),
 - window: the embedder's cosine between the question and that best unit (only computed when
@@ -23,10 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.sentences import coverage, nearest_heading, question_terms, terms, units
+from assistant.sentences import coverage, defined_terms, defines, nearest_heading, question_terms, terms, units
 from index.models import Hit
 
 RERANK_DEPTH = 20
+DEFINITION_BONUS = 0.5  # over the sentence signal's 0–1, for a unit that defines what is asked
 
 
 @dataclass(frozen=True)
@@ -55,17 +58,27 @@ def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=
     (index.embedders.Embedder) is given."""
     wanted = set(question_terms(question))
     articles = {a.lower() for a in _ARTICLE.findall(question)}
+    # one term asked ("Wat verstaat de Wmo onder opvang?"); for "het verschil tussen A en B" a
+    # passage that compares both answers better than the definition of one
+    asked = defined_terms(question)
+    asked = asked if len(asked) == 1 else []
 
     def share(found: set[str]) -> float:
         return coverage(wanted, found, weights)
 
-    rows, windows = [], []
-    for hit in hits:
+    def unit_share(u, above: set[str]) -> float:
+        if asked and u.kind != "row" and any(defines(part, asked) for part in u.parts):
+            # "opvang: onderdak en begeleiding …" answers "Wat verstaat de Wmo onder opvang?" better
+            # than any sentence that merely names opvang
+            return 1.0 + DEFINITION_BONUS
         # a list is read under its nearest heading: "De tien groepen die urgentie krijgen" is what
         # the list below it is about, though no item says "groep"
+        return share(set(terms(" ".join(u.parts))) | (above if u.items else set()))
+
+    rows, windows = [], []
+    for hit in hits:
         above = set(terms(nearest_heading(hit.chunk.section)))
-        scored = [(share(set(terms(" ".join(u.parts))) | (above if u.items else set())), " ".join(u.parts))
-                  for u in units(hit.chunk.text)]
+        scored = [(unit_share(u, above), " ".join(u.parts)) for u in units(hit.chunk.text)]
         best_unit, window = max(scored, default=(0.0, hit.chunk.text[:400]), key=lambda pair: pair[0])
         windows.append(window)
         heading_text = f"{hit.document.title} {hit.chunk.section or ''}"

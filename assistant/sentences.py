@@ -219,6 +219,61 @@ def anchors(question: str) -> list[str]:
     return [t for t in dict.fromkeys(terms(" ".join(pinned))) if t in wanted]
 
 
+_ASKS_MEANING = (
+    re.compile(r"^\s*wat\s+(?:verstaat|verstaan)\s+.{1,60}?\s+onder\s+(?P<term>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:wordt|worden)\s+(?:er\s+)?(?:.{1,60}?\s+)?verstaan\s+onder\s+(?P<term>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:is|zijn)\s+(?:precies\s+|eigenlijk\s+)?het\s+verschil\s+tussen\s+(?P<term>.+?)"
+               r"\s+en\s+(?P<other>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:is|zijn|betekent|betekenen)\s+(?:precies\s+|eigenlijk\s+)?(?P<term>[^?]+)", re.I),
+)
+_QUALIFIER = re.compile(r"\s+(?:precies|eigenlijk|volgens\b.*|in\s+(?:de|het)\s+.*|bij\s+(?:de|het)\s+.*)$", re.I)
+_ARTICLE_WORD = re.compile(r"^(?:een|de|het)\s+", re.I)
+_DEFINITION = (
+    re.compile(r"^(?P<head>[^:;.]{1,60}?)\s*:\s*\S"),  # "opvang: onderdak en begeleiding …" (a law's definitions)
+    re.compile(r"^(?P<head>[^:;.,]{1,60}?)\s+(?:(?:is|zijn)\s+(?:een|de|het)|betekent|betekenen)\s+", re.I),  # "Beschermd wonen is een …"
+    re.compile(r"\bonder\s+(?P<head>[^:;.,]{1,60}?)\s+(?:wordt|worden)\s+(?:[^.;:]{0,60}\s)?verstaan", re.I),
+    re.compile(r"\b(?:wordt|worden)\s+(?:[^.;:]{0,40}\s)?onder\s+(?P<head>[^:;.,]{1,60}?)\s+verstaan", re.I),
+)
+MAX_DEFINED_WORDS = 5
+
+
+def defined_terms(question: str) -> list[tuple[str, ...]]:
+    """The stems, in order, of what a question asks the meaning of: "Wat verstaat de Wmo onder
+    opvang?" → [("opvang",)]; "Wat is het verschil tussen beschermd wonen en opvang?" → both;
+    [] for any other question ("Wat is er veranderd …"), or when what follows "Wat is …" is too
+    long to be a term."""
+    for pattern in _ASKS_MEANING:
+        match = pattern.search(question)
+        if not match:
+            continue
+        asked = [match.group("term")] + ([match.group("other")] if "other" in pattern.groupindex else [])
+        found = []
+        for phrase in asked:
+            phrase = _ARTICLE_WORD.sub("", _QUALIFIER.sub("", phrase.strip()))
+            stems = tuple(terms(phrase))
+            if stems and len(phrase.split()) <= MAX_DEFINED_WORDS and not phrase.lower().startswith("er "):
+                found.append(stems)
+        return found
+    return []
+
+
+def defines(text: str, asked: list[tuple[str, ...]]) -> bool:
+    """Whether `text` (a sentence or a list item) gives the meaning of one of the `asked` terms
+    (`defined_terms`): "opvang: onderdak …", "Beschermd wonen is een …", "Onder urgent
+    woningzoekende wordt verstaan …". The words defined must be the words asked or their last
+    ones, as stems: a law defines "opvang" where an officer asks about "maatschappelijke opvang"."""
+    plain = _ARTICLE_WORD.sub("", LIST_MARK.sub("", text).strip())
+    for pattern in _DEFINITION:
+        match = pattern.search(plain)
+        if not match:
+            continue
+        head = tuple(terms(_ARTICLE_WORD.sub("", match.group("head").strip())))
+        if head in asked or (head and len("".join(head)) >= MIN_PART  # "won" ends "beschermd won", and means little
+                             and any(stems[len(stems) - len(head):] == head for stems in asked if len(head) < len(stems))):
+            return True
+    return False
+
+
 def asks_quantity(question: str) -> bool:
     """"Hoeveel …", "Hoe lang …", "Welk percentage …", "Wat kost …": the answer is a number."""
     return bool(_QUANTITY_QUESTION.search(question))

@@ -206,3 +206,32 @@ def test_a_follow_up_about_another_group_opens_with_what_it_asks_about():
                      follow_up="En voor jongeren?")
 
     assert answer.text.startswith("Voor jongeren die jeugdzorg verlaten")
+
+
+def test_an_officer_asking_what_a_law_means_by_a_term_gets_its_definition_not_the_terms_around_it():
+    definitions = hit("In deze wet wordt verstaan onder:\n"
+                      "- mantelzorg: hulp bij zelfredzaamheid, opvang en beschermd wonen uit een sociale relatie;\n"
+                      "- opvang: onderdak en begeleiding voor wie de thuissituatie heeft verlaten;\n"
+                      "- participatie: deelnemen aan het maatschappelijke verkeer.",
+                      section="Hoofdstuk 1 › Artikel 1.1.1", doc_id="wet")
+    task = hit("Het college draagt zorg voor opvang en voor beschermd wonen van wie dat nodig heeft.",
+               section="Hoofdstuk 2 › Artikel 2.1.1", doc_id="wet")
+
+    answer = compose("Wat verstaat de wet precies onder opvang?", [task, definitions], {})
+
+    assert body(answer).startswith("opvang: onderdak en begeleiding voor wie de thuissituatie heeft verlaten; [")
+    assert "participatie:" not in body(answer)  # the definition alone, not the whole list of them
+
+
+def test_a_question_about_the_difference_between_two_terms_gets_both_definitions_and_nothing_else():
+    definitions = hit("- beschermd wonen: wonen in een accommodatie met toezicht en begeleiding;\n"
+                      "- mantelzorg: hulp uit een sociale relatie;\n"
+                      "- opvang: onderdak en begeleiding voor wie de thuissituatie heeft verlaten;",
+                      section="Artikel 1.1.1", doc_id="wet")
+
+    answer = compose("Wat is het verschil tussen beschermd wonen en maatschappelijke opvang?", [definitions], {})
+
+    assert body(answer).strip() == ("**Beschermd wonen**\n"
+                                    "- beschermd wonen: wonen in een accommodatie met toezicht en begeleiding; [1]\n\n"
+                                    "**Maatschappelijke opvang**\n"
+                                    "- opvang: onderdak en begeleiding voor wie de thuissituatie heeft verlaten; [1]")

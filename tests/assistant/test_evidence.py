@@ -76,3 +76,23 @@ def test_a_library_that_answers_a_probe_question_keeps_the_floor_of_the_others()
 
     assert abs(disturbed.centre - quiet.centre) <= 0.002
     assert disturbed.spread <= 1.25 * quiet.spread
+
+
+def test_what_a_question_asks_the_meaning_of_and_which_sentence_gives_it():
+    from assistant.sentences import defined_terms, defines
+
+    opvang = defined_terms("Wat verstaat de Wmo precies onder opvang?")
+    assert defines("- opvang: onderdak en begeleiding voor personen;", opvang)
+    assert not defines("- mantelzorg: hulp bij zelfredzaamheid, opvang en beschermd wonen;", opvang)
+    assert defines("Onder opvang wordt in deze wet verstaan: onderdak.", opvang)
+    assert not defines("Opvang is belangrijk.", opvang)  # a remark about it is no definition
+    visie = defined_terms("Wat is een woonzorgvisie?")
+    assert defines("Een woonzorgvisie is een visie van de gemeente op wonen met zorg.", visie)
+    assert not defines("De woonzorgvisie van Utrecht is klaar.", visie)
+    # a law defines "opvang" where the officer asks about "maatschappelijke opvang"
+    assert defines("opvang: onderdak;", defined_terms("Wat is maatschappelijke opvang?"))
+    assert defined_terms("Wat is er veranderd aan de voorrang?") == []
+    assert defined_terms("Wat regelen we regionaal en wat lokaal?") == []
+    # a table row "Woning: …" does not define "beschermd wonen", though "woning" and "wonen" share a stem
+    assert not defines("Woning: bij Housing First een zelfstandige woning.",
+                       defined_terms("Wat is het verschil tussen Housing First en beschermd wonen?"))

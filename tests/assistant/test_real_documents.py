@@ -41,6 +41,15 @@ def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_the
     assert answer.text.startswith("3 Tot de woningzoekenden")
 
 
+def test_an_officer_asking_what_the_wmo_means_by_opvang_gets_the_definition_of_article_1_1_1(officer):
+    answer = officer.ask("Wat verstaat de Wmo precies onder opvang?")
+
+    assert not answer.abstained
+    assert answer.text.startswith("opvang: onderdak en begeleiding voor personen die de thuissituatie hebben verlaten")
+    first = answer.citations[0]
+    assert first.doc_id.startswith("bwbr0035362-wmo-2015") and "Artikel 1.1.1" in (first.section or "")
+
+
 @pytest.mark.parametrize("question, gold_doc", [
     ("Hoe lang mag een huisvestingsverordening ten hoogste gelden?", HUISVESTINGSWET_2026),
     ("Wie beslist over de indeling van een woningzoekende in een urgentiecategorie?", HUISVESTINGSWET_2026),
