@@ -14,9 +14,9 @@ where
   coverage of the best unit of the best passages that states one: a passage about the
   statushouders of Utrecht without a figure does not answer "Hoeveel statushouders …", and
 - astray: the share of the question's anchors (names and years, `assistant.sentences.anchors`)
-  that the best passages do not mention: "Hoeveel plekken zijn er in Landgraaf?" answered from
-  a passage about Parkstad is about a neighbouring case; the library may name Landgraaf
-  elsewhere, so `unknown` does not see it.
+  that the best passage speaking to the rest of the question does not mention: "Hoeveel
+  plekken zijn er in Landgraaf?" answered from a passage about Parkstad is about a
+  neighbouring case; the library may name Landgraaf elsewhere, so `unknown` does not see it.
 
 Why relative: a library of law texts gives every question lower cosines than a library of
 guides written in plain language, so one fixed cosine scale refuses answerable questions on
@@ -50,6 +50,7 @@ UNTYPED_PENALTY = 0.5
 REFUSE_BELOW = 0.45
 CAUTION_BELOW = 0.45
 EVIDENCE_PASSAGES = 3
+ON_TOPIC_SHARE = 0.5  # of a question's other terms, for a passage's names to count (`astray`)
 
 # Questions no housing library answers; their best cosines on an index are its noise floor.
 OFF_TOPIC_PROBES = (
@@ -126,22 +127,25 @@ def passage_terms(hit: Hit) -> set[str]:
     return set(terms(f"{hit.document.title} {hit.chunk.section or ''} {hit.chunk.text} {year}"))
 
 
-def best_terms(hits: list[Hit]) -> set[str]:
-    """The stems of the best passages (`passage_terms`)."""
-    return set().union(*(passage_terms(h) for h in hits[:EVIDENCE_PASSAGES]))
-
-
-def coverage(question: str, found: set[str], weights: dict[str, float]) -> float:
-    wanted = set(question_terms(question))
+def coverage(question: str, found: set[str], weights: dict[str, float], wanted: set[str] | None = None) -> float:
+    """The idf-weighted share (0–1) of the question's terms (or of `wanted`) that `found` holds."""
+    wanted = set(question_terms(question)) if wanted is None else wanted
     total = sum(weights.get(t, 1.0) for t in wanted)
     return sum(weights.get(t, 1.0) for t in wanted if t in found) / total if total else 0.0
 
 
-def astray(question: str, found: set[str]) -> float:
-    """The share of the anchors (names, years) of `question`, as the officer typed it, that
-    `found` lacks (0 without anchors)."""
-    pinned = anchors(question)
-    return sum(t not in found for t in pinned) / len(pinned) if pinned else 0.0
+def astray(question: str, passages: list[set[str]], weights: dict[str, float], typed: str | None = None) -> float:
+    """The share of the anchors (names, years) of the question as `typed` (default: `question`)
+    that the best of `passages` (stem sets, `passage_terms`) lacks, 0 without anchors. Only a
+    passage that speaks to the rest of `question` (ON_TOPIC_SHARE of its other terms, by idf)
+    counts: a table of municipalities that lists "Amersfoort" does not pin "Hoe lang is de
+    wachttijd in Amersfoort?" to Amersfoort when the passage about waiting times is Utrecht's."""
+    pinned = anchors(typed or question)
+    if not pinned:
+        return 0.0
+    rest = set(question_terms(question)) - set(pinned)
+    speaking = [p for p in passages if not rest or coverage(question, p, weights, rest) >= ON_TOPIC_SHARE] or passages
+    return min(sum(t not in p for t in pinned) / len(pinned) for p in speaking) if speaking else 1.0
 
 
 def quantity_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:
@@ -174,9 +178,10 @@ def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: Nois
     names in the earlier turns were weighed then)."""
     if not hits:
         return Evidence(0.0, 0.0, 0.0)
-    found = best_terms(hits)
+    passages = [passage_terms(h) for h in hits[:EVIDENCE_PASSAGES]]
+    found = set().union(*passages)
     cov = coverage(question, found, weights)
     close = closeness(hits, floor)
     return Evidence(cov, close, COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * close - UNKNOWN_PENALTY * unknown
-                    - ASTRAY_PENALTY * astray(typed or question, found)
+                    - ASTRAY_PENALTY * astray(question, passages, weights, typed)
                     - UNTYPED_PENALTY * untyped(question, hits, weights))

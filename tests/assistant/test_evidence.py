@@ -30,10 +30,21 @@ def test_names_and_years_pin_a_question_but_laws_and_the_state_do_not():
 
 def test_a_passage_about_a_neighbouring_municipality_leaves_the_question_astray():
     parkstad = set(terms("Parkstad Limburg telt 250 plekken voor beschermd wonen in Heerlen en Kerkrade."))
+    weights = {}
 
-    assert astray("Hoeveel plekken voor beschermd wonen zijn er in Landgraaf?", parkstad) == 1.0
-    assert astray("Hoeveel plekken voor beschermd wonen zijn er in Heerlen?", parkstad) == 0.0
-    assert astray("Hoeveel plekken voor beschermd wonen zijn er?", parkstad) == 0.0
+    assert astray("Hoeveel plekken voor beschermd wonen zijn er in Landgraaf?", [parkstad], weights) == 1.0
+    assert astray("Hoeveel plekken voor beschermd wonen zijn er in Heerlen?", [parkstad], weights) == 0.0
+    assert astray("Hoeveel plekken voor beschermd wonen zijn er?", [parkstad], weights) == 0.0
+
+
+def test_a_list_that_merely_names_the_municipality_does_not_pin_the_question_to_it():
+    question = "Hoe lang is de gemiddelde wachttijd voor een sociale huurwoning in Amersfoort?"
+    utrecht = set(terms("In Utrecht is de gemiddelde wachttijd voor een sociale huurwoning 11 jaar."))
+    table = set(terms("Aalsmeer: Amersfoort · Waterland: Wijk bij Duurstede"))
+
+    assert astray(question, [utrecht, table], {}) == 1.0  # the passage that answers is about Utrecht
+    amersfoort = set(terms("In Amersfoort is de gemiddelde wachttijd voor een sociale huurwoning 9 jaar."))
+    assert astray(question, [utrecht, table, amersfoort], {}) == 0.0
 
 
 def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number():

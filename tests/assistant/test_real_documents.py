@@ -75,6 +75,15 @@ def test_a_question_the_documents_cannot_answer_is_refused_and_points_at_where_t
     assert not CITATION.search(answer.text)
 
 
+def test_an_officer_asking_about_amersfoort_is_not_given_utrechts_waiting_time(officer):
+    # Utrecht's policy states its waiting time (11 years); a table of the Huurcommissie lists
+    # "Amersfoort" among the municipalities of a region. Neither answers for Amersfoort.
+    answer = officer.ask("Hoe lang is de gemiddelde wachttijd voor een sociale huurwoning in Amersfoort?")
+
+    assert answer.abstained, answer.text
+    assert "11 jaar" not in answer.text
+
+
 def test_a_follow_up_answers_what_is_new_and_does_not_repeat_the_previous_answer(officer):
     question = "Welke groepen woningzoekenden moeten gemeenten in ieder geval voorrang geven in de urgentieregeling?"
     first = officer.ask(question)
