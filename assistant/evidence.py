@@ -127,24 +127,33 @@ def passage_terms(hit: Hit) -> set[str]:
     return set(terms(f"{hit.document.title} {hit.chunk.section or ''} {hit.chunk.text} {year}"))
 
 
-def coverage(question: str, found: set[str], weights: dict[str, float], wanted: set[str] | None = None) -> float:
-    """The idf-weighted share (0–1) of the question's terms (or of `wanted`) that `found` holds."""
-    wanted = set(question_terms(question)) if wanted is None else wanted
+def coverage(question: str, found: set[str], weights: dict[str, float]) -> float:
+    """The idf-weighted share (0–1) of the question's terms that `found` holds."""
+    return share(set(question_terms(question)), found, weights)
+
+
+def share(wanted: set[str], found: set[str], weights: dict[str, float]) -> float:
+    """The idf-weighted share (0–1) of `wanted` that `found` holds (exact stems)."""
     total = sum(weights.get(t, 1.0) for t in wanted)
     return sum(weights.get(t, 1.0) for t in wanted if t in found) / total if total else 0.0
 
 
 def astray(question: str, passages: list[set[str]], weights: dict[str, float], typed: str | None = None) -> float:
     """The share of the anchors (names, years) of the question as `typed` (default: `question`)
-    that the best of `passages` (stem sets, `passage_terms`) lacks, 0 without anchors. Only a
-    passage that speaks to the rest of `question` (ON_TOPIC_SHARE of its other terms, by idf)
-    counts: a table of municipalities that lists "Amersfoort" does not pin "Hoe lang is de
-    wachttijd in Amersfoort?" to Amersfoort when the passage about waiting times is Utrecht's."""
+    that the best of `passages` (stem sets, `passage_terms`) lacks, 0 without anchors
+    (`missing_anchors`)."""
     pinned = anchors(typed or question)
+    return missing_anchors(pinned, set(question_terms(question)) - set(pinned), passages, weights)
+
+
+def missing_anchors(pinned: list[str], rest: set[str], passages: list[set[str]], weights: dict[str, float]) -> float:
+    """The least share of `pinned` that a passage lacks, among the passages that hold
+    ON_TOPIC_SHARE of the question's `rest` (by idf): a table of municipalities that lists
+    "Amersfoort" does not pin "Hoe lang is de wachttijd in Amersfoort?" to Amersfoort when the
+    passage about waiting times is Utrecht's. 0 without anchors."""
     if not pinned:
         return 0.0
-    rest = set(question_terms(question)) - set(pinned)
-    speaking = [p for p in passages if not rest or coverage(question, p, weights, rest) >= ON_TOPIC_SHARE] or passages
+    speaking = [p for p in passages if not rest or share(rest, p, weights) >= ON_TOPIC_SHARE] or passages
     return min(sum(t not in p for t in pinned) / len(pinned) for p in speaking) if speaking else 1.0
 
 

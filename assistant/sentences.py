@@ -228,9 +228,11 @@ _ASKS_MEANING = (
 )
 _QUALIFIER = re.compile(r"\s+(?:precies|eigenlijk|volgens\b.*|in\s+(?:de|het)\s+.*|bij\s+(?:de|het)\s+.*)$", re.I)
 _ARTICLE_WORD = re.compile(r"^(?:een|de|het)\s+", re.I)
+# "opvang: onderdak en begeleiding …" (a law's definitions), "Beschermd wonen is een …",
+# "Onder opvang wordt … verstaan", "… wordt onder opvang verstaan"
 _DEFINITION = (
-    re.compile(r"^(?P<head>[^:;.]{1,60}?)\s*:\s*\S"),  # "opvang: onderdak en begeleiding …" (a law's definitions)
-    re.compile(r"^(?P<head>[^:;.,]{1,60}?)\s+(?:(?:is|zijn)\s+(?:een|de|het)|betekent|betekenen)\s+", re.I),  # "Beschermd wonen is een …"
+    re.compile(r"^(?P<head>[^:;.]{1,60}?)\s*:\s*\S"),
+    re.compile(r"^(?P<head>[^:;.,]{1,60}?)\s+(?:(?:is|zijn)\s+(?:een|de|het)|betekent|betekenen)\s+", re.I),
     re.compile(r"\bonder\s+(?P<head>[^:;.,]{1,60}?)\s+(?:wordt|worden)\s+(?:[^.;:]{0,60}\s)?verstaan", re.I),
     re.compile(r"\b(?:wordt|worden)\s+(?:[^.;:]{0,40}\s)?onder\s+(?P<head>[^:;.,]{1,60}?)\s+verstaan", re.I),
 )

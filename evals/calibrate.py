@@ -118,14 +118,8 @@ def features(a: Asked, w: Weights) -> tuple[float, float, float, float]:
     found = set().union(*(a.found[i] for i in best)) if best else set()
     total = sum(a.term_weights.values())
     cov = sum(v for t, v in a.term_weights.items() if t in found) / total if total else 0.0
-    astray = 0.0
-    if a.anchors:  # as assistant.evidence.astray: the passages that speak to the rest of the question
-        rest = {t: v for t, v in a.term_weights.items() if t not in a.anchors}
-        rest_total = sum(rest.values())
-        speaking = [set(a.found[i]) for i in best
-                    if not rest_total or sum(v for t, v in rest.items() if t in a.found[i]) / rest_total >= ev.ON_TOPIC_SHARE]
-        speaking = speaking or [set(a.found[i]) for i in best]
-        astray = min((sum(t not in p for t in a.anchors) / len(a.anchors) for p in speaking), default=1.0)
+    astray = ev.missing_anchors(a.anchors, set(a.term_weights) - set(a.anchors), [set(a.found[i]) for i in best],
+                                a.term_weights)
     untyped = 1.0 - max((a.quantities[i] for i in best), default=0.0) if a.quantities else 0.0
     return cov, max((a.cosines[i] for i in best), default=0.0), astray, untyped
 
