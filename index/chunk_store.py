@@ -66,10 +66,13 @@ class ChunkStore:
         rows = self._con.execute("SELECT * FROM documents ORDER BY doc_id").fetchall()
         return [_document(r) for r in rows]
 
-    def document_keys(self) -> list[tuple[str, str, str, int]]:
-        """(doc_id, source, content_hash, n_chunks) of every document: what a writer needs to
-        know of a library, without parsing each document's metadata."""
-        return self._con.execute("SELECT doc_id, source, content_hash, n_chunks FROM documents ORDER BY doc_id").fetchall()
+    def document_keys(self) -> list[tuple[str, str, str, int, dict]]:
+        """(doc_id, source, content_hash, n_chunks, overrides) of every document: what a writer
+        needs to know of a library, without parsing each document's metadata."""
+        rows = self._con.execute(
+            "SELECT doc_id, source, content_hash, n_chunks, overrides FROM documents ORDER BY doc_id").fetchall()
+        return [(doc_id, source, content_hash, n_chunks, json.loads(overrides))
+                for doc_id, source, content_hash, n_chunks, overrides in rows]
 
     def chunk_doc_ids(self) -> list[str]:
         return [r[0] for r in self._con.execute("SELECT doc_id FROM chunks ORDER BY row")]

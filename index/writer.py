@@ -79,6 +79,7 @@ class _Known:
     source: str
     content_hash: str
     n_chunks: int
+    overrides: dict = field(default_factory=dict)  # the metadata flags it was ingested with
 
 
 @dataclass
@@ -187,7 +188,11 @@ class IndexWriter:
                report: IngestReport, always_write: bool = False) -> None:
         by_source = {d.source: d for d in library.documents.values()}
         changed: list[tuple[Path, dict, str]] = []
-        for path, overrides in items:
+        for path, given in items:
+            # flags given before stay until others are given: re-ingesting a folder without
+            # --type must not turn the handreiking added with --type handreiking into "overig"
+            known = by_source.get(str(path.resolve()))
+            overrides = {**(known.overrides if known is not None else {}), **given}
             result, fingerprint = self._check(path, overrides, by_source, force)
             report.files.append(result)
             if result.status == "pending":
@@ -270,9 +275,9 @@ class IndexWriter:
             store = ChunkStore(segment_dir(self.index_dir, ref.name) / "chunks.sqlite")
             try:
                 gone = set(ref.deleted)
-                for doc_id, source, content_hash, n_chunks in store.document_keys():
+                for doc_id, source, content_hash, n_chunks, overrides in store.document_keys():
                     if doc_id not in gone:
-                        documents[doc_id] = _Known(doc_id, source, content_hash, n_chunks)
+                        documents[doc_id] = _Known(doc_id, source, content_hash, n_chunks, overrides)
                         home[doc_id] = ref.name
             finally:
                 store.close()

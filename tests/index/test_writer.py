@@ -131,6 +131,26 @@ def test_metadata_flags_win_over_the_sidecar_which_wins_over_front_matter(tmp_pa
         assert index.search("maatwerk", filters=Filters.of(region="Drenthe")) == []
 
 
+def test_re_ingesting_the_folder_without_flags_keeps_the_type_and_region_given_before(tmp_path, embedder):
+    folder = tmp_path / "map"
+    write(folder / "pagina.md", "# Pagina\n\nDe wijk vangt dakloze jongeren op in kleine units.\n")
+    write(folder / "nota.md", "# Nota\n\nDe regio verdeelt de opvangplekken.\n")
+    writer = IndexWriter(tmp_path / "index", embedder)
+    writer.ingest([folder / "pagina.md"], overrides={"type": "praktijkvoorbeeld", "region": "Voorbeeldstad"})
+
+    report = writer.ingest([folder])
+
+    assert statuses(report) == {"pagina.md": "skipped", "nota.md": "added"}
+    with opened(tmp_path / "index", embedder) as index:
+        meta = index.document("pagina").metadata
+        assert (meta.type, meta.region) == ("praktijkvoorbeeld", "Voorbeeldstad")
+    # a flag given now wins over the one given before; the other stays
+    writer.ingest([folder / "pagina.md"], overrides={"region": "Andere Stad"})
+    with opened(tmp_path / "index", embedder) as index:
+        meta = index.document("pagina").metadata
+        assert (meta.type, meta.region) == ("praktijkvoorbeeld", "Andere Stad")
+
+
 def test_editing_only_the_sidecar_re_ingests_the_document_with_the_new_metadata(desk, desk_index, embedder):
     write(desk / "nachtopvang.md.meta.yaml", "region: Zuid-Limburg\ntype: praktijkvoorbeeld\n")
 
