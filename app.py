@@ -340,14 +340,15 @@ class ThuiswijzerApp:
         return report
 
     def add_files(self, files, doc_type, region, title, source_url, editor, progress=gr.Progress()):
-        """Store the uploads (sanitised names, size-limited) and ingest them; yields a result table."""
+        """Store the uploads (sanitised names, size-limited) and ingest them; returns the updates of `after`."""
         self.require_editor(editor)
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
-        if not paths:
-            raise refuse("Kies eerst een of meer bestanden.")
         url = (source_url or "").strip()
-        if url and not render.safe_url(url):
-            raise refuse("De bron-URL moet beginnen met http:// of https://.")
+        problem = ("Kies eerst een of meer bestanden." if not paths else
+                   "De bron-URL moet beginnen met http:// of https://." if url and not render.safe_url(url) else None)
+        if problem:
+            warn(problem)
+            return UNCHANGED_AFTER_WRITE
         rows: list[list] = []
         staged: dict[str, tuple[str, Path, Path | None]] = {}  # resolved path → (shown name, file, backup)
         self.upload_dir.mkdir(parents=True, exist_ok=True)
@@ -375,7 +376,7 @@ class ThuiswijzerApp:
                     _restore(target, backup)
                 if not isinstance(error, (IndexProblem, IngestCancelled)):
                     raise
-                gr.Warning(str(error))
+                warn(str(error))
                 rows += [[shown, "mislukt", "", str(error)] for shown, _, _ in staged.values()]
                 return self._after_write(rows, f"Niets gewijzigd: {error}")
             for result in report.files:
@@ -449,12 +450,13 @@ class ThuiswijzerApp:
         self.require_editor(editor)
         doc_ids = [d for d in (doc_ids or []) if d]
         if not doc_ids:
-            raise refuse("Kies eerst de documenten die weg moeten.")
+            warn("Kies eerst de documenten die weg moeten.")
+            return UNCHANGED_AFTER_WRITE
         sources = {d.doc_id: Path(d.source) for d in self.documents()}
         try:
             report = self.writer().remove(doc_ids)
         except IndexProblem as error:
-            gr.Warning(str(error))
+            warn(str(error))
             return self._after_write([], f"Niets gewijzigd: {error}")
         uploads = self.upload_dir.resolve()
         for result in report.files:
@@ -473,7 +475,7 @@ class ThuiswijzerApp:
             with self._write_session():
                 report = self.writer().reindex(progress=self._progress(progress))
         except (IndexProblem, IngestCancelled) as error:
-            gr.Warning(str(error))
+            warn(str(error))
             return self._after_write([], f"Niets gewijzigd: {error}")
         rows = [[Path(r.path).name, render.STATUS_LABELS.get(r.status, r.status), r.chunks or "", r.reason or ""]
                 for r in report.files if r.status == "failed"]
@@ -530,6 +532,7 @@ class ThuiswijzerApp:
             log.info("removed %d orphaned upload(s) from %s", len(orphans), self.upload_dir)
 
     def _after_write(self, rows, summary):
+        """The updates of `after` in `build`: as many as UNCHANGED_AFTER_WRITE skips."""
         table, choices = self.document_views()
         return (rows, summary, table, choices, self._region_update(), None, gr.update(choices=self.since_choices()))
 
@@ -868,6 +871,19 @@ def refuse(message: str, **options) -> gr.Error:
     """An expected refusal: one log line and a Dutch message on the page, no traceback in the log."""
     log.info("refused: %s", message)
     return gr.Error(message, print_exception=False, **options)
+
+
+def warn(message: str) -> None:
+    """A Dutch toast for what the editor can put right; the page around it stays as it was.
+    (Gradio 6 titles a toast by its kind, "Warning", whatever title it is given.)"""
+    log.info("refused: %s", message)
+    gr.Warning(message)
+
+
+# what a Beheer write leaves untouched when it refuses before doing anything: every output of
+# `ThuiswijzerApp._after_write` skipped. Raising instead would mark each of them "Fout" until
+# the editor clicks its cross away.
+UNCHANGED_AFTER_WRITE = (gr.skip(),) * 7
 
 
 def _is_upload(path: Path) -> bool:

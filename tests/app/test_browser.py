@@ -223,6 +223,15 @@ def test_editor_uploads_pdf_and_it_is_cited(site):
     page.wait_for_selector("#tw-upload", state="visible", timeout=15_000)
     assert "Ingelogd als" in page.inner_text("#tw-beheer-status")
 
+    # a slip (Verwijderen with nothing chosen) gets a Dutch warning, and the tab stays usable
+    page.click("#tw-verwijderen")
+    page.get_by_text("Kies eerst de documenten die weg moeten.").first.wait_for(timeout=15_000)
+    page.wait_for_timeout(500)
+    for part in ("#tw-upload", "#tw-resultaat", "#tw-documenten"):
+        assert "Fout" not in page.inner_text(part), part
+    assert "Error" not in page.inner_text("body")
+    shot(page, "05b-beheer-niets-gekozen")
+
     page.set_input_files("#tw-upload input[type=file]", str(site["pdf"]))
     page.wait_for_function(
         "document.querySelector('#tw-upload').innerText.includes('Zonnedal')", timeout=30_000)
