@@ -345,7 +345,8 @@ class ThuiswijzerApp:
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         url = (source_url or "").strip()
         problem = ("Kies eerst een of meer bestanden." if not paths else
-                   "De bron-URL moet beginnen met http:// of https://." if url and not render.safe_url(url) else None)
+                   "De bron-URL moet beginnen met http:// of https://." if url and not render.safe_url(url) else
+                   self.claim_uploads())
         if problem:
             warn(problem)
             return UNCHANGED_AFTER_WRITE
@@ -513,6 +514,13 @@ class ThuiswijzerApp:
         """
         if not self.upload_dir.is_dir():
             return
+        owner = self.uploads_owner()
+        if owner != str(self.index_dir.resolve()):
+            # uploads/ sits next to the index, so two indexes in one folder share it; what is an
+            # orphan to this index may be another's document (and a folder without an owner
+            # predates the mark: nothing in it is known to be this index's)
+            log.info("uploads in %s not cleaned: they belong to %s", self.upload_dir, owner or "no index yet")
+            return
         try:
             with held_writer_lock(self.index_dir):
                 for backup in self.upload_dir.glob(".*.vorige"):  # the previous version of an update
@@ -530,6 +538,24 @@ class ThuiswijzerApp:
             return
         if orphans:
             log.info("removed %d orphaned upload(s) from %s", len(orphans), self.upload_dir)
+
+    def uploads_owner(self) -> str | None:
+        """The index directory the uploads folder belongs to (`UPLOAD_OWNER`), None when unmarked."""
+        try:
+            return (self.upload_dir / UPLOAD_OWNER).read_text(encoding="utf-8").strip() or None
+        except OSError:
+            return None
+
+    def claim_uploads(self) -> str | None:
+        """Mark the uploads folder as this index's; the Dutch reason when another index owns it."""
+        mine, owner = str(self.index_dir.resolve()), self.uploads_owner()
+        if owner is not None and owner != mine:
+            return (f"De uploadmap {self.upload_dir} hoort bij de kennisbank {owner}. Geef deze kennisbank een "
+                    "eigen uploadmap met THUISWIJZER_UPLOADS en start de app opnieuw.")
+        if owner is None:
+            self.upload_dir.mkdir(parents=True, exist_ok=True)
+            (self.upload_dir / UPLOAD_OWNER).write_text(mine + "\n", encoding="utf-8")
+        return None
 
     def _after_write(self, rows, summary):
         """The updates of `after` in `build`: as many as UNCHANGED_AFTER_WRITE skips."""
@@ -854,6 +880,7 @@ def _example_handler(app: ThuiswijzerApp, text: str):
     return ask_example
 
 
+UPLOAD_OWNER = ".kennisbank-van-uploads"  # the index directory these uploads belong to (hidden, never ingested)
 UPLOAD_NAMES = ".namen-van-uploads.json"  # stored name → name as uploaded; hidden (never ingested), not ".upload-…" (temp files)
 
 

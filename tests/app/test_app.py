@@ -215,7 +215,24 @@ def upload(web, *paths, **fields):
 
 def stored_uploads(web) -> list[str]:
     """The uploaded files on disk, without the hidden list of their original names."""
-    return sorted(p.name for p in web.upload_dir.iterdir() if p.name != app.UPLOAD_NAMES)
+    return sorted(p.name for p in web.upload_dir.iterdir() if p.name not in (app.UPLOAD_NAMES, app.UPLOAD_OWNER))
+
+
+def test_an_app_started_on_another_index_in_the_same_folder_leaves_the_uploads_alone(web, tmp_path):
+    rows, _, _ = upload(web, write_note(tmp_path / "incoming" / "nota.md", "Kwartelveen opent een nachtopvang."))
+    assert rows["nota.md"][1] == "toegevoegd"
+    other_index = tmp_path / "ander-index"  # a second index in the same folder: uploads/ is beside both
+    IndexWriter(other_index, HashEmbedder()).ingest([write_note(tmp_path / "ander" / "x.md", "Een andere tekst.")])
+
+    other = app.ThuiswijzerApp(other_index, web.settings,
+                               assistant=Assistant(LiveIndex(other_index, embedder=HashEmbedder()), web.settings))
+
+    assert other.upload_dir == web.upload_dir
+    assert stored_uploads(web) == ["nota.md"]  # not an orphan to be cleaned: another index's document
+    refused = other.add_files([str(write_note(tmp_path / "incoming" / "y.md", "Nog een tekst."))], "", "", "", "",
+                              "anna", progress=no_progress)
+    assert refused == app.UNCHANGED_AFTER_WRITE  # with a Dutch warning naming THUISWIJZER_UPLOADS
+    assert "THUISWIJZER_UPLOADS" in other.claim_uploads() and stored_uploads(web) == ["nota.md"]
 
 
 def test_two_uploads_whose_names_sanitise_alike_never_replace_each_other(web, tmp_path):
@@ -322,11 +339,14 @@ def test_bad_uploads_fail_alone_with_a_dutch_reason(web, tmp_path):
     assert stored_uploads(web) == ["goed.md"]  # failures leave nothing behind
 
 
-def test_a_non_http_source_url_is_refused(web, tmp_path):
+def test_a_non_http_source_url_is_refused_and_nothing_is_stored(web, tmp_path, caplog):
     note = tmp_path / "n.md"
     note.write_text("# N\n\nEen notitie over wonen en zorg in de regio.\n", encoding="utf-8")
-    with pytest.raises(gr.Error, match="http"):
-        upload(web, note, url="javascript:alert(1)")
+    with caplog.at_level("INFO", logger="thuiswijzer.app"):
+        result = web.add_files([str(note)], "", "", "", "javascript:alert(1)", "anna", progress=no_progress)
+    assert result == app.UNCHANGED_AFTER_WRITE  # a warning; the Beheer tab stays as it was
+    assert "De bron-URL moet beginnen met http:// of https://." in caplog.text
+    assert "n" not in {d.doc_id for d in web.documents()}
 
 
 def test_removing_an_uploaded_document_removes_its_file(web, tmp_path):

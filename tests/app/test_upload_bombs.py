@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app import UPLOAD_NAMES
+from app import UPLOAD_NAMES, UPLOAD_OWNER
 from filemakers import docx_bomb
 from index.storage import current_generation
 from live_server import Page, start_server
@@ -30,7 +30,7 @@ def add(page: Page, path: Path):
 
 def stored_uploads(folder: Path) -> list[str]:
     """The files in the uploads folder, without the app's list of names as uploaded."""
-    return sorted(p.name for p in folder.glob("*") if p.name != UPLOAD_NAMES)
+    return sorted(p.name for p in folder.glob("*") if p.name not in (UPLOAD_NAMES, UPLOAD_OWNER))
 
 
 def index_state(work: Path):
