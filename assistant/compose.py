@@ -52,10 +52,11 @@ _BOILERPLATE = re.compile(
     r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:",
     re.I,
 )
-# a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …")
+# a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …",
+# "Samen vormen zij de koplopersgroep": a personal pronoun after the verb of an inverted sentence)
 _LEANS_BACK = re.compile(
     r"^(dit|deze|dat|die|daarom|daardoor|daarmee|hierdoor|hiermee|hierbij|daarnaast|bovendien|zij|ze|hij|"
-    r"zo'n|zulke|dan|ook dat|ook dit)\b|\b(heet|noemen we|noemt men) (dit|dat)\b",
+    r"zo'n|zulke|dan|ook dat|ook dit)\b|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b",
     re.I,
 )
 # "Welke groepen …?", "Wat zijn de voorwaarden …?": an enumeration answers best
@@ -194,12 +195,21 @@ def _answer_like(unit: Unit) -> bool:
     return letters >= 0.6 * len(sentence.replace(" ", ""))
 
 
+def under_a_sibling(c: Candidate, facets: list[set[str]]) -> bool:
+    """Whether the unit stands under a heading that shares words with a facet without naming any:
+    "De intensiteit is lager dan bij Housing First of beschermd wonen" under "Begeleid zelfstandig
+    wonen" is about a third form of housing, not about either side of the comparison."""
+    return (any(stems & c.above for stems in facets) and not any(stems <= c.above for stems in facets))
+
+
 def facet_pool(pool: list[Candidate], facet: set[str], others: set[str]) -> list[Candidate]:
     """The units about one facet, rescored: one under a heading that names the facet
     ("Regionaal") belongs to it most; one that names the other facet too, less."""
     rescored = []
     for c in pool:
-        if not (c.terms | c.section_terms) & facet:
+        if not (facet <= (c.terms | c.section_terms) or (c.defined and set(c.defined) == facet)):
+            continue  # "Mensen wonen zelfstandig …" is not about "beschermd wonen"; the law's "opvang: …" is
+        if under_a_sibling(c, [facet, others]):
             continue
         bonus = (0.25 if c.section_terms & facet and not c.section_terms & others else 0.0) - (
             0.15 if (c.terms | c.section_terms) & others else 0.0)
@@ -276,7 +286,8 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     10 %), and over an older text on the same point (sharing a third of its terms) that
     scores up to 40 % better (the reader still sees the older one, dated, below it)."""
     if facets:
-        pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)]
+        pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
+                and not under_a_sibling(c, [stems for _, stems in facets])]
     if focus:
         pool = [c for c in pool if focus & (c.terms | c.section_terms)] or pool
     plain = [c for c in pool if not c.pitfall]
@@ -341,6 +352,10 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     already_said = _fold(" ".join(answer_lines(previous_answer))) if previous_answer else ""
     focus = set(question_terms(follow_up)) if follow_up else None
     pool = candidates(hits, question, weights, already_said, focus)
+    if focus and not any(credit(t, c.terms | c.section_terms) for c in pool for t in focus):
+        # "En voor jongeren?" when no passage mentions jongeren: repeating the earlier answer
+        # would pass it off as the answer for jongeren; no composition makes the assistant refuse
+        return Composition("", [], {})
     facets = facets_of(question)
     first = direct_answer(pool, facets, hits, focus)
     listing = enumeration(pool, first, question)

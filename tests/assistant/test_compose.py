@@ -235,3 +235,33 @@ def test_a_question_about_the_difference_between_two_terms_gets_both_definitions
                                     "- beschermd wonen: wonen in een accommodatie met toezicht en begeleiding; [1]\n\n"
                                     "**Maatschappelijke opvang**\n"
                                     "- opvang: onderdak en begeleiding voor wie de thuissituatie heeft verlaten; [1]")
+
+
+def test_a_follow_up_about_something_no_passage_mentions_gets_no_answer_rather_than_the_previous_one():
+    passage = hit("Beschermd wonen en opvang zijn regionaal georganiseerd; de woning en de begeleiding lokaal.")
+
+    answer = compose("Voor jongeren (regionaal lokaal)?", [passage], {},
+                     previous_answer="De taak hoort lokaal als het antwoord op alle drie de vragen nee is. [1]",
+                     follow_up="En voor jongeren?")
+
+    assert answer.text == "" and answer.citations == []  # the assistant refuses and points at where to read on
+
+
+def test_a_sentence_whose_subject_is_a_pronoun_after_its_verb_is_not_shown_alone():
+    passage = hit("Zes regio's doen mee aan het innovatieprogramma.\n\nSamen vormen zij de koplopersgroep.")
+
+    answer = compose("Wat is de koplopersgroep?", [passage], {})
+
+    assert not body(answer).startswith("Samen vormen zij")
+
+
+def test_a_comparison_with_a_third_subject_is_not_filed_under_either_side():
+    housing_first = hit("Bij Housing First krijgt iemand eerst een eigen woning.", section="Housing First", doc_id="hf")
+    protected = hit("Beschermd wonen is wonen in een accommodatie met toezicht.", section="Beschermd wonen", doc_id="bw")
+    third = hit("Mensen wonen zelfstandig met ambulante begeleiding. De intensiteit is lager dan bij Housing First "
+                "of beschermd wonen.", section="Begeleid zelfstandig wonen", doc_id="bzw")
+
+    answer = compose("Wat is het verschil tussen Housing First en beschermd wonen?", [housing_first, protected, third], {})
+
+    assert "intensiteit is lager" not in body(answer) and "ambulante begeleiding" not in body(answer)
+    assert "eigen woning" in body(answer) and "accommodatie met toezicht" in body(answer)
