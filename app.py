@@ -46,6 +46,7 @@ from evals.questions import DEFAULT_SET, QuestionSetError  # noqa: E402
 from evals.report import PLOTS, write_report  # noqa: E402
 from evals.runner import run_evaluation  # noqa: E402
 from index.embedders import make_embedder  # noqa: E402
+from index.models import FileResult  # noqa: E402
 from index.searcher import LiveIndex  # noqa: E402
 from index.storage import IndexNotFound, IndexProblem, held_writer_lock  # noqa: E402
 from index.writer import IndexWriter  # noqa: E402
@@ -351,6 +352,7 @@ class ThuiswijzerApp:
             warn(problem)
             return UNCHANGED_AFTER_WRITE
         rows: list[list] = []
+        refused: list[FileResult] = []  # refused before the ingest (type, size, empty): counted in its summary too
         staged: dict[str, tuple[str, Path, Path | None]] = {}  # resolved path → (shown name, file, backup)
         self.upload_dir.mkdir(parents=True, exist_ok=True)
         progress(0.0, desc="Bestanden opslaan")
@@ -358,7 +360,8 @@ class ThuiswijzerApp:
             shown = Path(path).name
             problem = self.upload_problem(Path(path))
             if problem:
-                rows.append([shown, "mislukt", "", problem])
+                refused.append(FileResult(shown, "failed", reason=problem))
+                rows.append([shown, render.STATUS_LABELS["failed"], "", problem])
                 continue
             target = self.upload_target(shown)
             backup = self._store_upload(Path(path), target)
@@ -389,11 +392,12 @@ class ThuiswijzerApp:
                         backup.unlink(missing_ok=True)
                 rows.append([shown, render.STATUS_LABELS.get(result.status, result.status),
                              result.chunks or "", result.reason or ""])
+            report.files += refused
             summary = report.summary()
             if title and len(staged) > 1:
                 summary += " · De titel is niet gebruikt: die geldt alleen bij één bestand."
         progress(1.0, desc="Klaar")
-        return self._after_write(rows, summary or "Geen bestand toegevoegd.")
+        return self._after_write(rows, summary or f"Geen bestand toegevoegd: {len(refused)} mislukt.")
 
     def upload_problem(self, path: Path) -> str | None:
         """A Dutch reason not to take this upload, or None."""
@@ -406,7 +410,7 @@ class ThuiswijzerApp:
             return (f"het bestand is {size / 1024 / 1024:.1f} MB; de grens is {self.settings.max_file_mb} MB. "
                     "Splits het document of vraag de beheerder de grens te verhogen.")
         if size == 0:
-            return "het bestand is leeg."
+            return "het bestand is leeg. Kies een bestand met inhoud."
         return None
 
     def upload_target(self, shown: str) -> Path:

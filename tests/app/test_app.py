@@ -330,7 +330,8 @@ def test_bad_uploads_fail_alone_with_a_dutch_reason(web, tmp_path):
     good = tmp_path / "goed.md"
     good.write_text("# Goed\n\nDe gemeente Zonnedal maakt een woonzorgvisie samen met de corporaties.\n",
                     encoding="utf-8")
-    rows, _, _ = upload(web, big, program, empty, broken, good)
+    rows, summary, _ = upload(web, big, program, empty, broken, good)
+    assert "1 toegevoegd" in summary and "4 mislukt" in summary  # the summary counts what the table shows
     assert rows["groot.txt"][1] == "mislukt" and "de grens is 1 MB" in rows["groot.txt"][3]
     assert rows["setup.exe"][1] == "mislukt" and "wordt niet ondersteund" in rows["setup.exe"][3]
     assert rows["leeg.md"][1] == "mislukt" and "leeg" in rows["leeg.md"][3]
