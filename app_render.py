@@ -260,7 +260,7 @@ def render_citation(citation: Citation, turn: int) -> str:
     links = [f'<a href="{escape_html(source_href(citation))}" target="_blank" rel="noopener">Open het document{page}</a>']
     official = safe_url(citation.source_url)
     if official:
-        links.append(f'<a href="{escape_html(official)}" target="_blank" rel="noopener noreferrer">Officiële bron</a>')
+        links.append(f'<a href="{escape_html(official)}" target="_blank" rel="noopener noreferrer">Bron online</a>')
     return (
         f'<div class="tw-bron" id="{anchor(turn, citation.n)}">'
         f'<div class="tw-bron-kop"><span class="tw-nr">[{citation.n}]</span> '

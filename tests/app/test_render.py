@@ -130,7 +130,7 @@ def test_a_hostile_passage_title_and_section_are_shown_as_text():
 def test_a_javascript_source_url_is_not_a_link():
     html = render_citation(citation(source_url="javascript:alert(1)"), turn=1)
     assert "javascript:" not in html
-    assert "Officiële bron" not in html
+    assert "Bron online" not in html
     assert safe_url("data:text/html,<b>x</b>") is None
     assert safe_url(" https://www.rijksoverheid.nl/x ") == "https://www.rijksoverheid.nl/x"
 
