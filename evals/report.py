@@ -109,7 +109,7 @@ def summary_text(result: dict) -> str:
         lines.append("".ljust(width) + "".join(c["name"].rjust(w) for c, w in zip(configs, columns)))
         for _, label, values in summary_rows(result):
             lines.append(label.ljust(width) + "".join(v.rjust(w) for v, w in zip(values, columns)))
-        lines.append("Mislukte vragen".ljust(width) + "".join(
+        lines.append("Vragen met een gemiste controle".ljust(width) + "".join(
             f"{c['summary']['n_failed']}/{c['summary']['n_questions']}".rjust(w) for c, w in zip(configs, columns)))
     for s in result["skipped"]:
         lines.append(f"Configuratie {s['name']}: {s['reason']}")
@@ -206,7 +206,7 @@ def markdown(result: dict, plot_files: dict[str, str]) -> str:
         out += ["## Samenvatting", "", "| Metriek | " + " | ".join(c["name"] for c in configs) + " |",
                 "|---|" + "---:|" * len(configs)]
         out += [f"| {_cell(label)} | " + " | ".join(values) + " |" for _, label, values in summary_rows(result)]
-        out.append("| Mislukte vragen | " + " | ".join(
+        out.append("| Vragen met een gemiste controle | " + " | ".join(
             f"{c['summary']['n_failed']}/{c['summary']['n_questions']}" for c in configs) + " |")
         out += ["", "Configuraties: " + "; ".join(f"**{c['name']}**: {c['label']} ({describe(c)})" for c in configs), ""]
     if result["skipped"]:
@@ -304,7 +304,7 @@ def summary_table_html(result: dict) -> str:
              + "</tr>"]
     for _, label, values in summary_rows(result):
         parts.append(f"<tr><td>{_e(label)}</td>" + "".join(f'<td class="num">{_e(v)}</td>' for v in values) + "</tr>")
-    parts.append("<tr><td>Mislukte vragen</td>" + "".join(
+    parts.append("<tr><td>Vragen met een gemiste controle</td>" + "".join(
         f'<td class="num">{_e(c["summary"]["n_failed"])}/{_e(c["summary"]["n_questions"])}</td>' for c in configs)
         + "</tr></table>")
     return "\n".join(parts)
