@@ -44,12 +44,15 @@ _FACETS = re.compile(
     r"(?P<right>[\w-]+(?:\s+[\w-]+){0,2})\s*$",
     re.I,
 )
-# text about the text: the document itself, disclaimers, cross-references, reading tips
+# text about the text: the document itself, disclaimers, cross-references, reading tips, and a
+# law's notes on its own history ("Wijzigt de Wet basisregistratie personen.", "Treedt in werking
+# per 01-01-2016", "Dit onderdeel is nog niet in werking getreden")
 _BOILERPLATE = re.compile(
     r"\b(deze|dit|de)\s+(handreiking|document|samenvatting|notitie|rapport|tekst|publicatie|factsheet|pagina|"
     r"paragraaf|hoofdstuk|bijlage)\s+(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt)\b"
     r"|\bgeen officiële (wet)?tekst\b|\bsamenvatting in eigen woorden\b|^\s*(zie|lees)\s"
-    r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:",
+    r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:"
+    r"|^\s*wijzigt (de|het)\b[^.;]{0,80}[.;]?\s*$|^\s*treedt in werking\b|\bnog niet in ?werking getreden\b",
     re.I,
 )
 # a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …",

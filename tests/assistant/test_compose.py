@@ -265,3 +265,14 @@ def test_a_comparison_with_a_third_subject_is_not_filed_under_either_side():
 
     assert "intensiteit is lager" not in body(answer) and "ambulante begeleiding" not in body(answer)
     assert "eigen woning" in body(answer) and "accommodatie met toezicht" in body(answer)
+
+
+def test_a_laws_notes_on_its_own_history_are_not_content():
+    notes = hit("Wijzigt de Wet basisregistratie personen.\n\nTreedt in werking per 01-01-2016\n\n"
+                "Dit onderdeel is nog niet in werking getreden.")
+    rule = hit("Wie in de basisregistratie personen staat, krijgt een burgerservicenummer.", doc_id="regel")
+
+    answer = compose("Wie krijgt een burgerservicenummer in de basisregistratie personen?", [notes, rule], {})
+
+    assert body(answer).startswith("Wie in de basisregistratie personen staat")
+    assert "Wijzigt" not in body(answer) and "in werking" not in body(answer)
