@@ -229,9 +229,10 @@ def test_an_app_started_on_another_index_in_the_same_folder_leaves_the_uploads_a
 
     assert other.upload_dir == web.upload_dir
     assert stored_uploads(web) == ["nota.md"]  # not an orphan to be cleaned: another index's document
-    refused = other.add_files([str(write_note(tmp_path / "incoming" / "y.md", "Nog een tekst."))], "", "", "", "",
-                              "anna", progress=no_progress)
-    assert refused == app.UNCHANGED_AFTER_WRITE  # with a Dutch warning naming THUISWIJZER_UPLOADS
+    with pytest.warns(UserWarning, match="hoort bij de kennisbank .* THUISWIJZER_UPLOADS"):  # gr.Warning, outside a page
+        refused = other.add_files([str(write_note(tmp_path / "incoming" / "y.md", "Nog een tekst."))], "", "", "", "",
+                                  "anna", progress=no_progress)
+    assert refused == app.UNCHANGED_AFTER_WRITE
     assert "THUISWIJZER_UPLOADS" in other.claim_uploads() and stored_uploads(web) == ["nota.md"]
 
 
@@ -343,10 +344,10 @@ def test_bad_uploads_fail_alone_with_a_dutch_reason(web, tmp_path):
 def test_a_non_http_source_url_is_refused_and_nothing_is_stored(web, tmp_path, caplog):
     note = tmp_path / "n.md"
     note.write_text("# N\n\nEen notitie over wonen en zorg in de regio.\n", encoding="utf-8")
-    with caplog.at_level("INFO", logger="thuiswijzer.app"):
+    with caplog.at_level("INFO", logger="thuiswijzer.app"), pytest.warns(UserWarning, match="bron-URL moet beginnen"):
         result = web.add_files([str(note)], "", "", "", "javascript:alert(1)", "anna", progress=no_progress)
     assert result == app.UNCHANGED_AFTER_WRITE  # a warning; the Beheer tab stays as it was
-    assert "De bron-URL moet beginnen met http:// of https://." in caplog.text
+    assert "refused: De bron-URL moet beginnen met http:// of https://." in caplog.text
     assert "n" not in {d.doc_id for d in web.documents()}
 
 
