@@ -21,8 +21,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.models import Citation
-from assistant.sentences import (QUESTION_WORDS, Unit, coverage, credit, defined_terms, defines, nearest_heading,
-                                 question_terms, terms, units)
+from assistant.sentences import (QUESTION_WORDS, Unit, coverage, credit, defined_terms, defines, is_boilerplate,
+                                 nearest_heading, question_terms, terms, units)
 from index.models import Hit
 from ingest.models import Metadata
 
@@ -42,17 +42,6 @@ MONTHS = ("januari februari maart april mei juni juli augustus september oktober
 _FACETS = re.compile(
     r"(?P<left>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:en|of|versus|vs\.?|tegenover)\s+(?:(?:wat|wie|hoe|de|het|een)\s+)*"
     r"(?P<right>[\w-]+(?:\s+[\w-]+){0,2})\s*$",
-    re.I,
-)
-# text about the text: the document itself, disclaimers, cross-references, reading tips, and a
-# law's notes on its own history ("Wijzigt de Wet basisregistratie personen.", "Treedt in werking
-# per 01-01-2016", "Dit onderdeel is nog niet in werking getreden")
-_BOILERPLATE = re.compile(
-    r"\b(deze|dit|de)\s+(handreiking|document|samenvatting|notitie|rapport|tekst|publicatie|factsheet|pagina|"
-    r"paragraaf|hoofdstuk|bijlage)\s+(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt)\b"
-    r"|\bgeen officiële (wet)?tekst\b|\bsamenvatting in eigen woorden\b|^\s*(zie|lees)\s"
-    r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:"
-    r"|^\s*wijzigt (de|het)\b[^.;]{0,80}[.;]?\s*$|^\s*treedt in werking\b|\bnog niet in ?werking getreden\b",
     re.I,
 )
 # a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …",
@@ -144,7 +133,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         for position, unit in enumerate(passage):
             # a law's definition may run past MAX_WORDS
             defining = next((term for term in asked if unit.kind != "row" and defines(unit.text, [term])), None)
-            if (not (defining or _answer_like(unit)) or _BOILERPLATE.search(unit.text)
+            if (not (defining or _answer_like(unit)) or is_boilerplate(unit.text)
                     or (already_said and _fold(unit.text) in already_said)):
                 continue
             context = None

@@ -161,7 +161,7 @@ def quantity_coverage(question: str, hit: Hit, weights: dict[str, float]) -> flo
     """The term coverage (0–1) of the passage's best unit that states a number (0 without one)."""
     wanted = set(question_terms(question))
     return max((unit_coverage(wanted, set(terms(" ".join(u.parts))), weights) for u in units(hit.chunk.text)
-                if states_quantity(" ".join(u.parts))), default=0.0)
+                if states_quantity(" ".join(u.parts), question)), default=0.0)
 
 
 def untyped(question: str, hits: list[Hit], weights: dict[str, float]) -> float:

@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.sentences import coverage, defined_terms, defines, nearest_heading, question_terms, terms, units
+from assistant.sentences import (coverage, defined_terms, defines, is_boilerplate, nearest_heading, question_terms,
+                                 terms, units)
 from index.models import Hit
 
 RERANK_DEPTH = 20
@@ -55,7 +56,8 @@ _ARTICLE = re.compile(r"\bart(?:ikel|\.)?\s*(\d+[a-z]?)\b", re.I)
 
 def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=None) -> list[dict[str, float]]:
     """Per hit the signals, each scaled to 0–1 over `hits`; "window" only when an `embedder`
-    (index.embedders.Embedder) is given."""
+    (index.embedders.Embedder) is given. A passage with nothing but boilerplate
+    (`assistant.sentences.is_boilerplate`) scores 0 on every signal."""
     wanted = set(question_terms(question))
     articles = {a.lower() for a in _ARTICLE.findall(question)}
     # one term asked ("Wat verstaat de Wmo onder opvang?"); for "het verschil tussen A en B" a
@@ -75,10 +77,14 @@ def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=
         # the list below it is about, though no item says "groep"
         return share(set(terms(" ".join(u.parts))) | (above if u.items else set()))
 
-    rows, windows = [], []
+    rows, windows, empty = [], [], []
     for hit in hits:
         above = set(terms(nearest_heading(hit.chunk.section)))
-        scored = [(unit_share(u, above), " ".join(u.parts)) for u in units(hit.chunk.text)]
+        content = [u for u in units(hit.chunk.text) if not is_boilerplate(u.text)]
+        # "Dit onderdeel is nog niet in werking getreden": a short passage lies close to many
+        # questions in embedding space, yet has nothing to answer with
+        empty.append(not content)
+        scored = [(unit_share(u, above), " ".join(u.parts)) for u in content]
         best_unit, window = max(scored, default=(0.0, hit.chunk.text[:400]), key=lambda pair: pair[0])
         windows.append(window)
         heading_text = f"{hit.document.title} {hit.chunk.section or ''}"
@@ -97,6 +103,9 @@ def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=
         low, high = min(values, default=0.0), max(values, default=0.0)
         for r in rows:
             r[name] = (r[name] - low) / (high - low) if high > low else 1.0
+    for r, nothing in zip(rows, empty):
+        if nothing:
+            r.update(dict.fromkeys(r, 0.0))
     return rows
 
 

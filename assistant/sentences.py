@@ -46,13 +46,28 @@ _QUANTITY_QUESTION = re.compile(
     r"welk(?:e)?\s+(?:percentage|bedrag|aantal|deel))\b", re.I)
 _REFERENCE = re.compile(r"\b(?:artikel|art\.|lid|leden|onderdeel|hoofdstuk|paragraaf|§|bijlage|pagina|p\.|nr\.|nummer|"
                         r"stb\.|staatsblad|kamerstukk?en|dossier|bwbr)\s*[\d.:,a-z-]*\d[\w.-]*|\b(?:19|20)\d{2}\b", re.I)
+# number words with the endings of ordinals and plurals ("tweede", "tientallen"), not "achtergrond"
 _QUANTITY = re.compile(
     r"\d|%|€|\bprocent\b|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
     r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|miljoen|miljard|"
-    r"helft|kwart|half|dubbel|enkele|tientallen|honderden|duizenden)\w*\b", re.I)
+    r"helft|kwart|half|dubbel|enkele|derde)(?:de|ste|e|en|tal|tallen|honderd|duizend)?\b", re.I)
+_NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
+_ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
 MAX_ITEMS = 15  # a longer list is cut: the answer should stay readable (the law's a–j lists fit)
+
+# text about the text: the document itself, disclaimers, cross-references, reading tips, and a
+# law's notes on its own history ("Wijzigt de Wet basisregistratie personen.", "Treedt in werking
+# per 01-01-2016", "Dit onderdeel is nog niet in werking getreden")
+_BOILERPLATE = re.compile(
+    r"\b(deze|dit|de)\s+(handreiking|document|samenvatting|notitie|rapport|tekst|publicatie|factsheet|pagina|"
+    r"paragraaf|hoofdstuk|bijlage)\s+(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt)\b"
+    r"|\bgeen officiële (wet)?tekst\b|\bsamenvatting in eigen woorden\b|^\s*(zie|lees)\s"
+    r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:"
+    r"|^\s*wijzigt (de|het)\b[^.;]{0,80}[.;]?\s*$|^\s*treedt in werking\b|\bnog niet in ?werking getreden\b",
+    re.I,
+)
 
 
 @dataclass
@@ -281,12 +296,30 @@ def asks_quantity(question: str) -> bool:
     return bool(_QUANTITY_QUESTION.search(question))
 
 
-def states_quantity(text: str) -> bool:
+def states_quantity(text: str, question: str = "") -> bool:
     """A number that measures something: digits, a Dutch number word, a percentage or an amount;
-    not an article, member or page reference and not a year."""
-    return bool(_QUANTITY.search(_REFERENCE.sub(" ", text)))
+    not an article, member or page reference and not a year. Given the `question`, not a number
+    it names itself ("… na twee jaar …" is not answered by "twee jaar"), and for "Welk
+    percentage …" or "Hoeveel procent …" only a percentage."""
+    asked = set(_quantities(question))
+    stated = [q for q in _quantities(text) if q not in asked]
+    if _ASKS_PERCENTAGE.search(question):
+        return any(q.endswith("%") or q.startswith("procent") for q in stated)
+    return bool(stated)
+
+
+def _quantities(text: str) -> list[str]:
+    """The number tokens of `text`, lower case ("35%", "twee", "€", "tweede")."""
+    tokens = _NUMBER_TOKEN.findall(_REFERENCE.sub(" ", text))
+    return [t.lower().replace(" ", "").rstrip(".,") for t in tokens if _QUANTITY.match(t)]
 
 
 def nearest_heading(section: str | None) -> str:
     """The last heading of a heading path ("Wet › Artikel 12 › Lid 3" → "Lid 3")."""
     return (section or "").rsplit("›", 1)[-1].strip()
+
+
+def is_boilerplate(text: str) -> bool:
+    """Text about the text rather than content: a disclaimer, a cross-reference, a law's note on
+    its own history ("Treedt in werking per 01-01-2016")."""
+    return bool(_BOILERPLATE.search(text))

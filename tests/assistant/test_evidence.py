@@ -63,6 +63,17 @@ def test_a_figure_is_digits_a_dutch_number_word_or_a_percentage_not_a_reference(
     assert states_quantity("Ongeveer 35% van de vrijkomende woningen.")
     assert not states_quantity("Zie artikel 12, lid 3, onderdeel a.")
     assert not states_quantity("Sinds 2017 is dat anders.")
+    assert not states_quantity("De achtergrond van de regeling.")  # "acht" begins many words
+
+
+def test_a_percentage_question_is_not_answered_by_the_number_it_names_itself():
+    question = "Welk percentage van de deelnemers aan Housing First woont na twee jaar nog zelfstandig?"
+    echo = hit("Na twee jaar woont de meerderheid van de deelnemers aan Housing First nog zelfstandig.")
+    answer = hit("Na twee jaar woont 80 procent van de deelnemers aan Housing First nog zelfstandig.")
+
+    assert not states_quantity(echo.chunk.text, question) and states_quantity(echo.chunk.text)
+    assert untyped(question, [echo], {}) == 1.0
+    assert untyped(question, [answer], {}) < 0.2
 
 
 class ProbeScores:
