@@ -22,6 +22,7 @@ from pathlib import PurePath
 from urllib.parse import quote, urlparse
 
 from assistant import Citation
+from index.models import passages
 from ingest.dates import dutch_date
 from ingest.tables import parse_row
 from evals import report as eval_report
@@ -386,7 +387,7 @@ def render_evaluation(result: dict | None, plots: dict[str, bytes] | None = None
              f"{len(configs)} {'configuratie' if len(configs) == 1 else 'configuraties'}",
              f"duurde {format_duration(result.get('seconds'))}"]
     if index:
-        facts.append(f"index met {index.get('documents')} documenten en {index.get('chunks')} passages")
+        facts.append(f"index met {index.get('documents')} documenten en {passages(index.get('chunks') or 0)}")
     parts = ['<div class="tw-eval">',
              f'<p class="tw-eval-meta">Laatste evaluatie: <strong>{escape_html(format_moment(result.get("created")))}'
              f"</strong> · {escape_html(' · '.join(facts))}</p>"]

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from ingest.models import Chunk, Metadata
 
 
+def passages(count: int) -> str:
+    """"1 passage", "12 passages": the count as an editor reads it."""
+    return f"{count} passage" if count == 1 else f"{count} passages"
+
+
 @dataclass
 class DocumentRecord:
     """A document as the index knows it."""
@@ -97,5 +102,5 @@ class IngestReport:
         return (
             f"{self.count('added')} toegevoegd, {self.count('updated')} bijgewerkt, "
             f"{self.count('skipped')} ongewijzigd, {self.count('removed')} verwijderd, "
-            f"{self.count('failed')} mislukt; {self.chunks} passages; {self.seconds:.1f} s"
+            f"{self.count('failed')} mislukt; {passages(self.chunks)}; {self.seconds:.1f} s"
         )

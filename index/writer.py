@@ -33,7 +33,7 @@ from ingest.models import Chunk, Document
 from index import faiss_store
 from index.chunk_store import ChunkStore
 from index.embedders import Embedder
-from index.models import DocumentRecord, FileResult, IngestReport
+from index.models import DocumentRecord, FileResult, IngestReport, passages
 from index.searcher import check_compatible
 from index.segments import NewDocument, Segment, SegmentRef, embedding_text, merge_plan, write_segment
 from index.storage import (
@@ -518,7 +518,7 @@ def load_and_chunk(path: Path, overrides: dict, chunker, max_file_bytes: int,
 
 
 def too_many_passages(limit: int, count: int | None) -> str:
-    found = (f"het document levert {count} passages op; de grens is {limit} per document" if count
+    found = (f"het document levert {passages(count)} op; de grens is {limit} per document" if count
              else f"het document is te lang: het zou meer dan {limit} passages opleveren, de grens per document")
     return f"{found}. Splits het document, of vraag de beheerder de grens (THUISWIJZER_MAX_PASSAGES) te verhogen."
 

@@ -154,7 +154,7 @@ def _remove(args, settings: Settings) -> int:
 def _docs(args, settings: Settings) -> int:
     from index.searcher import Index
 
-    from index.models import Filters
+    from index.models import Filters, passages
     from ingest.dates import dutch_date
 
     documents = Index.open(args.index, preferred_embedder=settings.embedder).documents()
@@ -166,7 +166,7 @@ def _docs(args, settings: Settings) -> int:
         region = f" · {d.metadata.region}" if d.metadata.region else ""
         pages = f" · {d.n_pages} p." if d.n_pages else ""
         date = f" · {dutch_date(d.metadata.date)}" if d.metadata.date else " · zonder datum"
-        print(f"{d.doc_id}\n    {d.title} — {d.metadata.type}{region}{date}{pages} · {d.n_chunks} passages\n    {d.source}")
+        print(f"{d.doc_id}\n    {d.title} — {d.metadata.type}{region}{date}{pages} · {passages(d.n_chunks)}\n    {d.source}")
     print(f"\n{len(documents)} documenten")
     return 0
 
@@ -287,10 +287,12 @@ def _document_json(d) -> dict:
 
 
 def _print_report(report) -> None:
+    from index.models import passages
+
     labels = {"added": "toegevoegd", "updated": "bijgewerkt", "removed": "verwijderd", "failed": "MISLUKT"}
     for f in report.files:
         if f.status in labels:
-            detail = f": {f.reason}" if f.reason else (f" ({f.chunks} passages)" if f.chunks else "")
+            detail = f": {f.reason}" if f.reason else (f" ({passages(f.chunks)})" if f.chunks else "")
             print(f"  {labels[f.status]:<11} {f.path}{detail}", file=sys.stderr if f.status == "failed" else sys.stdout)
     print(f"Klaar: {report.summary()}")
 

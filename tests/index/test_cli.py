@@ -23,7 +23,7 @@ from thuiswijzer.cli import main
 
 SUMMARY = re.compile(
     r"^Klaar: (\d+) toegevoegd, (\d+) bijgewerkt, (\d+) ongewijzigd, (\d+) verwijderd, (\d+) mislukt; "
-    r"(\d+) passages; \d+\.\d s$",
+    r"(\d+) passages?; \d+\.\d s$",
     re.MULTILINE,
 )
 
@@ -82,7 +82,7 @@ def test_ingest_lists_each_added_file_and_ends_with_a_summary_line(capsys, tmp_p
     code, out, err = run(capsys, "ingest", str(note), "--index", str(tmp_path / "index"))
 
     assert code == 0, err
-    assert re.search(r"toegevoegd\s+\S*notitie\.md \(1 passages\)", out)
+    assert re.search(r"toegevoegd\s+\S*notitie\.md \(1 passage\)", out)
     assert summary(out)[:6] == (1, 0, 0, 0, 0, 1)
     assert out.rstrip().splitlines()[-1].startswith("Klaar: ")
 
@@ -185,7 +185,7 @@ def test_docs_lists_the_date_of_each_text_and_filters_on_niet_ouder_dan(capsys, 
         run(capsys, "docs", "--since", "2025-02-30", "--index", str(index_dir))
     err = capsys.readouterr().err
 
-    assert "Oude wet — overig · 4 juni 2014 · 1 passages" in listed and "Nieuwe wet — overig · 1 juli 2026" in listed
+    assert "Oude wet — overig · 4 juni 2014 · 1 passage\n" in listed and "Nieuwe wet — overig · 1 juli 2026" in listed
     assert [(d["doc_id"], d["date"]) for d in json.loads(recent)] == [("nieuw", "2026-07-01")]
     assert {h["doc_id"] for h in json.loads(hits)} == {"nieuw"}
     assert refused.value.code == 2 and "'2025-02-30' is geen bestaande datum" in err
