@@ -386,7 +386,7 @@ class ThuiswijzerApp:
             for result in report.files:
                 shown, target, backup = staged.get(result.path, (Path(result.path).name, None, None))
                 if target is not None:
-                    if result.status == "failed":
+                    if result.status in ("failed", "duplicate"):
                         _restore(target, backup)
                     elif backup is not None:
                         backup.unlink(missing_ok=True)

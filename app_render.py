@@ -316,6 +316,7 @@ STATUS_LABELS = {
     "skipped": "ongewijzigd",
     "removed": "verwijderd",
     "failed": "mislukt",
+    "duplicate": "dubbel, overgeslagen",
 }
 
 

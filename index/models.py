@@ -77,13 +77,14 @@ def _as_list(value: str | list[str] | None) -> list[str]:
 
 @dataclass
 class FileResult:
-    """What happened to one file in an ingest: added, updated, skipped, removed or failed."""
+    """What happened to one file in an ingest: added, updated, skipped (unchanged), removed, failed,
+    or duplicate (the library holds the same file from another path)."""
 
     path: str
     status: str
     doc_id: str | None = None
     chunks: int = 0
-    reason: str | None = None  # Dutch, for failures
+    reason: str | None = None  # Dutch, for failures and duplicates
 
 
 @dataclass
@@ -99,8 +100,10 @@ class IngestReport:
         return sum(f.chunks for f in self.files)
 
     def summary(self) -> str:
+        duplicates = self.count("duplicate")
         return (
             f"{self.count('added')} toegevoegd, {self.count('updated')} bijgewerkt, "
             f"{self.count('skipped')} ongewijzigd, {self.count('removed')} verwijderd, "
-            f"{self.count('failed')} mislukt; {passages(self.chunks)}; {self.seconds:.1f} s"
+            f"{self.count('failed')} mislukt{f', {duplicates} dubbel' if duplicates else ''}; "
+            f"{passages(self.chunks)}; {self.seconds:.1f} s"
         )

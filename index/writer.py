@@ -187,6 +187,8 @@ class IndexWriter:
     def _apply(self, library: _Library, items: list[tuple[Path, dict]], force: bool, progress: Progress | None,
                report: IngestReport, always_write: bool = False) -> None:
         by_source = {d.source: d for d in library.documents.values()}
+        # a file already in the library under another path, with the same flags: a copy, not a new text
+        by_fingerprint = {d.content_hash: d.source for d in library.documents.values()}
         changed: list[tuple[Path, dict, str]] = []
         for path, given in items:
             # flags given before stay until others are given: re-ingesting a folder without
@@ -194,9 +196,13 @@ class IndexWriter:
             known = by_source.get(str(path.resolve()))
             overrides = {**(known.overrides if known is not None else {}), **given}
             result, fingerprint = self._check(path, overrides, by_source, force)
-            report.files.append(result)
             if result.status == "pending":
-                changed.append((path, overrides, fingerprint))
+                twin = by_fingerprint.setdefault(fingerprint, result.path)
+                if known is None and twin != result.path and Path(twin).exists():
+                    result = FileResult(result.path, "duplicate", reason=duplicate_of(twin, library))
+                else:
+                    changed.append((path, overrides, fingerprint))
+            report.files.append(result)
         if progress and items:
             progress("lezen", len(items) - len(changed), len(items))
         reusable: dict[str, np.ndarray] = {}
@@ -515,6 +521,14 @@ def load_and_chunk(path: Path, overrides: dict, chunker, max_file_bytes: int,
     if len(chunks) > max_passages:
         raise IngestError(source, too_many_passages(max_passages, len(chunks)))
     return document, chunks
+
+
+def duplicate_of(source: str, library: _Library) -> str:
+    """Why a file was left out: the library holds the same text from `source` (Dutch)."""
+    twin = next((d for d in library.documents.values() if d.source == source), None)
+    named = f"'{twin.title}' ({source})" if isinstance(twin, DocumentRecord) else source
+    return (f"dezelfde inhoud als {named}; niet nog eens toegevoegd. Verwijder eerst het andere document "
+            f"als dit bestand het moet vervangen.")
 
 
 def too_many_passages(limit: int, count: int | None) -> str:

@@ -227,6 +227,34 @@ def test_prune_removes_documents_whose_file_left_the_folder(desk, desk_index, em
         assert index.search("Havenstraat", mode="bm25") == []
 
 
+def test_a_copy_of_an_indexed_file_under_another_name_is_not_added_twice(desk, desk_index, embedder, tmp_path):
+    copy = write(tmp_path / "downloads" / "nachtopvang (1).md", (desk / "nachtopvang.md").read_text(encoding="utf-8"))
+    again = write(tmp_path / "downloads" / "nachtopvang-kopie.md", (desk / "nachtopvang.md").read_text(encoding="utf-8"))
+
+    report = IndexWriter(desk_index, embedder).ingest([copy.parent])
+
+    assert statuses(report) == {"nachtopvang (1).md": "duplicate", "nachtopvang-kopie.md": "duplicate"}
+    assert all(str(desk / "nachtopvang.md") in f.reason and "niet nog eens toegevoegd" in f.reason for f in report.files)
+    with opened(desk_index, embedder) as index:
+        assert sorted(d.doc_id for d in index.documents()) == ["nachtopvang", "woonvormen"]
+        assert len(index.search("Havenstraat", mode="bm25")) == 1
+
+
+def test_two_copies_in_one_new_folder_become_one_document_and_a_moved_file_is_added(desk, desk_index, embedder,
+                                                                                  tmp_path):
+    text = "# Skaeve Huse\n\nDe gemeente plaatst vier Skaeve Huse aan de rand van het dorp.\n"
+    write(tmp_path / "nieuw" / "a.md", text)
+    write(tmp_path / "nieuw" / "b.md", text)
+    moved = tmp_path / "verhuisd" / "woonvormen.md"
+    moved.parent.mkdir()
+    (desk / "woonvormen.md").rename(moved)  # the old path is gone: a move, not a copy
+
+    report = IndexWriter(desk_index, embedder).ingest([tmp_path / "nieuw", moved])
+
+    assert statuses(report) == {"a.md": "added", "b.md": "duplicate", "woonvormen.md": "added"}
+    assert "1 dubbel" in report.summary()
+
+
 # -- rebuilding with another embedder -------------------------------------------------------------
 def test_reindex_rebuilds_an_index_of_another_embedder_and_keeps_the_metadata(desk, tmp_path, embedder, other_space_embedder):
     write(desk / "nachtopvang.md.meta.yaml", "region: Zuid-Limburg\n")
