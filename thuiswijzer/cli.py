@@ -55,8 +55,8 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="PAD")
     p.add_argument("--type", choices=TYPES)
     p.add_argument("--region")
-    p.add_argument("--title")
-    p.add_argument("--source-url")
+    p.add_argument("--title", help="titel van het document (alleen bij één bestand)")
+    p.add_argument("--source-url", help="adres van het origineel (alleen bij één bestand)")
     p.add_argument("--municipalities", help="gemeenten, met komma's gescheiden")
     p.add_argument("--date")
     p.add_argument("--prune", action="store_true", help="documenten uit deze mappen verwijderen als het bestand weg is")
@@ -126,6 +126,12 @@ def _writer(args, settings: Settings):
 
 
 def _ingest(args, settings: Settings) -> int:
+    one_file = len(args.paths) == 1 and not args.paths[0].is_dir()
+    if not one_file and (args.title or args.source_url):
+        # one title for a folder would make every document in it look the same in the sources
+        print("Fout: --title en --source-url gelden voor één bestand. Geef één bestand, of zet de titel en het "
+              "adres per document in een sidecar naast het bestand (nota.pdf.meta.yaml).", file=sys.stderr)
+        return 2
     overrides = {
         "type": args.type, "region": args.region, "title": args.title, "source_url": args.source_url,
         "date": args.date,

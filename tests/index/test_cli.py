@@ -128,6 +128,14 @@ def test_an_unknown_type_flag_is_refused_before_anything_happens(capsys, tmp_pat
     assert not (tmp_path / "index").exists()
 
 
+def test_one_title_for_a_whole_folder_is_refused_before_anything_happens(capsys, tmp_path, office):
+    code, _, err = run(capsys, "ingest", str(office), "--title", "Nota wonen", "--index", str(tmp_path / "index"))
+
+    assert code == 2
+    assert "één bestand" in err and "meta.yaml" in err
+    assert not (tmp_path / "index").exists()
+
+
 def test_ingest_prune_removes_documents_whose_file_is_gone(capsys, tmp_path):
     folder = tmp_path / "map"
     folder.mkdir()
