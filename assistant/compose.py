@@ -58,6 +58,7 @@ LIST_BONUS = 0.1
 DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the answer
 LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
+_NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
 
@@ -251,7 +252,7 @@ def with_best_passage(pool: list[Candidate], chosen: list[Candidate], hits: list
 def _dated_apart(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
     """Two texts of different dates on one point: both stay, so the reader sees what changed."""
     dates = {hits[a.hit_rank].document.metadata.date, hits[b.hit_rank].document.metadata.date}
-    return None not in dates and len(dates) == 2 and a.unit.text != b.unit.text
+    return None not in dates and len(dates) == 2 and _core(a.unit.text) != _core(b.unit.text)
 
 
 def _shared(a: Candidate, b: Candidate) -> float:
@@ -264,8 +265,8 @@ def _similar(a: Candidate, b: Candidate) -> bool:
         return False  # the meanings of the two terms a "verschil tussen …" question asks about
     if a.unit is b.unit or a.unit.text in b.parts or b.unit.text in a.parts:
         return True
-    if a.unit.text in b.unit.text or b.unit.text in a.unit.text:
-        return True
+    if _core(a.unit.text) in _core(b.unit.text) or _core(b.unit.text) in _core(a.unit.text):
+        return True  # also the same lid in two editions of a law, numbered "1 …" in one and not in the other
     return _shared(a, b) > REDUNDANT
 
 
@@ -450,6 +451,11 @@ def answer_lines(text: str) -> list[str]:
 
 def _fold(text: str) -> str:
     return " ".join(re.sub(r"\s*\[\d+\]", "", text).casefold().split())
+
+
+def _core(text: str) -> str:
+    """The text as compared for repeats: folded, without a leading lid or item number."""
+    return _fold(_NUMBERED.sub("", text))
 
 
 def to_citation(n: int, hit: Hit, highlights: list[str]) -> Citation:

@@ -276,3 +276,16 @@ def test_a_laws_notes_on_its_own_history_are_not_content():
 
     assert body(answer).startswith("Wie in de basisregistratie personen staat")
     assert "Wijzigt" not in body(answer) and "in werking" not in body(answer)
+
+
+def test_a_lid_that_two_editions_of_a_law_state_alike_is_shown_once():
+    # the Huisvestingswet 2014 as the regelrecht edition (numbered lids, 2026) and laws-markdown (2014) has it
+    lid = ("Bij de voorbereiding van de vaststelling of wijziging van een huisvestingsverordening plegen burgemeester "
+           "en wethouders overleg met de in de gemeente werkzame toegelaten instellingen, met woonconsumentenorganisaties "
+           "en met andere daarvoor naar hun oordeel in aanmerking komende organisaties.")
+    new = hit(f"1 {lid}", "Artikel 6", "huisvestingswet-regelrecht", date="2026-07-01")
+    old = hit(lid, "Artikel 6", "huisvestingswet-lawsmd", date="2014-06-04")
+
+    answer = compose("Met wie overleggen we bij het voorbereiden van een huisvestingsverordening?", [new, old], {})
+
+    assert body(answer).count("plegen burgemeester en wethouders overleg") == 1
