@@ -40,8 +40,8 @@ MONTHS = ("januari februari maart april mei juni juli augustus september oktober
 
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y"
 _FACETS = re.compile(
-    r"(?P<left>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:en|of|versus|vs\.?|tegenover)\s+(?:(?:wat|wie|hoe|de|het|een)\s+)*"
-    r"(?P<right>[\w-]+(?:\s+[\w-]+){0,2})\s*$",
+    r"(?P<left>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:en|of|versus|vs\.?|tegenover)\s+"
+    r"(?P<asking>(?:(?:wat|wie|hoe)\s+)?)(?:(?:de|het|een)\s+)*(?P<right>[\w-]+(?:\s+[\w-]+){0,2})\s*$",
     re.I,
 )
 # a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …",
@@ -90,6 +90,8 @@ class Composition:
 def facets_of(question: str) -> list[tuple[str, set[str]]]:
     """Two contrasted subjects of a question, as (label, stems), or [] when there are none."""
     for match in _FACETS.finditer(question.rstrip("?")):
+        if match.group("asking") and len(match.group("right").split()) > 1:
+            continue  # "… en wie heeft het ingericht?" asks a second question; "… en wat lokaal?" contrasts
         sides = []
         for side in (match.group("left"), match.group("right")):
             words = [w for w in side.split() if w.lower() not in QUESTION_WORDS]

@@ -110,6 +110,7 @@ def test_facets_are_only_two_contrasted_subjects_that_close_the_question():
     assert [label for label, _ in facets_of("Wat is het verschil tussen beschermd wonen en maatschappelijke opvang?")] \
         == ["beschermd wonen", "maatschappelijke opvang"]
     assert facets_of("Wat is een woningmarktregio en wie wijst die aan voor de urgentieregeling?") == []
+    assert facets_of("Wat is het OKEC en wie heeft het ingericht?") == []  # a second question, no contrast
 
 
 def test_sentences_about_the_document_itself_disclaimers_and_headings_are_not_answers():
