@@ -24,7 +24,9 @@ Answers (the assistant's `Answer` per question):
   of at least 0.85 between sentence and passage (embedded in one batch). A sentence without
   a marker is not supported.
 - key-fact recall: share of a question's `key_facts` found (folded) in the answer body; an
-  answerable question the assistant refused scores 0.
+  answerable question the assistant refused scores 0. In the direct answer: the same, in the
+  answer's opening block only (up to the first blank line, after a caution note), what an
+  officer reads before "Verder in de bronnen".
 - abstention: `abstention_rate_unanswerable` (unanswerable questions refused),
   `answer_rate_answerable` (answerable questions answered) and `abstention_accuracy`
   (share of all questions where the assistant did the right one of the two).
@@ -86,6 +88,13 @@ def answer_body(text: str) -> str:
         if _SOURCES_HEADING.match(line):
             return "\n".join(lines[:i]).strip()
     return text.strip()
+
+
+def direct_answer(text: str) -> str:
+    """The opening block of the answer body: the direct answer, without a caution note above it."""
+    blocks = [b for b in re.split(r"\n\s*\n", answer_body(text)) if b.strip()]
+    blocks = [b for b in blocks if not (b.strip().startswith("_") and b.strip().endswith("_"))]
+    return blocks[0] if blocks else ""
 
 
 def markers(text: str) -> list[int]:
@@ -177,11 +186,11 @@ def check_citations(text: str, citation_docs: dict[int, str], gold_docs: Sequenc
     return CitationCheck(not invalid, invalid, cited, precision, coverage, len(sentences))
 
 
-def key_fact_recall(text: str, key_facts: Sequence[str]) -> tuple[float | None, list[str]]:
-    """(share of key facts found in the answer body, the ones missing)."""
+def key_fact_recall(text: str, key_facts: Sequence[str], direct: bool = False) -> tuple[float | None, list[str]]:
+    """(share of key facts found in the answer body, or with `direct` in its direct answer; the ones missing)."""
     if not key_facts:
         return None, []
-    body = fold(answer_body(text))
+    body = fold(direct_answer(text) if direct else answer_body(text))
     missing = [f for f in key_facts if fold(f) not in body]
     return 1 - len(missing) / len(key_facts), missing
 

@@ -33,6 +33,7 @@ LABELS = {
     "citation_coverage": "Zinnen met bronverwijzing",
     "groundedness": "Gedekt door de geciteerde passage",
     "key_fact_recall": "Kernfeiten in het antwoord",
+    "key_fact_recall_direct": "Kernfeiten in het directe antwoord",
     "abstention_accuracy": "Juist geweigerd of beantwoord",
     "abstention_rate_unanswerable": "Onbeantwoordbare vragen geweigerd",
     "answer_rate_answerable": "Beantwoordbare vragen beantwoord",

@@ -33,6 +33,7 @@ SUMMARY_METRICS = (
     "recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10",
     "passage_recall@1", "passage_recall@5", "passage_recall@10", "passage_mrr@10", "passage_ndcg@10",
     "citation_validity", "citation_precision", "citation_coverage", "groundedness", "key_fact_recall",
+    "key_fact_recall_direct",
     "abstention_accuracy", "abstention_rate_unanswerable", "answer_rate_answerable", "caution_rate",
     "gold_doc_cited", "gold_passage_cited", "followup_accuracy",
     "latency_p50_ms", "latency_p95_ms",
@@ -232,6 +233,8 @@ def _row(a: _Asked) -> dict:
     check = m.check_citations(answer.text, citation_docs, q.gold_docs) if not answer.abstained else None
     facts, missing = m.key_fact_recall(answer.text, q.key_facts) if not answer.abstained else (
         (0.0, list(q.key_facts)) if q.key_facts else (None, []))
+    direct = m.key_fact_recall(answer.text, q.key_facts, direct=True)[0] if not answer.abstained else (
+        0.0 if q.key_facts else None)
     docs = m.first_occurrences([h.document.doc_id for h in a.hits])
     gold_rank = next((i for i, d in enumerate(docs, start=1) if d in q.gold_docs), None)
     return {
@@ -253,6 +256,7 @@ def _row(a: _Asked) -> dict:
         "citation_precision": check.precision if check else None,
         "citation_coverage": check.coverage if check else None, "sentences": check.sentences if check else 0,
         "key_facts": q.key_facts, "key_fact_recall": facts, "missing_key_facts": missing,
+        "key_fact_recall_direct": direct,
         "followup_hit": (gold_rank is not None and gold_rank <= m.FOLLOW_UP_DEPTH) if q.history and q.gold_docs else None,
         "latency_ms": round(a.latency_ms, 1),
     }
@@ -327,6 +331,7 @@ def _summary(rows: list[dict], retrieval: dict) -> dict:
         "citation_coverage": m.mean([r["citation_coverage"] for r in answered]),
         "groundedness": m.mean([r["groundedness"] for r in answered]),
         "key_fact_recall": m.mean([r["key_fact_recall"] for r in answerable]),
+        "key_fact_recall_direct": m.mean([r["key_fact_recall_direct"] for r in answerable]),
         "abstention_accuracy": m.mean([float(r["abstention_correct"]) for r in rows]),
         "abstention_rate_unanswerable": m.mean([float(r["abstained"]) for r in unanswerable]),
         "answer_rate_answerable": m.mean([float(not r["abstained"]) for r in answerable]),

@@ -122,6 +122,18 @@ def test_key_facts_are_found_folded_in_the_body_only():
     assert m.key_fact_recall(ANSWER, []) == (None, [])
 
 
+def test_key_facts_in_the_direct_answer_count_only_the_opening_block_after_a_caution_note():
+    answer = ("_Voorzichtig: de bronnen raken deze vraag._\n\n"
+              "De verordening geldt ten hoogste vier jaar. [1]\n\n"
+              "**Verder in de bronnen**\n- Elke vier jaar volgt een nieuwe verordening, de vierjaarlijkse cyclus. [2]\n\n"
+              "**Bronnen**\n[1] Huisvestingswet 2014")
+
+    assert m.direct_answer(answer) == "De verordening geldt ten hoogste vier jaar. [1]"
+    assert m.key_fact_recall(answer, ["ten hoogste vier jaar", "vierjaarlijkse cyclus"], direct=True) == (
+        0.5, ["vierjaarlijkse cyclus"])
+    assert m.key_fact_recall(answer, ["ten hoogste vier jaar", "vierjaarlijkse cyclus"])[0] == 1.0
+
+
 def test_groundedness_by_containment_overlap_and_embedding():
     sentences = m.answer_sentences(ANSWER)
     checks = [m.support_by_text(s, [PASSAGES[n] for n in m.markers(s)]) for s in sentences]
