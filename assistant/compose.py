@@ -59,6 +59,7 @@ DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the an
 LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
+_ARTICLE_HEADING = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+[\w.:]*)", re.I)  # "Artikel 33a", "Artikel 3.20 Bijdragen"
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
 
@@ -257,6 +258,13 @@ def _dated_apart(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
     return None not in dates and len(dates) == 2 and _core(a.unit.text) != _core(b.unit.text)
 
 
+def _other_articles(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
+    """Two units under different articles of law: laws share their words, so artikel 33a of the
+    2026 edition is not a newer text on the point of artikel 4 of the 2014 one."""
+    found = [_ARTICLE_HEADING.match(nearest_heading(hits[c.hit_rank].chunk.section)) for c in (a, b)]
+    return all(found) and found[0].group(1).lower() != found[1].group(1).lower()
+
+
 def _shared(a: Candidate, b: Candidate) -> float:
     """The share of the smaller unit's terms that the other has too."""
     return len(a.terms & b.terms) / (min(len(a.terms), len(b.terms)) or 1)
@@ -279,7 +287,8 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
 
     Laws and policies change, so the newest source answers first: among near-equals (within
     10 %), and over an older text on the same point (sharing a third of its terms) that
-    scores up to 40 % better (the reader still sees the older one, dated, below it)."""
+    scores up to 40 % better (the reader still sees the older one, dated, below it). Another
+    article of law is never the same point, however close its score."""
     if facets:
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
                 and not under_a_sibling(c, [stems for _, stems in facets])]
@@ -289,10 +298,11 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     if not plain:
         return None
     best = max(plain, key=lambda c: c.score)
-    rivals = [c for c in plain if c.score >= 0.9 * best.score
-              or (c.score >= 0.6 * best.score and _shared(c, best) > SAME_POINT
-                  and hits[best.hit_rank].document.metadata.date is not None
-                  and _age(hits[c.hit_rank]) < _age(hits[best.hit_rank]))]
+    rivals = [c for c in plain if not _other_articles(c, best, hits) and (
+        c.score >= 0.9 * best.score
+        or (c.score >= 0.6 * best.score and _shared(c, best) > SAME_POINT
+            and hits[best.hit_rank].document.metadata.date is not None
+            and _age(hits[c.hit_rank]) < _age(hits[best.hit_rank])))]
     return min(rivals, key=lambda c: (_age(hits[c.hit_rank]), -c.score))
 
 
