@@ -290,3 +290,21 @@ def test_a_lid_that_two_editions_of_a_law_state_alike_is_shown_once():
     answer = compose("Met wie overleggen we bij het voorbereiden van een huisvestingsverordening?", [new, old], {})
 
     assert body(answer).count("plegen burgemeester en wethouders overleg") == 1
+
+
+def test_a_newer_edition_answers_first_only_on_the_same_article_of_law():
+    question = "Voor hoeveel jaar mag de gemeenteraad een huisvestingsverordening vaststellen?"
+    weights = {"jar": 2.3, "gemeenterad": 3.7, "huisvestingsverorden": 3.8, "vaststell": 3.7}
+    article_4 = hit("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar regels geven "
+                    "met betrekking tot:\n\na. het in gebruik nemen of geven van woonruimte, en\n\n"
+                    "b. wijzigingen in de woonruimtevoorraad.", "§ 3 De huisvestingsverordening › Artikel 4",
+                    "huisvestingswet-lawsmd", date="2014-06-04")
+    article_33a = hit("De gemeenteraad kan in de huisvestingsverordening bepalen dat burgemeester en wethouders:\n\n"
+                      "a. een verbod tot het in gebruik geven van een woonruimte voor toeristische verhuur kunnen opleggen "
+                      "voor ten hoogste een jaar aan een aanbieder indien binnen een tijdvak van vijf jaar twee maal een "
+                      "bestuurlijke boete is opgelegd;\n\nb. een aanwijzing kunnen geven aan een digitaal platform.",
+                      "Artikel 33a", "huisvestingswet-regelrecht", date="2026-07-01")
+
+    answer = compose(question, [article_4, article_33a], weights)
+
+    assert body(answer).startswith("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar")
