@@ -51,9 +51,10 @@ _LEANS_BACK = re.compile(
     r"zo'n|zulke|dan|ook dat|ook dit)\b|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b",
     re.I,
 )
-# "Welke groepen …?", "Wat zijn de voorwaarden …?": an enumeration answers best
-_ASKS_FOR_LIST = re.compile(r"^\s*(welke|wie zijn|wat zijn|noem)\b", re.I)
-_LIST_HEAD = re.compile(r"^\s*(?:welke|wie zijn|wat zijn|noem)\s+(?:de\s+|alle\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
+# "Welke groepen …?", "Op welke thema's …?", "Wat zijn de voorwaarden …?": an enumeration answers best
+_LIST_OPENING = r"^\s*(?:(?:en|op|aan|in|met|voor|van|onder|bij|uit|over|tot|naar)\s+)?(?:welke|wie zijn|wat zijn|noem)"
+_ASKS_FOR_LIST = re.compile(_LIST_OPENING + r"\b", re.I)
+_LIST_HEAD = re.compile(_LIST_OPENING + r"\s+(?:de\s+|alle\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
 LIST_BONUS = 0.1
 DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the answer
 LIST_WITHIN = 0.7

@@ -308,3 +308,15 @@ def test_a_newer_edition_answers_first_only_on_the_same_article_of_law():
     answer = compose(question, [article_4, article_33a], weights)
 
     assert body(answer).startswith("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar")
+
+
+def test_a_question_that_opens_with_a_preposition_and_welke_gets_the_list_first():
+    profile = hit("Stadsregio Parkstad Limburg is een gemeenschappelijke regeling tussen zeven gemeenten. "
+                  "De gemeenten werken samen op drie thema's:\n\n- economie & toerisme;\n- wonen & herstructurering;\n"
+                  "- ruimte & mobiliteit.", "Regioprofiel › Samenwerking", "regioprofiel-parkstad-limburg")
+
+    answer = compose("Op welke thema's werken de gemeenten in de gemeenschappelijke regeling Parkstad Limburg samen?",
+                     [profile], {})
+
+    opening = body(answer).split("\n\n")[0]  # the direct answer, before "Verder in de bronnen"
+    assert "De gemeenten werken samen op drie thema's:" in opening and "- ruimte & mobiliteit." in opening
