@@ -21,8 +21,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.models import Citation
-from assistant.sentences import (QUESTION_WORDS, Unit, coverage, credit, defined_terms, defines, is_boilerplate,
-                                 nearest_heading, question_terms, terms, units)
+from assistant.sentences import (QUESTION_WORDS, Unit, asks_date, asks_quantity, coverage, credit, defined_terms, defines,
+                                 is_boilerplate, nearest_heading, question_terms, states_date, states_quantity, terms,
+                                 units)
 from index.models import Hit
 from ingest.models import Metadata
 
@@ -57,6 +58,7 @@ _ASKS_FOR_LIST = re.compile(_LIST_OPENING + r"\b", re.I)
 _LIST_HEAD = re.compile(_LIST_OPENING + r"\s+(?:de\s+|alle\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
 LIST_BONUS = 0.1
 DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the answer
+TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a number)
 LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
@@ -116,6 +118,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                list enumerates what it asks for (`enumerates`),
              + DEFINITION_BONUS for a unit that gives the meaning a "Wat verstaat … onder X?" or
                "Wat is X?" question asks for,
+             + TYPED_BONUS for a unit that states the kind of answer asked: a date for "Sinds
+               wanneer …", a number the question does not name itself for "Hoeveel …",
             + a little for a passage's first unit).
     The passage's coverage counts because a law's "Tot de woningzoekenden, bedoeld in het eerste
     lid, behoren:" answers with the words of the lid it refers to. In a follow-up, `focus` holds
@@ -125,6 +129,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     wanted = set(question_terms(question))
     named = listed_kind(question)
     asked = defined_terms(question)
+    typed = answer_type(question)
     found = []
     for rank, hit in enumerate(hits):
         prior = 1.0 / (1.0 + 0.3 * rank)
@@ -158,12 +163,23 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                         else 0.0))
             if defining:
                 score += DEFINITION_BONUS
+            if typed and typed(" ".join(unit.parts)):
+                score += TYPED_BONUS  # "Sinds wanneer …" is answered by a date, "Hoeveel …" by a number
             if focus and not focus & (unit_terms | section_terms):
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining))
     return found
+
+
+def answer_type(question: str):
+    """A test a unit must pass to state what kind of answer is asked (a date, a number), or None."""
+    if asks_date(question):
+        return states_date
+    if asks_quantity(question):
+        return lambda text: states_quantity(text, question)
+    return None
 
 
 def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) -> list[Unit]:

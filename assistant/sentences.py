@@ -51,6 +51,11 @@ _QUANTITY = re.compile(
     r"\d|%|€|\bprocent\b|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
     r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|miljoen|miljard|"
     r"helft|kwart|half|dubbel|enkele|derde)(?:de|ste|e|en|tal|tallen|honderd|duizend)?\b", re.I)
+_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_DATE_QUESTION = re.compile(
+    r"\b(?:sinds|vanaf|per|tot|met ingang van)\s+wanneer\b|\bop welke datum\b|\bin welk jaar\b|"
+    r"\bwanneer\b.*\b(?:in ?werking|ingaan|ingegaan|ingevoerd|van kracht|vervalt|vervallen|verloopt|afgeschaft)", re.I)
+_DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I)
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
@@ -312,6 +317,18 @@ def _quantities(text: str) -> list[str]:
     """The number tokens of `text`, lower case ("35%", "twee", "€", "tweede")."""
     tokens = _NUMBER_TOKEN.findall(_REFERENCE.sub(" ", text))
     return [t.lower().replace(" ", "").rstrip(".,") for t in tokens if _QUANTITY.match(t)]
+
+
+def asks_date(question: str) -> bool:
+    """"Sinds wanneer …", "Vanaf wanneer …", "Op welke datum …", "Wanneer treedt … in werking?":
+    the answer is a date. A bare "Wanneer …" is as often a condition ("Wanneer is een woonruimte
+    zelfstandig?"), so it only counts with coming into force or ending."""
+    return bool(_DATE_QUESTION.search(question))
+
+
+def states_date(text: str) -> bool:
+    """A day ("1 juli 2024", "01-01-2016") or a year ("sinds 2015")."""
+    return bool(_DATE.search(text))
 
 
 def nearest_heading(section: str | None) -> str:

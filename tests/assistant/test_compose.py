@@ -320,3 +320,17 @@ def test_a_question_that_opens_with_a_preposition_and_welke_gets_the_list_first(
 
     opening = body(answer).split("\n\n")[0]  # the direct answer, before "Verder in de bronnen"
     assert "De gemeenten werken samen op drie thema's:" in opening and "- ruimte & mobiliteit." in opening
+
+
+def test_an_officer_asking_since_when_a_law_applies_gets_the_date_first():
+    # Besluit huurprijzen woonruimte artikel 12a and the Staatsblad 2024, 197 as they read
+    transition = hit("Artikel 2 zoals dat luidde op de dag voor de datum van inwerkingtreding van de Wet betaalbare huur "
+                     "blijft van toepassing op huurovereenkomsten die voor die datum zijn gesloten.", "Artikel 12a",
+                     "besluit-huurprijzen-woonruimte")
+    decree = hit("De Wet betaalbare huur treedt, met uitzondering van artikel I, in werking met ingang van 1 juli 2024.",
+                 "ARTIKEL I", "stb-2024-197")
+
+    answer = compose("Sinds wanneer geldt de Wet betaalbare huur?", [transition, decree], {})
+
+    assert body(answer).startswith("De Wet betaalbare huur treedt, met uitzondering van artikel I, in werking met ingang "
+                                   "van 1 juli 2024.")

@@ -2,7 +2,7 @@
 floor (no index needed)."""
 
 from assistant.evidence import OFF_TOPIC_PROBES, NoiseFloor, astray, untyped
-from assistant.sentences import anchors, asks_quantity, coverage, credit, states_quantity, terms
+from assistant.sentences import anchors, asks_date, asks_quantity, coverage, credit, states_date, states_quantity, terms
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
@@ -118,3 +118,10 @@ def test_what_a_question_asks_the_meaning_of_and_which_sentence_gives_it():
     # a table row "Woning: …" does not define "beschermd wonen", though "woning" and "wonen" share a stem
     assert not defines("Woning: bij Housing First een zelfstandige woning.",
                        defined_terms("Wat is het verschil tussen Housing First en beschermd wonen?"))
+
+
+def test_a_date_is_asked_by_since_when_or_coming_into_force_not_by_every_wanneer():
+    assert asks_date("Sinds wanneer geldt de Wet betaalbare huur?") and asks_date("Wanneer treedt de wet in werking?")
+    assert not asks_date("Wanneer is een woonruimte zelfstandig?")  # a condition, not a date
+    assert states_date("met ingang van 1 juli 2024") and states_date("Treedt in werking per 01-01-2016")
+    assert not states_date("Zie artikel 12, lid 3.")
