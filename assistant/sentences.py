@@ -247,6 +247,8 @@ _ASKS_MEANING = (
     re.compile(r"^\s*wat\s+(?:is|zijn|betekent|betekenen)\s+(?:precies\s+|eigenlijk\s+)?(?P<term>[^?]+)", re.I),
 )
 _QUALIFIER = re.compile(r"\s+(?:precies|eigenlijk|volgens\b.*|in\s+(?:de|het)\s+.*|bij\s+(?:de|het)\s+.*)$", re.I)
+# "Wat is een woningmarktregio, en wie wijst die aan?": the term ends where the second question begins
+_SECOND_QUESTION = re.compile(r"\s*(?:,|\s(?:en|of)\s+(?:wie|wat|hoe|waar\w*|welke?|wanneer|waarom)\b).*$", re.I)
 _ARTICLE_WORD = re.compile(r"^(?:een|de|het)\s+", re.I)
 # "opvang: onderdak en begeleiding …" (a law's definitions), "Beschermd wonen is een …",
 # "Onder opvang wordt … verstaan", "… wordt onder opvang verstaan"
@@ -271,7 +273,7 @@ def defined_terms(question: str) -> list[tuple[str, ...]]:
         asked = [match.group("term")] + ([match.group("other")] if "other" in pattern.groupindex else [])
         found = []
         for phrase in asked:
-            phrase = _ARTICLE_WORD.sub("", _QUALIFIER.sub("", phrase.strip()))
+            phrase = _ARTICLE_WORD.sub("", _QUALIFIER.sub("", _SECOND_QUESTION.sub("", phrase.strip())))
             stems = tuple(terms(phrase))
             if stems and len(phrase.split()) <= MAX_DEFINED_WORDS and not phrase.lower().startswith("er "):
                 found.append(stems)

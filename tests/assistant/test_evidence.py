@@ -115,6 +115,9 @@ def test_what_a_question_asks_the_meaning_of_and_which_sentence_gives_it():
     assert defines("opvang: onderdak;", defined_terms("Wat is maatschappelijke opvang?"))
     assert defined_terms("Wat is er veranderd aan de voorrang?") == []
     assert defined_terms("Wat regelen we regionaal en wat lokaal?") == []
+    # the first of two questions still asks a meaning
+    assert defined_terms("Wat is een woningmarktregio en wie wijst die aan voor de urgentieregeling?") == [
+        ("woningmarktregio",)]
     # a table row "Woning: …" does not define "beschermd wonen", though "woning" and "wonen" share a stem
     assert not defines("Woning: bij Housing First een zelfstandige woning.",
                        defined_terms("Wat is het verschil tussen Housing First en beschermd wonen?"))
