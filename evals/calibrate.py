@@ -215,7 +215,12 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
             if answered >= MIN_ANSWERED:
                 choices.append((refused_off >= MIN_OFF_TOPIC_REFUSED, float(np.nanmean([refused_on, refused_off])),
                                 weight, spreads, penalty, astray_penalty, untyped_penalty, round(float(refuse), 2), score))
-    _, accuracy, weight, spreads, penalty, astray_penalty, untyped_penalty, refuse, score = max(choices, key=lambda c: c[:2])
+    # settings that tie on the objective are equally good on the tuning halves: the one in the
+    # code stays (a recalibration should not move constants for nothing), else the first of the grid
+    current = (ev.COVERAGE_WEIGHT, ev.CLOSENESS_SPREADS, ev.UNKNOWN_PENALTY, ev.ASTRAY_PENALTY, ev.UNTYPED_PENALTY,
+               ev.REFUSE_BELOW)
+    _, accuracy, weight, spreads, penalty, astray_penalty, untyped_penalty, refuse, score = max(
+        choices, key=lambda c: (c[:2], c[2:8] == current))
     # the caution band: from the refusal threshold up to where no more than 1 in 10 of the
     # tuning questions that score there is unanswerable
     caution = refuse
