@@ -21,9 +21,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.models import Citation
-from assistant.sentences import (QUESTION_WORDS, Unit, asks_date, asks_quantity, coverage, credit, defined_terms, defines,
-                                 is_boilerplate, nearest_heading, question_terms, states_date, states_quantity, terms,
-                                 units)
+from assistant.sentences import (QUESTION_WORDS, Unit, asks_date, asks_quantity, asks_reason, coverage, credit,
+                                 defined_terms, defines, is_boilerplate, nearest_heading, question_terms, states_date,
+                                 states_quantity, states_reason, terms, units)
 from index.models import Hit
 from ingest.models import Metadata
 
@@ -46,10 +46,13 @@ _FACETS = re.compile(
     re.I,
 )
 # a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …",
-# "Samen vormen zij de koplopersgroep": a personal pronoun after the verb of an inverted sentence)
+# "Samen vormen zij de koplopersgroep": a personal pronoun after the verb of an inverted sentence;
+# "Als die afspraken …": a demonstrative right after the opening conjunction or preposition)
 _LEANS_BACK = re.compile(
     r"^(dit|deze|dat|die|daarom|daardoor|daarmee|hierdoor|hiermee|hierbij|daarnaast|bovendien|zij|ze|hij|"
-    r"zo'n|zulke|dan|ook dat|ook dit)\b|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b",
+    r"zo'n|zulke|dan|ook dat|ook dit)\b|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b"
+    # "Als die afspraken niet worden vastgelegd …", "In dat geval …", "Met deze aanpak …"
+    r"|^(als|omdat|wanneer|indien|zodra|met|voor|bij|in|op|van|door|na|naast|zonder|onder|uit)\s+(die|deze|dit|dat)\b",
     re.I,
 )
 # "Welke groepen …?", "Op welke thema's …?", "Wat zijn de voorwaarden …?": an enumeration answers best
@@ -63,6 +66,7 @@ LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
 _ARTICLE_HEADING = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+[\w.:]*)", re.I)  # "Artikel 33a", "Artikel 3.20 Bijdragen"
+_IDENTIFIER_CELL = re.compile(r":\s*[a-z0-9]+(?:-[a-z0-9]+){2,}\s*(?:·|$)")
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
 
@@ -143,9 +147,14 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         for position, unit in enumerate(passage):
             # a law's definition may run past MAX_WORDS
             defining = next((term for term in asked if unit.kind != "row" and defines(unit.text, [term])), None)
-            if (not (defining or _answer_like(unit)) or is_boilerplate(unit.text)
-                    or (already_said and _fold(unit.text) in already_said)):
+            if not (defining or _answer_like(unit)) or is_boilerplate(unit.text):
                 continue
+            if already_said and _fold(unit.text) in already_said:
+                # said before: only what of it speaks to the follow-up ("En voor jongeren?" after the
+                # ten groups: the one item about jongeren), else nothing
+                unit = _focused(unit, focus)
+                if unit is None:
+                    continue
             context = None
             if _LEANS_BACK.search(unit.text):
                 before = passage[position - 1] if position else None
@@ -174,12 +183,26 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
 
 
 def answer_type(question: str):
-    """A test a unit must pass to state what kind of answer is asked (a date, a number), or None."""
+    """A test a unit must pass to state what kind of answer is asked (a date, a number, a
+    reason), or None."""
     if asks_date(question):
         return states_date
     if asks_quantity(question):
         return lambda text: states_quantity(text, question)
+    if asks_reason(question):
+        return states_reason
     return None
+
+
+def _focused(unit: Unit, focus: set[str] | None) -> Unit | None:
+    """The part of a unit the previous answer showed that speaks to a follow-up's `focus`: a
+    lead-in with only the items that name it, a sentence that names it; None when none does."""
+    if not focus:
+        return None
+    if unit.items:
+        items = [item for item in unit.items if any(credit(t, set(terms(item))) for t in focus)]
+        return replace(unit, items=items) if items else None
+    return unit if any(credit(t, set(terms(unit.text))) for t in focus) else None
 
 
 def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) -> list[Unit]:
@@ -196,7 +219,10 @@ def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) ->
 def _answer_like(unit: Unit) -> bool:
     """Statements, lead-ins with their list and table rows; not questions, headings or debris."""
     if unit.kind == "row":
-        return True
+        # a row that names a document by its identifier ("Vraag: Hoeveel statushouders …? · Document
+        # in deze kennisbank: regelgeving-taakstelling-vergunninghouders") points to where the
+        # answer stands, as "Zie ook …" does; it is none itself
+        return not _IDENTIFIER_CELL.search(unit.text)
     sentence = unit.text
     if unit.kind == "lead":
         return len(sentence.split()) <= MAX_WORDS

@@ -44,8 +44,13 @@ _NATIONAL = re.compile(r"[\w-]*wet|Rijk|Rijksoverheid|Nederlands?e?|Kamer|Staten
 _QUANTITY_QUESTION = re.compile(
     r"^\s*(?:en\s+)?(?:hoeveel|hoe\s+(?:hoog|groot|lang|vaak|veel|oud|ver)|wat\s+kost|tot\s+welk|"
     r"welk(?:e)?\s+(?:percentage|bedrag|aantal|deel))\b", re.I)
+_ORDINAL = r"(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde)"
 _REFERENCE = re.compile(r"\b(?:artikel|art\.|lid|leden|onderdeel|hoofdstuk|paragraaf|§|bijlage|pagina|p\.|nr\.|nummer|"
-                        r"stb\.|staatsblad|kamerstukk?en|dossier|bwbr)\s*[\d.:,a-z-]*\d[\w.-]*|\b(?:19|20)\d{2}\b", re.I)
+                        r"stb\.|staatsblad|kamerstukk?en|dossier|bwbr)\s*[\d.:,a-z-]*\d[\w.-]*|\b(?:19|20)\d{2}\b"
+                        # "het derde lid", "de vierde volzin", "de Tweede Kamer": ordinals that point, not count
+                        rf"|\b{_ORDINAL}(?:(?:\s*,\s*|\s+(?:en|of|tot en met)\s+){_ORDINAL})*\s+"
+                        r"(?:lid|leden|volzin|volzinnen|zin|alinea|onderdeel|hoofdstuk|paragraaf|afdeling|kamer|tranche)\b",
+                        re.I)
 # number words with the endings of ordinals and plurals ("tweede", "tientallen"), not "achtergrond"
 _QUANTITY = re.compile(
     r"\d|%|€|\bprocent\b|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
@@ -56,6 +61,9 @@ _DATE_QUESTION = re.compile(
     r"\b(?:sinds|vanaf|per|tot|met ingang van)\s+wanneer\b|\bop welke datum\b|\bin welk jaar\b|"
     r"\bwanneer\b.*\b(?:in ?werking|ingaan|ingegaan|ingevoerd|van kracht|vervalt|vervallen|verloopt|afgeschaft)", re.I)
 _DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I)
+_REASON_QUESTION = re.compile(r"^\s*(?:en\s+)?(?:waarom|waartoe)\b|\bwat is de reden\b|\bmet welk doel\b", re.I)
+_REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om)\b"
+                     r"|\bom\b[^.;:]{1,80}?\bte\s+\w+", re.I)
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
@@ -64,13 +72,15 @@ MAX_ITEMS = 15  # a longer list is cut: the answer should stay readable (the law
 
 # text about the text: the document itself, disclaimers, cross-references, reading tips, and a
 # law's notes on its own history ("Wijzigt de Wet basisregistratie personen.", "Treedt in werking
-# per 01-01-2016", "Dit onderdeel is nog niet in werking getreden")
+# per 01-01-2016", "Dit onderdeel is nog niet in werking getreden"), footnotes
 _BOILERPLATE = re.compile(
     r"\b(deze|dit|de)\s+(handreiking|document|samenvatting|notitie|rapport|tekst|publicatie|factsheet|pagina|"
     r"paragraaf|hoofdstuk|bijlage)\s+(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt)\b"
     r"|\bgeen officiële (wet)?tekst\b|\bsamenvatting in eigen woorden\b|^\s*(zie|lees)\s"
     r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:"
-    r"|^\s*wijzigt (de|het)\b[^.;]{0,80}[.;]?\s*$|^\s*treedt in werking\b|\bnog niet in ?werking getreden\b",
+    r"|^\s*wijzigt (de|het)\b[^.;]{0,80}[.;]?\s*$|^\s*treedt in werking\b|\bnog niet in ?werking getreden\b"
+    # a footnote ("Noot 10: https://wetgevingskalender… (voetnoot aanpassen …)"), as the XML loader writes one
+    r"|^\s*(?:voet)?noot\s*\d*\s*:",
     re.I,
 )
 
@@ -326,6 +336,16 @@ def asks_date(question: str) -> bool:
     the answer is a date. A bare "Wanneer …" is as often a condition ("Wanneer is een woonruimte
     zelfstandig?"), so it only counts with coming into force or ending."""
     return bool(_DATE_QUESTION.search(question))
+
+
+def asks_reason(question: str) -> bool:
+    """"Waarom …", "Wat is de reden …", "Met welk doel …": the answer gives a reason or a purpose."""
+    return bool(_REASON_QUESTION.search(question))
+
+
+def states_reason(text: str) -> bool:
+    """A reason or a purpose: "omdat", "doordat", "vanwege", "zodat", "om … te", "met het oog op"."""
+    return bool(_REASON.search(text))
 
 
 def states_date(text: str) -> bool:

@@ -334,3 +334,41 @@ def test_an_officer_asking_since_when_a_law_applies_gets_the_date_first():
 
     assert body(answer).startswith("De Wet betaalbare huur treedt, met uitzondering van artikel I, in werking met ingang "
                                    "van 1 juli 2024.")
+
+
+def test_a_row_of_a_question_index_and_a_footnote_are_no_answers():
+    index_row = hit("| Vraag | Wet en artikel | Document in deze kennisbank |\n|---|---|---|\n"
+                    "| Hoeveel statushouders moet een gemeente huisvesten? | Huisvestingswet 2014, art. 28 | "
+                    "regelgeving-taakstelling-vergunninghouders |", doc_id="overzicht-wetgeving")
+    note = hit("Noot 10: https://wetgevingskalender.overheid.nl/regeling/WGK003650 (voetnoot aanpassen zodra het "
+               "voorstel is ingediend).", doc_id="kst-34468-3")
+    rule = hit("Gedeputeerde staten stellen elk halfjaar per gemeente vast hoeveel vergunninghouders zij huisvest.",
+               doc_id="regelgeving-taakstelling")
+
+    answer = compose("Hoeveel statushouders moet een gemeente huisvesten?", [index_row, note, rule], {})
+
+    assert body(answer).startswith("Gedeputeerde staten stellen elk halfjaar")
+    assert "Document in deze kennisbank" not in answer.text.split("**Bronnen**")[0] and "Noot 10" not in body(answer)
+
+
+def test_a_follow_up_about_one_item_of_a_list_said_before_gets_that_item_not_a_refusal():
+    groups = hit("3 Tot de woningzoekenden behoren in ieder geval:\n\na. woningzoekenden die mantelzorg verlenen;\n"
+                 "b. vergunninghouders;\n"
+                 "g. jongeren van achttien tot drieëntwintig jaar die een accommodatie op grond van de Jeugdwet verlaten.",
+                 "Urgentieregeling › De groepen die in de urgentieregeling moeten staan", "huisvestingswet")
+    first = compose("Welke groepen moeten in de urgentieregeling?", [groups], {})
+
+    follow_up = compose("Voor jongeren (groepen urgentieregeling)?", [groups], {}, previous_answer=first.text,
+                        follow_up="En voor jongeren?")
+
+    assert "jongeren van achttien tot drieëntwintig jaar" in body(follow_up)
+    assert "vergunninghouders" not in body(follow_up)  # the rest of the list was said before
+
+
+def test_a_sentence_opening_with_als_die_leans_on_what_came_before():
+    passage = hit("De regiogemeenten maken afspraken over de verdeling van urgent woningzoekenden.\n\n"
+                  "Als die afspraken niet worden vastgelegd, geldt een landelijk bepaald percentage.")
+
+    answer = compose("Welk percentage geldt voor de verdeling van urgent woningzoekenden?", [passage], {})
+
+    assert "Als die afspraken" not in body(answer)  # what "die" points at stands in another paragraph

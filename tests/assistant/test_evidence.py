@@ -2,7 +2,8 @@
 floor (no index needed)."""
 
 from assistant.evidence import OFF_TOPIC_PROBES, NoiseFloor, astray, untyped
-from assistant.sentences import anchors, asks_date, asks_quantity, coverage, credit, states_date, states_quantity, terms
+from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, states_date,
+                                 states_quantity, states_reason, terms)
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
@@ -64,6 +65,8 @@ def test_a_figure_is_digits_a_dutch_number_word_or_a_percentage_not_a_reference(
     assert not states_quantity("Zie artikel 12, lid 3, onderdeel a.")
     assert not states_quantity("Sinds 2017 is dat anders.")
     assert not states_quantity("De achtergrond van de regeling.")  # "acht" begins many words
+    assert not states_quantity("behoudens artikel II, derde lid, derde en vierde volzin")  # ordinals that point
+    assert states_quantity("Een derde van de woningen.")
 
 
 def test_a_percentage_question_is_not_answered_by_the_number_it_names_itself():
@@ -128,3 +131,11 @@ def test_a_date_is_asked_by_since_when_or_coming_into_force_not_by_every_wanneer
     assert not asks_date("Wanneer is een woonruimte zelfstandig?")  # a condition, not a date
     assert states_date("met ingang van 1 juli 2024") and states_date("Treedt in werking per 01-01-2016")
     assert not states_date("Zie artikel 12, lid 3.")
+
+
+def test_a_why_question_asks_for_a_reason_or_a_purpose():
+    assert asks_reason("Waarom kregen gemeenten meer tijd voordat ze moesten handhaven?")
+    assert not asks_reason("Wie handhaaft de Wet betaalbare huur?")
+    # Staatsblad 2024, 197 (nota van toelichting)
+    assert states_reason("Om zodoende gemeenten en verhuurders zes maanden extra tijd te geven om zich voor te bereiden.")
+    assert not states_reason("Met het Wetsvoorstel betaalbare huur krijgen gemeenten een handhavende rol.")
