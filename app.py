@@ -43,7 +43,7 @@ from assistant import Answer, Assistant  # noqa: E402
 from assistant.question_length import QuestionTooLong  # noqa: E402
 from evals.configs import CONFIGS  # noqa: E402
 from evals.questions import DEFAULT_SET, QuestionSetError  # noqa: E402
-from evals.report import PLOTS, write_report  # noqa: E402
+from evals.report import PLOTS, default_report_dir, write_report  # noqa: E402
 from evals.runner import run_evaluation  # noqa: E402
 from index.embedders import make_embedder  # noqa: E402
 from index.models import FileResult  # noqa: E402
@@ -136,7 +136,7 @@ class ThuiswijzerApp:
         self.editors = self.login_guard.editors
         configured = upload_dir or self.settings.upload_dir
         self.upload_dir = Path(configured) if configured else self.index_dir.resolve().parent / "uploads"
-        self.eval_report_dir = self.index_dir.resolve().parent / "eval-report"
+        self.eval_report_dir = default_report_dir(self.index_dir)
         self._feedback_lock = threading.Lock()
         self._eval_lock = threading.Lock()  # one evaluation run at a time
         self._embedder = None

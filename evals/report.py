@@ -52,6 +52,12 @@ ANSWER_CHARS = 300
 PLOTS = {"metrics_png": ("metrics.png", "Metrieken per configuratie"), "latency_png": ("latency.png", "Antwoordtijd")}
 
 
+def default_report_dir(index_dir: str | Path) -> Path:
+    """Where a report goes unless told otherwise: beside the index it measured (data/index →
+    data/eval-report), which is where the app of that index shows it."""
+    return Path(index_dir).resolve().parent / "eval-report"
+
+
 def write_report(result: dict, out_dir: str | Path) -> dict[str, Path]:
     """Write report.json, report.md, report.html and the PNG plots into `out_dir`."""
     out = Path(out_dir)

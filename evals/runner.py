@@ -24,7 +24,6 @@ from evals.configs import CONFIGS, EvalConfig, UnknownConfig, resolve
 from evals.questions import Problem, Question, QuestionSetError, load_questions, unknown_documents
 from thuiswijzer.config import Settings
 
-DEFAULT_REPORT_DIR = Path("data/eval-report")
 # progress(configuration name, questions done, questions total)
 Progress = Callable[[str, int, int], None]
 
@@ -542,9 +541,9 @@ def _main_suite(args, settings: Settings) -> int:
 
 def _report(result: dict, args) -> int:
     """Write the report and print its summary (or, with --json, the summary as JSON)."""
-    from evals.report import summary_text, write_report
+    from evals.report import default_report_dir, summary_text, write_report
 
-    paths = write_report(result, args.report or DEFAULT_REPORT_DIR)
+    paths = write_report(result, args.report or default_report_dir(args.index))
     if args.json:
         print(json.dumps(summary(result) | {"report": str(paths["html"])}, ensure_ascii=False, indent=2))
     else:

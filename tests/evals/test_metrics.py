@@ -167,3 +167,10 @@ def test_percentiles_and_means_skip_what_does_not_apply():
     assert m.percentile([10, 20, 30, 40, 50], 50) == 30
     assert m.percentile([], 95) is None
     assert m.mean([1.0, None, 0.0]) == 0.5 and m.mean([None]) is None
+
+
+def test_a_report_goes_beside_the_index_it_measured_where_that_indexs_app_shows_it(tmp_path):
+    from evals.report import default_report_dir
+
+    assert default_report_dir(tmp_path / "tweede" / "index") == tmp_path / "tweede" / "eval-report"
+    assert default_report_dir(tmp_path / "data" / "index") != default_report_dir(tmp_path / "tweede" / "index")
