@@ -15,6 +15,7 @@ from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.sentences import question_terms
 from index.models import Filters, Hit
+from ingest.dates import dutch_date
 from index.searcher import LiveIndex
 from thuiswijzer.config import Settings
 
@@ -66,10 +67,16 @@ class Assistant:
         check_question_length(question, self.settings.max_question_chars)
         query, notes = self.standalone_query(question, history)
         index = self.index.get()
+        chosen = _filters(filters)
+        if chosen and not any(chosen.accepts(d) for d in index.documents()):
+            # nothing was searched: "niets betrouwbaars gevonden" would blame the library, not the filters
+            answer = Answer(no_documents_text(chosen), [], True, query, "extractief", notes)
+            yield answer.text, answer
+            return
         floor = self.noise_floor(index)
         wanted = question_terms(query)
         weights = idf_weights(index, wanted)
-        fused = index.search(query, max(RERANK_DEPTH, k or self.k), _filters(filters))
+        fused = index.search(query, max(RERANK_DEPTH, k or self.k), chosen)
         hits = complete_lists(rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None)), index)
         evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question)
         verdict = evidence.verdict(self.refuse_below, self.caution_below)
@@ -149,6 +156,19 @@ class Assistant:
         answer = Answer(text, used, False, query, "generatief", notes, evidence.score)
         answer.hits = hits
         yield text, answer
+
+
+def no_documents_text(filters: Filters) -> str:
+    """Why nothing was searched: no document passes `filters` (Dutch, naming each filter)."""
+    named = ([f"type {', '.join(filters.types)}"] if filters.types else []) + (
+        [f"regio {', '.join(filters.regions)}"] if filters.regions else []) + (
+        [f"{len(filters.doc_ids)} gekozen document(en)"] if filters.doc_ids else []) + (
+        [f"niet ouder dan {dutch_date(filters.since) or filters.since}"] if filters.since else [])
+    text = (f"Geen document in de kennisbank past bij de filters ({'; '.join(named)}), dus er is niets doorzocht. "
+            "Verruim of wis de filters en stel de vraag opnieuw.")
+    if filters.since:
+        text += " Documenten zonder datum vallen altijd buiten 'niet ouder dan'."
+    return text
 
 
 def _filters(filters: Filters | dict | None) -> Filters | None:

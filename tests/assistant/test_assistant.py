@@ -116,6 +116,14 @@ def test_filters_keep_the_answer_inside_the_chosen_document_type(assistant):
     assert answer.citations and {c.type for c in answer.citations} == {"regioprofiel"}
 
 
+def test_filters_that_no_document_passes_are_named_instead_of_blaming_the_library(assistant):
+    answer = assistant.ask("Hoe richt je de procesorganisatie in?", filters={"region": "Nergensland", "since": "2027-01-01"})
+
+    assert answer.abstained and answer.citations == []
+    assert "regio Nergensland" in answer.text and "niet ouder dan 1 januari 2027" in answer.text
+    assert "niets betrouwbaars" not in answer.text and "Documenten zonder datum" in answer.text
+
+
 def test_the_json_shape_is_the_contract(assistant):
     data = assistant.ask("Wat is een woonzorgvisie?").to_json()
 
