@@ -22,6 +22,7 @@ import contextlib  # noqa: E402
 import json  # noqa: E402
 import logging  # noqa: E402
 import shutil  # noqa: E402
+import socket  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
@@ -974,6 +975,18 @@ class RunningServer:
         self.thread.join(timeout=15)
 
 
+def port_taken(host: str, port: int) -> bool:
+    """Whether another program already listens on `host`:`port`."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
 def serve(index_dir: str | Path | None = None, host: str = "127.0.0.1", port: int = 7860, local_editor: bool = False,
           *, settings: Settings | None = None, block: bool = True,
           assistant: Assistant | None = None) -> RunningServer | None:
@@ -982,6 +995,10 @@ def serve(index_dir: str | Path | None = None, host: str = "127.0.0.1", port: in
     if local_editor and host not in ("127.0.0.1", "localhost", "::1"):
         print(f"Let op: beheer zonder inlog (--local-editor) op {host} is voor iedereen op het netwerk open.",
               file=sys.stderr)
+    if port_taken(host, port):
+        # uvicorn would say so in English after the app was built, and after "draait op" was printed
+        raise SystemExit(f"Fout: poort {port} op {host} is al in gebruik (draait Thuiswijzer al?). "
+                         f"Stop dat programma, of kies een andere poort met --port.")
     setup_logging()
     app = build_app(index_dir, settings, local_editor, assistant)
     limit_torch_threads(TORCH_THREADS)

@@ -462,3 +462,17 @@ def test_an_unreadable_report_is_a_dutch_sentence(web):
     web.eval_report_dir.mkdir()
     (web.eval_report_dir / "report.json").write_text("{afgebroken", encoding="utf-8")
     assert "kon niet worden gelezen" in web.evaluation_view()
+
+
+def test_serving_on_a_port_another_program_holds_stops_with_a_dutch_reason_before_claiming_to_run(capsys, tmp_path):
+    import socket
+
+    with socket.socket() as other:
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        taken = other.getsockname()[1]
+        with pytest.raises(SystemExit) as stopped:
+            app.serve(tmp_path / "index", port=taken)
+
+    assert f"poort {taken}" in str(stopped.value.code) and "--port" in str(stopped.value.code)
+    assert "draait op" not in capsys.readouterr().out
