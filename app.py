@@ -54,7 +54,7 @@ from index.writer import IndexWriter  # noqa: E402
 from ingest.loaders import SUPPORTED_EXTENSIONS, is_skipped_in_folder  # noqa: E402
 from ingest.metadata import doc_id_for  # noqa: E402
 from ingest.models import DOC_TYPES  # noqa: E402
-from thuiswijzer.config import Settings  # noqa: E402
+from thuiswijzer.config import SettingError, Settings  # noqa: E402
 
 log = logging.getLogger("thuiswijzer.app")
 
@@ -1021,7 +1021,11 @@ def serve(index_dir: str | Path | None = None, host: str = "127.0.0.1", port: in
 
 
 def main(argv: list[str] | None = None) -> int:
-    settings = Settings()
+    try:
+        settings = Settings()
+    except SettingError as problem:
+        print(f"Fout: {problem}", file=sys.stderr)
+        return 1
     parser = argparse.ArgumentParser(prog="app.py", description="De Thuiswijzer-webapp starten.")
     parser.add_argument("--index", type=Path, default=settings.index_dir, help="indexmap (standaard: %(default)s)")
     parser.add_argument("--host", default="127.0.0.1")

@@ -8,13 +8,17 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from thuiswijzer.config import Settings
+from thuiswijzer.config import SettingError, Settings
 
 TYPES = ("regelgeving", "handreiking", "regioprofiel", "praktijkvoorbeeld", "overig")
 
 
 def main(argv: list[str] | None = None) -> int:
-    settings = Settings()
+    try:
+        settings = Settings()
+    except SettingError as problem:
+        print(f"Fout: {problem}", file=sys.stderr)
+        return 1
     parser = _parser(settings)
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):

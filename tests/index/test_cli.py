@@ -332,3 +332,11 @@ def test_a_reader_that_stops_early_gets_no_error_about_a_ray_cluster(tmp_path, o
                               timeout=120)
         assert "Ray" not in done.stderr and "Traceback" not in done.stderr and "Broken pipe" not in done.stderr, \
             done.stderr
+
+
+def test_a_setting_that_is_no_number_gets_a_dutch_reason_not_a_traceback(capsys, monkeypatch, tmp_path):
+    monkeypatch.setenv("THUISWIJZER_MAX_FILE_MB", "abc")
+
+    code, _, err = run(capsys, "docs", "--index", str(tmp_path / "index"))
+
+    assert code == 1 and "THUISWIJZER_MAX_FILE_MB moet een geheel getal zijn, niet 'abc'" in err
