@@ -757,7 +757,7 @@ class ThuiswijzerApp:
             ui["documents"] = gr.Dataframe(headers=render.DOCUMENT_COLUMNS, value=render.documents_table(documents),
                                            interactive=False,
                                            wrap=True, max_height=420, label="Documenten", elem_id="tw-documenten",
-                                           column_widths=["24%", "40%", "12%", "12%", "6%", "6%"])
+                                           column_widths=["20%", "34%", "11%", "11%", "10%", "7%", "7%"])
             with gr.Row():
                 ui["to_remove"] = gr.Dropdown(self.document_choices(documents),
                                               multiselect=True, label="Documenten verwijderen", scale=4,

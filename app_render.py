@@ -384,7 +384,7 @@ def render_evaluation(result: dict | None, plots: dict[str, bytes] | None = None
         return f'<div class="tw-eval"><p class="tw-eval-leeg">{escape_html(notice)}</p></div>' if notice else EVAL_EMPTY
     configs = result["configurations"]
     index = result.get("index") or {}
-    facts = [f"{result['n_questions']} vragen",
+    facts = [f"{result['n_questions']} {'vraag' if result['n_questions'] == 1 else 'vragen'}",
              f"{len(configs)} {'configuratie' if len(configs) == 1 else 'configuraties'}",
              f"duurde {format_duration(result.get('seconds'))}"]
     if index:

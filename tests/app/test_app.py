@@ -476,3 +476,12 @@ def test_serving_on_a_port_another_program_holds_stops_with_a_dutch_reason_befor
 
     assert f"poort {taken}" in str(stopped.value.code) and "--port" in str(stopped.value.code)
     assert "draait op" not in capsys.readouterr().out
+
+
+def test_every_column_of_the_document_list_has_a_width_so_none_hides_behind_scrolling(web):
+    import app_render
+
+    blocks = web.blocks()
+    table = next(c for c in blocks.config["components"] if c.get("props", {}).get("elem_id") == "tw-documenten")
+
+    assert len(table["props"]["column_widths"]) == len(app_render.DOCUMENT_COLUMNS) == 7
