@@ -606,7 +606,7 @@ class ThuiswijzerApp:
             names = [EVAL_BASE] + [name for name in EVAL_EXTRA if name in (extra or [])]
             progress(0.0, desc="Evaluatie voorbereiden")
             result = run_evaluation(EVAL_QUESTIONS, self.index_dir, names, self.settings, embedder=self.embedder(),
-                                    chat_model=self.assistant.chat_model,
+                                    chat_model=self.assistant.chat_model, skip_missing=True,
                                     progress=self._evaluation_progress(progress, names))
             progress(0.99, desc="Rapport schrijven")
             write_report(result, self.eval_report_dir)

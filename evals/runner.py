@@ -103,12 +103,14 @@ class _Asked:
 def run_evaluation(questions: list[Question] | str | Path | None, index_dir: str | Path,
                    configs: list[str | EvalConfig] | None = None, settings: Settings | None = None, *,
                    corpus: str | Path | None = None, embedder=None, progress: Progress | None = None,
-                   chat_model=None) -> dict:
+                   chat_model=None, skip_missing: bool = False) -> dict:
     """Evaluate `questions` (a list, a YAML path, or None for the default set) on the index in
     `index_dir`, once per configuration (names from `evals.configs.CONFIGS`, default hybrid).
 
     `corpus` is needed for configurations with another chunk size (they re-ingest it into a
-    temporary index). Raises `QuestionSetError` when the set names documents the index lacks.
+    temporary index). Raises `QuestionSetError` when the set names documents the index lacks;
+    with `skip_missing` (the app, after an editor removed a gold document) those questions are
+    left out and the report's notes say which, unless that leaves none.
     Returns a JSON-ready dict: {"configurations": [{"name", "summary", "questions", ...}], ...}.
     """
     from index.searcher import Index
@@ -124,11 +126,18 @@ def run_evaluation(questions: list[Question] | str | Path | None, index_dir: str
     index = Index.open(index_dir, embedder=embedder, preferred_embedder=settings.embedder,
                        dense_weight=settings.dense_weight)
     try:
-        problems = unknown_documents(questions, {d.doc_id for d in index.documents()})
-        if problems:
+        known = {d.doc_id for d in index.documents()}
+        problems = unknown_documents(questions, known)
+        left_out = {p.question_id for p in problems}
+        if problems and (not skip_missing or left_out >= {q.id for q in questions}):
             raise QuestionSetError(problems)
-        warnings = [str(p) for p in gold_text_warnings(questions, index)]
         results, notes = [], []
+        if left_out:
+            missing = sorted({d for q in questions if q.id in left_out for d in q.gold_docs if d not in known})
+            questions = [q for q in questions if q.id not in left_out]
+            notes.append(f"{len(left_out)} {'vraag' if len(left_out) == 1 else 'vragen'} overgeslagen: het "
+                         f"gold-document staat niet (meer) in de index ({', '.join(missing)}).")
+        warnings = [str(p) for p in gold_text_warnings(questions, index)]
         for config in chosen:
             if config.chunk_tokens is None:
                 results.append(_evaluate_config(config, index, questions, settings, progress, chat_model, notes))

@@ -485,3 +485,21 @@ def test_every_column_of_the_document_list_has_a_width_so_none_hides_behind_scro
     table = next(c for c in blocks.config["components"] if c.get("props", {}).get("elem_id") == "tw-documenten")
 
     assert len(table["props"]["column_widths"]) == len(app_render.DOCUMENT_COLUMNS) == 7
+
+
+def test_after_an_editor_removed_a_gold_document_the_evaluation_runs_without_its_questions_and_says_so(
+        web, tmp_path, monkeypatch):
+    path = tmp_path / "vragen-met-verwijderd.yaml"
+    path.write_text(TINY_SET + """  - id: briefadres
+    question: "Wanneer moet een gemeente een briefadres geven?"
+    category: factual
+    answerable: true
+    gold_docs: [regelgeving-briefadres]
+""", encoding="utf-8")
+    monkeypatch.setattr(app, "EVAL_QUESTIONS", path)
+
+    view = web.start_evaluation([], "anna", progress=no_progress)
+
+    result = json.loads((web.eval_report_dir / "report.json").read_text(encoding="utf-8"))
+    assert result["n_questions"] == 3
+    assert "1 vraag overgeslagen: het gold-document staat niet (meer) in de index (regelgeving-briefadres)" in view
