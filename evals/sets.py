@@ -116,7 +116,7 @@ def load(name: str, cache: Path) -> EvalSet:
 
     Raises ValueError for an unknown name and FileNotFoundError when ../shared is absent."""
     if name not in NAMES:
-        raise ValueError(f"onbekende vragenset '{name}': kies uit {', '.join(NAMES)}")
+        raise ValueError(f"onbekende vragenset '{name}': kies uit {', '.join(NAMES)}, of alle")
     if name != "bundled" and not EXTERNAL.is_dir():
         raise FileNotFoundError(f"de vragenset '{name}' heeft de externe documenten in {EXTERNAL} nodig")
     if name == "rijksoverheid":

@@ -81,7 +81,7 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
         p = command(name, help_text, run)
         p.add_argument("question", metavar="VRAAG")
         p.add_argument("--json", action="store_true")
-        p.add_argument("--k", type=int, default=8)
+        p.add_argument("--k", type=_at_least_one, default=8, metavar="AANTAL", help="hoeveel passages (standaard 8)")
         p.add_argument("--since", type=_since, metavar="JJJJ-MM-DD",
                        help="niet ouder dan: alleen documenten met een tekst van deze datum of later")
         p.add_argument("--type", choices=TYPES)
@@ -289,6 +289,16 @@ def _since(value: str) -> str:
         return editor_date(value)
     except InvalidDate as error:
         raise argparse.ArgumentTypeError(f"{error}; schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-01-01") from error
+
+
+def _at_least_one(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen aantal; geef een geheel getal van 1 of meer")
+    return number
 
 
 def _document_json(d) -> dict:

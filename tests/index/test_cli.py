@@ -340,3 +340,10 @@ def test_a_setting_that_is_no_number_gets_a_dutch_reason_not_a_traceback(capsys,
     code, _, err = run(capsys, "docs", "--index", str(tmp_path / "index"))
 
     assert code == 1 and "THUISWIJZER_MAX_FILE_MB moet een geheel getal zijn, niet 'abc'" in err
+
+
+def test_a_number_of_passages_below_one_is_refused_before_searching(capsys, office_index):
+    with pytest.raises(SystemExit) as refused:
+        main(["search", "urgentie", "--k", "-3", "--index", str(office_index)])
+
+    assert refused.value.code == 2 and "geen aantal" in capsys.readouterr().err
