@@ -414,6 +414,8 @@ def load_pdf(path: Path, data: bytes) -> Extraction:
     pages = strip_running_text(read_pages(path, data))
     # A scan may still carry a stamped page number, so look for words only after stripping those.
     if not any(ch.isalpha() for lines in pages for line in lines for ch in line.text):
+        if b"%%EOF" not in data[-2048:]:
+            raise IngestError(str(path), DAMAGED)  # cut off (an upload or copy that stopped half-way), not a scan
         raise IngestError(
             str(path),
             "geen tekst gevonden: de PDF lijkt gescand. Laat er eerst tekstherkenning (OCR) op los "

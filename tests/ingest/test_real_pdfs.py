@@ -122,3 +122,16 @@ def test_no_number_is_removed_that_is_not_a_page_number(external_docs, name):
 
 def test_the_staatsblad_number_stays_on_the_title_page(staatsblad):
     assert "197" in staatsblad.pages[0].text.split()
+
+
+def test_a_pdf_cut_off_half_way_is_called_damaged_not_scanned(external_docs, tmp_path):
+    from ingest.errors import IngestError
+
+    whole = (external_docs / STAATSBLAD).read_bytes()
+    cut = tmp_path / "stb-2024-197-afgebroken.pdf"
+    cut.write_bytes(whole[: len(whole) // 3])  # an upload or copy that stopped a third of the way
+
+    with pytest.raises(IngestError) as refused:
+        load_document(cut)
+
+    assert "beschadigd" in refused.value.reason and "gescand" not in refused.value.reason
