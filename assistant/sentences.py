@@ -40,7 +40,8 @@ QUESTION_WORDS = frozenset(
 )
 _WORD = re.compile(r"\w[\w-]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_NATIONAL = re.compile(r"[\w-]*wet|Rijk|Rijksoverheid|Nederlands?e?|Kamer|Staten-Generaal", re.I)
+_NATIONAL = re.compile(r"[\w-]*wet|Rijk|Rijksoverheid|Nederlands?e?|Kamer\w*|Staten-Generaal|Minister\w*|"
+                       r"Staatssecretaris|Staatsblad|Staatscourant", re.I)
 _QUANTITY_QUESTION = re.compile(
     r"^\s*(?:en\s+)?(?:hoeveel|hoe\s+(?:hoog|groot|lang|vaak|veel|oud|ver)|wat\s+kost|tot\s+welk|"
     r"welk(?:e)?\s+(?:percentage|bedrag|aantal|deel))\b", re.I)

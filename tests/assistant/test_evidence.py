@@ -27,6 +27,8 @@ def test_names_and_years_pin_a_question_but_laws_and_the_state_do_not():
     assert anchors("Welke groepen zijn er in de Huisvestingswet bijgekomen?") == []
     assert anchors("Hoeveel geld krijgt een gemeente van het Rijk?") == []
     assert anchors("Welke groepen moeten in de urgentieregeling?") == []
+    # the Tweede Kamer and its members, the minister: the frame of parliamentary papers, not a case
+    assert anchors("Wat vroegen de Kamerleden de Minister over Nederlandse evacués?") == []
 
 
 def test_a_passage_about_a_neighbouring_municipality_leaves_the_question_astray():
