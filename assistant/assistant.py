@@ -15,8 +15,8 @@ from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.sentences import question_terms
 from index.models import Filters, Hit
-from ingest.dates import dutch_date
 from index.searcher import LiveIndex
+from ingest.dates import dutch_date
 from thuiswijzer.config import Settings
 
 ABSTAIN_TEXT = (

@@ -61,7 +61,7 @@ _ASKS_FOR_LIST = re.compile(_LIST_OPENING + r"\b", re.I)
 _LIST_HEAD = re.compile(_LIST_OPENING + r"\s+(?:de\s+|alle\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
 LIST_BONUS = 0.1
 DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the answer
-TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a number)
+TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a number, a reason)
 LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
@@ -123,7 +123,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
              + DEFINITION_BONUS for a unit that gives the meaning a "Wat verstaat … onder X?" or
                "Wat is X?" question asks for,
              + TYPED_BONUS for a unit that states the kind of answer asked: a date for "Sinds
-               wanneer …", a number the question does not name itself for "Hoeveel …",
+               wanneer …", a number the question does not name itself for "Hoeveel …", a reason
+               or purpose for "Waarom …",
             + a little for a passage's first unit).
     The passage's coverage counts because a law's "Tot de woningzoekenden, bedoeld in het eerste
     lid, behoren:" answers with the words of the lid it refers to. In a follow-up, `focus` holds
