@@ -460,7 +460,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
 
 
 def _render(c: Candidate, n: int, bullet: bool) -> list[str]:
-    text = f"{c.context.text} {c.unit.text}" if c.context else c.unit.text
+    # the sentence a leaning one needs carries its own [n]: every sentence of an answer is cited
+    text = f"{c.context.text} [{n}] {c.unit.text}" if c.context else c.unit.text
     if not bullet:
         return [f"{text} [{n}]", *[f"- {item} [{n}]" for item in c.unit.items]]
     return [f"- {text} [{n}]", *[f"  - {item} [{n}]" for item in c.unit.items]]

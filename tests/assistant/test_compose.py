@@ -134,8 +134,8 @@ def test_a_sentence_that_leans_on_this_or_that_comes_with_what_it_refers_to_or_n
     paired = compose("Wat vergt een casustafel van de netwerkorganisatie?", [hit(passage)], {})
 
     assert "Dat is een activiteit" not in orphan.text
-    assert ("Een regionale netwerkorganisatie houdt wekelijks een casustafel voor dakloze jongeren. "
-            "Dit vergt een vaste voorzitter uit de centrumgemeente. [1]") in paired.text
+    assert ("Een regionale netwerkorganisatie houdt wekelijks een casustafel voor dakloze jongeren. [1] "
+            "Dit vergt een vaste voorzitter uit de centrumgemeente. [1]") in paired.text  # each sentence cited
 
 
 def test_pitfalls_are_shown_as_pitfalls_never_as_advice():

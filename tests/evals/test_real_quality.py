@@ -79,7 +79,7 @@ def test_key_facts_are_in_the_answer(suite):
 def test_every_citation_points_at_a_passage_and_every_line_is_in_the_passage_it_cites(suite):
     for set_name in ("real", "rijksoverheid", "pbl", "kamervragen"):
         assert pooled(suite, set_name, "citation_validity") == 1.0
-        # measured 0.978 (pbl) to 0.997
+        # measured 0.993 to 1.000 since each sentence of a leaning pair carries its own [n] (2026-12-01)
         assert pooled(suite, set_name, "groundedness") >= 0.97
 
 
