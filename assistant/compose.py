@@ -45,6 +45,14 @@ _FACETS = re.compile(
     r"(?P<asking>(?:(?:wat|wie|hoe)\s+)?)(?:(?:de|het|een)\s+)*(?P<right>[\w-]+(?:\s+[\w-]+){0,2})\s*$",
     re.I,
 )
+# a question compares when it says so ("het verschil tussen A en B", "A versus B", "vergeleken met")
+# or asks again ("wat regionaal en wat lokaal"); "bij gemeenten en corporaties", "kwijt ben of niet
+# ontvangen heb" and "dak- en thuislozen" join, they do not contrast
+_COMPARES = re.compile(r"\b(?:verschil\w*|vergelijk\w*|vergeleken|versus|vs\b|tegenover|tussen|veranderd|verandert)",
+                       re.I)
+# "Bent u uw stempas kwijt? Vraag dan …", "… niet op tijd? Dan heeft u recht op …": the answer to a
+# question the text asks itself, which is its condition
+_THEN = re.compile(r"^(?:dan\b|[\w-]+\s+dan\b)", re.I)
 # a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …",
 # "Samen vormen zij de koplopersgroep": a personal pronoun after the verb of an inverted sentence;
 # "Als die afspraken …": a demonstrative right after the opening conjunction or preposition)
@@ -96,10 +104,13 @@ class Composition:
 
 
 def facets_of(question: str) -> list[tuple[str, set[str]]]:
-    """Two contrasted subjects of a question, as (label, stems), or [] when there are none."""
+    """Two contrasted subjects of a question, as (label, stems), or [] when there are none or
+    the question does not compare them (`_COMPARES`)."""
     for match in _FACETS.finditer(question.rstrip("?")):
         if match.group("asking") and len(match.group("right").split()) > 1:
             continue  # "… en wie heeft het ingericht?" asks a second question; "… en wat lokaal?" contrasts
+        if not (match.group("asking") or _COMPARES.search(question)):
+            continue
         sides = []
         for side in (match.group("left"), match.group("right")):
             words = [w for w in side.split() if w.lower() not in QUESTION_WORDS]
@@ -157,8 +168,10 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 if unit is None:
                     continue
             context = None
-            if _LEANS_BACK.search(unit.text):
-                before = passage[position - 1] if position else None
+            before = passage[position - 1] if position else None
+            if before and before.paragraph == unit.paragraph and before.text.endswith("?") and _THEN.search(unit.text):
+                context = before  # "Bent u uw stempas kwijt? Vraag dan …": the question is its condition
+            elif _LEANS_BACK.search(unit.text):
                 if before is None or before.paragraph != unit.paragraph or not _answer_like(before):
                     continue  # what it refers to is not in this passage: leave it out rather than mislead
                 context = before

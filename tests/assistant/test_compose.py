@@ -113,6 +113,27 @@ def test_facets_are_only_two_contrasted_subjects_that_close_the_question():
     assert facets_of("Wat is het OKEC en wie heeft het ingericht?") == []  # a second question, no contrast
 
 
+def test_a_question_that_joins_two_conditions_or_two_parties_compares_nothing():
+    # "kwijt ben of niet ontvangen heb" made the direct answer name both "sides": a sentence on
+    # stempassen people excluded from voting do not receive
+    assert facets_of("Wat kan ik doen als ik mijn stempas kwijt ben of niet ontvangen heb?") == []
+    assert facets_of("Wanneer brengt Utrecht het aantal dak- en thuislozen in kaart?") == []
+    assert facets_of("Hoe haal ik bestuurlijk commitment op bij gemeenten en corporaties?") == []
+
+
+def test_an_officer_asking_what_to_do_gets_the_step_with_the_question_the_page_asks_itself():
+    # Rijksoverheid pages (and municipal B1 texts) put the condition as a question: "Bent u … kwijt?
+    # Vraag dan …"; alone, "Vraag dan …" loses what it answers
+    page = ("Op woensdag 18 maart 2026 zijn de gemeenteraadsverkiezingen. U krijgt uw persoonlijke stempas uiterlijk "
+            "4 maart 2026 thuisgestuurd. Bent u uw stempas kwijt of heeft u de stempas op 4 maart 2026 nog niet "
+            "gekregen? Vraag dan zo snel mogelijk een nieuwe stempas aan bij uw gemeente.")
+
+    answer = compose("Wat kan ik doen als ik mijn stempas kwijt ben?", [hit(page)], {})
+
+    assert answer.text.startswith("Bent u uw stempas kwijt of heeft u de stempas op 4 maart 2026 nog niet gekregen? [1] "
+                                  "Vraag dan zo snel mogelijk een nieuwe stempas aan bij uw gemeente. [1]")
+
+
 def test_sentences_about_the_document_itself_disclaimers_and_headings_are_not_answers():
     passage = ("Deze samenvatting is geschreven in eigen woorden voor de kennisbank. Ontwerpvragen voor de procesorganisatie\n"
                "Een netwerkorganisatie werkt met ambtelijk vrijgemaakte tijd van de gemeenten.\n"
