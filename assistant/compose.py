@@ -53,6 +53,7 @@ _COMPARES = re.compile(r"\b(?:verschil\w*|vergelijk\w*|vergeleken|versus|vs\b|te
 # "Bent u uw stempas kwijt? Vraag dan …", "… niet op tijd? Dan heeft u recht op …": the answer to a
 # question the text asks itself, which is its condition
 _THEN = re.compile(r"^(?:dan\b|[\w-]+\s+dan\b)", re.I)
+_CONTINUES = re.compile(r"^(?:of|en|maar|bijvoorbeeld|ook)\b", re.I)
 # a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …",
 # "Samen vormen zij de koplopersgroep": a personal pronoun after the verb of an inverted sentence;
 # "Als die afspraken …": a demonstrative right after the opening conjunction or preposition)
@@ -169,7 +170,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                     continue
             context = None
             before = passage[position - 1] if position else None
-            if before and before.paragraph == unit.paragraph and before.text.endswith("?") and _THEN.search(unit.text):
+            if before and before.paragraph == unit.paragraph and _THEN.search(unit.text) and _condition(before):
                 context = before  # "Bent u uw stempas kwijt? Vraag dan …": the question is its condition
             elif _LEANS_BACK.search(unit.text):
                 if before is None or before.paragraph != unit.paragraph or not _answer_like(before):
@@ -228,6 +229,12 @@ def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) ->
         apart.append(unit)
         apart += [replace(unit, text=item, kind="sentence", items=[]) for item in unit.items if defines(item, asked)]
     return apart
+
+
+def _condition(unit: Unit) -> bool:
+    """A question a text asks itself as the condition of what follows ("Bent u uw stempas
+    kwijt?"), itself whole: "Of gaat u die sluiten?" leans on the question before it."""
+    return unit.text.endswith("?") and not (_LEANS_BACK.search(unit.text) or _CONTINUES.search(unit.text))
 
 
 def _answer_like(unit: Unit) -> bool:

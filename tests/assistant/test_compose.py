@@ -134,6 +134,15 @@ def test_an_officer_asking_what_to_do_gets_the_step_with_the_question_the_page_a
                                   "Vraag dan zo snel mogelijk een nieuwe stempas aan bij uw gemeente. [1]")
 
 
+def test_a_then_sentence_whose_question_leans_on_another_question_is_left_out():
+    page = ("Heeft u een overeenkomst met een organisatie? Of gaat u die sluiten? Dan kan de organisatie uw "
+            "persoonsgegevens aan anderen geven om de overeenkomst uit te voeren.")
+
+    answer = compose("Mag een organisatie mijn persoonsgegevens aan anderen geven?", [hit(page)], {})
+
+    assert "Of gaat u die sluiten?" not in answer.text
+
+
 def test_sentences_about_the_document_itself_disclaimers_and_headings_are_not_answers():
     passage = ("Deze samenvatting is geschreven in eigen woorden voor de kennisbank. Ontwerpvragen voor de procesorganisatie\n"
                "Een netwerkorganisatie werkt met ambtelijk vrijgemaakte tijd van de gemeenten.\n"
