@@ -78,6 +78,13 @@ def test_bullets_left_by_word_and_pdf_conversions_are_list_marks_not_text():
     assert lead.items == ["Uitstroom vrouwenopvang", "Kwetsbare jongvolwassenen"]
 
 
+def test_a_bullet_the_conversion_wrote_twice_is_no_text_either():
+    # Utrecht's Beleidsnota Wonen, as converted to Markdown: "- \u085f **Door inzichtelijk te maken …"
+    (unit,) = units("- \u085f Door inzichtelijk te maken wat het van onze organisatie en van onze partners vraagt.")
+
+    assert unit.text == "Door inzichtelijk te maken wat het van onze organisatie en van onze partners vraagt."
+
+
 def test_abbreviations_do_not_cut_a_sentence_into_fragments():
     passage = "Per jaar krijgen ca. 150 huishoudens een urgentieverklaring op grond van art. 12 lid 3, zie nr. 4. De rest wacht."
 
