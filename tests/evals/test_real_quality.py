@@ -4,7 +4,7 @@ too, not only on the bundled corpus that was written to match its own questions.
 Sets (evals/sets.py): the team's development questions on the 23 third-party documents
 (evals/real.yaml), the PBL authors' questions on their report, ten Kamervragen with the
 minister's answers, Rijksoverheid Q&A pages, and off-topic questions that must be refused.
-The thresholds are the figures measured on 2026-11-30 (docs/evaluation.md) less a margin;
+The thresholds are the figures measured (dated in each comment; docs/evaluation.md) less a margin;
 they are quality figures, never timings. Where a figure is still far from the goal of issue 9,
 the comment says so: the gate keeps it from getting worse.
 """
@@ -50,14 +50,15 @@ def failures(suite: dict, set_name: str, needle: str) -> list[str]:
 
 
 def test_answerable_questions_on_law_texts_and_policy_documents_are_answered(suite):
-    # measured 0.969 (issue 9's goal 0.95; before this work 0.23 on the issue's own set)
+    # measured 0.99 on 2026-12-01 (issue 9's goal 0.95; before this work 0.23 on the issue's own set)
     assert pooled(suite, "real", "answer_rate_answerable") >= 0.94, failures(suite, "real", "onterecht geweigerd")
 
 
 def test_on_topic_questions_the_documents_cannot_answer_are_refused_more_often_than_not_short_of_the_goal(suite):
-    # measured 0.44 (7 of 16: "Hoeveel …" without a figure in the passages, a name they miss);
-    # 0.125 before the answer-type check; the goal is 0.8, see docs/evaluation.md
-    assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.35, failures(suite, "real", "had moeten weigeren")
+    # measured 0.69 on 2026-12-01 (11 of 16: "Hoeveel …" without a figure in the passages, a name
+    # they miss); 0.125 before the answer-type check; the goal is 0.8, see docs/evaluation.md.
+    # The gate allows one question less
+    assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.6, failures(suite, "real", "had moeten weigeren")
 
 
 def test_off_topic_questions_are_refused(suite):
@@ -67,13 +68,14 @@ def test_off_topic_questions_are_refused(suite):
 
 
 def test_the_gold_passage_is_among_the_cited_passages(suite):
-    # measured 0.59; the goal is 0.9
-    assert pooled(suite, "real", "gold_passage_cited") >= 0.55
+    # measured 0.61 on 2026-12-01; the goal is 0.9 (retrieval is the ceiling: the reranked top 5
+    # holds the gold passage for about 0.66)
+    assert pooled(suite, "real", "gold_passage_cited") >= 0.57
 
 
 def test_key_facts_are_in_the_answer(suite):
-    # measured 0.49; the goal is 0.5
-    assert pooled(suite, "real", "key_fact_recall") >= 0.45
+    # measured 0.53 on 2026-12-01; issue 9's goal 0.5
+    assert pooled(suite, "real", "key_fact_recall") >= 0.5
 
 
 def test_every_citation_points_at_a_passage_and_every_line_is_in_the_passage_it_cites(suite):
@@ -84,8 +86,9 @@ def test_every_citation_points_at_a_passage_and_every_line_is_in_the_passage_it_
 
 
 def test_rijksoverheid_questions_cite_their_own_page(suite):
-    # measured 0.851; the goal is 0.97 (one coherent source costs citations of the second and third page)
-    assert pooled(suite, "rijksoverheid", "gold_doc_cited") >= 0.83
+    # measured 0.87 on 2026-12-01; the goal is 0.97 (one coherent source costs citations of the
+    # second and third page)
+    assert pooled(suite, "rijksoverheid", "gold_doc_cited") >= 0.85
 
 
 def test_follow_up_chains_on_real_documents_find_their_document(suite):
