@@ -140,21 +140,23 @@ def share(wanted: set[str], found: set[str], weights: dict[str, float]) -> float
 
 def astray(question: str, passages: list[set[str]], weights: dict[str, float], typed: str | None = None) -> float:
     """The share of the anchors (names, years) of the question as `typed` (default: `question`)
-    that the best of `passages` (stem sets, `passage_terms`) lacks, 0 without anchors
-    (`missing_anchors`)."""
+    that the best of `passages` (stem sets, `passage_terms`, best first) speaking to the rest of
+    the question lacks, 0 without anchors (`missing_anchors`)."""
     pinned = anchors(typed or question)
     return missing_anchors(pinned, set(question_terms(question)) - set(pinned), passages, weights)
 
 
 def missing_anchors(pinned: list[str], rest: set[str], passages: list[set[str]], weights: dict[str, float]) -> float:
-    """The least share of `pinned` that a passage lacks, among the passages that hold
-    ON_TOPIC_SHARE of the question's `rest` (by idf): a table of municipalities that lists
-    "Amersfoort" does not pin "Hoe lang is de wachttijd in Amersfoort?" to Amersfoort when the
-    passage about waiting times is Utrecht's. 0 without anchors."""
+    """The share of `pinned` that the best of `passages` (best first) holding ON_TOPIC_SHARE of
+    the question's `rest` (by idf) lacks: the passage an answer would lean on. A table of
+    municipalities that lists "Amersfoort" does not pin "Hoe lang is de wachttijd in
+    Amersfoort?" to Amersfoort when the passage about waiting times is Utrecht's, nor does a
+    Staatsblad passage further down that mentions Rotterdam pin a question about Rotterdam's
+    prestatieafspraken answered from Utrecht's policy. 0 without anchors."""
     if not pinned:
         return 0.0
     speaking = [p for p in passages if not rest or share(rest, p, weights) >= ON_TOPIC_SHARE] or passages
-    return min(sum(t not in p for t in pinned) / len(pinned) for p in speaking) if speaking else 1.0
+    return sum(t not in speaking[0] for t in pinned) / len(pinned) if speaking else 1.0
 
 
 def quantity_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:

@@ -42,8 +42,9 @@ QUESTION_WORDS = frozenset(
 )
 _WORD = re.compile(r"\w[\w-]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_NATIONAL = re.compile(r"[\w-]*wet|Rijk|Rijksoverheid|Nederlands?e?|Kamer\w*|Staten-Generaal|Minister\w*|"
-                       r"Staatssecretaris|Staatsblad|Staatscourant", re.I)
+# laws by name or by acronym ("Wmo", "Wlz"), the state and its papers: the frame of every passage
+_NATIONAL = re.compile(r"[\w-]*wet|Wmo|Wlz|Zvw|Awb|Wabo|Wvggz|Wzd|Rijk|Rijksoverheid|Nederlands?e?|Kamer\w*|"
+                       r"Staten-Generaal|Minister\w*|Staatssecretaris|Staatsblad|Staatscourant", re.I)
 _QUANTITY_QUESTION = re.compile(
     r"^\s*(?:en\s+)?(?:hoeveel|hoe\s+(?:hoog|groot|lang|vaak|veel|oud|ver)|wat\s+kost|tot\s+welk|"
     r"welk(?:e)?\s+(?:percentage|bedrag|aantal|deel))\b", re.I)
@@ -68,6 +69,8 @@ _REASON_QUESTION = re.compile(r"^\s*(?:en\s+)?(?:waarom|waartoe)\b|\bwat is de r
 _REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om)\b"
                      r"|\bom\b[^.;:]{1,80}?\bte\s+\w+", re.I)
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
+# a number that is part of a word names a thing, it does not count one: "0-meting", "65-plussers", "1-op-1"
+_NUMBER_IN_WORD = re.compile(r"\b\d+-[^\W\d][\w-]*", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
@@ -246,7 +249,8 @@ def anchors(question: str) -> list[str]:
     names itself), and passages spell out what acronyms abbreviate ("BRP": "basisregistratie
     personen"), so none of these are anchors."""
     words = _WORD.findall(question)
-    pinned = [w for w in words[1:] if (w[:1].isupper() and not w.isupper() and not _NATIONAL.fullmatch(w))
+    # "Wmo-ondersteuning" is support under a law, not a case: a compound counts by its first part
+    pinned = [w for w in words[1:] if (w[:1].isupper() and not w.isupper() and not _NATIONAL.fullmatch(w.split("-")[0]))
               or _YEAR.fullmatch(w)]
     wanted = set(question_terms(question))
     return [t for t in dict.fromkeys(terms(" ".join(pinned))) if t in wanted]
@@ -318,7 +322,7 @@ def asks_quantity(question: str) -> bool:
 
 def states_quantity(text: str, question: str = "") -> bool:
     """A number that measures something: digits, a Dutch number word, a percentage or an amount;
-    not an article, member or page reference and not a year. Given the `question`, not a number
+    not an article, member or page reference, not a year and not part of a word ("0-meting"). Given the `question`, not a number
     it names itself ("… na twee jaar …" is not answered by "twee jaar"), and for "Welk
     percentage …" or "Hoeveel procent …" only a percentage."""
     asked = set(_quantities(question))
@@ -330,7 +334,7 @@ def states_quantity(text: str, question: str = "") -> bool:
 
 def _quantities(text: str) -> list[str]:
     """The number tokens of `text`, lower case ("35%", "twee", "€", "tweede")."""
-    tokens = _NUMBER_TOKEN.findall(_REFERENCE.sub(" ", text))
+    tokens = _NUMBER_TOKEN.findall(_NUMBER_IN_WORD.sub(" ", _REFERENCE.sub(" ", text)))
     return [t.lower().replace(" ", "").rstrip(".,") for t in tokens if _QUANTITY.match(t)]
 
 

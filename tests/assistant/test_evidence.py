@@ -47,7 +47,28 @@ def test_a_list_that_merely_names_the_municipality_does_not_pin_the_question_to_
 
     assert astray(question, [utrecht, table], {}) == 1.0  # the passage that answers is about Utrecht
     amersfoort = set(terms("In Amersfoort is de gemiddelde wachttijd voor een sociale huurwoning 9 jaar."))
-    assert astray(question, [utrecht, table, amersfoort], {}) == 0.0
+    assert astray(question, [amersfoort, table, utrecht], {}) == 0.0
+
+
+def test_a_name_in_a_passage_below_the_one_the_answer_leans_on_does_not_pin_the_question():
+    # Utrecht's policy speaks of afspraken with its corporaties about aandachtsgroepen; a Staatsblad
+    # passage further down mentions Rotterdam among the cities consulted. Neither is Rotterdam's
+    question = "Welke afspraken over aandachtsgroepen staan in de prestatieafspraken van Rotterdam met haar corporaties?"
+    utrecht = set(terms("In Utrecht maken we prestatieafspraken met de corporaties over het huisvesten van "
+                        "aandachtsgroepen."))
+    staatsblad = set(terms("Rotterdam meldde in het overleg dat afspraken over aandachtsgroepen in de "
+                           "prestatieafspraken met de corporaties onder druk staan."))
+
+    assert astray(question, [utrecht, staatsblad], {}) == 1.0
+    assert astray(question, [staatsblad, utrecht], {}) == 0.0
+
+
+def test_support_under_a_law_named_by_its_acronym_is_no_case():
+    # "Wmo-ondersteuning" named the anchors "wmo" and "ondersteun", which the Wmo's own text lacks
+    assert anchors("Hoeveel tijd heeft de gemeente voor het onderzoek nadat iemand zich heeft gemeld voor "
+                   "Wmo-ondersteuning?") == []
+    assert anchors("Wat verstaat de Wmo onder opvang?") == []
+    assert anchors("Hoeveel plekken zijn er in Landgraaf?") == ["landgraf"]
 
 
 def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number():
@@ -69,6 +90,9 @@ def test_a_figure_is_digits_a_dutch_number_word_or_a_percentage_not_a_reference(
     assert not states_quantity("De achtergrond van de regeling.")  # "acht" begins many words
     assert not states_quantity("behoudens artikel II, derde lid, derde en vierde volzin")  # ordinals that point
     assert states_quantity("Een derde van de woningen.")
+    # Utrecht's table of goals: "0-meting: beschikbaar" measures nothing yet
+    assert not states_quantity("Effect-indicator: ETHOS-light-categorie · 0-meting: beschikbaar · Vervolgmeting: telling in 2026")
+    assert states_quantity("Er wonen 1.200 65-plussers in de wijk.")
 
 
 def test_a_percentage_question_is_not_answered_by_the_number_it_names_itself():

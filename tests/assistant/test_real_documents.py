@@ -84,6 +84,24 @@ def test_an_officer_asking_about_amersfoort_is_not_given_utrechts_waiting_time(o
     assert "11 jaar" not in answer.text
 
 
+def test_an_officer_asking_about_rotterdams_agreements_is_not_given_utrechts(officer):
+    # Utrecht's policy speaks of its agreements on aandachtsgroepen; a Staatsblad passage lower
+    # down mentions Rotterdam among the cities consulted. The library holds nothing of Rotterdam's
+    answer = officer.ask("Welke afspraken over het huisvesten van aandachtsgroepen staan in de prestatieafspraken "
+                         "van Rotterdam met haar corporaties?")
+
+    assert answer.abstained, answer.text
+
+
+def test_a_question_about_wmo_support_is_answered_from_the_wmo_though_it_never_names_itself(officer):
+    # "Wmo-ondersteuning" once made "wmo" and "ondersteun" anchors that the law's own text lacks
+    answer = officer.ask("Hoeveel tijd heeft de gemeente voor het onderzoek nadat iemand zich heeft gemeld voor "
+                         "Wmo-ondersteuning?")
+
+    assert not answer.abstained, answer.text
+    assert "binnen zes weken" in answer.text  # artikel 2.3.2 lid 1
+
+
 def test_a_follow_up_answers_what_is_new_and_does_not_repeat_the_previous_answer(officer):
     question = "Welke groepen woningzoekenden moeten gemeenten in ieder geval voorrang geven in de urgentieregeling?"
     first = officer.ask(question)
