@@ -55,14 +55,15 @@ def test_answerable_questions_on_law_texts_and_policy_documents_are_answered(sui
 
 
 def test_on_topic_questions_the_documents_cannot_answer_are_refused_more_often_than_not_short_of_the_goal(suite):
-    # measured 0.69 on 2026-12-01 (11 of 16: "Hoeveel …" without a figure in the passages, a name
-    # they miss); 0.125 before the answer-type check; the goal is 0.8, see docs/evaluation.md.
-    # The gate allows one question less
+    # measured 0.75 on 2026-12-01 (12 of 16: "Hoeveel …" without a figure in the passages, a name
+    # the passage the answer leans on misses); 0.125 before the answer-type check; the goal is
+    # 0.8, see docs/evaluation.md. The gate allows two questions less
     assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.6, failures(suite, "real", "had moeten weigeren")
 
 
 def test_off_topic_questions_are_refused(suite):
-    # measured 0.84 with a mean-and-deviation noise floor, 0.80 with the robust one (2026-12-01):
+    # measured 0.84 with a mean-and-deviation noise floor, 0.80 with the robust one, 0.81 since
+    # anchors count in the passage an answer leans on (2026-12-01):
     # the law texts mention the BSN and the BRP that several of these questions ask about
     assert pooled(suite, "off-topic", "abstention_rate_unanswerable") >= 0.78
 
