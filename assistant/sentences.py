@@ -250,7 +250,8 @@ def anchors(question: str) -> list[str]:
     personen"), so none of these are anchors."""
     words = _WORD.findall(question)
     # "Wmo-ondersteuning" is support under a law, not a case: a compound counts by its first part
-    pinned = [w for w in words[1:] if (w[:1].isupper() and not w.isupper() and not _NATIONAL.fullmatch(w.split("-")[0]))
+    pinned = [w for w in words[1:] if (w[:1].isupper() and not w.isupper()
+                                       and not (_NATIONAL.fullmatch(w) or _NATIONAL.fullmatch(w.split("-")[0])))
               or _YEAR.fullmatch(w)]
     wanted = set(question_terms(question))
     return [t for t in dict.fromkeys(terms(" ".join(pinned))) if t in wanted]
@@ -322,9 +323,9 @@ def asks_quantity(question: str) -> bool:
 
 def states_quantity(text: str, question: str = "") -> bool:
     """A number that measures something: digits, a Dutch number word, a percentage or an amount;
-    not an article, member or page reference, not a year and not part of a word ("0-meting"). Given the `question`, not a number
-    it names itself ("… na twee jaar …" is not answered by "twee jaar"), and for "Welk
-    percentage …" or "Hoeveel procent …" only a percentage."""
+    not an article, member or page reference, not a year and not part of a word ("0-meting").
+    Given the `question`, not a number it names itself ("… na twee jaar …" is not answered by
+    "twee jaar"), and for "Welk percentage …" or "Hoeveel procent …" only a percentage."""
     asked = set(_quantities(question))
     stated = [q for q in _quantities(text) if q not in asked]
     if _ASKS_PERCENTAGE.search(question):

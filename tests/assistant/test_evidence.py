@@ -69,6 +69,7 @@ def test_support_under_a_law_named_by_its_acronym_is_no_case():
                    "Wmo-ondersteuning?") == []
     assert anchors("Wat verstaat de Wmo onder opvang?") == []
     assert anchors("Hoeveel plekken zijn er in Landgraaf?") == ["landgraf"]
+    assert anchors("Wat besloot de Staten-Generaal?") == []
 
 
 def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number():
