@@ -7,7 +7,7 @@ from pathlib import Path
 
 from assistant import compose as extractive
 from assistant.condense import condense, condense_with_model
-from assistant.expand import complete_lists
+from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
@@ -77,7 +77,7 @@ class Assistant:
         wanted = question_terms(query)
         weights = idf_weights(index, wanted)
         fused = index.search(query, max(RERANK_DEPTH, k or self.k), chosen)
-        hits = complete_lists(rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None)), index)
+        hits = complete_passages(rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None)), index)
         evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question)
         verdict = evidence.verdict(self.refuse_below, self.caution_below)
         if not hits or verdict == "weigeren":

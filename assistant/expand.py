@@ -1,4 +1,4 @@
-"""Passages completed to the ends of their list, so an enumeration stays whole under its lead-in.
+"""Passages completed to the ends of their list and to the start of their first sentence.
 
 A chunk has a token budget; a law's "behoren in ieder geval:" with ten groups a–j runs over
 it and is cut into several chunks. An officer who asks which groups must be in the
@@ -7,10 +7,16 @@ a list is extended with the following passages of the same document and section 
 list closes, and one that starts inside a list, or right after one under the same heading,
 gets the passages before it back to the lead-in (at most MAX_NEIGHBOURS each way), as
 small-to-big retrieval does. The citation then covers the pages of all of them.
+
+The chunker cuts a sentence that runs past the token budget, so a passage can open with its
+tail ("in welke formule voorstelt:", "wordt aangewezen, zal in de praktijk …"); shown like
+that, a point reads as nonsense. Such a passage gets the start of that sentence back from the
+passage before it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.sentences import LIST_MARK, logical_lines
@@ -18,6 +24,9 @@ from index.models import Hit
 from ingest.models import Chunk
 
 MAX_NEIGHBOURS = 4
+# where a sentence may begin: after a sentence end or a paragraph break (a single line break
+# may be a PDF's wrapped line, in the middle of a sentence)
+_SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n\s*")
 
 
 def _lines(text: str) -> list[str]:
@@ -51,6 +60,23 @@ def starts_inside_list(text: str) -> bool:
     return not any(line.endswith(":") for line in lines if not LIST_MARK.match(line))
 
 
+def opens_mid_sentence(text: str) -> bool:
+    """The passage begins inside a sentence: its first line starts in lower case and is no list item."""
+    lines = _lines(text)
+    return bool(lines) and lines[0][:1].islower() and not LIST_MARK.match(lines[0])
+
+
+def with_sentence_start(before: Chunk, chunk: Chunk) -> Chunk:
+    """`chunk` with the start of its first sentence, taken from the end of `before` (the
+    chunk before it in the same document)."""
+    joined = join(before, chunk)
+    own = len(joined.text) - len(chunk.text)  # where `chunk`'s own text begins
+    starts = [m.end() for m in _SENTENCE_BOUNDARY.finditer(joined.text[:own].rstrip())]
+    start = starts[-1] if starts else 0
+    return replace(chunk, text=joined.text[start:], char_start=joined.char_start + start,
+                   page_start=before.page_start if start < len(before.text) else chunk.page_start)
+
+
 def join(first: Chunk, second: Chunk) -> Chunk:
     """Two consecutive chunks of one document as one, without their overlap twice."""
     overlap = first.char_end - second.char_start
@@ -62,10 +88,10 @@ def join(first: Chunk, second: Chunk) -> Chunk:
                    page_end=second.page_end if second.page_end is not None else first.page_end)
 
 
-def complete_lists(hits: list[Hit], index) -> list[Hit]:
+def complete_passages(hits: list[Hit], index) -> list[Hit]:
     """`hits` with every passage that is cut off inside a list, or that follows a list under the
     same heading ("De voorwaarden waaraan woningzoekenden uit deze groepen …"), joined with its
-    neighbours."""
+    neighbours, and every passage that opens mid-sentence given the start of that sentence."""
     completed = []
     neighbours: dict[str, list[Chunk]] = {}
     for hit in hits:
@@ -73,6 +99,9 @@ def complete_lists(hits: list[Hit], index) -> list[Hit]:
         if chunk.doc_id not in neighbours:
             neighbours[chunk.doc_id] = index.chunks_of(chunk.doc_id)
         same_section = {c.ordinal: c for c in neighbours[chunk.doc_id] if c.section == chunk.section}
+        before = same_section.get(chunk.ordinal - 1)
+        if before is not None and opens_mid_sentence(chunk.text):
+            chunk = with_sentence_start(before, chunk)
         for step in range(1, MAX_NEIGHBOURS + 1):
             following = same_section.get(hit.chunk.ordinal + step)
             # an item that ends with a full stop may still be followed by more items ("6. … (f)." | "7. …")

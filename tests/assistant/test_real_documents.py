@@ -13,6 +13,8 @@ import pytest
 
 from assistant import Assistant
 from assistant.compose import answer_lines
+from assistant.expand import complete_passages
+from index.models import Hit
 from index.searcher import LiveIndex
 
 pytestmark = pytest.mark.slow
@@ -113,3 +115,20 @@ def test_a_follow_up_answers_what_is_new_and_does_not_repeat_the_previous_answer
     assert "vergunninghouders" in follow_up.text.lower()
     repeated = set(answer_lines(first.text)) & set(answer_lines(follow_up.text))
     assert not repeated
+
+
+def test_a_passage_the_chunker_cut_mid_sentence_is_read_from_the_start_of_that_sentence(officer):
+    # the Kamervragen PDF: one sentence runs past the chunk budget, and the next passage opens
+    # with "wordt aangewezen, zal in de praktijk ook worden toegevoegd aan de taakstelling."
+    index = officer.index.get()
+    doc_id = "ah-tk-20232024-1292-kamervragen-huisvesting-nederlandse-evacues"
+    cut = next(c for c in index.chunks_of(doc_id) if c.text.startswith("wordt aangewezen"))
+    hit = Hit(cut, index.document(doc_id), 1.0)
+
+    completed = complete_passages([hit], index)[0].chunk
+
+    assert completed.text.startswith("De groep van woningzoekenden die met de onderhavige ministeriële regeling")
+    assert completed.text.endswith(cut.text)
+    # a passage that opens with its own sentence stays as it was
+    whole = next(c for c in index.chunks_of(doc_id) if c.text[:1].isupper())
+    assert complete_passages([Hit(whole, index.document(doc_id), 1.0)], index)[0].chunk.text == whole.text
