@@ -28,6 +28,7 @@ from index.models import Hit
 from ingest.models import Metadata
 
 MAX_SUPPORT = 4  # supporting points after the direct answer
+RANK_DECAY = 0.3  # the rank prior of the passage at rank r (0 = best) is 1 / (1 + RANK_DECAY · r)
 PER_FACET = 3
 PITFALLS = 2  # pitfalls shown with a two-facet answer
 PITFALL_HEADING = "Valkuilen volgens de bron"
@@ -50,6 +51,8 @@ _FACETS = re.compile(
 # ontvangen heb" and "dak- en thuislozen" join, they do not contrast
 _COMPARES = re.compile(r"\b(?:verschil\w*|vergelijk\w*|vergeleken|versus|vs\b|tegenover|tussen|veranderd|verandert)",
                        re.I)
+# "Met welke kennisvragen …", "Welke vraagstukken …", not "Hoe vraag ik … aan?"
+_ASKS_FOR_QUESTIONS = re.compile(r"(?<!aan)(?:vragen|vraagstuk)", re.I)
 # "Bent u uw stempas kwijt? Vraag dan …", "… niet op tijd? Dan heeft u recht op …": the answer to a
 # question the text asks itself, which is its condition
 _THEN = re.compile(r"^(?:dan\b|[\w-]+\s+dan\b)", re.I)
@@ -147,9 +150,10 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     named = listed_kind(question)
     asked = defined_terms(question)
     typed = answer_type(question)
+    wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
     found = []
     for rank, hit in enumerate(hits):
-        prior = 1.0 / (1.0 + 0.3 * rank)
+        prior = 1.0 / (1.0 + RANK_DECAY * rank)
         section = hit.chunk.section or ""
         section_terms = set(terms(section))
         above = set(terms(nearest_heading(section)))
@@ -162,6 +166,10 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             defining = next((term for term in asked if unit.kind != "row" and defines(unit.text, [term])), None)
             if not (defining or _answer_like(unit)) or is_boilerplate(unit.text):
                 continue
+            if lists_questions(unit) and not wants_questions:
+                # "… zou graag de volgende vraagstukken beantwoord zien:" with its questions asks
+                # what the officer asks; it answers only "Met welke kennisvragen …?"
+                continue
             if already_said and _fold(unit.text) in already_said:
                 # said before: only what of it speaks to the follow-up ("En voor jongeren?" after the
                 # ten groups: the one item about jongeren), else nothing
@@ -173,8 +181,11 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             if before and before.paragraph == unit.paragraph and _THEN.search(unit.text) and _condition(before):
                 context = before  # "Bent u uw stempas kwijt? Vraag dan …": the question is its condition
             elif _LEANS_BACK.search(unit.text):
-                if before is None or before.paragraph != unit.paragraph or not _answer_like(before):
-                    continue  # what it refers to is not in this passage: leave it out rather than mislead
+                if (before is None or before.paragraph != unit.paragraph or not _answer_like(before)
+                        or is_boilerplate(before.text)):
+                    # what it refers to is not in this passage, or is the text itself ("Het is een
+                    # samenvatting, geen officiële tekst. Zij beschrijft …"): leave it out rather than mislead
+                    continue
                 context = before
             unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context else []))))
             if unit.items:
@@ -229,6 +240,11 @@ def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) ->
         apart.append(unit)
         apart += [replace(unit, text=item, kind="sentence", items=[]) for item in unit.items if defines(item, asked)]
     return apart
+
+
+def lists_questions(unit: Unit) -> bool:
+    """A lead-in whose items are mostly questions ("Welk resultaat streef je na?", …)."""
+    return unit.kind == "lead" and sum(item.rstrip().endswith("?") for item in unit.items) * 2 >= len(unit.items)
 
 
 def _condition(unit: Unit) -> bool:

@@ -409,3 +409,33 @@ def test_a_sentence_opening_with_als_die_leans_on_what_came_before():
     answer = compose("Welk percentage geldt voor de verdeling van urgent woningzoekenden?", [passage], {})
 
     assert "Als die afspraken" not in body(answer)  # what "die" points at stands in another paragraph
+
+
+def test_a_guides_disclaimer_and_what_it_says_about_itself_are_no_answer():
+    # the bundled guides open like this; "Zij" is the guide, so the sentence is about the text
+    intro = hit("Deze handreiking is geschreven voor de kennisbank. Het is een samenvatting en werkhulp, geen "
+                "officiële tekst. Zij beschrijft hoe gemeenten de uitstroom uit beschermd wonen naar een eigen "
+                "woning organiseren.", section="Over deze handreiking", doc_id="handreiking")
+    steps = hit("Organiseer de uitstroom in vijf stappen: tijdig in beeld brengen, woning matchen, begeleiding "
+                "overdragen, verhuizen en nazorg.", section="Samenvatting", doc_id="handreiking")
+
+    answer = compose("Hoe organiseer je de uitstroom uit beschermd wonen naar een eigen woning?", [intro, steps], {})
+
+    assert answer.text.startswith("Organiseer de uitstroom in vijf stappen")
+    assert "Zij beschrijft" not in answer.text and "samenvatting en werkhulp" not in answer.text
+
+
+def test_a_list_of_questions_answers_only_a_question_about_questions():
+    seed = hit("Stadsregio Parkstad Limburg zou graag de volgende vraagstukken beantwoord zien:\n"
+               "- Welk resultaat streef je na?\n- Welke samenwerking tuig je op om dat resultaat te behalen?\n"
+               "- Missen we iets in onze huidige aanpak?", section="Kennisvragen", doc_id="kennisvragen")
+    guide = hit("Tuig een samenwerking op tussen gemeenten, woningcorporaties, zorgaanbieders en "
+                "ervaringsdeskundigen.", section="Samenvatting", doc_id="samenwerking")
+
+    asked = compose("Welke samenwerking tuig je op om dat resultaat te behalen?", [seed, guide], {})
+    about_questions = compose("Met welke kennisvragen gaat Parkstad Limburg aan de slag?", [seed, guide], {})
+
+    assert asked.text.startswith("Tuig een samenwerking op")
+    assert "Welk resultaat streef je na?" not in asked.text
+    assert about_questions.text.startswith("Stadsregio Parkstad Limburg zou graag de volgende vraagstukken")
+    assert "- Missen we iets in onze huidige aanpak? [1]" in about_questions.text
