@@ -160,10 +160,14 @@ def missing_anchors(pinned: list[str], rest: set[str], passages: list[set[str]],
 
 
 def quantity_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:
-    """The term coverage (0–1) of the passage's best unit that states a number (0 without one)."""
+    """The term coverage (0–1) of the passage's best statement of a number (0 without one): a
+    sentence, a table row, or one list item read with its lead-in. A list whose one item names
+    "statushouders" and another "jongeren onder de 24 jaar" states no number of statushouders."""
     wanted = set(question_terms(question))
-    return max((unit_coverage(wanted, set(terms(" ".join(u.parts))), weights) for u in units(hit.chunk.text)
-                if states_quantity(" ".join(u.parts), question)), default=0.0)
+    statements = [" ".join(u.parts) if not u.items else f"{u.text} {item}"
+                  for u in units(hit.chunk.text) for item in (u.items or [None])]
+    return max((unit_coverage(wanted, set(terms(text)), weights) for text in statements
+                if states_quantity(text, question)), default=0.0)
 
 
 def untyped(question: str, hits: list[Hit], weights: dict[str, float]) -> float:

@@ -83,6 +83,19 @@ def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number(
     assert untyped("Wie huisvest de statushouders?", [without_figure], {}) == 0.0
 
 
+def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():
+    # Utrecht's Beleidsnota: the uitgangspunten name statushouders in one item and "onder de 24
+    # jaar" in another; "Hoeveel statushouders …" is not answered by that list
+    question = "Hoeveel statushouders moet Utrecht dit halfjaar huisvesten?"
+    principles = hit("De volgende uitgangspunten geven richting:\n"
+                     "- Jonge woningzoekenden onder de 24 jaar hebben het extra moeilijk.\n"
+                     "- We spannen ons in om jaarlijks de taakstelling voor het huisvesten van statushouders te behalen.")
+    figures = hit("De taakstelling:\n- Utrecht huisvest dit halfjaar 312 statushouders.\n- De regio huisvest er 540.")
+
+    assert untyped(question, [principles], {}) > 0.5
+    assert untyped(question, [figures], {}) < 0.2
+
+
 def test_a_figure_is_digits_a_dutch_number_word_or_a_percentage_not_a_reference():
     assert states_quantity("De verordening geldt ten hoogste vier jaar.")
     assert states_quantity("Ongeveer 35% van de vrijkomende woningen.")

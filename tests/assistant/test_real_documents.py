@@ -86,6 +86,14 @@ def test_an_officer_asking_about_amersfoort_is_not_given_utrechts_waiting_time(o
     assert "11 jaar" not in answer.text
 
 
+def test_an_officer_asking_how_many_statushouders_utrecht_must_house_is_not_given_a_list_of_principles(officer):
+    # Utrecht's uitgangspunten name the taakstelling for statushouders in one item and young
+    # people "onder de 24 jaar" in another; the policy states no number of statushouders
+    answer = officer.ask("Hoeveel statushouders moet de gemeente Utrecht in de tweede helft van 2026 huisvesten?")
+
+    assert answer.abstained, answer.text
+
+
 def test_an_officer_asking_about_rotterdams_agreements_is_not_given_utrechts(officer):
     # Utrecht's policy speaks of its agreements on aandachtsgroepen; a Staatsblad passage lower
     # down mentions Rotterdam among the cities consulted. The library holds nothing of Rotterdam's
