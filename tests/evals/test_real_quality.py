@@ -55,10 +55,11 @@ def test_answerable_questions_on_law_texts_and_policy_documents_are_answered(sui
 
 
 def test_on_topic_questions_the_documents_cannot_answer_are_refused_more_often_than_not_short_of_the_goal(suite):
-    # measured 0.75 on 2026-12-01 (12 of 16: "Hoeveel …" without a figure in the passages, a name
-    # the passage the answer leans on misses); 0.125 before the answer-type check; the goal is
-    # 0.8, see docs/evaluation.md. The gate allows two questions less
-    assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.6, failures(suite, "real", "had moeten weigeren")
+    # measured 0.81 on 2026-12-01 (13 of 16: "Hoeveel …" without a figure in the statement that
+    # names what is asked, a name the passage the answer leans on misses); 0.125 before the
+    # answer-type check; the goal is 0.8 (held out 0.67), see docs/evaluation.md. The gate allows
+    # two questions less
+    assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.68, failures(suite, "real", "had moeten weigeren")
 
 
 def test_off_topic_questions_are_refused(suite):
