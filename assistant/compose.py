@@ -72,6 +72,7 @@ _LIST_OPENING = r"^\s*(?:(?:en|op|aan|in|met|voor|van|onder|bij|uit|over|tot|naa
 _ASKS_FOR_LIST = re.compile(_LIST_OPENING + r"\b", re.I)
 _LIST_HEAD = re.compile(_LIST_OPENING + r"\s+(?:de\s+|alle\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
 LIST_BONUS = 0.1
+SECOND_WITHIN = 0.7  # a second sentence of the same passage joins the direct answer from this share of its score
 DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the answer
 TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a number, a reason)
 LIST_WITHIN = 0.7
@@ -386,6 +387,22 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     return min(rivals, key=lambda c: (_age(hits[c.hit_rank]), -c.score))
 
 
+def next_sentence(pool: list[Candidate], first: Candidate | None, wanted: set[str],
+                  focus: set[str] | None = None) -> Candidate | None:
+    """The second sentence of a direct answer: the best sentence that follows the first in the
+    same passage, names one of the question's terms (`wanted`) itself, scores at least
+    SECOND_WITHIN of the first and says something else; in a follow-up, one that speaks to what
+    the follow-up adds (`focus`). A direct answer is the one or two sentences that answer the
+    question, in the passage's order; a list or a table row stands alone."""
+    if first is None or first.unit.kind != "sentence":
+        return None
+    after = [c for c in pool if c.hit_rank == first.hit_rank and c.position > first.position
+             and c.unit.kind == "sentence" and not c.pitfall and c.score >= SECOND_WITHIN * first.score
+             and any(credit(t, c.terms) for t in wanted) and not _similar(c, first)
+             and (not focus or focus & (c.terms | c.section_terms))]
+    return max(after, key=lambda c: c.score, default=None)
+
+
 def enumeration(pool: list[Candidate], first: Candidate | None, question: str) -> Candidate | None:
     """For a "welke …" question whose direct answer is a statement ("… met tien groepen die er in
     moeten staan") or a list of something else, the list that enumerates what is asked, when one
@@ -448,6 +465,9 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         first = listing  # a list of something else than was asked is no direct answer next to the list asked for
         listing = None
     opening = [c for c in (first, listing) if c] + other_meanings(pool, first)
+    second = next_sentence(pool, first, set(question_terms(question)), focus) if opening == [first] else None
+    if second:
+        opening = [first, second]
     chosen: list[Candidate] = list(opening)
     groups: list[tuple[str | None, list[Candidate]]] = []
     advice = [c for c in pool if not c.pitfall]
@@ -471,8 +491,11 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     for candidate in chosen:
         numbering.setdefault(candidate.hit_rank, len(numbering) + 1)
     lines: list[str] = []
-    for c in opening:
-        lines += _render(c, numbering[c.hit_rank], bullet=False)
+    if second:  # two sentences of one passage read as one paragraph
+        lines.append(" ".join(_render(c, numbering[c.hit_rank], bullet=False)[0] for c in opening))
+    else:
+        for c in opening:
+            lines += _render(c, numbering[c.hit_rank], bullet=False)
     dated = _dates_differ(chosen, hits)
     for label, picked in groups:
         if not picked:

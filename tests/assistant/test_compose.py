@@ -439,3 +439,22 @@ def test_a_list_of_questions_answers_only_a_question_about_questions():
     assert "Welk resultaat streef je na?" not in asked.text
     assert about_questions.text.startswith("Stadsregio Parkstad Limburg zou graag de volgende vraagstukken")
     assert "- Missen we iets in onze huidige aanpak? [1]" in about_questions.text
+
+
+def test_the_direct_answer_is_the_one_or_two_sentences_of_the_best_passage_that_answer():
+    passage = hit("Windmolens mogen in de omgeving van woningen worden gebouwd. Wel gelden er regels om "
+                  "geluidsoverlast en bewegende schaduw van windmolens bij woningen te voorkomen. De provincie "
+                  "houdt een kaart bij van alle energieprojecten.", section="Windmolens", doc_id="windmolens")
+    listing = hit("Voor windmolens bij woningen gelden deze regels:\n- de geluidsnorm;\n- de norm voor slagschaduw.",
+                  section="Regels", doc_id="regels")
+
+    answer = compose("Mogen windmolens vlak bij woningen staan?", [passage], {})
+    listed = compose("Welke regels gelden er voor windmolens vlak bij woningen?", [listing, passage], {})
+
+    opening = body(answer).split("\n\n")[0]
+    assert opening == ("Windmolens mogen in de omgeving van woningen worden gebouwd. [1] Wel gelden er regels om "
+                       "geluidsoverlast en bewegende schaduw van windmolens bij woningen te voorkomen. [1]")
+    assert "kaart" not in opening  # it shares nothing with the question
+    # a list is a direct answer on its own
+    assert body(listed).split("\n\n")[0].startswith("Voor windmolens bij woningen gelden deze regels: [1]\n- de geluidsnorm;")
+    assert "Windmolens mogen" not in body(listed).split("\n\n")[0]
