@@ -26,6 +26,7 @@ from ingest.models import Chunk
 MAX_NEIGHBOURS = 4
 # where a sentence may begin: after a sentence end or a paragraph break (a single line break
 # may be a PDF's wrapped line, in the middle of a sentence)
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n\s*")
 
 
@@ -61,8 +62,10 @@ def starts_inside_list(text: str) -> bool:
 
 
 def opens_mid_sentence(text: str) -> bool:
-    """The passage begins inside a sentence: its first line starts in lower case and is no list item."""
-    lines = _lines(text)
+    """The passage begins inside a sentence: its first line starts in lower case and is no list
+    item. A placeholder line before it ("[formule niet in tekst beschikbaar]") does not count: a
+    formula's legend ("in welke formule voorstelt:") goes on from the sentence before the formula."""
+    lines = [line for line in _lines(text) if not _PLACEHOLDER.fullmatch(line)]
     return bool(lines) and lines[0][:1].islower() and not LIST_MARK.match(lines[0])
 
 
@@ -99,9 +102,6 @@ def complete_passages(hits: list[Hit], index) -> list[Hit]:
         if chunk.doc_id not in neighbours:
             neighbours[chunk.doc_id] = index.chunks_of(chunk.doc_id)
         same_section = {c.ordinal: c for c in neighbours[chunk.doc_id] if c.section == chunk.section}
-        before = same_section.get(chunk.ordinal - 1)
-        if before is not None and opens_mid_sentence(chunk.text):
-            chunk = with_sentence_start(before, chunk)
         for step in range(1, MAX_NEIGHBOURS + 1):
             following = same_section.get(hit.chunk.ordinal + step)
             # an item that ends with a full stop may still be followed by more items ("6. … (f)." | "7. …")
@@ -109,10 +109,14 @@ def complete_passages(hits: list[Hit], index) -> list[Hit]:
                     ends_with_item(chunk.text) and starts_with_item(following.text))):
                 break
             chunk = join(chunk, following)
+        first = hit.chunk.ordinal  # of the passages joined, the first
         for step in range(1, MAX_NEIGHBOURS + 1):
             before = same_section.get(hit.chunk.ordinal - step)
             if before is None or not (starts_inside_list(chunk.text) or (step == 1 and ends_with_item(before.text))):
                 break
-            chunk = replace(join(before, chunk), ordinal=hit.chunk.ordinal)
+            chunk, first = replace(join(before, chunk), ordinal=hit.chunk.ordinal), before.ordinal
+        before = same_section.get(first - 1)
+        if before is not None and opens_mid_sentence(chunk.text):
+            chunk = with_sentence_start(before, chunk)
         completed.append(replace(hit, chunk=chunk) if chunk is not hit.chunk else hit)
     return completed

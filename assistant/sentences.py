@@ -197,13 +197,32 @@ def units(text: str) -> list[Unit]:
             found.append(Unit(cleaned, "row", paragraph=paragraph))
             continue
         for sentence in split_sentences(cleaned):
-            if len(sentence.split()) >= 3 or sentence.endswith(":"):
+            if sentence.endswith(":") and sentence[:1].islower() and _explains_formula(found):
+                found[-1] = _with_formula(found, sentence)
+            elif len(sentence.split()) >= 3 or sentence.endswith(":"):
                 found.append(Unit(sentence, "lead" if sentence.endswith(":") else "sentence", paragraph=paragraph))
     # a lead-in whose list never came is an ordinary (unfinished) sentence
     for unit in found:
         if unit.kind == "lead" and not unit.items:
             unit.kind = "sentence"
     return found
+
+
+def _explains_formula(found: list[Unit]) -> bool:
+    """A law states a formula as "… is de uitkomst van de formule:", the formula (or, where the
+    source has an image, a placeholder) and "waarbij:" / "in welke formule voorstelt:" with
+    what its letters stand for; the lower-case lead-in continues the one before the formula."""
+    return bool(found) and not found[-1].items and (
+        found[-1].text.endswith(":") or (len(found) > 1 and not found[-2].items and found[-2].text.endswith(":")))
+
+
+def _with_formula(found: list[Unit], lead: str) -> Unit:
+    """The formula's lead-in, the formula and the lead-in of its legend as one lead-in (replaces
+    the last unit of `found`; see `_explains_formula`)."""
+    if not found[-1].text.endswith(":"):
+        opening = found.pop(-2)
+        return Unit(f"{opening.text} {found[-1].text} {lead}", "lead", paragraph=opening.paragraph)
+    return Unit(f"{found[-1].text} {lead}", "lead", paragraph=found[-1].paragraph)
 
 
 @lru_cache(maxsize=1)

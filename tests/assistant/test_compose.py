@@ -458,3 +458,25 @@ def test_the_direct_answer_is_the_one_or_two_sentences_of_the_best_passage_that_
     # a list is a direct answer on its own
     assert body(listed).split("\n\n")[0].startswith("Voor windmolens bij woningen gelden deze regels: [1]\n- de geluidsnorm;")
     assert "Windmolens mogen" not in body(listed).split("\n\n")[0]
+
+
+def test_a_formula_is_read_with_its_lead_in_and_what_its_letters_stand_for():
+    # the Participatiewet's kostendelersnorm; the Huisvestingswet's taakstelling has a placeholder
+    # where its source has the formula as an image
+    article = hit("Indien de belanghebbende met een of meer meerderjarige personen in dezelfde woning zijn "
+                  "hoofdverblijf heeft, is de norm per kalendermaand voor de belanghebbende:\n\n"
+                  "((A - B) x (1 - (1/3 x ((M-1)/M))) + B) / M\n\nwaarbij:\n\n"
+                  "- A staat voor de norm voor gehuwden;\n- B staat voor de norm voor een alleenstaande;\n"
+                  "- M staat voor het aantal meerderjarige personen in de woning.", section="Artikel 22a")
+    placeholder = units("1 De taakstelling is de uitkomst, naar boven afgerond, van de formule:\n\n"
+                        "[formule niet in tekst beschikbaar]\n\nin welke formule voorstelt:\n\n"
+                        "- vg: het totale aantal vergunninghouders;\n- iG: het aantal inwoners van de gemeente.")
+
+    answer = compose("Hoe wordt de norm berekend als meerdere personen in dezelfde woning wonen?", [article], {})
+
+    assert answer.text.startswith("Indien de belanghebbende met een of meer meerderjarige personen in dezelfde woning "
+                                  "zijn hoofdverblijf heeft, is de norm per kalendermaand voor de belanghebbende: "
+                                  "((A - B) x (1 - (1/3 x ((M-1)/M))) + B) / M waarbij: [1]\n- A staat voor")
+    assert [u.kind for u in placeholder] == ["lead"]
+    assert placeholder[0].text.endswith("van de formule: [formule niet in tekst beschikbaar] in welke formule voorstelt:")
+    assert placeholder[0].items == ["vg: het totale aantal vergunninghouders;", "iG: het aantal inwoners van de gemeente."]

@@ -140,3 +140,16 @@ def test_a_passage_the_chunker_cut_mid_sentence_is_read_from_the_start_of_that_s
     # a passage that opens with its own sentence stays as it was
     whole = next(c for c in index.chunks_of(doc_id) if c.text[:1].isupper())
     assert complete_passages([Hit(whole, index.document(doc_id), 1.0)], index)[0].chunk.text == whole.text
+
+
+def test_an_officer_asking_how_the_taakstelling_is_computed_gets_the_formula_with_its_legend(officer):
+    # artikel 29 lid 1: the formula is an image in the source; the passage the search finds opens
+    # with its placeholder and legend, the sentence that says what the formula computes is in the
+    # passage before it
+    answer = officer.ask("Hoe wordt bepaald hoeveel statushouders onze gemeente per halfjaar moet huisvesten?")
+
+    assert not answer.abstained
+    opening = answer.text.split("\n\n")[0]
+    assert opening.startswith("1 De taakstelling, bedoeld in artikel 28, is de uitkomst, naar boven afgerond")
+    assert "in welke formule voorstelt: [1]" in opening
+    assert "- iG: het aantal inwoners van de gemeente" in opening
