@@ -59,10 +59,12 @@ _THEN = re.compile(r"^(?:dan\b|[\w-]+\s+dan\b)", re.I)
 _CONTINUES = re.compile(r"^(?:of|en|maar|bijvoorbeeld|ook)\b", re.I)
 # a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …",
 # "Samen vormen zij de koplopersgroep": a personal pronoun after the verb of an inverted sentence;
+# "Bijvoorbeeld als u uw paspoort beschadigt.", "Of ongeldig moet worden verklaard.": the rest of
+# the sentence before it;
 # "Als die afspraken …": a demonstrative right after the opening conjunction or preposition)
 _LEANS_BACK = re.compile(
-    r"^(dit|deze|dat|die|daarom|daardoor|daarmee|hierdoor|hiermee|hierbij|daarnaast|bovendien|zij|ze|hij|"
-    r"zo'n|zulke|dan|ook dat|ook dit)\b|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b"
+    r"^(dit|deze|dat|die|(?:hier|daar)(?:om|door|mee|bij|in|voor|over|naast|na|op|uit|van)|bovendien|zij|ze|"
+    r"hij|zo'n|zulke|dan|ook|bijvoorbeeld|of|en|maar)\b|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b"
     # "Als die afspraken niet worden vastgelegd …", "In dat geval …", "Met deze aanpak …"
     r"|^(als|omdat|wanneer|indien|zodra|met|voor|bij|in|op|van|door|na|naast|zonder|onder|uit)\s+(die|deze|dit|dat)\b",
     re.I,
@@ -183,9 +185,11 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 context = before  # "Bent u uw stempas kwijt? Vraag dan …": the question is its condition
             elif _LEANS_BACK.search(unit.text):
                 if (before is None or before.paragraph != unit.paragraph or not _answer_like(before)
-                        or is_boilerplate(before.text)):
-                    # what it refers to is not in this passage, or is the text itself ("Het is een
-                    # samenvatting, geen officiële tekst. Zij beschrijft …"): leave it out rather than mislead
+                        or is_boilerplate(before.text) or _LEANS_BACK.search(before.text)):
+                    # what it refers to is not in this passage, is the text itself ("Het is een
+                    # samenvatting, geen officiële tekst. Zij beschrijft …") or leans back in turn
+                    # ("Bijvoorbeeld om straten schoon te maken. Die extra kosten …"): leave it out
+                    # rather than mislead
                     continue
                 context = before
             unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context else []))))

@@ -480,3 +480,22 @@ def test_a_formula_is_read_with_its_lead_in_and_what_its_letters_stand_for():
     assert [u.kind for u in placeholder] == ["lead"]
     assert placeholder[0].text.endswith("van de formule: [formule niet in tekst beschikbaar] in welke formule voorstelt:")
     assert placeholder[0].items == ["vg: het totale aantal vergunninghouders;", "iG: het aantal inwoners van de gemeente."]
+
+
+def test_an_example_or_a_sentence_that_goes_on_is_shown_with_the_sentence_it_belongs_to():
+    # Rijksoverheid pages in plain language write the rest of a sentence as a sentence of its own
+    page = hit("Uw paspoort wordt ongeldig als het verlopen is. Bijvoorbeeld als u uw paspoort beschadigt wordt het "
+               "ook ongeldig.\n\nDe gemeente houdt een register bij. Of een paspoort ongeldig moet worden verklaard, "
+               "staat daarin.", section="Ongeldig paspoort", doc_id="paspoort")
+    tax = hit("Bijvoorbeeld om straten en stranden schoon te maken. Die extra kosten betaalt de gemeente uit de "
+              "toeristenbelasting.", section="Toeristenbelasting", doc_id="toeristenbelasting")
+
+    answer = compose("Wanneer wordt mijn paspoort ongeldig?", [page], {})
+    leaning_on_leaning = compose("Waarvan betaalt de gemeente de kosten van de toeristenbelasting?", [tax], {})
+
+    assert answer.text.startswith("Uw paspoort wordt ongeldig als het verlopen is. [1]")
+    # shown at most after the sentence it belongs to, never as a point of its own
+    for fragment in ("Bijvoorbeeld als u uw paspoort", "Of een paspoort ongeldig"):
+        assert not any(line.lstrip("- ").startswith(fragment) for line in answer.text.split("\n"))
+    # "Die extra kosten …" leans on an example that leans in turn: nothing left to show it with
+    assert "Die extra kosten" not in leaning_on_leaning.text
