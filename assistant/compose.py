@@ -51,6 +51,8 @@ _FACETS = re.compile(
 # ontvangen heb" and "dak- en thuislozen" join, they do not contrast
 _COMPARES = re.compile(r"\b(?:verschil\w*|vergelijk\w*|vergeleken|versus|vs\b|tegenover|tussen|veranderd|verandert)",
                        re.I)
+# a law's list of definitions: "In deze wet en de daarop berustende bepalingen wordt verstaan onder:"
+_DEFINITIONS_LEAD = re.compile(r"\bverstaan\s+onder\s*:\s*$", re.I)
 # "Met welke kennisvragen …", "Welke vraagstukken …", not "Hoe vraag ik … aan?"
 _ASKS_FOR_QUESTIONS = re.compile(r"(?<!aan)(?:vragen|vraagstuk)", re.I)
 # "Bent u uw stempas kwijt? Vraag dan …", "… niet op tijd? Dan heeft u recht op …": the answer to a
@@ -169,6 +171,12 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             defining = next((term for term in asked if unit.kind != "row" and defines(unit.text, [term])), None)
             if not (defining or _answer_like(unit)) or is_boilerplate(unit.text):
                 continue
+            if unit.items and _DEFINITIONS_LEAD.search(unit.text) and not defining:
+                # "In deze wet wordt verstaan onder:" with thirty definitions: only those of a term
+                # the question names ("huisvestingsvergunning: …" for "… huisvestingsvergunning …")
+                unit = replace(unit, items=[i for i in unit.items if wanted & set(terms(i.split(":", 1)[0]))])
+                if not unit.items:
+                    continue
             if lists_questions(unit) and not wants_questions:
                 # "… zou graag de volgende vraagstukken beantwoord zien:" with its questions asks
                 # what the officer asks; it answers only "Met welke kennisvragen …?"
@@ -356,13 +364,16 @@ def _shared(a: Candidate, b: Candidate) -> float:
 
 
 def _similar(a: Candidate, b: Candidate) -> bool:
+    """Whether `a` says nothing that `b`, already chosen, does not: the same unit, one inside the
+    other, or most of `a`'s terms in `b`. A list that holds all the terms of a short sentence
+    chosen before still says more than it."""
     if a.defined and b.defined and a.defined != b.defined:
         return False  # the meanings of the two terms a "verschil tussen …" question asks about
     if a.unit is b.unit or a.unit.text in b.parts or b.unit.text in a.parts:
         return True
     if _core(a.unit.text) in _core(b.unit.text) or _core(b.unit.text) in _core(a.unit.text):
         return True  # also the same lid in two editions of a law, numbered "1 …" in one and not in the other
-    return _shared(a, b) > REDUNDANT
+    return len(a.terms & b.terms) / (len(a.terms) or 1) > REDUNDANT
 
 
 def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hits: list[Hit],

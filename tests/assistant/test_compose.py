@@ -499,3 +499,32 @@ def test_an_example_or_a_sentence_that_goes_on_is_shown_with_the_sentence_it_bel
         assert not any(line.lstrip("- ").startswith(fragment) for line in answer.text.split("\n"))
     # "Die extra kosten …" leans on an example that leans in turn: nothing left to show it with
     assert "Die extra kosten" not in leaning_on_leaning.text
+
+
+def test_a_laws_list_of_definitions_shows_only_the_terms_the_question_names():
+    definitions = hit("1 In deze wet en de daarop berustende bepalingen wordt verstaan onder:\n"
+                      "- huisvestingsvergunning: vergunning als bedoeld in artikel 8, eerste lid;\n"
+                      "- huisvestingsverordening: verordening als bedoeld in artikel 4;\n"
+                      "- woningzoekende: meerderjarige die woonruimte zoekt;\n"
+                      "- Onze Minister: Onze Minister van Volkshuisvesting.", section="Artikel 1", doc_id="wet")
+    article = hit("De gemeenteraad kan in de huisvestingsverordening bepalen dat voor het in gebruik nemen van "
+                  "woonruimte een huisvestingsvergunning nodig is.", section="Artikel 7", doc_id="wet")
+
+    answer = compose("Wanneer is een huisvestingsvergunning nodig voor een woningzoekende?", [article, definitions], {})
+
+    assert "  - huisvestingsvergunning: vergunning als bedoeld in artikel 8, eerste lid; [2]" in answer.text
+    assert "  - woningzoekende: meerderjarige die woonruimte zoekt; [2]" in answer.text
+    assert "huisvestingsverordening: verordening" not in answer.text and "Onze Minister" not in answer.text
+
+
+def test_a_list_that_holds_the_words_of_a_short_point_still_says_more_than_it():
+    short = hit("Wonen Eerst komt in het verdeelbesluit.", section="Wonen Eerst", doc_id="nota")
+    principles = hit("De volgende uitgangspunten geven richting aan het verdeelbesluit:\n"
+                     "- Wonen Eerst: we verleggen de focus van opvang naar wonen, volgens Housing First;\n"
+                     "- jonge woningzoekenden krijgen een tijdelijke woonoplossing.",
+                     section="Uitgangspunten", doc_id="nota")
+
+    answer = compose("Hoe komt Wonen Eerst terug in het verdeelbesluit?", [short, principles], {})
+
+    assert answer.text.startswith("Wonen Eerst komt in het verdeelbesluit. [1]")
+    assert "- Wonen Eerst: we verleggen de focus van opvang naar wonen, volgens Housing First; [" in answer.text
