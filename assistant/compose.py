@@ -341,7 +341,9 @@ def with_best_passage(pool: list[Candidate], chosen: list[Candidate], hits: list
     in the answer yet: the reranker's first pick is always shown, whatever the answer leans on."""
     if not hits or any(hits[c.hit_rank].document.doc_id == hits[0].document.doc_id for c in chosen):
         return []
-    own = [c for c in pool if c.hit_rank == 0 and not c.pitfall]
+    # not a lid the answer already shows from another edition of the law
+    own = [c for c in pool if c.hit_rank == 0 and not c.pitfall
+           and not any(_similar(c, other) and not _dated_apart(c, other, hits) for other in chosen)]
     return [max(own, key=lambda c: c.score)] if own else []
 
 

@@ -325,8 +325,12 @@ def test_a_lid_that_two_editions_of_a_law_state_alike_is_shown_once():
     old = hit(lid, "Artikel 6", "huisvestingswet-lawsmd", date="2014-06-04")
 
     answer = compose("Met wie overleggen we bij het voorbereiden van een huisvestingsverordening?", [new, old], {})
+    # the older edition ranked first: its best point is the lid the newer edition's answer shows
+    old_first = compose("Met wie overleggen we bij het voorbereiden van een huisvestingsverordening?", [old, new], {})
 
     assert body(answer).count("plegen burgemeester en wethouders overleg") == 1
+    assert body(old_first).count("plegen burgemeester en wethouders overleg") == 1
+    assert body(old_first).startswith(f"1 {lid} [1]")
 
 
 def test_a_newer_edition_answers_first_only_on_the_same_article_of_law():
