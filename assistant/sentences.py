@@ -13,7 +13,10 @@ from functools import lru_cache
 
 from index.bm25_store import DutchAnalyzer
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-ZÀ-Ý0-9\"'“‘(])")
+# also where a conversion glued two paragraphs ("… te treffen.Woningcorporaties spelen …"), but
+# not inside a web address ("www.Rijksoverheid.nl")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-ZÀ-Ý0-9\"'“‘(])"
+                           r"|(?<=[a-zà-ÿ0-9]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ]{2})(?![A-Za-zÀ-ÿ]+\.[a-z]{2,})")
 # bullets as Word and PDF conversions leave them too (Symbol-font \uf0b7, \uf0a7, a stray \u085f),
 # also twice over: Utrecht's Beleidsnota in Markdown writes "- \u085f Door …"
 LIST_MARK = re.compile(

@@ -93,6 +93,18 @@ def test_abbreviations_do_not_cut_a_sentence_into_fragments():
         "De rest wacht."]
 
 
+def test_two_sentences_a_conversion_glued_together_are_read_as_two():
+    # the circulaire on standplaatsen (laws-markdown) joins paragraphs without a space
+    passage = ("Gemeenten kunnen zelf een regeling treffen.Woningcorporaties spelen daarbij een rol. "
+               "De opening van de tender is op 1 oktober 2000.Het tendersysteem geldt niet voor kennisprojecten. "
+               "Meer staat op www.Rijksoverheid.nl en in o.a. de circulaire.")
+
+    assert [u.text for u in units(passage)] == [
+        "Gemeenten kunnen zelf een regeling treffen.", "Woningcorporaties spelen daarbij een rol.",
+        "De opening van de tender is op 1 oktober 2000.", "Het tendersysteem geldt niet voor kennisprojecten.",
+        "Meer staat op www.Rijksoverheid.nl en in o.a. de circulaire."]
+
+
 def test_a_question_about_a_table_row_gets_the_row_with_its_column_names():
     table = ("| Huishoudtype | Maximale huur (euro) | Aantal woningen |\n|---|---|---|\n"
              "| Alleenstaande | 650 | 310 |\n| Gezin | 879 | 198 |")
