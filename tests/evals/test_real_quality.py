@@ -70,13 +70,14 @@ def test_off_topic_questions_are_refused(suite):
 
 
 def test_the_gold_passage_is_among_the_cited_passages(suite):
-    # measured 0.61 on 2026-12-01; the goal is 0.9 (retrieval is the ceiling: the reranked top 5
+    # measured 0.62 on 2026-12-01 (0.61 before a point was judged a repeat from its own side);
+    # the goal is 0.9 (retrieval is the ceiling: the reranked top 5
     # holds the gold passage for about 0.66)
     assert pooled(suite, "real", "gold_passage_cited") >= 0.57
 
 
 def test_key_facts_are_in_the_answer(suite):
-    # measured 0.53 on 2026-12-01; issue 9's goal 0.5
+    # measured 0.54 on 2026-12-01; issue 9's goal 0.5
     assert pooled(suite, "real", "key_fact_recall") >= 0.5
 
 
