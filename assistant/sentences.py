@@ -84,7 +84,10 @@ MAX_ITEMS = 15  # a longer list is cut: the answer should stay readable (the law
 # per 01-01-2016", "Dit onderdeel is nog niet in werking getreden"), footnotes
 _BOILERPLATE = re.compile(
     r"\b(deze|dit|de)\s+(handreiking|document|samenvatting|notitie|rapport|tekst|publicatie|factsheet|pagina|"
-    r"paragraaf|hoofdstuk|bijlage)\s+(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt)\b"
+    r"paragraaf|hoofdstuk|bijlage|praktijkvoorbeeld|regioprofiel|begrippenlijst)\s+"
+    r"(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt)\b"
+    # "Het is een samengesteld, geanonimiseerd voorbeeld …", "Het beschrijft niet één bestaande regio …"
+    r"|^\s*het is een (?:samengesteld|geanonimiseerd|fictief|verzonnen)\b|^\s*het (?:beschrijft|bevat) (?:niet|geen)\b"
     r"|\bgeen officiële (wet)?tekst\b|\bsamenvatting in eigen woorden\b|^\s*(zie|lees)\s"
     r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:"
     r"|^\s*wijzigt (de|het)\b[^.;]{0,80}[.;]?\s*$|^\s*treedt in werking\b|\bnog niet in ?werking getreden\b"

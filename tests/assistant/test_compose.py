@@ -544,3 +544,18 @@ def test_a_list_that_holds_the_words_of_a_short_point_still_says_more_than_it():
 
     assert answer.text.startswith("Wonen Eerst komt in het verdeelbesluit. [1]")
     assert "- Wonen Eerst: we verleggen de focus van opvang naar wonen, volgens Housing First; [" in answer.text
+
+
+def test_what_a_practice_example_says_about_itself_is_no_answer():
+    # the bundled praktijkvoorbeelden open like this; the question asks how, the intro says what the text is
+    intro = hit("Dit praktijkvoorbeeld is geschreven voor de kennisbank Thuiswijzer. Het is een samengesteld, "
+                "geanonimiseerd voorbeeld van hoe een regio tot afspraken over de verdeling van aandachtsgroepen kan "
+                "komen. Het beschrijft niet één bestaande regio en bevat daarom geen namen of cijfers.",
+                section="Praktijkvoorbeeld: een spreidingsafspraak", doc_id="praktijkvoorbeeld")
+    steps = hit("Leg de afspraak over de verdeling van aandachtsgroepen regionaal vast en vertaal haar lokaal in "
+                "prestatieafspraken.", section="Zo kwam de regio tot een afspraak", doc_id="praktijkvoorbeeld")
+
+    answer = compose("Hoe komt een regio tot afspraken over de verdeling van aandachtsgroepen?", [intro, steps], {})
+
+    assert answer.text.startswith("Leg de afspraak over de verdeling van aandachtsgroepen regionaal vast")
+    assert "voorbeeld van hoe" not in answer.text and "Het beschrijft niet" not in answer.text
