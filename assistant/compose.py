@@ -58,7 +58,6 @@ _ASKS_FOR_QUESTIONS = re.compile(r"(?<!aan)(?:vragen|vraagstuk)", re.I)
 # "Bent u uw stempas kwijt? Vraag dan …", "… niet op tijd? Dan heeft u recht op …": the answer to a
 # question the text asks itself, which is its condition
 _THEN = re.compile(r"^(?:dan\b|[\w-]+\s+dan\b)", re.I)
-_CONTINUES = re.compile(r"^(?:of|en|maar|bijvoorbeeld|ook)\b", re.I)
 # a unit whose subject is only a pointer back ("Dit is een activiteit", "In de praktijk heet dit …",
 # "Samen vormen zij de koplopersgroep": a personal pronoun after the verb of an inverted sentence;
 # "Bijvoorbeeld als u uw paspoort beschadigt.", "Of ongeldig moet worden verklaard.": the rest of
@@ -263,7 +262,7 @@ def lists_questions(unit: Unit) -> bool:
 def _condition(unit: Unit) -> bool:
     """A question a text asks itself as the condition of what follows ("Bent u uw stempas
     kwijt?"), itself whole: "Of gaat u die sluiten?" leans on the question before it."""
-    return unit.text.endswith("?") and not (_LEANS_BACK.search(unit.text) or _CONTINUES.search(unit.text))
+    return unit.text.endswith("?") and not _LEANS_BACK.search(unit.text)
 
 
 def _answer_like(unit: Unit) -> bool:

@@ -24,9 +24,9 @@ from index.models import Hit
 from ingest.models import Chunk
 
 MAX_NEIGHBOURS = 4
+_PLACEHOLDER = re.compile(r"\[[^\]]*\]")  # "[formule niet in tekst beschikbaar]"
 # where a sentence may begin: after a sentence end or a paragraph break (a single line break
 # may be a PDF's wrapped line, in the middle of a sentence)
-_PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 _SENTENCE_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+|\n\s*\n\s*")
 
 
