@@ -23,7 +23,7 @@ from datetime import date
 from assistant.models import Citation
 from assistant.sentences import (QUESTION_WORDS, Unit, asks_date, asks_quantity, asks_reason, coverage, credit,
                                  defined_terms, defines, is_boilerplate, nearest_heading, question_terms, states_date,
-                                 states_quantity, states_reason, terms, units)
+                                 states_quantity, states_reason, terms, tidy, units)
 from index.models import Hit
 from ingest.models import Metadata
 
@@ -536,10 +536,11 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
 
 def _render(c: Candidate, n: int, bullet: bool) -> list[str]:
     # the sentence a leaning one needs carries its own [n]: every sentence of an answer is cited
-    text = f"{c.context.text} [{n}] {c.unit.text}" if c.context else c.unit.text
+    text = tidy(f"{c.context.text} [{n}] {c.unit.text}" if c.context else c.unit.text)
+    items = [tidy(item) for item in c.unit.items]
     if not bullet:
-        return [f"{text} [{n}]", *[f"- {item} [{n}]" for item in c.unit.items]]
-    return [f"- {text} [{n}]", *[f"  - {item} [{n}]" for item in c.unit.items]]
+        return [f"{text} [{n}]", *[f"- {item} [{n}]" for item in items]]
+    return [f"- {text} [{n}]", *[f"  - {item} [{n}]" for item in items]]
 
 
 def _dates_differ(chosen: list[Candidate], hits: list[Hit]) -> bool:
@@ -582,7 +583,7 @@ def answer_lines(text: str) -> list[str]:
 
 
 def _fold(text: str) -> str:
-    return " ".join(re.sub(r"\s*\[\d+\]", "", text).casefold().split())
+    return " ".join(tidy(re.sub(r"\s*\[\d+\]", "", text)).casefold().split())
 
 
 def _core(text: str) -> str:

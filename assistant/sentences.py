@@ -391,6 +391,18 @@ def nearest_heading(section: str | None) -> str:
     return (section or "").rsplit("›", 1)[-1].strip()
 
 
+# "prestatieafspraken :" and "( DAEB )": PDF bold runs and converted tables leave a space
+# before punctuation; the text an officer reads should not
+_SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+(?=[,.;:!?)](?:\s|$))")
+_SPACE_AFTER_PAREN = re.compile(r"\(\s+(?=\S)")
+
+
+def tidy(text: str) -> str:
+    """`text` without spaces before punctuation or inside brackets, as shown in an answer. Only
+    the display changes: matching a shown sentence to its passage folds both the same way."""
+    return _SPACE_AFTER_PAREN.sub("(", _SPACE_BEFORE_MARK.sub("", text))
+
+
 def is_boilerplate(text: str) -> bool:
     """Text about the text rather than content: a disclaimer, a cross-reference, a law's note on
     its own history ("Treedt in werking per 01-01-2016")."""

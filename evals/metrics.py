@@ -47,6 +47,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.sentences import tidy
+
 DOC_METRICS = ("recall@1", "recall@5", "recall@10", "mrr@10", "ndcg@10")
 RETRIEVAL_DEPTH = 10
 _NOTHING = "\x00niets-gevonden"
@@ -68,7 +70,7 @@ _FOLD_CHARS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "�
 def fold(text: str) -> str:
     """Case-, Unicode- and whitespace-folded text, with Markdown emphasis removed, for matching."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD_CHARS)
-    text = text.replace("**", "").replace("__", "").replace("`", "")
+    text = tidy(text.replace("**", "").replace("__", "").replace("`", ""))
     return " ".join(text.casefold().split())
 
 

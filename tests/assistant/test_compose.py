@@ -2,6 +2,7 @@
 
 from assistant.compose import compose, facets_of
 from assistant.sentences import units
+from evals.metrics import contains
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
@@ -559,3 +560,30 @@ def test_what_a_practice_example_says_about_itself_is_no_answer():
 
     assert answer.text.startswith("Leg de afspraak over de verdeling van aandachtsgroepen regionaal vast")
     assert "voorbeeld van hoe" not in answer.text and "Het beschrijft niet" not in answer.text
+
+
+def test_an_answer_shows_no_space_before_punctuation_that_a_pdf_conversion_left_in_the_passage():
+    passage = ("Wij maken voorrang voor vitale beroepen mogelijk ( zoals zorg en onderwijs ) :\n"
+               "- werknemers in het onderwijs , de zorg en de politie ;\n- starters met een middeninkomen .")
+
+    answer = compose("Voor welke beroepen maakt de gemeente voorrang mogelijk?", [hit(passage)], {})
+
+    shown = body(answer)
+    assert "mogelijk (zoals zorg en onderwijs):" in shown
+    assert "- werknemers in het onderwijs, de zorg en de politie;" in shown
+    assert " :" not in shown and " ," not in shown and "( " not in shown
+    # the Bronnen tab marks the passage's own sentences, and the evaluation still finds them
+    assert "werknemers in het onderwijs , de zorg en de politie ;" in answer.citations[0].highlights
+    assert contains(passage, "werknemers in het onderwijs, de zorg en de politie;")
+
+
+def test_a_follow_up_does_not_repeat_a_point_that_was_shown_tidied():
+    passage = ("Wij maken voorrang voor vitale beroepen mogelijk :\n- werknemers in het onderwijs ;\n- agenten .\n"
+               "Starters met een middeninkomen krijgen voorrang in de middenhuur .")
+    first = compose("Voor wie maakt de gemeente voorrang mogelijk?", [hit(passage)], {})
+
+    follow_up = compose("Voor wie maakt de gemeente voorrang mogelijk, en voor starters?", [hit(passage)], {},
+                        previous_answer=first.text, follow_up="En voor starters?")
+
+    assert "Starters met een middeninkomen krijgen voorrang in de middenhuur." in follow_up.text
+    assert "werknemers in het onderwijs" not in follow_up.text
