@@ -27,6 +27,10 @@ CAUTION_TEXT = (
     "_Voorzichtig: de bronnen raken deze vraag, maar beantwoorden haar misschien niet volledig. "
     "Controleer de passages hieronder._"
 )
+NO_NUMBER_TEXT = (
+    "_Voorzichtig: u vraagt naar een aantal, bedrag of termijn, maar de gevonden passages noemen dat getal "
+    "niet. Hieronder staat wat ze er wel over zeggen._"
+)
 NEAREST = 3
 
 
@@ -117,7 +121,7 @@ class Assistant:
     def _extractive(self, query: str, composition, evidence: Evidence, notes: list[str], caution: bool = False) -> Answer:
         text = composition.text + "\n\n" + extractive.sources_block(composition.citations)
         if caution:
-            text = f"{CAUTION_TEXT}\n\n{text}"
+            text = f"{NO_NUMBER_TEXT if evidence.untyped >= 1.0 else CAUTION_TEXT}\n\n{text}"
         return Answer(text, composition.citations, False, query, "extractief", notes, evidence.score, caution)
 
     def _abstain(self, query: str, hits: list[Hit], evidence: Evidence, notes: list[str]) -> Answer:

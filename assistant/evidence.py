@@ -94,12 +94,14 @@ class Evidence:
     coverage: float
     closeness: float
     score: float
+    untyped: float = 0.0  # see `untyped`: 1.0 when a number is asked and no passage states one for it
 
     def verdict(self, refuse_below: float = REFUSE_BELOW, caution_below: float = CAUTION_BELOW) -> str:
-        """"weigeren", "voorzichtig" or "antwoorden"."""
+        """"weigeren", "voorzichtig" or "antwoorden". An answer to "Hoeveel …" from passages that
+        state no number for what is asked can be right about the rest, never about the number."""
         if self.score < refuse_below:
             return "weigeren"
-        return "voorzichtig" if self.score < caution_below else "antwoorden"
+        return "voorzichtig" if self.score < caution_below or self.untyped >= 1.0 else "antwoorden"
 
 
 def idf_weights(index, query_terms: list[str]) -> dict[str, float]:
@@ -197,6 +199,7 @@ def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: Nois
     found = set().union(*passages)
     cov = coverage(question, found, weights)
     close = closeness(hits, floor)
+    missing_number = untyped(question, hits, weights)
     return Evidence(cov, close, COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * close - UNKNOWN_PENALTY * unknown
-                    - ASTRAY_PENALTY * astray(question, passages, weights, typed)
-                    - UNTYPED_PENALTY * untyped(question, hits, weights))
+                    - ASTRAY_PENALTY * astray(question, passages, weights, typed) - UNTYPED_PENALTY * missing_number,
+                    missing_number)

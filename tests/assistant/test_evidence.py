@@ -1,7 +1,7 @@
 """What pins a question to its case, how Dutch compounds are matched, and the off-topic noise
 floor (no index needed)."""
 
-from assistant.evidence import OFF_TOPIC_PROBES, NoiseFloor, astray, untyped
+from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, untyped
 from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, states_date,
                                  states_quantity, states_reason, terms)
 from index.models import DocumentRecord, Hit
@@ -179,3 +179,9 @@ def test_a_why_question_asks_for_a_reason_or_a_purpose():
     # Staatsblad 2024, 197 (nota van toelichting)
     assert states_reason("Om zodoende gemeenten en verhuurders zes maanden extra tijd te geven om zich voor te bereiden.")
     assert not states_reason("Met het Wetsvoorstel betaalbare huur krijgen gemeenten een handhavende rol.")
+
+
+def test_strong_evidence_for_a_number_no_passage_states_is_answered_with_a_caution_not_plainly():
+    assert Evidence(1.0, 1.0, 0.9, untyped=1.0).verdict() == "voorzichtig"
+    assert Evidence(1.0, 1.0, 0.9, untyped=0.5).verdict() == "antwoorden"  # a number, named less closely
+    assert Evidence(1.0, 1.0, 0.1, untyped=1.0).verdict() == "weigeren"

@@ -94,6 +94,19 @@ def test_an_officer_asking_how_many_statushouders_utrecht_must_house_is_not_give
     assert answer.abstained, answer.text
 
 
+def test_an_officer_asking_for_a_number_the_sources_do_not_state_is_told_so_above_the_answer(officer):
+    # Utrecht's policy announces the ETHOS-light count for 2026 but states no outcome: the
+    # passages speak to the question, so the assistant answers, and says first that the number is missing
+    counted = officer.ask("Hoeveel dak- en thuisloze mensen heeft de ETHOS-light-telling in Utrecht opgeleverd?")
+    stated = officer.ask("Hoe lang moet een jongere onder de 27 wachten voordat hij bijstand kan aanvragen?")
+
+    assert counted.abstained or counted.caution, counted.text
+    if not counted.abstained:
+        assert counted.text.startswith("_Voorzichtig: u vraagt naar een aantal"), counted.text
+    assert not stated.abstained and not stated.caution, stated.text
+    assert "vier weken" in stated.text
+
+
 def test_an_officer_asking_about_rotterdams_agreements_is_not_given_utrechts(officer):
     # Utrecht's policy speaks of its agreements on aandachtsgroepen; a Staatsblad passage lower
     # down mentions Rotterdam among the cities consulted. The library holds nothing of Rotterdam's
