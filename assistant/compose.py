@@ -98,6 +98,7 @@ class Candidate:
     pitfall: bool = False
     above: set[str] = field(default_factory=set)  # stems of the nearest heading
     defined: tuple[str, ...] | None = None  # the asked term whose meaning the unit gives
+    repeated: bool = False  # a sentence the previous answer showed (a follow-up may still need it)
 
     @property
     def parts(self) -> list[str]:
@@ -180,7 +181,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 # "… zou graag de volgende vraagstukken beantwoord zien:" with its questions asks
                 # what the officer asks; it answers only "Met welke kennisvragen …?"
                 continue
-            if already_said and _fold(unit.text) in already_said:
+            repeated = bool(already_said) and _fold(unit.text) in already_said
+            if repeated:
                 # said before: only what of it speaks to the follow-up ("En voor jongeren?" after the
                 # ten groups: the one item about jongeren), else nothing
                 unit = _focused(unit, focus)
@@ -216,7 +218,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
-                                   defining))
+                                   defining, repeated and not unit.items))
     return found
 
 
@@ -230,6 +232,10 @@ def answer_type(question: str):
     if asks_reason(question):
         return states_reason
     return None
+
+
+def _speaks_to(c: Candidate, focus: set[str]) -> bool:
+    return any(credit(t, c.terms | c.section_terms) for t in focus)
 
 
 def _focused(unit: Unit, focus: set[str] | None) -> Unit | None:
@@ -470,10 +476,13 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     already_said = _fold(" ".join(answer_lines(previous_answer))) if previous_answer else ""
     focus = set(question_terms(follow_up)) if follow_up else None
     pool = candidates(hits, question, weights, already_said, focus)
-    if focus and not any(credit(t, c.terms | c.section_terms) for c in pool for t in focus):
+    if focus and not any(_speaks_to(c, focus) for c in pool):
         # "En voor jongeren?" when no passage mentions jongeren: repeating the earlier answer
         # would pass it off as the answer for jongeren; no composition makes the assistant refuse
         return Composition("", [], {})
+    if focus and any(not c.repeated and _speaks_to(c, focus) for c in pool):
+        # something new speaks to the follow-up: the sentences the officer has just read stay out
+        pool = [c for c in pool if not c.repeated]
     facets = facets_of(question)
     first = direct_answer(pool, facets, hits, focus)
     listing = enumeration(pool, first, question)

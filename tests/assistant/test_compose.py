@@ -587,3 +587,15 @@ def test_a_follow_up_does_not_repeat_a_point_that_was_shown_tidied():
 
     assert "Starters met een middeninkomen krijgen voorrang in de middenhuur." in follow_up.text
     assert "werknemers in het onderwijs" not in follow_up.text
+
+
+def test_a_follow_up_leaves_out_a_sentence_just_read_when_something_new_speaks_to_it():
+    passage = ("Gemeenten kunnen statushouders opnemen in de urgentieregeling.\n\n"
+               "De raad legt in de verordening vast hoe de gemeente de taakstelling voor statushouders haalt.")
+    previous = "Gemeenten kunnen statushouders opnemen in de urgentieregeling. [1]"
+
+    follow_up = compose("Welke groepen horen in de urgentieregeling, en statushouders?", [hit(passage)], {},
+                        previous_answer=previous, follow_up="En statushouders?")
+
+    assert "taakstelling voor statushouders" in follow_up.text
+    assert "Gemeenten kunnen statushouders opnemen" not in follow_up.text
