@@ -247,11 +247,35 @@ def question_terms(question: str) -> list[str]:
     return [t for t in terms(question) if t not in stop]
 
 
+# what officers say and what the laws write for the same thing: Woningwet art. 19 "toegelaten
+# instelling", Huisvestingswet art. 28 "vergunninghouder" (and the circulars' "verblijfsgerechtigde").
+# Each group was kept only if leaving it out lowered a tuning figure (docs/evaluation.md)
+SAME_MEANING = (
+    ("statushouder", "vergunninghouder", "verblijfsgerechtigde"),
+    # the stemmer keeps "corporaties" whole, so the plurals are listed too
+    ("corporatie", "corporaties", "woningcorporatie", "woningcorporaties", "woningbouwcorporatie",
+     "woningbouwcorporaties", "toegelaten instelling"),
+)
+
+
+@lru_cache(maxsize=1)
+def _same_meaning() -> dict[str, list[tuple[str, ...]]]:
+    """Per stem, the stems of the other wordings of the same thing."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for group in SAME_MEANING:
+        wordings = [tuple(terms(w)) for w in group]
+        for wording in wordings:
+            if len(wording) == 1:
+                table.setdefault(wording[0], []).extend(w for w in wordings if w != wording)
+    return table
+
+
 def credit(term: str, found: set[str]) -> float:
-    """1.0 when `term` is in `found`; PART_CREDIT when it is a part of a compound there, or a
-    compound of a term there ("urgentieregel" and "urgentie", "groep" and "aandachtsgroep"):
-    Dutch glues words together, and the question and the passage seldom glue them alike."""
-    if term in found:
+    """1.0 when `term` is in `found`, or another wording of it (`SAME_MEANING`); PART_CREDIT
+    when it is a part of a compound there, or a compound of a term there ("urgentieregel" and
+    "urgentie", "groep" and "aandachtsgroep"): Dutch glues words together, and the question and
+    the passage seldom glue them alike."""
+    if term in found or any(all(t in found for t in other) for other in _same_meaning().get(term, ())):
         return 1.0
     for other in found:
         short, long = (term, other) if len(term) < len(other) else (other, term)

@@ -22,6 +22,17 @@ def test_a_compound_in_the_question_half_matches_its_parts_in_the_passage():
     assert coverage({"urgentie", "groep"}, found, {"urgentie": 1.0, "groep": 3.0}) == (1.0 + 3.0 * 0.5) / 4.0
 
 
+def test_an_officers_word_matches_the_word_the_law_writes_for_the_same_thing():
+    law = set(terms("de huisvesting van vergunninghouders door de toegelaten instellingen"))
+
+    assert credit(terms("statushouders")[0], law) == 1.0
+    assert credit(terms("corporaties")[0], law) == 1.0
+    assert credit(terms("woningcorporatie")[0], law) == 1.0
+    # both words of "toegelaten instelling" must be there, not only "instelling"
+    assert credit(terms("corporatie")[0], set(terms("een instelling voor beschermd wonen"))) == 0.0
+    assert credit(terms("vergunninghouder")[0], set(terms("statushouders krijgen een woning"))) == 1.0
+
+
 def test_names_and_years_pin_a_question_but_laws_and_the_state_do_not():
     assert anchors("Hoeveel statushouders moet de gemeente Utrecht in 2026 huisvesten?") == ["utrecht", "2026"]
     assert anchors("Welke groepen zijn er in de Huisvestingswet bijgekomen?") == []

@@ -155,6 +155,18 @@ def test_a_passage_the_chunker_cut_mid_sentence_is_read_from_the_start_of_that_s
     assert complete_passages([Hit(whole, index.document(doc_id), 1.0)], index)[0].chunk.text == whole.text
 
 
+def test_an_officer_asking_about_statushouders_gets_the_lid_the_law_writes_about_vergunninghouders(officer):
+    # Huisvestingswet art. 12 lid 4 never says "statushouders"; Utrecht's policy, which does,
+    # lists principles but not what a verordening must settle
+    answer = officer.ask("Wat moeten we in de nieuwe huisvestingsverordening regelen om aan onze opgave voor het "
+                         "huisvesten van statushouders te voldoen?")
+
+    assert not answer.abstained
+    opening = answer.text.split("\n\n")[0]
+    assert "in de huisvestingsverordening vast op welke wijze de gemeente voldoet aan de zorg voor de voorziening " \
+           "in de huisvesting van vergunninghouders" in opening
+
+
 def test_an_officer_asking_how_the_taakstelling_is_computed_gets_the_formula_with_its_legend(officer):
     # artikel 29 lid 1: the formula is an image in the source; the passage the search finds opens
     # with its placeholder and legend, the sentence that says what the formula computes is in the
