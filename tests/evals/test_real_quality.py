@@ -70,15 +70,16 @@ def test_off_topic_questions_are_refused(suite):
 
 
 def test_the_gold_passage_is_among_the_cited_passages(suite):
-    # measured 0.62 on 2026-12-01 (0.61 before a point was judged a repeat from its own side);
-    # the goal is 0.9 (retrieval is the ceiling: the reranked top 5
-    # holds the gold passage for about 0.66)
-    assert pooled(suite, "real", "gold_passage_cited") >= 0.57
+    # measured 0.65 on 2026-12-01 (0.62 before the law's wording counted as the officer's:
+    # "vergunninghouder" for "statushouder"); the goal is 0.9 (retrieval is the ceiling: the
+    # reranked top 5 holds the gold passage for about 0.66)
+    assert pooled(suite, "real", "gold_passage_cited") >= 0.6
 
 
 def test_key_facts_are_in_the_answer(suite):
-    # measured 0.54 on 2026-12-01; issue 9's goal 0.5
-    assert pooled(suite, "real", "key_fact_recall") >= 0.5
+    # measured 0.56 on 2026-12-01 (0.54 before the law's wording counted as the officer's);
+    # issue 9's goal 0.5
+    assert pooled(suite, "real", "key_fact_recall") >= 0.52
 
 
 def test_every_citation_points_at_a_passage_and_every_line_is_in_the_passage_it_cites(suite):
