@@ -180,8 +180,9 @@ def tune_rerank(asked: list[Asked], windows: tuple[float, ...]) -> Weights:
     grid = [Weights(*w) for w in itertools.product((0.0, 0.2, 0.35, 0.5), (0.0, 0.15, 0.3), (0.0, 0.15, 0.3, 0.45),
                                                     (0.0, 0.1, 0.2), windows) if sum(w) > 0]
     # the key passage first: MRR@10 of the gold passage. A lead smaller than one question moving
-    # one rank (1 / 2 of 1 / answerable questions) is a tie: the weights in the code stay, else the
-    # mix without the window signal (it costs an embedding per candidate), then more fusion
+    # from rank 1 to 2 (½ ÷ the answerable tuning questions) is a tie: the weights in the code
+    # stay, else the mix without the window signal (it costs an embedding per candidate), then
+    # more fusion
     scores = {w: mrr(tune, w) for w in grid}
     tie = 0.5 / max(1, sum(a.answerable for a in tune))
     ties = [w for w in grid if scores[w] >= max(scores.values()) - tie]
