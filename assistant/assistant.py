@@ -88,7 +88,10 @@ class Assistant:
             answer = self._abstain(query, hits, evidence, notes)
             yield answer.text, answer
             return
-        previous = next((m["content"] for m in reversed(history or []) if m.get("role") == "assistant"), None)
+        # every earlier turn, not only the last: after "… vergunninghouders?" the officer has still
+        # read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
+        previous = "\n".join(line for m in history or [] if m.get("role") == "assistant"
+                              for line in extractive.answer_lines(m["content"])) or None
         composition = extractive.compose(query, hits, weights, previous, question if query != question else None)
         if not composition.text:  # no unit of the passages speaks to the question (or all were said before)
             answer = self._abstain(query, hits, evidence, notes)
