@@ -22,8 +22,8 @@ from datetime import date
 
 from assistant.models import Citation
 from assistant.sentences import (QUESTION_WORDS, Unit, asks_date, asks_quantity, asks_reason, coverage, credit,
-                                 defined_terms, defines, is_boilerplate, nearest_heading, question_terms, states_date,
-                                 states_quantity, states_reason, terms, tidy, units)
+                                 defined_terms, defines, is_boilerplate, nearest_heading, question_terms, quotes,
+                                 shingles, states_date, states_quantity, states_reason, terms, tidy, units)
 from index.models import Hit
 from ingest.models import Metadata
 
@@ -83,6 +83,8 @@ FOCUS_MISSED = 0.6
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
 _ARTICLE_HEADING = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+[\w.:]*)", re.I)  # "Artikel 33a", "Artikel 3.20 Bijdragen"
 _IDENTIFIER_CELL = re.compile(r":\s*[a-z0-9]+(?:-[a-z0-9]+){2,}\s*(?:·|$)")
+# a question about an earlier text of the law wants that text, not the one in force now
+_ASKS_ABOUT_THE_PAST = re.compile(r"\b(?:oorspronkelijk\w*|vroeger\w*|destijds|voorheen|toen|oude)\b", re.I)
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
 
@@ -156,7 +158,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     asked = defined_terms(question)
     typed = answer_type(question)
     wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
-    found = []
+    found: list[Candidate] = []
+    silent: list[Candidate] = []  # units of law that share no word with the question
     for rank, hit in enumerate(hits):
         prior = 1.0 / (1.0 + RANK_DECAY * rank)
         section = hit.chunk.section or ""
@@ -205,6 +208,9 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             if unit.items:
                 unit_terms |= above  # a list is about what the heading above it names ("De tien groepen …")
             if wanted and not coverage(wanted, unit_terms | section_terms, weights):
+                if hit.document.metadata.type == "regelgeving":  # unless an older text quotes it (`lift_newer_law`)
+                    silent.append(Candidate(unit, rank, position, unit_terms, section_terms, 0.0, context,
+                                            above=above))
                 continue  # shares nothing with the question: at most context, never a point of the answer
             score = (0.45 * coverage(wanted, unit_terms, weights) + 0.15 * passage_coverage + 0.3 * prior
                      + 0.1 * coverage(wanted, section_terms, weights) + (0.03 if position == 0 else 0.0)
@@ -219,7 +225,36 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining, repeated and not unit.items))
+    if not _ASKS_ABOUT_THE_PAST.search(question):
+        found += lift_newer_law(found, silent, hits)
     return found
+
+
+def lift_newer_law(found: list[Candidate], silent: list[Candidate], hits: list[Hit]) -> list[Candidate]:
+    """Units of a newer law text that an older, non-legal text quotes score as the quoting unit
+    does: they say its point as the law now stands, and the newest-first rule of `direct_answer`
+    lets them answer. Returns the `silent` ones (law units sharing no word with the question)
+    that were lifted; those in `found` are lifted in place.
+
+    The Kamervragen of March 2024 answer "welke groepen …" with two groups, one of them in the
+    words of the Huisvestingswet of that time ("woningzoekenden die mantelzorg als bedoeld in …
+    verlenen of ontvangen"); article 12 of the law as of 1 July 2026 has that group as onderdeel
+    a of ten. An officer must read the ten first, and the two below them, dated."""
+    laws = [c for c in found + silent if hits[c.hit_rank].document.metadata.type == "regelgeving"
+            and hits[c.hit_rank].document.metadata.date]
+    said = {id(c): shingles(" ".join(c.unit.parts)) for c in laws}
+    lifted: dict[int, Candidate] = {}
+    for old in list(found):
+        text = hits[old.hit_rank].document
+        if text.metadata.type == "regelgeving" or not text.metadata.date:
+            continue
+        for law in laws:
+            newer = hits[law.hit_rank].document.metadata.date > text.metadata.date
+            if newer and law.score < old.score and any(quotes(part, said[id(law)]) for part in old.unit.parts):
+                law.score = old.score
+                law.above = law.above | old.terms  # what the older text calls it ("de volgende groepen")
+                lifted[id(law)] = law
+    return [c for c in silent if id(c) in lifted]
 
 
 def answer_type(question: str):

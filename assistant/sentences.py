@@ -427,6 +427,30 @@ def tidy(text: str) -> str:
     return _SPACE_AFTER_PAREN.sub("(", _SPACE_BEFORE_MARK.sub("", text))
 
 
+QUOTE_RUN = 8  # words in a row two texts must share before one can be read as quoting the other
+QUOTED_SHARE = 0.8
+_PLAIN_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    """Every run of QUOTE_RUN words of `text`, case folded; punctuation and list marks do not count."""
+    words = _PLAIN_WORD.findall(text.casefold())
+    return {tuple(words[i:i + QUOTE_RUN]) for i in range(len(words) - QUOTE_RUN + 1)}
+
+
+def quotes(part: str, source: set[tuple[str, ...]]) -> bool:
+    """True when `part` stands (almost) word for word in the text whose `shingles` are `source`:
+    QUOTED_SHARE of its words lie in runs of QUOTE_RUN words that text has too. A reference both
+    share inside a longer sentence ("als bedoeld in artikel 1.1.1, eerste lid, van de Wet
+    maatschappelijke ondersteuning 2015") is no quote."""
+    words = _PLAIN_WORD.findall(part.casefold())
+    covered = [False] * len(words)
+    for i in range(len(words) - QUOTE_RUN + 1):
+        if tuple(words[i:i + QUOTE_RUN]) in source:
+            covered[i:i + QUOTE_RUN] = [True] * QUOTE_RUN
+    return len(words) >= QUOTE_RUN and sum(covered) >= QUOTED_SHARE * len(words)
+
+
 def is_boilerplate(text: str) -> bool:
     """Text about the text rather than content: a disclaimer, a cross-reference, a law's note on
     its own history ("Treedt in werking per 01-01-2016")."""

@@ -7,8 +7,10 @@ from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
 
-def hit(text: str, section: str | None = None, doc_id: str = "doc", date: str | None = None) -> Hit:
-    document = DocumentRecord(doc_id, f"/tmp/{doc_id}.md", Metadata(title=doc_id, date=date), "h", 1, None, "2026-11-24")
+def hit(text: str, section: str | None = None, doc_id: str = "doc", date: str | None = None,
+        type: str = "overig") -> Hit:
+    document = DocumentRecord(doc_id, f"/tmp/{doc_id}.md", Metadata(title=doc_id, type=type, date=date), "h", 1, None,
+                              "2026-11-24")
     return Hit(Chunk(doc_id, 0, text, 0, len(text), None, None, section), document, 1.0, 0.9, 1.0)
 
 
@@ -599,3 +601,53 @@ def test_a_follow_up_leaves_out_a_sentence_just_read_when_something_new_speaks_t
 
     assert "taakstelling voor statushouders" in follow_up.text
     assert "Gemeenten kunnen statushouders opnemen" not in follow_up.text
+
+
+# the Kamervragen of March 2024 (answer 6) and article 12 of the Huisvestingswet as of 1 July 2026
+ANSWER_2024 = ("Als een gemeente een urgentieregeling heeft, dan moeten daar in elk geval de volgende groepen in "
+               "worden opgenomen:\n- woningzoekenden die verblijven in een voorziening voor tijdelijke opvang van "
+               "personen die in verband met geweld hun woonruimte hebben verlaten en\n- woningzoekenden die "
+               "mantelzorg als bedoeld in artikel 1.1.1, eerste lid, van de Wet maatschappelijke ondersteuning 2015 "
+               "verlenen of ontvangen.")
+LAW_2026 = ("3 Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval:\n"
+            "a. woningzoekenden die mantelzorg als bedoeld in artikel 1.1.1, eerste lid, van de Wet maatschappelijke "
+            "ondersteuning 2015 verlenen of ontvangen;\n"
+            "b. woningzoekenden die op grond van ernstige en chronische medische redenen dringend woonruimte behoeven;\n"
+            "c. woningzoekenden zonder vaste verblijfplaats die deel uitmaken van een gezin met minderjarige kinderen.")
+
+
+def test_an_older_answer_that_quotes_the_law_comes_after_the_list_the_law_has_now():
+    older = hit(ANSWER_2024, "Antwoord 6", "kamervragen-2024", date="2024-03-11")
+    law = hit(LAW_2026, "Artikel 12", "huisvestingswet-2026", date="2026-07-01", type="regelgeving")
+
+    answer = compose("Welke groepen krijgen voorrang via de urgentieregeling?", [older, law], {})
+
+    # the law's list shares no word with the question; the older answer quotes its onderdeel a
+    assert answer.text.startswith("3 Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval: [1]")
+    assert answer.citations[0].doc_id == "huisvestingswet-2026"
+    assert "- woningzoekenden die op grond van ernstige en chronische medische redenen" in answer.text
+    below = body(answer).split("**Verder in de bronnen**")[1]
+    assert "- Als een gemeente een urgentieregeling heeft" in below
+    assert "De nieuwste is [1] huisvestingswet-2026 (1 juli 2026)" in answer.text
+
+
+def test_an_officer_asking_about_the_original_text_is_not_answered_with_the_law_of_today():
+    older = hit(ANSWER_2024, "Antwoord 6", "kamervragen-2024", date="2024-03-11")
+    law = hit(LAW_2026, "Artikel 12", "huisvestingswet-2026", date="2026-07-01", type="regelgeving")
+
+    answer = compose("Welke groepen moesten oorspronkelijk in de urgentieregeling?", [older, law], {})
+
+    assert answer.text.startswith("Als een gemeente een urgentieregeling heeft")
+    assert "Tot de woningzoekenden" not in answer.text
+
+
+def test_a_text_that_shares_only_a_reference_to_the_law_does_not_quote_it():
+    older = hit("De gemeente biedt woningzoekenden die mantelzorg als bedoeld in artikel 1.1.1, eerste lid, van de "
+                "Wet maatschappelijke ondersteuning 2015 geven, voorrang bij kleine woningen in de binnenstad.",
+                "Voorrang", "nota-2024", date="2024-03-11")
+    law = hit(LAW_2026, "Artikel 12", "huisvestingswet-2026", date="2026-07-01", type="regelgeving")
+
+    answer = compose("Welke groepen krijgen voorrang?", [older, law], {})
+
+    assert answer.text.startswith("De gemeente biedt woningzoekenden die mantelzorg")
+    assert "Tot de woningzoekenden" not in answer.text
