@@ -13,7 +13,7 @@ from assistant.generate import build_messages, check_citations, cited_numbers, m
 from assistant.models import Answer, Citation
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
-from assistant.sentences import question_terms
+from assistant.sentences import asks_date, question_terms
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
@@ -30,6 +30,10 @@ CAUTION_TEXT = (
 NO_NUMBER_TEXT = (
     "_Voorzichtig: u vraagt naar een aantal, bedrag of termijn, maar de gevonden passages noemen dat getal "
     "niet. Hieronder staat wat ze er wel over zeggen._"
+)
+NO_DATE_TEXT = (
+    "_Voorzichtig: u vraagt naar een datum, maar de gevonden passages noemen die niet. Hieronder staat wat "
+    "ze er wel over zeggen._"
 )
 NEAREST = 3
 
@@ -124,7 +128,7 @@ class Assistant:
     def _extractive(self, query: str, composition, evidence: Evidence, notes: list[str], caution: bool = False) -> Answer:
         text = composition.text + "\n\n" + extractive.sources_block(composition.citations)
         if caution:
-            text = f"{NO_NUMBER_TEXT if evidence.untyped >= 1.0 else CAUTION_TEXT}\n\n{text}"
+            text = f"{_caution_text(query, evidence)}\n\n{text}"
         return Answer(text, composition.citations, False, query, "extractief", notes, evidence.score, caution)
 
     def _abstain(self, query: str, hits: list[Hit], evidence: Evidence, notes: list[str]) -> Answer:
@@ -163,6 +167,12 @@ class Assistant:
         answer = Answer(text, used, False, query, "generatief", notes, evidence.score)
         answer.hits = hits
         yield text, answer
+
+
+def _caution_text(query: str, evidence: Evidence) -> str:
+    if evidence.untyped < 1.0:
+        return CAUTION_TEXT
+    return NO_DATE_TEXT if asks_date(query) else NO_NUMBER_TEXT
 
 
 def no_documents_text(filters: Filters) -> str:

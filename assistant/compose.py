@@ -21,9 +21,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.models import Citation
-from assistant.sentences import (QUESTION_WORDS, Unit, asks_date, asks_quantity, asks_reason, coverage, credit,
+from assistant.sentences import (QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
                                  defined_terms, defines, is_boilerplate, nearest_heading, question_terms, quotes,
-                                 shingles, states_date, states_quantity, states_reason, terms, tidy, units)
+                                 shingles, states_reason, terms, tidy, units)
 from index.models import Hit
 from ingest.models import Metadata
 
@@ -260,13 +260,7 @@ def lift_newer_law(found: list[Candidate], silent: list[Candidate], hits: list[H
 def answer_type(question: str):
     """A test a unit must pass to state what kind of answer is asked (a date, a number, a
     reason), or None."""
-    if asks_date(question):
-        return states_date
-    if asks_quantity(question):
-        return lambda text: states_quantity(text, question)
-    if asks_reason(question):
-        return states_reason
-    return None
+    return asked_statement(question) or (states_reason if asks_reason(question) else None)
 
 
 def _speaks_to(c: Candidate, focus: set[str]) -> bool:

@@ -10,9 +10,10 @@ where
   median absolute deviation), scaled by CLOSENESS_SPREADS to 0–1, and
 - unknown: the idf-weighted share of the question's terms that no passage of the whole
   library contains (a municipality, a scheme, a figure the library never mentions), and
-- untyped: for a question that asks for a number ("Hoeveel …", "Hoe lang …"), 1 − the term
-  coverage of the best unit of the best passages that states one: a passage about the
-  statushouders of Utrecht without a figure does not answer "Hoeveel statushouders …", and
+- untyped: for a question that asks for a number ("Hoeveel …", "Hoe lang …") or a date ("Per
+  wanneer …"), 1 − the term coverage of the best unit of the best passages that states one: a
+  passage about the statushouders of Utrecht without a figure does not answer "Hoeveel
+  statushouders …", and
 - astray: the share of the question's anchors (names and years, `assistant.sentences.anchors`)
   that the best passage speaking to the rest of the question does not mention: "Hoeveel
   plekken zijn er in Landgraaf?" answered from a passage about Parkstad is about a
@@ -36,7 +37,8 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from assistant.sentences import anchors, asks_quantity, coverage as unit_coverage, question_terms, states_quantity, terms, units
+from assistant.sentences import (anchors, asked_statement, asks_quantity, coverage as unit_coverage, question_terms,
+                                 terms, units)
 from index.models import Hit
 
 # chosen 2026-12-01 by `python -m evals.calibrate --no-window` on the tuning halves of five sets
@@ -94,11 +96,12 @@ class Evidence:
     coverage: float
     closeness: float
     score: float
-    untyped: float = 0.0  # see `untyped`: 1.0 when a number is asked and no passage states one for it
+    untyped: float = 0.0  # see `untyped`: 1.0 when a number or date is asked and no passage states one for it
 
     def verdict(self, refuse_below: float = REFUSE_BELOW, caution_below: float = CAUTION_BELOW) -> str:
-        """"weigeren", "voorzichtig" or "antwoorden". An answer to "Hoeveel …" from passages that
-        state no number for what is asked can be right about the rest, never about the number."""
+        """"weigeren", "voorzichtig" or "antwoorden". An answer to "Hoeveel …" or "Per wanneer …"
+        from passages that state no number or date for what is asked can be right about the rest,
+        never about the number or the date."""
         if self.score < refuse_below:
             return "weigeren"
         return "voorzichtig" if self.score < caution_below or self.untyped >= 1.0 else "antwoorden"
@@ -161,23 +164,27 @@ def missing_anchors(pinned: list[str], rest: set[str], passages: list[set[str]],
     return sum(t not in speaking[0] for t in pinned) / len(pinned) if speaking else 1.0
 
 
-def quantity_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:
-    """The term coverage (0–1) of the passage's best statement of a number (0 without one): a
-    sentence, a table row, or one list item read with its lead-in. A list whose one item names
-    "statushouders" and another "jongeren onder de 24 jaar" states no number of statushouders."""
+def typed_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:
+    """The term coverage (0–1) of the passage's best statement of what the question asks for, a
+    number or a date (`asked_statement`; 0 without one): a sentence, a table row, or one list
+    item read with its lead-in. A list whose one item names "statushouders" and another
+    "jongeren onder de 24 jaar" states no number of statushouders."""
+    states = asked_statement(question)
+    if states is None:
+        return 0.0
     wanted = set(question_terms(question))
     statements = [" ".join(u.parts) if not u.items else f"{u.text} {item}"
                   for u in units(hit.chunk.text) for item in (u.items or [None])]
-    return max((unit_coverage(wanted, set(terms(text)), weights) for text in statements
-                if states_quantity(text, question)), default=0.0)
+    return max((unit_coverage(wanted, set(terms(text)), weights) for text in statements if states(text)),
+               default=0.0)
 
 
 def untyped(question: str, hits: list[Hit], weights: dict[str, float]) -> float:
-    """For a question that asks for a number, 1 − the best `quantity_coverage` of the best
-    passages; 0 for other questions."""
-    if not asks_quantity(question):
+    """For a question that asks for a number or a date, 1 − the best `typed_coverage` of the
+    best passages; 0 for other questions."""
+    if asked_statement(question) is None:
         return 0.0
-    return 1.0 - max((quantity_coverage(question, h, weights) for h in hits[:EVIDENCE_PASSAGES]), default=0.0)
+    return 1.0 - max((typed_coverage(question, h, weights) for h in hits[:EVIDENCE_PASSAGES]), default=0.0)
 
 
 def closeness(hits: list[Hit], floor: NoiseFloor) -> float:
@@ -199,7 +206,10 @@ def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: Nois
     found = set().union(*passages)
     cov = coverage(question, found, weights)
     close = closeness(hits, floor)
-    missing_number = untyped(question, hits, weights)
+    missing = untyped(question, hits, weights)
+    # the penalty was calibrated on number questions; a date stated without the law's full name
+    # ("De wet … treedt in werking op 1 juli 2024") would make it refuse answerable date
+    # questions, so one whose passages state no date at all gets the caution (`verdict`) only
+    penalty = UNTYPED_PENALTY * missing if asks_quantity(question) else 0.0
     return Evidence(cov, close, COVERAGE_WEIGHT * cov + (1 - COVERAGE_WEIGHT) * close - UNKNOWN_PENALTY * unknown
-                    - ASTRAY_PENALTY * astray(question, passages, weights, typed) - UNTYPED_PENALTY * missing_number,
-                    missing_number)
+                    - ASTRAY_PENALTY * astray(question, passages, weights, typed) - penalty, missing)

@@ -8,6 +8,7 @@ joined again, and abbreviations ("art.", "ca.", "nr.", "o.a.") do not end a sent
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -68,6 +69,7 @@ _DATE_QUESTION = re.compile(
     r"\b(?:sinds|vanaf|per|tot|met ingang van)\s+wanneer\b|\bop welke datum\b|\bin welk jaar\b|"
     r"\bwanneer\b.*\b(?:in ?werking|ingaan|ingegaan|ingevoerd|van kracht|vervalt|vervallen|verloopt|afgeschaft)", re.I)
 _DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I)
+_LAW_NAME_YEAR = re.compile(r"\b(?:[\w-]*wet|wmo|[\w-]*besluit)\s+(?:19|20)\d{2}\b", re.I)
 _REASON_QUESTION = re.compile(r"^\s*(?:en\s+)?(?:waarom|waartoe)\b|\bwat is de reden\b|\bmet welk doel\b", re.I)
 _REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om)\b"
                      r"|\bom\b[^.;:]{1,80}?\bte\s+\w+", re.I)
@@ -406,8 +408,19 @@ def states_reason(text: str) -> bool:
 
 
 def states_date(text: str) -> bool:
-    """A day ("1 juli 2024", "01-01-2016") or a year ("sinds 2015")."""
-    return bool(_DATE.search(text))
+    """A day ("1 juli 2024", "01-01-2016") or a year ("sinds 2015"), not the year in a law's name
+    ("Huisvestingswet 2014", "Wmo 2015")."""
+    return bool(_DATE.search(_LAW_NAME_YEAR.sub(" ", text)))
+
+
+def asked_statement(question: str) -> Callable[[str], bool] | None:
+    """The test a text must pass to state what a question asks for when that is a date
+    (`asks_date`) or a number (`asks_quantity`), or None for other questions."""
+    if asks_date(question):
+        return states_date
+    if asks_quantity(question):
+        return lambda text: states_quantity(text, question)
+    return None
 
 
 def nearest_heading(section: str | None) -> str:

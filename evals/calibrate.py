@@ -65,7 +65,7 @@ class Asked:
     cosines: list[float]
     floor: tuple[float, float]  # the library's off-topic noise floor: centre, spread
     anchors: list[str] = field(default_factory=list)  # the question's names and years (assistant.sentences.anchors)
-    quantities: list[float] = field(default_factory=list)  # per fused hit, when a number is asked: ev.quantity_coverage
+    quantities: list[float] = field(default_factory=list)  # per fused hit, when a number is asked: ev.typed_coverage
 
 
 def ask_all(eval_set: sets.EvalSet, index, off_topic: list[Question], embedder) -> list[Asked]:
@@ -88,7 +88,7 @@ def ask_all(eval_set: sets.EvalSet, index, off_topic: list[Question], embedder) 
                            signals(query, hits, weights, embedder), relevant, found, weights,
                            ev.unknown_share(index, wanted, weights), [h.dense_score or 0.0 for h in hits],
                            (floor.centre, floor.spread), anchors(question.question),
-                           [ev.quantity_coverage(query, h, weights) for h in hits] if asks_quantity(query) else []))
+                           [ev.typed_coverage(query, h, weights) for h in hits] if asks_quantity(query) else []))
     return asked
 
 

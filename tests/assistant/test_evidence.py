@@ -107,6 +107,20 @@ def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():
     assert untyped(question, [figures], {}) < 0.2
 
 
+def test_a_per_wanneer_question_is_not_answered_by_a_passage_that_states_no_date_and_is_cautioned():
+    question = "Per wanneer geldt de Wet versterking regie volkshuisvesting?"
+    # the year in a law's name is no date for anything
+    without_date = hit("Met de Wet versterking regie volkshuisvesting wijzigt de Huisvestingswet 2014 en krijgt "
+                       "de gemeente een volkshuisvestingsprogramma.")
+    with_date = hit("De Wet versterking regie volkshuisvesting geldt per 1 juli 2026.")
+
+    assert untyped(question, [without_date], {}) == 1.0
+    assert untyped(question, [with_date], {}) < 0.2
+    # the same strong evidence: answered with the caution, not plainly
+    assert Evidence(1.0, 1.0, 0.9, untyped=1.0).verdict(0.45, 0.6) == "voorzichtig"
+    assert Evidence(1.0, 1.0, 0.9, untyped=0.0).verdict(0.45, 0.6) == "antwoorden"
+
+
 def test_a_figure_is_digits_a_dutch_number_word_or_a_percentage_not_a_reference():
     assert states_quantity("De verordening geldt ten hoogste vier jaar.")
     assert states_quantity("Ongeveer 35% van de vrijkomende woningen.")

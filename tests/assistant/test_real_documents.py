@@ -119,6 +119,18 @@ def test_an_officer_asking_for_a_number_the_sources_do_not_state_is_told_so_abov
     assert "vier weken" in stated.text
 
 
+def test_an_officer_asking_from_when_a_law_applies_is_told_when_no_source_gives_the_date(officer):
+    # Utrecht's policy speaks of the coming Wet versterking regie volkshuisvesting but no text in
+    # the library says from when it applies; the Staatsblad does say it for the Wet betaalbare huur
+    undated = officer.ask("Per wanneer geldt de Wet versterking regie volkshuisvesting?")
+    dated = officer.ask("Sinds wanneer geldt de Wet betaalbare huur?")
+
+    assert not undated.abstained and undated.caution, undated.text
+    assert undated.text.startswith("_Voorzichtig: u vraagt naar een datum"), undated.text
+    assert not dated.abstained and not dated.caution, dated.text
+    assert "1 juli 2024" in dated.text
+
+
 def test_an_officer_asking_about_rotterdams_agreements_is_not_given_utrechts(officer):
     # Utrecht's policy speaks of its agreements on aandachtsgroepen; a Staatsblad passage lower
     # down mentions Rotterdam among the cities consulted. The library holds nothing of Rotterdam's
