@@ -240,16 +240,18 @@ def lift_newer_law(found: list[Candidate], silent: list[Candidate], hits: list[H
     words of the Huisvestingswet of that time ("woningzoekenden die mantelzorg als bedoeld in …
     verlenen of ontvangen"); article 12 of the law as of 1 July 2026 has that group as onderdeel
     a of ten. An officer must read the ten first, and the two below them, dated."""
-    laws = [c for c in found + silent if hits[c.hit_rank].document.metadata.type == "regelgeving"
-            and hits[c.hit_rank].document.metadata.date]
-    said = {id(c): shingles(" ".join(c.unit.parts)) for c in laws}
+    def dated(c: Candidate, law: bool) -> bool:
+        metadata = hits[c.hit_rank].document.metadata
+        return bool(metadata.date) and (metadata.type == "regelgeving") == law
+
+    older = [c for c in found if dated(c, law=False)]
+    laws = [c for c in found + silent if dated(c, law=True)] if older else []
+    said = {id(c): shingles(" ".join(c.unit.parts)) for c in laws}  # only when an older text could quote them
     lifted: dict[int, Candidate] = {}
-    for old in list(found):
-        text = hits[old.hit_rank].document
-        if text.metadata.type == "regelgeving" or not text.metadata.date:
-            continue
+    for old in older:
+        when = hits[old.hit_rank].document.metadata.date
         for law in laws:
-            newer = hits[law.hit_rank].document.metadata.date > text.metadata.date
+            newer = hits[law.hit_rank].document.metadata.date > when
             if newer and law.score < old.score and any(quotes(part, said[id(law)]) for part in old.unit.parts):
                 law.score = old.score
                 law.above = law.above | old.terms  # what the older text calls it ("de volgende groepen")
