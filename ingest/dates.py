@@ -5,9 +5,11 @@ date of the text (in force from, adopted, published), never the date of ingestio
 give it as `date:` in front matter, a sidecar or a CLI option; otherwise it is taken from
 what the document says, in this order: a "geldend vanaf" date near the top (BWB), a
 "vastgesteld op" date at the top or the end (where a council signs), the date of a law or
-decision at the top ("Besluit van 26 juni 2024", as the Staatsblad prints it), and a date
-on the title page ("1 juli 2026", else "januari 2026"). Dates in the body are left alone:
-they are about other texts. Dates are ISO strings: "2026-07-01",
+decision at the top ("Besluit van 26 juni 2024", as the Staatsblad prints it), the date
+parliamentary questions were sent in ("(ingezonden 11 maart 2024)"), and a date on a line of
+its own on the title page ("4 september 2023", "Versie januari 2026"). Dates in running text
+are left alone, at the top as in the body: "Per 1 juli 2015 is de Herzieningswet in werking
+getreden" is about another text, and a web page has no title page above its first sentence. Dates are ISO strings: "2026-07-01",
 or "2025-03" and "2025" when the editor gives no more.
 """
 
@@ -32,12 +34,14 @@ TITLE_PAGE_DATE = re.compile(ANY_DATE, re.I)
 MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)
 TOP_CHARS = 3000  # the title page and the preamble
 TITLE_PAGE_CHARS = 800
+TITLE_LINE_WORDS = 8  # a title page sets its date on a short line; a longer one, or a sentence, is running text
 END_CHARS = 3000  # the signature ("Aldus vastgesteld in de openbare vergadering van ...")
 # Where a text states its own date, most telling first: (pattern, chars from the top, chars from the end).
 STATED_DATES = [
     (re.compile(rf"\b(?:geldend|geldig) (?:van|vanaf|per|met ingang van)\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
     (re.compile(rf"\bvastgesteld (?:op|d\.d\.|in de (?:openbare )?vergadering van)\s+{ANY_DATE}", re.I), TOP_CHARS, END_CHARS),
-    (re.compile(rf"\b(?:wet|besluit|regeling|verordening|beschikking) van\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
+    (re.compile(rf"\b(?:wet|besluit|regeling|verordening|beschikking)(?: van)?\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
+    (re.compile(rf"\(ingezonden\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
 ]
 
 
@@ -70,13 +74,19 @@ def stated_date(text: str) -> str | None:
 
 
 def title_page_date(title_page: str) -> str | None:
-    """The first date on the title page: a full one, or a month and year ("Versie januari 2026"),
-    whichever comes first, so a date in the table of contents below does not win."""
-    day = next((m for m in TITLE_PAGE_DATE.finditer(title_page) if date_from_groups(m.groups())), None)
-    month = MONTH_YEAR.search(title_page)
-    if day and (not month or day.start() <= month.start()):
-        return date_from_groups(day.groups()).isoformat()  # type: ignore[union-attr]
-    return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}" if month else None
+    """The first date on a short line of the title page: a full one, or a month and year
+    ("Versie januari 2026"), whichever comes first, so a date in the table of contents below
+    does not win. A date in a line of running text is about something else."""
+    for line in title_page.splitlines():
+        if len(line.split()) > TITLE_LINE_WORDS or line.rstrip().endswith((".", "?", "!")):
+            continue  # a sentence, not a line of the title page
+        day = next((m for m in TITLE_PAGE_DATE.finditer(line) if date_from_groups(m.groups())), None)
+        month = MONTH_YEAR.search(line)
+        if day and (not month or day.start() <= month.start()):
+            return date_from_groups(day.groups()).isoformat()  # type: ignore[union-attr]
+        if month:
+            return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}"
+    return None
 
 
 def editor_date(value: object) -> str:

@@ -18,6 +18,13 @@ from ingest.loaders import load_document
     ("Beleidsboek huurcommissie\nJanuari 2026\nInleiding", "2026-01"),
     ("Beleidsboek\nVersie januari 2026\nInhoud\n1.3.2 Huurcontracten afgesloten vóór 1 juli 2024 … 4", "2026-01"),
     ("Notitie\n" + "tekst " * 300 + "Sinds 1 juli 2017 hebben statushouders geen voorrang meer.", None),
+    ("Verhuismotieven\nChristian Lennartz\n4 september 2023\nColofon", "2023-09-04"),
+    ("Staatsblad 2024 194\nBesluit 26 juni 2024 tot wijziging van het Besluit", "2024-06-26"),
+    ("Vragen van het lid Beckerman aan de Minister over huisvesting (ingezonden 11 maart 2024).", "2024-03-11"),
+    # running text at the top, as a memorie van toelichting or a web page begins: about other texts
+    ("ALGEMEEN DEEL\nPer 1 juli 2015 is de Herzieningswet toegelaten instellingen volkshuisvesting in werking "
+     "getreden.", None),
+    ("Op woensdag 18 maart 2026 zijn de gemeenteraadsverkiezingen.\nU kunt stemmen in uw gemeente.", None),
 ])
 def test_a_text_gives_its_own_date_where_it_states_it_and_body_dates_are_left_alone(text, date):
     assert stated_date(text) == date
@@ -61,3 +68,15 @@ def test_an_impossible_date_in_a_sidecar_names_the_field_and_the_file(tmp_path):
 
 def test_the_staatsblad_gives_its_decision_date(external_docs):
     assert load_document(external_docs / "stb-2024-197.pdf").metadata.date == "2024-06-26"
+
+
+def test_a_memorie_van_toelichting_and_a_circular_that_open_with_other_dates_stay_undated(external_docs):
+    """Their first dates are the dates of the laws they discuss ("Per 1 juli 2015 is de
+    Herzieningswet …"): an answer would otherwise call the 2016 memorie a text of 2015."""
+    for name in ("kst-34468-3_mvt-veegwet-wonen_2016.xml", "BWBR0014544_circulaire-standplaatsen-voorrangsbepalingen-"
+                 "huisvestingswet_lawsmd.md"):
+        assert load_document(external_docs / name).metadata.date is None, name
+    assert load_document(external_docs / "pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669.pdf").metadata.date \
+        == "2023-09-04"
+    assert load_document(external_docs / "ah-tk-20232024-1292_kamervragen-huisvesting-nederlandse-evacues.pdf") \
+        .metadata.date == "2024-03-11"
