@@ -43,16 +43,30 @@ def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_the
     assert answer.text.startswith("3 Tot de woningzoekenden")
 
 
-def test_an_officer_asking_which_groups_get_voorrang_reads_the_law_of_2026_before_the_kamervragen_of_2024(officer):
+@pytest.mark.parametrize("question", [
+    "Welke groepen krijgen voorrang via de urgentieregeling?",
+    # here the search does not even bring article 12 lid 3: it is fetched as the law the
+    # Kamervragen quote (assistant.quoted)
+    "Welke groepen moeten in de urgentieregeling?",
+])
+def test_an_officer_asking_which_groups_get_voorrang_reads_the_law_of_2026_before_the_kamervragen_of_2024(officer, question):
     # the MANIFEST's temporal case: answer 6 of the Kamervragen (March 2024) names two groups, in
     # words the search matches better than the law's; article 12 lid 3 as of 1 July 2026 has ten
-    answer = officer.ask("Welke groepen krijgen voorrang via de urgentieregeling?")
+    answer = officer.ask(question)
 
     assert not answer.abstained
     first = answer.citations[0]
     assert first.doc_id == HUISVESTINGSWET_2026 and "Artikel 12" in (first.section or "")
     text = answer.text.lower()
     assert text.index("sekswerkers") < text.index("als een gemeente een urgentieregeling heeft")
+
+
+def test_an_officer_who_keeps_to_other_documents_than_laws_gets_no_law_text_fetched_for_a_quote(officer):
+    answer = officer.ask("Welke groepen moeten in de urgentieregeling?", filters={"type": "overig"})
+
+    assert not answer.abstained
+    assert all(c.type == "overig" for c in answer.citations)
+    assert "sekswerkers" not in answer.text
 
 
 def test_an_officer_asking_what_the_wmo_means_by_opvang_gets_the_definition_of_article_1_1_1(officer):
