@@ -31,6 +31,12 @@ SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 BLOCKQUOTE = re.compile(r"^\s{0,3}>\s?")
 THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+# a run-in heading: an emphasised phrase without closing punctuation at the start of a line or
+# after a sentence, with its text running on ("… op:  *Autoriteit woningcorporaties*  Per 1 juli
+# 2015 gaat …" in the laws-markdown circulars, "**2015: Terug naar volkshuisvesting** Gemeente
+# Utrecht …"). A bold sentence ("**De gemeente zelf.** Als …") and a defined term ("*Onze
+# Minister:* …") end in punctuation and stay text.
+RUN_IN_HEADING = re.compile(r"(?:^|(?<=[.:;!?]))[ \t]*(\*\*|\*|__)(?=\S)([^*_\n]{2,80}?[^\s.:;,!?*_])\1[ \t]+(?=[A-ZÀ-Ý])")
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
@@ -74,6 +80,7 @@ def body_lines(body: str) -> list[str]:
     """Body lines with markup removed; setext headings become "#" lines, code fences disappear."""
     lines: list[str] = []
     previous_is_text = False
+    level = 1  # of the last heading: a run-in heading sits one below it
     for raw in resolve_links(HTML_COMMENT.sub("", body)).splitlines():
         heading = HEADING.match(raw)
         underline = SETEXT_UNDERLINE.match(raw)
@@ -83,12 +90,27 @@ def body_lines(body: str) -> list[str]:
             lines[-1] = heading_line(1 if "=" in raw else 2, lines[-1])
             line = ""
         elif heading:
-            line = heading_line(len(heading.group(1)), heading.group(2))
+            level = len(heading.group(1))
+            line = heading_line(level, heading.group(2))
         else:
-            line = clean_inline(BLOCKQUOTE.sub("", raw))
+            *run_in, line = with_run_in_headings(BLOCKQUOTE.sub("", raw), min(level + 1, 6))
+            lines += run_in
+            line = clean_inline(line)
         previous_is_text = bool(line.strip()) and not line.startswith("#")
         lines.append(line)
     return lines
+
+
+def with_run_in_headings(line: str, level: int) -> list[str]:
+    """The line cut at its run-in headings (RUN_IN_HEADING): the text before each, the heading
+    as a heading line of `level`, and the text after the last one, last; [line] without any."""
+    pieces, start = [], 0
+    for match in RUN_IN_HEADING.finditer(line):
+        if line[start : match.start()].strip():
+            pieces.append(clean_inline(line[start : match.start()]))
+        pieces.append(heading_line(level, match.group(2)))
+        start = match.end()
+    return pieces + [line[start:]]
 
 
 def load_markdown(path: Path, data: bytes) -> Extraction:

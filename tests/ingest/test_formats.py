@@ -132,6 +132,23 @@ def test_markdown_headings_written_without_a_space_are_still_headings(tmp_path):
     assert load_document(law).text.splitlines()[:3] == ["## Wet van 4 juni 2014", "", "### Artikel 1"]
 
 
+def test_a_run_in_heading_in_markdown_is_a_heading_and_not_the_start_of_the_sentence_after_it(tmp_path):
+    # as the laws-markdown circulars write their paragraphs: "… op:  *Autoriteit woningcorporaties*  Per 1 juli …"
+    circular = write(tmp_path / "circulaire.md", (
+        "## Circulaire\n\n#### De overgang\n\nHieronder som ik de voornaamste op:  *Aanpassen statuten*  Corporaties "
+        "hebben anderhalf jaar.  *Autoriteit woningcorporaties*  Per 1 juli 2015 gaat de Autoriteit van start.\n\n"
+        "3. **De gemeente zelf.** Als iemand geen briefadres vindt, schrijft de gemeente hem in.\n\n"
+        "Begrippen.  *Onze Minister:* Onze Minister van Binnenlandse Zaken.\n"))
+
+    lines = [line for line in load_document(circular).text.splitlines() if line]
+
+    assert lines[2:7] == ["Hieronder som ik de voornaamste op:", "##### Aanpassen statuten", "Corporaties hebben anderhalf jaar.",
+                          "##### Autoriteit woningcorporaties", "Per 1 juli 2015 gaat de Autoriteit van start."]
+    # a bold sentence and a defined term end in punctuation: they are text
+    assert "3. De gemeente zelf. Als iemand geen briefadres vindt, schrijft de gemeente hem in." in lines
+    assert "Begrippen. Onze Minister: Onze Minister van Binnenlandse Zaken." in lines
+
+
 def test_a_windows_text_file_is_read_with_its_accents(tmp_path):
     note = tmp_path / "notitie_woonwagens.txt"
     note.write_bytes("Café-eigenaren en woonwagenbewoners in één regio.\r\n".encode("cp1252"))

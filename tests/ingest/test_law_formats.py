@@ -334,6 +334,15 @@ def test_a_law_in_laws_markdown_is_filed_as_regelgeving_so_the_type_filter_finds
     assert load_document(real(external_docs, name)).metadata.type == "regelgeving"
 
 
+def test_the_woningwet_circular_files_each_transition_measure_under_its_own_heading(external_docs):
+    document = load_document(real(external_docs, "BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md"))
+    chunks = Chunker(words).chunk(document)
+
+    autoriteit = next(c for c in chunks if "formeel van start" in c.text)
+    assert autoriteit.section.endswith("De overgang naar de nieuwe regelgeving › Autoriteit woningcorporaties")
+    assert not any("Autoriteit woningcorporaties Per 1 juli" in c.text for c in chunks)
+
+
 def test_a_markdown_note_is_regelgeving_only_when_it_opens_as_a_law_or_a_circulaire(tmp_path):
     note = write(tmp_path / "nota.md", "##Woonzorgvisie regio Noord\n\nDe regio maakt afspraken.\n")
     law = write(tmp_path / "wet.md", "## Wet van 4 juni 2014, houdende nieuwe regels (Huisvestingswet 2014)\n\nArtikel 1\n")
