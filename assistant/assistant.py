@@ -13,7 +13,7 @@ from assistant.generate import build_messages, check_citations, cited_numbers, m
 from assistant.models import Answer, Citation
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
-from assistant.quoted import with_quoted_law
+from assistant.quoted import with_earlier_passages, with_quoted_law
 from assistant.sentences import asks_date, question_terms
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
@@ -98,6 +98,9 @@ class Assistant:
         previous = "\n".join(line for m in history or [] if m.get("role") == "assistant"
                               for line in extractive.answer_lines(m["content"])) or None
         hits = with_quoted_law(hits, index, chosen)
+        earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
+        if earlier and query != question:  # a follow-up that leans on the answer before it
+            hits = with_earlier_passages(hits, earlier[-1], index, chosen)
         composition = extractive.compose(query, hits, weights, previous, question if query != question else None)
         if not composition.text:  # no unit of the passages speaks to the question (or all were said before)
             answer = self._abstain(query, hits, evidence, notes)

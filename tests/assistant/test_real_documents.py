@@ -176,6 +176,22 @@ def test_a_follow_up_answers_what_is_new_and_does_not_repeat_the_previous_answer
     assert not repeated
 
 
+def test_en_voor_jongeren_after_the_ten_groups_brings_back_the_group_of_young_people_leaving_youth_care(officer):
+    # the law writes an age ("de leeftijd van achttien jaar doch niet … drieëntwintig jaar"), not
+    # "jongeren", and searched on its own words the follow-up finds the Participatiewet
+    question = "Welke groepen moeten in de urgentieregeling?"
+    first = officer.ask(question)
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": first.text}]
+
+    follow_up = officer.ask("En voor jongeren?", history=history)
+
+    assert not follow_up.abstained
+    opening = follow_up.text.split("**Verder in de bronnen**")[0]
+    assert "de leeftijd van achttien jaar doch niet de leeftijd van drieëntwintig jaar" in opening
+    assert "sekswerkers" not in opening  # the one group, not the ten again
+    assert follow_up.citations[0].doc_id == HUISVESTINGSWET_2026
+
+
 def test_a_passage_the_chunker_cut_mid_sentence_is_read_from_the_start_of_that_sentence(officer):
     # the Kamervragen PDF: one sentence runs past the chunk budget, and the next passage opens
     # with "wordt aangewezen, zal in de praktijk ook worden toegevoegd aan de taakstelling."
