@@ -242,13 +242,13 @@ _YOUNG_AGES = ("vijftien|zestien|zeventien|achttien|negentien|twintig|eenentwint
                "vierentwintig|vijfentwintig|zesentwintig|zevenentwintig|1[5-9]|2[0-7]")
 # officers say "jongeren" where laws write an age: "de leeftijd van achttien jaar doch niet de
 # leeftijd van drieëntwintig jaar" (Huisvestingswet art. 12 lid 3 onder g), "tot 23 jaar"
-_YOUNG_AGE = re.compile(rf"\b(?:leeftijd van|jonger dan|onder de|tot|van)\s+(?:{_YOUNG_AGES})\s+jaa?r(?!\s+of\s+ouder)", re.I)
+_YOUNG_AGE = re.compile(rf"\b(?:leeftijd van|jonger dan|onder de|tot|van)\s+(?:{_YOUNG_AGES})\s+jaar(?!\s+of\s+ouder)", re.I)
 
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms, as BM25 sees them, and "jonger" for a text that names a young age."""
     found = analyzer().terms(text)
-    return found + ["jonger"] if _YOUNG_AGE.search(text) else found
+    return found + ["jonger"] if "jaar" in text and _YOUNG_AGE.search(text) else found
 
 
 def question_terms(question: str) -> list[str]:
