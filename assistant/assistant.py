@@ -95,10 +95,9 @@ class Assistant:
             return
         # every earlier turn, not only the last: after "… vergunninghouders?" the officer has still
         # read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
-        previous = "\n".join(line for m in history or [] if m.get("role") == "assistant"
-                              for line in extractive.answer_lines(m["content"])) or None
-        hits = with_quoted_law(hits, index, chosen)
         earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
+        previous = "\n".join(line for text in earlier for line in extractive.answer_lines(text)) or None
+        hits = with_quoted_law(hits, index, chosen)
         if earlier and query != question:  # a follow-up that leans on the answer before it
             hits = with_earlier_passages(hits, earlier[-1], index, chosen)
         composition = extractive.compose(query, hits, weights, previous, question if query != question else None)

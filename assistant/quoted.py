@@ -60,8 +60,9 @@ def with_quoted_law(hits: list[Hit], index, filters: Filters | None = None) -> l
 
 
 def with_earlier_passages(hits: list[Hit], earlier_answer: str, index, filters: Filters | None = None) -> list[Hit]:
-    """`hits` followed by the passages that the opening block of `earlier_answer` (the previous
-    turn's text, "[n]" markers and all) quotes, within the officer's `filters`."""
+    """`hits` after the passages that the opening block of `earlier_answer` (the previous turn's
+    text, "[n]" markers and all) quotes, within the officer's `filters`: what a follow-up leans
+    on comes first, and the composer shows of it only what speaks to the follow-up."""
     blocks = [b for b in _BLOCK.split(earlier_answer.split("**Bronnen**")[0])
               if b.strip() and not b.strip().startswith(("_", "**"))]
     opening = answer_lines(blocks[0]) if blocks else []

@@ -59,8 +59,9 @@ DEFAULT_MAX_PASSAGES = 4000  # per document: a 1,500-page report; more is a mist
 CHARS_PER_TOKEN_BOUND = 8
 # part of every fingerprint: bump it when loaders or chunking change how text is cut, so
 # the next ingest redoes every document instead of skipping it as unchanged
-PIPELINE_VERSION = 5  # 2: law formats (XML, regelrecht YAML); 3: PDF words by position, tables as rows, dates of texts; 4: no dates from running text;
-# 5: run-in headings in Markdown
+# 2: law formats (XML, regelrecht YAML); 3: PDF words by position, tables as rows, dates of texts;
+# 4: no dates from running text; 5: run-in headings in Markdown
+PIPELINE_VERSION = 5
 
 @dataclass
 class RayTarget:

@@ -9,8 +9,8 @@ decision at the top ("Besluit van 26 juni 2024", as the Staatsblad prints it), t
 parliamentary questions were sent in ("(ingezonden 11 maart 2024)"), and a date on a line of
 its own on the title page ("4 september 2023", "Versie januari 2026"). Dates in running text
 are left alone, at the top as in the body: "Per 1 juli 2015 is de Herzieningswet in werking
-getreden" is about another text, and a web page has no title page above its first sentence. Dates are ISO strings: "2026-07-01",
-or "2025-03" and "2025" when the editor gives no more.
+getreden" is about another text, and a web page has no title page above its first sentence.
+Dates are ISO strings: "2026-07-01", or "2025-03" and "2025" when the editor gives no more.
 """
 
 from __future__ import annotations
