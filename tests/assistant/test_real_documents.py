@@ -163,12 +163,16 @@ def test_a_question_about_wmo_support_is_answered_from_the_wmo_though_it_never_n
     assert "binnen zes weken" in answer.text  # artikel 2.3.2 lid 1
 
 
-def test_a_follow_up_answers_what_is_new_and_does_not_repeat_the_previous_answer(officer):
-    question = "Welke groepen woningzoekenden moeten gemeenten in ieder geval voorrang geven in de urgentieregeling?"
+def chat(officer: Assistant, question: str, follow_up: str):
+    """The answers to a question and to a follow-up asked after it, in one chat."""
     first = officer.ask(question)
     history = [{"role": "user", "content": question}, {"role": "assistant", "content": first.text}]
+    return first, officer.ask(follow_up, history=history)
 
-    follow_up = officer.ask("En hoe zit het met vergunninghouders?", history=history)
+
+def test_a_follow_up_answers_what_is_new_and_does_not_repeat_the_previous_answer(officer):
+    first, follow_up = chat(officer, "Welke groepen woningzoekenden moeten gemeenten in ieder geval voorrang geven in "
+                            "de urgentieregeling?", "En hoe zit het met vergunninghouders?")
 
     assert not follow_up.abstained
     assert "vergunninghouders" in follow_up.text.lower()
@@ -179,11 +183,7 @@ def test_a_follow_up_answers_what_is_new_and_does_not_repeat_the_previous_answer
 def test_en_voor_jongeren_after_the_ten_groups_brings_back_the_group_of_young_people_leaving_youth_care(officer):
     # the law writes an age ("de leeftijd van achttien jaar doch niet … drieëntwintig jaar"), not
     # "jongeren", and searched on its own words the follow-up finds the Participatiewet
-    question = "Welke groepen moeten in de urgentieregeling?"
-    first = officer.ask(question)
-    history = [{"role": "user", "content": question}, {"role": "assistant", "content": first.text}]
-
-    follow_up = officer.ask("En voor jongeren?", history=history)
+    _, follow_up = chat(officer, "Welke groepen moeten in de urgentieregeling?", "En voor jongeren?")
 
     assert not follow_up.abstained
     opening = follow_up.text.split("**Verder in de bronnen**")[0]
