@@ -60,8 +60,9 @@ CHARS_PER_TOKEN_BOUND = 8
 # part of every fingerprint: bump it when loaders or chunking change how text is cut, so
 # the next ingest redoes every document instead of skipping it as unchanged
 # 2: law formats (XML, regelrecht YAML); 3: PDF words by position, tables as rows, dates of texts;
-# 4: no dates from running text; 5: run-in headings in Markdown
-PIPELINE_VERSION = 5
+# 4: no dates from running text; 5: run-in headings in Markdown; 6: dates from wrapped text and
+# "Wet van …" inside a sentence left alone, no run-in heading after a list number
+PIPELINE_VERSION = 6
 
 @dataclass
 class RayTarget:

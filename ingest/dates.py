@@ -15,6 +15,7 @@ Dates are ISO strings: "2026-07-01", or "2025-03" and "2025" when the editor giv
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -34,14 +35,17 @@ TITLE_PAGE_DATE = re.compile(ANY_DATE, re.I)
 MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I)
 TOP_CHARS = 3000  # the title page and the preamble
 TITLE_PAGE_CHARS = 800
-TITLE_LINE_WORDS = 8  # a title page sets its date on a short line; a longer one, or a sentence, is running text
+TITLE_LINE_WORDS = 8  # a title page sets its date on a short line; a longer one is running text
 END_CHARS = 3000  # the signature ("Aldus vastgesteld in de openbare vergadering van ...")
 # Where a text states its own date, most telling first: (pattern, chars from the top, chars from the end).
 STATED_DATES = [
     (re.compile(rf"\b(?:geldend|geldig) (?:van|vanaf|per|met ingang van)\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
     (re.compile(rf"\bvastgesteld (?:op|d\.d\.|in de (?:openbare )?vergadering van)\s+{ANY_DATE}", re.I), TOP_CHARS, END_CHARS),
-    (re.compile(rf"\b(?:wet|besluit|regeling|verordening|beschikking)(?: van)?\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
     (re.compile(rf"\(ingezonden\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
+    # at the start of a line, as a law or decision opens ("## Wet van 4 juni 2014, houdende …");
+    # "… de Wet van 4 juni 2014, die …" in a sentence is about another text
+    (re.compile(rf"^[#\s]*(?:wet|besluit|regeling|verordening|beschikking)(?: van)?\s+{ANY_DATE}", re.I | re.M),
+     TOP_CHARS, 0),
 ]
 
 
@@ -70,23 +74,41 @@ def stated_date(text: str) -> str | None:
                 found = date_from_groups(match.groups()[-9:])
                 if found:
                     return found.isoformat()
-    return title_page_date(text[:TITLE_PAGE_CHARS])
+    top = text[:TITLE_PAGE_CHARS]
+    return title_page_date(top if len(text) <= TITLE_PAGE_CHARS else top[: top.rfind("\n") + 1])
 
 
 def title_page_date(title_page: str) -> str | None:
-    """The first date on a short line of the title page: a full one, or a month and year
-    ("Versie januari 2026"), whichever comes first, so a date in the table of contents below
-    does not win. A date in a line of running text is about something else."""
-    for line in title_page.splitlines():
-        if len(line.split()) > TITLE_LINE_WORDS or line.rstrip().endswith((".", "?", "!")):
-            continue  # a sentence, not a line of the title page
+    """The first date on a title-page line: a full one, or a month and year ("Versie januari
+    2026"), whichever comes first, so a date in the table of contents below does not win. A
+    title page sets its date on a short line of its own ("4 september 2023", "Den Haag, 4
+    september 2023."); a date in running text is about something else, also where a PDF wraps
+    that text into short lines."""
+    lines = title_page.splitlines()
+    for i, line in enumerate(lines):
+        following = next((n.strip() for n in lines[i + 1 :] if n.strip()), "")
+        if len(line.split()) > TITLE_LINE_WORDS or line.rstrip().endswith((",", ";", ":")) or following[:1].islower():
+            continue
         day = next((m for m in TITLE_PAGE_DATE.finditer(line) if date_from_groups(m.groups())), None)
         month = MONTH_YEAR.search(line)
-        if day and (not month or day.start() <= month.start()):
+        first = day if day and (not month or day.start() <= month.start()) else month
+        if first is None or (line.rstrip().endswith((".", "?", "!")) and line[first.end():].strip() != "."):
+            continue  # a sentence that names a date, not a date line ending in a full stop
+        if first is day:
             return date_from_groups(day.groups()).isoformat()  # type: ignore[union-attr]
-        if month:
-            return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}"
+        return f"{month.group(2)}-{MONTHS[month.group(1).lower()]:02d}"
     return None
+
+
+def latest_day(iso: str) -> str:
+    """The last day an ISO date of any precision may stand for ("2024" → "2024-12-31", "2024-02"
+    → "2024-02-29"), so a law of 1 March 2024 is not newer than a text of "maart 2024"."""
+    if len(iso) == 4:
+        return f"{iso}-12-31"
+    if len(iso) == 7:
+        year, month = int(iso[:4]), int(iso[5:])
+        return f"{iso}-{calendar.monthrange(year, month)[1]:02d}"
+    return iso
 
 
 def editor_date(value: object) -> str:

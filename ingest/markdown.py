@@ -35,8 +35,10 @@ THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 # after a sentence, with its text running on ("… op:  *Autoriteit woningcorporaties*  Per 1 juli
 # 2015 gaat …" in the laws-markdown circulars, "**2015: Terug naar volkshuisvesting** Gemeente
 # Utrecht …"). A bold sentence ("**De gemeente zelf.** Als …") and a defined term ("*Onze
-# Minister:* …") end in punctuation and stay text.
+# Minister:* …") end in punctuation and stay text; so does emphasis after a list number ("1. **Aanvraag
+# indienen** De aanvrager …", `_LIST_NUMBER`).
 RUN_IN_HEADING = re.compile(r"(?:^|(?<=[.:;!?]))[ \t]*(\*\*|\*|__)(?=\S)([^*_\n]{2,80}?[^\s.:;,!?*_])\1[ \t]+(?=[A-ZÀ-Ý])")
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[a-zA-Z])[.)]$")
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:
@@ -87,7 +89,8 @@ def body_lines(body: str) -> list[str]:
         if FENCE.match(raw) or (THEMATIC_BREAK.match(raw) and not (underline and previous_is_text)):
             line = ""
         elif underline and previous_is_text:
-            lines[-1] = heading_line(1 if "=" in raw else 2, lines[-1])
+            level = 1 if "=" in raw else 2
+            lines[-1] = heading_line(level, lines[-1])
             line = ""
         elif heading:
             level = len(heading.group(1))
@@ -106,6 +109,8 @@ def with_run_in_headings(line: str, level: int) -> list[str]:
     as a heading line of `level`, and the text after the last one, last; [line] without any."""
     pieces, start = [], 0
     for match in RUN_IN_HEADING.finditer(line):
+        if _LIST_NUMBER.match(line[start : match.start()]):
+            continue
         if line[start : match.start()].strip():
             pieces.append(clean_inline(line[start : match.start()]))
         pieces.append(heading_line(level, match.group(2)))

@@ -25,6 +25,12 @@ from ingest.loaders import load_document
     ("ALGEMEEN DEEL\nPer 1 juli 2015 is de Herzieningswet toegelaten instellingen volkshuisvesting in werking "
      "getreden.", None),
     ("Op woensdag 18 maart 2026 zijn de gemeenteraadsverkiezingen.\nU kunt stemmen in uw gemeente.", None),
+    # the same running text as a PDF wraps it into short lines
+    ("ALGEMEEN DEEL\nPer 1 juli 2015 is de Herzieningswet\ntoegelaten instellingen in werking getreden.", None),
+    ("Op woensdag 18 maart 2026 zijn de verkiezingen,\nen u kunt stemmen.", None),
+    ("In deze circulaire bespreek ik de Wet van 4 juni 2014, die de huisvesting regelt.", None),
+    ("Rapport\nDen Haag, 4 september 2023.\nColofon", "2023-09-04"),
+    ("Vragen over het besluit van 12 januari 2024 (ingezonden 11 maart 2024).", "2024-03-11"),
 ])
 def test_a_text_gives_its_own_date_where_it_states_it_and_body_dates_are_left_alone(text, date):
     assert stated_date(text) == date

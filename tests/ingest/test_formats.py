@@ -138,14 +138,16 @@ def test_a_run_in_heading_in_markdown_is_a_heading_and_not_the_start_of_the_sent
         "## Circulaire\n\n#### De overgang\n\nHieronder som ik de voornaamste op:  *Aanpassen statuten*  Corporaties "
         "hebben anderhalf jaar.  *Autoriteit woningcorporaties*  Per 1 juli 2015 gaat de Autoriteit van start.\n\n"
         "3. **De gemeente zelf.** Als iemand geen briefadres vindt, schrijft de gemeente hem in.\n\n"
+        "4. **Aanvraag indienen** De aanvrager vult het formulier in.\n\n"
         "Begrippen.  *Onze Minister:* Onze Minister van Binnenlandse Zaken.\n"))
 
     lines = [line for line in load_document(circular).text.splitlines() if line]
 
     assert lines[2:7] == ["Hieronder som ik de voornaamste op:", "##### Aanpassen statuten", "Corporaties hebben anderhalf jaar.",
                           "##### Autoriteit woningcorporaties", "Per 1 juli 2015 gaat de Autoriteit van start."]
-    # a bold sentence and a defined term end in punctuation: they are text
+    # a bold sentence and a defined term end in punctuation: they are text; so is a numbered item
     assert "3. De gemeente zelf. Als iemand geen briefadres vindt, schrijft de gemeente hem in." in lines
+    assert "4. Aanvraag indienen De aanvrager vult het formulier in." in lines  # a list item, not a heading
     assert "Begrippen. Onze Minister: Onze Minister van Binnenlandse Zaken." in lines
 
 
