@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant import compose as extractive
-from assistant.condense import condense, condense_with_model
+from assistant.condense import condense, condense_with_model, is_follow_up
 from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
@@ -97,10 +97,10 @@ class Assistant:
         # read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
         earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
         previous = "\n".join(line for text in earlier for line in extractive.answer_lines(text)) or None
-        hits = with_quoted_law(hits, index, chosen)
-        if earlier and query != question:  # a follow-up that leans on the answer before it
-            hits = with_earlier_passages(hits, earlier[-1], index, chosen)
-        composition = extractive.compose(query, hits, weights, previous, question if query != question else None)
+        read = with_quoted_law(hits, index, chosen)
+        if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
+            read = with_earlier_passages(read, earlier[-1], index, chosen)
+        composition = extractive.compose(query, read, weights, previous, question if query != question else None)
         if not composition.text:  # no unit of the passages speaks to the question (or all were said before)
             answer = self._abstain(query, hits, evidence, notes)
             yield answer.text, answer
@@ -109,10 +109,10 @@ class Assistant:
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:
             answer = self._extractive(query, composition, evidence, notes, caution=verdict == "voorzichtig")
-            answer.hits = hits
+            answer.hits = read
             yield answer.text, answer
             return
-        yield from self._generate(question, query, history, hits, composition, evidence, notes)
+        yield from self._generate(question, query, history, read, composition, evidence, notes)
 
     def noise_floor(self, index) -> NoiseFloor:
         """The off-topic noise floor of this index generation, measured once (see assistant/evidence.py)."""

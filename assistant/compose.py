@@ -25,6 +25,7 @@ from assistant.sentences import (QUESTION_WORDS, Unit, asked_statement, asks_rea
                                  defined_terms, defines, is_boilerplate, nearest_heading, question_terms, quotes,
                                  shingles, states_reason, terms, tidy, units)
 from index.models import Hit
+from ingest.dates import latest_day
 from ingest.models import Metadata
 
 MAX_SUPPORT = 4  # supporting points after the direct answer
@@ -249,7 +250,7 @@ def lift_newer_law(found: list[Candidate], silent: list[Candidate], hits: list[H
     said = {id(c): shingles(" ".join(c.unit.parts)) for c in laws}  # only when an older text could quote them
     lifted: dict[int, Candidate] = {}
     for old in older:
-        when = hits[old.hit_rank].document.metadata.date
+        when = latest_day(hits[old.hit_rank].document.metadata.date)  # "maart 2024": any day of March
         for law in laws:
             newer = hits[law.hit_rank].document.metadata.date > when
             if newer and law.score < old.score and any(quotes(part, said[id(law)]) for part in old.unit.parts):

@@ -53,7 +53,8 @@ class Answer:
     notes: list[str] = field(default_factory=list)  # e.g. a fallback from the language model
     evidence: float = 0.0  # how strong the retrieved evidence was (see assistant/evidence.py)
     caution: bool = False  # answered, but the evidence is weak: the text says so first
-    hits: list = field(default_factory=list, repr=False)  # the reranked passages it was built from (not in JSON)
+    # the passages it was built from (not in JSON): the reranked ones, and those found by quotes (assistant/quoted.py)
+    hits: list = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict:
         return {

@@ -9,11 +9,12 @@ therefore searched for in the library's newer regelgeving texts; a law passage i
 word (`assistant.sentences.quotes`) joins the hits, and `compose.lift_newer_law` lets it answer
 before the older text.
 
-The passage an earlier answer opened with, for a follow-up that leans on it. "En voor
+The passages an earlier answer opened with, for a follow-up that leans on it. "En voor
 jongeren?" after the ten groups asks about one of them (onderdeel g, "de leeftijd van achttien
 jaar doch niet … drieëntwintig jaar"), but searched on its own words it finds the Participatiewet.
-The passages the previous answer opened with join the hits, so the composer can show the one
-item of them that speaks to the follow-up (`compose.candidates`, `focus`).
+The passages whose sentences the previous answer cited in its opening block come first among
+the hits, before the reranker's own pick: the follow-up leans on them. The composer shows of
+them only what speaks to the follow-up and was not said before (`compose.candidates`, `focus`).
 """
 
 from __future__ import annotations
@@ -25,23 +26,27 @@ from assistant.compose import answer_lines
 from assistant.expand import complete_passages
 from assistant.sentences import quotes, shingles, units
 from index.models import Filters, Hit
+from index.searcher import Index
+from ingest.dates import latest_day
 
 QUOTING_HITS = 3  # the best hits whose passages are looked up in the newer laws
-SEARCHED = 3  # passages searched for each quoting text
+CHECKED = 3  # BM25 hits checked for the quoted words, per lookup
 _BLOCK = re.compile(r"\n\s*\n")
+_MARKER = re.compile(r"\[\d+\]")
 
 
-def quoted_passages(parts: list[str], index, filters: Filters | None, k: int = SEARCHED) -> list[Hit]:
-    """Passages among BM25's best `k` for `parts` that hold one of the `parts` (almost) word for word."""
+def quoted_passages(parts: list[str], index: Index, filters: Filters | None) -> list[Hit]:
+    """Passages among BM25's best CHECKED for `parts` that hold one of the `parts` (almost) word
+    for word (`sentences.quotes`)."""
     found = []
-    for hit in index.search(" ".join(parts), k, filters, mode="bm25"):
+    for hit in index.search(" ".join(parts), CHECKED, filters, mode="bm25"):
         said = shingles(hit.chunk.text)
         if any(quotes(part, said) for part in parts):
             found.append(hit)
     return found
 
 
-def with_quoted_law(hits: list[Hit], index, filters: Filters | None = None) -> list[Hit]:
+def with_quoted_law(hits: list[Hit], index: Index, filters: Filters | None = None) -> list[Hit]:
     """`hits` followed by the passages of newer regelgeving texts that the best of them quote,
     within the officer's `filters`. Unchanged when no older non-legal text is among the best hits
     or the filters leave out regelgeving."""
@@ -55,23 +60,33 @@ def with_quoted_law(hits: list[Hit], index, filters: Filters | None = None) -> l
             continue
         newer = replace(filters, types=["regelgeving"], since=max(filters.since or "", metadata.date))
         parts = [part for unit in units(hit.chunk.text) for part in unit.parts]
-        found += [law for law in quoted_passages(parts, index, newer) if law.document.metadata.date > metadata.date]
+        # "maart 2024" may mean any day of March: only a law of April 2024 or later is newer
+        found += [law for law in quoted_passages(parts, index, newer)
+                  if law.document.metadata.date > latest_day(metadata.date)]
     return _joined(hits, found, index)
 
 
-def with_earlier_passages(hits: list[Hit], earlier_answer: str, index, filters: Filters | None = None) -> list[Hit]:
-    """`hits` after the passages that the opening block of `earlier_answer` (the previous turn's
-    text, "[n]" markers and all) quotes, within the officer's `filters`: what a follow-up leans
-    on comes first, and the composer shows of it only what speaks to the follow-up."""
+def with_earlier_passages(hits: list[Hit], earlier_answer: str, index: Index, filters: Filters | None = None) -> list[Hit]:
+    """`hits` with the passages that the opening block of `earlier_answer` (the previous turn's
+    text, "[n]" markers and all) cited, within the officer's `filters`, first. Unchanged when that
+    block cites nothing (a refusal, a caution only)."""
     blocks = [b for b in _BLOCK.split(earlier_answer.split("**Bronnen**")[0])
-              if b.strip() and not b.strip().startswith(("_", "**"))]
+              if _MARKER.search(b) and not b.strip().startswith(("_", "**"))]
     opening = answer_lines(blocks[0]) if blocks else []
     return _joined(hits, quoted_passages(opening, index, filters), index, first=True) if opening else hits
 
 
-def _joined(hits: list[Hit], found: list[Hit], index, first: bool = False) -> list[Hit]:
-    """`hits` with the `found` passages they lack, completed (`expand.complete_passages`), after
-    them, or before them when `first`."""
-    seen = {hit.chunk.chunk_id for hit in hits}
-    new = complete_passages([h for h in found if not (h.chunk.chunk_id in seen or seen.add(h.chunk.chunk_id))], index)
-    return (new + hits if first else hits + new) if new else hits
+def _joined(hits: list[Hit], found: list[Hit], index: Index, first: bool = False) -> list[Hit]:
+    """`hits` with the `found` passages, completed (`expand.complete_passages`) and each once:
+    after the hits, leaving out those the hits hold already; or, when `first`, before all other
+    hits, moved there when the hits hold them already."""
+    def key(hit: Hit) -> tuple[str, str]:
+        return hit.document.doc_id, hit.chunk.text
+
+    joined: dict[tuple[str, str], Hit] = {}
+    for hit in complete_passages(found, index):
+        joined.setdefault(key(hit), hit)
+    if first:
+        return list(joined.values()) + [hit for hit in hits if key(hit) not in joined]
+    held = {key(hit) for hit in hits}
+    return hits + [hit for k, hit in joined.items() if k not in held]

@@ -240,15 +240,20 @@ def analyzer() -> DutchAnalyzer:
 
 _YOUNG_AGES = ("vijftien|zestien|zeventien|achttien|negentien|twintig|eenentwintig|tweeëntwintig|drieëntwintig|"
                "vierentwintig|vijfentwintig|zesentwintig|zevenentwintig|1[5-9]|2[0-7]")
-# officers say "jongeren" where laws write an age: "de leeftijd van achttien jaar doch niet de
-# leeftijd van drieëntwintig jaar" (Huisvestingswet art. 12 lid 3 onder g), "tot 23 jaar"
-_YOUNG_AGE = re.compile(rf"\b(?:leeftijd van|jonger dan|onder de|tot|van)\s+(?:{_YOUNG_AGES})\s+jaar(?!\s+of\s+ouder)", re.I)
+# officers say "jongeren" where laws write an age limit: "de leeftijd van achttien jaar doch niet
+# de leeftijd van drieëntwintig jaar" (Huisvestingswet art. 12 lid 3 onder g), "jonger dan 27
+# jaar", "onder de 24 jaar". A duration ("een werkingsduur van 25 jaar") or an adult ("van 21
+# jaar en ouder") is no young age.
+_YOUNG_AGE = re.compile(rf"\b(?:nog niet de leeftijd van\s+(?:{_YOUNG_AGES})\s+jaar"
+                        rf"|leeftijd van\s+(?:{_YOUNG_AGES})\s+jaar\s+(?:doch|maar|en)\s+(?:nog\s+)?niet"
+                        rf"|(?:jonger dan|onder de)\s+(?:{_YOUNG_AGES})\s+jaar)", re.I)
 
 
 def terms(text: str) -> list[str]:
-    """Stemmed content terms, as BM25 sees them, and "jonger" for a text that names a young age."""
+    """The stems the BM25 analyzer makes of `text`, and "jonger" when it names a young age limit
+    (`_YOUNG_AGE`): a law's "de leeftijd van achttien jaar doch niet …" is about jongeren."""
     found = analyzer().terms(text)
-    return found + ["jonger"] if "jaar" in text and _YOUNG_AGE.search(text) else found
+    return found + ["jonger"] if "jaar" in text and "jonger" not in found and _YOUNG_AGE.search(text) else found
 
 
 def question_terms(question: str) -> list[str]:
