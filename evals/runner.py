@@ -97,6 +97,7 @@ class _Asked:
     answer: object
     hits: list
     latency_ms: float
+    history: list[dict]  # the conversation the question was asked in, as replayed
 
 
 # -- the public entry point --------------------------------------------------------------
@@ -195,10 +196,12 @@ def _evaluate_config(config: EvalConfig, index, questions: list[Question], setti
         index.embedder.embed_query("opwarmen")  # load the model before the first timed question
 
     asked: list[_Asked] = []
+    earlier_answers: dict = {}
     for done, q in enumerate(questions, start=1):
+        history = _replayed(assistant, q, earlier_answers)
         searcher.last_hits = None
         began = time.perf_counter()
-        answer = assistant.ask(q.question, history=q.history or None, filters=q.filters or None)
+        answer = assistant.ask(q.question, history=history or None, filters=q.filters or None)
         latency = (time.perf_counter() - began) * 1000
         # the order the answer was built from (reranked), then the rest of the fused search
         hits = list(getattr(answer, "hits", None) or [])
@@ -207,7 +210,7 @@ def _evaluate_config(config: EvalConfig, index, questions: list[Question], setti
         if not hits:  # the assistant did not search through us: search as it would have
             f = Filters.of(q.filters.get("type"), q.filters.get("region"), q.filters.get("doc_id"))
             hits = index.search(answer.query, m.RETRIEVAL_DEPTH, f or None, mode=config.mode, dense_weight=weight)
-        asked.append(_Asked(q, answer, hits[: m.RETRIEVAL_DEPTH], latency))
+        asked.append(_Asked(q, answer, hits[: m.RETRIEVAL_DEPTH], latency, history))
         if progress:
             progress(config.name, done, len(questions))
 
@@ -246,7 +249,7 @@ def _row(a: _Asked) -> dict:
     docs = m.first_occurrences([h.document.doc_id for h in a.hits])
     gold_rank = next((i for i, d in enumerate(docs, start=1) if d in q.gold_docs), None)
     return {
-        "id": q.id, "category": q.category, "question": q.question, "history": q.history, "filters": q.filters,
+        "id": q.id, "category": q.category, "question": q.question, "history": a.history, "filters": q.filters,
         "source": f"{q.source}:{q.line}", "query": answer.query, "answerable": q.answerable,
         "abstained": answer.abstained, "abstention_correct": answer.abstained != q.answerable,
         "answer": answer.text, "mode": getattr(answer, "mode", None),
@@ -268,6 +271,23 @@ def _row(a: _Asked) -> dict:
         "followup_hit": (gold_rank is not None and gold_rank <= m.FOLLOW_UP_DEPTH) if q.history and q.gold_docs else None,
         "latency_ms": round(a.latency_ms, 1),
     }
+
+
+def _replayed(assistant, q: Question, answers: dict) -> list[dict]:
+    """The question's conversation as an officer lives it: each earlier question asked in turn,
+    with the assistant's own answers (`Answer.text`, as the app sends them back) in place of
+    the answers the set writes down. A follow-up leans on what the assistant said, its cited
+    passages and its wording, not on an ideal answer. `answers` memoises the earlier turns per
+    conversation so far, shared between the follow-ups of one chain."""
+    history: list[dict] = []
+    for turn in q.history:
+        if turn["role"] != "user":
+            continue
+        key = (json.dumps(history, ensure_ascii=False), turn["content"], json.dumps(q.filters, sort_keys=True))
+        if key not in answers:
+            answers[key] = assistant.ask(turn["content"], history=history or None, filters=q.filters or None).text
+        history += [turn, {"role": "assistant", "content": answers[key]}]
+    return history
 
 
 def _retrieval(asked: list[_Asked], rows: list[dict], index) -> dict:

@@ -111,6 +111,25 @@ def test_the_report_puts_failures_first_and_is_self_contained(gold_result):
     assert (out / "metrics.png").stat().st_size > 0 and (out / "latency.png").stat().st_size > 0
 
 
+def test_a_follow_up_is_asked_after_the_assistants_own_earlier_answers_as_in_the_chat(gold_result, bundled_index,
+                                                                                    embedder):
+    from assistant import Assistant
+    from index.searcher import LiveIndex
+
+    written = {q.id: q.history for q in load_questions(None)}
+    chains = [row for row in hybrid(gold_result)["questions"] if row["history"]]
+    officer = Assistant(LiveIndex(bundled_index, embedder), offline_settings())
+
+    assert len(chains) >= 10
+    for row in chains:
+        history = row["history"]
+        assert [t for t in history if t["role"] == "user"] == [t for t in written[row["id"]] if t["role"] == "user"]
+        assert history != written[row["id"]], row["id"]  # the set's own answers are not what the follow-up leans on
+        for i in range(0, len(history), 2):
+            assert history[i + 1]["content"] == officer.ask(history[i]["content"], history=history[:i] or None,
+                                                          filters=row["filters"] or None).text, row["id"]
+
+
 def test_configurations_side_by_side_from_the_command_line(bundled_index, tmp_path, capsys):
     from thuiswijzer.cli import main
 
