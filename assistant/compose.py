@@ -66,7 +66,10 @@ _THEN = re.compile(r"^(?:dan\b|[\w-]+\s+dan\b)", re.I)
 # "Als die afspraken …": a demonstrative right after the opening conjunction or preposition)
 _LEANS_BACK = re.compile(
     r"^(dit|deze|dat|die|(?:hier|daar)(?:om|door|mee|bij|in|voor|over|naast|na|op|uit|van)|bovendien|zij|ze|"
-    r"hij|zo'n|zulke|dan|ook|bijvoorbeeld|of|en|maar)\b|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b"
+    r"hij|zo'n|zulke|dan|ook|bijvoorbeeld|of|en|maar)\b|"
+    # "Zo kan een regio de opgave anders verdelen": zo as "in that way", not "zo nodig", "zo snel mogelijk"
+    r"^zo\s+(?!(?:nodig|snel|spoedig|veel|vaak|lang|kort|min|goed|vroeg|laat|mogelijk|ver|weinig|klein|groot|"
+    r"hoog|laag|dicht|gauw)\b)|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b"
     # "Als die afspraken niet worden vastgelegd …", "In dat geval …", "Met deze aanpak …"
     r"|^(als|omdat|wanneer|indien|zodra|met|voor|bij|in|op|van|door|na|naast|zonder|onder|uit)\s+(die|deze|dit|dat)\b",
     re.I,
@@ -423,7 +426,9 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     Laws and policies change, so the newest source answers first: among near-equals (within
     10 %), and over an older text on the same point (sharing a third of its terms) that
     scores up to 40 % better (the reader still sees the older one, dated, below it). Another
-    article of law is never the same point, however close its score."""
+    article of law is never the same point, however close its score, and neither is a sentence
+    that does not define the term a definition defines ("Wat is een briefadres?" is answered by
+    what a briefadres is, not by a newer sentence on who must register one)."""
     if facets:
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
                 and not under_a_sibling(c, [stems for _, stems in facets])]
@@ -433,7 +438,7 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     if not plain:
         return None
     best = max(plain, key=lambda c: c.score)
-    rivals = [c for c in plain if not _other_articles(c, best, hits) and (
+    rivals = [c for c in plain if not _other_articles(c, best, hits) and c.defined == best.defined and (
         c.score >= 0.9 * best.score
         or (c.score >= 0.6 * best.score and _shared(c, best) > SAME_POINT
             and hits[best.hit_rank].document.metadata.date is not None

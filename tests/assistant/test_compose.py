@@ -228,6 +228,21 @@ def test_a_follow_up_does_not_repeat_the_previous_answer():
     assert "Het college beslist over de indeling" not in body(follow_up)
 
 
+def test_a_follow_up_whose_answer_says_zo_brings_back_the_sentence_it_refers_to_though_said_before():
+    passage = ("Colleges van twee of meer gemeenten kunnen samen besluiten hun taakstellingen te wijzigen, zolang "
+               "het totaal gelijk blijft (artikel 29 lid 2). Zo kan een regio de opgave anders verdelen, "
+               "bijvoorbeeld als één gemeente tijdelijk meer geschikte woonruimte heeft.")
+    earlier = ("Taakstelling – het aantal vergunninghouders dat een gemeente per halfjaar huisvest. [1]\n\n"
+               "**Verder in de bronnen**\n- Colleges van twee of meer gemeenten kunnen samen besluiten hun "
+               "taakstellingen te wijzigen, zolang het totaal gelijk blijft (artikel 29 lid 2). [2]")
+
+    answer = compose("Mogen gemeenten de taakstelling onderling verdelen?", [hit(passage)], {},
+                     previous_answer=earlier, follow_up="Mogen gemeenten die aantallen onderling verdelen?")
+
+    assert not body(answer).startswith("Zo kan")  # never "Zo …" without what it refers to
+    assert "(artikel 29 lid 2). [1] Zo kan een regio" in body(answer)
+
+
 def test_sources_of_different_dates_are_ordered_newest_first_and_the_answer_says_so():
     old = hit("De urgentieregeling kent drie verplichte groepen woningzoekenden voor voorrang.", doc_id="wet-2014",
               date="2014-07-01")
@@ -274,6 +289,17 @@ def test_an_officer_asking_what_a_law_means_by_a_term_gets_its_definition_not_th
 
     assert body(answer).startswith("opvang: onderdak en begeleiding voor wie de thuissituatie heeft verlaten; [")
     assert "participatie:" not in body(answer)  # the definition alone, not the whole list of them
+
+
+def test_a_what_is_question_opens_with_the_definition_not_with_a_newer_sentence_that_uses_the_term():
+    summary = hit("Een briefadres is het adres van een andere persoon of een instelling: de briefadresgever.",
+                  "Wat is een briefadres?", "samenvatting-2023", date="2023-07-04")
+    glossary = hit("Volgens Rijksoverheid.nl moet een gemeente iemand zelf op een briefadres inschrijven als die "
+                   "persoon geen briefadresgever vindt.", "Begrippen › Briefadres", "begrippen-2026", date="2026-07-01")
+
+    answer = compose("Wat is een briefadres?", [summary, glossary], {})
+
+    assert body(answer).startswith("Een briefadres is het adres van een andere persoon of een instelling")
 
 
 def test_a_question_about_the_difference_between_two_terms_gets_both_definitions_and_nothing_else():
