@@ -13,7 +13,7 @@ from assistant.generate import build_messages, check_citations, cited_numbers, m
 from assistant.models import Answer, Citation
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
-from assistant.quoted import with_earlier_passages, with_quoted_law
+from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import asks_date, question_terms
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
@@ -87,7 +87,8 @@ class Assistant:
         weights = idf_weights(index, wanted)
         fused = index.search(query, max(RERANK_DEPTH, k or self.k), chosen)
         hits = complete_passages(rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None)), index)
-        evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question)
+        laws = quoted_law(hits, index, chosen)
+        evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question, quoted=laws)
         verdict = evidence.verdict(self.refuse_below, self.caution_below)
         if not hits or verdict == "weigeren":
             answer = self._abstain(query, hits, evidence, notes)
@@ -96,11 +97,10 @@ class Assistant:
         # every earlier turn, not only the last: after "… vergunninghouders?" the officer has still
         # read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
         earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
-        previous = "\n".join(line for text in earlier for line in extractive.answer_lines(text)) or None
-        read = with_quoted_law(hits, index, chosen)
+        read = with_quoted_law(hits, laws, index)
         if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
             read = with_earlier_passages(read, earlier[-1], index, chosen)
-        composition = extractive.compose(query, read, weights, previous, question if query != question else None)
+        composition = extractive.compose(query, read, weights, earlier, question if query != question else None)
         if not composition.text:  # no unit of the passages speaks to the question (or all were said before)
             answer = self._abstain(query, hits, evidence, notes)
             yield answer.text, answer

@@ -64,6 +64,8 @@ _THEN = re.compile(r"^(?:dan\b|[\w-]+\s+dan\b)", re.I)
 # "Bijvoorbeeld als u uw paspoort beschadigt.", "Of ongeldig moet worden verklaard.": the rest of
 # the sentence before it;
 # "Als die afspraken …": a demonstrative right after the opening conjunction or preposition)
+_BLOCK = re.compile(r"\n\s*\n")  # the blocks of an answer text
+_MARKER = re.compile(r"\[\d+\]")
 _LEANS_BACK = re.compile(
     r"^(dit|deze|dat|die|(?:hier|daar)(?:om|door|mee|bij|in|voor|over|naast|na|op|uit|van)|bovendien|zij|ze|"
     r"hij|zo'n|zulke|dan|ook|bijvoorbeeld|of|en|maar)\b|"
@@ -104,7 +106,8 @@ class Candidate:
     pitfall: bool = False
     above: set[str] = field(default_factory=set)  # stems of the nearest heading
     defined: tuple[str, ...] | None = None  # the asked term whose meaning the unit gives
-    repeated: bool = False  # a sentence the previous answer showed (a follow-up may still need it)
+    repeated: bool = False  # a sentence an earlier answer showed (a follow-up may still need it)
+    opened: bool = False  # … in its opening block, the direct answer the officer read first
 
     @property
     def parts(self) -> list[str]:
@@ -139,7 +142,7 @@ def facets_of(question: str) -> list[tuple[str, set[str]]]:
 
 
 def candidates(hits: list[Hit], question: str, weights: dict[str, float], already_said: str = "",
-               focus: set[str] | None = None) -> list[Candidate]:
+               focus: set[str] | None = None, opened: str = "") -> list[Candidate]:
     """Every answer-like unit of the passages, scored against the question.
 
     score = 0.45 · term coverage of the unit + 0.15 · term coverage of its whole passage
@@ -228,7 +231,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
-                                   defining, repeated and not unit.items))
+                                   defining, repeated and not unit.items,
+                                   repeated and not unit.items and _fold(unit.text) in opened))
     if not _ASKS_ABOUT_THE_PAST.search(question):
         found += lift_newer_law(found, silent, hits)
     return found
@@ -267,6 +271,19 @@ def answer_type(question: str):
     """A test a unit must pass to state what kind of answer is asked (a date, a number, a
     reason), or None."""
     return asked_statement(question) or (states_reason if asks_reason(question) else None)
+
+
+def _said_and_asked_again(pool: list[Candidate], focus: set[str], weights: dict[str, float]) -> Candidate | None:
+    """The supporting point of an earlier answer (not its opening) that outscores the best new unit
+    speaking to what the follow-up adds (`focus`) and names more of it itself (by idf), or None."""
+    def named(c: Candidate) -> float:
+        return coverage(focus, c.terms, weights)
+
+    fresh = max((c for c in pool if not c.repeated and not c.pitfall and _speaks_to(c, focus)),
+                key=lambda c: c.score, default=None)
+    said = [c for c in pool if c.repeated and not c.opened and not c.pitfall and c.score > fresh.score] if fresh else []
+    back = max(said, key=lambda c: (named(c), c.score), default=None)
+    return back if back and named(back) > named(fresh) else None
 
 
 def _speaks_to(c: Candidate, focus: set[str]) -> bool:
@@ -505,21 +522,26 @@ def enumerates(unit: Unit, above: set[str], named: set[str]) -> bool:
     return not named or any(credit(t, about) for t in named)
 
 
-def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_answer: str | None = None,
+def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_answers: list[str] | None = None,
             follow_up: str | None = None) -> Composition:
     """The answer text with [n] markers, its citations (numbered in order of use) and the
     sentences used per hit. In a follow-up, `question` is the standalone query, `follow_up` what
-    the officer typed and `previous_answer` the assistant's last turn."""
-    already_said = _fold(" ".join(answer_lines(previous_answer))) if previous_answer else ""
+    the officer typed and `previous_answers` the assistant's earlier turns (their texts)."""
+    previous_answers = previous_answers or []
+    already_said = _fold(" ".join(line for text in previous_answers for line in answer_lines(text)))
+    opened = _fold(" ".join(line for text in previous_answers for line in opening_lines(text)))
     focus = set(question_terms(follow_up)) if follow_up else None
-    pool = candidates(hits, question, weights, already_said, focus)
+    pool = candidates(hits, question, weights, already_said, focus, opened)
     if focus and not any(_speaks_to(c, focus) for c in pool):
         # "En voor jongeren?" when no passage mentions jongeren: repeating the earlier answer
         # would pass it off as the answer for jongeren; no composition makes the assistant refuse
         return Composition("", [], {})
     if focus and any(not c.repeated and _speaks_to(c, focus) for c in pool):
-        # something new speaks to the follow-up: the sentences the officer has just read stay out
-        pool = [c for c in pool if not c.repeated]
+        # something new speaks to the follow-up: the sentences the officer has just read stay out,
+        # except the supporting point of an earlier answer that answers the follow-up best ("En
+        # welke groepen voegen gemeenten zelf toe?" after "Het verschilt erg per gemeente welke
+        # groepen verder worden opgenomen" was listed below the ten groups): asked about, it opens
+        pool = [c for c in pool if not c.repeated or c is _said_and_asked_again(pool, focus, weights)]
     facets = facets_of(question)
     first = direct_answer(pool, facets, hits, focus)
     listing = enumeration(pool, first, question)
@@ -626,6 +648,14 @@ def answer_lines(text: str) -> list[str]:
         if line and not line.startswith(("**", "_")):
             lines.append(line)
     return lines
+
+
+def opening_lines(text: str) -> list[str]:
+    """The statements of an earlier answer's opening block (its direct answer: the first block that
+    cites, before "Verder in de bronnen", a facet's heading or a note); none for a refusal."""
+    blocks = [b for b in _BLOCK.split(text.split("**Bronnen**")[0])
+              if _MARKER.search(b) and not b.strip().startswith(("_", "**"))]
+    return answer_lines(blocks[0]) if blocks else []
 
 
 def _fold(text: str) -> str:

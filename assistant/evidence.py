@@ -195,14 +195,19 @@ def closeness(hits: list[Hit], floor: NoiseFloor) -> float:
 
 
 def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: NoiseFloor, unknown: float = 0.0,
-          typed: str | None = None) -> Evidence:
+          typed: str | None = None, quoted: dict[int, list[Hit]] | None = None) -> Evidence:
     """The evidence for answering `question` (the standalone query) from `hits` (best first),
     with the index's idf `weights`, the share of the question's terms the library does not know
-    (`unknown_share`) and, for anchors, the question as `typed` (a follow-up's own words: the
-    names in the earlier turns were weighed then)."""
+    (`unknown_share`), for anchors the question as `typed` (a follow-up's own words: the names
+    in the earlier turns were weighed then), and the newer law passages each hit quotes by its
+    position (`assistant.quoted.quoted_law`): a hit is read together with them, as the answer
+    reads them ("… vanaf juli 2026 …" is answered by the Kamervragen of 2024 through the 2026
+    law they quote)."""
     if not hits:
         return Evidence(0.0, 0.0, 0.0)
-    passages = [passage_terms(h) for h in hits[:EVIDENCE_PASSAGES]]
+    quoted = quoted or {}
+    passages = [passage_terms(h).union(*(passage_terms(law) for law in quoted.get(i, [])))
+                for i, h in enumerate(hits[:EVIDENCE_PASSAGES])]
     found = set().union(*passages)
     cov = coverage(question, found, weights)
     close = closeness(hits, floor)

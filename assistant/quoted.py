@@ -19,10 +19,9 @@ them only what speaks to the follow-up and was not said before (`compose.candida
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from assistant.compose import answer_lines
+from assistant.compose import opening_lines
 from assistant.expand import complete_passages
 from assistant.sentences import quotes, shingles, units
 from index.models import Filters, Hit
@@ -31,8 +30,6 @@ from ingest.dates import latest_day
 
 QUOTING_HITS = 3  # the best hits whose passages are looked up in the newer laws
 CHECKED = 3  # BM25 hits checked for the quoted words, per lookup
-_BLOCK = re.compile(r"\n\s*\n")
-_MARKER = re.compile(r"\[\d+\]")
 
 
 def quoted_passages(parts: list[str], index: Index, filters: Filters | None) -> list[Hit]:
@@ -46,33 +43,37 @@ def quoted_passages(parts: list[str], index: Index, filters: Filters | None) -> 
     return found
 
 
-def with_quoted_law(hits: list[Hit], index: Index, filters: Filters | None = None) -> list[Hit]:
-    """`hits` followed by the passages of newer regelgeving texts that the best of them quote,
-    within the officer's `filters`. Unchanged when no older non-legal text is among the best hits
-    or the filters leave out regelgeving."""
+def quoted_law(hits: list[Hit], index: Index, filters: Filters | None = None) -> dict[int, list[Hit]]:
+    """The passages of newer regelgeving texts that each of the QUOTING_HITS best `hits` from a
+    dated text that is not regelgeving quotes, within the officer's `filters`, by the hit's
+    position; empty when there is none or the filters leave out regelgeving."""
     filters = filters or Filters()
     if filters.types and "regelgeving" not in filters.types:
-        return hits
-    found: list[Hit] = []
-    for hit in hits[:QUOTING_HITS]:
+        return {}
+    found: dict[int, list[Hit]] = {}
+    for position, hit in enumerate(hits[:QUOTING_HITS]):
         metadata = hit.document.metadata
         if metadata.type == "regelgeving" or not metadata.date:
             continue
         newer = replace(filters, types=["regelgeving"], since=max(filters.since or "", metadata.date))
         parts = [part for unit in units(hit.chunk.text) for part in unit.parts]
         # "maart 2024" may mean any day of March: only a law of April 2024 or later is newer
-        found += [law for law in quoted_passages(parts, index, newer)
-                  if law.document.metadata.date > latest_day(metadata.date)]
-    return _joined(hits, found, index)
+        laws = [law for law in quoted_passages(parts, index, newer) if law.document.metadata.date > latest_day(metadata.date)]
+        if laws:
+            found[position] = laws
+    return found
+
+
+def with_quoted_law(hits: list[Hit], quoting: dict[int, list[Hit]], index: Index) -> list[Hit]:
+    """`hits` followed by the law passages they quote (`quoted_law`), completed, each once."""
+    return _joined(hits, [law for laws in quoting.values() for law in laws], index)
 
 
 def with_earlier_passages(hits: list[Hit], earlier_answer: str, index: Index, filters: Filters | None = None) -> list[Hit]:
     """`hits` with the passages that the opening block of `earlier_answer` (the previous turn's
     text, "[n]" markers and all) cited, within the officer's `filters`, first. Unchanged when that
     block cites nothing (a refusal, a caution only)."""
-    blocks = [b for b in _BLOCK.split(earlier_answer.split("**Bronnen**")[0])
-              if _MARKER.search(b) and not b.strip().startswith(("_", "**"))]
-    opening = answer_lines(blocks[0]) if blocks else []
+    opening = opening_lines(earlier_answer)
     return _joined(hits, quoted_passages(opening, index, filters), index, first=True) if opening else hits
 
 

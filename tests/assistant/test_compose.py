@@ -221,7 +221,7 @@ def test_a_follow_up_does_not_repeat_the_previous_answer():
     first = compose("Wie beslist over urgentiecategorie?", [hit(passage)], {})
 
     follow_up = compose("Binnen hoeveel weken wordt een aanvraag voor de urgentiecategorie afgehandeld?",
-                        [hit(passage)], {}, previous_answer=first.text)
+                        [hit(passage)], {}, previous_answers=[first.text])
 
     assert "Het college beslist over de indeling" in body(first) and "acht weken" not in body(first)
     assert "acht weken" in body(follow_up)
@@ -237,10 +237,25 @@ def test_a_follow_up_whose_answer_says_zo_brings_back_the_sentence_it_refers_to_
                "taakstellingen te wijzigen, zolang het totaal gelijk blijft (artikel 29 lid 2). [2]")
 
     answer = compose("Mogen gemeenten de taakstelling onderling verdelen?", [hit(passage)], {},
-                     previous_answer=earlier, follow_up="Mogen gemeenten die aantallen onderling verdelen?")
+                     previous_answers=[earlier], follow_up="Mogen gemeenten die aantallen onderling verdelen?")
 
     assert not body(answer).startswith("Zo kan")  # never "Zo …" without what it refers to
     assert "(artikel 29 lid 2). [1] Zo kan een regio" in body(answer)
+
+
+def test_a_follow_up_asking_for_a_point_the_previous_answer_listed_below_gets_it_first_but_not_its_opening():
+    kamervragen = hit("Als een gemeente een urgentieregeling heeft, moeten mantelzorgers erin. Het verschilt erg per "
+                      "gemeente welke groepen verder worden opgenomen in een urgentieregeling.", doc_id="kamervragen")
+    nota = hit("Er is een grotere diversiteit onder de groep ouderen, in leeftijd en wensen.", doc_id="nota")
+    earlier = ("Als een gemeente een urgentieregeling heeft, moeten mantelzorgers erin. [1]\n\n"
+               "**Verder in de bronnen**\n- Het verschilt erg per gemeente welke groepen verder worden opgenomen "
+               "in een urgentieregeling. [1]")
+
+    answer = compose("Welke groepen voegen gemeenten zelf toe (urgentieregeling)?", [kamervragen, nota], {},
+                     previous_answers=[earlier], follow_up="En welke groepen voegen gemeenten zelf toe?")
+
+    assert body(answer).startswith("Het verschilt erg per gemeente welke groepen")
+    assert "mantelzorgers" not in body(answer)  # what the officer read first stays out
 
 
 def test_sources_of_different_dates_are_ordered_newest_first_and_the_answer_says_so():
@@ -270,7 +285,7 @@ def test_a_follow_up_about_another_group_opens_with_what_it_asks_about():
                "Voor jongeren die jeugdzorg verlaten geldt een aparte voorrangsregeling tot 23 jaar.")
 
     answer = compose("Voor jongeren (voorrang woningzoekenden beschermd wonen)?", [hit(passage)], {},
-                     previous_answer="Gemeenten geven voorrang aan woningzoekenden die ouder zijn. [1]",
+                     previous_answers=["Gemeenten geven voorrang aan woningzoekenden die ouder zijn. [1]"],
                      follow_up="En voor jongeren?")
 
     assert answer.text.startswith("Voor jongeren die jeugdzorg verlaten")
@@ -320,7 +335,7 @@ def test_a_follow_up_about_something_no_passage_mentions_gets_no_answer_rather_t
     passage = hit("Beschermd wonen en opvang zijn regionaal georganiseerd; de woning en de begeleiding lokaal.")
 
     answer = compose("Voor jongeren (regionaal lokaal)?", [passage], {},
-                     previous_answer="De taak hoort lokaal als het antwoord op alle drie de vragen nee is. [1]",
+                     previous_answers=["De taak hoort lokaal als het antwoord op alle drie de vragen nee is. [1]"],
                      follow_up="En voor jongeren?")
 
     assert answer.text == "" and answer.citations == []  # the assistant refuses and points at where to read on
@@ -440,7 +455,7 @@ def test_a_follow_up_about_one_item_of_a_list_said_before_gets_that_item_not_a_r
                  "Urgentieregeling › De groepen die in de urgentieregeling moeten staan", "huisvestingswet")
     first = compose("Welke groepen moeten in de urgentieregeling?", [groups], {})
 
-    follow_up = compose("Voor jongeren (groepen urgentieregeling)?", [groups], {}, previous_answer=first.text,
+    follow_up = compose("Voor jongeren (groepen urgentieregeling)?", [groups], {}, previous_answers=[first.text],
                         follow_up="En voor jongeren?")
 
     assert "jongeren van achttien tot drieëntwintig jaar" in body(follow_up)
@@ -611,7 +626,7 @@ def test_a_follow_up_does_not_repeat_a_point_that_was_shown_tidied():
     first = compose("Voor wie maakt de gemeente voorrang mogelijk?", [hit(passage)], {})
 
     follow_up = compose("Voor wie maakt de gemeente voorrang mogelijk, en voor starters?", [hit(passage)], {},
-                        previous_answer=first.text, follow_up="En voor starters?")
+                        previous_answers=[first.text], follow_up="En voor starters?")
 
     assert "Starters met een middeninkomen krijgen voorrang in de middenhuur." in follow_up.text
     assert "werknemers in het onderwijs" not in follow_up.text
@@ -623,7 +638,7 @@ def test_a_follow_up_leaves_out_a_sentence_just_read_when_something_new_speaks_t
     previous = "Gemeenten kunnen statushouders opnemen in de urgentieregeling. [1]"
 
     follow_up = compose("Welke groepen horen in de urgentieregeling, en statushouders?", [hit(passage)], {},
-                        previous_answer=previous, follow_up="En statushouders?")
+                        previous_answers=[previous], follow_up="En statushouders?")
 
     assert "taakstelling voor statushouders" in follow_up.text
     assert "Gemeenten kunnen statushouders opnemen" not in follow_up.text

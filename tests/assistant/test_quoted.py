@@ -3,7 +3,7 @@ now reads for older Kamervragen that quote it, and the passages a previous answe
 
 from __future__ import annotations
 
-from assistant.quoted import with_earlier_passages, with_quoted_law
+from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import terms
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
@@ -44,7 +44,9 @@ def test_older_kamervragen_that_quote_the_law_bring_the_law_as_it_now_reads():
     law = hit("huisvestingswet-2026", LAW_2026, "regelgeving", "2026-07-01")
     kamervragen = hit("kamervragen", KAMERVRAGEN, "overig", "2024-03-11")
 
-    read = with_quoted_law([kamervragen], Library(law, kamervragen))
+    library = Library(law, kamervragen)
+
+    read = with_quoted_law([kamervragen], quoted_law([kamervragen], library), library)
 
     assert [h.document.doc_id for h in read] == ["kamervragen", "huisvestingswet-2026"]
 
@@ -54,7 +56,7 @@ def test_an_officer_who_keeps_to_policy_texts_gets_no_law_fetched():
     kamervragen = hit("kamervragen", KAMERVRAGEN, "overig", "2024-03-11")
     library = Library(law, kamervragen)
 
-    assert with_quoted_law([kamervragen], library, Filters.of(type="overig")) == [kamervragen]
+    assert quoted_law([kamervragen], library, Filters.of(type="overig")) == {}
     assert not library.searched
 
 
@@ -62,7 +64,7 @@ def test_a_law_of_the_same_month_as_a_text_dated_by_its_month_is_not_newer():
     law = hit("wet", LAW_2026, "regelgeving", "2024-03-01")
     note = hit("notitie", KAMERVRAGEN, "overig", "2024-03")  # "maart 2024": perhaps the 31st
 
-    assert with_quoted_law([note], Library(law, note)) == [note]
+    assert quoted_law([note], Library(law, note)) == {}
 
 
 def test_a_follow_up_reads_first_the_passage_the_previous_answer_opened_with():
