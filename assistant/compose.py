@@ -211,7 +211,11 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                     # rather than mislead
                     continue
                 context = before
-            unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context else []))))
+            # a context said before adds nothing new: "Deze vorm wordt vaak beschermd thuis genoemd"
+            # after "Steeds vaker wordt beschermd wonen ook in een eigen woning geboden" was read
+            # speaks to "En krijgt iemand die daar vertrekt voorrang op een woning?" by its own words
+            heard = context is not None and bool(already_said) and _fold(context.text) in already_said
+            unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context and not heard else []))))
             if unit.items:
                 unit_terms |= above  # a list is about what the heading above it names ("De tien groepen …")
             if wanted and not coverage(wanted, unit_terms | section_terms, weights):

@@ -258,6 +258,20 @@ def test_a_follow_up_asking_for_a_point_the_previous_answer_listed_below_gets_it
     assert "mantelzorgers" not in body(answer)  # what the officer read first stays out
 
 
+def test_a_follow_up_does_not_open_with_a_sentence_that_only_names_what_the_officer_just_read():
+    handreiking = hit("Steeds vaker wordt beschermd wonen ook in een eigen woning geboden, met begeleiding. "
+                      "Deze vorm wordt vaak beschermd thuis genoemd.", doc_id="handreiking")
+    verordening = hit("Gemeenten maken afspraken over het percentage woningen dat met voorrang naar "
+                      "woningzoekenden gaat.", doc_id="verordening")
+    earlier = "Steeds vaker wordt beschermd wonen ook in een eigen woning geboden, met begeleiding. [1]"
+
+    answer = compose("Krijgt iemand die daar vertrekt voorrang op een woning (beschermd wonen)?",
+                     [handreiking, verordening], {}, previous_answers=[earlier],
+                     follow_up="En krijgt iemand die daar vertrekt voorrang op een woning?")
+
+    assert body(answer).startswith("Gemeenten maken afspraken over het percentage woningen")
+
+
 def test_sources_of_different_dates_are_ordered_newest_first_and_the_answer_says_so():
     old = hit("De urgentieregeling kent drie verplichte groepen woningzoekenden voor voorrang.", doc_id="wet-2014",
               date="2014-07-01")
