@@ -17,6 +17,7 @@ as an officer wants it:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -277,17 +278,23 @@ def answer_type(question: str):
     return asked_statement(question) or (states_reason if asks_reason(question) else None)
 
 
-def _said_and_asked_again(pool: list[Candidate], focus: set[str], weights: dict[str, float]) -> Candidate | None:
+def _said_and_asked_again(pool: list[Candidate], focus: set[str], weights: dict[str, float],
+                          typed: Callable[[str], bool] | None = None) -> Candidate | None:
     """The supporting point of an earlier answer (not its opening) that outscores the best new unit
-    speaking to what the follow-up adds (`focus`) and names more of it itself (by idf), or None."""
+    speaking to what the follow-up adds (`focus`) and names more of it itself (by idf), or None.
+    It must state the kind of answer asked (`answer_type`: a reason for "En waarom …?") when the
+    new unit does."""
     def named(c: Candidate) -> float:
         return coverage(focus, c.terms, weights)
+
+    def states(c: Candidate) -> bool:
+        return bool(typed and typed(" ".join(c.unit.parts)))
 
     fresh = max((c for c in pool if not c.repeated and not c.pitfall and _speaks_to(c, focus)),
                 key=lambda c: c.score, default=None)
     said = [c for c in pool if c.repeated and not c.opened and not c.pitfall and c.score > fresh.score] if fresh else []
     back = max(said, key=lambda c: (named(c), c.score), default=None)
-    return back if back and named(back) > named(fresh) else None
+    return back if back and named(back) > named(fresh) and (states(back) or not states(fresh)) else None
 
 
 def _speaks_to(c: Candidate, focus: set[str]) -> bool:
@@ -545,7 +552,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # except the supporting point of an earlier answer that answers the follow-up best ("En
         # welke groepen voegen gemeenten zelf toe?" after "Het verschilt erg per gemeente welke
         # groepen verder worden opgenomen" was listed below the ten groups): asked about, it opens
-        pool = [c for c in pool if not c.repeated or c is _said_and_asked_again(pool, focus, weights)]
+        back = _said_and_asked_again(pool, focus, weights, answer_type(question))
+        pool = [c for c in pool if not c.repeated or c is back]
     facets = facets_of(question)
     first = direct_answer(pool, facets, hits, focus)
     listing = enumeration(pool, first, question)

@@ -71,7 +71,9 @@ _DATE_QUESTION = re.compile(
 _DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I)
 _LAW_NAME_YEAR = re.compile(r"\b(?:[\w-]*wet|wmo|[\w-]*besluit)\s+(?:19|20)\d{2}\b", re.I)
 _REASON_QUESTION = re.compile(r"^\s*(?:en\s+)?(?:waarom|waartoe)\b|\bwat is de reden\b|\bmet welk doel\b", re.I)
-_REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om)\b"
+# "Daarom …", "Hierdoor …": a consequence, read with the sentence before it (compose's _LEANS_BACK)
+_REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om|"
+                     r"daarom|hierom|daardoor|hierdoor)\b"
                      r"|\bom\b[^.;:]{1,80}?\bte\s+\w+", re.I)
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
 # a number that is part of a word names a thing, it does not count one: "0-meting", "65-plussers", "1-op-1"
@@ -416,7 +418,8 @@ def asks_reason(question: str) -> bool:
 
 
 def states_reason(text: str) -> bool:
-    """A reason or a purpose: "omdat", "doordat", "vanwege", "zodat", "om … te", "met het oog op"."""
+    """A reason or a purpose: "omdat", "doordat", "vanwege", "zodat", "om … te", "met het oog op";
+    or a consequence of the sentence before: "Daarom …", "Hierdoor …"."""
     return bool(_REASON.search(text))
 
 

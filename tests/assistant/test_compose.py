@@ -272,6 +272,23 @@ def test_a_follow_up_does_not_open_with_a_sentence_that_only_names_what_the_offi
     assert body(answer).startswith("Gemeenten maken afspraken over het percentage woningen")
 
 
+def test_a_why_follow_up_gets_the_reason_not_a_point_the_previous_answer_listed_that_names_the_programme():
+    profiel = hit("Wat: Stadsregio Parkstad Limburg, een van de zes gebieden in de koplopersgroep van het "
+                  "programma Een thuis voor iedereen.", "In het kort", "profiel")
+    waarom = hit("De regio ziet dat er meer aandacht nodig is voor zorg en sociale huisvesting. Daarom heeft "
+                 "Parkstad Limburg zich aangemeld als koploperregio.", "Waarom doet Parkstad Limburg mee?", "profiel")
+    earlier = ("Stadsregio Parkstad Limburg is een gemeenschappelijke regeling tussen zeven gemeenten. [1]\n\n"
+               "**Verder in de bronnen**\n- Wat: Stadsregio Parkstad Limburg, een van de zes gebieden in de "
+               "koplopersgroep van het programma Een thuis voor iedereen. [1]")
+
+    answer = compose("Waarom doen ze mee aan Een thuis voor iedereen (Stadsregio Parkstad Limburg)?",
+                     [profiel, waarom], {}, previous_answers=[earlier],
+                     follow_up="En waarom doen ze mee aan Een thuis voor iedereen?")
+
+    assert body(answer).startswith("De regio ziet dat er meer aandacht nodig is voor zorg en sociale huisvesting. [1] "
+                                   "Daarom heeft Parkstad Limburg zich aangemeld als koploperregio.")
+
+
 def test_sources_of_different_dates_are_ordered_newest_first_and_the_answer_says_so():
     old = hit("De urgentieregeling kent drie verplichte groepen woningzoekenden voor voorrang.", doc_id="wet-2014",
               date="2014-07-01")

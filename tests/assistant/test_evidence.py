@@ -204,6 +204,8 @@ def test_a_why_question_asks_for_a_reason_or_a_purpose():
     # Staatsblad 2024, 197 (nota van toelichting)
     assert states_reason("Om zodoende gemeenten en verhuurders zes maanden extra tijd te geven om zich voor te bereiden.")
     assert not states_reason("Met het Wetsvoorstel betaalbare huur krijgen gemeenten een handhavende rol.")
+    # a consequence of the sentence before it (the composer shows the two together)
+    assert states_reason("Daarom heeft Parkstad Limburg zich aangemeld als koploperregio.")
 
 
 def test_strong_evidence_for_a_number_no_passage_states_is_answered_with_a_caution_not_plainly():
