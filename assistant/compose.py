@@ -11,7 +11,8 @@ as an officer wants it:
   all; pitfalls ("Valkuilen") are shown as pitfalls, never as advice; disclaimers and
   cross-references are not content;
 - sources of different dates are ordered newest first, and the answer says so;
-- in a follow-up, what the previous answer already said is not repeated.
+- in a follow-up, what an earlier answer already said is not repeated, unless a point it
+  only listed is what the follow-up asks for.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ _COMPARES = re.compile(r"\b(?:verschil\w*|vergelijk\w*|vergeleken|versus|vs\b|te
 _DEFINITIONS_LEAD = re.compile(r"\bverstaan\s+onder\s*:\s*$", re.I)
 # "Met welke kennisvragen …", "Welke vraagstukken …", not "Hoe vraag ik … aan?"
 _ASKS_FOR_QUESTIONS = re.compile(r"(?<!aan)(?:vragen|vraagstuk)", re.I)
+_BLOCK = re.compile(r"\n\s*\n")  # the blocks of an answer text
+_MARKER = re.compile(r"\[\d+\]")
 # "Bent u uw stempas kwijt? Vraag dan …", "… niet op tijd? Dan heeft u recht op …": the answer to a
 # question the text asks itself, which is its condition
 _THEN = re.compile(r"^(?:dan\b|[\w-]+\s+dan\b)", re.I)
@@ -65,14 +68,13 @@ _THEN = re.compile(r"^(?:dan\b|[\w-]+\s+dan\b)", re.I)
 # "Bijvoorbeeld als u uw paspoort beschadigt.", "Of ongeldig moet worden verklaard.": the rest of
 # the sentence before it;
 # "Als die afspraken …": a demonstrative right after the opening conjunction or preposition)
-_BLOCK = re.compile(r"\n\s*\n")  # the blocks of an answer text
-_MARKER = re.compile(r"\[\d+\]")
 _LEANS_BACK = re.compile(
     r"^(dit|deze|dat|die|(?:hier|daar)(?:om|door|mee|bij|in|voor|over|naast|na|op|uit|van)|bovendien|zij|ze|"
     r"hij|zo'n|zulke|dan|ook|bijvoorbeeld|of|en|maar)\b|"
-    # "Zo kan een regio de opgave anders verdelen": zo as "in that way", not "zo nodig", "zo snel mogelijk"
+    # "Zo kan een regio de opgave anders verdelen": zo as "in that way", not "zo nodig", "zo snel
+    # mogelijk", "zo zelfstandig mogelijk", "zo dichtbij"
     r"^zo\s+(?!(?:nodig|snel|spoedig|veel|vaak|lang|kort|min|goed|vroeg|laat|mogelijk|ver|weinig|klein|groot|"
-    r"hoog|laag|dicht|gauw)\b)|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b"
+    r"hoog|laag|dicht\w*|gauw|\S+\s+mogelijk)\b)|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b"
     # "Als die afspraken niet worden vastgelegd …", "In dat geval …", "Met deze aanpak …"
     r"|^(als|omdat|wanneer|indien|zodra|met|voor|bij|in|op|van|door|na|naast|zonder|onder|uit)\s+(die|deze|dit|dat)\b",
     re.I,
@@ -159,7 +161,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     The passage's coverage counts because a law's "Tot de woningzoekenden, bedoeld in het eerste
     lid, behoren:" answers with the words of the lid it refers to. In a follow-up, `focus` holds
     the terms of the follow-up itself: a unit without any of them is about the earlier question
-    and weighs FOCUS_MISSED as much.
+    and weighs FOCUS_MISSED as much; `already_said` and `opened` are the folded text of the
+    earlier answers and of their opening blocks (`Candidate.repeated`, `Candidate.opened`).
     """
     wanted = set(question_terms(question))
     named = listed_kind(question)
@@ -454,9 +457,10 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     Laws and policies change, so the newest source answers first: among near-equals (within
     10 %), and over an older text on the same point (sharing a third of its terms) that
     scores up to 40 % better (the reader still sees the older one, dated, below it). Another
-    article of law is never the same point, however close its score, and neither is a sentence
-    that does not define the term a definition defines ("Wat is een briefadres?" is answered by
-    what a briefadres is, not by a newer sentence on who must register one)."""
+    article of law is never the same point, however close its score, and a definition and a
+    sentence that does not define that term are never the same point either way ("Wat is een
+    briefadres?" is answered by what a briefadres is, not by a newer sentence on who must
+    register one)."""
     if facets:
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
                 and not under_a_sibling(c, [stems for _, stems in facets])]
@@ -547,6 +551,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # "En voor jongeren?" when no passage mentions jongeren: repeating the earlier answer
         # would pass it off as the answer for jongeren; no composition makes the assistant refuse
         return Composition("", [], {})
+    back = None
     if focus and any(not c.repeated and _speaks_to(c, focus) for c in pool):
         # something new speaks to the follow-up: the sentences the officer has just read stay out,
         # except the supporting point of an earlier answer that answers the follow-up best ("En
@@ -556,6 +561,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         pool = [c for c in pool if not c.repeated or c is back]
     facets = facets_of(question)
     first = direct_answer(pool, facets, hits, focus)
+    if back is not None and first is not back:
+        pool.remove(back)  # it came back to answer, not to be read again among the points below
     listing = enumeration(pool, first, question)
     if listing and first and first.unit.items:
         first = listing  # a list of something else than was asked is no direct answer next to the list asked for

@@ -71,10 +71,10 @@ _DATE_QUESTION = re.compile(
 _DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I)
 _LAW_NAME_YEAR = re.compile(r"\b(?:[\w-]*wet|wmo|[\w-]*besluit)\s+(?:19|20)\d{2}\b", re.I)
 _REASON_QUESTION = re.compile(r"^\s*(?:en\s+)?(?:waarom|waartoe)\b|\bwat is de reden\b|\bmet welk doel\b", re.I)
-# "Daarom …", "Hierdoor …": a consequence, read with the sentence before it (compose's _LEANS_BACK)
-_REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om|"
-                     r"daarom|hierom|daardoor|hierdoor)\b"
-                     r"|\bom\b[^.;:]{1,80}?\bte\s+\w+", re.I)
+# "Daarom …", "Hierdoor …" at the start: a consequence, shown with the sentence before it, the
+# reason (compose's _LEANS_BACK); "… is daarom wettelijk verankerd" restates the conclusion alone
+_REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om)\b"
+                     r"|^\s*(?:daarom|hierom|daardoor|hierdoor)\b|\bom\b[^.;:]{1,80}?\bte\s+\w+", re.I)
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
 # a number that is part of a word names a thing, it does not count one: "0-meting", "65-plussers", "1-op-1"
 _NUMBER_IN_WORD = re.compile(r"\b\d+-[^\W\d][\w-]*", re.I)

@@ -256,6 +256,11 @@ def test_a_follow_up_asking_for_a_point_the_previous_answer_listed_below_gets_it
 
     assert body(answer).startswith("Het verschilt erg per gemeente welke groepen")
     assert "mantelzorgers" not in body(answer)  # what the officer read first stays out
+    opened = compose("Welke groepen voegen gemeenten zelf toe (urgentieregeling)?", [kamervragen, nota], {},
+                     previous_answers=["Het verschilt erg per gemeente welke groepen verder worden opgenomen in "
+                                       "een urgentieregeling. [1]"],
+                     follow_up="En welke groepen voegen gemeenten zelf toe?")
+    assert "Het verschilt" not in body(opened)  # the previous answer's own opening is not given again
 
 
 def test_a_follow_up_does_not_open_with_a_sentence_that_only_names_what_the_officer_just_read():

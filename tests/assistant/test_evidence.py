@@ -1,15 +1,15 @@
 """What pins a question to its case, how Dutch compounds are matched, and the off-topic noise
 floor (no index needed)."""
 
-from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, untyped
+from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, untyped, weigh
 from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, states_date,
                                  states_quantity, states_reason, terms)
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
 
-def hit(text: str) -> Hit:
-    document = DocumentRecord("doc", "/tmp/doc.md", Metadata(title="Taakstelling"), "h", 1, None, "2026-11-24")
+def hit(text: str, date: str | None = None) -> Hit:
+    document = DocumentRecord("doc", "/tmp/doc.md", Metadata(title="Taakstelling", date=date), "h", 1, None, "2026-11-24")
     return Hit(Chunk("doc", 0, text, 0, len(text), None, None, None), document, 1.0, 0.9, 1.0)
 
 
@@ -206,9 +206,24 @@ def test_a_why_question_asks_for_a_reason_or_a_purpose():
     assert not states_reason("Met het Wetsvoorstel betaalbare huur krijgen gemeenten een handhavende rol.")
     # a consequence of the sentence before it (the composer shows the two together)
     assert states_reason("Daarom heeft Parkstad Limburg zich aangemeld als koploperregio.")
+    assert not states_reason("In het Btiv is het passend toewijzen daarom wettelijk verankerd.")  # which reason?
 
 
 def test_strong_evidence_for_a_number_no_passage_states_is_answered_with_a_caution_not_plainly():
     assert Evidence(1.0, 1.0, 0.9, untyped=1.0).verdict() == "voorzichtig"
     assert Evidence(1.0, 1.0, 0.9, untyped=0.5).verdict() == "antwoorden"  # a number, named less closely
     assert Evidence(1.0, 1.0, 0.1, untyped=1.0).verdict() == "weigeren"
+
+
+def test_older_kamervragen_that_quote_the_2026_law_answer_a_question_about_2026():
+    question = "Welke groepen moeten vanaf juli 2026 urgentie krijgen?"
+    kamervragen = hit("Als een gemeente een urgentieregeling heeft, moeten in elk geval deze groepen erin: "
+                      "woningzoekenden die mantelzorg verlenen of ontvangen.", date="2024-03-11")
+    law = hit("Tot de woningzoekenden behoren in ieder geval: woningzoekenden die mantelzorg verlenen of ontvangen.",
+              date="2026-07-01")
+    floor = NoiseFloor(0.8, 0.05)
+
+    alone = weigh(question, [kamervragen], {}, floor)
+    quoting = weigh(question, [kamervragen], {}, floor, quoted={0: [law]})
+
+    assert quoting.score > alone.score  # the year is the quoted law's, not another case's
