@@ -25,7 +25,7 @@ from datetime import date
 from assistant.models import Citation
 from assistant.sentences import (QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
                                  defined_terms, defines, is_boilerplate, nearest_heading, question_terms, quotes,
-                                 shingles, states_reason, terms, tidy, units)
+                                 passage_units, shingles, states_reason, terms, tidy)
 from index.models import Hit
 from ingest.dates import latest_day
 from ingest.models import Metadata
@@ -176,7 +176,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         section = hit.chunk.section or ""
         section_terms = set(terms(section))
         above = set(terms(nearest_heading(section)))
-        passage = units(hit.chunk.text)
+        passage = passage_units(hit)
         if asked:
             passage = with_definitions_apart(passage, asked)
         passage_coverage = coverage(wanted, set(terms(hit.chunk.text)), weights)

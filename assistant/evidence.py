@@ -38,7 +38,7 @@ import statistics
 from dataclasses import dataclass
 
 from assistant.sentences import (anchors, asked_statement, asks_quantity, coverage as unit_coverage, question_terms,
-                                 terms, units)
+                                 passage_units, terms)
 from index.models import Hit
 
 # chosen 2026-12-01 by `python -m evals.calibrate --no-window` on the tuning halves of five sets
@@ -174,7 +174,7 @@ def typed_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:
         return 0.0
     wanted = set(question_terms(question))
     statements = [" ".join(u.parts) if not u.items else f"{u.text} {item}"
-                  for u in units(hit.chunk.text) for item in (u.items or [None])]
+                  for u in passage_units(hit) for item in (u.items or [None])]
     return max((unit_coverage(wanted, set(terms(text)), weights) for text in statements if states(text)),
                default=0.0)
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.sentences import (coverage, defined_terms, defines, is_boilerplate, nearest_heading, question_terms,
-                                 terms, units)
+                                 passage_units, terms)
 from index.models import Hit
 
 RERANK_DEPTH = 20
@@ -80,7 +80,7 @@ def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=
     rows, windows, empty = [], [], []
     for hit in hits:
         above = set(terms(nearest_heading(hit.chunk.section)))
-        content = [u for u in units(hit.chunk.text) if not is_boilerplate(u.text)]
+        content = [u for u in passage_units(hit) if not is_boilerplate(u.text)]
         # "Dit onderdeel is nog niet in werking getreden": a short passage lies close to many
         # questions in embedding space, yet has nothing to answer with
         empty.append(not content)

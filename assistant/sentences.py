@@ -81,6 +81,9 @@ _NUMBER_IN_WORD = re.compile(r"\b\d+-[^\W\d][\w-]*", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
+# words a Dutch sentence does not end on: conjunctions, prepositions, articles, auxiliaries
+_UNFINISHED = frozenset("als wanneer indien zodra omdat dat die waarbij waarin zoals bij voor om door met van aan op in "
+                        "over naar tot te en of de het een is zijn wordt worden moet moeten kan kunnen mag mogen".split())
 MAX_ITEMS = 15  # a longer list is cut: the answer should stay readable (the law's a–j lists fit)
 
 # text about the text: the document itself, disclaimers, cross-references, reading tips, and a
@@ -175,14 +178,18 @@ def table_rows(lines: list[str]) -> list[str]:
     return rows
 
 
-def units(text: str) -> list[Unit]:
+def units(text: str, heading: str = "") -> list[Unit]:
     """The readable units of a passage, in order.
 
     "In ieder geval behoren hiertoe:" is only an answer together with its list, so a lead-in
-    carries the items that follow it; table rows carry their column names.
+    carries the items that follow it; table rows carry their column names. A heading that
+    items continue ("Kies voor een formele organisatie als" over "- de regio gezamenlijk gaat
+    uitvoeren;") is their lead-in (`_continued_heading`): alone, such an item reads as debris.
+    `heading` is the nearest heading of the passage, which the chunker keeps out of its text.
     """
     found: list[Unit] = []
     lines = logical_lines(text)
+    heading_unit = Unit(heading, paragraph=-1) if heading else None  # the last heading read, while no text followed
     i = 0
     while i < len(lines):
         paragraph, line = lines[i]
@@ -192,6 +199,7 @@ def units(text: str) -> list[Unit]:
                 block.append(lines[i][1])
                 i += 1
             found += [Unit(row, "row", paragraph=paragraph) for row in table_rows(block)]
+            heading_unit = None
             continue
         i += 1
         is_item = bool(LIST_MARK.match(line))
@@ -199,12 +207,23 @@ def units(text: str) -> list[Unit]:
         if not cleaned:
             continue
         lead = found[-1] if found and found[-1].kind == "lead" else None
+        if is_item and lead is None and heading_unit is not None and _continued_heading(heading_unit.text, cleaned):
+            lead = Unit(f"{heading_unit.text.rstrip(' :')}:", "lead", paragraph=paragraph)
+            if found and found[-1] is heading_unit:
+                found.pop()
+            found.append(lead)
+        heading_unit = None
         if is_item and lead is not None:
             if len(lead.items) < MAX_ITEMS:
                 lead.items.append(cleaned)
             continue
         if _NAMED_ROW.match(cleaned) and not cleaned.endswith("."):
             found.append(Unit(cleaned, "row", paragraph=paragraph))
+            continue
+        if line.startswith("#"):
+            heading_unit = Unit(cleaned, "lead" if cleaned.endswith(":") else "sentence", paragraph=paragraph)
+            if len(cleaned.split()) >= 3 or cleaned.endswith(":"):
+                found.append(heading_unit)
             continue
         for sentence in split_sentences(cleaned):
             if sentence.endswith(":") and sentence[:1].islower() and _explains_formula(found):
@@ -216,6 +235,21 @@ def units(text: str) -> list[Unit]:
         if unit.kind == "lead" and not unit.items:
             unit.kind = "sentence"
     return found
+
+
+def passage_units(hit) -> list[Unit]:
+    """The units of a retrieved passage (`index.models.Hit`), read under its nearest heading."""
+    return units(hit.chunk.text, nearest_heading(hit.chunk.section))
+
+
+def _continued_heading(heading: str, item: str) -> bool:
+    """The item continues a sentence that the heading begins: the item opens in lower case
+    ("de regio …", "bestuurders nog geen mandaat …"), as no statement of its own does, and the
+    heading breaks off where a sentence cannot end ("Kies voor een formele organisatie als").
+    A heading that names a topic ("1.4 Zelfstandige woonruimte of onzelfstandige woonruimte")
+    is no lead-in: a passage under it may start in the middle of a list begun further up."""
+    words = heading.rstrip().split()
+    return item[:1].islower() and len(words) >= 3 and (heading.rstrip().endswith(":") or words[-1].lower() in _UNFINISHED)
 
 
 def _explains_formula(found: list[Unit]) -> bool:

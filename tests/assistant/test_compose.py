@@ -1,10 +1,16 @@
 """How the extractive answer is put together from passages (no index needed)."""
 
+from pathlib import Path
+
 from assistant.compose import compose, facets_of
 from assistant.sentences import units
 from evals.metrics import contains
 from index.models import DocumentRecord, Hit
+from ingest.chunking import Chunker
+from ingest.loaders import load_document
 from ingest.models import Chunk, Metadata
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def hit(text: str, section: str | None = None, doc_id: str = "doc", date: str | None = None,
@@ -728,3 +734,31 @@ def test_a_text_that_shares_only_a_reference_to_the_law_does_not_quote_it():
 
     assert answer.text.startswith("De gemeente biedt woningzoekenden die mantelzorg")
     assert "Tot de woningzoekenden" not in answer.text
+
+
+def test_a_list_whose_heading_leads_into_it_is_shown_under_that_heading():
+    # the guide writes "### Kies voor een formele organisatie als" over items that continue it;
+    # the chunker keeps the heading in the section path, out of the passage text
+    guide = load_document(ROOT / "corpus" / "sources" / "handreiking-procesorganisatie.md")
+    chunks = [c for c in Chunker(lambda text: len(text.split())).chunk(guide) if "Kies voor" in (c.section or "")]
+    hits = [Hit(c, DocumentRecord(guide.doc_id, "/tmp/guide.md", guide.metadata, "h", 1, None, "2026-11-24"), 1.0,
+                0.9, 1.0) for c in chunks]
+
+    answer = compose("Wanneer kies je voor een formele organisatie?", hits, {})
+
+    assert body(answer).startswith("Kies voor een formele organisatie als: [1]\n"
+                                   "- de regio gezamenlijk gaat uitvoeren")
+    # the other list is a supporting point with its own lead-in, not an item on its own
+    assert "- Kies voor een netwerkorganisatie als: [2]\n  - de regio in de verkennende fase zit" in body(answer)
+    assert "\n- bestuurders nog geen mandaat" not in body(answer)
+
+
+def test_a_heading_that_names_a_topic_is_no_lead_in_for_a_list_begun_further_up():
+    # the Huurcommissie's beleidsboek: the list's lead-in stands in the passage before this one
+    passage = "1. één vertrek;\n2. een kookgelegenheid;\n3. een eigen toilet.\n\nVoldoet een woonruimte aan de eisen?"
+
+    found = units(passage, heading="1.4 Zelfstandige woonruimte of onzelfstandige woonruimte")
+    assert not any(u.items for u in found)
+    found = units(passage, heading="Een woonruimte is zelfstandig als")
+    assert found[0].text == "Een woonruimte is zelfstandig als:"
+    assert found[0].items == ["één vertrek;", "een kookgelegenheid;", "een eigen toilet."]
