@@ -306,6 +306,8 @@ SAME_MEANING = (
     # the stemmer keeps "corporaties" whole, so the plurals are listed too
     ("corporatie", "corporaties", "woningcorporatie", "woningcorporaties", "woningbouwcorporatie",
      "woningbouwcorporaties", "toegelaten instelling"),
+    # Huisvestingswet art. 12 lid 3: woningzoekenden die beschermd wonen "verlaten"
+    ("verlaten", "vertrekken", "vertrekt"),
 )
 
 

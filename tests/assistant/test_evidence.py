@@ -31,6 +31,8 @@ def test_an_officers_word_matches_the_word_the_law_writes_for_the_same_thing():
     # both words of "toegelaten instelling" must be there, not only "instelling"
     assert credit(terms("corporatie")[0], set(terms("een instelling voor beschermd wonen"))) == 0.0
     assert credit(terms("vergunninghouder")[0], set(terms("statushouders krijgen een woning"))) == 1.0
+    # "En krijgt iemand die daar vertrekt voorrang?": art. 12 lid 3 names who beschermd wonen "verlaten"
+    assert credit(terms("vertrekt")[0], set(terms("woningzoekenden die beschermd wonen verlaten"))) == 1.0
 
 
 def test_names_and_years_pin_a_question_but_laws_and_the_state_do_not():
