@@ -15,6 +15,7 @@ from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import asks_date, question_terms
+from assistant.versions import with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
@@ -97,7 +98,7 @@ class Assistant:
         # every earlier turn, not only the last: after "… vergunninghouders?" the officer has still
         # read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
         earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
-        read = with_quoted_law(hits, laws, index)
+        read = with_other_versions(with_quoted_law(hits, laws, index), index, query, weights, chosen)
         if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
             read = with_earlier_passages(read, earlier[-1], index, chosen)
         composition = extractive.compose(query, read, weights, earlier, question if query != question else None)

@@ -26,6 +26,7 @@ from assistant.models import Citation
 from assistant.sentences import (QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
                                  defined_terms, defines, is_boilerplate, nearest_heading, question_terms, quotes,
                                  passage_units, shingles, states_reason, terms, tidy)
+from assistant.versions import asks_about_change, law_id
 from index.models import Hit
 from ingest.dates import latest_day
 from ingest.models import Metadata
@@ -407,6 +408,37 @@ def choose(pool: list[Candidate], limit: int, chosen: list[Candidate], hits: lis
     return picked
 
 
+def law_editions(pool: list[Candidate], hits: list[Hit]) -> list[tuple[str, str]]:
+    """(label, doc_id) of each text of a law in `pool` (`versions.law_id`), one per date, newest
+    first: of the law with texts of two or more dates whose unit scores best; [] when there is
+    none. Of two texts of one date (the law and a summary that links to it) the one whose unit
+    scores best stands for that date. The label names the text and its date."""
+    editions: dict[str, dict[str, Hit]] = {}
+    for c in sorted(pool, key=lambda c: -c.score):
+        hit = hits[c.hit_rank]
+        law = law_id(hit.document) if hit.document.metadata.type == "regelgeving" else None
+        if law and hit.document.metadata.date:
+            editions.setdefault(law, {}).setdefault(hit.document.metadata.date, hit)
+    texts = next((found for found in editions.values() if len(found) >= 2), {})
+    newest_first = sorted(texts.values(), key=_age)
+    return [(f"{h.document.metadata.title} ({dutch_date(h.document.metadata.date)})", h.document.doc_id)
+            for h in newest_first]
+
+
+def edition_points(pool: list[Candidate], doc_id: str, chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
+    """The PER_FACET best units of one text of a law (`law_editions`) not chosen yet, repeats
+    within that text left out: the same point in another text of the law is what the officer
+    compares."""
+    def own(c: Candidate) -> bool:
+        return hits[c.hit_rank].document.doc_id == doc_id
+
+    picked: list[Candidate] = []
+    for c in sorted((c for c in pool if own(c) and c not in chosen), key=lambda c: -c.score):
+        if len(picked) < PER_FACET and not any(_similar(c, o) for o in chosen + picked if own(o)):
+            picked.append(c)
+    return picked
+
+
 def with_best_passage(pool: list[Candidate], chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
     """The best unit of the best-ranked passage, when nothing of that passage or its document is
     in the answer yet: the reranker's first pick is always shown, whatever the answer leans on."""
@@ -574,12 +606,18 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     chosen: list[Candidate] = list(opening)
     groups: list[tuple[str | None, list[Candidate]]] = []
     advice = [c for c in pool if not c.pitfall]
-    for i, (label, stems) in enumerate(facets):
+    editions = law_editions(advice, hits) if asks_about_change(question) else []
+    for label, doc_id in editions:  # "… in de oorspronkelijke wet?": each text of the law, newest first
+        picked = edition_points(advice, doc_id, chosen, hits)
+        if picked:
+            groups.append((label, picked))
+            chosen += picked
+    for i, (label, stems) in enumerate(facets if not editions else []):
         picked = choose(facet_pool(advice, stems, facets[1 - i][1]), PER_FACET, chosen, hits)
         if picked:
             groups.append((label[:1].upper() + label[1:], picked))
             chosen += picked
-    if len(groups) == 2:  # pitfalls under their own heading, never inside a facet's advice
+    if len(groups) == 2 or (editions and groups):  # pitfalls under their own heading, never inside a facet's advice
         pitfalls = choose([c for c in pool if c.pitfall], PITFALLS, chosen, hits)
         groups.append((PITFALL_HEADING, pitfalls))
         chosen += pitfalls

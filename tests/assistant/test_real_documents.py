@@ -249,3 +249,15 @@ def test_an_officer_asking_how_the_taakstelling_is_computed_gets_the_formula_wit
     assert opening.startswith("1 De taakstelling, bedoeld in artikel 28, is de uitkomst, naar boven afgerond")
     assert "in welke formule voorstelt: [1]" in opening
     assert "- iG: het aantal inwoners van de gemeente" in opening
+
+
+def test_an_officer_asking_whether_the_original_law_required_it_too_reads_both_texts_of_article_12(officer):
+    answer = officer.ask("Is een urgentieregeling in de huisvestingsverordening nu verplicht, en was dat in de "
+                         "oorspronkelijke wet ook zo?")
+    body = answer.text.split("**Bronnen**")[0]
+
+    # the text from 1 July 2026 first, then the Huisvestingswet 2014 as it read at first, under its own name
+    assert body.index("bepaalt de gemeenteraad dat voor") < body.index("(4 juni 2014)**") \
+        < body.index("kan de gemeenteraad bepalen dat voor")
+    assert {c.doc_id for c in answer.citations} >= {"bwbr0035303-huisvestingswet-2014-2026-07-01-regelrecht-corpus",
+                                                     "bwbr0035303-huisvestingswet-2014-lawsmd-2015"}

@@ -1,0 +1,99 @@
+"""The same article in the library's other texts of a law, for a question about what changed
+(assistant/versions.py), and how the answer shows the texts side by side (compose.law_editions)."""
+
+from __future__ import annotations
+
+from assistant.compose import compose
+from assistant.versions import asks_about_change, law_id, with_other_versions
+from index.models import DocumentRecord, Filters, Hit
+from ingest.models import Chunk, Metadata
+
+# article 12 lid 1 of the Huisvestingswet 2014, as it read at first and as it reads from 1 July 2026
+ORIGINAL = ("1. In de huisvestingsverordening kan de gemeenteraad bepalen dat voor een of meer daarbij aangewezen "
+            "categorieën woonruimte bij het verlenen van huisvestingsvergunningen voorrang wordt gegeven aan "
+            "woningzoekenden waarvoor de voorziening in de behoefte aan woonruimte dringend noodzakelijk is.")
+NOW = ORIGINAL.replace("1. In de huisvestingsverordening kan de gemeenteraad bepalen",
+                       "1 In de huisvestingsverordening bepaalt de gemeenteraad")
+QUESTION = "Is een urgentieregeling in de huisvestingsverordening nu verplicht, en was dat in de oorspronkelijke wet ook zo?"
+
+
+def law_hit(doc_id: str, title: str, date: str, text: str, section: str, source_url: str | None = None,
+            type: str = "regelgeving") -> Hit:
+    document = DocumentRecord(doc_id, f"/tmp/{doc_id}.md",
+                              Metadata(title=title, type=type, date=date, source_url=source_url), "h", 1, None,
+                              "2026-11-24")
+    return Hit(Chunk(doc_id, 0, text, 0, len(text), None, None, section), document, 1.0, 0.9, 1.0)
+
+
+def library_of_two_texts() -> tuple[Hit, Hit, "Library"]:
+    now = law_hit("huisvestingswet-2026", "Huisvestingswet 2014", "2026-07-01", NOW, "Artikel 12",
+                  "https://wetten.overheid.nl/BWBR0035303/2026-07-01")
+    original = law_hit("huisvestingswet-lawsmd", "BWBR0035303 huisvestingswet 2014 lawsmd 2015", "2014-06-04",
+                       ORIGINAL, "Hoofdstuk 2 › Artikel 12")
+    other_article = law_hit("huisvestingswet-lawsmd", "BWBR0035303 huisvestingswet 2014 lawsmd 2015", "2014-06-04",
+                            "1. Burgemeester en wethouders beslissen over de indeling in urgentiecategorieën.",
+                            "Hoofdstuk 2 › Artikel 13")
+    other_law = law_hit("woningwet", "BWBR0005181 woningwet", "2015-07-01",
+                        "1. De gemeenteraad kan bepalen dat de toegelaten instelling voorrang geeft.", "Artikel 12")
+    return now, original, Library(now, original, other_article, other_law)
+
+
+class Library:
+    """The documents and passages of a few texts, as `index.searcher.Index` lists them."""
+
+    def __init__(self, *hits: Hit):
+        self.hits = hits
+
+    def documents(self) -> list[DocumentRecord]:
+        return list({h.document.doc_id: h.document for h in self.hits}.values())
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        return [h.chunk for h in self.hits if h.document.doc_id == doc_id]
+
+
+def test_a_question_about_what_changed_gets_the_same_article_from_the_other_text_of_the_law():
+    now, original, library = library_of_two_texts()
+
+    read = with_other_versions([now], library, QUESTION, {})
+
+    assert [(h.document.doc_id, h.chunk.section) for h in read] == [
+        ("huisvestingswet-2026", "Artikel 12"), ("huisvestingswet-lawsmd", "Hoofdstuk 2 › Artikel 12")]
+
+
+def test_a_question_about_the_law_as_it_is_fetches_no_other_text():
+    now, _, library = library_of_two_texts()
+
+    assert with_other_versions([now], library, "Moet een gemeente een urgentieregeling hebben?", {}) == [now]
+    # the officer who keeps to texts of 2026 gets none of 2014
+    assert with_other_versions([now], library, QUESTION, {}, Filters.of(since="2026-01-01")) == [now]
+
+
+def test_a_law_is_known_by_its_bwb_identifier_in_its_address_title_or_id():
+    now, original, library = library_of_two_texts()
+
+    assert law_id(now.document) == law_id(original.document) == "BWBR0035303"
+    assert law_id(law_hit("utrecht", "Beleidsnota Wonen", "2025-01-01", "…", "Wonen").document) is None
+    assert asks_about_change("Wat is er veranderd tussen de oude en de nieuwe Huisvestingswet?")
+    assert not asks_about_change("Welke groepen horen in de urgentieregeling?")
+
+
+def test_an_officer_asking_whether_it_was_so_in_the_original_law_reads_both_texts_newest_first():
+    now, original, library = library_of_two_texts()
+
+    body = compose(QUESTION, with_other_versions([now], library, QUESTION, {}), {}).text
+
+    # the text of today answers first; the original text follows under its own name and date
+    assert body.index("bepaalt de gemeenteraad dat voor") < body.index("**BWBR0035303 huisvestingswet 2014 lawsmd 2015 "
+                                                                       "(4 juni 2014)**") < body.index("kan de gemeenteraad bepalen")
+    assert "_Let op: deze bronnen zijn van verschillende datum." in body
+
+
+def test_a_summary_that_links_to_the_law_is_no_other_text_of_it():
+    now, _, _ = library_of_two_texts()
+    summary = law_hit("samenvatting", "Urgentieregeling (artikel 12 Huisvestingswet 2014) – samenvatting", "2026-07-01",
+                      "De raad bepaalt in de verordening dat urgent woningzoekenden voorrang krijgen.", "Wat is er veranderd?",
+                      "https://wetten.overheid.nl/BWBR0035303/2026-07-01")
+
+    body = compose(QUESTION, [now, summary], {}).text
+
+    assert "**" not in body.split("**Bronnen**")[0].replace("**Verder in de bronnen**", "")
