@@ -591,7 +591,9 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # groepen verder worden opgenomen" was listed below the ten groups): asked about, it opens
         back = _said_and_asked_again(pool, focus, weights, answer_type(question))
         pool = [c for c in pool if not c.repeated or c is back]
-    facets = facets_of(question)
+    # "tussen de oude en de nieuwe Huisvestingswet": the two sides are two texts of the law, not two words
+    editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_change(question) else []
+    facets = facets_of(question) if not editions else []
     first = direct_answer(pool, facets, hits, focus)
     if back is not None and first is not back:
         pool.remove(back)  # it came back to answer, not to be read again among the points below
@@ -606,13 +608,12 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     chosen: list[Candidate] = list(opening)
     groups: list[tuple[str | None, list[Candidate]]] = []
     advice = [c for c in pool if not c.pitfall]
-    editions = law_editions(advice, hits) if asks_about_change(question) else []
     for label, doc_id in editions:  # "… in de oorspronkelijke wet?": each text of the law, newest first
         picked = edition_points(advice, doc_id, chosen, hits)
         if picked:
             groups.append((label, picked))
             chosen += picked
-    for i, (label, stems) in enumerate(facets if not editions else []):
+    for i, (label, stems) in enumerate(facets):
         picked = choose(facet_pool(advice, stems, facets[1 - i][1]), PER_FACET, chosen, hits)
         if picked:
             groups.append((label[:1].upper() + label[1:], picked))

@@ -97,3 +97,14 @@ def test_a_summary_that_links_to_the_law_is_no_other_text_of_it():
     body = compose(QUESTION, [now, summary], {}).text
 
     assert "**" not in body.split("**Bronnen**")[0].replace("**Verder in de bronnen**", "")
+
+
+def test_the_old_and_the_new_law_are_two_texts_not_two_words_the_answer_must_name():
+    now, _, library = library_of_two_texts()
+    question = "Wat is er veranderd aan de voorrang bij urgentie tussen de oude en de nieuwe Huisvestingswet?"
+
+    body = compose(question, with_other_versions([now], library, question, {}), {}).text
+
+    # a direct answer first, from the text of today, though no sentence says "oude" or "nieuwe"
+    assert body.startswith("1 In de huisvestingsverordening bepaalt de gemeenteraad")
+    assert "**BWBR0035303 huisvestingswet 2014 lawsmd 2015 (4 juni 2014)**" in body
