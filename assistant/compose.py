@@ -26,7 +26,7 @@ from assistant.models import Citation
 from assistant.sentences import (QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
                                  defined_terms, defines, is_boilerplate, nearest_heading, question_terms, quotes,
                                  passage_units, shingles, states_reason, terms, tidy)
-from assistant.versions import asks_about_change, law_id
+from assistant.versions import asks_about_change, asks_about_other_text, law_id
 from index.models import Hit
 from ingest.dates import latest_day
 from ingest.models import Metadata
@@ -242,7 +242,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining, repeated and not unit.items,
                                    repeated and not unit.items and _fold(unit.text) in opened))
-    if not _ASKS_ABOUT_THE_PAST.search(question):
+    if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
     return found
 
@@ -592,7 +592,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         back = _said_and_asked_again(pool, focus, weights, answer_type(question))
         pool = [c for c in pool if not c.repeated or c is back]
     # "tussen de oude en de nieuwe Huisvestingswet": the two sides are two texts of the law, not two words
-    editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_change(question) else []
+    editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_other_text(question) else []
     facets = facets_of(question) if not editions else []
     first = direct_answer(pool, facets, hits, focus)
     if back is not None and first is not back:

@@ -4,13 +4,13 @@
 oorspronkelijke wet ook zo?" is answered by article 12 twice: as the Huisvestingswet 2014 read
 at first ("kan de gemeenteraad bepalen") and as it reads from 1 July 2026 ("bepaalt de
 gemeenteraad"). The two texts share almost all their words, so the search brings the one and
-the reranker keeps it; the other never comes. For a question that asks what changed
-(`asks_about_change`), the best VERSION_HITS law passages among the hits are therefore followed
-by the passages of the same article in the library's other texts of that law: those that share
-most of the question's terms, at most PER_VERSION per text. A law is known by its BWB identifier
-(wetten.overheid.nl: "BWBR0035303" is the Huisvestingswet 2014), in its source address, title or
-document id; an article by its heading ("Artikel 12"). The composer keeps both texts of one
-point when their dates differ, newest first, and says so (`compose._dated_apart`).
+the reranker keeps it; the other never comes. For a question that asks what changed or about
+an earlier text (`asks_about_other_text`), the best VERSION_HITS law passages among the hits
+are therefore followed by the passages of the same article in the library's other texts of
+that law: those that share most of the question's terms, at most PER_VERSION per text. A law is
+known by its BWB identifier (wetten.overheid.nl: "BWBR0035303" is the Huisvestingswet 2014), in
+its source address, title or document id; an article by its heading ("Artikel 12"). The
+composer shows each text under its own name and date, newest first (`compose.law_editions`).
 """
 
 from __future__ import annotations
@@ -28,15 +28,21 @@ PER_VERSION = 2  # passages of that article per other text
 _BWB_ID = re.compile(r"\bBWBR\d{7}\b", re.I)
 _ARTICLE = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+[a-z]*)\b", re.I)
 _CHANGE = re.compile(
-    r"\b(?:oorspronkelijke?|oude\s+(?:en|of)\s+(?:de\s+)?nieuwe|vroeger|destijds|eerdere\s+(?:wet|tekst|versie)"
-    r"|veranderd|verandering|gewijzigd|wijziging|bijgekomen|toegevoegd|vervallen|geschrapt|eruit\s+gegaan"
-    r"|nog\s+steeds|nog\s+altijd|ten\s+opzichte\s+van)\b", re.I)
+    r"\b(?:veranderd|verandering|gewijzigd|wijziging|bijgekomen|toegevoegd|vervallen|geschrapt|eruit\s+gegaan"
+    r"|nog\s+steeds|nog\s+altijd|ten\s+opzichte\s+van|oude\s+(?:en|of)\s+(?:de\s+)?nieuwe)\b", re.I)
+_EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|eerdere\s+(?:wet|tekst|versie))\b", re.I)
 
 
 def asks_about_change(question: str) -> bool:
-    """"… ten opzichte van de oorspronkelijke wettekst", "… tussen de oude en de nieuwe
-    Huisvestingswet", "Is … nu verplicht, en was dat in de oorspronkelijke wet ook zo?"."""
+    """"… ten opzichte van de oorspronkelijke wettekst", "Wat is er veranderd … tussen de oude en
+    de nieuwe Huisvestingswet?": what one text of a law says against another."""
     return bool(_CHANGE.search(question))
+
+
+def asks_about_other_text(question: str) -> bool:
+    """A question about what changed (`asks_about_change`), or about an earlier text of a law
+    ("Is … nu verplicht, en was dat in de oorspronkelijke wet ook zo?")."""
+    return asks_about_change(question) or bool(_EARLIER.search(question))
 
 
 def law_id(document: DocumentRecord) -> str | None:
@@ -58,9 +64,9 @@ def with_other_versions(hits: list[Hit], index: Index, question: str, weights: d
                         filters: Filters | None = None) -> list[Hit]:
     """`hits`, each of the VERSION_HITS best law passages followed by the same article in the
     other texts of its law that the officer's `filters` let through (see the module docstring);
-    completed (`expand.complete_passages`), each passage once. Unchanged for a question that does
-    not ask what changed."""
-    if not asks_about_change(question):
+    completed (`expand.complete_passages`), each passage once. Unchanged for a question that asks
+    neither what changed nor about an earlier text (`asks_about_other_text`)."""
+    if not asks_about_other_text(question):
         return hits
     wanted = set(terms(question))
     held = {(h.document.doc_id, h.chunk.chunk_id) for h in hits}

@@ -724,6 +724,17 @@ def test_an_officer_asking_about_the_original_text_is_not_answered_with_the_law_
     assert "Tot de woningzoekenden" not in answer.text
 
 
+def test_an_officer_asking_what_changed_since_the_original_text_gets_the_law_of_today_too():
+    older = hit(ANSWER_2024, "Antwoord 6", "kamervragen-2024", date="2024-03-11")
+    law = hit(LAW_2026, "Artikel 12", "huisvestingswet-2026", date="2026-07-01", type="regelgeving")
+
+    answer = compose("Welke groepen zijn er ten opzichte van de oorspronkelijke urgentieregeling bijgekomen?",
+                     [older, law], {})
+
+    assert answer.text.startswith("3 Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval: [1]")
+    assert "- Als een gemeente een urgentieregeling heeft" in body(answer)
+
+
 def test_a_text_that_shares_only_a_reference_to_the_law_does_not_quote_it():
     older = hit("De gemeente biedt woningzoekenden die mantelzorg als bedoeld in artikel 1.1.1, eerste lid, van de "
                 "Wet maatschappelijke ondersteuning 2015 geven, voorrang bij kleine woningen in de binnenstad.",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from assistant.compose import compose
-from assistant.versions import asks_about_change, law_id, with_other_versions
+from assistant.versions import asks_about_change, asks_about_other_text, law_id, with_other_versions
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
 
@@ -75,6 +75,9 @@ def test_a_law_is_known_by_its_bwb_identifier_in_its_address_title_or_id():
     assert law_id(law_hit("utrecht", "Beleidsnota Wonen", "2025-01-01", "…", "Wonen").document) is None
     assert asks_about_change("Wat is er veranderd tussen de oude en de nieuwe Huisvestingswet?")
     assert not asks_about_change("Welke groepen horen in de urgentieregeling?")
+    # the original text alone is a question about that text, not about what changed
+    assert not asks_about_change("Welke groepen moesten in de oorspronkelijke Huisvestingswet 2014 urgentie krijgen?")
+    assert asks_about_other_text("Welke groepen moesten in de oorspronkelijke Huisvestingswet 2014 urgentie krijgen?")
 
 
 def test_an_officer_asking_whether_it_was_so_in_the_original_law_reads_both_texts_newest_first():
