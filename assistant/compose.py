@@ -26,7 +26,7 @@ from assistant.models import Citation
 from assistant.sentences import (QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
                                  defined_terms, defines, is_boilerplate, nearest_heading, question_terms, quotes,
                                  passage_units, shingles, states_reason, terms, tidy)
-from assistant.versions import asks_about_change, asks_about_other_text, law_id
+from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id
 from index.models import Hit
 from ingest.dates import latest_day
 from ingest.models import Metadata
@@ -409,32 +409,44 @@ def choose(pool: list[Candidate], limit: int, chosen: list[Candidate], hits: lis
 
 
 def law_editions(pool: list[Candidate], hits: list[Hit]) -> list[tuple[str, str]]:
-    """(label, doc_id) of each text of a law in `pool` (`versions.law_id`), one per date, newest
-    first: of the law with texts of two or more dates whose unit scores best; [] when there is
-    none. Of two texts of one date (the law and a summary that links to it) the one whose unit
-    scores best stands for that date. The label names the text and its date."""
-    editions: dict[str, dict[str, Hit]] = {}
+    """(label, doc_id) of each text of one law in `pool`, one per date, newest first: of the law
+    (`versions.law_id`) whose unit under an article scores best, when it has texts of two or
+    more dates there; else []. Only units under an article count: a summary that links to the
+    law is no text of it. The label names the text and its date."""
+    texts: dict[str, Hit] = {}
+    law = None
     for c in sorted(pool, key=lambda c: -c.score):
         hit = hits[c.hit_rank]
-        law = law_id(hit.document) if hit.document.metadata.type == "regelgeving" else None
-        if law and hit.document.metadata.date:
-            editions.setdefault(law, {}).setdefault(hit.document.metadata.date, hit)
-    texts = next((found for found in editions.values() if len(found) >= 2), {})
-    newest_first = sorted(texts.values(), key=_age)
+        if hit.document.metadata.type != "regelgeving" or not hit.document.metadata.date:
+            continue
+        if article_of(hit.chunk.section) is None or law_id(hit.document) is None:
+            continue
+        law = law or law_id(hit.document)
+        if law_id(hit.document) == law:
+            texts.setdefault(hit.document.metadata.date, hit)
+    if len(texts) < 2:
+        return []
     return [(f"{h.document.metadata.title} ({dutch_date(h.document.metadata.date)})", h.document.doc_id)
-            for h in newest_first]
+            for h in sorted(texts.values(), key=_age)]
 
 
 def edition_points(pool: list[Candidate], doc_id: str, chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
-    """The PER_FACET best units of one text of a law (`law_editions`) not chosen yet, repeats
-    within that text left out: the same point in another text of the law is what the officer
-    compares."""
+    """The PER_FACET best units of one text of a law (`law_editions`) not chosen yet, article by
+    article in the order the search found the articles (in any text of the law: the officer
+    compares the same article), by score within one; none under half the best score of this
+    text, and no repeat within it. The other text's passages come lower among the hits, so
+    their scores are measured against each other, not against the answer's best."""
     def own(c: Candidate) -> bool:
         return hits[c.hit_rank].document.doc_id == doc_id
 
+    found_at: dict[str, int] = {}
+    for rank, hit in enumerate(hits):
+        found_at.setdefault(article_of(hit.chunk.section) or "", rank)
+    mine = [c for c in pool if own(c) and c not in chosen]
+    floor = 0.5 * max((c.score for c in mine), default=0.0)
     picked: list[Candidate] = []
-    for c in sorted((c for c in pool if own(c) and c not in chosen), key=lambda c: -c.score):
-        if len(picked) < PER_FACET and not any(_similar(c, o) for o in chosen + picked if own(o)):
+    for c in sorted(mine, key=lambda c: (found_at[article_of(hits[c.hit_rank].chunk.section) or ""], -c.score)):
+        if c.score >= floor and len(picked) < PER_FACET and not any(_similar(c, o) for o in chosen + picked if own(o)):
             picked.append(c)
     return picked
 
@@ -593,7 +605,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         pool = [c for c in pool if not c.repeated or c is back]
     # "tussen de oude en de nieuwe Huisvestingswet": the two sides are two texts of the law, not two words
     editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_other_text(question) else []
-    facets = facets_of(question) if not editions else []
+    facets = facets_of(question) if not (editions or asks_about_change(question)) else []
     first = direct_answer(pool, facets, hits, focus)
     if back is not None and first is not back:
         pool.remove(back)  # it came back to answer, not to be read again among the points below
@@ -613,6 +625,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         if picked:
             groups.append((label, picked))
             chosen += picked
+    if editions and len({hits[c.hit_rank].document.doc_id for c in chosen} & {d for _, d in editions}) < 2:
+        groups, chosen = [], list(opening)  # one text of the law alone compares nothing: an ordinary answer
     for i, (label, stems) in enumerate(facets):
         picked = choose(facet_pool(advice, stems, facets[1 - i][1]), PER_FACET, chosen, hits)
         if picked:

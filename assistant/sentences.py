@@ -182,14 +182,15 @@ def units(text: str, heading: str = "") -> list[Unit]:
     """The readable units of a passage, in order.
 
     "In ieder geval behoren hiertoe:" is only an answer together with its list, so a lead-in
-    carries the items that follow it; table rows carry their column names. A heading that
-    items continue ("Kies voor een formele organisatie als" over "- de regio gezamenlijk gaat
-    uitvoeren;") is their lead-in (`_continued_heading`): alone, such an item reads as debris.
-    `heading` is the nearest heading of the passage, which the chunker keeps out of its text.
+    carries the items that follow it; table rows carry their column names. The passage's
+    `heading` (its nearest one, which the chunker keeps out of the text) is the lead-in of a
+    list the passage opens with when the items continue it ("Kies voor een formele organisatie
+    als" over "- de regio gezamenlijk gaat uitvoeren;", `_continued_heading`): alone, such an
+    item reads as debris.
     """
     found: list[Unit] = []
     lines = logical_lines(text)
-    heading_unit = Unit(heading, paragraph=-1) if heading else None  # the last heading read, while no text followed
+    pending = heading  # the heading above the passage, until a line of text comes between it and a list
     i = 0
     while i < len(lines):
         paragraph, line = lines[i]
@@ -199,7 +200,7 @@ def units(text: str, heading: str = "") -> list[Unit]:
                 block.append(lines[i][1])
                 i += 1
             found += [Unit(row, "row", paragraph=paragraph) for row in table_rows(block)]
-            heading_unit = None
+            pending = ""
             continue
         i += 1
         is_item = bool(LIST_MARK.match(line))
@@ -207,23 +208,16 @@ def units(text: str, heading: str = "") -> list[Unit]:
         if not cleaned:
             continue
         lead = found[-1] if found and found[-1].kind == "lead" else None
-        if is_item and lead is None and heading_unit is not None and _continued_heading(heading_unit.text, cleaned):
-            lead = Unit(f"{heading_unit.text.rstrip(' :')}:", "lead", paragraph=paragraph)
-            if found and found[-1] is heading_unit:
-                found.pop()
+        if is_item and lead is None and pending and _continued_heading(pending, cleaned):
+            lead = Unit(f"{pending.rstrip(' :')}:", "lead", paragraph=paragraph)
             found.append(lead)
-        heading_unit = None
+        pending = ""
         if is_item and lead is not None:
             if len(lead.items) < MAX_ITEMS:
                 lead.items.append(cleaned)
             continue
         if _NAMED_ROW.match(cleaned) and not cleaned.endswith("."):
             found.append(Unit(cleaned, "row", paragraph=paragraph))
-            continue
-        if line.startswith("#"):
-            heading_unit = Unit(cleaned, "lead" if cleaned.endswith(":") else "sentence", paragraph=paragraph)
-            if len(cleaned.split()) >= 3 or cleaned.endswith(":"):
-                found.append(heading_unit)
             continue
         for sentence in split_sentences(cleaned):
             if sentence.endswith(":") and sentence[:1].islower() and _explains_formula(found):
@@ -306,8 +300,9 @@ SAME_MEANING = (
     # the stemmer keeps "corporaties" whole, so the plurals are listed too
     ("corporatie", "corporaties", "woningcorporatie", "woningcorporaties", "woningbouwcorporatie",
      "woningbouwcorporaties", "toegelaten instelling"),
-    # Huisvestingswet art. 12 lid 3: woningzoekenden die beschermd wonen "verlaten"
-    ("verlaten", "vertrekken", "vertrekt"),
+    # Huisvestingswet art. 12 lid 3: woningzoekenden die beschermd wonen "verlaten"; not
+    # "vertrekken", whose stem "vertrek" is also a room (the woningwaarderingsstelsel's "vertrekken")
+    ("verlaten", "vertrekt"),
 )
 
 

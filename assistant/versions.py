@@ -5,44 +5,55 @@ oorspronkelijke wet ook zo?" is answered by article 12 twice: as the Huisvesting
 at first ("kan de gemeenteraad bepalen") and as it reads from 1 July 2026 ("bepaalt de
 gemeenteraad"). The two texts share almost all their words, so the search brings the one and
 the reranker keeps it; the other never comes. For a question that asks what changed or about
-an earlier text (`asks_about_other_text`), the best VERSION_HITS law passages among the hits
-are therefore followed by the passages of the same article in the library's other texts of
-that law: those that share most of the question's terms, at most PER_VERSION per text. A law is
-known by its BWB identifier (wetten.overheid.nl: "BWBR0035303" is the Huisvestingswet 2014), in
-its source address, title or document id; an article by its heading ("Artikel 12"). The
-composer shows each text under its own name and date, newest first (`compose.law_editions`).
+an earlier text (`asks_about_other_text`), the passages of the best VERSION_HITS articles of law
+among the hits are therefore followed by the passages of the same article in the library's
+other texts of that law: those that share most of the question's terms, at most PER_VERSION
+per text. A law is known by its BWB identifier (wetten.overheid.nl: "BWBR0035303" is the
+Huisvestingswet 2014), in its source address, title or document id; an article by its heading
+("Artikel 12", "Artikel 2.3.5"). The composer shows each text under its own name and date,
+newest first (`compose.law_editions`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from assistant.expand import complete_passages
-from assistant.sentences import coverage, nearest_heading, terms
+from assistant.sentences import coverage, terms
 from index.models import DocumentRecord, Filters, Hit
-from index.searcher import Index
 
-VERSION_HITS = 3  # law hits whose article is found in other texts of their law, at most
+if TYPE_CHECKING:  # the composer reads `law_id` and the questions' kinds without loading the index code
+    from index.searcher import Index
+
+VERSION_HITS = 3  # articles of law among the best hits that are looked up in the other texts, at most
 PER_VERSION = 2  # passages of that article per other text
 
 _BWB_ID = re.compile(r"\bBWBR\d{7}\b", re.I)
-_ARTICLE = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+[a-z]*)\b", re.I)
+# "Artikel 12", "Artikel 33a Bijdragen", "Artikel 2.3.5", "Artikel 1:1"
+_ARTICLE = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+(?:[.:]\d+)*[a-z]*)\b", re.I)
+# what has changed, not what may change: "het doorvoeren van wijzigingen in deze regeling" asks
+# about a procedure, and "Kan een vergunning vervallen?" about a rule of today
 _CHANGE = re.compile(
-    r"\b(?:veranderd|verandering|gewijzigd|wijziging|bijgekomen|toegevoegd|vervallen|geschrapt|eruit\s+gegaan"
-    r"|nog\s+steeds|nog\s+altijd|ten\s+opzichte\s+van|oude\s+(?:en|of)\s+(?:de\s+)?nieuwe)\b", re.I)
-_EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|eerdere\s+(?:wet|tekst|versie))\b", re.I)
+    r"\b(?:veranderd|gewijzigd|bijgekomen|toegevoegd|geschrapt|eruit\s+gegaan|nog\s+steeds|nog\s+altijd"
+    r"|oude\s+(?:en|of)\s+(?:de\s+)?nieuwe)\b", re.I)
+_EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b", re.I)
+# what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
+_A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|besluit|regeling|verordening|artikel|tekst|versie)\b", re.I)
 
 
 def asks_about_change(question: str) -> bool:
-    """"… ten opzichte van de oorspronkelijke wettekst", "Wat is er veranderd … tussen de oude en
-    de nieuwe Huisvestingswet?": what one text of a law says against another."""
-    return bool(_CHANGE.search(question))
+    """"Welke groepen zijn er in de Huisvestingswet bijgekomen …", "Wat is er veranderd … tussen de
+    oude en de nieuwe Huisvestingswet?": what one text of a law says against another. A change
+    word alone is not enough ("Kan een huisvestingsvergunning vervallen?"): the question must
+    name a text of law."""
+    return bool(_CHANGE.search(question)) and bool(_A_TEXT_OF_LAW.search(question))
 
 
 def asks_about_other_text(question: str) -> bool:
     """A question about what changed (`asks_about_change`), or about an earlier text of a law
     ("Is … nu verplicht, en was dat in de oorspronkelijke wet ook zo?")."""
-    return asks_about_change(question) or bool(_EARLIER.search(question))
+    return asks_about_change(question) or (bool(_EARLIER.search(question)) and bool(_A_TEXT_OF_LAW.search(question)))
 
 
 def law_id(document: DocumentRecord) -> str | None:
@@ -55,9 +66,13 @@ def law_id(document: DocumentRecord) -> str | None:
 
 
 def article_of(section: str | None) -> str | None:
-    """"12" for a passage under "… › Artikel 12", "33a" under "Artikel 33a Bijdragen"; else None."""
-    found = _ARTICLE.match(nearest_heading(section))
-    return found.group(1).lower() if found else None
+    """"12" for a passage under "… › Artikel 12" or "… › Artikel 12 › Lid 3", "2.3.5" under
+    "Artikel 2.3.5"; None when no heading of its path is an article."""
+    for heading in reversed((section or "").split("›")):
+        found = _ARTICLE.match(heading)
+        if found:
+            return found.group(1).lower()
+    return None
 
 
 def with_other_versions(hits: list[Hit], index: Index, question: str, weights: dict[str, float],
@@ -65,31 +80,37 @@ def with_other_versions(hits: list[Hit], index: Index, question: str, weights: d
     """`hits`, each of the VERSION_HITS best law passages followed by the same article in the
     other texts of its law that the officer's `filters` let through (see the module docstring);
     completed (`expand.complete_passages`), each passage once. Unchanged for a question that asks
-    neither what changed nor about an earlier text (`asks_about_other_text`)."""
+    neither what changed nor about an earlier text (`asks_about_other_text`).
+
+    The other text's passage comes right after the hit that led to it, not after all hits: it
+    says the same point as that hit, and the composer weighs a passage by its place."""
     if not asks_about_other_text(question):
         return hits
     wanted = set(terms(question))
-    held = {(h.document.doc_id, h.chunk.chunk_id) for h in hits}
+    filters = filters or Filters()
+    held = {(h.document.doc_id, h.chunk.text) for h in hits}
+    looked_up: set[tuple[str, str]] = set()  # two passages of one article need one lookup
     joined: list[Hit] = []
-    looked_up = 0
     for hit in hits:
         joined.append(hit)
-        same = _same_article(hit, index, wanted, weights, filters or Filters()) if looked_up < VERSION_HITS else []
-        looked_up += bool(same)
-        for found in complete_passages(same, index):
-            if (found.document.doc_id, found.chunk.chunk_id) not in held:
-                held.add((found.document.doc_id, found.chunk.chunk_id))
+        law, article = law_id(hit.document), article_of(hit.chunk.section)
+        if (hit.document.metadata.type != "regelgeving" or law is None or article is None
+                or (law, article) in looked_up or len(looked_up) == VERSION_HITS):
+            continue
+        looked_up.add((law, article))
+        for found in complete_passages(_same_article(hit, law, article, index, wanted, weights, filters), index):
+            if (found.document.doc_id, found.chunk.text) not in held:
+                held.add((found.document.doc_id, found.chunk.text))
                 joined.append(found)
     return joined
 
 
-def _same_article(hit: Hit, index: Index, wanted: set[str], weights: dict[str, float], filters: Filters) -> list[Hit]:
-    law, article = law_id(hit.document), article_of(hit.chunk.section)
-    if hit.document.metadata.type != "regelgeving" or law is None or article is None:
-        return []
+def _same_article(hit: Hit, law: str, article: str, index: Index, wanted: set[str], weights: dict[str, float],
+                  filters: Filters) -> list[Hit]:
     found = []
     for other in index.documents():
-        if other.doc_id == hit.document.doc_id or law_id(other) != law or not filters.accepts(other):
+        if (other.doc_id == hit.document.doc_id or other.metadata.type != "regelgeving" or law_id(other) != law
+                or not filters.accepts(other)):
             continue
         same = [c for c in index.chunks_of(other.doc_id) if article_of(c.section) == article]
         best = sorted(same, key=lambda c: -coverage(wanted, set(terms(c.text)), weights))[:PER_VERSION]

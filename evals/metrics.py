@@ -19,7 +19,7 @@ Answers (the assistant's `Answer` per question):
   lines of the body (prose lines are split at sentence ends), not headings, not notes in
   italics, not the **Bronnen** block.
 - groundedness: share of answer sentences supported by a passage they cite (its text and
-  its heading path, which the source line shows). Supported when
+  its nearest heading, which the source line shows). Supported when
   the sentence (without its markers) occurs in the cited passage after folding, or when at
   least 80 % of its tokens occur in the passage, or when the index's embedder gives a cosine
   of at least 0.85 between sentence and passage (embedded in one batch). A sentence without

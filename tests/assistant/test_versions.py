@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from assistant.compose import compose
-from assistant.versions import asks_about_change, asks_about_other_text, law_id, with_other_versions
+from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, with_other_versions
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
 
@@ -93,13 +93,38 @@ def test_an_officer_asking_whether_it_was_so_in_the_original_law_reads_both_text
 
 def test_a_summary_that_links_to_the_law_is_no_other_text_of_it():
     now, _, _ = library_of_two_texts()
-    summary = law_hit("samenvatting", "Urgentieregeling (artikel 12 Huisvestingswet 2014) – samenvatting", "2026-07-01",
-                      "De raad bepaalt in de verordening dat urgent woningzoekenden voorrang krijgen.", "Wat is er veranderd?",
-                      "https://wetten.overheid.nl/BWBR0035303/2026-07-01")
+    for date in ("2026-07-01", "2025-01-01"):  # of the law's date or another
+        summary = law_hit("samenvatting", "Urgentieregeling (artikel 12 Huisvestingswet 2014) – samenvatting", date,
+                          "De raad bepaalt in de verordening dat urgent woningzoekenden voorrang krijgen.",
+                          "Wat is er veranderd?", "https://wetten.overheid.nl/BWBR0035303/2026-07-01")
 
-    body = compose(QUESTION, [now, summary], {}).text
+        body = compose(QUESTION, [now, summary], {}).text
 
-    assert "**" not in body.split("**Bronnen**")[0].replace("**Verder in de bronnen**", "")
+        assert "**" not in body.split("**Bronnen**")[0].replace("**Verder in de bronnen**", ""), date
+
+
+def test_the_texts_shown_side_by_side_are_those_of_the_law_the_best_point_comes_from():
+    now, original, _ = library_of_two_texts()
+    # a stray law with two texts lower down does not take the answer over
+    stray = [law_hit(f"participatiewet-{year}", f"Participatiewet {year}", f"{year}-01-01",
+                     "1. Het college verleent bijstand aan jongeren die een urgentie hebben.", "Artikel 12",
+                     "https://wetten.overheid.nl/BWBR0015703/") for year in (2015, 2025)]
+
+    body = compose(QUESTION, [now, *stray], {}).text
+
+    assert "**Participatiewet" not in body
+
+
+def test_articles_are_known_by_their_whole_number_and_a_change_word_alone_asks_nothing_of_a_law():
+    assert article_of("Hoofdstuk 2 › Artikel 2.3.5") == "2.3.5"
+    assert article_of("Artikel 2.3.6 Bijdragen") == "2.3.6"
+    assert article_of("Huisvestingswet 2014 › Artikel 12 › Lid 3") == "12"
+    assert article_of("Bijlage › Huisvesting urgente doelgroepen") is None
+    assert not asks_about_other_text("Kan een huisvestingsvergunning vervallen?")
+    assert not asks_about_other_text("Wat gebeurt er als mijn inkomen is gewijzigd?")
+    assert asks_about_change("Wat is er sinds 2015 gewijzigd in de Huisvestingswet?")
+    assert not asks_about_change("Wilt u de Kamer betrekken bij het doorvoeren van wijzigingen in deze regeling?")
+    assert asks_about_other_text("Wat stond er in de oude Huisvestingswet over urgentie?")
 
 
 def test_the_old_and_the_new_law_are_two_texts_not_two_words_the_answer_must_name():
@@ -111,3 +136,5 @@ def test_the_old_and_the_new_law_are_two_texts_not_two_words_the_answer_must_nam
     # a direct answer first, from the text of today, though no sentence says "oude" or "nieuwe"
     assert body.startswith("1 In de huisvestingsverordening bepaalt de gemeenteraad")
     assert "**BWBR0035303 huisvestingswet 2014 lawsmd 2015 (4 juni 2014)**" in body
+    # also where the library holds one text of the law
+    assert compose(question, [now], {}).text.startswith("1 In de huisvestingsverordening bepaalt de gemeenteraad")
