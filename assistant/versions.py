@@ -77,8 +77,8 @@ def article_of(section: str | None) -> str | None:
 
 def with_other_versions(hits: list[Hit], index: Index, question: str, weights: dict[str, float],
                         filters: Filters | None = None) -> list[Hit]:
-    """`hits`, each of the VERSION_HITS best law passages followed by the same article in the
-    other texts of its law that the officer's `filters` let through (see the module docstring);
+    """`hits`, the passages of the VERSION_HITS best articles of law among them each followed by
+    the same article in the other texts of its law that the officer's `filters` let through;
     completed (`expand.complete_passages`), each passage once. Unchanged for a question that asks
     neither what changed nor about an earlier text (`asks_about_other_text`).
 
