@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from assistant.models import Citation
-from assistant.sentences import (QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
+from assistant.sentences import (ARTICLE_HEADING, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
                                  defined_terms, defines, is_boilerplate, nearest_heading, question_terms, quotes,
                                  passage_units, shingles, states_reason, terms, tidy)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id
@@ -91,7 +91,6 @@ TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a 
 LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
-_ARTICLE_HEADING = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+[\w.:]*)", re.I)  # "Artikel 33a", "Artikel 3.20 Bijdragen"
 _IDENTIFIER_CELL = re.compile(r":\s*[a-z0-9]+(?:-[a-z0-9]+){2,}\s*(?:·|$)")
 # a question about an earlier text of the law wants that text, not the one in force now
 _ASKS_ABOUT_THE_PAST = re.compile(r"\b(?:oorspronkelijk\w*|vroeger\w*|destijds|voorheen|toen|oude)\b", re.I)
@@ -419,10 +418,11 @@ def law_editions(pool: list[Candidate], hits: list[Hit]) -> list[tuple[str, str]
         hit = hits[c.hit_rank]
         if hit.document.metadata.type != "regelgeving" or not hit.document.metadata.date:
             continue
-        if article_of(hit.chunk.section) is None or law_id(hit.document) is None:
+        own_law = law_id(hit.document) if article_of(hit.chunk.section) else None
+        if own_law is None:
             continue
-        law = law or law_id(hit.document)
-        if law_id(hit.document) == law:
+        law = law or own_law
+        if own_law == law:
             texts.setdefault(hit.document.metadata.date, hit)
     if len(texts) < 2:
         return []
@@ -471,7 +471,7 @@ def _dated_apart(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
 def _other_articles(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
     """Two units under different articles of law: laws share their words, so artikel 33a of the
     2026 edition is not a newer text on the point of artikel 4 of the 2014 one."""
-    found = [_ARTICLE_HEADING.match(nearest_heading(hits[c.hit_rank].chunk.section)) for c in (a, b)]
+    found = [ARTICLE_HEADING.match(nearest_heading(hits[c.hit_rank].chunk.section)) for c in (a, b)]
     return all(found) and found[0].group(1).lower() != found[1].group(1).lower()
 
 

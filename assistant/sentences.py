@@ -470,6 +470,10 @@ def asked_statement(question: str) -> Callable[[str], bool] | None:
     return None
 
 
+# a heading that is an article of law: "Artikel 12", "Artikel 33a Bijdragen", "Artikel 2.3.5", "Art. 1:1"
+ARTICLE_HEADING = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+[\w.:]*)", re.I)
+
+
 def nearest_heading(section: str | None) -> str:
     """The last heading of a heading path ("Wet › Artikel 12 › Lid 3" → "Lid 3")."""
     return (section or "").rsplit("›", 1)[-1].strip()

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from assistant.expand import complete_passages
-from assistant.sentences import coverage, terms
+from assistant.sentences import ARTICLE_HEADING, coverage, terms
 from index.models import DocumentRecord, Filters, Hit
 
 if TYPE_CHECKING:  # the composer reads `law_id` and the questions' kinds without loading the index code
@@ -30,8 +30,6 @@ VERSION_HITS = 3  # articles of law among the best hits that are looked up in th
 PER_VERSION = 2  # passages of that article per other text
 
 _BWB_ID = re.compile(r"\bBWBR\d{7}\b", re.I)
-# "Artikel 12", "Artikel 33a Bijdragen", "Artikel 2.3.5", "Artikel 1:1"
-_ARTICLE = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+(?:[.:]\d+)*[a-z]*)\b", re.I)
 # what has changed, not what may change: "het doorvoeren van wijzigingen in deze regeling" asks
 # about a procedure, and "Kan een vergunning vervallen?" about a rule of today
 _CHANGE = re.compile(
@@ -69,7 +67,7 @@ def article_of(section: str | None) -> str | None:
     """"12" for a passage under "… › Artikel 12" or "… › Artikel 12 › Lid 3", "2.3.5" under
     "Artikel 2.3.5"; None when no heading of its path is an article."""
     for heading in reversed((section or "").split("›")):
-        found = _ARTICLE.match(heading)
+        found = ARTICLE_HEADING.match(heading)
         if found:
             return found.group(1).lower()
     return None
