@@ -191,6 +191,8 @@ def units(text: str, heading: str = "") -> list[Unit]:
     found: list[Unit] = []
     lines = logical_lines(text)
     pending = heading  # the heading above the passage, until a line of text comes between it and a list
+    # the kind of marker the last lead-in had itself ("1. … voor:") and that of its first item ("a. …")
+    lead_mark = item_mark = None
     i = 0
     while i < len(lines):
         paragraph, line = lines[i]
@@ -208,11 +210,19 @@ def units(text: str, heading: str = "") -> list[Unit]:
         if not cleaned:
             continue
         lead = found[-1] if found and found[-1].kind == "lead" else None
+        if (lead is not None and lead.items and is_item and lead_mark not in (None, item_mark)
+                and mark_kind(line) == lead_mark):
+            # "2. De bijdrage bedraagt voorts …" after "1. … voor:" with its "a." to "d." is the next
+            # lid of the article, not one more item of the first lid's list (a list of one kind
+            # under a lead-in of that kind may be nested: "- een ministerie:" over "- Defensie")
+            lead = None
         if is_item and lead is None and pending and _continued_heading(pending, cleaned):
             lead = Unit(f"{pending.rstrip(' :')}:", "lead", paragraph=paragraph)
             found.append(lead)
         pending = ""
         if is_item and lead is not None:
+            if not lead.items:
+                item_mark = mark_kind(line)
             if len(lead.items) < MAX_ITEMS:
                 lead.items.append(cleaned)
             continue
@@ -224,11 +234,31 @@ def units(text: str, heading: str = "") -> list[Unit]:
                 found[-1] = _with_formula(found, sentence)
             elif len(sentence.split()) >= 3 or sentence.endswith(":"):
                 found.append(Unit(sentence, "lead" if sentence.endswith(":") else "sentence", paragraph=paragraph))
+                lead_mark, item_mark = (mark_kind(line) if is_item else None), None
     # a lead-in whose list never came is an ordinary (unfinished) sentence
     for unit in found:
         if unit.kind == "lead" and not unit.items:
             unit.kind = "sentence"
     return found
+
+
+def mark_kind(line: str) -> str | None:
+    """The kind of a list line's first marker: "number" (1. 2)), "degree" (1° 2°.), "letter"
+    (a. b)), "bracketed" ((a) (1)), "roman" (ii. iv)) or "bullet"; None for a line that is no item.
+    A law numbers its lids 1. 2., their parts a. b. and the parts of those 1° 2°."""
+    marker = LIST_MARK.match(line)
+    if not marker:
+        return None
+    first = marker.group(0).split()[0]
+    if "°" in first:
+        return "degree"
+    if first[0].isdigit():
+        return "number"
+    if first.startswith("("):
+        return "bracketed"
+    if first[0].isalpha():
+        return "letter" if len(first.rstrip(".)")) == 1 else "roman"
+    return "bullet"
 
 
 def passage_units(hit) -> list[Unit]:

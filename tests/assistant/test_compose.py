@@ -79,6 +79,46 @@ def test_a_law_list_wrapped_over_lines_and_paragraphs_stays_one_list_of_ten():
     assert lead.items[0] == "woningzoekenden uit groep a die een voorziening als bedoeld in artikel 1.1.1 verlaten;"
 
 
+def test_the_next_lid_of_an_article_is_not_one_more_item_of_the_list_in_the_lid_before_it():
+    # Wmo 2015 art. 2.3.5 as the BWB text writes it: lid 1 with its parts a and b, then lid 2, the
+    # time limit an officer asks for ("Hoe snel moet de gemeente beslissen?")
+    passage = ("1. Het college beslist op een aanvraag:\n"
+               "a. van een ingezetene van de gemeente om een maatwerkvoorziening ten behoeve van zelfredzaamheid "
+               "en participatie;\n"
+               "b. van een ingezetene van Nederland om een maatwerkvoorziening ten behoeve van opvang en beschermd "
+               "wonen.\n"
+               "2. Het college geeft de beschikking binnen twee weken na ontvangst van de aanvraag.")
+
+    lead, lid = units(passage)
+
+    assert lead.text == "Het college beslist op een aanvraag:" and len(lead.items) == 2
+    assert lid.kind == "sentence" and lid.text.startswith("Het college geeft de beschikking binnen twee weken")
+
+
+def test_a_definition_list_closes_when_the_next_definition_begins():
+    # Woningwet art. 1: the bullet "compensatie:" has parts a–c; the next bullet is a definition of its own
+    passage = ("- compensatie:\na. door toegelaten instellingen kunnen aantrekken van leningen;\n"
+               "b. subsidie als bedoeld in artikel 57, eerste lid, en\n"
+               "- diensten van algemeen economisch belang: diensten als bedoeld in het Verdrag;")
+
+    lead, definition = units(passage)
+
+    assert lead.text == "compensatie:" and len(lead.items) == 2
+    assert definition.text.startswith("diensten van algemeen economisch belang:")
+
+
+def test_parts_of_a_part_and_a_list_nested_in_the_same_marks_stay_in_their_list():
+    # Woningwet art. 8 lid 3: parts a–c, and c has parts 1° and 2°
+    law = units("3. De voorschriften hebben uitsluitend betrekking op bouwwerken:\n"
+                "a. waarin voortdurend mensen zullen verblijven,\nb. waarvoor een vergunning is vereist, en\n"
+                "c.\n1°. die de grond raken, of\n2°. waarvan het gebruik niet wordt gehandhaafd.")
+    # a Rijksoverheid page converted from HTML: the nesting of its bullets is lost
+    page = units("- de Rijksoverheid, bijvoorbeeld een ministerie:\n- Algemene Zaken (AZ)\n- Defensie\n- Financiën")
+
+    assert [len(u.items) for u in law] == [4]
+    assert [u.items for u in page] == [["Algemene Zaken (AZ)", "Defensie", "Financiën"]]
+
+
 def test_bullets_left_by_word_and_pdf_conversions_are_list_marks_not_text():
     passage = "In Utrecht kennen we deze groepen:\n\uf0b7 Uitstroom vrouwenopvang\n\u085f Kwetsbare jongvolwassenen"
 
