@@ -24,14 +24,15 @@ from datetime import date
 
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
-                                 defined_terms, defines, is_boilerplate, nearest_heading, question_terms, quotes,
-                                 passage_units, shingles, states_reason, terms, tidy)
+                                 defined_terms, defines, is_boilerplate, names_lid, nearest_heading, question_terms,
+                                 quotes, passage_units, shingles, states_reason, terms, tidy)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id
 from index.models import Hit
 from ingest.dates import latest_day
 from ingest.models import Metadata
 
 MAX_SUPPORT = 4  # supporting points after the direct answer
+RULE_POINTS = 2  # lids of law that complete a point shown (`rest_of_rule`), at most, in one answer
 RANK_DECAY = 0.3  # the rank prior of the passage at rank r (0 = best) is 1 / (1 + RANK_DECAY · r)
 PER_FACET = 3
 PITFALLS = 2  # pitfalls shown with a two-facet answer
@@ -171,6 +172,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
     found: list[Candidate] = []
     silent: list[Candidate] = []  # units of law that share no word with the question
+    articles = lid_terms(hits)
     for rank, hit in enumerate(hits):
         prior = 1.0 / (1.0 + RANK_DECAY * rank)
         section = hit.chunk.section or ""
@@ -180,6 +182,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         if asked:
             passage = with_definitions_apart(passage, asked)
         passage_coverage = coverage(wanted, set(terms(hit.chunk.text)), weights)
+        lids = articles.get((hit.document.doc_id, section), {})
         for position, unit in enumerate(passage):
             # a law's definition may run past MAX_WORDS
             defining = next((term for term in asked if unit.kind != "row" and defines(unit.text, [term])), None)
@@ -222,12 +225,17 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context and not heard else []))))
             if unit.items:
                 unit_terms |= above  # a list is about what the heading above it names ("De tien groepen …")
-            if wanted and not coverage(wanted, unit_terms | section_terms, weights):
+            # "De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar" is about
+            # what the first lid names: the diensten van algemeen economisch belang of corporaties (its
+            # own words alone tell whether it repeats another point)
+            read = unit_terms.union(*(found for lid, found in lids.items()
+                                      if lid != unit.lid and names_lid(" ".join(unit.parts), lid)))
+            if wanted and not coverage(wanted, read | section_terms, weights):
                 if hit.document.metadata.type == "regelgeving":  # unless an older text quotes it (`lift_newer_law`)
                     silent.append(Candidate(unit, rank, position, unit_terms, section_terms, 0.0, context,
                                             above=above))
                 continue  # shares nothing with the question: at most context, never a point of the answer
-            score = (0.45 * coverage(wanted, unit_terms, weights) + 0.15 * passage_coverage + 0.3 * prior
+            score = (0.45 * coverage(wanted, read, weights) + 0.15 * passage_coverage + 0.3 * prior
                      + 0.1 * coverage(wanted, section_terms, weights) + (0.03 if position == 0 else 0.0)
                      + (LIST_BONUS if named is not None and len(unit.items) >= 2 and enumerates(unit, above, named)
                         else 0.0))
@@ -235,7 +243,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 score += DEFINITION_BONUS
             if typed and typed(" ".join(unit.parts)):
                 score += TYPED_BONUS  # "Sinds wanneer …" is answered by a date, "Hoeveel …" by a number
-            if focus and not focus & (unit_terms | section_terms):
+            if focus and not focus & (read | section_terms):
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
@@ -243,6 +251,20 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                                    repeated and not unit.items and _fold(unit.text) in opened))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
+    return found
+
+
+def lid_terms(hits: list[Hit]) -> dict[tuple[str, str], dict[int, set[str]]]:
+    """Per article of law among the passages (document and heading path), per numbered lid the
+    stems of its units, read from every passage of that article in `hits`."""
+    found: dict[tuple[str, str], dict[int, set[str]]] = {}
+    for hit in hits:
+        if article_of(hit.chunk.section) is None:
+            continue
+        lids = found.setdefault((hit.document.doc_id, hit.chunk.section), {})
+        for unit in passage_units(hit):
+            if unit.lid is not None:
+                lids.setdefault(unit.lid, set()).update(terms(" ".join(unit.parts)))
     return found
 
 
@@ -451,6 +473,29 @@ def edition_points(pool: list[Candidate], doc_id: str, chosen: list[Candidate], 
     return picked
 
 
+def rest_of_rule(pool: list[Candidate], points: list[Candidate], chosen: list[Candidate], hits: list[Hit],
+                 limit: int = RULE_POINTS) -> list[Candidate]:
+    """The lids of law that point at the lid of one of `points` in their own article, in the
+    article's order, at most `limit`, each scoring at least half the best of `points`: one rule
+    often runs over several lids, and lid 1 of Uitvoeringsbesluit Wmo art. 3.12 (12,5 % of the
+    income in the first six months) misleads without lid 3 ("De bijdrage voor beschermd wonen,
+    bedoeld in het eerste lid, bedraagt ten minste € 158,60 …")."""
+    found: list[Candidate] = []
+    for point in points:
+        home = hits[point.hit_rank]
+        article = article_of(home.chunk.section)
+        if point.unit.lid is None or article is None:
+            continue
+        for c in sorted(pool, key=lambda c: (c.unit.lid or 0, c.position)):
+            hit = hits[c.hit_rank]
+            if (len(found) < limit and not c.pitfall and c.score >= 0.5 * points[0].score
+                    and c.unit.lid not in (None, point.unit.lid) and hit.document.doc_id == home.document.doc_id
+                    and article_of(hit.chunk.section) == article and names_lid(" ".join(c.unit.parts), point.unit.lid)
+                    and not any(c is other or _similar(c, other) for other in chosen + found)):
+                found.append(c)
+    return found
+
+
 def with_best_passage(pool: list[Candidate], chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
     """The best unit of the best-ranked passage, when nothing of that passage or its document is
     in the answer yet: the reranker's first pick is always shown, whatever the answer leans on."""
@@ -638,7 +683,10 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         chosen += pitfalls
     else:  # one facet alone is no contrast: answer without grouping
         chosen = list(opening)
-        support = choose([c for c in pool if c not in opening], MAX_SUPPORT, chosen, hits)
+        rule = rest_of_rule(pool, opening, chosen, hits)
+        support = rule + choose([c for c in pool if c not in opening and c not in rule], MAX_SUPPORT - len(rule),
+                                chosen + rule, hits)
+        support += rest_of_rule(pool, support, chosen + support, hits, RULE_POINTS - len(rule))
         support = with_best_passage(pool, chosen + support, hits) + support
         groups = [("Verder in de bronnen", [c for c in support if not c.pitfall]),
                   (PITFALL_HEADING, [c for c in support if c.pitfall])]

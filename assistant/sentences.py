@@ -112,6 +112,7 @@ class Unit:
     kind: str = "sentence"  # "sentence" | "lead" (ends in ":" and carries items) | "row"
     items: list[str] = field(default_factory=list)
     paragraph: int = 0  # units of one paragraph share it: a "Dit …" sentence leans on its neighbour
+    lid: int | None = None  # the numbered member of a law article it stands in ("2. De bijdrage …")
 
     @property
     def parts(self) -> list[str]:
@@ -193,6 +194,7 @@ def units(text: str, heading: str = "") -> list[Unit]:
     pending = heading  # the heading above the passage, until a line of text comes between it and a list
     # the kind of marker the last lead-in had itself ("1. … voor:") and that of its first item ("a. …")
     lead_mark = item_mark = None
+    lid = None
     i = 0
     while i < len(lines):
         paragraph, line = lines[i]
@@ -220,6 +222,8 @@ def units(text: str, heading: str = "") -> list[Unit]:
             lead = Unit(f"{pending.rstrip(' :')}:", "lead", paragraph=paragraph)
             found.append(lead)
         pending = ""
+        if not (is_item and lead is not None):
+            lid = lid_number(line) or lid
         if is_item and lead is not None:
             if not lead.items:
                 item_mark = mark_kind(line)
@@ -233,7 +237,8 @@ def units(text: str, heading: str = "") -> list[Unit]:
             if sentence.endswith(":") and sentence[:1].islower() and _explains_formula(found):
                 found[-1] = _with_formula(found, sentence)
             elif len(sentence.split()) >= 3 or sentence.endswith(":"):
-                found.append(Unit(sentence, "lead" if sentence.endswith(":") else "sentence", paragraph=paragraph))
+                found.append(Unit(sentence, "lead" if sentence.endswith(":") else "sentence", paragraph=paragraph,
+                                  lid=lid))
                 lead_mark, item_mark = (mark_kind(line) if is_item else None), None
     # a lead-in whose list never came is an ordinary (unfinished) sentence
     for unit in found:
@@ -259,6 +264,30 @@ def mark_kind(line: str) -> str | None:
     if first[0].isalpha():
         return "letter" if len(first.rstrip(".)")) == 1 else "roman"
     return "bullet"
+
+
+_LID = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))")  # "2. De bijdrage …", and regelrecht's "3 Tot de …"
+ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
+            "elfde", "twaalfde")
+
+
+def lid_number(line: str) -> int | None:
+    """The number of the lid a line of law opens ("2. De bijdrage …" → 2), or None."""
+    found = _LID.match(line)
+    return int(found.group(1)) if found else None
+
+
+_OTHER_ARTICLE = re.compile(r"\bart(?:ikel|\.)\s*[\w.:]+,?\s*$", re.I)  # "Artikel 15, " before "tweede lid"
+
+
+def names_lid(text: str, lid: int) -> bool:
+    """`text` points at that lid of its own article: "De bijdrage, bedoeld in het eerste lid, …",
+    "De onderdelen a en b van het eerste lid zijn niet van toepassing indien:"; not at a lid of
+    another article or law ("Artikel 15, tweede lid, …", "het eerste lid van artikel 12")."""
+    if not 1 <= lid <= len(ORDINALS):
+        return False
+    return any(not _OTHER_ARTICLE.search(text[:found.start()])
+               for found in re.finditer(rf"\b{ORDINALS[lid - 1]} lid\b(?!,? van (?:de|het|artikel))", text, re.I))
 
 
 def passage_units(hit) -> list[Unit]:

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from assistant.compose import compose, facets_of
-from assistant.sentences import units
+from assistant.sentences import names_lid, units
 from evals.metrics import contains
 from index.models import DocumentRecord, Hit
 from ingest.chunking import Chunker
@@ -93,6 +93,7 @@ def test_the_next_lid_of_an_article_is_not_one_more_item_of_the_list_in_the_lid_
 
     assert lead.text == "Het college beslist op een aanvraag:" and len(lead.items) == 2
     assert lid.kind == "sentence" and lid.text.startswith("Het college geeft de beschikking binnen twee weken")
+    assert (lead.lid, lid.lid) == (1, 2)
 
 
 def test_a_definition_list_closes_when_the_next_definition_begins():
@@ -117,6 +118,97 @@ def test_parts_of_a_part_and_a_list_nested_in_the_same_marks_stay_in_their_list(
 
     assert [len(u.items) for u in law] == [4]
     assert [u.items for u in page] == [["Algemene Zaken (AZ)", "Defensie", "Financiën"]]
+
+
+# Uitvoeringsbesluit Wmo 2015 art. 3.12, whole, as the BWB text writes it
+BIJDRAGE_BESCHERMD_WONEN = "\n".join([
+    ("1. In afwijking van artikel 3.11 geldt een bijdrage per maand van 12,5% van het bijdrageplichtig "
+     "inkomen, berekend volgens artikel 3.14, voor:"),
+    ("a. de ongehuwde cliënt gedurende de eerste zes maanden van verblijf in een instelling voor beschermd"
+     " wonen;"),
+    ("b. de gehuwde cliënten tezamen, zolang niet ten aanzien van elk van hen een periode van zes maanden "
+     "is verstreken, tezamen;"),
+    ("c. de ongehuwde cliënt die moet of gehuwde cliënten tezamen die moeten voorzien in de kosten van "
+     "onderhoud van eigen, aangehuwde of pleegkinderen, mits voor die kinderen op grond van de Algemene "
+     "Kinderbijslagwet recht op een uitkering bestaat of aan die kinderen, voor zover ze de leeftijd van "
+     "27 jaar nog niet hebben bereikt, studiefinanciering is toegekend krachtens de Wet studiefinanciering"
+     " 2000;"),
+    ("d. de ongehuwde cliënt of de gehuwde cliënten tezamen indien het college het waarschijnlijk acht dat"
+     " het verblijf in de instelling voor beschermd wonen voor de ongehuwde cliënt, voor beide of voor een"
+     " van beide gehuwde cliënten binnen een half jaar kan worden beëindigd en terugkeer naar de "
+     "maatschappij mogelijk is en zal worden bewerkstelligd."),
+    ("2. De bijdrage bedraagt voorts per maand een twaalfde gedeelte van 12,5% van het bijdrageplichtig "
+     "inkomen, berekend volgens artikel 3.14, voor:"),
+    ("a. de gehuwde cliënt die in een instelling voor beschermd wonen verblijft en wiens echtgenoot geen "
+     "maatwerkvoorziening of persoonsgebonden budget ontvangt;"),
+    ("b. de gehuwde cliënten tezamen van wie één in een instelling voor beschermd wonen verblijft en wiens"
+     " echtgenoot een persoonsgebonden budget of een andere maatwerkvoorziening ontvangt;"),
+    ("c. de gehuwde cliënt die in een instelling voor beschermd wonen verblijft en wiens echtgenoot zorg "
+     "ontvangt als bedoeld in artikel 3.1.1, eerste lid, van de Wet langdurige zorg, voor zover het zorg "
+     "met verblijf in een instelling, een volledig pakket thuis of een persoonsgebonden budget betreft, "
+     "met dien verstande dat de cliënt en zijn echtgenoot tezamen de bijdrage slechts eenmaal verschuldigd"
+     " zijn."),
+    ("3. De bijdrage voor beschermd wonen, bedoeld in het eerste lid, bedraagt ten minste € 158,60 en niet"
+     " meer dan € 832,60 per maand."),
+    "4. De onderdelen a en b van het eerste lid zijn niet van toepassing indien:",
+    ("a. het een cliënt betreft van wie het recht op verblijf en de daarbij behorende medisch "
+     "noodzakelijke geneeskundige zorg in verband met een psychische stoornis krachtens zijn "
+     "zorgverzekering is geëindigd omdat de krachtens de Zorgverzekeringswet geldende maximumduur voor die"
+     " zorg is bereikt, of"),
+    ("b. het verblijf aanvangt binnen zes maanden na beëindiging van een verblijf in een instelling voor "
+     "beschermd wonen waarvoor de ongehuwde cliënt of de gehuwde cliënten tezamen een bijdrage als bedoeld"
+     " in artikel 3.11 verschuldigd was of waren, of"),
+    ("c. het verblijf aanvangt binnen zes maanden na beëindiging van een verblijf in een instelling "
+     "waarvoor de ongehuwde cliënt of de gehuwde cliënten tezamen een bijdrage als bedoeld in artikel "
+     "3.3.2.1 van het Besluit langdurige zorg verschuldigd was of waren."),
+    ("5. Voor de berekening van de periode van zes maanden, bedoeld in het vierde lid, worden perioden van"
+     " verblijf in instellingen voor beschermd wonen samengeteld, tenzij tussen twee zodanige perioden "
+     "meer dan zestig dagen zijn verlopen. De eerste volzin is niet van toepassing op cliënten die "
+     "maximaal twee weken per twee maanden in een instelling voor beschermd wonen verblijven."),
+    ("6. Op aanvraag van de cliënt is deze bijdrage niet verschuldigd indien de cliënt een uitkering als "
+     "bedoeld in artikel 23, eerste lid, van de Participatiewet ontvangt of indien de cliënt ingevolge "
+     "artikel 13, tweede lid, onderdeel a, van die wet geen uitkering ontvangt."),
+])
+ARTICLE_3_12 = "Hoofdstuk 3 Bijdrage › § 3 Bijdragen voor beschermd wonen › Artikel 3.12"
+
+
+def test_a_lid_that_points_at_the_lid_of_the_direct_answer_is_shown_with_it():
+    # lid 1 answers, but the bijdrage it sets is bounded in lid 3: the officer must read both
+    law = hit(BIJDRAGE_BESCHERMD_WONEN, section=ARTICLE_3_12, type="regelgeving")
+
+    answer = compose("Welke eigen bijdrage betaalt een alleenstaande cliënt in het begin van een verblijf in "
+                     "beschermd wonen?", [law], {})
+
+    opening, points = body(answer).split("**Verder in de bronnen**")
+    assert opening.startswith("In afwijking van artikel 3.11 geldt een bijdrage per maand van 12,5%")
+    assert "- De bijdrage voor beschermd wonen, bedoeld in het eerste lid, bedraagt ten minste € 158,60" in points
+
+
+def test_a_lid_is_read_with_the_words_of_the_lid_it_points_at():
+    # Woningwet art. 47: lid 3 says how long "de opdracht, bedoeld in het eerste lid" lasts; only
+    # lid 1, in a passage of its own, says that it is about diensten van algemeen economisch belang
+    section = "Hoofdstuk IV Toegelaten instellingen › § 3 Diensten van algemeen economisch belang › Artikel 47"
+    first = hit("1. Als diensten van algemeen economisch belang zijn aan de toegelaten instellingen opgedragen:\n"
+                "a. het huisvesten van personen die moeilijkheden ondervinden bij het vinden van passende "
+                "huisvesting;\n"
+                "b. het doen bouwen en verwerven van te verhuren woongelegenheden.",
+                section=section, doc_id="woningwet", type="regelgeving")
+    third = hit("3. De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar.\n"
+                "4. Onze Minister begint uiterlijk vijf jaar voor het einde van die werkingsduur een onderzoek.",
+                section=section, doc_id="woningwet", type="regelgeving")
+
+    answer = compose("Hoe lang geldt de opdracht aan corporaties om diensten van algemeen economisch belang uit te "
+                     "voeren?", [first, third], {})
+
+    assert answer.text.startswith("De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar.")
+
+
+def test_a_lid_of_another_article_is_not_the_lid_of_this_one():
+    assert names_lid("De bijdrage voor beschermd wonen, bedoeld in het eerste lid, bedraagt", 1)
+    assert names_lid("De onderdelen a en b van het eerste lid zijn niet van toepassing indien:", 1)
+    assert not names_lid("Artikel 15, tweede lid, is voorts niet van toepassing indien", 2)
+    assert not names_lid("bedoeld in het eerste lid van artikel 12", 1)
+    assert not names_lid("als bedoeld in artikel 1.1.1, eerste lid, van de Wet maatschappelijke ondersteuning", 1)
 
 
 def test_bullets_left_by_word_and_pdf_conversions_are_list_marks_not_text():

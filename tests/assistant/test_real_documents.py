@@ -261,3 +261,24 @@ def test_an_officer_asking_whether_the_original_law_required_it_too_reads_both_t
         < body.index("kan de gemeenteraad bepalen dat voor")
     assert {c.doc_id for c in answer.citations} >= {"bwbr0035303-huisvestingswet-2014-2026-07-01-regelrecht-corpus",
                                                      "bwbr0035303-huisvestingswet-2014-lawsmd-2015"}
+
+
+def test_an_officer_asking_what_a_client_pays_at_the_start_of_beschermd_wonen_gets_the_lid_that_bounds_it(officer):
+    # Uitvoeringsbesluit Wmo 2015 art. 3.12: lid 1 sets 12,5 % of the income for the first six
+    # months, lid 3 ("De bijdrage …, bedoeld in het eerste lid, …") bounds it; lid 2 is a list of
+    # its own, not more items of lid 1
+    answer = officer.ask("Welke eigen bijdrage betaalt een alleenstaande cliënt in het begin van een verblijf in "
+                         "beschermd wonen?")
+    opening, points = answer.text.split("**Bronnen**")[0].split("**Verder in de bronnen**")
+
+    assert opening.startswith("In afwijking van artikel 3.11 geldt een bijdrage per maand van 12,5%")
+    assert "De bijdrage bedraagt voorts" not in opening
+    assert "ten minste € 158,60 en niet meer dan € 832,60 per maand" in points
+
+
+def test_an_officer_asking_how_long_the_daeb_assignment_lasts_is_told_its_term_first(officer):
+    # Woningwet art. 47 lid 3 names "de opdracht, bedoeld in het eerste lid": it is read with lid 1's words
+    answer = officer.ask("Hoe lang geldt de opdracht aan corporaties om diensten van algemeen economisch belang uit "
+                         "te voeren?")
+
+    assert answer.text.startswith("De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar.")
