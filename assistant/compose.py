@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from assistant.condense import own_terms
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
                                  defined_terms, defines, is_boilerplate, names_lid, nearest_heading, question_terms,
@@ -634,7 +635,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     previous_answers = previous_answers or []
     already_said = _fold(" ".join(line for text in previous_answers for line in answer_lines(text)))
     opened = _fold(" ".join(line for text in previous_answers for line in opening_lines(text)))
-    focus = set(question_terms(follow_up)) if follow_up else None
+    focus = set(own_terms(follow_up)) if follow_up else None
     pool = candidates(hits, question, weights, already_said, focus, opened)
     if focus and not any(_speaks_to(c, focus) for c in pool):
         # "En voor jongeren?" when no passage mentions jongeren: repeating the earlier answer

@@ -36,6 +36,14 @@ def is_follow_up(question: str) -> bool:
     return not question_terms(question)
 
 
+def own_terms(question: str) -> list[str]:
+    """The stems a follow-up adds of its own: not the words it points back with ("En hoe snel
+    moet die gemeente dan beslissen?" adds "snel" and "beslissen"; "die gemeente" is the one the
+    earlier answer named)."""
+    pointed = {t for found in _DEMONSTRATIVE.finditer(question) for t in question_terms(found.group(0).split()[-1])}
+    return [t for t in question_terms(question) if t not in pointed]
+
+
 def topic_of(question: str) -> str:
     """The words of a question that carry its subject: "Wat regelen we regionaal?" → "regionaal"."""
     words = re.findall(r"[\w'-]+", question)

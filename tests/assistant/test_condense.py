@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.condense import condense, is_follow_up
+from assistant.condense import condense, is_follow_up, own_terms
 
 EARLIER = [
     {"role": "user", "content": "Wat regelen we regionaal en wat lokaal?"},
@@ -45,3 +45,9 @@ def test_a_chain_of_follow_ups_keeps_the_topic_of_the_first_question():
                          {"role": "assistant", "content": "Lokaal … [1]"}]
 
     assert "regionaal" in condense("Hoe doet Parkstad dat?", history)
+
+
+def test_what_a_follow_up_adds_is_not_the_thing_it_points_back_at():
+    assert own_terms("En hoe snel moet die gemeente dan beslissen?") == ["snel", "besliss"]
+    assert own_terms("Wat zijn de nadelen van die netwerkvorm?") == ["nadel"]
+    assert own_terms("En voor jongeren?") == ["jonger"]

@@ -186,6 +186,17 @@ def test_a_follow_up_answers_what_is_new_and_does_not_repeat_the_previous_answer
     assert not repeated
 
 
+def test_a_follow_up_about_die_gemeente_does_not_repeat_the_answer_that_named_the_gemeente(officer):
+    # "die gemeente" points back at the gemeente the second answer named; what the third question
+    # adds is how fast it must decide, so the second answer's list is not its answer again
+    _, where, how_fast = chat(officer, "Wat is beschermd wonen volgens de Wmo?",
+                              "En bij welke gemeente moet iemand zich daarvoor melden?",
+                              "En hoe snel moet die gemeente dan beslissen?")
+
+    assert "te verstrekken door het college van de gemeente tot welke hij zich wendt" in where.text
+    assert not set(answer_lines(where.text)) & set(answer_lines(how_fast.text))
+
+
 def test_en_voor_jongeren_after_the_ten_groups_brings_back_the_group_of_young_people_leaving_youth_care(officer):
     # the law writes an age ("de leeftijd van achttien jaar doch niet … drieëntwintig jaar"), not
     # "jongeren", and searched on its own words the follow-up finds the Participatiewet
