@@ -32,8 +32,8 @@ from index.models import Hit
 from ingest.dates import latest_day
 from ingest.models import Metadata
 
-MAX_SUPPORT = 4  # supporting points after the direct answer
-RULE_POINTS = 2  # lids of law that complete a point shown (`rest_of_rule`), at most, in one answer
+MAX_SUPPORT = 4  # supporting points after the direct answer, besides the lids of law that complete one
+RULE_POINTS = 2  # of those lids (`rest_of_rule`), at most, in one answer
 RANK_DECAY = 0.3  # the rank prior of the passage at rank r (0 = best) is 1 / (1 + RANK_DECAY · r)
 PER_FACET = 3
 PITFALLS = 2  # pitfalls shown with a two-facet answer
@@ -229,7 +229,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # "De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar" is about
             # what the first lid names: the diensten van algemeen economisch belang of corporaties (its
             # own words alone tell whether it repeats another point)
-            read = unit_terms.union(*(found for lid, found in lids.items()
+            read = unit_terms.union(*(named for lid, named in lids.items()
                                       if lid != unit.lid and names_lid(" ".join(unit.parts), lid)))
             if wanted and not coverage(wanted, read | section_terms, weights):
                 if hit.document.metadata.type == "regelgeving":  # unless an older text quotes it (`lift_newer_law`)
@@ -477,11 +477,12 @@ def edition_points(pool: list[Candidate], doc_id: str, chosen: list[Candidate], 
 def rest_of_rule(pool: list[Candidate], points: list[Candidate], chosen: list[Candidate], hits: list[Hit],
                  limit: int = RULE_POINTS) -> list[Candidate]:
     """The lids of law that point at the lid of one of `points` in their own article, in the
-    article's order, at most `limit`, each scoring at least half the best of `points`: one rule
+    article's order, at most `limit`, each scoring at least half the best of `chosen`: one rule
     often runs over several lids, and lid 1 of Uitvoeringsbesluit Wmo art. 3.12 (12,5 % of the
     income in the first six months) misleads without lid 3 ("De bijdrage voor beschermd wonen,
     bedoeld in het eerste lid, bedraagt ten minste € 158,60 …")."""
     found: list[Candidate] = []
+    floor = 0.5 * max((c.score for c in chosen), default=0.0)
     for point in points:
         home = hits[point.hit_rank]
         article = article_of(home.chunk.section)
@@ -489,7 +490,7 @@ def rest_of_rule(pool: list[Candidate], points: list[Candidate], chosen: list[Ca
             continue
         for c in sorted(pool, key=lambda c: (c.unit.lid or 0, c.position)):
             hit = hits[c.hit_rank]
-            if (len(found) < limit and not c.pitfall and c.score >= 0.5 * points[0].score
+            if (len(found) < limit and not c.pitfall and c.score >= floor
                     and c.unit.lid not in (None, point.unit.lid) and hit.document.doc_id == home.document.doc_id
                     and article_of(hit.chunk.section) == article and names_lid(" ".join(c.unit.parts), point.unit.lid)
                     and not any(c is other or _similar(c, other) for other in chosen + found)):
@@ -635,7 +636,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     previous_answers = previous_answers or []
     already_said = _fold(" ".join(line for text in previous_answers for line in answer_lines(text)))
     opened = _fold(" ".join(line for text in previous_answers for line in opening_lines(text)))
-    focus = set(own_terms(follow_up)) if follow_up else None
+    focus = set(own_terms(follow_up, " ".join(previous_answers))) if follow_up else None
     pool = candidates(hits, question, weights, already_said, focus, opened)
     if focus and not any(_speaks_to(c, focus) for c in pool):
         # "En voor jongeren?" when no passage mentions jongeren: repeating the earlier answer

@@ -36,12 +36,15 @@ def is_follow_up(question: str) -> bool:
     return not question_terms(question)
 
 
-def own_terms(question: str) -> list[str]:
-    """The stems a follow-up adds of its own: not the words it points back with ("En hoe snel
-    moet die gemeente dan beslissen?" adds "snel" and "beslissen"; "die gemeente" is the one the
-    earlier answer named)."""
+def own_terms(question: str, earlier: str = "") -> list[str]:
+    """The stems a follow-up adds of its own: not a word it points back at with a demonstrative,
+    when the `earlier` turns (their text) name it ("En hoe snel moet die gemeente dan beslissen?"
+    adds "snel" and "beslissen"; "die gemeente" is the one the earlier answer named). "Is dat
+    verplicht?" points at nothing by a word, so all its stems stay."""
+    said = set(question_terms(earlier))
     pointed = {t for found in _DEMONSTRATIVE.finditer(question) for t in question_terms(found.group(0).split()[-1])}
-    return [t for t in question_terms(question) if t not in pointed]
+    own = question_terms(question)
+    return [t for t in own if t not in pointed & said] or own
 
 
 def topic_of(question: str) -> str:

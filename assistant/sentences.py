@@ -52,7 +52,9 @@ _NATIONAL = re.compile(r"[\w-]*wet|Wmo|Wlz|Zvw|Awb|Wabo|Wvggz|Wzd|Rijk|Rijksover
 _QUANTITY_QUESTION = re.compile(
     r"^\s*(?:en\s+)?(?:hoeveel|hoe\s+(?:hoog|groot|lang|vaak|veel|oud|ver)|wat\s+kost|tot\s+welk|"
     r"welk(?:e)?\s+(?:percentage|bedrag|aantal|deel))\b", re.I)
-_ORDINAL = r"(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde)"
+ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
+            "elfde", "twaalfde")
+_ORDINAL = rf"(?:{'|'.join(ORDINALS)})"
 _REFERENCE = re.compile(r"\b(?:artikel|art\.|lid|leden|onderdeel|hoofdstuk|paragraaf|§|bijlage|pagina|p\.|nr\.|nummer|"
                         r"stb\.|staatsblad|kamerstukk?en|dossier|bwbr)\s*[\d.:,a-z-]*\d[\w.-]*|\b(?:19|20)\d{2}\b"
                         # "het derde lid", "de vierde volzin", "de Tweede Kamer": ordinals that point, not count
@@ -112,7 +114,9 @@ class Unit:
     kind: str = "sentence"  # "sentence" | "lead" (ends in ":" and carries items) | "row"
     items: list[str] = field(default_factory=list)
     paragraph: int = 0  # units of one paragraph share it: a "Dit …" sentence leans on its neighbour
-    lid: int | None = None  # the numbered member of a law article it stands in ("2. De bijdrage …")
+    # the number of the lid it stands in ("2. De bijdrage …"); also set by numbered lines outside
+    # law texts, so a reader checks that the passage is an article (`versions.article_of`)
+    lid: int | None = None
 
     @property
     def parts(self) -> list[str]:
@@ -223,7 +227,10 @@ def units(text: str, heading: str = "") -> list[Unit]:
             found.append(lead)
         pending = ""
         if not (is_item and lead is not None):
-            lid = lid_number(line) or lid
+            # a lid runs on to its list and its next lines; a paragraph of its own without a number
+            # (a Staatsblad's "C", "In artikel 15 … wordt …") is no part of it
+            opens_paragraph = i == 1 or lines[i - 2][0] != paragraph
+            lid = lid_number(line) or (None if opens_paragraph and not is_item else lid)
         if is_item and lead is not None:
             if not lead.items:
                 item_mark = mark_kind(line)
@@ -267,8 +274,6 @@ def mark_kind(line: str) -> str | None:
 
 
 _LID = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))")  # "2. De bijdrage …", and regelrecht's "3 Tot de …"
-ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
-            "elfde", "twaalfde")
 
 
 def lid_number(line: str) -> int | None:
@@ -277,17 +282,27 @@ def lid_number(line: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-_OTHER_ARTICLE = re.compile(r"\bart(?:ikel|\.)\s*[\w.:]+,?\s*$", re.I)  # "Artikel 15, " before "tweede lid"
+# a law names a lid of its own article with "het": "bedoeld in het eerste lid", "het eerste en
+# tweede lid"; one of another article or law without it ("artikel 11, tweede en derde lid") or
+# with what it belongs to after it ("het eerste lid, onderdeel a, van de Wet …")
+_OWN_LIDS = re.compile(
+    rf"\bhet\s+({_ORDINAL}(?:(?:\s*,\s*|\s+(?:en|of|tot en met)\s+){_ORDINAL})*)\s+lid\b"
+    r"(?!(?:\s*,\s*(?:aanhef|onderdeel|onderdelen|onder|sub)\b[^,]*)*,?\s+van\s+(?:de|het|dat|die|deze|artikel)\b)",
+    re.I)
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”")  # an amendment quotes the words it puts in: «tweede lid»
 
 
 def names_lid(text: str, lid: int) -> bool:
     """`text` points at that lid of its own article: "De bijdrage, bedoeld in het eerste lid, …",
-    "De onderdelen a en b van het eerste lid zijn niet van toepassing indien:"; not at a lid of
-    another article or law ("Artikel 15, tweede lid, …", "het eerste lid van artikel 12")."""
-    if not 1 <= lid <= len(ORDINALS):
-        return False
-    return any(not _OTHER_ARTICLE.search(text[:found.start()])
-               for found in re.finditer(rf"\b{ORDINALS[lid - 1]} lid\b(?!,? van (?:de|het|artikel))", text, re.I))
+    "De onderdelen a en b van het eerste lid zijn niet van toepassing indien:", "het eerste tot en
+    met derde lid"; not at a lid of another article or law ("artikel 15, tweede lid", "het eerste
+    lid van artikel 12", "het eerste lid, onderdeel a, van de Wet langdurige zorg")."""
+    for found in _OWN_LIDS.finditer(_QUOTED.sub(" ", text)):
+        named = [ORDINALS.index(o.lower()) + 1 for o in re.findall(_ORDINAL, found.group(1), re.I)]
+        through = re.search(r"tot en met", found.group(1), re.I) is not None
+        if lid in named or (through and len(named) == 2 and named[0] <= lid <= named[1]):
+            return True
+    return False
 
 
 def passage_units(hit) -> list[Unit]:
@@ -318,8 +333,8 @@ def _with_formula(found: list[Unit], lead: str) -> Unit:
     the last unit of `found`; see `_explains_formula`)."""
     if not found[-1].text.endswith(":"):
         opening = found.pop(-2)
-        return Unit(f"{opening.text} {found[-1].text} {lead}", "lead", paragraph=opening.paragraph)
-    return Unit(f"{found[-1].text} {lead}", "lead", paragraph=found[-1].paragraph)
+        return Unit(f"{opening.text} {found[-1].text} {lead}", "lead", paragraph=opening.paragraph, lid=opening.lid)
+    return Unit(f"{found[-1].text} {lead}", "lead", paragraph=found[-1].paragraph, lid=found[-1].lid)
 
 
 @lru_cache(maxsize=1)

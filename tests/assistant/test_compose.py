@@ -96,6 +96,16 @@ def test_the_next_lid_of_an_article_is_not_one_more_item_of_the_list_in_the_lid_
     assert (lead.lid, lid.lid) == (1, 2)
 
 
+def test_a_paragraph_without_a_number_is_no_part_of_the_lid_before_it():
+    # a Staatsblad amendment: the lids of the article it changes, then the next change, "C"
+    passage = ("5. Bij ministeriële regeling worden de bedragen, genoemd in het vierde lid, jaarlijks gewijzigd.\n\n"
+               "C\n\nIn artikel 15, eerste lid, wordt «tweede lid» vervangen door «tweede respectievelijk derde lid».")
+
+    lid, change = units(passage)
+
+    assert (lid.lid, change.lid) == (5, None)
+
+
 def test_a_definition_list_closes_when_the_next_definition_begins():
     # Woningwet art. 1: the bullet "compensatie:" has parts a–c; the next bullet is a definition of its own
     passage = ("- compensatie:\na. door toegelaten instellingen kunnen aantrekken van leningen;\n"
@@ -209,6 +219,14 @@ def test_a_lid_of_another_article_is_not_the_lid_of_this_one():
     assert not names_lid("Artikel 15, tweede lid, is voorts niet van toepassing indien", 2)
     assert not names_lid("bedoeld in het eerste lid van artikel 12", 1)
     assert not names_lid("als bedoeld in artikel 1.1.1, eerste lid, van de Wet maatschappelijke ondersteuning", 1)
+    # a chain of another article's lids, one with what it belongs to after it, and a quoted amendment
+    assert not names_lid("als bedoeld in artikel 11, tweede en derde lid", 3)
+    assert not names_lid("Artikel 2.3.2, tweede tot en met zesde lid, is van overeenkomstige toepassing", 6)
+    assert not names_lid("het eerste lid, onderdeel a, van de Wet langdurige zorg", 1)
+    assert not names_lid("In artikel 15 wordt «tweede lid» vervangen door «derde lid»", 3)
+    # the lids of its own article, named together
+    assert names_lid("het eerste tot en met derde lid zijn niet van toepassing", 2)
+    assert names_lid("Het eerste en tweede lid gelden niet", 1)
 
 
 def test_bullets_left_by_word_and_pdf_conversions_are_list_marks_not_text():

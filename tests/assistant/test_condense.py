@@ -48,6 +48,10 @@ def test_a_chain_of_follow_ups_keeps_the_topic_of_the_first_question():
 
 
 def test_what_a_follow_up_adds_is_not_the_thing_it_points_back_at():
-    assert own_terms("En hoe snel moet die gemeente dan beslissen?") == ["snel", "besliss"]
-    assert own_terms("Wat zijn de nadelen van die netwerkvorm?") == ["nadel"]
-    assert own_terms("En voor jongeren?") == ["jonger"]
+    earlier = "Beschermd wonen, te verstrekken door het college van de gemeente tot welke hij zich wendt."
+
+    assert own_terms("En hoe snel moet die gemeente dan beslissen?", earlier) == ["snel", "besliss"]
+    # what the earlier answer did not name is no pointing back, and a question of nothing but
+    # pointing keeps its words
+    assert own_terms("En als het mensen zijn die verhuizen?", earlier) == ["mens", "verhuiz"]
+    assert own_terms("Is dat verplicht?", "Het is verplicht.") == ["verplicht"]

@@ -293,3 +293,13 @@ def test_an_officer_asking_how_long_the_daeb_assignment_lasts_is_told_its_term_f
                          "te voeren?")
 
     assert answer.text.startswith("De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar.")
+
+
+def test_an_officer_asking_what_proof_of_income_statushouders_need_gets_the_lid_on_the_coa_statement(officer):
+    # BTIV art. 56: lid 3 exempts statushouders from one part of lid 1, lid 4 ("De gegevens,
+    # bedoeld in het eerste lid, onderdeel b, …") says which statement counts for them: it follows
+    # the point of lid 1 the answer shows, though it does not open the answer
+    answer = officer.ask("Tellen statushouders mee bij passend toewijzen, en welk bewijs van inkomen moet de "
+                         "corporatie dan hebben?")
+
+    assert "een inkomstenverklaring" in answer.text and "Centraal Orgaan opvang asielzoekers" in answer.text
