@@ -99,7 +99,8 @@ def test_the_next_lid_of_an_article_is_not_one_more_item_of_the_list_in_the_lid_
 def test_a_paragraph_without_a_number_is_no_part_of_the_lid_before_it():
     # a Staatsblad amendment: the lids of the article it changes, then the next change, "C"
     passage = ("5. Bij ministeriële regeling worden de bedragen, genoemd in het vierde lid, jaarlijks gewijzigd.\n\n"
-               "C\n\nIn artikel 15, eerste lid, wordt «tweede lid» vervangen door «tweede respectievelijk derde lid».")
+               "C\n\nIn artikel 15, eerste lid, wordt «tweede lid» vervangen door «tweede respectievelijk derde "
+               "lid».")
 
     lid, change = units(passage)
 
