@@ -79,7 +79,13 @@ _LEANS_BACK = re.compile(
     r"^zo\s+(?!(?:nodig|snel|spoedig|veel|vaak|lang|kort|min|goed|vroeg|laat|mogelijk|ver|weinig|klein|groot|"
     r"hoog|laag|dicht\w*|gauw|\S+\s+mogelijk)\b)|\b(heet|noemen we|noemt men) (dit|dat)\b|^(?:\S+\s+){1,2}(zij|ze|hij)\b"
     # "Als die afspraken niet worden vastgelegd …", "In dat geval …", "Met deze aanpak …"
-    r"|^(als|omdat|wanneer|indien|zodra|met|voor|bij|in|op|van|door|na|naast|zonder|onder|uit)\s+(die|deze|dit|dat)\b",
+    r"|^(als|omdat|wanneer|indien|zodra|met|voor|bij|in|op|van|door|na|naast|zonder|onder|uit)\s+(die|deze|dit|dat)\b"
+    # "De woonruimte is dan onzelfstandig.", "Het college kan in dat geval …": a conclusion whose
+    # condition is the sentence before; not the comparison "is hoger dan", "Indien hij jonger is dan …",
+    # nor "in die gevallen dat …", which says its condition itself
+    r"|^(?!(?:als|indien|wanneer|omdat|zodra|tenzij|nadat|voordat|doordat|zodat|hoewel|terwijl)\b)"
+    r"(?:[\w’'-]+\s+){1,3}(?![\w-]*er\s|anders\s)[\w-]+\s+dan\b"
+    r"|\bin (?:dat|dit|die) (?:geval|gevallen)\b(?!,?\s+(?:dat|waarin|waarbij|waar|als|wanneer|indien)\b)",
     re.I,
 )
 # "Welke groepen …?", "Op welke thema's …?", "Wat zijn de voorwaarden …?": an enumeration answers best
@@ -578,6 +584,10 @@ def next_sentence(pool: list[Candidate], first: Candidate | None, wanted: set[st
     question, in the passage's order; a list or a table row stands alone."""
     if first is None or first.unit.kind != "sentence":
         return None
+    # "Is het antwoord op alle drie de vragen nee, dan hoort de taak lokaal. Lokaal is dan niet minder
+    # belangrijk: …": a sentence that leans on the first goes on from it, read without it
+    pool = [replace(c, context=None, terms=set(terms(" ".join(c.unit.parts))))
+            if c.context is first.unit and c.hit_rank == first.hit_rank else c for c in pool]
     after = [c for c in pool if c.hit_rank == first.hit_rank and c.position > first.position
              and c.unit.kind == "sentence" and not c.pitfall and c.score >= SECOND_WITHIN * first.score
              and any(credit(t, c.terms) for t in wanted) and not _similar(c, first)
@@ -664,6 +674,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     second = next_sentence(pool, first, set(question_terms(question)), focus) if opening == [first] else None
     if second:
         opening = [first, second]
+        pool = [second if (c.hit_rank, c.position) == (second.hit_rank, second.position) else c for c in pool]
     chosen: list[Candidate] = list(opening)
     groups: list[tuple[str | None, list[Candidate]]] = []
     advice = [c for c in pool if not c.pitfall]

@@ -347,6 +347,45 @@ def test_a_sentence_that_leans_on_this_or_that_comes_with_what_it_refers_to_or_n
             "Dit vergt een vaste voorzitter uit de centrumgemeente. [1]") in paired.text  # each sentence cited
 
 
+def test_a_conclusion_drawn_with_dan_comes_with_its_condition_or_not_at_all():
+    # the Huurcommissie's beleidsboek (2026): "dan" points back at the condition before it
+    passage = ("Beschikt een woonruimte niet over een eigen toegang en/of (één van) deze wezenlijke voorzieningen, "
+               "dan is geen sprake van een zelfstandige woonruimte. De woonruimte is dan onzelfstandig.")
+    orphan = "De woonruimte is dan onzelfstandig.\n\nDe huur van een onzelfstandige woonruimte is lager dan die van een woning."
+
+    paired = compose("Wanneer is een woonruimte onzelfstandig?", [hit(passage)], {})
+    alone = compose("Wanneer is een woonruimte onzelfstandig?", [hit(orphan)], {})
+
+    assert "dan is geen sprake van een zelfstandige woonruimte. [1] De woonruimte is dan onzelfstandig. [1]" in paired.text
+    assert "De woonruimte is dan onzelfstandig." not in alone.text
+    assert "lager dan die van een woning" in alone.text  # a comparison leans on nothing
+
+
+def test_a_direct_answer_goes_on_with_the_sentence_that_leans_on_it_without_saying_it_twice():
+    passage = ("Is het antwoord op alle drie de vragen nee, dan hoort de taak lokaal. Lokaal is dan niet minder "
+               "belangrijk: daar worden woningen daadwerkelijk gerealiseerd, toegewezen en begeleid.")
+
+    answer = compose("Wat regelen we lokaal?", [hit(passage)], {})
+
+    assert body(answer).startswith("Is het antwoord op alle drie de vragen nee, dan hoort de taak lokaal. [1] Lokaal "
+                                   "is dan niet minder belangrijk")
+    assert body(answer).count("dan hoort de taak lokaal") == 1
+
+
+def test_in_that_case_leans_back_but_in_those_cases_that_states_its_own_condition():
+    passage = ("Indien de gemeenteraad toepassing heeft gegeven aan het eerste lid legt hij in de huisvestingsverordening "
+               "vast op welke wijze de gemeente voldoet aan de taakstelling voor vergunninghouders, behoudens in die "
+               "gevallen dat burgemeester en wethouders daarin op andere wijze voorzien.")
+    elsewhere = "Het college kan in dat geval zelf een woning voor vergunninghouders aanwijzen."
+
+    answer = compose("Wat regelt de huisvestingsverordening voor vergunninghouders?", [hit(passage)], {})
+    orphan = compose("Kan het college zelf een woning voor vergunninghouders aanwijzen?",
+                     [hit(elsewhere), hit(passage, doc_id="wet")], {})
+
+    assert answer.text.startswith("Indien de gemeenteraad toepassing heeft gegeven")
+    assert "Het college kan in dat geval" not in orphan.text  # which case, the passage does not say
+
+
 def test_pitfalls_are_shown_as_pitfalls_never_as_advice():
     advice = hit("Een woonzorgvisie begint met een gedeeld beeld van de vraag naar wonen met zorg in de regio.",
                  "Aanpak", "gids")
