@@ -33,6 +33,7 @@ _MARKER = re.compile(r"\[(\d{1,3})\]")
 # characters that start inline Markdown (emphasis, code, links, tables, strike, maths)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 _BULLET_LINE = re.compile(r"^(\s*[-*]\s+)(.*?)((?:\s*\[\d{1,3}\])*)\s*$")
+_NUMBERED_ITEM = re.compile(r"^(\d{1,3})([.)])(?=\s)")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*\s*$")
 _SOURCE_LINE = re.compile(r"^\[(\d{1,3})\]\s+(.*)$")
 _ITALIC_LINE = re.compile(r"^_(.+)_\s*$")
@@ -126,7 +127,10 @@ def _render_line(line: str, turn: int, valid: set[int] | None) -> str:
         return f"{number} {escape_markdown(source.group(2))}  "
     bullet = _BULLET_LINE.match(line)
     if bullet:
-        return "- " + _escape_keeping_markers(bullet.group(2) + bullet.group(3), turn, valid)
+        # "- 3. Uitstroom justitie" keeps its number as text: unescaped, Markdown nests a list
+        # numbered from 3 inside the bullet
+        shown = _escape_keeping_markers(bullet.group(2) + bullet.group(3), turn, valid)
+        return "- " + _NUMBERED_ITEM.sub(r"\1\\\2", shown)
     return _escape_keeping_markers(line, turn, valid)
 
 

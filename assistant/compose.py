@@ -24,9 +24,10 @@ from datetime import date
 
 from assistant.condense import own_terms
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage, credit,
-                                 defined_terms, defines, is_boilerplate, names_lid, nearest_heading, question_terms,
-                                 quotes, passage_units, shingles, states_reason, terms, tidy)
+from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage,
+                                 credit, defined_terms, defines, is_boilerplate, names_lid, nearest_heading,
+                                 question_terms, quotes, passage_units, shingles, states_reason, terms, tidy,
+                                 without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id
 from index.models import Hit
 from ingest.dates import latest_day
@@ -99,6 +100,7 @@ TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a 
 LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
+_LID_LABEL = re.compile(r"^Lid \d{1,2}: ")  # see `_shown`
 _IDENTIFIER_CELL = re.compile(r":\s*[a-z0-9]+(?:-[a-z0-9]+){2,}\s*(?:·|$)")
 # a question about an earlier text of the law wants that text, not the one in force now
 _ASKS_ABOUT_THE_PAST = re.compile(r"\b(?:oorspronkelijk\w*|vroeger\w*|destijds|voorheen|toen|oude)\b", re.I)
@@ -205,7 +207,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 # "… zou graag de volgende vraagstukken beantwoord zien:" with its questions asks
                 # what the officer asks; it answers only "Met welke kennisvragen …?"
                 continue
-            repeated = bool(already_said) and _fold(unit.text) in already_said
+            repeated = bool(already_said) and _core(unit.text) in already_said
             if repeated:
                 # said before: only what of it speaks to the follow-up ("En voor jongeren?" after the
                 # ten groups: the one item about jongeren), else nothing
@@ -228,7 +230,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # a context said before adds nothing new: "Deze vorm wordt vaak beschermd thuis genoemd"
             # after "Steeds vaker wordt beschermd wonen ook in een eigen woning geboden" was read
             # speaks to "En krijgt iemand die daar vertrekt voorrang op een woning?" by its own words
-            heard = context is not None and bool(already_said) and _fold(context.text) in already_said
+            heard = context is not None and bool(already_said) and _core(context.text) in already_said
             unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context and not heard else []))))
             if unit.items:
                 unit_terms |= above  # a list is about what the heading above it names ("De tien groepen …")
@@ -255,7 +257,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining, repeated and not unit.items,
-                                   repeated and not unit.items and _fold(unit.text) in opened))
+                                   repeated and not unit.items and _core(unit.text) in opened))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
     return found
@@ -709,10 +711,10 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         numbering.setdefault(candidate.hit_rank, len(numbering) + 1)
     lines: list[str] = []
     if second:  # two sentences of one passage read as one paragraph
-        lines.append(" ".join(_render(c, numbering[c.hit_rank], bullet=False)[0] for c in opening))
+        lines.append(" ".join(_render(c, numbering[c.hit_rank], hits, bullet=False)[0] for c in opening))
     else:
         for c in opening:
-            lines += _render(c, numbering[c.hit_rank], bullet=False)
+            lines += _render(c, numbering[c.hit_rank], hits, bullet=False)
     dated = _dates_differ(chosen, hits)
     for label, picked in groups:
         if not picked:
@@ -722,7 +724,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # newest source first when dates differ; otherwise units of one passage together, in their order
         for c in sorted(picked, key=lambda c: (_age(hits[c.hit_rank]) if dated else 0, numbering[c.hit_rank],
                                                c.position)):
-            lines += _render(c, numbering[c.hit_rank], bullet=True)
+            lines += _render(c, numbering[c.hit_rank], hits, bullet=True)
     if dated:
         lines += ["", _date_note(chosen, hits, numbering)]
     used: dict[int, list[str]] = {}
@@ -735,13 +737,24 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     return Composition("\n".join(lines).strip(), citations, used)
 
 
-def _render(c: Candidate, n: int, bullet: bool) -> list[str]:
+def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool) -> list[str]:
     # the sentence a leaning one needs carries its own [n]: every sentence of an answer is cited
-    text = tidy(f"{c.context.text} [{n}] {c.unit.text}" if c.context else c.unit.text)
-    items = [tidy(item) for item in c.unit.items]
+    in_article = article_of(hits[c.hit_rank].chunk.section) is not None
+    text = tidy(f"{_shown(c.context, in_article)} [{n}] {_shown(c.unit, in_article)}" if c.context
+                else _shown(c.unit, in_article))
+    items = [tidy(f"{c.unit.marks[item]} {item}" if item in c.unit.marks else item) for item in c.unit.items]
     if not bullet:
         return [f"{text} [{n}]", *[f"- {item} [{n}]" for item in items]]
     return [f"- {text} [{n}]", *[f"  - {item} [{n}]" for item in items]]
+
+
+def _shown(unit: Unit, in_article: bool) -> str:
+    """A unit's text as an answer shows it: the first sentence of a lid of law says which lid
+    ("Lid 3: Tot de woningzoekenden …"), as an officer cites it, whether the text numbered it
+    "3." or "3"."""
+    if in_article and unit.opens_lid and unit.lid is not None:
+        return f"Lid {unit.lid}: {without_lid_number(unit.text)}"
+    return unit.text
 
 
 def _dates_differ(chosen: list[Candidate], hits: list[Hit]) -> bool:
@@ -773,11 +786,13 @@ def dutch_date(stamp: str | None) -> str | None:
 
 
 def answer_lines(text: str) -> list[str]:
-    """The statements of an earlier answer, without markers, bullets and the Bronnen block."""
+    """The statements of an earlier answer, without markers, bullets, lid labels and item marks,
+    and without the Bronnen block."""
     body = text.split("**Bronnen**")[0]
     lines = []
     for line in body.splitlines():
         line = re.sub(r"\s*\[\d+\]", "", line).strip().lstrip("-").strip()
+        line = LIST_MARK.sub("", _LID_LABEL.sub("", line))  # what `_render` put before the text's own words
         if line and not line.startswith(("**", "_")):
             lines.append(line)
     return lines
@@ -796,7 +811,8 @@ def _fold(text: str) -> str:
 
 
 def _core(text: str) -> str:
-    """The text as compared for repeats: folded, without a leading lid or item number."""
+    """The text as compared for repeats: folded, without a leading lid or item number (an answer
+    shows regelrecht's "3 Tot de …" as "Lid 3: Tot de …", `_shown`)."""
     return _fold(_NUMBERED.sub("", text))
 
 

@@ -117,6 +117,10 @@ class Unit:
     # the number of the lid it stands in ("2. De bijdrage …"); also set by numbered lines outside
     # law texts, so a reader checks that the passage is an article (`versions.article_of`)
     lid: int | None = None
+    opens_lid: bool = False  # the unit is the first of its lid (or of a numbered line elsewhere)
+    # the text's own mark of each item, by the item's text ("a.", "1°.", "(b)"); bullets have none:
+    # an officer cites "artikel 12, derde lid, onder g", so the g stays with its item
+    marks: dict[str, str] = field(default_factory=dict)
 
     @property
     def parts(self) -> list[str]:
@@ -236,16 +240,20 @@ def units(text: str, heading: str = "") -> list[Unit]:
                 item_mark = mark_kind(line)
             if len(lead.items) < MAX_ITEMS:
                 lead.items.append(cleaned)
+                if own_mark(line):
+                    lead.marks[cleaned] = own_mark(line)
             continue
         if _NAMED_ROW.match(cleaned) and not cleaned.endswith("."):
             found.append(Unit(cleaned, "row", paragraph=paragraph))
             continue
+        opens_lid = lid_number(line) is not None
         for sentence in split_sentences(cleaned):
             if sentence.endswith(":") and sentence[:1].islower() and _explains_formula(found):
                 found[-1] = _with_formula(found, sentence)
             elif len(sentence.split()) >= 3 or sentence.endswith(":"):
                 found.append(Unit(sentence, "lead" if sentence.endswith(":") else "sentence", paragraph=paragraph,
-                                  lid=lid))
+                                  lid=lid, opens_lid=opens_lid))
+                opens_lid = False
                 lead_mark, item_mark = (mark_kind(line) if is_item else None), None
     # a lead-in whose list never came is an ordinary (unfinished) sentence
     for unit in found:
@@ -273,7 +281,19 @@ def mark_kind(line: str) -> str | None:
     return "bullet"
 
 
+def own_mark(line: str) -> str:
+    """The marks a list line is numbered with ("a.", "1°.", "(b)", "ii."), as written; "" for a
+    bullet or a line that is no item."""
+    marker = LIST_MARK.match(line)
+    return " ".join(m for m in marker.group(0).split() if mark_kind(f"{m} ") != "bullet") if marker else ""
+
+
 _LID = re.compile(r"^\s*(\d{1,2})(?:\.\s+|\s+(?=[A-Z]))")  # "2. De bijdrage …", and regelrecht's "3 Tot de …"
+
+
+def without_lid_number(text: str) -> str:
+    """`text` without the lid number it opens with ("3 Tot de …" → "Tot de …")."""
+    return _LID.sub("", text, count=1)
 
 
 def lid_number(line: str) -> int | None:

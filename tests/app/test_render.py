@@ -66,6 +66,13 @@ def test_markers_for_sources_that_do_not_exist_stay_plain_text():
     assert "\\[7\\]" in rendered
 
 
+def test_an_item_numbered_in_its_source_shows_its_number_not_a_nested_list():
+    rendered = render_answer("Lid 3: Tot de groepen behoren: [1]\n- 1. Mantelzorg – geven of ontvangen [1]\n"
+                             "- g. jongeren uit de jeugdzorg [1]", 1, [citation()])
+    assert "- 1\\. Mantelzorg – geven of ontvangen" in rendered
+    assert "- g. jongeren uit de jeugdzorg" in rendered
+
+
 def test_a_heading_after_a_list_stays_a_heading():
     rendered = render_answer("**Regionaal**\n- Eerste zin hier. [1]\n**Lokaal**\n- Tweede zin hier. [1]", 1,
                              [citation()])

@@ -49,10 +49,11 @@ def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_all
 
     assert not answer.abstained
     opening = answer.text.split("**Verder in de bronnen**")[0].split("**Bronnen**")[0]
-    for group in ("Mantelzorg", "Medische redenen", "Dakloosheid en opvang", "Huiselijk geweld of mensenhandel",
-                  "Uitstroom beschermd wonen", "Uitstroom ggz-instelling", "Jongeren uit jeugdzorg", "Uitstroom justitie",
-                  "Sekswerkers die uitstappen", "Dakloze gezinnen"):
-        assert f"- {group} – " in opening, group
+    for number, group in enumerate(("Mantelzorg", "Medische redenen", "Dakloosheid en opvang",
+                                    "Huiselijk geweld of mensenhandel", "Uitstroom beschermd wonen",
+                                    "Uitstroom ggz-instelling", "Jongeren uit jeugdzorg", "Uitstroom justitie",
+                                    "Sekswerkers die uitstappen", "Dakloze gezinnen"), start=1):
+        assert f"- {number}. {group} – " in opening, group  # numbered as the guide numbers them
     assert "artikel 12 lid 3" in opening
 
 

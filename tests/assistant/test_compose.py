@@ -54,7 +54,7 @@ def test_a_which_question_gets_the_statement_and_then_the_list_its_heading_names
     assert opening.startswith("De gemeenteraad stelt een urgentieregeling vast met tien groepen")
     # the list whose heading names the groups, not the one that merely mentions them in its items
     assert "Volgens artikel 12 lid 3 horen in ieder geval deze woningzoekenden erbij:" in opening
-    assert "- Mantelzorg – woningzoekenden die mantelzorg geven of ontvangen (onderdeel a)." in opening
+    assert "- 1. Mantelzorg – woningzoekenden die mantelzorg geven of ontvangen (onderdeel a)." in opening
     assert "Het overgangsrecht bepaalt dat:" not in opening
 
 
@@ -191,8 +191,8 @@ def test_a_lid_that_points_at_the_lid_of_the_direct_answer_is_shown_with_it():
                      "beschermd wonen?", [law], {})
 
     opening, points = body(answer).split("**Verder in de bronnen**")
-    assert opening.startswith("In afwijking van artikel 3.11 geldt een bijdrage per maand van 12,5%")
-    assert "- De bijdrage voor beschermd wonen, bedoeld in het eerste lid, bedraagt ten minste € 158,60" in points
+    assert opening.startswith("Lid 1: In afwijking van artikel 3.11 geldt een bijdrage per maand van 12,5%")
+    assert "- Lid 3: De bijdrage voor beschermd wonen, bedoeld in het eerste lid, bedraagt ten minste € 158,60" in points
 
 
 def test_a_lid_is_read_with_the_words_of_the_lid_it_points_at():
@@ -211,7 +211,7 @@ def test_a_lid_is_read_with_the_words_of_the_lid_it_points_at():
     answer = compose("Hoe lang geldt de opdracht aan corporaties om diensten van algemeen economisch belang uit te "
                      "voeren?", [first, third], {})
 
-    assert answer.text.startswith("De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar.")
+    assert answer.text.startswith("Lid 3: De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar.")
 
 
 def test_a_lid_of_another_article_is_not_the_lid_of_this_one():
@@ -618,7 +618,7 @@ def test_a_lid_that_two_editions_of_a_law_state_alike_is_shown_once():
 
     assert body(answer).count("plegen burgemeester en wethouders overleg") == 1
     assert body(old_first).count("plegen burgemeester en wethouders overleg") == 1
-    assert body(old_first).startswith(f"1 {lid} [1]")
+    assert body(old_first).startswith(f"Lid 1: {lid} [1]")
 
 
 def test_a_newer_edition_answers_first_only_on_the_same_article_of_law():
@@ -896,9 +896,9 @@ def test_an_older_answer_that_quotes_the_law_comes_after_the_list_the_law_has_no
     answer = compose("Welke groepen krijgen voorrang via de urgentieregeling?", [older, law], {})
 
     # the law's list shares no word with the question; the older answer quotes its onderdeel a
-    assert answer.text.startswith("3 Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval: [1]")
+    assert answer.text.startswith("Lid 3: Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval: [1]")
     assert answer.citations[0].doc_id == "huisvestingswet-2026"
-    assert "- woningzoekenden die op grond van ernstige en chronische medische redenen" in answer.text
+    assert "- b. woningzoekenden die op grond van ernstige en chronische medische redenen" in answer.text
     below = body(answer).split("**Verder in de bronnen**")[1]
     assert "- Als een gemeente een urgentieregeling heeft" in below
     assert "De nieuwste is [1] huisvestingswet-2026 (1 juli 2026)" in answer.text
@@ -921,7 +921,7 @@ def test_an_officer_asking_what_changed_since_the_original_text_gets_the_law_of_
     answer = compose("Welke groepen zijn er ten opzichte van de oorspronkelijke urgentieregeling bijgekomen?",
                      [older, law], {})
 
-    assert answer.text.startswith("3 Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval: [1]")
+    assert answer.text.startswith("Lid 3: Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval: [1]")
     assert "- Als een gemeente een urgentieregeling heeft" in body(answer)
 
 
@@ -963,3 +963,30 @@ def test_a_heading_that_names_a_topic_is_no_lead_in_for_a_list_begun_further_up(
     found = units(passage, heading="Een woonruimte is zelfstandig als")
     assert found[0].text == "Een woonruimte is zelfstandig als:"
     assert found[0].items == ["één vertrek;", "een kookgelegenheid;", "een eigen toilet."]
+
+
+def test_an_officer_sees_the_lid_and_the_onderdeel_letters_of_the_law_so_she_can_cite_them():
+    # BWB numbers a lid "3." and regelrecht "3"; either way the answer says "Lid 3" and keeps a–c
+    for lid in ("3.", "3"):
+        law = hit(f"{lid} Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval:\n"
+                  "a. woningzoekenden die mantelzorg verlenen of ontvangen;\n"
+                  "b. woningzoekenden die een voorziening voor beschermd wonen verlaten;\n"
+                  "c. woningzoekenden die uitstappen uit de prostitutie.",
+                  section="Hoofdstuk 2 › Artikel 12", type="regelgeving")
+
+        answer = compose("Welke woningzoekenden behoren in ieder geval tot de urgentieregeling?", [law], {})
+
+        assert answer.text.startswith("Lid 3: Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder "
+                                      "geval: [1]\n- a. woningzoekenden die mantelzorg verlenen of ontvangen; [1]\n"), lid
+        assert "\n- c. woningzoekenden die uitstappen uit de prostitutie. [1]" in answer.text
+
+
+def test_a_numbered_step_of_a_guide_is_not_called_a_lid():
+    guide = hit("1. Breng eerst in kaart hoeveel mensen uitstromen uit beschermd wonen.\n"
+                "2. Maak daarna afspraken met de corporaties over het aantal woningen.",
+                section="Stappenplan uitstroom")
+
+    answer = compose("Hoe maken we afspraken met de corporaties over woningen voor uitstroom?", [guide], {})
+
+    assert "Lid" not in answer.text
+    assert "Maak daarna afspraken met de corporaties over het aantal woningen. [1]" in answer.text

@@ -39,8 +39,10 @@ def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_the
         assert group in text, group
     first = answer.citations[0]
     assert first.doc_id == HUISVESTINGSWET_2026 and "Artikel 12" in (first.section or "")
-    # the list is the direct answer: it opens the answer, under its lead-in
-    assert answer.text.startswith("3 Tot de woningzoekenden")
+    # the list is the direct answer: it opens the answer, under its lead-in, with the lid and the
+    # onderdeel letters an officer cites ("artikel 12, derde lid, onder g")
+    assert answer.text.startswith("Lid 3: Tot de woningzoekenden")
+    assert "\n- g. woningzoekenden die de leeftijd van achttien jaar" in answer.text
 
 
 @pytest.mark.parametrize("question", [
@@ -282,7 +284,7 @@ def test_an_officer_asking_what_a_client_pays_at_the_start_of_beschermd_wonen_ge
                          "beschermd wonen?")
     opening, points = answer.text.split("**Bronnen**")[0].split("**Verder in de bronnen**")
 
-    assert opening.startswith("In afwijking van artikel 3.11 geldt een bijdrage per maand van 12,5%")
+    assert opening.startswith("Lid 1: In afwijking van artikel 3.11 geldt een bijdrage per maand van 12,5%")
     assert "De bijdrage bedraagt voorts" not in opening
     assert "ten minste € 158,60 en niet meer dan € 832,60 per maand" in points
 
@@ -292,7 +294,7 @@ def test_an_officer_asking_how_long_the_daeb_assignment_lasts_is_told_its_term_f
     answer = officer.ask("Hoe lang geldt de opdracht aan corporaties om diensten van algemeen economisch belang uit "
                          "te voeren?")
 
-    assert answer.text.startswith("De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar.")
+    assert answer.text.startswith("Lid 3: De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar.")
 
 
 def test_an_officer_asking_what_proof_of_income_statushouders_need_gets_the_lid_on_the_coa_statement(officer):

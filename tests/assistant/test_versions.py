@@ -134,7 +134,7 @@ def test_the_old_and_the_new_law_are_two_texts_not_two_words_the_answer_must_nam
     body = compose(question, with_other_versions([now], library, question, {}), {}).text
 
     # a direct answer first, from the text of today, though no sentence says "oude" or "nieuwe"
-    assert body.startswith("1 In de huisvestingsverordening bepaalt de gemeenteraad")
+    assert body.startswith("Lid 1: In de huisvestingsverordening bepaalt de gemeenteraad")
     assert "**BWBR0035303 huisvestingswet 2014 lawsmd 2015 (4 juni 2014)**" in body
     # also where the library holds one text of the law
-    assert compose(question, [now], {}).text.startswith("1 In de huisvestingsverordening bepaalt de gemeenteraad")
+    assert compose(question, [now], {}).text.startswith("Lid 1: In de huisvestingsverordening bepaalt de gemeenteraad")
