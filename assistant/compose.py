@@ -353,7 +353,9 @@ def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) ->
     apart = []
     for unit in passage:
         apart.append(unit)
-        apart += [replace(unit, text=item, kind="sentence", items=[]) for item in unit.items if defines(item, asked)]
+        # the item keeps its lid, but is not the lid's first sentence: "Lid 1:" would not be its place
+        apart += [replace(unit, text=item, kind="sentence", items=[], opens_lid=False, marks={})
+                  for item in unit.items if defines(item, asked)]
     return apart
 
 

@@ -503,8 +503,19 @@ def defines(text: str, asked: list[tuple[str, ...]]) -> bool:
         head = tuple(terms(_ARTICLE_WORD.sub("", match.group("head").strip())))
         if head in asked or (head and len("".join(head)) >= MIN_PART  # "won" ends "beschermd won", and means little
                              and any(stems[len(stems) - len(head):] == head for stems in asked if len(head) < len(stems))):
-            return True
+            return not only_refers(head, plain[match.end() - 1:])
     return False
+
+
+_REFERENCE_TO = re.compile(r"\b(?:als\s+)?bedoeld\s+in\b", re.I)
+
+
+def only_refers(head: tuple[str, ...], meaning: str) -> bool:
+    """Whether a definition's `meaning` names nothing but the defined term (`head`, stems) and
+    where the law defines it: "volkshuisvestingsprogramma: volkshuisvestingsprogramma als bedoeld
+    in artikel 3.6 van de Omgevingswet" tells an officer where to read, not what it is."""
+    reference = _REFERENCE_TO.search(meaning)
+    return bool(reference) and set(terms(meaning[: reference.start()])) <= set(head)
 
 
 def asks_quantity(question: str) -> bool:

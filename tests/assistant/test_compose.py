@@ -990,3 +990,29 @@ def test_a_numbered_step_of_a_guide_is_not_called_a_lid():
 
     assert "Lid" not in answer.text
     assert "Maak daarna afspraken met de corporaties over het aantal woningen. [1]" in answer.text
+
+
+DEFINITIONS = ("1. In deze wet en de daarop berustende bepalingen wordt verstaan onder:\n"
+               "a. volkshuisvestingsprogramma: volkshuisvestingsprogramma als bedoeld in artikel 3.6, derde lid, van "
+               "de Omgevingswet;\n"
+               "b. woningmarktregio: gebied dat vanuit het oogpunt van het functioneren van de woningmarkt als een "
+               "geheel kan worden beschouwd;")
+
+
+def test_a_definition_that_only_says_where_the_law_defines_the_term_does_not_open_the_answer():
+    law = hit(DEFINITIONS, section="Hoofdstuk 1 › Artikel 1", doc_id="huisvestingswet", type="regelgeving")
+    guide = hit("In het volkshuisvestingsprogramma beschrijft de gemeente haar woonopgave en haar inzet voor "
+                "aandachtsgroepen.", section="Het volkshuisvestingsprogramma", doc_id="gids")
+
+    answer = compose("Wat is een volkshuisvestingsprogramma?", [law, guide], {})
+
+    assert answer.text.startswith("In het volkshuisvestingsprogramma beschrijft de gemeente haar woonopgave")
+
+
+def test_a_definition_in_the_list_of_a_lid_opens_the_answer_without_the_lid_label():
+    law = hit(DEFINITIONS, section="Hoofdstuk 1 › Artikel 1", doc_id="huisvestingswet", type="regelgeving")
+
+    answer = compose("Wat is een woningmarktregio?", [law], {})
+
+    assert answer.text.startswith("woningmarktregio: gebied dat vanuit het oogpunt van het functioneren van de "
+                                  "woningmarkt als een geheel kan worden beschouwd; [1]")
