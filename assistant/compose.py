@@ -25,7 +25,7 @@ from datetime import date
 from assistant.condense import own_terms
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage,
-                                 credit, defined_terms, defines, is_boilerplate, names_lid, nearest_heading,
+                                 credit, defined_terms, defines, is_boilerplate, names_lid, nearest_heading, only_refers,
                                  question_terms, quotes, passage_units, shingles, states_reason, terms, tidy,
                                  without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id
@@ -101,6 +101,7 @@ LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
 _LID_LABEL = re.compile(r"^Lid \d{1,2}: ")  # see `_shown`
+_LAW_ARTICLE = re.compile(r"^[Aa]rtikel\s+\d+[a-z]*(?:[.:]\d+[a-z]*)*(?:\s+[A-ZÀ-Ý][^,:]*)?$")
 _IDENTIFIER_CELL = re.compile(r":\s*[a-z0-9]+(?:-[a-z0-9]+){2,}\s*(?:·|$)")
 # a question about an earlier text of the law wants that text, not the one in force now
 _ASKS_ABOUT_THE_PAST = re.compile(r"\b(?:oorspronkelijk\w*|vroeger\w*|destijds|voorheen|toen|oude)\b", re.I)
@@ -200,7 +201,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             if unit.items and _DEFINITIONS_LEAD.search(unit.text) and not defining:
                 # "In deze wet wordt verstaan onder:" with thirty definitions: only those of a term
                 # the question names ("huisvestingsvergunning: …" for "… huisvestingsvergunning …")
-                unit = replace(unit, items=[i for i in unit.items if wanted & set(terms(i.split(":", 1)[0]))])
+                unit = unit.with_items(lambda item: bool(wanted & set(terms(item.split(":", 1)[0]))))
                 if not unit.items:
                     continue
             if lists_questions(unit) and not wants_questions:
@@ -260,6 +261,20 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                                    repeated and not unit.items and _core(unit.text) in opened))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
+    return pointers_below_definitions(found)
+
+
+def pointers_below_definitions(found: list[Candidate]) -> list[Candidate]:
+    """`found` with a definition that only points at another law ("X: X als bedoeld in artikel 3.6
+    van de Omgevingswet", `sentences.only_refers`) losing its DEFINITION_BONUS when another unit
+    says what the asked term is; without one, the pointer still answers better than a sentence
+    that merely names the term ("Wat is een dochtermaatschappij?": "… als bedoeld in artikel 24a
+    van Boek 2 van het Burgerlijk Wetboek van een toegelaten instelling")."""
+    defining = [c for c in found if c.defined]
+    pointers = [c for c in defining if only_refers(c.unit.text)]
+    if len(pointers) < len(defining):
+        for c in pointers:
+            c.score -= DEFINITION_BONUS
     return found
 
 
@@ -341,8 +356,8 @@ def _focused(unit: Unit, focus: set[str] | None) -> Unit | None:
     if not focus:
         return None
     if unit.items:
-        items = [item for item in unit.items if any(credit(t, set(terms(item))) for t in focus)]
-        return replace(unit, items=items) if items else None
+        named = unit.with_items(lambda item: any(credit(t, set(terms(item))) for t in focus))
+        return named if named.items else None
     return unit if any(credit(t, set(terms(unit.text))) for t in focus) else None
 
 
@@ -354,7 +369,7 @@ def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) ->
     for unit in passage:
         apart.append(unit)
         # the item keeps its lid, but is not the lid's first sentence: "Lid 1:" would not be its place
-        apart += [replace(unit, text=item, kind="sentence", items=[], opens_lid=False, marks={})
+        apart += [replace(unit, text=item, kind="sentence", items=[], opens_lid=False, marks=[])
                   for item in unit.items if defines(item, asked)]
     return apart
 
@@ -741,13 +756,24 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
 
 def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool) -> list[str]:
     # the sentence a leaning one needs carries its own [n]: every sentence of an answer is cited
-    in_article = article_of(hits[c.hit_rank].chunk.section) is not None
+    in_article = in_article_of_law(hits[c.hit_rank].chunk.section)
     text = tidy(f"{_shown(c.context, in_article)} [{n}] {_shown(c.unit, in_article)}" if c.context
                 else _shown(c.unit, in_article))
-    items = [tidy(f"{c.unit.marks[item]} {item}" if item in c.unit.marks else item) for item in c.unit.items]
+    items = [tidy(f"{mark} {item}" if mark else item) for item, mark in c.unit.marked_items()]
     if not bullet:
         return [f"{text} [{n}]", *[f"- {item} [{n}]" for item in items]]
     return [f"- {text} [{n}]", *[f"  - {item} [{n}]" for item in items]]
+
+
+def in_article_of_law(section: str | None) -> bool:
+    """Whether the nearest article heading of a passage's heading path names an article of law
+    ("Artikel 12", "Artikel 2.3.5", "Artikel 13 Uitsluiting van bijstand"): not an amending act's
+    step ("Artikel 2, tweede lid, onderdeel e, wordt als volgt gewijzigd:", "ARTIKEL I"), whose
+    "1." and "2." are no lids."""
+    for heading in reversed((section or "").split("›")):
+        if ARTICLE_HEADING.match(heading):
+            return bool(_LAW_ARTICLE.match(heading.strip()))
+    return False
 
 
 def _shown(unit: Unit, in_article: bool) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from index.bm25_store import DutchAnalyzer
@@ -118,13 +118,22 @@ class Unit:
     # law texts, so a reader checks that the passage is an article (`versions.article_of`)
     lid: int | None = None
     opens_lid: bool = False  # the unit is the first of its lid (or of a numbered line elsewhere)
-    # the text's own mark of each item, by the item's text ("a.", "1°.", "(b)"); bullets have none:
-    # an officer cites "artikel 12, derde lid, onder g", so the g stays with its item
-    marks: dict[str, str] = field(default_factory=dict)
+    # the text's own mark of each item, in the order of `items` ("a.", "1°.", "(b)"; "" for a
+    # bullet): an officer cites "artikel 12, derde lid, onder g", so the g stays with its item
+    marks: list[str] = field(default_factory=list)
 
     @property
     def parts(self) -> list[str]:
         return [self.text, *self.items]
+
+    def marked_items(self) -> list[tuple[str, str]]:
+        """(item, its mark or "") in order."""
+        return list(zip(self.items, self.marks + [""] * (len(self.items) - len(self.marks))))
+
+    def with_items(self, keep: Callable[[str], bool]) -> "Unit":
+        """This unit with only the items `keep` accepts, each with its own mark."""
+        kept = [(item, mark) for item, mark in self.marked_items() if keep(item)]
+        return replace(self, items=[item for item, _ in kept], marks=[mark for _, mark in kept])
 
 
 def logical_lines(text: str) -> list[tuple[int, str]]:
@@ -240,8 +249,7 @@ def units(text: str, heading: str = "") -> list[Unit]:
                 item_mark = mark_kind(line)
             if len(lead.items) < MAX_ITEMS:
                 lead.items.append(cleaned)
-                if own_mark(line):
-                    lead.marks[cleaned] = own_mark(line)
+                lead.marks.append(own_mark(line))
             continue
         if _NAMED_ROW.match(cleaned) and not cleaned.endswith("."):
             found.append(Unit(cleaned, "row", paragraph=paragraph))
@@ -503,19 +511,28 @@ def defines(text: str, asked: list[tuple[str, ...]]) -> bool:
         head = tuple(terms(_ARTICLE_WORD.sub("", match.group("head").strip())))
         if head in asked or (head and len("".join(head)) >= MIN_PART  # "won" ends "beschermd won", and means little
                              and any(stems[len(stems) - len(head):] == head for stems in asked if len(head) < len(stems))):
-            return not only_refers(head, plain[match.end() - 1:])
+            return True
     return False
 
 
 _REFERENCE_TO = re.compile(r"\b(?:als\s+)?bedoeld\s+in\b", re.I)
 
 
-def only_refers(head: tuple[str, ...], meaning: str) -> bool:
-    """Whether a definition's `meaning` names nothing but the defined term (`head`, stems) and
-    where the law defines it: "volkshuisvestingsprogramma: volkshuisvestingsprogramma als bedoeld
-    in artikel 3.6 van de Omgevingswet" tells an officer where to read, not what it is."""
-    reference = _REFERENCE_TO.search(meaning)
-    return bool(reference) and set(terms(meaning[: reference.start()])) <= set(head)
+def only_refers(text: str) -> bool:
+    """Whether `text` defines a term by nothing but that term and where a law defines it:
+    "volkshuisvestingsprogramma: volkshuisvestingsprogramma als bedoeld in artikel 3.6 van de
+    Omgevingswet" tells an officer where to read more than what it is. Such a definition is
+    still one (`defines`); the answer prefers one that says what the term is
+    (`compose.pointers_below_definitions`)."""
+    plain = _ARTICLE_WORD.sub("", LIST_MARK.sub("", text).strip())
+    for pattern in _DEFINITION:
+        match = pattern.search(plain)
+        if match:
+            head = set(terms(match.group("head")))
+            meaning = plain[match.end() - 1:]
+            reference = _REFERENCE_TO.search(meaning)
+            return bool(head) and bool(reference) and set(terms(meaning[: reference.start()])) <= head
+    return False
 
 
 def asks_quantity(question: str) -> bool:

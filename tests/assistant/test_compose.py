@@ -999,14 +999,19 @@ DEFINITIONS = ("1. In deze wet en de daarop berustende bepalingen wordt verstaan
                "geheel kan worden beschouwd;")
 
 
-def test_a_definition_that_only_says_where_the_law_defines_the_term_does_not_open_the_answer():
+def test_a_definition_that_says_what_a_term_is_opens_before_one_that_only_says_where_the_law_defines_it():
     law = hit(DEFINITIONS, section="Hoofdstuk 1 › Artikel 1", doc_id="huisvestingswet", type="regelgeving")
-    guide = hit("In het volkshuisvestingsprogramma beschrijft de gemeente haar woonopgave en haar inzet voor "
-                "aandachtsgroepen.", section="Het volkshuisvestingsprogramma", doc_id="gids")
+    guide = hit("Een volkshuisvestingsprogramma is het programma waarin de gemeente haar woonopgave en haar inzet "
+                "voor aandachtsgroepen vastlegt.", section="Het volkshuisvestingsprogramma", doc_id="gids")
+    mention = hit("In het volkshuisvestingsprogramma beschrijft de gemeente haar woonopgave en haar inzet voor "
+                  "aandachtsgroepen.", section="Het volkshuisvestingsprogramma", doc_id="gids")
 
-    answer = compose("Wat is een volkshuisvestingsprogramma?", [law, guide], {})
-
-    assert answer.text.startswith("In het volkshuisvestingsprogramma beschrijft de gemeente haar woonopgave")
+    # the law ranks first, but its definition only points at the Omgevingswet
+    assert compose("Wat is een volkshuisvestingsprogramma?", [law, guide], {}).text.startswith(
+        "Een volkshuisvestingsprogramma is het programma waarin de gemeente haar woonopgave")
+    # without a definition that says more, the pointer still beats a sentence that merely names the term
+    assert compose("Wat is een volkshuisvestingsprogramma?", [mention, law], {}).text.startswith(
+        "volkshuisvestingsprogramma: volkshuisvestingsprogramma als bedoeld in artikel 3.6")
 
 
 def test_a_definition_in_the_list_of_a_lid_opens_the_answer_without_the_lid_label():
@@ -1016,3 +1021,32 @@ def test_a_definition_in_the_list_of_a_lid_opens_the_answer_without_the_lid_labe
 
     assert answer.text.startswith("woningmarktregio: gebied dat vanuit het oogpunt van het functioneren van de "
                                   "woningmarkt als een geheel kan worden beschouwd; [1]")
+
+
+def test_items_with_the_same_words_keep_each_their_own_letter():
+    # a law keeps the place of a part that is not in force yet: "a." and "b." read alike
+    law = hit("1. De gemeenteraad stelt bij verordening regels met betrekking tot:\n"
+              "a. dit onderdeel is nog niet in werking getreden;\n"
+              "b. dit onderdeel is nog niet in werking getreden;\n"
+              "c. het verhogen en verlagen van de norm voor de bijstand.",
+              section="Hoofdstuk 2 › Artikel 8 Verordeningen uitkeringen", type="regelgeving")
+
+    answer = compose("Waarover stelt de gemeenteraad regels bij verordening?", [law], {})
+
+    assert "\n- a. dit onderdeel is nog niet in werking getreden; [1]\n- b. dit onderdeel" in answer.text
+    assert "\n- c. het verhogen en verlagen van de norm" in answer.text
+
+
+def test_the_steps_of_an_amending_act_are_not_called_lids():
+    # a Staatsblad changes a law step by step; its "1." and "2." under "Artikel 2, tweede lid, …
+    # wordt als volgt gewijzigd:" are no lids of article 2
+    amendment = hit("1. In onderdeel 5° wordt „kamerbewoning” vervangen door „onzelfstandige woonruimte”.\n"
+                    "2. Er wordt een onderdeel toegevoegd, luidende: 7° de huurprijs van een onzelfstandige "
+                    "woonruimte.",
+                    section="ARTIKEL I › Artikel 2, tweede lid, onderdeel e, wordt als volgt gewijzigd:",
+                    doc_id="stb-2024-193")
+
+    answer = compose("Welk onderdeel wordt aan artikel 2 toegevoegd over onzelfstandige woonruimte?", [amendment], {})
+
+    assert "Er wordt een onderdeel toegevoegd" in answer.text
+    assert "Lid" not in answer.text
