@@ -7,6 +7,7 @@ from pathlib import Path
 
 from assistant import compose as extractive
 from assistant.condense import condense, condense_with_model, is_follow_up
+from assistant.definitions import Glossary, with_definitions
 from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
@@ -47,6 +48,7 @@ class Assistant:
         self.k = k
         self.refuse_below, self.caution_below = REFUSE_BELOW, CAUTION_BELOW
         self._floor: tuple[object, NoiseFloor] | None = None  # (index generation, its off-topic noise floor)
+        self._glossary: tuple[object, Glossary] | None = None  # (index generation, its definitions)
         self.chat_model = chat_model
         if chat_model is None and self.settings.llm_provider:
             self.chat_model = make_chat_model(self.settings.llm_provider, self.settings.llm_model,
@@ -59,8 +61,9 @@ class Assistant:
         live = LiveIndex(index_dir, preferred_embedder=settings.embedder, dense_weight=settings.dense_weight)
         assistant = cls(live, settings, chat_model)
         # fail now, with the index's own message, rather than at the first question; and measure the
-        # noise floor now, so the first officer does not wait for it
+        # noise floor and read the definitions now, so the first officer does not wait for them
         assistant.noise_floor(live.get())
+        assistant.glossary(live.get())
         return assistant
 
     # -- the public API ------------------------------------------------------------------
@@ -99,6 +102,7 @@ class Assistant:
         # read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
         earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
         read = with_other_versions(with_quoted_law(hits, laws, index), index, query, weights, chosen)
+        read = with_definitions(read, query, lambda: self.glossary(index), index, chosen)
         if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
             read = with_earlier_passages(read, earlier[-1], index, chosen)
         composition = extractive.compose(query, read, weights, earlier, question if query != question else None)
@@ -120,6 +124,12 @@ class Assistant:
         if self._floor is None or self._floor[0] is not index:
             self._floor = (index, NoiseFloor.measure(index))
         return self._floor[1]
+
+    def glossary(self, index) -> Glossary:
+        """The definitions of this index generation's passages, read once (see assistant/definitions.py)."""
+        if self._glossary is None or self._glossary[0] is not index:
+            self._glossary = (index, Glossary.read(index))
+        return self._glossary[1]
 
     def standalone_query(self, question: str, history: list[dict] | None) -> tuple[str, list[str]]:
         if self.chat_model is not None and history:

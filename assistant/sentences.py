@@ -476,6 +476,8 @@ _DEFINITION = (
     re.compile(r"\b(?:wordt|worden)\s+(?:[^.;:]{0,40}\s)?onder\s+(?P<head>[^:;.,]{1,60}?)\s+verstaan", re.I),
 )
 MAX_DEFINED_WORDS = 5
+# what every form of `_DEFINITION` has in it
+_MAY_DEFINE = re.compile(r":|\b(?:is|zijn)\s+(?:een|de|het)\b|\bbetekent\b|\bbetekenen\b|\bverstaan\b", re.I)
 
 
 def defined_terms(question: str) -> list[tuple[str, ...]]:
@@ -503,16 +505,25 @@ def defines(text: str, asked: list[tuple[str, ...]]) -> bool:
     (`defined_terms`): "opvang: onderdak …", "Beschermd wonen is een …", "Onder urgent
     woningzoekende wordt verstaan …". The words defined must be the words asked or their last
     ones, as stems: a law defines "opvang" where an officer asks about "maatschappelijke opvang"."""
+    return any(head in asked or (len("".join(head)) >= MIN_PART  # "won" ends "beschermd won", and means little
+                                 and any(stems[len(stems) - len(head):] == head for stems in asked
+                                         if len(head) < len(stems)))
+               for head in defined_heads(text))
+
+
+def defined_heads(text: str) -> list[tuple[str, ...]]:
+    """The stems of what `text` (a sentence or a list item) may define, one per definition form
+    it has ("opvang: …" → [("opvang",)])."""
+    if not _MAY_DEFINE.search(text):  # most sentences: the glossary reads every one of a library
+        return []
     plain = _ARTICLE_WORD.sub("", LIST_MARK.sub("", text).strip())
+    heads = []
     for pattern in _DEFINITION:
         match = pattern.search(plain)
-        if not match:
-            continue
-        head = tuple(terms(_ARTICLE_WORD.sub("", match.group("head").strip())))
-        if head in asked or (head and len("".join(head)) >= MIN_PART  # "won" ends "beschermd won", and means little
-                             and any(stems[len(stems) - len(head):] == head for stems in asked if len(head) < len(stems))):
-            return True
-    return False
+        head = tuple(terms(_ARTICLE_WORD.sub("", match.group("head").strip()))) if match else ()
+        if head:
+            heads.append(head)
+    return heads
 
 
 _REFERENCE_TO = re.compile(r"\b(?:als\s+)?bedoeld\s+in\b", re.I)

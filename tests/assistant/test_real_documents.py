@@ -305,3 +305,13 @@ def test_an_officer_asking_what_proof_of_income_statushouders_need_gets_the_lid_
                          "corporatie dan hebben?")
 
     assert "een inkomstenverklaring" in answer.text and "Centraal Orgaan opvang asielzoekers" in answer.text
+
+
+def test_an_officer_asking_what_a_toegelaten_instelling_is_gets_the_laws_definition(officer):
+    # every passage of the Besluit toegelaten instellingen names toegelaten instellingen, so the
+    # search brings those; the laws define the term in their article 1 (assistant/definitions.py)
+    answer = officer.ask("Wat is een toegelaten instelling?")
+
+    assert not answer.abstained
+    assert re.match(r"toegelaten instelling: (toegelaten )?instelling als bedoeld in artikel 19", answer.text), answer.text
+    assert "Artikel 1" in (answer.citations[0].section or "")

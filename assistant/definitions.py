@@ -1,0 +1,80 @@
+"""Where the library defines a term, for a question about what the term means.
+
+"Wat is een toegelaten instelling?" is asked of a library in which every passage of the Besluit
+toegelaten instellingen volkshuisvesting names toegelaten instellingen: the search brings
+passages that use the term, and the definitions in article 1 of the Woningwet and of the
+Huisvestingswet are not among BM25's first 200. A definition names its term once, at the start
+("toegelaten instelling: …", "Housing First is een aanpak …"), which neither ranking sees.
+So the definitions of the library's passages (`sentences.defined_heads`) are read once per index
+generation, when the assistant is loaded (about 0.8 s per 4,000 passages on 2 cores), and such a
+question gets the passages that define the term before its other hits when none of them defines
+it (`with_definitions`); the composer decides what opens (`compose.pointers_below_definitions`).
+A library of more than GLOSSARY_MAX_PASSAGES passages is not read (it would take minutes at a
+million): there the search alone must find the definition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.expand import complete_passages
+from assistant.sentences import defined_heads, defined_terms, defines, units
+from index.models import Filters, Hit
+from index.searcher import Index
+
+DEFINING_HITS = 2  # passages that define the asked term, at most, added to the hits
+GLOSSARY_MAX_PASSAGES = 50_000  # about ten seconds of reading
+
+
+@dataclass
+class Glossary:
+    """Per defined term (its stems), the passages (document id, chunk ordinal) that define it."""
+
+    entries: dict[tuple[str, ...], list[tuple[str, int]]]
+
+    @classmethod
+    def read(cls, index: Index) -> "Glossary":
+        """The definitions of every live passage of `index`; none above GLOSSARY_MAX_PASSAGES."""
+        entries: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        if len(index) > GLOSSARY_MAX_PASSAGES:
+            return cls(entries)
+        for document in index.documents():
+            for chunk in index.chunks_of(document.doc_id):
+                for head in dict.fromkeys(head for part in definitions_in(chunk.text) for head in defined_heads(part)):
+                    entries.setdefault(head, []).append((document.doc_id, chunk.ordinal))
+        return cls(entries)
+
+    def passages(self, term: tuple[str, ...], index: Index, filters: Filters | None = None) -> list[Hit]:
+        """The passages that define `term` (stems, as `sentences.defined_terms` gives them) in
+        just these words, within the officer's `filters`, newest text first, at most
+        DEFINING_HITS. ("Wat zijn DAEB-taken van woningcorporaties?" is not answered by a
+        definition of woningcorporaties, as `sentences.defines` would allow.)"""
+        found = []
+        for doc_id, ordinal in self.entries.get(term, []):
+            document = index.document(doc_id)
+            chunk = next((c for c in index.chunks_of(doc_id) if c.ordinal == ordinal), None)
+            if document is not None and chunk is not None and not (filters and not filters.accepts(document)):
+                found.append(Hit(chunk, document, 0.0))
+        found.sort(key=lambda hit: hit.document.metadata.date or "", reverse=True)
+        return found[:DEFINING_HITS]
+
+
+def definitions_in(text: str) -> list[str]:
+    """The sentences and list items of a passage that may define a term: not table rows
+    ("Energielabel: A++ · Maximale huurprijs: € 412" names a column, it defines nothing)."""
+    return [part for unit in units(text) if unit.kind != "row" for part in unit.parts]
+
+
+def with_definitions(hits: list[Hit], question: str, glossary: Callable[[], Glossary], index: Index,
+                     filters: Filters | None = None) -> list[Hit]:
+    """`hits` with the passages that define the one term `question` asks the meaning of first,
+    completed (`expand.complete_passages`), when no hit defines it; unchanged for other questions.
+    `glossary` gives the index's Glossary; it is only called for such a question."""
+    asked = defined_terms(question)
+    if len(asked) != 1 or any(defines(part, asked) for hit in hits for part in definitions_in(hit.chunk.text)):
+        return hits
+    held = {(hit.document.doc_id, hit.chunk.ordinal) for hit in hits}
+    defining = [hit for hit in glossary().passages(asked[0], index, filters)
+                if (hit.document.doc_id, hit.chunk.ordinal) not in held]
+    return complete_passages(defining, index) + hits

@@ -1,0 +1,93 @@
+"""An officer asks what a term means: the library's own definitions are found, not only passages that use it."""
+
+from pathlib import Path
+
+from assistant import definitions
+from assistant.definitions import Glossary, with_definitions
+from index.writer import IndexWriter
+from index.searcher import Index
+
+LAW = """# Woningwet
+
+## Artikel 1
+
+In deze wet wordt verstaan onder:
+
+- toegelaten instelling: toegelaten instelling als bedoeld in artikel 19;
+- woongelegenheid: woning of andere ruimte die bestemd is voor bewoning.
+"""
+
+DECREE = """# Besluit toegelaten instellingen
+
+## Artikel 58
+
+De toegelaten instelling voert overleg met de gemeente over haar werkzaamheden.
+
+## Artikel 59
+
+De toegelaten instelling maakt jaarlijks een overzicht van haar bezit.
+"""
+
+
+GUIDE = """# Rollen bij de spreiding
+
+- Woningcorporaties: wijzen woningen toe volgens de afspraken.
+
+| Energielabel | Maximale huurprijs |
+|---|---|
+| A++ | € 412 |
+"""
+
+
+def library(tmp_path: Path, embedder) -> Index:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "woningwet.md").write_text(LAW, encoding="utf-8")
+    (tmp_path / "docs" / "besluit.md").write_text(DECREE, encoding="utf-8")
+    (tmp_path / "docs" / "gids.md").write_text(GUIDE, encoding="utf-8")
+    IndexWriter(tmp_path / "index", embedder).ingest([tmp_path / "docs"])
+    return Index.open(tmp_path / "index", embedder)
+
+
+def test_a_question_about_what_a_term_means_gets_the_passage_that_defines_it_first(tmp_path, embedder):
+    index = library(tmp_path, embedder)
+    uses = [hit for hit in index.search("Wat is een toegelaten instelling?", 8) if hit.document.doc_id == "besluit"]
+
+    hits = with_definitions(uses, "Wat is een toegelaten instelling?", lambda: Glossary.read(index), index)
+
+    assert hits[0].document.doc_id == "woningwet"
+    assert "toegelaten instelling: toegelaten instelling als bedoeld in artikel 19" in hits[0].chunk.text
+    assert hits[1:] == uses
+
+
+def test_other_questions_and_hits_that_define_the_term_already_are_left_as_they_are(tmp_path, embedder):
+    index = library(tmp_path, embedder)
+    hits = index.search("Wat is een woongelegenheid?", 8)
+    unread = []
+
+    def glossary():
+        unread.append(False)
+        return Glossary.read(index)
+
+    assert with_definitions(hits, "Hoe vaak overlegt een toegelaten instelling met de gemeente?", glossary, index) == hits
+    assert unread == []  # not read for a question that asks no meaning
+    defining = [hit for hit in hits if "woongelegenheid:" in hit.chunk.text]
+    assert with_definitions(defining, "Wat is een woongelegenheid?", glossary, index) == defining
+
+
+def test_a_table_row_or_a_definition_of_another_word_is_not_brought_as_the_definition(tmp_path, embedder):
+    index = library(tmp_path, embedder)
+    glossary = Glossary.read(index)
+
+    # "Energielabel: A++ · Maximale huurprijs: € 412" names a column; "DAEB-taken van
+    # woningcorporaties" are not woningcorporaties
+    assert with_definitions([], "Wat is een energielabel?", lambda: glossary, index) == []
+    assert with_definitions([], "Wat zijn DAEB-taken van woningcorporaties?", lambda: glossary, index) == []
+    assert [h.document.doc_id for h in with_definitions([], "Wat zijn woningcorporaties?", lambda: glossary, index)] == ["gids"]
+
+
+def test_a_library_too_large_to_read_at_load_gets_no_glossary(tmp_path, embedder, monkeypatch):
+    index = library(tmp_path, embedder)
+    assert Glossary.read(index).entries
+    monkeypatch.setattr(definitions, "GLOSSARY_MAX_PASSAGES", len(index) - 1)
+
+    assert Glossary.read(index).entries == {}
