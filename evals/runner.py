@@ -80,6 +80,9 @@ class ConfiguredIndex:
     def __getattr__(self, name):
         return getattr(self._index, name)
 
+    def __len__(self) -> int:  # len() looks on the class, not through __getattr__
+        return len(self._index)
+
 
 class _FixedLiveIndex:
     """What `Assistant` expects of a `LiveIndex`: `get()` → the index to search."""
