@@ -9,8 +9,8 @@ So the definitions of the library's passages (`sentences.defined_heads`) are rea
 generation: when the assistant is loaded, and again at the first such question after an editor
 changed the library (4,159 passages of the real library: the app starts 2.7 s later, 0.8 s
 of it with the passages already in memory, on 2 cores), and such a
-question gets the passages that define the term before its other hits when none of them defines
-it (`with_definitions`); the composer decides what opens (`compose.pointers_below_definitions`).
+question gets the passages that define the term before its other hits (`with_definitions`); the
+composer decides what opens (`compose.pointers_below_definitions`).
 A library of more than GLOSSARY_MAX_PASSAGES passages is not read (it would take minutes at a
 million; reading each segment's definitions when it is written would scale): there the search
 alone must find the definition.
@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.expand import complete_passages
-from assistant.sentences import defined_heads, defined_terms, defines, units
+from assistant.sentences import defined_heads, defined_terms, question_terms, terms, units
 from index.models import Filters, Hit
 from index.searcher import Index
 
@@ -48,11 +48,14 @@ class Glossary:
                     entries.setdefault(head, []).append((document.doc_id, chunk.ordinal))
         return cls(entries)
 
-    def passages(self, term: tuple[str, ...], index: Index, filters: Filters | None = None) -> list[Hit]:
+    def passages(self, term: tuple[str, ...], index: Index, filters: Filters | None = None,
+                 named: set[str] | frozenset[str] = frozenset()) -> list[Hit]:
         """The passages that define `term` (stems, as `sentences.defined_terms` gives them) in
-        just these words, within the officer's `filters`, newest text first, at most
-        DEFINING_HITS. ("Wat zijn DAEB-taken van woningcorporaties?" is not answered by a
-        definition of woningcorporaties, as `sentences.defines` would allow.)"""
+        just these words, within the officer's `filters`, at most DEFINING_HITS: first those of a
+        text whose title or id has one of the `named` stems ("Wat verstaat de Wmo onder …": the Wmo, not
+        a handbook that copies its definition), then law before other texts, newest first.
+        ("Wat zijn DAEB-taken van woningcorporaties?" is not answered by a definition of
+        woningcorporaties, as `sentences.defines` would allow.)"""
         found = []
         for doc_id, ordinal in self.entries.get(term, []):
             document = index.document(doc_id)
@@ -60,6 +63,8 @@ class Glossary:
             if document is not None and chunk is not None and not (filters and not filters.accepts(document)):
                 found.append(Hit(chunk, document, 0.0))
         found.sort(key=lambda hit: hit.document.metadata.date or "", reverse=True)
+        found.sort(key=lambda hit: (not named & set(terms(f"{hit.document.title} {hit.document.doc_id}")),
+                                    hit.document.metadata.type != "regelgeving"))
         return found[:DEFINING_HITS]
 
 
@@ -71,13 +76,18 @@ def definitions_in(text: str) -> list[str]:
 
 def with_definitions(hits: list[Hit], question: str, glossary: Callable[[], Glossary], index: Index,
                      filters: Filters | None = None) -> list[Hit]:
-    """`hits` with the passages that define the one term `question` asks the meaning of first,
-    completed (`expand.complete_passages`), when no hit defines it; unchanged for other questions.
-    `glossary` gives the index's Glossary; it is only called for such a question."""
+    """`hits` with the passages that define the one term `question` asks the meaning of
+    (`Glossary.passages`) first: moved there when among the hits, else completed
+    (`expand.complete_passages`) and added; unchanged for other questions. `glossary` gives the
+    index's Glossary; it is only called for such a question."""
     asked = defined_terms(question)
-    if len(asked) != 1 or any(defines(part, asked) for hit in hits for part in definitions_in(hit.chunk.text)):
+    if len(asked) != 1:
         return hits
-    held = {(hit.document.doc_id, hit.chunk.ordinal) for hit in hits}
-    defining = [hit for hit in glossary().passages(asked[0], index, filters)
-                if (hit.document.doc_id, hit.chunk.ordinal) not in held]
-    return complete_passages(defining, index) + hits
+    held = {_place(hit): hit for hit in hits}
+    defining = glossary().passages(asked[0], index, filters, set(question_terms(question)))
+    first = [held.get(_place(hit)) or completed for hit, completed in zip(defining, complete_passages(defining, index))]
+    return first + [hit for hit in hits if _place(hit) not in {_place(f) for f in first}]
+
+
+def _place(hit: Hit) -> tuple[str, int]:
+    return hit.document.doc_id, hit.chunk.ordinal

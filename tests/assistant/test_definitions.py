@@ -36,6 +36,8 @@ GUIDE = """# Rollen bij de spreiding
 | Energielabel | Maximale huurprijs |
 |---|---|
 | A++ | € 412 |
+
+De huurprijs is: hoger dan de liberalisatiegrens · De huurprijs is niet: redelijk.
 """
 
 
@@ -59,7 +61,7 @@ def test_a_question_about_what_a_term_means_gets_the_passage_that_defines_it_fir
     assert hits[1:] == uses
 
 
-def test_other_questions_and_hits_that_define_the_term_already_are_left_as_they_are(tmp_path, embedder):
+def test_other_questions_are_left_as_they_are_and_a_defining_hit_moves_first_once(tmp_path, embedder):
     index = library(tmp_path, embedder)
     hits = index.search("Wat is een woongelegenheid?", 8)
     unread = []
@@ -70,17 +72,20 @@ def test_other_questions_and_hits_that_define_the_term_already_are_left_as_they_
 
     assert with_definitions(hits, "Hoe vaak overlegt een toegelaten instelling met de gemeente?", glossary, index) == hits
     assert unread == []  # not read for a question that asks no meaning
+    others = [hit for hit in hits if "woongelegenheid:" not in hit.chunk.text]
     defining = [hit for hit in hits if "woongelegenheid:" in hit.chunk.text]
-    assert with_definitions(defining, "Wat is een woongelegenheid?", glossary, index) == defining
+    assert with_definitions(others + defining, "Wat is een woongelegenheid?", glossary, index) == defining + others
 
 
 def test_a_table_row_or_a_definition_of_another_word_is_not_brought_as_the_definition(tmp_path, embedder):
     index = library(tmp_path, embedder)
     glossary = Glossary.read(index)
 
-    # "Energielabel: A++ · Maximale huurprijs: € 412" names a column; "DAEB-taken van
+    # "Energielabel: A++ · Maximale huurprijs: € 412" and "De huurprijs is: hoger dan de · …" name
+    # columns; "DAEB-taken van
     # woningcorporaties" are not woningcorporaties
     assert with_definitions([], "Wat is een energielabel?", lambda: glossary, index) == []
+    assert with_definitions([], "Wat is de huurprijs?", lambda: glossary, index) == []
     assert with_definitions([], "Wat zijn DAEB-taken van woningcorporaties?", lambda: glossary, index) == []
     assert [h.document.doc_id for h in with_definitions([], "Wat zijn woningcorporaties?", lambda: glossary, index)] == ["gids"]
 
@@ -91,3 +96,23 @@ def test_a_library_too_large_to_read_at_load_gets_no_glossary(tmp_path, embedder
     monkeypatch.setattr(definitions, "GLOSSARY_MAX_PASSAGES", len(index) - 1)
 
     assert Glossary.read(index).entries == {}
+
+
+def test_a_question_that_names_the_law_gets_that_laws_definition_before_a_copy_elsewhere(tmp_path, embedder):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "wmo.md").write_text(
+        "# Wet maatschappelijke ondersteuning 2015\n\n## Artikel 1.1.1\n\nIn deze wet wordt verstaan onder:\n\n"
+        "- maatwerkvoorziening: op de behoeften, persoonskenmerken en mogelijkheden van een persoon afgestemd "
+        "geheel van diensten.\n", encoding="utf-8")
+    (tmp_path / "docs" / "handboek.md").write_text(
+        "---\ntitle: Handboek huurprijzen\ndate: 2026-01-01\ntype: regelgeving\n---\n\n# Begrippen\n\n"
+        "- maatwerkvoorziening: een voorziening die op de persoon is afgestemd.\n", encoding="utf-8")
+    IndexWriter(tmp_path / "index", embedder).ingest([tmp_path / "docs"])
+    index = Index.open(tmp_path / "index", embedder)
+    glossary = Glossary.read(index)
+
+    named = with_definitions([], "Wat verstaat de Wmo onder maatwerkvoorziening?", lambda: glossary, index)
+    unnamed = with_definitions([], "Wat is een maatwerkvoorziening?", lambda: glossary, index)
+
+    assert named[0].document.doc_id == "wmo"
+    assert unnamed[0].document.doc_id == "handboek"  # without a name: the newest law text
