@@ -514,16 +514,16 @@ def defines(text: str, asked: list[tuple[str, ...]]) -> bool:
 def defined_heads(text: str) -> list[tuple[str, ...]]:
     """The stems of what `text` (a sentence or a list item) may define, one per definition form
     it has ("opvang: …" → [("opvang",)])."""
+    heads = [tuple(terms(_ARTICLE_WORD.sub("", match.group("head").strip()))) for match in _definition_forms(text)[1]]
+    return [head for head in heads if head]
+
+
+def _definition_forms(text: str) -> tuple[str, list[re.Match]]:
+    """`text` without its list mark and leading article, and the `_DEFINITION` forms it matches."""
     if not _MAY_DEFINE.search(text) or " · " in text:  # most sentences (the glossary reads them all), and
-        return []  # a table row as the loaders write one: "De huurprijs is: hoger dan de · …" names columns
+        return text, []  # a table row as the loaders write one: "De huurprijs is: hoger dan de · …" names columns
     plain = _ARTICLE_WORD.sub("", LIST_MARK.sub("", text).strip())
-    heads = []
-    for pattern in _DEFINITION:
-        match = pattern.search(plain)
-        head = tuple(terms(_ARTICLE_WORD.sub("", match.group("head").strip()))) if match else ()
-        if head:
-            heads.append(head)
-    return heads
+    return plain, [match for match in (pattern.search(plain) for pattern in _DEFINITION) if match]
 
 
 _REFERENCE_TO = re.compile(r"\b(?:als\s+)?bedoeld\s+in\b", re.I)
@@ -535,15 +535,12 @@ def only_refers(text: str) -> bool:
     Omgevingswet" tells an officer where to read more than what it is. Such a definition is
     still one (`defines`); the answer prefers one that says what the term is
     (`compose.pointers_below_definitions`)."""
-    plain = _ARTICLE_WORD.sub("", LIST_MARK.sub("", text).strip())
-    for pattern in _DEFINITION:
-        match = pattern.search(plain)
-        if match:
-            head = set(terms(match.group("head")))
-            meaning = plain[match.end() - 1:]
-            reference = _REFERENCE_TO.search(meaning)
-            return bool(head) and bool(reference) and set(terms(meaning[: reference.start()])) <= head
-    return False
+    plain, forms = _definition_forms(text)
+    if not forms:
+        return False
+    head = set(terms(forms[0].group("head")))
+    reference = _REFERENCE_TO.search(plain, forms[0].end() - 1)
+    return bool(head) and bool(reference) and set(terms(plain[forms[0].end() - 1: reference.start()])) <= head
 
 
 def asks_quantity(question: str) -> bool:
