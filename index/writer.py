@@ -61,8 +61,9 @@ CHARS_PER_TOKEN_BOUND = 8
 # the next ingest redoes every document instead of skipping it as unchanged
 # 2: law formats (XML, regelrecht YAML); 3: PDF words by position, tables as rows, dates of texts;
 # 4: no dates from running text; 5: run-in headings in Markdown; 6: dates from wrapped text and
-# "Wet van …" inside a sentence left alone, no run-in heading after a list number
-PIPELINE_VERSION = 6
+# "Wet van …" inside a sentence left alone, no run-in heading after a list number; 7: Markdown
+# table cells wrapped onto the next row joined again
+PIPELINE_VERSION = 7
 
 @dataclass
 class RayTarget:

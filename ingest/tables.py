@@ -22,6 +22,8 @@ MARKDOWN_ROW = re.compile(r"^\s*\|.*\|\s*$")
 MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MIN_ROWS = 2  # a header and one row
 MIN_COLUMNS = 2
+# a cell a PDF converter wrapped onto the next Markdown row held a line of text, not a value
+MIN_WRAPPED_WORDS = 4
 
 
 @dataclass
@@ -125,7 +127,35 @@ def table_lines(table: Table) -> list[str]:
 
 
 def markdown_cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+    """The cells of a pipe-table row; an empty first cell ("||vervolg|") stays a cell."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [cell.strip() for cell in inner.split("|")]
+
+
+def wrapped_rows_covered(rows: list[list[str]]) -> list[list[str | None]]:
+    """Body rows of a Markdown table, with the first cell of each row that continues wrapped
+    text marked covered (None), for `merged_continuations` to join.
+
+    A PDF converted to Markdown writes a cell that wraps over three lines as three rows, the
+    later ones with an empty first cell: "|ETHOS-light|ETHOS staat voor …|", "||volwaardige
+    huisvesting. …|". A row continues the one that began it when its first cell is empty and
+    each of its other cells sits under a cell of at least MIN_WRAPPED_WORDS words: a table that
+    leaves a repeated first cell empty above values ("||Gemeente B|12|") keeps its rows.
+    """
+    result: list[list[str | None]] = []
+    began: list[str] = []
+    for row in rows:
+        filled = [i for i, cell in enumerate(row) if cell]
+        continues = bool(began) and not row[0] and bool(filled) and all(
+            i < len(began) and len(began[i].split()) >= MIN_WRAPPED_WORDS for i in filled)
+        if continues:
+            result.append([None, *row[1:]])
+        else:
+            result.append(list(row))
+            began = row
+    return result
 
 
 def with_markdown_tables(lines: Iterable[str]) -> list[str]:
@@ -138,7 +168,8 @@ def with_markdown_tables(lines: Iterable[str]) -> list[str]:
             end = i + 2
             while end < len(lines) and MARKDOWN_ROW.match(lines[end]):
                 end += 1
-            table = as_table([markdown_cells(line) for line in (lines[i], *lines[i + 2 : end])])
+            header, *body = (markdown_cells(line) for line in (lines[i], *lines[i + 2 : end]))
+            table = as_table([header, *wrapped_rows_covered(body)])
             if table:
                 result += ["", *table_lines(table), ""]
                 i = end

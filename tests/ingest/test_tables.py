@@ -38,3 +38,35 @@ def test_a_markdown_pipe_table_becomes_rows(tmp_path):
     note = write(tmp_path / "tabel.md", "# Huur\n\n| Huishoudtype | Maximale huur |\n|---|---:|\n| Gezin | 879 |\n")
 
     assert "Huishoudtype: Gezin · Maximale huur: 879" in load_document(note).text.splitlines()
+
+
+def test_a_glossary_whose_descriptions_wrap_over_markdown_rows_keeps_one_row_per_term(tmp_path):
+    # as a PDF converted to Markdown writes a two-column begrippenlijst: every wrapped line of a
+    # description becomes a row of its own with an empty first cell
+    note = write(tmp_path / "begrippen.md", """# Begrippenlijst
+
+|**Begrip**|**Beschrijving**|
+|---|---|
+|ETHOS-light|Een classificatie waarbij dakloosheid wordt gezien als een gebrek aan|
+||volwaardige huisvesting. De classificatie omvat de volgende|
+||groepen:|
+||• mensen in de noodopvang;|
+|GBO|Gebruiksoppervlakte|
+""")
+
+    lines = load_document(note).text.splitlines()
+
+    assert ("Begrip: ETHOS-light · Beschrijving: Een classificatie waarbij dakloosheid wordt gezien als een gebrek "
+            "aan volwaardige huisvesting. De classificatie omvat de volgende groepen: • mensen in de noodopvang;") in lines
+    assert "Begrip: GBO · Beschrijving: Gebruiksoppervlakte" in lines
+    assert not any(line.startswith("Begrip: volwaardige") for line in lines)
+
+
+def test_a_table_that_leaves_a_repeated_first_cell_empty_keeps_its_rows(tmp_path):
+    note = write(tmp_path / "regio.md", "| Regio | Gemeente | Plekken |\n|---|---|---|\n| Utrecht | Zeist | 12 |\n"
+                                        "| | Houten | 8 |\n")
+
+    lines = load_document(note).text.splitlines()
+
+    assert "Regio: Utrecht · Gemeente: Zeist · Plekken: 12" in lines
+    assert "Gemeente: Houten · Plekken: 8" in lines  # a value of its own, not a wrapped line of "Zeist"
