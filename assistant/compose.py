@@ -25,9 +25,9 @@ from datetime import date
 from assistant.condense import own_terms
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage,
-                                 credit, defined_terms, defines, is_boilerplate, names_lid, nearest_heading, only_refers,
-                                 question_terms, quotes, passage_units, shingles, states_reason, terms, tidy,
-                                 without_lid_number)
+                                 credit, defined_terms, defines, is_boilerplate, may_define, names_lid, nearest_heading,
+                                 only_refers, question_terms, quotes, passage_units, shingles, states_reason, terms,
+                                 tidy, without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id
 from index.models import Hit
 from ingest.dates import latest_day
@@ -195,7 +195,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         lids = articles.get((hit.document.doc_id, section), {})
         for position, unit in enumerate(passage):
             # a law's definition may run past MAX_WORDS
-            defining = next((term for term in asked if unit.kind != "row" and defines(unit.text, [term])), None)
+            defining = next((term for term in asked if may_define(unit) and defines(unit.text, [term])), None)
             if not (defining or _answer_like(unit)) or is_boilerplate(unit.text):
                 continue
             if unit.items and _DEFINITIONS_LEAD.search(unit.text) and not defining:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.expand import complete_passages
-from assistant.sentences import defined_heads, defined_terms, question_terms, terms, units
+from assistant.sentences import defined_heads, defined_terms, may_define, question_terms, terms, units
 from index.models import Filters, Hit
 from index.searcher import Index
 
@@ -71,7 +71,7 @@ class Glossary:
 def definitions_in(text: str) -> list[str]:
     """The sentences and list items of a passage that may define a term: not table rows
     ("Energielabel: A++ · Maximale huurprijs: € 412" names a column, it defines nothing)."""
-    return [part for unit in units(text) if unit.kind != "row" for part in unit.parts]
+    return [part for unit in units(text) if may_define(unit) for part in unit.parts]
 
 
 def with_definitions(hits: list[Hit], question: str, glossary: Callable[[], Glossary], index: Index,

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.sentences import (coverage, defined_terms, defines, is_boilerplate, nearest_heading, question_terms,
-                                 passage_units, terms)
+from assistant.sentences import (coverage, defined_terms, defines, is_boilerplate, may_define, nearest_heading,
+                                 passage_units, question_terms, terms)
 from index.models import Hit
 
 RERANK_DEPTH = 20
@@ -69,7 +69,7 @@ def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=
         return coverage(wanted, found, weights)
 
     def unit_share(u, above: set[str]) -> float:
-        if asked and u.kind != "row" and any(defines(part, asked) for part in u.parts):
+        if asked and may_define(u) and any(defines(part, asked) for part in u.parts):
             # "opvang: onderdak en begeleiding …" answers "Wat verstaat de Wmo onder opvang?" better
             # than any sentence that merely names opvang
             return 1.0 + DEFINITION_BONUS

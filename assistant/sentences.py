@@ -456,16 +456,35 @@ def anchors(question: str) -> list[str]:
     return [t for t in dict.fromkeys(terms(" ".join(pinned))) if t in wanted]
 
 
+# the Dutch ways of asking what a term means; the more specific forms first ("Wat is de
+# definitie van X?" asks about X, not about "definitie van X")
 _ASKS_MEANING = (
     re.compile(r"^\s*wat\s+(?:verstaat|verstaan)\s+.{1,60}?\s+onder\s+(?P<term>[^?]+)", re.I),
     re.compile(r"^\s*wat\s+(?:wordt|worden)\s+(?:er\s+)?(?:.{1,60}?\s+)?verstaan\s+onder\s+(?P<term>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:moet|moeten|kan|kun|kunnen|mag|mogen)\s+(?:ik|je|jij|we|wij|u|men)\s+(?:\w+\s+)?"
+               r"verstaan\s+onder\s+(?P<term>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:wordt|worden)\s+(?:er\s+)?(?:.{1,60}?\s+)?bedoeld\s+met\s+(?P<term>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:bedoelt|bedoelen)\s+.{1,60}?\s+met\s+(?P<term>[^?]+)", re.I),
+    # "Wat houdt de Wonen Eerst-aanpak in Utrecht in, en …": the "in" that ends the question or its first part
+    re.compile(r"^\s*wat\s+(?:houdt|houden)\s+(?P<term>.+?)\s+in\s*(?:$|[?,.;]|\s(?:en|of)\s)", re.I),
+    re.compile(r"^\s*hoe\s+(?:wordt|worden)\s+(?P<term>.+?)\s+(?:gedefinieerd|omschreven)\b", re.I),
+    # "Hoe definieert de Wmo beschermd wonen?": a law named in one word (and its year)
+    re.compile(r"^\s*hoe\s+(?:definieert|definiëren|omschrijft|omschrijven)\s+(?:de|het)\s+\S+(?:\s+\d{4})?\s+"
+               r"(?P<term>[^?]+)", re.I),
     re.compile(r"^\s*wat\s+(?:is|zijn)\s+(?:precies\s+|eigenlijk\s+)?het\s+verschil\s+tussen\s+(?P<term>.+?)"
                r"\s+en\s+(?P<other>[^?]+)", re.I),
+    # "Welke groepen vallen onder de bredere definitie van dakloosheid …?" asks for that definition too
+    re.compile(r"\b(?:definitie|begripsomschrijving|omschrijving)\s+van\s+(?P<term>[^?]+)", re.I),
     re.compile(r"^\s*wat\s+(?:is|zijn|betekent|betekenen)\s+(?:precies\s+|eigenlijk\s+)?(?P<term>[^?]+)", re.I),
 )
-_QUALIFIER = re.compile(r"\s+(?:precies|eigenlijk|volgens\b.*|in\s+(?:de|het)\s+.*|bij\s+(?:de|het)\s+.*)$", re.I)
+# what follows the term: "volgens de Wmo", "in de wet", "in Utrecht", "bij de urgentieregeling", "die
+# Utrecht gebruikt"
+_QUALIFIER = re.compile(r"\s+(?:precies|eigenlijk|volgens\b.*|in\s+(?:de\s|het\s|(?-i:[A-Z])).*|bij\s+(?:de|het)\s+.*"
+                        r"|(?:die|dat)\s+.*)$", re.I)
 # "Wat is een woningmarktregio, en wie wijst die aan?": the term ends where the second question begins
 _SECOND_QUESTION = re.compile(r"\s*(?:,|\s(?:en|of)\s+(?:wie|wat|hoe|waar\w*|welke?|wanneer|waarom)\b).*$", re.I)
+# "Wat houdt het begrip passend toewijzen in?" asks about "passend toewijzen"
+_TERM_WORD = re.compile(r"^(?:(?:een|de|het)\s+)?(?:begrip|term|woord)\s+", re.I)
 _ARTICLE_WORD = re.compile(r"^(?:een|de|het)\s+", re.I)
 # "opvang: onderdak en begeleiding …" (a law's definitions), "Beschermd wonen is een …",
 # "Onder opvang wordt … verstaan", "… wordt onder opvang verstaan"
@@ -475,6 +494,9 @@ _DEFINITION = (
     re.compile(r"\bonder\s+(?P<head>[^:;.,]{1,60}?)\s+(?:wordt|worden)\s+(?:[^.;:]{0,60}\s)?verstaan", re.I),
     re.compile(r"\b(?:wordt|worden)\s+(?:[^.;:]{0,40}\s)?onder\s+(?P<head>[^:;.,]{1,60}?)\s+verstaan", re.I),
 )
+# a glossary written as a table: "Begrip: Extramuralisering · Beschrijving: Het streven …"
+_GLOSSARY_ROW = re.compile(r"^(?:begrip|begrippen|term|termen|afkorting|woord)\s*:\s*(?P<head>[^:·]{1,60}?)\s+·\s+"
+                           r"[^:·]{1,40}:\s*\S", re.I)
 MAX_DEFINED_WORDS = 5
 # what every form of `_DEFINITION` has in it
 _MAY_DEFINE = re.compile(r":|\b(?:is|zijn)\s+(?:een|de|het)\b|\bbetekent\b|\bbetekenen\b|\bverstaan\b", re.I)
@@ -492,7 +514,8 @@ def defined_terms(question: str) -> list[tuple[str, ...]]:
         asked = [match.group("term")] + ([match.group("other")] if "other" in pattern.groupindex else [])
         found = []
         for phrase in asked:
-            phrase = _ARTICLE_WORD.sub("", _QUALIFIER.sub("", _SECOND_QUESTION.sub("", phrase.strip())))
+            phrase = _SECOND_QUESTION.sub("", phrase.strip())
+            phrase = _ARTICLE_WORD.sub("", _TERM_WORD.sub("", _QUALIFIER.sub("", phrase)))
             stems = tuple(terms(phrase))
             if stems and len(phrase.split()) <= MAX_DEFINED_WORDS and not phrase.lower().startswith("er "):
                 found.append(stems)
@@ -518,10 +541,19 @@ def defined_heads(text: str) -> list[tuple[str, ...]]:
     return [head for head in heads if head]
 
 
+def may_define(unit: Unit) -> bool:
+    """Whether `unit` can define a term: a sentence or a list, not a table row ("Woning: bij
+    Housing First een zelfstandige woning" names a column), unless the row is a glossary's."""
+    return unit.kind != "row" or bool(_GLOSSARY_ROW.match(unit.text))
+
+
 def _definition_forms(text: str) -> tuple[str, list[re.Match]]:
     """`text` without its list mark and leading article, and the `_DEFINITION` forms it matches."""
-    if not _MAY_DEFINE.search(text) or " · " in text:  # most sentences (the glossary reads them all), and
-        return text, []  # a table row as the loaders write one: "De huurprijs is: hoger dan de · …" names columns
+    if " · " in text:  # a table row as the loaders write one: "De huurprijs is: hoger dan de · …" names
+        glossary = _GLOSSARY_ROW.match(text)  # columns; only a glossary's row defines its first cell
+        return text, [glossary] if glossary else []
+    if not _MAY_DEFINE.search(text):  # most sentences (the library's glossary reads them all)
+        return text, []
     plain = _ARTICLE_WORD.sub("", LIST_MARK.sub("", text).strip())
     return plain, [match for match in (pattern.search(plain) for pattern in _DEFINITION) if match]
 

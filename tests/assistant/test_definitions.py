@@ -3,7 +3,10 @@
 from pathlib import Path
 
 from assistant import definitions
+import pytest
+
 from assistant.definitions import Glossary, with_definitions
+from assistant.sentences import defined_terms
 from index.writer import IndexWriter
 from index.searcher import Index
 
@@ -38,6 +41,12 @@ GUIDE = """# Rollen bij de spreiding
 | A++ | € 412 |
 
 De huurprijs is: hoger dan de liberalisatiegrens · De huurprijs is niet: redelijk.
+
+## Begrippenlijst
+
+| Begrip | Beschrijving |
+|---|---|
+| Wonen Eerst | Een aanpak waarin dakloze mensen eerst een eigen woning krijgen en dan begeleiding. |
 """
 
 
@@ -116,3 +125,38 @@ def test_a_question_that_names_the_law_gets_that_laws_definition_before_a_copy_e
 
     assert named[0].document.doc_id == "wmo"
     assert unnamed[0].document.doc_id == "handboek"  # without a name: the newest law text
+
+
+@pytest.mark.parametrize("question", [
+    "Wat is een woongelegenheid?", "Wat houdt een woongelegenheid in?", "Wat houdt het begrip woongelegenheid in?",
+    "Wat wordt bedoeld met een woongelegenheid?", "Wat bedoelt de wet met woongelegenheid?",
+    "Wat moet ik verstaan onder een woongelegenheid?", "Hoe definieert de Woningwet een woongelegenheid?",
+    "Hoe wordt een woongelegenheid omschreven in de wet?", "Wat is de definitie van woongelegenheid?",
+])
+def test_an_officer_gets_the_definition_however_she_asks_what_a_term_means(tmp_path, embedder, question):
+    index = library(tmp_path, embedder)
+
+    hits = with_definitions([], question, lambda: Glossary.read(index), index)
+
+    assert [hit.document.doc_id for hit in hits] == ["woningwet"]
+
+
+def test_questions_that_ask_no_meaning_are_not_taken_for_one():
+    assert defined_terms("Wat houdt de Wet betaalbare huur in voor huurders?") == []  # what it brings them
+    assert defined_terms("Wat is er veranderd aan de voorrang?") == []
+    # the term ends before the second question and the words that pin it to a place
+    assert defined_terms("Welke groepen vallen onder de bredere definitie van dakloosheid die Utrecht gebruikt?") == [
+        ("daklos",)]
+    assert defined_terms("Wat houdt de Wonen Eerst-aanpak in, en hoe komt die terug in de woningverdeling?") == [
+        ("won", "eerst", "aanpak")]
+
+
+def test_a_glossary_written_as_a_table_defines_its_terms_and_other_tables_define_nothing(tmp_path, embedder):
+    index = library(tmp_path, embedder)
+    glossary = Glossary.read(index)
+
+    defining = with_definitions([], "Wat houdt Wonen Eerst in?", lambda: glossary, index)
+
+    assert [hit.document.doc_id for hit in defining] == ["gids"]
+    assert "Begrip: Wonen Eerst · Beschrijving: Een aanpak waarin" in defining[0].chunk.text
+    assert with_definitions([], "Wat is een energielabel?", lambda: glossary, index) == []

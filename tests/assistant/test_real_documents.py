@@ -315,3 +315,26 @@ def test_an_officer_asking_what_a_toegelaten_instelling_is_gets_the_laws_definit
     assert not answer.abstained
     assert re.match(r"toegelaten instelling: (toegelaten )?instelling als bedoeld in artikel 19", answer.text), answer.text
     assert "Artikel 1" in (answer.citations[0].section or "")
+
+
+@pytest.mark.parametrize("question", ["Wat houdt maatschappelijke opvang in?", "Hoe definieert de Wmo opvang?",
+                                      "Wat wordt bedoeld met maatschappelijke opvang?"])
+def test_an_officer_asking_what_a_term_means_in_her_own_words_gets_the_laws_definition(officer, question):
+    # "Wat is maatschappelijke opvang?" found the Wmo's definition; the other ways of asking the
+    # same opened with a list about maatschappelijke ondersteuning or a bijdrage
+    answer = officer.ask(question)
+
+    assert not answer.abstained
+    assert answer.text.startswith("opvang: onderdak en begeleiding voor personen"), answer.text
+    assert answer.citations[0].doc_id.startswith("bwbr0035362-wmo-2015")
+
+
+def test_an_officer_asking_about_a_term_of_utrechts_begrippenlijst_gets_its_whole_description(officer):
+    # the begrippenlijst is a PDF table converted to Markdown: each wrapped line of a description
+    # was a row of its own, so the answer stopped at "… een intramurale instelling (waar"
+    answer = officer.ask("Wat is extramuralisering?")
+
+    assert not answer.abstained
+    assert answer.text.startswith("Begrip: Extramuralisering · Beschrijving: Het streven om buiten de muren van een "
+                                  "intramurale instelling (waar iemand opgenomen wordt) gelijkwaardige zorg te bieden, "
+                                  "bijvoorbeeld in de eigen woning."), answer.text
