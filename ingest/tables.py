@@ -134,28 +134,41 @@ def markdown_cells(line: str) -> list[str]:
     return [cell.strip() for cell in inner.split("|")]
 
 
-def wrapped_rows_covered(rows: list[list[str]]) -> list[list[str | None]]:
-    """Body rows of a Markdown table, with the first cell of each row that continues wrapped
-    text marked covered (None), for `merged_continuations` to join.
+def joined_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
+    """Body rows of a Markdown table, each row that continues wrapped text joined to the row above.
 
     A PDF converted to Markdown writes a cell that wraps over three lines as three rows, the
     later ones with an empty first cell: "|ETHOS-light|ETHOS staat voor …|", "||volwaardige
-    huisvesting. …|". A row continues the one that began it when its first cell is empty and
-    each of its other cells sits under a cell of at least MIN_WRAPPED_WORDS words: a table that
-    leaves a repeated first cell empty above values ("||Gemeente B|12|") keeps its rows.
+    huisvesting. …|". Only a table that shows it was wrapped, some row with an empty first cell
+    going on in lower case or with a bullet ("||• mensen in de noodopvang;|"), is read so: a
+    table written by hand that leaves a repeated first cell empty ("||Strengere regels voor
+    kamerverhuur|") keeps its rows. In a wrapped table a row continues the one above when each
+    of its filled cells goes on in lower case or sits under a cell of at least MIN_WRAPPED_WORDS
+    words (a value such as "n.v.t." or "12" was not wrapped), and its first cell is empty or
+    goes on too ("|Consumentgericht|Bouwprogramma waarbij … naar|", "|bouwprogramma|een woning
+    …|").
     """
-    result: list[list[str | None]] = []
-    began: list[str] = []
+    if not any(not row[0] and any(_goes_on(cell) for cell in row[1:]) for row in rows):
+        return rows
+    joined: list[list[str]] = []
     for row in rows:
-        filled = [i for i, cell in enumerate(row) if cell]
-        continues = bool(began) and not row[0] and bool(filled) and all(
-            i < len(began) and len(began[i].split()) >= MIN_WRAPPED_WORDS for i in filled)
-        if continues:
-            result.append([None, *row[1:]])
-        else:
-            result.append(list(row))
-            began = row
-    return result
+        above = joined[-1] if joined else None
+        filled = [i for i, cell in enumerate(row) if cell and i > 0]
+        continues = above is not None and bool(filled) and (not row[0] or _goes_on(row[0])) and all(
+            i < len(above) and above[i] and (_goes_on(row[i]) or len(above[i].split()) >= MIN_WRAPPED_WORDS)
+            for i in filled)
+        if not continues:
+            joined.append(list(row))
+            continue
+        for i, cell in enumerate(row[: len(above)]):
+            if cell:
+                above[i] = join_wrapped(above[i], cell) if above[i] else cell
+    return joined
+
+
+def _goes_on(cell: str) -> bool:
+    """Whether a cell's text reads as the rest of the line above: lower case or a bullet."""
+    return bool(cell) and (cell[0].islower() or cell[0] in "•·-–")
 
 
 def with_markdown_tables(lines: Iterable[str]) -> list[str]:
@@ -169,7 +182,7 @@ def with_markdown_tables(lines: Iterable[str]) -> list[str]:
             while end < len(lines) and MARKDOWN_ROW.match(lines[end]):
                 end += 1
             header, *body = (markdown_cells(line) for line in (lines[i], *lines[i + 2 : end]))
-            table = as_table([header, *wrapped_rows_covered(body)])
+            table = as_table([header, *joined_wrapped_rows(body)])
             if table:
                 result += ["", *table_lines(table), ""]
                 i = end

@@ -52,6 +52,10 @@ def test_a_glossary_whose_descriptions_wrap_over_markdown_rows_keeps_one_row_per
 ||groepen:|
 ||• mensen in de noodopvang;|
 |GBO|Gebruiksoppervlakte|
+|Zorgwoning|Woning met zorg|
+||op afroep.|
+|Consumentgericht|Bouwprogramma waarbij ervan uitgegaan wordt dat iedere vraag naar|
+|bouwprogramma|een woning op termijn wordt ingevuld.|
 """)
 
     lines = load_document(note).text.splitlines()
@@ -59,6 +63,10 @@ def test_a_glossary_whose_descriptions_wrap_over_markdown_rows_keeps_one_row_per
     assert ("Begrip: ETHOS-light · Beschrijving: Een classificatie waarbij dakloosheid wordt gezien als een gebrek "
             "aan volwaardige huisvesting. De classificatie omvat de volgende groepen: • mensen in de noodopvang;") in lines
     assert "Begrip: GBO · Beschrijving: Gebruiksoppervlakte" in lines
+    assert "Begrip: Zorgwoning · Beschrijving: Woning met zorg op afroep." in lines  # a short cell that wraps
+    # a term that wraps in the first column too
+    assert ("Begrip: Consumentgericht bouwprogramma · Beschrijving: Bouwprogramma waarbij ervan uitgegaan wordt dat "
+            "iedere vraag naar een woning op termijn wordt ingevuld.") in lines
     assert not any(line.startswith("Begrip: volwaardige") for line in lines)
 
 
@@ -70,3 +78,15 @@ def test_a_table_that_leaves_a_repeated_first_cell_empty_keeps_its_rows(tmp_path
 
     assert "Regio: Utrecht · Gemeente: Zeist · Plekken: 12" in lines
     assert "Gemeente: Houten · Plekken: 8" in lines  # a value of its own, not a wrapped line of "Zeist"
+
+
+def test_a_table_written_by_hand_that_leaves_the_first_cell_empty_under_text_keeps_its_rows(tmp_path):
+    # nothing in it goes on in lower case or with a bullet, as the lines of a wrapped cell do
+    note = write(tmp_path / "maatregelen.md", "| Gemeente | Maatregel |\n|---|---|\n"
+                                              "| Utrecht | Meer sociale huurwoningen bouwen in alle wijken |\n"
+                                              "| | Strengere regels voor kamerverhuur in de binnenstad |\n")
+
+    lines = load_document(note).text.splitlines()
+
+    assert "Gemeente: Utrecht · Maatregel: Meer sociale huurwoningen bouwen in alle wijken" in lines
+    assert "Maatregel: Strengere regels voor kamerverhuur in de binnenstad" in lines
