@@ -21,13 +21,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import takewhile
 
 from assistant.condense import own_terms
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage,
-                                 credit, defined_terms, defines, is_boilerplate, may_define, names_lid, nearest_heading,
-                                 only_refers, question_terms, quotes, passage_units, shingles, states_reason, terms,
-                                 tidy, without_lid_number)
+                                 credit, defined_terms, defines, glossary_row, is_boilerplate, may_define, names_lid,
+                                 nearest_heading, only_refers, question_terms, quotes, passage_units, shingles,
+                                 states_reason, terms, tidy, without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id
 from index.models import Hit
 from ingest.dates import latest_day
@@ -364,9 +365,21 @@ def _focused(unit: Unit, focus: set[str] | None) -> Unit | None:
 def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) -> list[Unit]:
     """`passage` with each list item that defines an asked term (`assistant.sentences.defines`)
     also as a unit of its own: "opvang: onderdak en begeleiding …" answers "Wat verstaat de Wmo
-    onder opvang?", the law's other thirty definitions around it do not."""
+    onder opvang?", the law's other thirty definitions around it do not. A glossary row that
+    defines it is one unit with all the sentences of its description ("Begrip: Geliberaliseerde
+    huur · Beschrijving: Vrije huursector." without "Huurprijs ligt boven … € 879,66." leaves out
+    what an officer asked for); for other questions its sentences stay apart, each no more than
+    a sentence of prose."""
     apart = []
-    for unit in passage:
+    absorbed = 0  # the sentences of a glossary row taken into its first
+    for position, unit in enumerate(passage):
+        if absorbed:
+            absorbed -= 1
+            continue
+        if glossary_row(unit.text) and defines(unit.text, asked):
+            rest = list(takewhile(lambda later: later.kind == "sentence" and later.paragraph == unit.paragraph
+                                  and not glossary_row(later.text), passage[position + 1:]))
+            unit, absorbed = replace(unit, text=" ".join([unit.text, *(later.text for later in rest)])), len(rest)
         apart.append(unit)
         # the item keeps its lid, but is not the lid's first sentence: "Lid 1:" would not be its place
         apart += [replace(unit, text=item, kind="sentence", items=[], opens_lid=False, marks=[])

@@ -459,7 +459,9 @@ def anchors(question: str) -> list[str]:
 # the Dutch ways of asking what a term means; the more specific forms first ("Wat is de
 # definitie van X?" asks about X, not about "definitie van X")
 _ASKS_MEANING = (
-    re.compile(r"^\s*wat\s+(?:verstaat|verstaan)\s+.{1,60}?\s+onder\s+(?P<term>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:versta|verstaat|verstaan)\s+.{1,60}?\s+onder\s+(?P<term>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:moet|moeten|kan|kun|kunnen|mag|mogen)\s+(?:ik|je|jij|we|wij|u|men)\s+onder\s+"
+               r"(?P<term>.+?)\s+verstaan\b", re.I),
     re.compile(r"^\s*wat\s+(?:wordt|worden)\s+(?:er\s+)?(?:.{1,60}?\s+)?verstaan\s+onder\s+(?P<term>[^?]+)", re.I),
     re.compile(r"^\s*wat\s+(?:moet|moeten|kan|kun|kunnen|mag|mogen)\s+(?:ik|je|jij|we|wij|u|men)\s+(?:\w+\s+)?"
                r"verstaan\s+onder\s+(?P<term>[^?]+)", re.I),
@@ -473,9 +475,11 @@ _ASKS_MEANING = (
                r"(?P<term>[^?]+)", re.I),
     re.compile(r"^\s*wat\s+(?:is|zijn)\s+(?:precies\s+|eigenlijk\s+)?het\s+verschil\s+tussen\s+(?P<term>.+?)"
                r"\s+en\s+(?P<other>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:is|zijn)\s+de\s+betekenis\s+van\s+(?P<term>[^?]+)", re.I),
     # "Welke groepen vallen onder de bredere definitie van dakloosheid …?" asks for that definition too
     re.compile(r"\b(?:definitie|begripsomschrijving|omschrijving)\s+van\s+(?P<term>[^?]+)", re.I),
-    re.compile(r"^\s*wat\s+(?:is|zijn|betekent|betekenen)\s+(?:precies\s+|eigenlijk\s+)?(?P<term>[^?]+)", re.I),
+    re.compile(r"^\s*wat\s+(?:is|zijn|betekent|betekenen)\s+(?:nou\s+|nu\s+)?(?:precies\s+|eigenlijk\s+)?"
+               r"(?P<term>[^?]+)", re.I),
 )
 # what follows the term: "volgens de Wmo", "in de wet", "in Utrecht", "bij de urgentieregeling", "die
 # Utrecht gebruikt"
@@ -541,10 +545,16 @@ def defined_heads(text: str) -> list[tuple[str, ...]]:
     return [head for head in heads if head]
 
 
+def glossary_row(text: str) -> bool:
+    """Whether `text` opens a row of a glossary written as a table ("Begrip: Extramuralisering ·
+    Beschrijving: …"); its description may run over several sentences (`units` splits them)."""
+    return bool(_GLOSSARY_ROW.match(text))
+
+
 def may_define(unit: Unit) -> bool:
     """Whether `unit` can define a term: a sentence or a list, not a table row ("Woning: bij
     Housing First een zelfstandige woning" names a column), unless the row is a glossary's."""
-    return unit.kind != "row" or bool(_GLOSSARY_ROW.match(unit.text))
+    return unit.kind != "row" or glossary_row(unit.text)
 
 
 def _definition_forms(text: str) -> tuple[str, list[re.Match]]:

@@ -2,13 +2,13 @@
 
 from pathlib import Path
 
-from assistant import definitions
 import pytest
 
+from assistant import Assistant, definitions
 from assistant.definitions import Glossary, with_definitions
 from assistant.sentences import defined_terms
 from index.writer import IndexWriter
-from index.searcher import Index
+from index.searcher import Index, LiveIndex
 
 LAW = """# Woningwet
 
@@ -46,7 +46,7 @@ De huurprijs is: hoger dan de liberalisatiegrens · De huurprijs is niet: redeli
 
 | Begrip | Beschrijving |
 |---|---|
-| Wonen Eerst | Een aanpak waarin dakloze mensen eerst een eigen woning krijgen en dan begeleiding. |
+| Wonen Eerst | Een aanpak waarin dakloze mensen eerst een eigen woning krijgen en dan begeleiding. De gemeente houdt er 40 woningen per jaar voor vrij. |
 """
 
 
@@ -132,6 +132,8 @@ def test_a_question_that_names_the_law_gets_that_laws_definition_before_a_copy_e
     "Wat wordt bedoeld met een woongelegenheid?", "Wat bedoelt de wet met woongelegenheid?",
     "Wat moet ik verstaan onder een woongelegenheid?", "Hoe definieert de Woningwet een woongelegenheid?",
     "Hoe wordt een woongelegenheid omschreven in de wet?", "Wat is de definitie van woongelegenheid?",
+    "Wat versta je onder een woongelegenheid?", "Wat moet ik onder een woongelegenheid verstaan?",
+    "Wat is de betekenis van woongelegenheid?", "Wat is nou eigenlijk een woongelegenheid?",
 ])
 def test_an_officer_gets_the_definition_however_she_asks_what_a_term_means(tmp_path, embedder, question):
     index = library(tmp_path, embedder)
@@ -160,3 +162,14 @@ def test_a_glossary_written_as_a_table_defines_its_terms_and_other_tables_define
     assert [hit.document.doc_id for hit in defining] == ["gids"]
     assert "Begrip: Wonen Eerst · Beschrijving: Een aanpak waarin" in defining[0].chunk.text
     assert with_definitions([], "Wat is een energielabel?", lambda: glossary, index) == []
+
+
+def test_an_officer_reads_a_glossary_rows_whole_description_not_its_first_sentence(tmp_path, embedder):
+    library(tmp_path, embedder)
+    officer = Assistant(LiveIndex(tmp_path / "index", embedder))
+
+    answer = officer.ask("Wat houdt Wonen Eerst in?")
+
+    assert answer.text.startswith("Begrip: Wonen Eerst · Beschrijving: Een aanpak waarin dakloze mensen eerst een eigen "
+                                  "woning krijgen en dan begeleiding. De gemeente houdt er 40 woningen per jaar voor vrij."), \
+        answer.text
