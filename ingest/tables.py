@@ -167,8 +167,9 @@ def joined_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
 
 
 def _goes_on(cell: str) -> bool:
-    """Whether a cell's text reads as the rest of the line above: lower case or a bullet."""
-    return bool(cell) and (cell[0].islower() or cell[0] in "•·-–")
+    """Whether a cell's text reads as the rest of the line above: lower case or a bullet ("-"
+    and "–" stand for an empty value in many tables)."""
+    return bool(cell) and (cell[0].islower() or cell[0] == "•")
 
 
 def with_markdown_tables(lines: Iterable[str]) -> list[str]:
