@@ -56,13 +56,18 @@ def merged_continuations(grid: list[list[str | None]]) -> list[list[str | None]]
     merged: list[list[str | None]] = []
     for row in grid:
         if merged and row and row[0] is None and any(row):
-            previous = merged[-1]
-            for i, cell in enumerate(row[: len(previous)]):
-                if cell:
-                    previous[i] = join_wrapped(previous[i], cell) if previous[i] else cell
+            join_cells(merged[-1], row)
         else:
             merged.append(list(row))
     return merged
+
+
+def join_cells(above: list, row: list) -> None:
+    """Each filled cell of `row` joined to the cell above it in `above` (changed in place), as
+    the rest of its wrapped text."""
+    for i, cell in enumerate(row[: len(above)]):
+        if cell:
+            above[i] = join_wrapped(above[i], cell) if above[i] else cell
 
 
 def clean_grid(grid: list[list[str | None]]) -> list[list[str]]:
@@ -157,12 +162,10 @@ def joined_wrapped_rows(rows: list[list[str]]) -> list[list[str]]:
         continues = above is not None and bool(filled) and (not row[0] or _goes_on(row[0])) and all(
             i < len(above) and above[i] and (_goes_on(row[i]) or len(above[i].split()) >= MIN_WRAPPED_WORDS)
             for i in filled)
-        if not continues:
+        if continues:
+            join_cells(above, row)
+        else:
             joined.append(list(row))
-            continue
-        for i, cell in enumerate(row[: len(above)]):
-            if cell:
-                above[i] = join_wrapped(above[i], cell) if above[i] else cell
     return joined
 
 
