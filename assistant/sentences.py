@@ -478,9 +478,11 @@ _ASKS_MEANING = (
     re.compile(r"^\s*wat\s+(?:is|zijn)\s+de\s+betekenis\s+van\s+(?P<term>[^?]+)", re.I),
     # "Welke groepen vallen onder de bredere definitie van dakloosheid …?" asks for that definition too
     re.compile(r"\b(?:definitie|begripsomschrijving|omschrijving)\s+van\s+(?P<term>[^?]+)", re.I),
-    re.compile(r"^\s*wat\s+(?:is|zijn|betekent|betekenen)\s+(?:nou\s+|nu\s+)?(?:precies\s+|eigenlijk\s+)?"
+    re.compile(r"^\s*wat\s+(?:is|zijn|(?P<brings>betekent|betekenen))\s+(?:nou\s+|nu\s+)?(?:precies\s+|eigenlijk\s+)?"
                r"(?P<term>[^?]+)", re.I),
 )
+# "Wat is dat precies?", "Wat betekent dit voor …": a word that points back at the last answer is no term
+_POINTS_BACK = re.compile(r"^(?:dat|dit|die|deze|daarmee|hiermee)\b", re.I)
 # what follows the term: "volgens de Wmo", "in de wet", "in Utrecht", "bij de urgentieregeling", "die
 # Utrecht gebruikt"
 _QUALIFIER = re.compile(r"\s+(?:precies|eigenlijk|volgens\b.*|in\s+(?:de\s|het\s|(?-i:[A-Z])).*|bij\s+(?:de|het)\s+.*"
@@ -519,6 +521,10 @@ def defined_terms(question: str) -> list[tuple[str, ...]]:
         found = []
         for phrase in asked:
             phrase = _SECOND_QUESTION.sub("", phrase.strip())
+            # "Wat betekent de urgentieregeling voor statushouders?" asks what a rule brings them
+            if _POINTS_BACK.match(phrase) or ("brings" in pattern.groupindex and match.group("brings")
+                                              and re.search(r"\svoor\s", phrase)):
+                continue
             phrase = _ARTICLE_WORD.sub("", _TERM_WORD.sub("", _QUALIFIER.sub("", phrase)))
             stems = tuple(terms(phrase))
             if stems and len(phrase.split()) <= MAX_DEFINED_WORDS and not phrase.lower().startswith("er "):

@@ -153,6 +153,19 @@ def test_questions_that_ask_no_meaning_are_not_taken_for_one():
         ("won", "eerst", "aanpak")]
 
 
+@pytest.mark.parametrize("question", [
+    # a follow-up asks what the previous answer brings, not what a word means
+    "Wat betekent dat voor kleine gemeenten?",
+    "Wat betekent dit voor de wachttijd?",
+    "Wat is dat precies?",
+    # what a rule brings a group, like "Wat houdt … in voor huurders?"
+    "Wat betekent de urgentieregeling voor statushouders?",
+    "Wat betekenen de nieuwe regels voor corporaties?",
+])
+def test_a_question_about_what_something_brings_or_about_the_last_answer_asks_no_definition(question):
+    assert defined_terms(question) == []
+
+
 def test_a_glossary_written_as_a_table_defines_its_terms_and_other_tables_define_nothing(tmp_path, embedder):
     index = library(tmp_path, embedder)
     glossary = Glossary.read(index)
