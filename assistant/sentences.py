@@ -42,7 +42,7 @@ QUESTION_WORDS = frozenset(
     "wat wie hoe welk welke waar waarom wanneer waarmee waarvoor hoeveel kan kunnen moet moeten mag mogen "
     "is zijn wordt worden regel regelt regelen doe doen doet je we wij u ik ons onze jullie er eigenlijk "
     "precies nou nu gaat gaan graag verschil verschillen tussen samen vergeleken betekent betekenen houdt "
-    "inhoud".split()
+    "inhoud betekenis".split()
 )
 _WORD = re.compile(r"\w[\w-]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
