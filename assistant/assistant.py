@@ -7,7 +7,7 @@ from pathlib import Path
 
 from assistant import compose as extractive
 from assistant.condense import condense, condense_with_model, is_follow_up
-from assistant.definitions import Glossary, with_definitions
+from assistant.definitions import Glossary, library_defines, with_definitions
 from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
@@ -15,7 +15,7 @@ from assistant.models import Answer, Citation
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
-from assistant.sentences import asks_date, question_terms
+from assistant.sentences import anchors, asks_date, question_terms
 from assistant.versions import with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
@@ -94,6 +94,11 @@ class Assistant:
         laws = quoted_law(hits, index, chosen)
         evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question, quoted=laws)
         verdict = evidence.verdict(self.refuse_below, self.caution_below)
+        # what a term means is answered by its definition however far its passage lies from the
+        # question; not one asked of a place or a year the definition does not name
+        if verdict == "weigeren" and hits and not anchors(question) \
+                and library_defines(query, lambda: self.glossary(index), index, chosen):
+            verdict = "antwoorden"
         if not hits or verdict == "weigeren":
             answer = self._abstain(query, hits, evidence, notes)
             yield answer.text, answer

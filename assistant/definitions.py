@@ -89,5 +89,14 @@ def with_definitions(hits: list[Hit], question: str, glossary: Callable[[], Glos
     return first + [hit for hit in hits if _place(hit) not in {_place(f) for f in first}]
 
 
+def library_defines(question: str, glossary: Callable[[], Glossary], index: Index, filters: Filters | None = None) -> bool:
+    """Whether the library, within `filters`, defines in just these words the one term `question`
+    asks the meaning of: "Wat zijn friends-contracten?" is answered by one row of Utrecht's
+    begrippenlijst, in a passage of twenty rows that lies far from the question in embedding space.
+    `glossary` is only called for such a question."""
+    asked = defined_terms(question)
+    return len(asked) == 1 and bool(glossary().passages(asked[0], index, filters))
+
+
 def _place(hit: Hit) -> tuple[str, int]:
     return hit.document.doc_id, hit.chunk.ordinal

@@ -329,6 +329,25 @@ def test_an_officer_asking_what_a_term_means_in_her_own_words_gets_the_laws_defi
     assert answer.citations[0].doc_id.startswith("bwbr0035362-wmo-2015")
 
 
+def test_an_officer_asking_the_betekenis_of_a_term_gets_its_definition_not_a_table_with_a_betekenis_column(officer):
+    # the Huurcommissie's terminology table has a column "Betekenis" whose cells begin with
+    # "Woonruimte met een aanvangshuurprijs …": it matched both words of the question and opened
+    answer = officer.ask("Wat is de betekenis van woonruimte?")
+
+    assert answer.text.startswith("woonruimte: 1° besloten ruimte die"), answer.text
+    assert answer.citations[0].doc_id.startswith("bwbr0035303-huisvestingswet-2014")
+
+
+def test_an_officer_asking_about_a_term_only_a_glossary_defines_gets_the_definition_not_a_refusal(officer):
+    # the row lies in a passage of twenty rows, far from the short question in embedding space:
+    # the evidence was too weak and the assistant refused
+    answer = officer.ask("Wat zijn friends-contracten?")
+
+    assert not answer.abstained
+    assert answer.text.startswith("Begrip: Friends-contracten · Beschrijving: Deze contracten maken het mogelijk om "
+                                  "met twee of meer personen zonder relationele band een woning te huren."), answer.text
+
+
 def test_an_officer_asking_about_a_term_of_utrechts_begrippenlijst_gets_its_whole_description(officer):
     # the begrippenlijst is a PDF table converted to Markdown: each wrapped line of a description
     # was a row of its own, so the answer stopped at "… een intramurale instelling (waar"
