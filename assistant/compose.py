@@ -196,7 +196,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         lids = articles.get((hit.document.doc_id, section), {})
         for position, unit in enumerate(passage):
             # a law's definition may run past MAX_WORDS
-            defining = next((term for term in asked if may_define(unit) and defines(unit.text, [term])), None)
+            defining = next((term for term in asked if may_define(unit) and defines(unit.definition_text, [term])), None)
             if not (defining or _answer_like(unit)) or is_boilerplate(unit.text):
                 continue
             if unit.items and _DEFINITIONS_LEAD.search(unit.text) and not defining:
@@ -381,10 +381,19 @@ def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) ->
                                   and not glossary_row(later.text), passage[position + 1:]))
             unit, absorbed = replace(unit, text=" ".join([unit.text, *(later.text for later in rest)])), len(rest)
         apart.append(unit)
-        # the item keeps its lid, but is not the lid's first sentence: "Lid 1:" would not be its place
-        apart += [replace(unit, text=item, kind="sentence", items=[], opens_lid=False, marks=[])
-                  for item in unit.items if defines(item, asked)]
+        apart += [_item_apart(unit, position) for position in range(len(unit.items))
+                  if defines(unit.item_definition(position), asked)]
     return apart
+
+
+def _item_apart(unit: Unit, position: int) -> Unit:
+    """Item `position` of `unit` as a unit of its own, an item that ends in a colon with the items
+    nested under it ("woongelegenheid:" or "verbonden onderneming: rechtspersoon of vennootschap:"
+    with its a. to c.); it keeps its lid, but is not the lid's first sentence: "Lid 1:" would not
+    be its place."""
+    inner = unit.nested(position) if unit.items[position].rstrip().endswith(":") else []
+    return replace(unit, text=unit.items[position], kind="lead" if inner else "sentence", opens_lid=False,
+                   items=[item for item, _ in inner], marks=[mark for _, mark in inner])
 
 
 def lists_questions(unit: Unit) -> bool:

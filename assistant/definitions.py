@@ -71,7 +71,7 @@ class Glossary:
 def definitions_in(text: str) -> list[str]:
     """The sentences and list items of a passage that may define a term: not table rows
     ("Energielabel: A++ · Maximale huurprijs: € 412" names a column, it defines nothing)."""
-    return [part for unit in units(text) if may_define(unit) for part in unit.parts]
+    return [part for unit in units(text) if may_define(unit) for part in unit.definition_parts()]
 
 
 def with_definitions(hits: list[Hit], question: str, glossary: Callable[[], Glossary], index: Index,

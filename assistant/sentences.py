@@ -126,6 +126,36 @@ class Unit:
     def parts(self) -> list[str]:
         return [self.text, *self.items]
 
+    @property
+    def definition_text(self) -> str:
+        """The words the unit may define a term with: its text, and for a lead-in that is a term
+        alone ("woongelegenheid:" over "a. woning …", "b. woonwagen …") its text and first item."""
+        return f"{self.text} {self.items[0]}" if self.items and _TERM_LEAD.match(self.text) else self.text
+
+    def nested(self, position: int) -> list[tuple[str, str]]:
+        """(item, mark) of the items nested under item `position`: those after it marked as
+        another kind, up to the next of its own ("– woongelegenheid:" over "a." to "c.": a list
+        within a list is read flat, each item with its mark)."""
+        marked = self.marked_items()
+        kind = mark_kind(f"{marked[position][1]} x") if marked[position][1] else "bullet"
+        inner = []
+        for item, mark in marked[position + 1:]:
+            if (mark_kind(f"{mark} x") if mark else "bullet") == kind:
+                break
+            inner.append((item, mark))
+        return inner
+
+    def item_definition(self, position: int) -> str:
+        """Item `position` as it may define a term: a term alone before a colon with the first
+        item nested under it ("woongelegenheid: woning met de daarbij behorende grond;")."""
+        item = self.items[position]
+        inner = self.nested(position) if _TERM_LEAD.match(item) else []
+        return f"{item} {inner[0][0]}" if inner else item
+
+    def definition_parts(self) -> list[str]:
+        """The lead-in and every item as they may define a term (`definition_text`, `item_definition`)."""
+        return [self.definition_text, *(self.item_definition(position) for position in range(len(self.items)))]
+
     def marked_items(self) -> list[tuple[str, str]]:
         """(item, its mark or "") in order."""
         return list(zip(self.items, self.marks + [""] * (len(self.items) - len(self.marks))))
@@ -230,10 +260,11 @@ def units(text: str, heading: str = "") -> list[Unit]:
             continue
         lead = found[-1] if found and found[-1].kind == "lead" else None
         if (lead is not None and lead.items and is_item and lead_mark not in (None, item_mark)
-                and mark_kind(line) == lead_mark):
+                and (mark_kind(line) == lead_mark or (mark_kind(line) == "number" and item_mark in LAW_PARTS))):
             # "2. De bijdrage bedraagt voorts …" after "1. … voor:" with its "a." to "d." is the next
             # lid of the article, not one more item of the first lid's list (a list of one kind
-            # under a lead-in of that kind may be nested: "- een ministerie:" over "- Defensie")
+            # under a lead-in of that kind may be nested: "- een ministerie:" over "- Defensie");
+            # so is a "2." after "– woongelegenheid:" with its "a." to "c.": lids stand above parts
             lead = None
         if is_item and lead is None and pending and _continued_heading(pending, cleaned):
             lead = Unit(f"{pending.rstrip(' :')}:", "lead", paragraph=paragraph)
@@ -268,6 +299,10 @@ def units(text: str, heading: str = "") -> list[Unit]:
         if unit.kind == "lead" and not unit.items:
             unit.kind = "sentence"
     return found
+
+
+# the marks of the parts of a law's lid (onderdelen "a.", and their "1°"): a "2." after them is the next lid
+LAW_PARTS = ("letter", "degree")
 
 
 def mark_kind(line: str) -> str | None:
@@ -505,6 +540,8 @@ _GLOSSARY_ROW = re.compile(r"^(?:begrip|begrippen|term|termen|afkorting|woord)\s
                            r"[^:·]{1,40}:\s*\S", re.I)
 MAX_DEFINED_WORDS = 5
 # what every form of `_DEFINITION` has in it
+# a law's definition whose meaning is a list: "– woongelegenheid:" over its parts a., b. and c.
+_TERM_LEAD = re.compile(r"^\W*(?:[^\s:]+\s+){0,3}[^\s:]+\s*:$")
 _MAY_DEFINE = re.compile(r":|\b(?:is|zijn)\s+(?:een|de|het)\b|\bbetekent\b|\bbetekenen\b|\bverstaan\b", re.I)
 
 

@@ -186,3 +186,51 @@ def test_an_officer_reads_a_glossary_rows_whole_description_not_its_first_senten
     assert answer.text.startswith("Begrip: Wonen Eerst · Beschrijving: Een aanpak waarin dakloze mensen eerst een eigen "
                                   "woning krijgen en dan begeleiding. De gemeente houdt er 40 woningen per jaar voor vrij."), \
         answer.text
+
+
+LAW_WITH_LISTED_DEFINITION = """# Woningwet
+
+## Artikel 1
+
+1. In deze wet en de daarop berustende bepalingen wordt verstaan onder:
+
+– standplaats: kavel, bestemd voor het plaatsen van een woonwagen;
+
+– woongelegenheid:
+
+a. woning met de daarbij behorende grond;
+
+b. woonwagen, zijnde een voor bewoning bestemd gebouw op een standplaats, en
+
+c. standplaats.
+
+– verbonden onderneming: rechtspersoon of vennootschap:
+
+a. welke een dochtermaatschappij is, of
+
+b. in welke een toegelaten instelling deelneemt;
+
+2. Voor de toepassing van het bij of krachtens deze wet bepaalde wordt voorts verstaan onder:
+
+– dochtermaatschappij: dochtermaatschappij als bedoeld in artikel 24a van Boek 2 van het Burgerlijk Wetboek;
+"""
+
+
+def test_an_officer_asking_about_a_term_the_law_defines_by_a_list_gets_that_list_and_not_the_next_lid(tmp_path, embedder):
+    # the Woningwet defines "woongelegenheid:" by its parts a. to c.; the bare term before a colon
+    # was read as no definition, and "verbonden onderneming: rechtspersoon of vennootschap:" was
+    # shown without the parts that say which
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "woningwet.md").write_text(LAW_WITH_LISTED_DEFINITION, encoding="utf-8")
+    IndexWriter(tmp_path / "index", embedder).ingest([tmp_path / "docs"])
+    officer = Assistant(LiveIndex(tmp_path / "index", embedder))
+
+    woongelegenheid = officer.ask("Wat is een woongelegenheid?").text.split("\n\n")[0]
+    onderneming = officer.ask("Wat is een verbonden onderneming?").text.split("\n\n")[0]
+
+    assert woongelegenheid.startswith("woongelegenheid:"), woongelegenheid
+    assert "- a. woning met de daarbij behorende grond;" in woongelegenheid and "- c. standplaats." in woongelegenheid
+    assert "verbonden onderneming" not in woongelegenheid and "Voor de toepassing" not in woongelegenheid
+    assert onderneming.startswith("verbonden onderneming: rechtspersoon of vennootschap:"), onderneming
+    assert "- a. welke een dochtermaatschappij is, of" in onderneming and "- b. in welke een toegelaten" in onderneming
+    assert "Voor de toepassing" not in onderneming

@@ -338,6 +338,17 @@ def test_an_officer_asking_the_betekenis_of_a_term_gets_its_definition_not_a_tab
     assert answer.citations[0].doc_id.startswith("bwbr0035303-huisvestingswet-2014")
 
 
+def test_an_officer_asking_what_a_woongelegenheid_is_gets_the_woningwets_three_parts(officer):
+    # "– woongelegenheid:" is defined by its parts a. to c.; the answer opened with the wooncoöperatie
+    answer = officer.ask("Wat is een woongelegenheid?")
+
+    opening = answer.text.split("\n\n")[0]
+    assert opening.startswith("woongelegenheid:"), answer.text
+    assert "- a. woning met de daarbij behorende grond" in opening and "- c. standplaats, zijnde een kavel" in opening
+    assert "Voor de toepassing" not in opening  # the next lid is no part d.
+    assert answer.citations[0].doc_id.startswith("bwbr0005181-woningwet")
+
+
 def test_an_officer_asking_about_a_term_only_a_glossary_defines_gets_the_definition_not_a_refusal(officer):
     # the row lies in a passage of twenty rows, far from the short question in embedding space:
     # the evidence was too weak and the assistant refused
