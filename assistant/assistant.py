@@ -15,7 +15,7 @@ from assistant.models import Answer, Citation
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
-from assistant.sentences import anchors, asks_date, question_terms
+from assistant.sentences import anchors, asks_date, defined_terms, defines, question_terms
 from assistant.versions import with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
@@ -95,9 +95,10 @@ class Assistant:
         evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question, quoted=laws)
         verdict = evidence.verdict(self.refuse_below, self.caution_below)
         # what a term means is answered by its definition however far its passage lies from the
-        # question; not one asked of a place or a year the definition does not name
-        if verdict == "weigeren" and hits and not anchors(question) \
-                and library_defines(query, lambda: self.glossary(index), index, chosen):
+        # question, if the answer opens with it; not one asked of a place or a year it does not name
+        by_definition = verdict == "weigeren" and bool(hits) and not anchors(question) \
+            and library_defines(query, lambda: self.glossary(index), index, chosen)
+        if by_definition:
             verdict = "antwoorden"
         if not hits or verdict == "weigeren":
             answer = self._abstain(query, hits, evidence, notes)
@@ -111,7 +112,10 @@ class Assistant:
         if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
             read = with_earlier_passages(read, earlier[-1], index, chosen)
         composition = extractive.compose(query, read, weights, earlier, question if query != question else None)
-        if not composition.text:  # no unit of the passages speaks to the question (or all were said before)
+        if not composition.text or (by_definition and not defines(composition.text.split("\n", 1)[0],
+                                                                   defined_terms(query))):
+            # no unit of the passages speaks to the question (or all were said before); or the
+            # definition that let it answer was not found among them (a list cut at MAX_ITEMS)
             answer = self._abstain(query, hits, evidence, notes)
             yield answer.text, answer
             return

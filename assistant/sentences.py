@@ -21,7 +21,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-ZÀ-Ý0-9\"'“‘(
 # bullets as Word and PDF conversions leave them too (Symbol-font \uf0b7, \uf0a7, a stray \u085f),
 # also twice over: Utrecht's Beleidsnota in Markdown writes "- \u085f Door …"
 LIST_MARK = re.compile(
-    r"^\s*(?:(?:[-*•–▪◦●■□➢►‣⁃∙\uf0b7\uf0a7\u085f]|\d{1,2}°?[.)]|\d{1,2}°|[a-z][.)]|\([a-z0-9]{1,2}\)|[ivx]{2,4}[.)])\s+)+")
+    r"^\s*(?:(?:[-*•–▪◦●■□➢►‣⁃∙\uf0b7\uf0a7\u085f]|\d{1,2}°?[.)]|\d{1,2}°|[a-z][.)]|\([a-z0-9]{1,2}\)|[ivx]{2,4}[.)])\s+"
+    # "–maatschappelijke ondersteuning:": a law text in Markdown glues some of its dashes to the term
+    r"|[–•](?=[^\W\d_]))+")
 _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
 # a row as the loaders write a table: "Huishoudtype: Gezin · Maximale huur (euro): 879"

@@ -349,6 +349,23 @@ def test_an_officer_asking_what_a_woongelegenheid_is_gets_the_woningwets_three_p
     assert answer.citations[0].doc_id.startswith("bwbr0005181-woningwet")
 
 
+def test_a_definition_whose_dash_is_glued_to_its_term_stops_at_the_next_term(officer):
+    # the Wmo writes "–*maatschappelijke ondersteuning:*" without a space after the dash: it was
+    # no list item, so its 1° to 3° ran on with every definition after it
+    opening = officer.ask("Wat is maatschappelijke ondersteuning?").text.split("\n\n")[0]
+
+    assert opening.startswith("maatschappelijke ondersteuning: [1]\n- 1°. bevorderen van de sociale samenhang"), opening
+    assert "- 3°. bieden van beschermd wonen en opvang;" in opening and "maatwerkvoorziening" not in opening
+
+
+def test_an_answer_let_through_by_a_definition_opens_with_it_or_is_refused(officer):
+    # the Woningwet defines "inspecteur:" as the 24th item of a list cut at fifteen: the evidence
+    # was let through by the definition, and the answer opened with a vergrijpboete
+    answer = officer.ask("Wat is een inspecteur?")
+
+    assert answer.abstained or answer.text.startswith("inspecteur:"), answer.text
+
+
 def test_an_officer_asking_about_a_term_only_a_glossary_defines_gets_the_definition_not_a_refusal(officer):
     # the row lies in a passage of twenty rows, far from the short question in embedding space:
     # the evidence was too weak and the assistant refused
