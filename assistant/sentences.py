@@ -541,9 +541,9 @@ _DEFINITION = (
 _GLOSSARY_ROW = re.compile(r"^(?:begrip|begrippen|term|termen|afkorting|woord)\s*:\s*(?P<head>[^:·]{1,60}?)\s+·\s+"
                            r"[^:·]{1,40}:\s*\S", re.I)
 MAX_DEFINED_WORDS = 5
-# what every form of `_DEFINITION` has in it
 # a law's definition whose meaning is a list: "– woongelegenheid:" over its parts a., b. and c.
 _TERM_LEAD = re.compile(r"^\W*(?:[^\s:]+\s+){0,3}[^\s:]+\s*:$")
+# what every form of `_DEFINITION` has in it
 _MAY_DEFINE = re.compile(r":|\b(?:is|zijn)\s+(?:een|de|het)\b|\bbetekent\b|\bbetekenen\b|\bverstaan\b", re.I)
 
 
