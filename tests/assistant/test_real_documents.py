@@ -359,7 +359,7 @@ def test_a_definition_whose_dash_is_glued_to_its_term_stops_at_the_next_term(off
 
 
 def test_an_answer_let_through_by_a_definition_opens_with_it_or_is_refused(officer):
-    # the Woningwet defines "inspecteur:" as the 24th item of a list cut at fifteen: the evidence
+    # the Woningwet defines "inspecteur:" beyond the fifteenth item of a list cut there: the evidence
     # was let through by the definition, and the answer opened with a vergrijpboete
     answer = officer.ask("Wat is een inspecteur?")
 
