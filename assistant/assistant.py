@@ -115,7 +115,7 @@ class Assistant:
         if not composition.text or (by_definition and not defines(composition.text.split("\n", 1)[0],
                                                                    defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the
-            # definition that let it answer was not found among them (a list cut at MAX_ITEMS)
+            # definition that let it answer is not what the composer opened with
             answer = self._abstain(query, hits, evidence, notes)
             yield answer.text, answer
             return

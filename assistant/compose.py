@@ -46,6 +46,9 @@ OTHER_DOCUMENT = 0.85  # a point from another document than the direct answer's 
 REDUNDANT = 0.6  # share of shared terms above which a unit repeats one already chosen
 SAME_POINT = 0.3  # share of shared terms above which two units speak to the same point
 MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
+# a longer list is cut where it is shown, so the answer stays readable (the law's a–j lists fit);
+# it is read whole, so a definition beyond the fifteenth of the Woningwet's forty still answers
+MAX_ITEMS = 15
 MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
 
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y"
@@ -126,7 +129,8 @@ class Candidate:
 
     @property
     def parts(self) -> list[str]:
-        return ([self.context.text] if self.context else []) + self.unit.parts
+        """What the answer shows of the candidate, as highlighted in its source."""
+        return ([self.context.text] if self.context else []) + [self.unit.text, *self.unit.items[:MAX_ITEMS]]
 
 
 @dataclass
@@ -781,10 +785,13 @@ def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool) -> list[str]:
     in_article = in_article_of_law(hits[c.hit_rank].chunk.section)
     text = tidy(f"{_shown(c.context, in_article)} [{n}] {_shown(c.unit, in_article)}" if c.context
                 else _shown(c.unit, in_article))
-    items = [tidy(f"{mark} {item}" if mark else item) for item, mark in c.unit.marked_items()]
+    marked = c.unit.marked_items()
+    items = [f"{tidy(f'{mark} {item}' if mark else item)} [{n}]" for item, mark in marked[:MAX_ITEMS]]
+    if len(marked) > MAX_ITEMS:
+        items.append(f"_… en nog {len(marked) - MAX_ITEMS} onderdelen in de bron [{n}]_")  # a note, no claim
     if not bullet:
-        return [f"{text} [{n}]", *[f"- {item} [{n}]" for item in items]]
-    return [f"- {text} [{n}]", *[f"  - {item} [{n}]" for item in items]]
+        return [f"{text} [{n}]", *[f"- {item}" for item in items]]
+    return [f"- {text} [{n}]", *[f"  - {item}" for item in items]]
 
 
 def in_article_of_law(section: str | None) -> bool:

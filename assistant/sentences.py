@@ -88,7 +88,6 @@ PART_CREDIT = 0.5
 # words a Dutch sentence does not end on: conjunctions, prepositions, articles, auxiliaries
 _UNFINISHED = frozenset("als wanneer indien zodra omdat dat die waarbij waarin zoals bij voor om door met van aan op in "
                         "over naar tot te en of de het een is zijn wordt worden moet moeten kan kunnen mag mogen".split())
-MAX_ITEMS = 15  # a longer list is cut: the answer should stay readable (the law's a–j lists fit)
 
 # text about the text: the document itself, disclaimers, cross-references, reading tips, and a
 # law's notes on its own history ("Wijzigt de Wet basisregistratie personen.", "Treedt in werking
@@ -280,9 +279,8 @@ def units(text: str, heading: str = "") -> list[Unit]:
         if is_item and lead is not None:
             if not lead.items:
                 item_mark = mark_kind(line)
-            if len(lead.items) < MAX_ITEMS:
-                lead.items.append(cleaned)
-                lead.marks.append(own_mark(line))
+            lead.items.append(cleaned)
+            lead.marks.append(own_mark(line))
             continue
         if _NAMED_ROW.match(cleaned) and not cleaned.endswith("."):
             found.append(Unit(cleaned, "row", paragraph=paragraph))

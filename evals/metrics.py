@@ -117,7 +117,8 @@ def answer_sentences(text: str) -> list[str]:
         if not line.strip() or _HEADING.match(line) or _NOTE.match(line):
             continue
         if _BULLET.match(line):
-            sentences.append(_BULLET.sub("", line).strip())
+            if not _NOTE.match(_BULLET.sub("", line)):  # "- _… en nog 5 onderdelen in de bron [1]_"
+                sentences.append(_BULLET.sub("", line).strip())
             continue
         for part in _SENTENCE_END.sub(lambda m: m.group(1) + "\n", line.strip()).splitlines():
             if part.strip():

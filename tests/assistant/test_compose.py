@@ -1050,3 +1050,26 @@ def test_the_steps_of_an_amending_act_are_not_called_lids():
 
     assert "Er wordt een onderdeel toegevoegd" in answer.text
     assert "Lid" not in answer.text
+
+
+def test_a_list_longer_than_fifteen_items_is_shown_cut_with_a_pointer_to_the_rest():
+    groups = [f"groep {n} met een eigen regeling;" for n in range(1, 21)]
+    passage = "De verordening noemt twintig groepen die urgentie krijgen:\n" + "\n".join(f"- {g}" for g in groups)
+    answer = compose("Welke groepen krijgen urgentie?", [hit(passage)], {})
+
+    shown = body(answer)
+    assert "- groep 15 met een eigen regeling; [1]" in shown and "groep 16" not in shown
+    assert "- _… en nog 5 onderdelen in de bron [1]_" in shown
+    # the highlights in the Bronnen panel are what the answer shows
+    assert "groep 15 met een eigen regeling;" in answer.citations[0].highlights
+    assert "groep 16 met een eigen regeling;" not in answer.citations[0].highlights
+
+
+def test_a_definition_beyond_the_fifteenth_item_of_a_list_of_definitions_still_answers():
+    terms_ = [f"begrip{n}: de {n}e omschrijving van iets anders;" for n in range(1, 20)]
+    passage = ("In deze wet wordt verstaan onder:\n" + "\n".join(f"- {t}" for t in terms_)
+               + "\n- inspecteur: als zodanig bij besluit van Onze Minister aangewezen ambtenaar;")
+    answer = compose("Wat is een inspecteur?", [hit(passage, "Artikel 1", type="regelgeving")], {})
+
+    assert answer.text.startswith("inspecteur: als zodanig bij besluit van Onze Minister aangewezen ambtenaar; [1]")
+

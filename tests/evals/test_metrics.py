@@ -88,6 +88,11 @@ def test_answer_sentences_are_the_bullets_without_headings_or_sources():
     ]
 
 
+def test_a_note_in_a_list_that_points_at_the_rest_of_it_is_no_claim():
+    text = "De groepen: [1]\n- mantelzorgers [1]\n- _… en nog 5 onderdelen in de bron [1]_\n\n**Bronnen**\n[1] X"
+    assert m.answer_sentences(text) == ["De groepen: [1]", "mantelzorgers [1]"]
+
+
 def test_prose_is_split_at_sentence_ends_with_their_markers():
     text = "_Het taalmodel gaf geen antwoord._\n\nEerste zin klopt [1]. Tweede zin ook. [2] Derde zin zonder bron.\n\n**Bronnen**\n[1] X"
     assert m.answer_sentences(text) == ["Eerste zin klopt [1].", "Tweede zin ook. [2]", "Derde zin zonder bron."]
