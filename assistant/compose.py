@@ -26,9 +26,9 @@ from itertools import takewhile
 from assistant.condense import own_terms
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage,
-                                 credit, defined_terms, defines, glossary_row, is_boilerplate, may_define, names_lid,
-                                 nearest_heading, only_refers, question_terms, quotes, passage_units, shingles,
-                                 states_reason, terms, tidy, without_lid_number)
+                                 credit, defined_terms, defines, glossary_row, is_boilerplate, may_define, names_document,
+                                 names_lid, nearest_heading, only_refers, question_terms, quotes, passage_units,
+                                 shingles, states_reason, terms, tidy, without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id
 from index.models import Hit
 from ingest.dates import latest_day
@@ -592,7 +592,7 @@ def _similar(a: Candidate, b: Candidate) -> bool:
 
 
 def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hits: list[Hit],
-                  focus: set[str] | None = None) -> Candidate | None:
+                  focus: set[str] | None = None, named: set[int] | frozenset[int] = frozenset()) -> Candidate | None:
     """The unit that answers the question most directly; for two facets, one that names both;
     in a follow-up, one that speaks to what the follow-up adds (`focus`) when there is one.
 
@@ -602,7 +602,9 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     article of law is never the same point, however close its score, and a definition and a
     sentence that does not define that term are never the same point either way ("Wat is een
     briefadres?" is answered by what a briefadres is, not by a newer sentence on who must
-    register one)."""
+    register one). But the text the question names (`named`: positions in `hits`) answers
+    before those: "Wat is het huishoudinkomen volgens de Woningwet?" asks the Woningwet of 1991,
+    not the Huisvestingswet of 2026 that defines it in almost the same words."""
     if facets:
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
                 and not under_a_sibling(c, [stems for _, stems in facets])]
@@ -617,7 +619,7 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
         or (c.score >= 0.6 * best.score and _shared(c, best) > SAME_POINT
             and hits[best.hit_rank].document.metadata.date is not None
             and _age(hits[c.hit_rank]) < _age(hits[best.hit_rank])))]
-    return min(rivals, key=lambda c: (_age(hits[c.hit_rank]), -c.score))
+    return min([c for c in rivals if c.hit_rank in named] or rivals, key=lambda c: (_age(hits[c.hit_rank]), -c.score))
 
 
 def next_sentence(pool: list[Candidate], first: Candidate | None, wanted: set[str],
@@ -708,7 +710,9 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     # "tussen de oude en de nieuwe Huisvestingswet": the two sides are two texts of the law, not two words
     editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_other_text(question) else []
     facets = facets_of(question) if not (editions or asks_about_change(question)) else []
-    first = direct_answer(pool, facets, hits, focus)
+    wanted = set(question_terms(question))
+    first = direct_answer(pool, facets, hits, focus, {rank for rank, hit in enumerate(hits)
+                                                      if names_document(wanted, hit.document)})
     if back is not None and first is not back:
         pool.remove(back)  # it came back to answer, not to be read again among the points below
     listing = enumeration(pool, first, question)
@@ -716,7 +720,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         first = listing  # a list of something else than was asked is no direct answer next to the list asked for
         listing = None
     opening = [c for c in (first, listing) if c] + other_meanings(pool, first)
-    second = next_sentence(pool, first, set(question_terms(question)), focus) if opening == [first] else None
+    second = next_sentence(pool, first, wanted, focus) if opening == [first] else None
     if second:
         opening = [first, second]
         pool = [second if (c.hit_rank, c.position) == (second.hit_rank, second.position) else c for c in pool]

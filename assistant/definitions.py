@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.expand import complete_passages
-from assistant.sentences import defined_heads, defined_terms, may_define, question_terms, terms, units
+from assistant.sentences import defined_heads, defined_terms, may_define, names_document, question_terms, units
 from index.models import Filters, Hit
 from index.searcher import Index
 
@@ -63,7 +63,7 @@ class Glossary:
             if document is not None and chunk is not None and not (filters and not filters.accepts(document)):
                 found.append(Hit(chunk, document, 0.0))
         found.sort(key=lambda hit: hit.document.metadata.date or "", reverse=True)
-        found.sort(key=lambda hit: (not named & set(terms(f"{hit.document.title} {hit.document.doc_id}")),
+        found.sort(key=lambda hit: (not names_document(named, hit.document),
                                     hit.document.metadata.type != "regelgeving"))
         return found[:DEFINING_HITS]
 

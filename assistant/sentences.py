@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from index.bm25_store import DutchAnalyzer
+from index.models import DocumentRecord
 
 # also where a conversion glued two paragraphs ("… te treffen.Woningcorporaties spelen …"), but
 # not inside a web address ("www.Rijksoverheid.nl")
@@ -427,6 +428,12 @@ def question_terms(question: str) -> list[str]:
     """The terms of a question that say what it is about."""
     stop = set(analyzer().terms(" ".join(QUESTION_WORDS)))
     return [t for t in terms(question) if t not in stop]
+
+
+def names_document(stems: set[str] | frozenset[str], document: DocumentRecord) -> bool:
+    """Whether a question's `stems` (`question_terms`) name `document` by a word of its title or
+    id: "volgens de Woningwet" names "BWBR0005181 woningwet lawsmd 2015"."""
+    return bool(stems & set(terms(f"{document.title} {document.doc_id}")))
 
 
 # what officers say and what the laws write for the same thing: Woningwet art. 19 "toegelaten

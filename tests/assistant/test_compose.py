@@ -1073,3 +1073,17 @@ def test_a_definition_beyond_the_fifteenth_item_of_a_list_of_definitions_still_a
 
     assert answer.text.startswith("inspecteur: als zodanig bij besluit van Onze Minister aangewezen ambtenaar; [1]")
 
+
+def test_the_text_a_question_names_answers_before_a_newer_text_that_defines_the_term_alike():
+    older = hit("In deze wet wordt verstaan onder:\n- huishoudinkomen: gezamenlijke verzamelinkomens van de bewoners "
+                "van een woongelegenheid;", "Woningwet › Artikel 1", doc_id="woningwet", date="1991-08-29",
+                type="regelgeving")
+    newer = hit("In deze wet wordt verstaan onder:\n- huishoudinkomen: gezamenlijke verzamelinkomens van de aanvragers "
+                "van een huisvestingsvergunning;", "Huisvestingswet › Artikel 1", doc_id="huisvestingswet",
+                date="2026-07-01", type="regelgeving")
+
+    named = compose("Wat is het huishoudinkomen volgens de Woningwet?", [newer, older], {})
+    plain = compose("Wat is het huishoudinkomen?", [newer, older], {})
+
+    assert named.citations[0].doc_id == "woningwet"
+    assert plain.citations[0].doc_id == "huisvestingswet"  # unnamed, the newest text answers first

@@ -374,6 +374,21 @@ def test_an_officer_gets_a_definition_the_woningwet_gives_beyond_the_fifteenth_o
     assert "Artikel 1" in (answer.citations[0].section or "")
 
 
+@pytest.mark.parametrize("question, law", [
+    ("Wat is het huishoudinkomen volgens de Woningwet?", "bwbr0005181-woningwet-lawsmd-2015"),
+    ("Wat is het huishoudinkomen volgens de Huisvestingswet?", HUISVESTINGSWET_2026),
+])
+def test_an_officer_who_names_a_law_gets_that_laws_definition_first(officer, question, law):
+    # both laws define huishoudinkomen in almost the same words; the newer Huisvestingswet opened
+    # the answer even when the officer asked for the Woningwet's
+    answer = officer.ask(question)
+
+    assert not answer.abstained
+    assert answer.text.startswith("huishoudinkomen: gezamenlijke verzamelinkomens"), answer.text
+    assert answer.citations[0].doc_id == law
+    assert "Let op: u vraagt naar" not in answer.text
+
+
 def test_an_officer_asking_about_a_term_only_a_glossary_defines_gets_the_definition_not_a_refusal(officer):
     # the row lies in a passage of twenty rows, far from the short question in embedding space:
     # the evidence was too weak and the assistant refused
