@@ -16,7 +16,7 @@ from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import anchors, asks_date, defined_terms, defines, question_terms
-from assistant.versions import with_other_versions
+from assistant.versions import named_laws, with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
@@ -122,7 +122,8 @@ class Assistant:
         if verdict == "voorzichtig":
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:
-            answer = self._extractive(query, composition, evidence, notes, caution=verdict == "voorzichtig")
+            answer = self._extractive(query, composition, evidence, notes, caution=verdict == "voorzichtig",
+                                      other_source=other_source_text(query, composition.citations, index, chosen))
             answer.hits = read
             yield answer.text, answer
             return
@@ -149,8 +150,11 @@ class Assistant:
         return condense(question, history), []
 
     # -- the three kinds of answer ---------------------------------------------------------
-    def _extractive(self, query: str, composition, evidence: Evidence, notes: list[str], caution: bool = False) -> Answer:
+    def _extractive(self, query: str, composition, evidence: Evidence, notes: list[str], caution: bool = False,
+                    other_source: str = "") -> Answer:
         text = composition.text + "\n\n" + extractive.sources_block(composition.citations)
+        if other_source:
+            text = f"{other_source}\n\n{text}"
         if caution:
             text = f"{_caution_text(query, evidence)}\n\n{text}"
         return Answer(text, composition.citations, False, query, "extractief", notes, evidence.score, caution)
@@ -197,6 +201,19 @@ def _caution_text(query: str, evidence: Evidence) -> str:
     if evidence.untyped < 1.0:
         return CAUTION_TEXT
     return NO_DATE_TEXT if asks_date(query) else NO_NUMBER_TEXT
+
+
+def other_source_text(question: str, citations: list[Citation], index, filters: Filters | None) -> str:
+    """A notice when `question` names a law the library holds (`versions.named_laws`), within
+    `filters`, and the answer opens with another text: "Wat is extramuralisering in de
+    Participatiewet?" is answered by Utrecht's begrippenlijst, which the officer must not take
+    for the law. "" otherwise."""
+    documents = [d for d in index.documents() if not filters or filters.accepts(d)]
+    name, laws = named_laws(question, documents)
+    if not laws or not citations or citations[0].doc_id in {d.doc_id for d in laws}:
+        return ""
+    return (f"_Let op: u vraagt naar de {name}, maar het antwoord hieronder komt uit een andere bron "
+            f"({citations[0].title}). Wat de {name} er zelf over zegt, vond ik niet._")
 
 
 def no_documents_text(filters: Filters) -> str:

@@ -37,6 +37,8 @@ _CHANGE = re.compile(
     r"|oude\s+(?:en|of)\s+(?:de\s+)?nieuwe)\b", re.I)
 _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b", re.I)
 # what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
+# "Participatiewet", "Huisvestingswet"; "Wmo", "Bhw" (not "wet" alone: "de Wet op de huurtoeslag")
+_LAW_NAME = re.compile(r"\b(?:[^\W\d_]{3,}wet|[A-Z][a-zA-Z]{1,4})\b")
 _A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|besluit|regeling|verordening|artikel|tekst|versie)\b", re.I)
 
 
@@ -52,6 +54,19 @@ def asks_about_other_text(question: str) -> bool:
     """A question about what changed (`asks_about_change`), or about an earlier text of a law
     ("Is … nu verplicht, en was dat in de oorspronkelijke wet ook zo?")."""
     return asks_about_change(question) or (bool(_EARLIER.search(question)) and bool(_A_TEXT_OF_LAW.search(question)))
+
+
+def named_laws(question: str, documents: list[DocumentRecord]) -> tuple[str, list[DocumentRecord]]:
+    """The name of a law the question asks about, as written ("Participatiewet", "Wmo"), and the
+    regelgeving `documents` whose title or id holds it; ("", []) when it names none of them.
+    A law is named by its own word (a compound in -wet) or by initials written as a name; the
+    first word of the question is no name ("Wat", "Hoe")."""
+    for word in _LAW_NAME.findall(question.split(None, 1)[1] if " " in question.strip() else ""):
+        stems = set(terms(word))
+        texts = [d for d in documents if d.metadata.type == "regelgeving" and stems & set(terms(f"{d.title} {d.doc_id}"))]
+        if texts:
+            return word, texts
+    return "", []
 
 
 def law_id(document: DocumentRecord) -> str | None:

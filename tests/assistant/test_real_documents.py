@@ -389,6 +389,20 @@ def test_an_officer_who_names_a_law_gets_that_laws_definition_first(officer, que
     assert "Let op: u vraagt naar" not in answer.text
 
 
+def test_an_officer_who_names_a_law_is_told_when_the_answer_comes_from_another_text(officer):
+    # the Participatiewet does not define extramuralisering; Utrecht's begrippenlijst does, and was
+    # given as if it were the law's
+    answer = officer.ask("Wat is extramuralisering in de Participatiewet?")
+
+    assert not answer.abstained
+    notice, opening = answer.text.split("\n\n")[:2]
+    assert notice.startswith("_Let op: u vraagt naar de Participatiewet, maar het antwoord hieronder komt uit een "
+                             "andere bron (Beleidsnota Wonen in Utrecht"), notice
+    assert opening.startswith("Begrip: Extramuralisering")
+    # asked of the law that answers, no such notice
+    assert "Let op: u vraagt naar" not in officer.ask("Wat verstaat de Wmo precies onder opvang?").text
+
+
 def test_an_officer_asking_about_a_term_only_a_glossary_defines_gets_the_definition_not_a_refusal(officer):
     # the row lies in a passage of twenty rows, far from the short question in embedding space:
     # the evidence was too weak and the assistant refused

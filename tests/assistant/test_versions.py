@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from assistant.compose import compose
-from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, with_other_versions
+from assistant.versions import (article_of, asks_about_change, asks_about_other_text, law_id, named_laws,
+                               with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
 
@@ -138,3 +139,18 @@ def test_the_old_and_the_new_law_are_two_texts_not_two_words_the_answer_must_nam
     assert "**BWBR0035303 huisvestingswet 2014 lawsmd 2015 (4 juni 2014)**" in body
     # also where the library holds one text of the law
     assert compose(question, [now], {}).text.startswith("Lid 1: In de huisvestingsverordening bepaalt de gemeenteraad")
+
+
+def test_a_question_names_a_law_by_its_word_or_its_initials_not_by_a_policy_or_a_bare_wet():
+    documents = [law_hit(doc_id, title, "2015-01-01", "tekst", "Artikel 1", type=type).document
+                 for doc_id, title, type in (
+                     ("bwbr0015703-participatiewet-lawsmd-2015", "BWBR0015703 participatiewet lawsmd 2015", "regelgeving"),
+                     ("bwbr0035362-wmo-2015-lawsmd-2015", "BWBR0035362 wmo 2015 lawsmd 2015", "regelgeving"),
+                     ("utrecht-beleidsnota-wonen", "Beleidsnota Wonen in Utrecht", "overig"))]
+
+    name, laws = named_laws("Wat is extramuralisering in de Participatiewet?", documents)
+    assert name == "Participatiewet" and [d.doc_id for d in laws] == ["bwbr0015703-participatiewet-lawsmd-2015"]
+    assert named_laws("Wat verstaat de Wmo onder opvang?", documents)[0] == "Wmo"
+    # a policy note is no law; "Wet" alone names none; a law the library does not hold is not named
+    for question in ("Wat doet Utrecht voor jongeren?", "Hoe werkt de Wet betaalbare huur?", "Wat zegt de Omgevingswet?"):
+        assert named_laws(question, documents) == ("", []), question
