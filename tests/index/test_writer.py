@@ -229,7 +229,7 @@ def test_prune_removes_documents_whose_file_left_the_folder(desk, desk_index, em
 
 def test_a_copy_of_an_indexed_file_under_another_name_is_not_added_twice(desk, desk_index, embedder, tmp_path):
     copy = write(tmp_path / "downloads" / "nachtopvang (1).md", (desk / "nachtopvang.md").read_text(encoding="utf-8"))
-    again = write(tmp_path / "downloads" / "nachtopvang-kopie.md", (desk / "nachtopvang.md").read_text(encoding="utf-8"))
+    write(tmp_path / "downloads" / "nachtopvang-kopie.md", (desk / "nachtopvang.md").read_text(encoding="utf-8"))
 
     report = IndexWriter(desk_index, embedder).ingest([copy.parent])
 
