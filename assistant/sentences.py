@@ -526,9 +526,10 @@ _ASKS_MEANING = (
 # "Wat is dat precies?", "Wat betekent dit voor …": a word that points back at the last answer is no term
 _POINTS_BACK = re.compile(r"^(?:dat|dit|die|deze|daarmee|hiermee)\b", re.I)
 # what follows the term: "volgens de Wmo", "in de wet", "in Utrecht", "bij de urgentieregeling", "die
-# Utrecht gebruikt"
+# Utrecht gebruikt"; and the topic a follow-up carries over in brackets ("En wat is een algemene
+# voorziening?" after a maatwerkvoorziening: "Wat is een algemene voorziening (maatwerkvoorziening)?")
 _QUALIFIER = re.compile(r"\s+(?:precies|eigenlijk|volgens\b.*|in\s+(?:de\s|het\s|(?-i:[A-Z])).*|bij\s+(?:de|het)\s+.*"
-                        r"|(?:die|dat)\s+.*)$", re.I)
+                        r"|(?:die|dat)\s+.*|\([^()]*\))$", re.I)
 # "Wat is een woningmarktregio, en wie wijst die aan?": the term ends where the second question begins
 _SECOND_QUESTION = re.compile(r"\s*(?:,|\s(?:en|of)\s+(?:wie|wat|hoe|waar\w*|welke?|wanneer|waarom)\b).*$", re.I)
 # "Wat houdt het begrip passend toewijzen in?" asks about "passend toewijzen"

@@ -151,6 +151,8 @@ def test_questions_that_ask_no_meaning_are_not_taken_for_one():
         ("daklos",)]
     assert defined_terms("Wat houdt de Wonen Eerst-aanpak in, en hoe komt die terug in de woningverdeling?") == [
         ("won", "eerst", "aanpak")]
+    # the topic a follow-up carries over in brackets is no part of the term
+    assert defined_terms("Wat is een algemene voorziening (maatwerkvoorziening)?") == [("algemen", "voorzien")]
 
 
 @pytest.mark.parametrize("question", [

@@ -199,6 +199,15 @@ def test_a_follow_up_about_die_gemeente_does_not_repeat_the_answer_that_named_th
     assert not set(answer_lines(where.text)) & set(answer_lines(how_fast.text))
 
 
+def test_a_follow_up_asking_what_another_term_means_gets_that_terms_definition_not_the_last_one_again(officer):
+    # the topic carried over ("Wat is een algemene voorziening (maatwerkvoorziening)?") was read as
+    # part of the term, so no definition was looked up and the answer opened with a lid on maatwerk
+    _, follow_up = chat(officer, "Wat is een maatwerkvoorziening?", "En wat is een algemene voorziening?")
+
+    assert not follow_up.abstained
+    assert follow_up.text.startswith("algemene voorziening: aanbod van diensten of activiteiten"), follow_up.text
+
+
 def test_en_voor_jongeren_after_the_ten_groups_brings_back_the_group_of_young_people_leaving_youth_care(officer):
     # the law writes an age ("de leeftijd van achttien jaar doch niet … drieëntwintig jaar"), not
     # "jongeren", and searched on its own words the follow-up finds the Participatiewet
