@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant import compose as extractive
-from assistant.condense import condense, condense_with_model, is_follow_up
+from assistant.condense import asks_to_explain, condense, condense_with_model, is_follow_up
 from assistant.definitions import Glossary, library_defines, with_definitions
 from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
@@ -37,6 +37,11 @@ NO_NUMBER_TEXT = (
 NO_DATE_TEXT = (
     "_Voorzichtig: u vraagt naar een datum, maar de gevonden passages noemen die niet. Hieronder staat wat "
     "ze er wel over zeggen._"
+)
+EXPLAIN_TEXT = (
+    "Een eerder antwoord in andere woorden uitleggen kan ik niet: ik antwoord alleen met passages uit de bronnen. "
+    "Lees de passage waarmee het vorige antwoord opende in haar context, of vraag naar één begrip of onderdeel "
+    "eruit (\"Wat is …?\")."
 )
 NEAREST = 3
 
@@ -86,6 +91,14 @@ class Assistant:
             answer = Answer(no_documents_text(chosen), [], True, query, "extractief", notes)
             yield answer.text, answer
             return
+        earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
+        if earlier and asks_to_explain(question):
+            # searched, the last topic finds another passage that names it ("Wat houdt dat in?" after
+            # the Wmo's definition of beschermd wonen brought the lid on its bijdrage)
+            opened = with_earlier_passages([], earlier[-1], index, chosen)
+            answer = self._abstain(query, opened, notes, text=EXPLAIN_TEXT)
+            yield answer.text, answer
+            return
         floor = self.noise_floor(index)
         wanted = question_terms(query)
         weights = idf_weights(index, wanted)
@@ -101,12 +114,11 @@ class Assistant:
         if by_definition:
             verdict = "antwoorden"
         if not hits or verdict == "weigeren":
-            answer = self._abstain(query, hits, evidence, notes)
+            answer = self._abstain(query, hits, notes, evidence.score)
             yield answer.text, answer
             return
-        # every earlier turn, not only the last: after "… vergunninghouders?" the officer has still
-        # read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
-        earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
+        # every earlier turn (`earlier`), not only the last: after "… vergunninghouders?" the officer has
+        # still read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
         read = with_other_versions(with_quoted_law(hits, laws, index), index, query, weights, chosen)
         read = with_definitions(read, query, lambda: self.glossary(index), index, chosen)
         if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
@@ -116,7 +128,7 @@ class Assistant:
                                                                    defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the
             # definition that let it answer is not what the composer opened with
-            answer = self._abstain(query, hits, evidence, notes)
+            answer = self._abstain(query, hits, notes, evidence.score)
             yield answer.text, answer
             return
         if verdict == "voorzichtig":
@@ -159,18 +171,18 @@ class Assistant:
             text = f"{_caution_text(query, evidence)}\n\n{text}"
         return Answer(text, composition.citations, False, query, "extractief", notes, evidence.score, caution)
 
-    def _abstain(self, query: str, hits: list[Hit], evidence: Evidence, notes: list[str]) -> Answer:
+    def _abstain(self, query: str, hits: list[Hit], notes: list[str], score: float = 0.0,
+                 text: str = ABSTAIN_TEXT) -> Answer:
         nearest: list[Citation] = []
         for hit in hits:
             if all(c.doc_id != hit.document.doc_id for c in nearest):
                 nearest.append(extractive.to_citation(len(nearest) + 1, hit, []))
             if len(nearest) == NEAREST:
                 break
-        text = ABSTAIN_TEXT
         if nearest:
             # the most likely place to read on: the best passage's section, then the other documents
             text += "\n\n**Lees eventueel verder in**\n" + "\n".join(f"- {c.label()}" for c in nearest)
-        answer = Answer(text, nearest, True, query, "extractief", notes, evidence.score)
+        answer = Answer(text, nearest, True, query, "extractief", notes, score)
         answer.hits = hits
         return answer
 

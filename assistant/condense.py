@@ -26,6 +26,14 @@ _POINTING_ADVERB = re.compile(r"\b(daar|hier)(van|bij|mee|voor|aan|over|in|uit|o
 # "Wat zijn dan de nadelen?", "Op wiens naam staat het dan?"; not the comparative "meer dan"
 _THEN = re.compile(r"(?<!\w)(?<!er )(?<!meer )(?<!minder )(?<!anders )(?<!liever )dan\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(en|maar|ook|dus)\s+", re.I)
+# "Wat houdt dat in?", "Wat wordt daarmee bedoeld?", "Kun je dat uitleggen?": the last answer in
+# other words, and nothing of its own to search on
+_ASKS_TO_EXPLAIN = re.compile(
+    r"^\s*(?:en\s+|maar\s+)?(?:wat\s+(?:houdt|betekent|betekenen|bedoel\w*)\s+(?:dat|dit|het|je|u)"
+    r"(?:\s+(?:dan|precies|eigenlijk))*(?:\s+(?:in|mee|daarmee))?"
+    r"|wat\s+wordt\s+(?:er\s+)?(?:daar|hier)(?:\s+(?:precies|eigenlijk)\s+)?(?:mee|onder)\s+(?:precies\s+|eigenlijk\s+)?bedoeld"
+    r"|(?:kun|kan|kunt)\s+(?:je|u)\s+(?:dat|dit|het)\s+(?:\w+\s+)?(?:uitleggen|toelichten|verduidelijken)"
+    r"|hoe\s+bedoel\s+(?:je|u)(?:\s+dat)?|leg\s+(?:dat|dit|het)\s+(?:eens\s+)?uit)\s*[?.!]*\s*$", re.I)
 
 
 def is_follow_up(question: str) -> bool:
@@ -34,6 +42,13 @@ def is_follow_up(question: str) -> bool:
             or _LEANING_START.match(question):
         return True
     return not question_terms(question)
+
+
+def asks_to_explain(question: str) -> bool:
+    """Whether a follow-up asks to have the last answer explained ("Wat houdt dat in?", "Kun je dat
+    uitleggen?"): an extractive assistant has no words of its own to do so, and searched with the
+    last topic carried over it finds another passage that names it."""
+    return bool(_ASKS_TO_EXPLAIN.match(question))
 
 
 def own_terms(question: str, earlier: str = "") -> list[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.condense import condense, is_follow_up, own_terms
+from assistant.condense import asks_to_explain, condense, is_follow_up, own_terms
 
 EARLIER = [
     {"role": "user", "content": "Wat regelen we regionaal en wat lokaal?"},
@@ -55,3 +55,21 @@ def test_what_a_follow_up_adds_is_not_the_thing_it_points_back_at():
     # pointing keeps its words
     assert own_terms("En als het mensen zijn die verhuizen?", earlier) == ["mens", "verhuiz"]
     assert own_terms("Is dat verplicht?", "Het is verplicht.") == ["verplicht"]
+
+
+@pytest.mark.parametrize("follow_up", [
+    "Wat houdt dat in?", "Wat wordt daarmee bedoeld?", "Wat wordt hier precies mee bedoeld?", "Kun je dat uitleggen?",
+    "Kunt u dit nader toelichten?", "Wat betekent dat?", "Wat bedoel je daarmee?", "Hoe bedoel je?",
+    "En wat houdt dat precies in?", "Leg dat eens uit.",
+])
+def test_an_officer_asking_to_have_the_last_answer_explained_is_recognised(follow_up):
+    assert asks_to_explain(follow_up)
+
+
+@pytest.mark.parametrize("question", [
+    # what the last answer brings someone, or a question with a term of its own
+    "Wat betekent dat voor corporaties?", "Wat houdt dat in voor statushouders?", "Wat houdt de Wet betaalbare huur in?",
+    "Wat wordt bedoeld met een woongelegenheid?",
+])
+def test_a_follow_up_with_something_of_its_own_to_ask_is_no_request_to_explain(question):
+    assert not asks_to_explain(question)

@@ -208,6 +208,18 @@ def test_a_follow_up_asking_what_another_term_means_gets_that_terms_definition_n
     assert follow_up.text.startswith("algemene voorziening: aanbod van diensten of activiteiten"), follow_up.text
 
 
+@pytest.mark.parametrize("follow_up", ["Wat houdt dat in?", "Kun je dat uitleggen?", "Wat wordt daarmee bedoeld?"])
+def test_an_officer_asking_to_have_the_last_answer_explained_is_pointed_at_its_passage_not_at_another(officer, follow_up):
+    # searched with the topic carried over, "Wat houdt dat in?" opened with the lid on the bijdrage
+    # for beschermd wonen; "Kun je dat uitleggen?" was searched on "uitleggen" and pointed at a Staatsblad
+    _, explained = chat(officer, "Wat is beschermd wonen volgens de Wmo?", follow_up)
+
+    assert explained.abstained
+    assert explained.text.startswith("Een eerder antwoord in andere woorden uitleggen kan ik niet")
+    assert [(c.doc_id, c.section.rsplit("›", 1)[-1].strip()) for c in explained.citations] == [
+        ("bwbr0035362-wmo-2015-lawsmd-2015", "Artikel 1.1.1")]
+
+
 def test_en_voor_jongeren_after_the_ten_groups_brings_back_the_group_of_young_people_leaving_youth_care(officer):
     # the law writes an age ("de leeftijd van achttien jaar doch niet … drieëntwintig jaar"), not
     # "jongeren", and searched on its own words the follow-up finds the Participatiewet
