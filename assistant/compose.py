@@ -126,11 +126,17 @@ class Candidate:
     defined: tuple[str, ...] | None = None  # the asked term whose meaning the unit gives
     repeated: bool = False  # a sentence an earlier answer showed (a follow-up may still need it)
     opened: bool = False  # … in its opening block, the direct answer the officer read first
+    shown: tuple[int, ...] | None = None  # of a list longer than MAX_ITEMS, the items shown (`shown_items`)
 
     @property
     def parts(self) -> list[str]:
         """What the answer shows of the candidate, as highlighted in its source."""
-        return ([self.context.text] if self.context else []) + [self.unit.text, *self.unit.items[:MAX_ITEMS]]
+        return ([self.context.text] if self.context else []) + [self.unit.text, *(i for i, _ in self.marked_shown())]
+
+    def marked_shown(self) -> list[tuple[str, str]]:
+        """(item, mark) of the items the answer shows: all of a list up to MAX_ITEMS long."""
+        marked = self.unit.marked_items()
+        return [marked[i] for i in self.shown] if self.shown is not None else marked[:MAX_ITEMS]
 
 
 @dataclass
@@ -263,7 +269,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining, repeated and not unit.items,
-                                   repeated and not unit.items and _core(unit.text) in opened))
+                                   repeated and not unit.items and _core(unit.text) in opened,
+                                   shown_items(unit, wanted, weights)))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
     return pointers_below_definitions(found)
@@ -784,15 +791,30 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     return Composition("\n".join(lines).strip(), citations, used)
 
 
+def shown_items(unit: Unit, wanted: set[str], weights: dict[str, float]) -> tuple[int, ...] | None:
+    """The positions of the items an answer shows of a list longer than MAX_ITEMS, in the list's
+    order: those that share most of the question's terms (`wanted`), then the first others; None
+    for a shorter list. Article 30 of the Besluit toegelaten instellingen lists nineteen
+    provisions that do not apply; "Is artikel 414 lid 5 van Boek 2 BW van toepassing …?" is
+    answered by the nineteenth."""
+    if len(unit.items) <= MAX_ITEMS:
+        return None
+    share = [coverage(wanted, set(terms(item)), weights) for item in unit.items]
+    named = sorted((i for i in range(len(share)) if share[i]), key=lambda i: -share[i])[:MAX_ITEMS]
+    first = [i for i in range(len(share)) if i not in named][:MAX_ITEMS - len(named)]
+    return tuple(sorted(named + first))
+
+
 def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool) -> list[str]:
     # the sentence a leaning one needs carries its own [n]: every sentence of an answer is cited
     in_article = in_article_of_law(hits[c.hit_rank].chunk.section)
     text = tidy(f"{_shown(c.context, in_article)} [{n}] {_shown(c.unit, in_article)}" if c.context
                 else _shown(c.unit, in_article))
-    marked = c.unit.marked_items()
-    items = [f"{tidy(f'{mark} {item}' if mark else item)} [{n}]" for item, mark in marked[:MAX_ITEMS]]
-    if len(marked) > MAX_ITEMS:
-        items.append(f"_… en nog {len(marked) - MAX_ITEMS} onderdelen in de bron [{n}]_")  # a note, no claim
+    shown = c.marked_shown()
+    items = [f"{tidy(f'{mark} {item}' if mark else item)} [{n}]" for item, mark in shown]
+    if len(c.unit.items) > len(shown):  # a note, no claim
+        hidden = len(c.unit.items) - len(shown)
+        items.append(f"_… en nog {hidden} {'onderdeel' if hidden == 1 else 'onderdelen'} in de bron [{n}]_")
     if not bullet:
         return [f"{text} [{n}]", *[f"- {item}" for item in items]]
     return [f"- {text} [{n}]", *[f"  - {item}" for item in items]]

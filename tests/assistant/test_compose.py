@@ -1065,6 +1065,20 @@ def test_a_list_longer_than_fifteen_items_is_shown_cut_with_a_pointer_to_the_res
     assert "groep 16 met een eigen regeling;" not in answer.citations[0].highlights
 
 
+def test_a_cut_list_shows_the_item_that_answers_the_question():
+    # the Besluit toegelaten instellingen lists nineteen articles of Boek 2 BW that do not apply;
+    # the one asked about is the nineteenth
+    articles = [f"artikel {361 + n} lid {n % 5 + 1};" for n in range(18)] + ["artikel 414 lid 5."]
+    passage = ("Op de jaarrekening zijn niet van toepassing de volgende artikelen van Boek 2:\n"
+               + "\n".join(f"{chr(97 + n)}. {a}" for n, a in enumerate(articles)))
+    answer = compose("Is artikel 414 van Boek 2 van toepassing op de jaarrekening?", [hit(passage)], {})
+
+    shown = body(answer)
+    assert "- s. artikel 414 lid 5. [1]" in shown
+    assert "- _… en nog 4 onderdelen in de bron [1]_" in shown
+    assert "artikel 414 lid 5." in answer.citations[0].highlights
+
+
 def test_a_definition_beyond_the_fifteenth_item_of_a_list_of_definitions_still_answers():
     terms_ = [f"begrip{n}: de {n}e omschrijving van iets anders;" for n in range(1, 20)]
     passage = ("In deze wet wordt verstaan onder:\n" + "\n".join(f"- {t}" for t in terms_)
