@@ -15,7 +15,7 @@ from assistant.models import Answer, Citation
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
-from assistant.sentences import anchors, asks_date, defined_terms, defines, question_terms
+from assistant.sentences import anchors, asks_date, defined_terms, defines, names_document, question_terms, terms
 from assistant.versions import named_laws, with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
@@ -217,13 +217,23 @@ def _caution_text(query: str, evidence: Evidence) -> str:
 
 def other_source_text(question: str, citations: list[Citation], index, filters: Filters | None) -> str:
     """A notice when `question` names a law the library holds (`versions.named_laws`), within
-    `filters`, and the answer opens with another text: "Wat is extramuralisering in de
-    Participatiewet?" is answered by Utrecht's begrippenlijst, which the officer must not take
-    for the law. "" otherwise."""
+    `filters`, and the answer opens with another text that the question does not name: "Wat is
+    extramuralisering in de Participatiewet?" is answered by Utrecht's begrippenlijst, which the
+    officer must not take for the law. When the law is cited further on, the notice points there.
+    "" otherwise."""
     documents = [d for d in index.documents() if not filters or filters.accepts(d)]
-    name, laws = named_laws(question, documents)
-    if not laws or not citations or citations[0].doc_id in {d.doc_id for d in laws}:
+    names, laws = named_laws(question, documents)
+    opener = index.document(citations[0].doc_id) if citations else None
+    # "Wat veranderde de Veegwet wonen aan de Huisvestingswet?" asks the Veegwet's memorie van
+    # toelichting, which the answer opens with; the law's name in its title does not count
+    other = set(question_terms(question)) - set(terms(" ".join(names)))
+    if not laws or opener is None or opener in laws or names_document(other, opener):
         return ""
+    name = names[0]
+    own = next((c for c in citations if c.doc_id in {d.doc_id for d in laws}), None)
+    if own is not None:
+        return (f"_Let op: u vraagt naar de {name}, maar het antwoord opent met een andere bron "
+                f"({citations[0].title}); wat de {name} zelf zegt, staat bij [{own.n}]._")
     return (f"_Let op: u vraagt naar de {name}, maar het antwoord hieronder komt uit een andere bron "
             f"({citations[0].title}). Wat de {name} er zelf over zegt, vond ik niet._")
 

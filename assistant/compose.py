@@ -718,8 +718,10 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_other_text(question) else []
     facets = facets_of(question) if not (editions or asks_about_change(question)) else []
     wanted = set(question_terms(question))
-    first = direct_answer(pool, facets, hits, focus, {rank for rank, hit in enumerate(hits)
-                                                      if names_document(wanted, hit.document)})
+    named = {rank for rank, hit in enumerate(hits) if names_document(wanted, hit.document)}
+    # "volgens de Huisvestingswet 2014": the law, not the memorie van toelichting of a law that changes it
+    first = direct_answer(pool, facets, hits, focus,
+                          {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named)
     if back is not None and first is not back:
         pool.remove(back)  # it came back to answer, not to be read again among the points below
     listing = enumeration(pool, first, question)

@@ -432,8 +432,9 @@ def question_terms(question: str) -> list[str]:
 
 def names_document(stems: set[str] | frozenset[str], document: DocumentRecord) -> bool:
     """Whether a question's `stems` (`question_terms`) name `document` by a word of its title or
-    id: "volgens de Woningwet" names "BWBR0005181 woningwet lawsmd 2015"."""
-    return bool(stems & set(terms(f"{document.title} {document.doc_id}")))
+    id: "volgens de Woningwet" names "BWBR0005181 woningwet lawsmd 2015". A number names nothing:
+    "de Woningwet 2015" does not name every text whose id ends in "lawsmd-2015"."""
+    return any(not stem.isdigit() for stem in stems & set(terms(f"{document.title} {document.doc_id}")))
 
 
 # what officers say and what the laws write for the same thing: Woningwet art. 19 "toegelaten

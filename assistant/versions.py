@@ -39,6 +39,7 @@ _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eer
 # what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
 # "Participatiewet", "Huisvestingswet"; "Wmo", "Bhw" (not "wet" alone: "de Wet op de huurtoeslag")
 _LAW_NAME = re.compile(r"\b(?:[^\W\d_]{3,}wet|[A-Z][a-zA-Z]{1,4})\b")
+_CROSS_REFERENCE = re.compile(r"\bbedoeld\s+in\s+(?:de\s+|het\s+)?$", re.I)
 _A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|besluit|regeling|verordening|artikel|tekst|versie)\b", re.I)
 
 
@@ -56,17 +57,31 @@ def asks_about_other_text(question: str) -> bool:
     return asks_about_change(question) or (bool(_EARLIER.search(question)) and bool(_A_TEXT_OF_LAW.search(question)))
 
 
-def named_laws(question: str, documents: list[DocumentRecord]) -> tuple[str, list[DocumentRecord]]:
-    """The name of a law the question asks about, as written ("Participatiewet", "Wmo"), and the
-    regelgeving `documents` whose title or id holds it; ("", []) when it names none of them.
-    A law is named by its own word (a compound in -wet) or by initials written as a name; the
-    first word of the question is no name ("Wat", "Hoe")."""
-    for word in _LAW_NAME.findall(question.split(None, 1)[1] if " " in question.strip() else ""):
+def named_laws(question: str, documents: list[DocumentRecord]) -> tuple[list[str], list[DocumentRecord]]:
+    """The names of the laws the question names, as written ("Participatiewet", "Wmo"), and the
+    regelgeving `documents` that are their texts: those whose title or id, read without a BWB
+    identifier, begins with the name ("Huisvestingswet 2014", "bwbr0035362-wmo-2015-…"; not the
+    "Circulaire inwerkingtreding Woningwet 2015" or the "Uitvoeringsbesluit Wmo 2015"); a name
+    no document begins with is left out. A law is named by its own word (a compound in -wet) or
+    by initials written as a name; the first word of the question is no name ("Wat", "Hoe"), nor
+    is a law the question only refers to ("als bedoeld in de Wmo")."""
+    names, texts = [], []
+    asked = question.split(None, 1)[1] if " " in question.strip() else ""
+    for match in _LAW_NAME.finditer(asked):
+        if _CROSS_REFERENCE.search(asked[:match.start()]):
+            continue  # "mantelzorgers als bedoeld in de Wmo" asks about mantelzorgers, not about the Wmo
+        word = match.group(0)
         stems = set(terms(word))
-        texts = [d for d in documents if d.metadata.type == "regelgeving" and stems & set(terms(f"{d.title} {d.doc_id}"))]
-        if texts:
-            return word, texts
-    return "", []
+        found = [d for d in documents if d.metadata.type == "regelgeving" and d not in texts
+                 and ({_leading_word(d.title), _leading_word(d.doc_id)} & stems)]
+        if found:
+            names, texts = names + [word], texts + found
+    return names, texts
+
+
+def _leading_word(text: str) -> str:
+    """The first word of a title or document id after its BWB identifier, as a stem."""
+    return next((t for t in terms(_BWB_ID.sub(" ", text or "")) if not t.isdigit()), "")
 
 
 def law_id(document: DocumentRecord) -> str | None:

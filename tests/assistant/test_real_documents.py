@@ -398,6 +398,8 @@ def test_an_officer_gets_a_definition_the_woningwet_gives_beyond_the_fifteenth_o
 @pytest.mark.parametrize("question, law", [
     ("Wat is het huishoudinkomen volgens de Woningwet?", "bwbr0005181-woningwet-lawsmd-2015"),
     ("Wat is het huishoudinkomen volgens de Huisvestingswet?", HUISVESTINGSWET_2026),
+    # a year names no text: "2015" is in the id of every text read from lawsmd in 2015
+    ("Wat is het huishoudinkomen volgens de Woningwet 2015?", "bwbr0005181-woningwet-lawsmd-2015"),
 ])
 def test_an_officer_who_names_a_law_gets_that_laws_definition_first(officer, question, law):
     # both laws define huishoudinkomen in almost the same words; the newer Huisvestingswet opened
@@ -422,6 +424,23 @@ def test_an_officer_who_names_a_law_is_told_when_the_answer_comes_from_another_t
     assert opening.startswith("Begrip: Extramuralisering")
     # asked of the law that answers, no such notice
     assert "Let op: u vraagt naar" not in officer.ask("Wat verstaat de Wmo precies onder opvang?").text
+
+
+def test_a_circular_about_a_law_is_not_taken_for_the_law_and_the_laws_own_passage_is_pointed_at(officer):
+    # the Circulaire inwerkingtreding Woningwet 2015 has the law's name in its title
+    circular = officer.ask("Wat zegt de Woningwet over de tijdelijk hogere inkomensgrens?")
+    assert circular.citations[0].doc_id == "bwbr0036776-circulaire-inwerkingtreding-woningwet-2015-lawsmd"
+    assert circular.text.startswith("_Let op: u vraagt naar de Woningwet, maar het antwoord hieronder komt uit een "
+                                    "andere bron"), circular.text
+    # the answer opens with Utrecht's begrippenlijst, and the Woningwet's own definitions follow
+    terms = officer.ask("Welke begrippen definieert de Woningwet?")
+    notice = terms.text.split("\n\n")[0]
+    n = int(re.search(r"staat bij \[(\d+)\]", notice).group(1))
+    assert notice.startswith("_Let op: u vraagt naar de Woningwet, maar het antwoord opent met een andere bron")
+    assert terms.citations[n - 1].doc_id == "bwbr0005181-woningwet-lawsmd-2015"
+    # asked about the Veegwet, answered from its memorie van toelichting: the Huisvestingswet it
+    # changes is named too, but the answer comes from the text asked about
+    assert "Let op: u vraagt naar" not in officer.ask("Wat veranderde de Veegwet wonen aan de Huisvestingswet?").text
 
 
 def test_an_officer_asking_about_a_term_only_a_glossary_defines_gets_the_definition_not_a_refusal(officer):

@@ -146,11 +146,21 @@ def test_a_question_names_a_law_by_its_word_or_its_initials_not_by_a_policy_or_a
                  for doc_id, title, type in (
                      ("bwbr0015703-participatiewet-lawsmd-2015", "BWBR0015703 participatiewet lawsmd 2015", "regelgeving"),
                      ("bwbr0035362-wmo-2015-lawsmd-2015", "BWBR0035362 wmo 2015 lawsmd 2015", "regelgeving"),
+                     ("bwbr0035733-uitvoeringsbesluit-wmo-2015-lawsmd", "BWBR0035733 uitvoeringsbesluit wmo 2015 lawsmd",
+                      "regelgeving"),
                      ("utrecht-beleidsnota-wonen", "Beleidsnota Wonen in Utrecht", "overig"))]
 
-    name, laws = named_laws("Wat is extramuralisering in de Participatiewet?", documents)
-    assert name == "Participatiewet" and [d.doc_id for d in laws] == ["bwbr0015703-participatiewet-lawsmd-2015"]
-    assert named_laws("Wat verstaat de Wmo onder opvang?", documents)[0] == "Wmo"
-    # a policy note is no law; "Wet" alone names none; a law the library does not hold is not named
-    for question in ("Wat doet Utrecht voor jongeren?", "Hoe werkt de Wet betaalbare huur?", "Wat zegt de Omgevingswet?"):
-        assert named_laws(question, documents) == ("", []), question
+    def named(question):
+        names, texts = named_laws(question, documents)
+        return names, [d.doc_id for d in texts]
+
+    assert named("Wat is extramuralisering in de Participatiewet?") == (
+        ["Participatiewet"], ["bwbr0015703-participatiewet-lawsmd-2015"])
+    # the law's own text, not the decree that carries out the Wmo
+    assert named("Wat verstaat de Wmo onder opvang?") == (["Wmo"], ["bwbr0035362-wmo-2015-lawsmd-2015"])
+    assert named("Hoe verhoudt de Participatiewet zich tot de Wmo?")[0] == ["Participatiewet", "Wmo"]
+    # a policy note is no law; "Wet" alone names none; a law the library does not hold, or one the
+    # question only refers to, is not named
+    for question in ("Wat doet Utrecht voor jongeren?", "Hoe werkt de Wet betaalbare huur?", "Wat zegt de Omgevingswet?",
+                     "Welke groepen krijgen urgentie, bijvoorbeeld mantelzorgers als bedoeld in de Wmo?"):
+        assert named(question) == ([], []), question
