@@ -92,10 +92,11 @@ class Assistant:
             yield answer.text, answer
             return
         earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
-        if earlier and asks_to_explain(question):
+        opened = with_earlier_passages([], earlier[-1], index, chosen) if earlier and asks_to_explain(question) else []
+        if opened:
             # searched, the last topic finds another passage that names it ("Wat houdt dat in?" after
-            # the Wmo's definition of beschermd wonen brought the lid on its bijdrage)
-            opened = with_earlier_passages([], earlier[-1], index, chosen)
+            # the Wmo's definition of beschermd wonen brought the lid on its bijdrage); after a
+            # refusal there is no passage to point at, and the question is searched as any other
             answer = self._abstain(query, opened, notes, text=EXPLAIN_TEXT)
             yield answer.text, answer
             return

@@ -28,12 +28,18 @@ _THEN = re.compile(r"(?<!\w)(?<!er )(?<!meer )(?<!minder )(?<!anders )(?<!liever
 _LEADING_JOINER = re.compile(r"^\s*(en|maar|ook|dus)\s+", re.I)
 # "Wat houdt dat in?", "Wat wordt daarmee bedoeld?", "Kun je dat uitleggen?": the last answer in
 # other words, and nothing of its own to search on
+_POINTED = r"(?:dat|dit|het|die|deze)"
 _ASKS_TO_EXPLAIN = re.compile(
-    r"^\s*(?:en\s+|maar\s+)?(?:wat\s+(?:houdt|betekent|betekenen|bedoel\w*)\s+(?:dat|dit|het|je|u)"
+    r"^\s*(?:en\s+|maar\s+)?(?:"
+    rf"wat\s+(?:houdt|houden|betekent|betekenen|bedoel\w*)\s+(?:{_POINTED}|je|u)"
     r"(?:\s+(?:dan|precies|eigenlijk))*(?:\s+(?:in|mee|daarmee))?"
-    r"|wat\s+wordt\s+(?:er\s+)?(?:daar|hier)(?:\s+(?:precies|eigenlijk)\s+)?(?:mee|onder)\s+(?:precies\s+|eigenlijk\s+)?bedoeld"
-    r"|(?:kun|kan|kunt)\s+(?:je|u)\s+(?:dat|dit|het)\s+(?:\w+\s+)?(?:uitleggen|toelichten|verduidelijken)"
-    r"|hoe\s+bedoel\s+(?:je|u)(?:\s+dat)?|leg\s+(?:dat|dit|het)\s+(?:eens\s+)?uit)\s*[?.!]*\s*$", re.I)
+    rf"|wat\s+(?:is|zijn)\s+{_POINTED}\s+(?:dan\s+)?(?:precies|eigenlijk)"
+    rf"|wat\s+wil\s+{_POINTED}\s+(?:precies\s+|eigenlijk\s+)?zeggen"
+    r"|wat\s+(?:wordt|moet\s+ik|moeten\s+we|moet\s+je)\s+(?:er\s+)?(?:daar|hier)(?:\s+(?:precies|eigenlijk)\s+)?"
+    r"(?:mee|onder)\s+(?:precies\s+|eigenlijk\s+)?(?:bedoeld|verstaan)"
+    rf"|(?:kun|kan|kunt)\s+(?:je|u)\s+{_POINTED}\s+(?:[\w-]+\s+){{0,3}}(?:uitleggen|toelichten|verduidelijken|zeggen)"
+    rf"|hoe\s+bedoel\s+(?:je|u)(?:\s+{_POINTED})?|leg\s+{_POINTED}\s+(?:eens\s+)?uit"
+    r"|ik\s+(?:snap|begrijp)\s+(?:het|dat|dit)\s+niet)\s*[?.!]*\s*$", re.I)
 
 
 def is_follow_up(question: str) -> bool:

@@ -34,13 +34,16 @@ CHECKED = 3  # BM25 hits checked for the quoted words, per lookup
 
 def quoted_passages(parts: list[str], index: Index, filters: Filters | None) -> list[Hit]:
     """Passages among BM25's best CHECKED for `parts` that hold one of the `parts` (almost) word
-    for word (`sentences.quotes`)."""
+    for word (`sentences.quotes`), those that hold most of the parts' words first: the Woningwet's
+    "huishoudinkomen: … van de bewoners van een woongelegenheid" before the Huisvestingswet's
+    "… van de aanvragers van een huisvestingsvergunning", for an answer that quoted the first."""
     found = []
+    wanted = set().union(*(shingles(part) for part in parts))
     for hit in index.search(" ".join(parts), CHECKED, filters, mode="bm25"):
         said = shingles(hit.chunk.text)
         if any(quotes(part, said) for part in parts):
-            found.append(hit)
-    return found
+            found.append((len(wanted & said), hit))
+    return [hit for _, hit in sorted(found, key=lambda pair: -pair[0])]
 
 
 def quoted_law(hits: list[Hit], index: Index, filters: Filters | None = None) -> dict[int, list[Hit]]:

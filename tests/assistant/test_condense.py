@@ -60,7 +60,9 @@ def test_what_a_follow_up_adds_is_not_the_thing_it_points_back_at():
 @pytest.mark.parametrize("follow_up", [
     "Wat houdt dat in?", "Wat wordt daarmee bedoeld?", "Wat wordt hier precies mee bedoeld?", "Kun je dat uitleggen?",
     "Kunt u dit nader toelichten?", "Wat betekent dat?", "Wat bedoel je daarmee?", "Hoe bedoel je?",
-    "En wat houdt dat precies in?", "Leg dat eens uit.",
+    "En wat houdt dat precies in?", "Leg dat eens uit.", "Wat moet ik daaronder verstaan?", "Wat wil dat zeggen?",
+    "Kun je dat in gewone taal uitleggen?", "Kun je dat simpeler zeggen?", "Wat is dat precies?", "Wat houden die in?",
+    "Ik snap het niet.",
 ])
 def test_an_officer_asking_to_have_the_last_answer_explained_is_recognised(follow_up):
     assert asks_to_explain(follow_up)
@@ -69,7 +71,8 @@ def test_an_officer_asking_to_have_the_last_answer_explained_is_recognised(follo
 @pytest.mark.parametrize("question", [
     # what the last answer brings someone, or a question with a term of its own
     "Wat betekent dat voor corporaties?", "Wat houdt dat in voor statushouders?", "Wat houdt de Wet betaalbare huur in?",
-    "Wat wordt bedoeld met een woongelegenheid?",
+    "Wat wordt bedoeld met een woongelegenheid?", "Kun je dat uitleggen voor jongeren?", "Wat zijn die groepen?",
+    "Wat is dat voor regeling?",
 ])
 def test_a_follow_up_with_something_of_its_own_to_ask_is_no_request_to_explain(question):
     assert not asks_to_explain(question)

@@ -220,6 +220,20 @@ def test_an_officer_asking_to_have_the_last_answer_explained_is_pointed_at_its_p
         ("bwbr0035362-wmo-2015-lawsmd-2015", "Artikel 1.1.1")]
 
 
+def test_the_passage_pointed_at_for_an_explanation_is_the_one_the_answer_quoted_not_its_look_alike(officer):
+    # the Huisvestingswet defines huishoudinkomen in almost the Woningwet's words, and came first
+    _, explained = chat(officer, "Wat is het huishoudinkomen volgens de Woningwet?", "Wat wordt daarmee bedoeld?")
+
+    assert explained.citations[0].doc_id == "bwbr0005181-woningwet-lawsmd-2015"
+
+
+def test_asked_to_explain_a_refusal_the_assistant_searches_the_question_as_any_other(officer):
+    # there is no passage to point at: "lees de passage …" with none listed helped no one
+    _, after = chat(officer, "Hoe lang is mijn paspoort geldig?", "Wat houdt dat in?")
+
+    assert "Een eerder antwoord in andere woorden uitleggen" not in after.text
+
+
 def test_en_voor_jongeren_after_the_ten_groups_brings_back_the_group_of_young_people_leaving_youth_care(officer):
     # the law writes an age ("de leeftijd van achttien jaar doch niet … drieëntwintig jaar"), not
     # "jongeren", and searched on its own words the follow-up finds the Participatiewet
