@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.expand import complete_passages
-from assistant.sentences import defined_heads, defined_terms, may_define, names_document, question_terms, units
+from assistant.sentences import defined_heads, defined_terms, may_define, names_document, question_terms, terms, units
 from index.models import Filters, Hit
 from index.searcher import Index
 
@@ -91,11 +91,17 @@ def with_definitions(hits: list[Hit], question: str, glossary: Callable[[], Glos
 
 def library_defines(question: str, glossary: Callable[[], Glossary], index: Index, filters: Filters | None = None) -> bool:
     """Whether the library, within `filters`, defines in just these words the one term `question`
-    asks the meaning of: "Wat zijn friends-contracten?" is answered by one row of Utrecht's
-    begrippenlijst, in a passage of twenty rows that lies far from the question in embedding space.
+    asks the meaning of, in a passage that also names the question's other terms (in its text or
+    its document's title): "Wat zijn friends-contracten?" is answered by one row of Utrecht's
+    begrippenlijst, in a passage of twenty rows that lies far from the question in embedding space;
+    "Wat is een inspecteur bij de politie?" is not answered by the Woningwet's inspecteur.
     `glossary` is only called for such a question."""
     asked = defined_terms(question)
-    return len(asked) == 1 and bool(glossary().passages(asked[0], index, filters))
+    if len(asked) != 1:
+        return False
+    rest = set(question_terms(question)) - set(asked[0])
+    return any(rest <= set(terms(f"{hit.document.title} {hit.chunk.text}"))
+               for hit in glossary().passages(asked[0], index, filters))
 
 
 def _place(hit: Hit) -> tuple[str, int]:

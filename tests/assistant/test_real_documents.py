@@ -457,6 +457,11 @@ def test_a_circular_about_a_law_is_not_taken_for_the_law_and_the_laws_own_passag
     assert "Let op: u vraagt naar" not in officer.ask("Wat veranderde de Veegwet wonen aan de Huisvestingswet?").text
 
 
+def test_a_term_the_library_defines_for_another_setting_than_asked_is_not_let_through(officer):
+    # the Woningwet's inspecteur is an official the minister appoints, not one of the police
+    assert officer.ask("Wat is een inspecteur bij de politie?").abstained
+
+
 def test_an_officer_asking_about_a_term_only_a_glossary_defines_gets_the_definition_not_a_refusal(officer):
     # the row lies in a passage of twenty rows, far from the short question in embedding space:
     # the evidence was too weak and the assistant refused
