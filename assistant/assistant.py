@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,6 +45,7 @@ EXPLAIN_TEXT = (
     "eruit (\"Wat is …?\")."
 )
 NEAREST = 3
+_NAME = re.compile(r"\b[A-Z][\w-]*")  # a word written as a name
 
 
 class Assistant:
@@ -226,8 +228,9 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     names, laws = named_laws(question, documents)
     opener = index.document(citations[0].doc_id) if citations else None
     # "Wat veranderde de Veegwet wonen aan de Huisvestingswet?" asks the Veegwet's memorie van
-    # toelichting, which the answer opens with; the law's name in its title does not count
-    other = set(question_terms(question)) - set(terms(" ".join(names)))
+    # toelichting, which the answer opens with: another name the question writes that the opener's
+    # title holds (not the law's name, nor a common word such as "wonen")
+    other = set(terms(" ".join(_NAME.findall(question.split(None, 1)[-1])))) - set(terms(" ".join(names)))
     if not laws or opener is None or opener in laws or names_document(other, opener):
         return ""
     name = names[0]

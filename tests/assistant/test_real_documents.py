@@ -436,6 +436,10 @@ def test_an_officer_who_names_a_law_is_told_when_the_answer_comes_from_another_t
     assert notice.startswith("_Let op: u vraagt naar de Participatiewet, maar het antwoord hieronder komt uit een "
                              "andere bron (Beleidsnota Wonen in Utrecht"), notice
     assert opening.startswith("Begrip: Extramuralisering")
+    # a common word of the question in the other text's title ("Beleidsnota Wonen in Utrecht") is no
+    # sign that the officer asked for that text
+    assert officer.ask("Wat zegt de Participatiewet over wonen?").text.startswith(
+        "_Let op: u vraagt naar de Participatiewet, maar het antwoord hieronder komt uit een andere bron")
     # asked of the law that answers, no such notice
     assert "Let op: u vraagt naar" not in officer.ask("Wat verstaat de Wmo precies onder opvang?").text
 
