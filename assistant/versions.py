@@ -36,10 +36,10 @@ _CHANGE = re.compile(
     r"\b(?:veranderd|gewijzigd|bijgekomen|toegevoegd|geschrapt|eruit\s+gegaan|nog\s+steeds|nog\s+altijd"
     r"|oude\s+(?:en|of)\s+(?:de\s+)?nieuwe)\b", re.I)
 _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b", re.I)
-# what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
-# "Participatiewet", "Huisvestingswet"; "Wmo", "Bhw" (not "wet" alone: "de Wet op de huurtoeslag")
+# a law's name: "Participatiewet", "Huisvestingswet"; "Wmo", "Bhw" (not "wet" alone: "de Wet op de huurtoeslag")
 _LAW_NAME = re.compile(r"\b(?:[^\W\d_]{3,}wet|[A-Z][a-zA-Z]{1,4})\b")
 _CROSS_REFERENCE = re.compile(r"\bbedoeld\s+in\s+(?:de\s+|het\s+)?$", re.I)
+# what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
 _A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|besluit|regeling|verordening|artikel|tekst|versie)\b", re.I)
 
 
