@@ -17,6 +17,7 @@ newest first (`compose.law_editions`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.expand import complete_passages
@@ -79,6 +80,7 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> tuple[list[str
     return names, texts
 
 
+@lru_cache(maxsize=65536)  # asked for every document of the library at each question that names a law
 def _leading_word(text: str) -> str:
     """The first word of a title or document id after its BWB identifier, as a stem."""
     return next((t for t in terms(_BWB_ID.sub(" ", text or "")) if not t.isdigit()), "")
