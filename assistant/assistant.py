@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant import compose as extractive
-from assistant.condense import asks_to_explain, condense, condense_with_model, is_follow_up
+from assistant.condense import asks_to_explain, condense, condense_with_model, is_follow_up, points_back_first
 from assistant.definitions import Glossary, library_defines, with_definitions
 from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
@@ -43,6 +43,10 @@ EXPLAIN_TEXT = (
     "Een eerder antwoord in andere woorden uitleggen kan ik niet: ik antwoord alleen met passages uit de bronnen. "
     "Lees de passage waarmee het vorige antwoord opende in haar context, of vraag naar één begrip of onderdeel "
     "eruit (\"Wat is …?\")."
+)
+NO_EARLIER_TEXT = (
+    "Uw vraag verwijst terug (\"{word}\"), maar dit gesprek heeft nog geen eerdere vraag waar ze op kan leunen. "
+    "Stel de vraag opnieuw met het onderwerp erin"
 )
 NEAREST = 3
 _NAME = re.compile(r"\b[A-Z][\w-]*")  # a word written as a name
@@ -91,6 +95,14 @@ class Assistant:
         if chosen and not any(chosen.accepts(d) for d in index.documents()):
             # nothing was searched: "niets betrouwbaars gevonden" would blame the library, not the filters
             answer = Answer(no_documents_text(chosen), [], True, query, "extractief", notes)
+            yield answer.text, answer
+            return
+        pointer = "" if _asked_before(history) else points_back_first(question)
+        if pointer:
+            # "Wat betekent dat voor kleine gemeenten?" as the first question: searched, its own
+            # words find passages about small municipalities that answer nothing it asked
+            searched = index.search(query, self.k, chosen) if pointer != question.strip() else []
+            answer = self._abstain(query, searched, notes, text=_no_earlier_text(question.strip(), pointer))
             yield answer.text, answer
             return
         earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
@@ -210,6 +222,22 @@ class Assistant:
         answer = Answer(text, used, False, query, "generatief", notes, evidence.score)
         answer.hits = hits
         yield text, answer
+
+
+def _asked_before(history: list[dict] | None) -> bool:
+    return any(m.get("role") == "user" and m.get("content", "").strip() for m in history or [])
+
+
+def _no_earlier_text(question: str, pointer: str) -> str:
+    """Why a question that points back (`condense.points_back_first`) is not answered as the first of a
+    conversation, with the question as it could be asked when its `pointer` stands for a subject:
+    "Wat betekent [onderwerp] voor kleine gemeenten?"."""
+    text = NO_EARLIER_TEXT.format(word=pointer)
+    words = question.split()
+    at = [i for i, word in enumerate(words) if word.strip("?,.!").lower() == pointer.lower()]
+    if not at or pointer.lower() in {"en", "maar", "ook", "dus", "dan"}:
+        return text + "."
+    return text + f", bijvoorbeeld \"{' '.join(words[:at[0]] + ['[onderwerp]'] + words[at[0] + 1:])}\"."
 
 
 def _caution_text(query: str, evidence: Evidence) -> str:

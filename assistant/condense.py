@@ -50,6 +50,36 @@ def is_follow_up(question: str) -> bool:
     return not question_terms(question)
 
 
+_INTERROGATIVE = r"(?:wat|wie|hoe|welke?|waar\w*|wanneer|hoeveel)\b"
+_QUESTION_START = re.compile(rf"{_INTERROGATIVE}|(?:is|zijn|mag|mogen|moet|moeten|kan|kunnen)\b", re.I)
+# "Geldt die ook …?", "Is dat wel zo?": a pronoun standing alone, for the adverb after it
+_BARE_PRONOUN = re.compile(r"\b(die|dat|deze|dit|ze|zij|hij)\s+(?:ook|nog|dan|wel|niet|al|alleen|altijd|echt)\b", re.I)
+
+
+def points_back_first(question: str) -> str:
+    """The word with which `question` points back at an earlier turn before it names anything of its
+    own ("Wat betekent *dat* voor kleine gemeenten?", "Geldt *die* ook voor kamers?", "*En* voor
+    jongeren?", "Welke *daarvan* …?"), or "" when it names its subject first ("Wat is een casustafel
+    en waarvoor gebruik je die?", "Hoe doet Parkstad dat?") or does not point at all. The verb a
+    question opens with ("Geldt", "Wat kost") names nothing. A question with nothing of its own to
+    search on ("Waarom?") points back as a whole: its text is returned. Asked first in a
+    conversation, such a question has nothing to lean on."""
+    question = question.strip()
+    if not question_terms(question):
+        return question
+    joined = _LEADING_JOINER.match(question)
+    if joined and _QUESTION_START.match(question[joined.end():]):
+        question = question[joined.end():]  # "En wat is een algemene voorziening?" asks in full
+    pointing = [found for pattern in (_REFERRING, _POINTING_ADVERB, _THEN, _BARE_PRONOUN, _LEADING_JOINER)
+                for found in [pattern.search(question)] if found]
+    if not pointing:
+        return ""
+    first = min(pointing, key=lambda found: found.start())
+    words = question[:first.start()].split()
+    verb = 2 if words and re.fullmatch(_INTERROGATIVE, words[0], re.I) else 1
+    return "" if question_terms(" ".join(words[verb:])) else first.group(0).split()[0]
+
+
 def asks_to_explain(question: str) -> bool:
     """Whether a follow-up asks to have the last answer explained ("Wat houdt dat in?", "Kun je dat
     uitleggen?"): an extractive assistant has no words of its own to do so, and searched with the

@@ -88,6 +88,19 @@ def test_a_follow_up_is_rewritten_and_finds_the_document_of_the_earlier_topic(as
     assert "regelgeving-urgentieregeling-aandachtsgroepen" in {c.doc_id for c in answer.citations}
 
 
+def test_an_officer_who_opens_a_conversation_with_a_follow_up_is_asked_what_it_points_at(assistant):
+    answer = assistant.ask("Wat betekent dat voor kleine gemeenten?")
+
+    # not sentences about small municipalities that answer nothing the officer asked
+    assert answer.abstained
+    assert answer.text.startswith('Uw vraag verwijst terug ("dat")')
+    assert '"Wat betekent [onderwerp] voor kleine gemeenten?"' in answer.text
+    # asked after a first question, the same words are a follow-up and answered
+    history = [{"role": "user", "content": "Welke groepen moeten in de urgentieregeling?"},
+               {"role": "assistant", "content": "De urgentieregeling noemt tien groepen. [1]"}]
+    assert not assistant.ask("Wat betekent dat voor kleine gemeenten?", history=history).text.startswith("Uw vraag")
+
+
 def test_a_question_the_corpus_cannot_answer_gets_an_honest_abstention(assistant):
     answer = assistant.ask("Hoeveel kost een nieuw paspoort voor volwassenen?")
 

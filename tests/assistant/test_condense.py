@@ -2,7 +2,8 @@
 
 import pytest
 
-from assistant.condense import asks_to_explain, condense, is_follow_up, own_terms
+from assistant.condense import asks_to_explain, condense, is_follow_up, own_terms, points_back_first
+from evals import sets
 
 EARLIER = [
     {"role": "user", "content": "Wat regelen we regionaal en wat lokaal?"},
@@ -76,3 +77,30 @@ def test_an_officer_asking_to_have_the_last_answer_explained_is_recognised(follo
 ])
 def test_a_follow_up_with_something_of_its_own_to_ask_is_no_request_to_explain(question):
     assert not asks_to_explain(question)
+
+
+@pytest.mark.parametrize(("question", "pointer"), [
+    ("Wat betekent dat voor kleine gemeenten?", "dat"), ("Geldt die ook voor kamers?", "die"),
+    ("En voor jongeren?", "En"), ("Welke daarvan zijn verplicht?", "daarvan"), ("Wat zijn dan de nadelen?", "dan"),
+    ("Wie betaalt dat?", "dat"), ("Waarom?", "Waarom?"),
+])
+def test_a_question_that_points_back_before_it_names_anything_is_recognised(question, pointer):
+    assert points_back_first(question) == pointer
+
+
+@pytest.mark.parametrize("question", [
+    "Hoe doet Parkstad dat?", "Wat is een casustafel en waarvoor gebruik je die?", "Hoe lang is deze samenvatting?",
+    "En wat is een algemene voorziening?", "Wat als de gemeente weigert?", "Welke groepen horen daarbij?",
+])
+def test_a_question_that_names_its_subject_before_pointing_stands_on_its_own(question):
+    assert points_back_first(question) == ""
+
+
+def test_no_first_question_of_the_gold_sets_is_taken_for_one_that_points_back():
+    # the bundled and real sets, written by the team, and the Rijksoverheid pages' own questions
+    first = [q.question for q in sets.bundled().questions + sets.real().questions if not q.history]
+    if sets.VACS.is_file():
+        first += [row["question"] for row in sets.vac_rows()]
+
+    assert len(first) > 300
+    assert [q for q in first if points_back_first(q)] == []
