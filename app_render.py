@@ -282,7 +282,9 @@ def render_turn_sources(turn: Turn) -> str:
         return '<p class="tw-leeg">Bij dit antwoord zijn geen bronnen gevonden.</p>'
     intro = ""
     if turn.abstained:
-        intro = '<p class="tw-leeg">Geen passage beantwoordt de vraag goed genoeg; dit zijn de dichtstbijzijnde documenten.</p>'
+        # a refusal, a first question that points back, or a request to explain the last answer in
+        # other words: in each case these passages are where to read on, not what answers
+        intro = '<p class="tw-leeg">Deze vraag is niet uit de bronnen beantwoord; lees verder in deze passages.</p>'
     return intro + "".join(render_citation(c, turn.number) for c in turn.citations)
 
 
