@@ -84,6 +84,7 @@ _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
 # a number that is part of a word names a thing, it does not count one: "0-meting", "65-plussers", "1-op-1"
 _NUMBER_IN_WORD = re.compile(r"\b\d+-[^\W\d][\w-]*", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
+_PERCENTAGE = re.compile(r"(\d[\d.,]*|\b[^\W\d_]+)\s*(?:%|procent\b)", re.I)  # "87 procent", "35%", "tien procent"
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
 # words a Dutch sentence does not end on: conjunctions, prepositions, articles, auxiliaries
@@ -648,10 +649,11 @@ def states_quantity(text: str, question: str = "") -> bool:
     Given the `question`, not a number it names itself ("… na twee jaar …" is not answered by
     "twee jaar"), and for "Welk percentage …" or "Hoeveel procent …" only a percentage."""
     asked = set(_quantities(question))
-    stated = [q for q in _quantities(text) if q not in asked]
     if _ASKS_PERCENTAGE.search(question):
-        return any(q.endswith("%") or q.startswith("procent") for q in stated)
-    return bool(stated)
+        # "87 procent": the word the question asks with is part of the answer's percentage
+        return any(_QUANTITY.match(number) and number.lower().rstrip(".,") not in asked
+                   for number in _PERCENTAGE.findall(_REFERENCE.sub(" ", text)))
+    return any(q not in asked for q in _quantities(text))
 
 
 def _quantities(text: str) -> list[str]:
