@@ -620,6 +620,10 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     plain = [c for c in pool if not c.pitfall]
     if not plain:
         return None
+    if focus:
+        # "En wat is mantelzorg?" after the ten groups: onderdeel a names mantelzorg and shares the
+        # carried-over topic's words, the Wmo's definition of the word the follow-up asks about says what it is
+        plain = [c for c in plain if c.defined and set(c.defined) <= focus and not only_refers(c.unit.text)] or plain
     best = max(plain, key=lambda c: c.score)
     rivals = [c for c in plain if not _other_articles(c, best, hits) and c.defined == best.defined and (
         c.score >= 0.9 * best.score
