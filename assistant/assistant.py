@@ -17,7 +17,7 @@ from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import anchors, asks_date, defined_terms, defines, names_document, question_terms, terms
-from assistant.versions import named_laws, with_other_versions
+from assistant.versions import missing_laws, named_laws, with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
@@ -47,6 +47,10 @@ EXPLAIN_TEXT = (
 NO_EARLIER_TEXT = (
     "Uw vraag verwijst terug (\"{word}\"), maar dit gesprek heeft nog geen eerdere vraag waar ze op kan leunen. "
     "Stel de vraag opnieuw met het onderwerp erin"
+)
+MISSING_LAW_TEXT = (
+    "De {law} staat niet in de kennisbank, en geen van de gevonden passages zegt wat zij is. Hieronder staan "
+    "de bronnen die haar noemen; voor de wet zelf kunt u wetten.overheid.nl raadplegen."
 )
 NEAREST = 3
 _NAME = re.compile(r"\b[A-Z][\w-]*")  # a word written as a name
@@ -144,6 +148,14 @@ class Assistant:
             # no unit of the passages speaks to the question (or all were said before); or the
             # definition that let it answer is not what the composer opened with
             answer = self._abstain(query, hits, notes, evidence.score)
+            yield answer.text, answer
+            return
+        missing = missing_laws(query, index.documents())
+        if missing and defined_terms(query) == [tuple(terms(missing[0]))] \
+                and not defines(composition.text.split("\n", 1)[0], defined_terms(query)):
+            # "Wat is de Omgevingswet?" in a library without it: a lid of the Huisvestingswet that
+            # refers to it says nothing of what it is
+            answer = self._abstain(query, hits, notes, evidence.score, text=MISSING_LAW_TEXT.format(law=missing[0]))
             yield answer.text, answer
             return
         if verdict == "voorzichtig":
@@ -251,7 +263,13 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     `filters`, and the answer opens with another text that the question does not name: "Wat is
     extramuralisering in de Participatiewet?" is answered by Utrecht's begrippenlijst, which the
     officer must not take for the law. When the law is cited further on, the notice points there.
+    A notice too when the question names a law of which the library holds no text (`versions.missing_laws`).
     "" otherwise."""
+    missing = missing_laws(question, index.documents())
+    if missing:
+        # "Wanneer krijg ik te maken met de Omgevingswet?" is answered by a page about it, not by the law
+        return (f"_Let op: de {missing[0]} zelf staat niet in de kennisbank; het antwoord komt uit bronnen "
+                "die haar noemen._")
     documents = [d for d in index.documents() if not filters or filters.accepts(d)]
     names, laws = named_laws(question, documents)
     opener = index.document(citations[0].doc_id) if citations else None

@@ -38,7 +38,8 @@ _CHANGE = re.compile(
     r"|oude\s+(?:en|of)\s+(?:de\s+)?nieuwe)\b", re.I)
 _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b", re.I)
 # a law's name: "Participatiewet", "Huisvestingswet"; "Wmo", "Bhw" (not "wet" alone: "de Wet op de huurtoeslag")
-_LAW_NAME = re.compile(r"\b(?:[^\W\d_]{3,}wet|[A-Z][a-zA-Z]{1,4})\b")
+_COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
+_LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b[A-Z][a-zA-Z]{{1,4}}\b")
 _CROSS_REFERENCE = re.compile(r"\bbedoeld\s+in\s+(?:de\s+|het\s+)?$", re.I)
 # what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
 _A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|besluit|regeling|verordening|artikel|tekst|versie)\b", re.I)
@@ -78,6 +79,19 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> tuple[list[str
         if found:
             names, texts = names + [word], texts + found
     return names, texts
+
+
+def missing_laws(question: str, documents: list[DocumentRecord]) -> list[str]:
+    """The laws `question` names by their own word ("Omgevingswet"), as written, that no title or id
+    of `documents` has: the library holds no text of them, nor any text about them by name. Not a
+    law the question only refers to ("als bedoeld in de Omgevingswet"), nor initials ("Wmo"), which
+    a law text seldom uses for itself."""
+    asked = question.split(None, 1)[1] if " " in question.strip() else ""
+    named = [m for m in _COMPOUND_LAW.finditer(asked) if not _CROSS_REFERENCE.search(asked[:m.start()])]
+    if not named:
+        return []
+    held = {t for d in documents for t in terms(f"{d.title} {d.doc_id}")}
+    return [m.group(0) for m in named if not set(terms(m.group(0))) & held]
 
 
 @lru_cache(maxsize=65536)  # asked for every document of the library at each question that names a law

@@ -208,6 +208,15 @@ def test_a_follow_up_asking_what_another_term_means_gets_that_terms_definition_n
     assert follow_up.text.startswith("algemene voorziening: aanbod van diensten of activiteiten"), follow_up.text
 
 
+def test_a_follow_up_asking_what_a_word_of_the_last_answer_means_gets_its_definition_not_that_answer_again(officer):
+    # onderdeel a of the ten groups names mantelzorg and shares the carried-over topic's words; it
+    # outscored the Wmo's definition of mantelzorg, though that was found
+    _, follow_up = chat(officer, "Welke groepen moeten in de urgentieregeling?", "En wat is mantelzorg?")
+
+    assert follow_up.text.startswith("mantelzorg: hulp ten behoeve van zelfredzaamheid"), follow_up.text
+    assert follow_up.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015"
+
+
 @pytest.mark.parametrize("follow_up", ["Wat houdt dat in?", "Kun je dat uitleggen?", "Wat wordt daarmee bedoeld?"])
 def test_an_officer_asking_to_have_the_last_answer_explained_is_pointed_at_its_passage_not_at_another(officer, follow_up):
     # searched with the topic carried over, "Wat houdt dat in?" opened with the lid on the bijdrage
@@ -442,6 +451,18 @@ def test_an_officer_who_names_a_law_is_told_when_the_answer_comes_from_another_t
         "_Let op: u vraagt naar de Participatiewet, maar het antwoord hieronder komt uit een andere bron")
     # asked of the law that answers, no such notice
     assert "Let op: u vraagt naar" not in officer.ask("Wat verstaat de Wmo precies onder opvang?").text
+
+
+def test_an_officer_asking_what_a_law_the_library_lacks_is_told_so_not_given_a_lid_that_refers_to_it(officer):
+    # the Huisvestingswet's lid on the omgevingsplan of the Omgevingswet opened the answer
+    answer = officer.ask("Wat is de Omgevingswet?")
+
+    assert answer.abstained
+    assert answer.text.startswith("De Omgevingswet staat niet in de kennisbank")
+    # what else is asked about it is answered, with a notice that the law itself is not there
+    other = officer.ask("Wat regelt de Omgevingswet voor huisvesting?")
+    assert not other.abstained
+    assert other.text.startswith("_Let op: de Omgevingswet zelf staat niet in de kennisbank")
 
 
 def test_a_circular_about_a_law_is_not_taken_for_the_law_and_the_laws_own_passage_is_pointed_at(officer):

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from assistant.compose import compose
-from assistant.versions import (article_of, asks_about_change, asks_about_other_text, law_id, named_laws,
+from assistant.versions import (article_of, asks_about_change, asks_about_other_text, law_id, missing_laws, named_laws,
                                with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
@@ -164,3 +164,9 @@ def test_a_question_names_a_law_by_its_word_or_its_initials_not_by_a_policy_or_a
     for question in ("Wat doet Utrecht voor jongeren?", "Hoe werkt de Wet betaalbare huur?", "Wat zegt de Omgevingswet?",
                      "Welke groepen krijgen urgentie, bijvoorbeeld mantelzorgers als bedoeld in de Wmo?"):
         assert named(question) == ([], []), question
+
+    # of those, the library holds no text of the Omgevingswet, nor any about it by name
+    assert missing_laws("Wat zegt de Omgevingswet?", documents) == ["Omgevingswet"]
+    for question in ("Wat is extramuralisering in de Participatiewet?", "Wat verstaat de Wmo onder opvang?",
+                     "Welke woningen vallen onder een omgevingsplan als bedoeld in de Omgevingswet?"):
+        assert missing_laws(question, documents) == [], question
