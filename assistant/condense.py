@@ -113,7 +113,9 @@ def condense(question: str, history: list[dict] | None) -> str:
     gets the topic of the previous user question(s) appended.
     """
     question = question.strip()
-    previous = [m["content"] for m in (history or []) if m.get("role") == "user" and m.get("content", "").strip()]
+    # "Wat wordt daarmee bedoeld?" asked to have an answer explained and brought no topic of its own
+    previous = [m["content"] for m in (history or []) if m.get("role") == "user" and m.get("content", "").strip()
+                and not asks_to_explain(m["content"])]
     if not previous or not is_follow_up(question):
         return question
     # the last question that stood on its own carries the topic; a chain of follow-ups adds up

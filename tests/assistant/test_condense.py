@@ -48,6 +48,15 @@ def test_a_chain_of_follow_ups_keeps_the_topic_of_the_first_question():
     assert "regionaal" in condense("Hoe doet Parkstad dat?", history)
 
 
+def test_a_request_to_explain_the_last_answer_carries_no_topic_into_the_next_follow_up():
+    history = [{"role": "user", "content": "Wat is een maatwerkvoorziening?"},
+               {"role": "assistant", "content": "maatwerkvoorziening: … [1]"},
+               {"role": "user", "content": "Wat wordt daarmee bedoeld?"},
+               {"role": "assistant", "content": "Een eerder antwoord in andere woorden uitleggen kan ik niet …"}]
+
+    assert condense("En wat is mantelzorg?", history) == "Wat is mantelzorg (maatwerkvoorziening)?"
+
+
 def test_what_a_follow_up_adds_is_not_the_thing_it_points_back_at():
     earlier = "Beschermd wonen, te verstrekken door het college van de gemeente tot welke hij zich wendt."
 
