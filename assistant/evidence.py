@@ -37,8 +37,8 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from assistant.sentences import (anchors, asked_statement, asks_quantity, coverage as unit_coverage, question_terms,
-                                 passage_units, terms)
+from assistant.sentences import (anchors, asked_statement, asks_quantity, coverage as unit_coverage, hyphenated_names,
+                                 passage_units, question_terms, terms)
 from index.models import Hit
 
 # chosen 2026-12-01 by `python -m evals.calibrate --no-window` on the tuning halves of five sets
@@ -129,7 +129,8 @@ def passage_terms(hit: Hit) -> set[str]:
     """The stems of a passage with its title, heading path and year: a text dated 2026 speaks of
     2026 even when no sentence names the year."""
     year = (hit.document.metadata.date or "")[:4]
-    return set(terms(f"{hit.document.title} {hit.chunk.section or ''} {hit.chunk.text} {year}"))
+    text = f"{hit.document.title} {hit.chunk.section or ''} {hit.chunk.text} {year}"
+    return set(terms(text)) | hyphenated_names(text)
 
 
 def coverage(question: str, found: set[str], weights: dict[str, float]) -> float:
@@ -148,7 +149,8 @@ def astray(question: str, passages: list[set[str]], weights: dict[str, float], t
     that the best of `passages` (stem sets, `passage_terms`, best first) speaking to the rest of
     the question lacks, 0 without anchors (`missing_anchors`)."""
     pinned = anchors(typed or question)
-    return missing_anchors(pinned, set(question_terms(question)) - set(pinned), passages, weights)
+    parts = {part for anchor in pinned for part in anchor.split("_")}  # of "zuid_limburg": "zuid", "limburg"
+    return missing_anchors(pinned, set(question_terms(question)) - set(pinned) - parts, passages, weights)
 
 
 def missing_anchors(pinned: list[str], rest: set[str], passages: list[set[str]], weights: dict[str, float]) -> float:

@@ -497,7 +497,23 @@ def anchors(question: str) -> list[str]:
                                        and not (_NATIONAL.fullmatch(w) or _NATIONAL.fullmatch(w.split("-")[0])))
               or _YEAR.fullmatch(w)]
     wanted = set(question_terms(question))
-    return [t for t in dict.fromkeys(terms(" ".join(pinned))) if t in wanted]
+    # "Zuid-Limburg" is one name: a table row with "Zuid-Holland" and "Limburg (Noord)" does not name it
+    named = [stem for word in pinned for stem in ([hyphenated_name(word)] if hyphenated_name(word) else terms(word))]
+    return [t for t in dict.fromkeys(named) if t in wanted or set(t.split("_")) <= wanted]
+
+
+def hyphenated_name(word: str) -> str:
+    """One stem for a name written with hyphens, each part a name ("Zuid-Limburg", "Zuid-Limburgse"
+    → "zuid_limburg"), "" for any other word ("Parkstad-gemeenten" are the municipalities of a name)."""
+    if "-" not in word or not all(part[:1].isupper() for part in word.split("-")):
+        return ""
+    parts = [t for part in word.split("-") for t in terms(part)]
+    return "_".join(parts) if len(parts) > 1 else ""
+
+
+def hyphenated_names(text: str) -> set[str]:
+    """The stems `hyphenated_name` makes of the names written with hyphens in `text`."""
+    return {name for word in _WORD.findall(text) if "-" in word for name in [hyphenated_name(word)] if name}
 
 
 # the Dutch ways of asking what a term means; the more specific forms first ("Wat is de

@@ -1,9 +1,9 @@
 """What pins a question to its case, how Dutch compounds are matched, and the off-topic noise
 floor (no index needed)."""
 
-from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, untyped, weigh
-from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, states_date,
-                                 states_quantity, states_reason, terms)
+from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, passage_terms, untyped, weigh
+from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, hyphenated_name,
+                                 states_date, states_quantity, states_reason, terms)
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
@@ -42,6 +42,11 @@ def test_names_and_years_pin_a_question_but_laws_and_the_state_do_not():
     assert anchors("Welke groepen moeten in de urgentieregeling?") == []
     # the Tweede Kamer and its members, the minister: the frame of parliamentary papers, not a case
     assert anchors("Wat vroegen de Kamerleden de Minister over Nederlandse evacués?") == []
+    # a name written with hyphens is one name, named only where it is written whole
+    assert anchors("Wat is een woonzorgvisie in Zuid-Limburg?") == ["zuid_limburg"]
+    assert hyphenated_name("Parkstad-gemeenten") == ""  # the municipalities of a name, not a name
+    assert "zuid_limburg" in passage_terms(hit("Zorg wordt afgestemd op Zuid-Limburgse schaal."))
+    assert "zuid_limburg" not in passage_terms(hit("Zuid-Holland (Zuidoost-Zuid): Limburg (Noord) · € 3.289"))
 
 
 def test_a_passage_about_a_neighbouring_municipality_leaves_the_question_astray():

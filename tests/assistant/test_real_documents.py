@@ -117,6 +117,14 @@ def test_an_officer_asking_about_amersfoort_is_not_given_utrechts_waiting_time(o
     assert "11 jaar" not in answer.text
 
 
+def test_an_officer_asking_about_zuid_limburg_is_not_given_a_table_row_naming_zuid_holland_and_limburg(officer):
+    # the Huurcommissie's table of WOZ values per COROP area has "Zuid-Holland (Zuidoost-Zuid)" and
+    # "Limburg (Noord)" in one row: it holds the stems of "Zuid-Limburg", not the name
+    answer = officer.ask("Wat is een woonzorgvisie in Zuid-Limburg?")
+
+    assert answer.abstained, answer.text
+
+
 def test_an_officer_asking_how_many_statushouders_utrecht_must_house_is_not_given_a_list_of_principles(officer):
     # Utrecht's uitgangspunten name the taakstelling for statushouders in one item and young
     # people "onder de 24 jaar" in another; the policy states no number of statushouders
