@@ -105,7 +105,7 @@ class Assistant:
         if pointer:
             # "Wat betekent dat voor kleine gemeenten?" as the first question: searched, its own
             # words find passages about small municipalities that answer nothing it asked
-            searched = index.search(query, self.k, chosen) if pointer != question.strip() else []
+            searched = index.search(query, k or self.k, chosen) if pointer != question.strip() else []
             answer = self._abstain(query, searched, notes, text=_no_earlier_text(question.strip(), pointer))
             yield answer.text, answer
             return

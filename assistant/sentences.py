@@ -498,7 +498,7 @@ def anchors(question: str) -> list[str]:
               or _YEAR.fullmatch(w)]
     wanted = set(question_terms(question))
     # "Zuid-Limburg" is one name: a table row with "Zuid-Holland" and "Limburg (Noord)" does not name it
-    named = [stem for word in pinned for stem in ([hyphenated_name(word)] if hyphenated_name(word) else terms(word))]
+    named = [stem for word in pinned for name in [hyphenated_name(word)] for stem in ([name] if name else terms(word))]
     return [t for t in dict.fromkeys(named) if t in wanted or set(t.split("_")) <= wanted]
 
 

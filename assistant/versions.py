@@ -84,8 +84,8 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> tuple[list[str
 def missing_laws(question: str, documents: list[DocumentRecord]) -> list[str]:
     """The laws `question` names by their own word ("Omgevingswet"), as written, that no title or id
     of `documents` has: the library holds no text of them, nor any text about them by name. Not a
-    law the question only refers to ("als bedoeld in de Omgevingswet"), nor initials ("Wmo"), which
-    a law text seldom uses for itself."""
+    law the question only refers to ("als bedoeld in de Omgevingswet"), nor initials: "DAEB" and
+    "OKEC" are written like "Wmo" and are no laws."""
     asked = question.split(None, 1)[1] if " " in question.strip() else ""
     named = [m for m in _COMPOUND_LAW.finditer(asked) if not _CROSS_REFERENCE.search(asked[:m.start()])]
     if not named:
