@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant import compose as extractive
-from assistant.condense import asks_to_explain, condense, condense_with_model, is_follow_up, points_back_first
+from assistant.condense import (asks_to_explain, condense, condense_with_model, is_follow_up, is_joiner,
+                                points_back_first, topic_questions)
 from assistant.definitions import Glossary, library_defines, with_definitions
 from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
@@ -45,8 +46,12 @@ EXPLAIN_TEXT = (
     "eruit (\"Wat is …?\")."
 )
 NO_EARLIER_TEXT = (
-    "Uw vraag verwijst terug (\"{word}\"), maar dit gesprek heeft nog geen eerdere vraag waar ze op kan leunen. "
-    "Stel de vraag opnieuw met het onderwerp erin"
+    "In dit gesprek is nog geen eerdere vraag gesteld waarop uw vraag kan aansluiten (u schrijft \"{word}\"). "
+    "Stel de vraag opnieuw en noem daarin het onderwerp"
+)
+NO_SUBJECT_TEXT = (
+    "Uw vraag noemt geen onderwerp om in de bronnen op te zoeken, en in dit gesprek is nog geen eerdere vraag "
+    "gesteld waarop ze kan aansluiten. Stel de vraag opnieuw en noem daarin het onderwerp."
 )
 MISSING_LAW_TEXT = (
     "De {law} staat niet in de kennisbank, en geen van de gevonden passages zegt wat zij is. Hieronder staan "
@@ -101,12 +106,16 @@ class Assistant:
             answer = Answer(no_documents_text(chosen), [], True, query, "extractief", notes)
             yield answer.text, answer
             return
-        pointer = "" if _asked_before(history) else points_back_first(question)
+        if not topic_questions(history) and not question_terms(question):
+            answer = self._abstain(query, [], notes, text=NO_SUBJECT_TEXT)  # "Waarom?" as the first question
+            yield answer.text, answer
+            return
+        pointer = "" if topic_questions(history) else points_back_first(question)
         if pointer:
             # "Wat betekent dat voor kleine gemeenten?" as the first question: searched, its own
             # words find passages about small municipalities that answer nothing it asked
-            searched = index.search(query, k or self.k, chosen) if pointer != question.strip() else []
-            answer = self._abstain(query, searched, notes, text=_no_earlier_text(question.strip(), pointer))
+            answer = self._abstain(query, index.search(query, k or self.k, chosen), notes,
+                                   text=_no_earlier_text(question.strip(), pointer))
             yield answer.text, answer
             return
         earlier = [m["content"] for m in history or [] if m.get("role") == "assistant"]
@@ -236,10 +245,6 @@ class Assistant:
         yield text, answer
 
 
-def _asked_before(history: list[dict] | None) -> bool:
-    return any(m.get("role") == "user" and m.get("content", "").strip() for m in history or [])
-
-
 def _no_earlier_text(question: str, pointer: str) -> str:
     """Why a question that points back (`condense.points_back_first`) is not answered as the first of a
     conversation, with the question as it could be asked when its `pointer` stands for a subject:
@@ -247,9 +252,9 @@ def _no_earlier_text(question: str, pointer: str) -> str:
     text = NO_EARLIER_TEXT.format(word=pointer)
     words = question.split()
     at = [i for i, word in enumerate(words) if word.strip("?,.!").lower() == pointer.lower()]
-    if not at or pointer.lower() in {"en", "maar", "ook", "dus", "dan"}:
+    if not at or is_joiner(pointer):  # "En voor jongeren?" has no word to put the subject in place of
         return text + "."
-    return text + f", bijvoorbeeld \"{' '.join(words[:at[0]] + ['[onderwerp]'] + words[at[0] + 1:])}\"."
+    return text + f", bijvoorbeeld: \"{' '.join(words[:at[0]] + ['[onderwerp]'] + words[at[0] + 1:])}\"."
 
 
 def _caution_text(query: str, evidence: Evidence) -> str:

@@ -50,34 +50,49 @@ def is_follow_up(question: str) -> bool:
     return not question_terms(question)
 
 
-_INTERROGATIVE = r"(?:wat|wie|hoe|welke?|waar\w*|wanneer|hoeveel)\b"
-_QUESTION_START = re.compile(rf"{_INTERROGATIVE}|(?:is|zijn|mag|mogen|moet|moeten|kan|kunnen)\b", re.I)
-# "Geldt die ook …?", "Is dat wel zo?": a pronoun standing alone, for the adverb after it
-_BARE_PRONOUN = re.compile(r"\b(die|dat|deze|dit|ze|zij|hij)\s+(?:ook|nog|dan|wel|niet|al|alleen|altijd|echt)\b", re.I)
+# the question words after which the verb comes second: "Wat *betekent* dat …"; after "Welke" and
+# "Hoeveel" a noun does ("Welke *woningen* die …")
+_ASKING_WORD = re.compile(r"(?:wat|wie|hoe|waar\w*|wanneer)", re.I)
+# an elliptic follow-up: a joiner before a phrase without a verb ("En voor jongeren?", "En de provincie?")
+_JOINED_FRAGMENT = re.compile(
+    r"^\s*(en|maar|ook|dus)\s+(?=(?:voor|bij|met|zonder|in|op|na|over|de|het|een|als|wanneer)\b)", re.I)
+# "Klopt het dat …", "Is het zo dat …", "Hoe komt het dat …": a conjunction, not a pronoun
+_CONJUNCTION_BEFORE = re.compile(r"\b(?:het|zo|toch|waar|wel|stel)\s*$", re.I)
+# "Wat zijn dan de nadelen?": "dan" before what is then definite; not "Wat is dan een …?"
+_THEN_DEFINITE = re.compile(r"\bdan\s+(?:de|het|die|dat|deze|dit|zij|ze|hij)\b", re.I)
+# "Dit geldt ook voor kamers?", "Dat is toch niet verplicht?": a first word that points ("Ze zeggen
+# dat …" speaks of people in general)
+_POINTING_START = re.compile(r"^\s*(dit|dat|die|deze|hij)\b", re.I)
 
 
 def points_back_first(question: str) -> str:
     """The word with which `question` points back at an earlier turn before it names anything of its
     own ("Wat betekent *dat* voor kleine gemeenten?", "Geldt *die* ook voor kamers?", "*En* voor
-    jongeren?", "Welke *daarvan* …?"), or "" when it names its subject first ("Wat is een casustafel
-    en waarvoor gebruik je die?", "Hoe doet Parkstad dat?") or does not point at all. The verb a
-    question opens with ("Geldt", "Wat kost") names nothing. A question with nothing of its own to
-    search on ("Waarom?") points back as a whole: its text is returned. Asked first in a
-    conversation, such a question has nothing to lean on."""
+    jongeren?", "Welke *daarvan* …?"), or "". A question that names its subject first ("Wat is een
+    casustafel en waarvoor gebruik je die?", "Hoe doet Parkstad dat?") does not point back, nor does
+    "die" or "dat" as a relative pronoun or a conjunction ("Welke woningen die al verhuurd zijn …",
+    "Klopt het dat niet alle gemeenten …"). The verb after "Wat", "Hoe" … or a question's first word
+    names nothing. Asked first in a conversation, such a question has nothing to lean on; wrongly
+    taken for one, an answerable question is refused, so only clear cases count."""
     question = question.strip()
-    if not question_terms(question):
-        return question
-    joined = _LEADING_JOINER.match(question)
-    if joined and _QUESTION_START.match(question[joined.end():]):
-        question = question[joined.end():]  # "En wat is een algemene voorziening?" asks in full
-    pointing = [found for pattern in (_REFERRING, _POINTING_ADVERB, _THEN, _BARE_PRONOUN, _LEADING_JOINER)
-                for found in [pattern.search(question)] if found]
-    if not pointing:
-        return ""
-    first = min(pointing, key=lambda found: found.start())
-    words = question[:first.start()].split()
-    verb = 2 if words and re.fullmatch(_INTERROGATIVE, words[0], re.I) else 1
-    return "" if question_terms(" ".join(words[verb:])) else first.group(0).split()[0]
+    fragment = _JOINED_FRAGMENT.match(question)
+    if fragment:
+        return fragment.group(1)
+    question = _LEADING_JOINER.sub("", question)  # "En geldt de urgentieregeling ook …?" asks in full
+    start = _POINTING_START.match(question)
+    if start:
+        return start.group(1)
+    pointing = sorted((found for pattern in (_REFERRING, _POINTING_ADVERB, _THEN_DEFINITE, _PRONOUN_SUBJECT)
+                       for found in pattern.finditer(question)), key=lambda found: found.start())
+    for found in pointing:
+        word = found.group(0).split()[-1] if found.re is _PRONOUN_SUBJECT else found.group(0).split()[0]
+        at = found.end() - len(word) if found.re is _PRONOUN_SUBJECT else found.start()
+        if word.lower() in {"dat", "die"} and _CONJUNCTION_BEFORE.search(question[:at]):
+            continue
+        words = question[:at].split()
+        skip = 2 if words and _ASKING_WORD.fullmatch(words[0]) else 1
+        return "" if question_terms(" ".join(words[skip:])) else word
+    return ""
 
 
 def asks_to_explain(question: str) -> bool:
@@ -98,6 +113,26 @@ def own_terms(question: str, earlier: str = "") -> list[str]:
     return [t for t in own if t not in pointed & said] or own
 
 
+def is_joiner(word: str) -> bool:
+    """Whether `word` is one a follow-up opens with to join the last turn ("En", "Maar", "Ook", "Dus")."""
+    return bool(_LEADING_JOINER.match(word + " "))
+
+
+def topic_questions(history: list[dict] | None) -> list[str]:
+    """The officer's earlier questions in `history` that can carry a topic to a follow-up: not a
+    request to explain an answer ("Wat wordt daarmee bedoeld?"), nor a question that pointed back
+    with nothing before it to point at (`points_back_first`; it was answered with a request to name
+    its subject)."""
+    kept: list[str] = []
+    for message in history or []:
+        text = message.get("content", "").strip()
+        if message.get("role") != "user" or not text or asks_to_explain(text):
+            continue
+        if kept or not (points_back_first(text) or not question_terms(text)):
+            kept.append(text)
+    return kept
+
+
 def topic_of(question: str) -> str:
     """The words of a question that carry its subject: "Wat regelen we regionaal?" → "regionaal"."""
     words = re.findall(r"[\w'-]+", question)
@@ -113,9 +148,7 @@ def condense(question: str, history: list[dict] | None) -> str:
     gets the topic of the previous user question(s) appended.
     """
     question = question.strip()
-    # "Wat wordt daarmee bedoeld?" asked to have an answer explained and brought no topic of its own
-    previous = [m["content"] for m in (history or []) if m.get("role") == "user" and m.get("content", "").strip()
-                and not asks_to_explain(m["content"])]
+    previous = topic_questions(history)
     if not previous or not is_follow_up(question):
         return question
     # the last question that stood on its own carries the topic; a chain of follow-ups adds up

@@ -93,12 +93,13 @@ def test_an_officer_who_opens_a_conversation_with_a_follow_up_is_asked_what_it_p
 
     # not sentences about small municipalities that answer nothing the officer asked
     assert answer.abstained
-    assert answer.text.startswith('Uw vraag verwijst terug ("dat")')
-    assert '"Wat betekent [onderwerp] voor kleine gemeenten?"' in answer.text
+    assert answer.text.startswith("In dit gesprek is nog geen eerdere vraag gesteld")
+    assert 'u schrijft "dat"' in answer.text and '"Wat betekent [onderwerp] voor kleine gemeenten?"' in answer.text
+    assert assistant.ask("Waarom?").text.startswith("Uw vraag noemt geen onderwerp")
     # asked after a first question, the same words are a follow-up and answered
     history = [{"role": "user", "content": "Welke groepen moeten in de urgentieregeling?"},
                {"role": "assistant", "content": "De urgentieregeling noemt tien groepen. [1]"}]
-    assert not assistant.ask("Wat betekent dat voor kleine gemeenten?", history=history).text.startswith("Uw vraag")
+    assert not assistant.ask("Wat betekent dat voor kleine gemeenten?", history=history).text.startswith("In dit gesprek")
 
 
 def test_a_question_the_corpus_cannot_answer_gets_an_honest_abstention(assistant):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.condense import asks_to_explain, condense, is_follow_up, own_terms, points_back_first
+from assistant.condense import asks_to_explain, condense, is_follow_up, own_terms, points_back_first, topic_questions
 from evals import sets
 
 EARLIER = [
@@ -91,7 +91,7 @@ def test_a_follow_up_with_something_of_its_own_to_ask_is_no_request_to_explain(q
 @pytest.mark.parametrize(("question", "pointer"), [
     ("Wat betekent dat voor kleine gemeenten?", "dat"), ("Geldt die ook voor kamers?", "die"),
     ("En voor jongeren?", "En"), ("Welke daarvan zijn verplicht?", "daarvan"), ("Wat zijn dan de nadelen?", "dan"),
-    ("Wie betaalt dat?", "dat"), ("Waarom?", "Waarom?"),
+    ("Wie betaalt dat?", "dat"), ("Dit geldt ook voor kamers?", "Dit"), ("Hebben ze recht op huurtoeslag?", "ze"),
 ])
 def test_a_question_that_points_back_before_it_names_anything_is_recognised(question, pointer):
     assert points_back_first(question) == pointer
@@ -100,9 +100,28 @@ def test_a_question_that_points_back_before_it_names_anything_is_recognised(ques
 @pytest.mark.parametrize("question", [
     "Hoe doet Parkstad dat?", "Wat is een casustafel en waarvoor gebruik je die?", "Hoe lang is deze samenvatting?",
     "En wat is een algemene voorziening?", "Wat als de gemeente weigert?", "Welke groepen horen daarbij?",
+    # "die" as a relative pronoun, "dat" as a conjunction, a joiner before a whole question, "dan" as a
+    # filler: a reviewer's questions that were refused as pointing back
+    "Welke woningen die al verhuurd zijn vallen onder de huurbescherming?",
+    "Hoeveel huishoudens die nog thuis wonen zoeken een woning?",
+    "Klopt het dat niet alle gemeenten een urgentieregeling hebben?", "Hoe komt het dat niet iedereen urgentie krijgt?",
+    "Is het zo dat alleen ingezetenen een vergunning krijgen?", "Stel dat een huurder vertrekt, wat dan?",
+    "En geldt de urgentieregeling ook voor statushouders?", "Maar geldt de huurbescherming ook voor kamers?",
+    "Dan nog een vraag: wat is een woonvergunning?", "Wat is dan een huisvestingsvergunning?",
+    "Ze zeggen dat de wachttijd lang is, klopt dat?", "Waarom?",
 ])
 def test_a_question_that_names_its_subject_before_pointing_stands_on_its_own(question):
     assert points_back_first(question) == ""
+
+
+def test_a_first_question_that_pointed_back_at_nothing_carries_no_topic():
+    history = [{"role": "user", "content": "Geldt die ook voor kamers?"},
+               {"role": "assistant", "content": "In dit gesprek is nog geen eerdere vraag gesteld …"}]
+
+    assert topic_questions(history) == []
+    assert condense("En voor jongeren?", history) == "En voor jongeren?"
+    assert topic_questions(history + [{"role": "user", "content": "Geldt de urgentieregeling voor kamers?"}]) == [
+        "Geldt de urgentieregeling voor kamers?"]
 
 
 def test_no_first_question_of_the_gold_sets_is_taken_for_one_that_points_back():
