@@ -54,8 +54,8 @@ NO_SUBJECT_TEXT = (
     "gesteld waarop ze kan aansluiten. Stel de vraag opnieuw en noem daarin het onderwerp."
 )
 MISSING_LAW_TEXT = (
-    "De {law} staat niet in de kennisbank, en geen van de gevonden passages zegt wat zij is. Hieronder staan "
-    "de bronnen die haar noemen; voor de wet zelf kunt u wetten.overheid.nl raadplegen."
+    "Geen document in de kennisbank heeft \"{law}\" in de titel, en geen van de gevonden passages zegt wat de "
+    "{law} is. Hieronder staan bronnen die haar noemen; de wettekst zelf vindt u op wetten.overheid.nl."
 )
 NEAREST = 3
 _NAME = re.compile(r"\b[A-Z][\w-]*")  # a word written as a name
@@ -273,8 +273,8 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     missing = missing_laws(question, index.documents())
     if missing:
         # "Wanneer krijg ik te maken met de Omgevingswet?" is answered by a page about it, not by the law
-        return (f"_Let op: de {missing[0]} zelf staat niet in de kennisbank; het antwoord komt uit bronnen "
-                "die haar noemen._")
+        return (f"_Let op: geen document in de kennisbank heeft \"{missing[0]}\" in de titel; het antwoord komt uit "
+                f"bronnen die de {missing[0]} noemen._")
     documents = [d for d in index.documents() if not filters or filters.accepts(d)]
     names, laws = named_laws(question, documents)
     opener = index.document(citations[0].doc_id) if citations else None

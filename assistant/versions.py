@@ -41,6 +41,7 @@ _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eer
 _COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
 _LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b[A-Z][a-zA-Z]{{1,4}}\b")
 _CROSS_REFERENCE = re.compile(r"\bbedoeld\s+in\s+(?:de\s+|het\s+)?$", re.I)
+_KIND_OF = re.compile(r"\been\s+$", re.I)  # "Is de Huisvestingswet een Kaderwet?"
 # what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
 _A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|besluit|regeling|verordening|artikel|tekst|versie)\b", re.I)
 
@@ -82,12 +83,13 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> tuple[list[str
 
 
 def missing_laws(question: str, documents: list[DocumentRecord]) -> list[str]:
-    """The laws `question` names by their own word ("Omgevingswet"), as written, that no title or id
-    of `documents` has: the library holds no text of them, nor any text about them by name. Not a
-    law the question only refers to ("als bedoeld in de Omgevingswet"), nor initials: "DAEB" and
-    "OKEC" are written like "Wmo" and are no laws."""
-    asked = question.split(None, 1)[1] if " " in question.strip() else ""
-    named = [m for m in _COMPOUND_LAW.finditer(asked) if not _CROSS_REFERENCE.search(asked[:m.start()])]
+    """The laws `question` names by their own word, written as a name ("Omgevingswet"), that no title
+    or id of `documents` has: the library holds no text of them, nor any text about them by name.
+    Not a kind of law ("een kaderwet", "wijzigingswet"), nor a law the question only refers to ("als
+    bedoeld in de Omgevingswet"), nor initials: "DAEB" and "OKEC" are written like "Wmo" and are no
+    laws."""
+    named = [m for m in _COMPOUND_LAW.finditer(question) if m.group(0)[:1].isupper()
+             and not _KIND_OF.search(question[:m.start()]) and not _CROSS_REFERENCE.search(question[:m.start()])]
     if not named:
         return []
     held = {t for d in documents for t in terms(f"{d.title} {d.doc_id}")}

@@ -167,6 +167,9 @@ def test_a_question_names_a_law_by_its_word_or_its_initials_not_by_a_policy_or_a
 
     # of those, the library holds no text of the Omgevingswet, nor any about it by name
     assert missing_laws("Wat zegt de Omgevingswet?", documents) == ["Omgevingswet"]
+    assert missing_laws("Omgevingswet: wat verandert er voor gemeenten?", documents) == ["Omgevingswet"]
+    # a kind of law is no law's name
     for question in ("Wat is extramuralisering in de Participatiewet?", "Wat verstaat de Wmo onder opvang?",
-                     "Welke woningen vallen onder een omgevingsplan als bedoeld in de Omgevingswet?"):
+                     "Welke woningen vallen onder een omgevingsplan als bedoeld in de Omgevingswet?",
+                     "Wat is een kaderwet?", "Is de Participatiewet een Kaderwet?", "Wat doet een wijzigingswet?"):
         assert missing_laws(question, documents) == [], question
