@@ -283,8 +283,8 @@ def render_turn_sources(turn: Turn) -> str:
     intro = ""
     if turn.abstained:
         # a refusal, a first question that points back, or a request to explain the last answer in
-        # other words: in each case these passages are where to read on, not what answers
-        intro = '<p class="tw-leeg">Deze vraag is niet uit de bronnen beantwoord; lees verder in deze passages.</p>'
+        # other words: in each case these passages may help on, they do not answer
+        intro = '<p class="tw-leeg">Deze vraag is niet uit de bronnen beantwoord; deze passages kunnen verder helpen.</p>'
     return intro + "".join(render_citation(c, turn.number) for c in turn.citations)
 
 

@@ -252,7 +252,8 @@ def _no_earlier_text(question: str, pointer: str) -> str:
     text = NO_EARLIER_TEXT.format(word=pointer)
     words = question.split()
     at = [i for i, word in enumerate(words) if word.strip("?,.!").lower() == pointer.lower()]
-    if not at or is_joiner(pointer):  # "En voor jongeren?" has no word to put the subject in place of
+    # "En voor jongeren?", "Wat zijn dan de nadelen?": no word to put the subject in place of
+    if not at or is_joiner(pointer) or pointer.lower() == "dan":
         return text + "."
     return text + f", bijvoorbeeld: \"{' '.join(words[:at[0]] + ['[onderwerp]'] + words[at[0] + 1:])}\"."
 

@@ -166,7 +166,7 @@ def test_the_panel_shows_the_newest_answer_open_and_earlier_ones_folded():
 
 def test_an_abstained_answer_says_its_sources_are_where_to_read_on_not_what_answers():
     html = render_sources_panel([Turn(1, "Iets anders?", answer="…", citations=[citation()], abstained=True)])
-    assert "niet uit de bronnen beantwoord; lees verder in deze passages" in html
+    assert "niet uit de bronnen beantwoord; deze passages kunnen verder helpen" in html
 
 
 # -- Beheer ---------------------------------------------------------------------------------
