@@ -104,11 +104,15 @@ def test_a_question_that_points_back_before_it_names_anything_is_recognised(ques
     # filler: a reviewer's questions that were refused as pointing back
     "Welke woningen die al verhuurd zijn vallen onder de huurbescherming?",
     "Hoeveel huishoudens die nog thuis wonen zoeken een woning?",
+    "Welke mensen die niet zelfredzaam zijn krijgen Wmo-ondersteuning?",
+    "Welke gemeenten die nog geen regionale aanpak hebben moeten er een maken?",
     "Klopt het dat niet alle gemeenten een urgentieregeling hebben?", "Hoe komt het dat niet iedereen urgentie krijgt?",
-    "Is het zo dat alleen ingezetenen een vergunning krijgen?", "Stel dat een huurder vertrekt, wat dan?",
+    "Klopt het dat ook jongeren voorrang kunnen krijgen?", "Is het zo dat alleen ingezetenen een vergunning krijgen?",
     "En geldt de urgentieregeling ook voor statushouders?", "Maar geldt de huurbescherming ook voor kamers?",
+    "En heeft de gemeente een huisvestingsverordening nodig?", "En klopt het dat jongeren voorrang krijgen?",
     "Dan nog een vraag: wat is een woonvergunning?", "Wat is dan een huisvestingsvergunning?",
-    "Ze zeggen dat de wachttijd lang is, klopt dat?", "Waarom?",
+    # and a conjunction after "Stel", people in general, a question without a subject
+    "Stel dat een huurder vertrekt, wat dan?", "Ze zeggen dat de wachttijd lang is, klopt dat?", "Waarom?",
 ])
 def test_a_question_that_names_its_subject_before_pointing_stands_on_its_own(question):
     assert points_back_first(question) == ""
