@@ -50,49 +50,72 @@ def is_follow_up(question: str) -> bool:
     return not question_terms(question)
 
 
-# the question words after which the verb comes second: "Wat *betekent* dat …"; after "Welke" and
-# "Hoeveel" a noun does ("Welke *woningen* die …")
-_ASKING_WORD = re.compile(r"(?:wat|wie|hoe|waar\w*|wanneer)", re.I)
-# an elliptic follow-up: a joiner before a phrase without a verb ("En voor jongeren?", "En de provincie?")
+# how a question opens before its subject: a question word with its verb ("Wat betekent", "Hoe lang
+# duurt", "Hoeveel kost") or the verb alone ("Geldt", "Is"), with "je", "u" or "er" after it; or
+# "Welke" and "Hoeveel" on their own ("Welke daarvan …")
+_OPENINGS = (
+    re.compile(r"^\s*(?:(?:wat|wie|waar\w*|wanneer|waarom|hoeveel|hoe(?:\s+(?:lang|vaak|snel|hoog|groot|veel))?)\s+)?"
+               r"[\w']+(?:\s+(?:je|jij|u|we|wij|ik|er))?\s+", re.I),
+    re.compile(r"^\s*(?:welke|hoeveel)\s+", re.I),
+)
+# "Dit geldt ook voor kamers?", "Dat is toch niet verplicht?": a first word that points, then its verb
+_POINTING_START = re.compile(
+    r"^\s*(dit|dat|die|deze)\s+(?:is|zijn|geldt|gelden|kan|kunnen|mag|mogen|moet|moeten|gaat|gaan|werkt|"
+    r"betekent|houdt|staat|komt|valt|hoort)\s+", re.I)
+_POINTER = re.compile(r"(dat|die|dit|deze|ze|zij|hij|dan|(?:daar|hier)(?:van|mee|voor|aan|over|in|uit|op|onder|"
+                      r"tussen)|ervan)\b", re.I)
+# after the pointer only adverbs, then a preposition or the end: "die *ook voor* kamers", "dat?"; a
+# clause or a noun phrase after it makes "dat" a conjunction ("Klopt dat niet alle gemeenten …"), "die"
+# a relative pronoun ("Mensen die uitstromen …") and "deze" a determiner
+_ADVERBS = r"(?:\s+(?:ook|nog|dan|wel|niet|eigenlijk|precies|echt|eens|nu|nou|al|alleen|altijd|zomaar|toch|dus))*"
+_PREPOSITION = r"(?:voor|bij|met|zonder|in|op|na|over|aan|van|uit|naar|onder|tussen|tegen|tot|mee|door|af)"
+_POINTER_TAIL = re.compile(rf"{_ADVERBS}(?:\s*[?.!]*\s*$|\s+{_PREPOSITION}\b)", re.I)
+# "dat" and "die" point back before a last word too ("Is dat verplicht?", "Wat kost die woning?");
+# "dit" and "deze" there are determiners ("Hoe lang is deze samenvatting?", "… dit jaar?")
+_POINTER_LAST_WORD = re.compile(rf"{_ADVERBS}\s+[\w-]+\s*[?.!]*\s*$", re.I)
+# "dan" points back only before what is then definite ("Wat zijn dan de nadelen?", not "… dan een …")
+_THEN_TAIL = re.compile(r"\s+(?:de|het|die|dat|deze|dit|zij|ze|hij)\b", re.I)
+# an elliptic follow-up: a joiner before a short phrase without a verb ("En voor jongeren?", "En de
+# provincie?")
 _JOINED_FRAGMENT = re.compile(
-    r"^\s*(en|maar|ook|dus)\s+(?=(?:voor|bij|met|zonder|in|op|na|over|de|het|een|als|wanneer)\b)", re.I)
-# "Klopt het dat …", "Is het zo dat …", "Hoe komt het dat …": a conjunction, not a pronoun
-_CONJUNCTION_BEFORE = re.compile(r"\b(?:het|zo|toch|waar|wel|stel)\s*$", re.I)
-# "Wat zijn dan de nadelen?": "dan" before what is then definite; not "Wat is dan een …?"
-_THEN_DEFINITE = re.compile(r"\bdan\s+(?:de|het|die|dat|deze|dit|zij|ze|hij)\b", re.I)
-# "Dit geldt ook voor kamers?", "Dat is toch niet verplicht?": a first word that points ("Ze zeggen
-# dat …" speaks of people in general)
-_POINTING_START = re.compile(r"^\s*(dit|dat|die|deze|hij)\b", re.I)
+    r"^\s*(en|maar|ook)\s+(?:voor|bij|met|zonder|in|op|na|over|de|het|een)\b(?:\s+[\w-]+){0,4}\s*\?\s*$", re.I)
 
 
 def points_back_first(question: str) -> str:
     """The word with which `question` points back at an earlier turn before it names anything of its
     own ("Wat betekent *dat* voor kleine gemeenten?", "Geldt *die* ook voor kamers?", "*En* voor
-    jongeren?", "Welke *daarvan* …?"), or "". A question that names its subject first ("Wat is een
-    casustafel en waarvoor gebruik je die?", "Hoe doet Parkstad dat?") does not point back, nor does
-    "die" or "dat" as a relative pronoun or a conjunction ("Welke woningen die al verhuurd zijn …",
-    "Klopt het dat niet alle gemeenten …"). The verb after "Wat", "Hoe" … or a question's first word
-    names nothing. Asked first in a conversation, such a question has nothing to lean on; wrongly
-    taken for one, an answerable question is refused, so only clear cases count."""
+    jongeren?", "Welke *daarvan* …?", "Wat zijn *dan* de nadelen?"), or "". Only the word right after
+    the question's opening counts, and only as a pronoun: "die" before a clause is a relative pronoun,
+    "dat" a conjunction, "deze" before a noun a determiner ("Klopt dat niet alle gemeenten …", "Gaat
+    dit jaar …"). A question with a comma or a colon names its subject in its other part ("Hoe werkt
+    dat, een urgentieregeling?"), and "ze" before a name speaks of people there ("Hebben ze in
+    Amsterdam …?"). Asked first in a conversation, such a question has nothing to lean on; wrongly
+    taken for one, an answerable question is refused, so only these clear cases count and a rarer
+    form ("Hoe lang duurt het dan?") is searched as asked."""
     question = question.strip()
+    if re.search(r"[,:;]", question):
+        return ""
     fragment = _JOINED_FRAGMENT.match(question)
     if fragment:
         return fragment.group(1)
     question = _LEADING_JOINER.sub("", question)  # "En geldt de urgentieregeling ook …?" asks in full
     start = _POINTING_START.match(question)
-    if start:
+    if start and any(tail.match(question, start.end() - 1) for tail in (_POINTER_TAIL, _POINTER_LAST_WORD)):
         return start.group(1)
-    pointing = sorted((found for pattern in (_REFERRING, _POINTING_ADVERB, _THEN_DEFINITE, _PRONOUN_SUBJECT)
-                       for found in pattern.finditer(question)), key=lambda found: found.start())
-    for found in pointing:
-        word = found.group(0).split()[-1] if found.re is _PRONOUN_SUBJECT else found.group(0).split()[0]
-        at = found.end() - len(word) if found.re is _PRONOUN_SUBJECT else found.start()
-        if word.lower() in {"dat", "die"} and _CONJUNCTION_BEFORE.search(question[:at]):
-            continue
-        words = question[:at].split()
-        skip = 2 if words and _ASKING_WORD.fullmatch(words[0]) else 1
-        return "" if question_terms(" ".join(words[skip:])) else word
-    return ""
+    openings = (found.end() for found in (opening.match(question) for opening in _OPENINGS) if found)
+    pointer = next((found for found in (_POINTER.match(question, at) for at in openings) if found), None)
+    if not pointer:
+        return ""
+    word, rest = pointer.group(1), question[pointer.end():]
+    kind = word.lower()
+    if kind == "dan":
+        return word if _THEN_TAIL.match(rest) else ""
+    if kind in {"ze", "zij", "hij"}:  # never a conjunction, but people in general before a place
+        return "" if re.match(r"\s+(?:in|bij|op)\b", rest) or re.search(r"\s[A-Z]", rest) else word
+    if kind not in {"dat", "die", "dit", "deze"}:  # "daarvan", "ervan"; "Wat vind je ervan dat …" points ahead
+        return "" if re.match(r"\s+dat\b", rest) else word
+    last_word = kind in {"dat", "die"} and _POINTER_LAST_WORD.match(rest)
+    return word if _POINTER_TAIL.match(rest) or last_word else ""
 
 
 def asks_to_explain(question: str) -> bool:

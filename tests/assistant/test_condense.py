@@ -92,6 +92,8 @@ def test_a_follow_up_with_something_of_its_own_to_ask_is_no_request_to_explain(q
     ("Wat betekent dat voor kleine gemeenten?", "dat"), ("Geldt die ook voor kamers?", "die"),
     ("En voor jongeren?", "En"), ("Welke daarvan zijn verplicht?", "daarvan"), ("Wat zijn dan de nadelen?", "dan"),
     ("Wie betaalt dat?", "dat"), ("Dit geldt ook voor kamers?", "Dit"), ("Hebben ze recht op huurtoeslag?", "ze"),
+    ("Hoeveel kost dat?", "dat"), ("Is dat verplicht?", "dat"), ("Dat is toch niet verplicht?", "Dat"),
+    ("Wat vind je daarvan?", "daarvan"), ("Hoeveel hiervan zijn statushouders?", "hiervan"), ("Klopt dat?", "dat"),
 ])
 def test_a_question_that_points_back_before_it_names_anything_is_recognised(question, pointer):
     assert points_back_first(question) == pointer
@@ -113,6 +115,23 @@ def test_a_question_that_points_back_before_it_names_anything_is_recognised(ques
     "Dan nog een vraag: wat is een woonvergunning?", "Wat is dan een huisvestingsvergunning?",
     # and a conjunction after "Stel", people in general, a question without a subject
     "Stel dat een huurder vertrekt, wat dan?", "Ze zeggen dat de wachttijd lang is, klopt dat?", "Waarom?",
+    # a second reviewer's: comparatives, the present, a first word before its noun or clause, "dat" as a
+    # conjunction, "ervan" pointing ahead, linking words, a subject after a comma, people in general
+    "Is een sociale huurwoning meer dan de helft van de voorraad?", "Gaat dit jaar de huurtoeslag omhoog?",
+    "Wat verandert er dit jaar in de Huisvestingswet?", "Dit is mijn eerste vraag: hoe werkt de urgentieregeling?",
+    "Dat gemeenten een woonzorgvisie moeten maken weet ik maar wie controleert het?",
+    "Mensen die uitstromen uit beschermd wonen, krijgen die voorrang?",
+    "Aangenomen dat de gemeente geen verordening heeft, mag zij dan urgentie verlenen?",
+    "Klopt dat niet alle gemeenten een urgentieregeling hebben?", "Hoe kan het nou dat de wachttijd zo lang is?",
+    "Hoe komt het eigenlijk dat er zo weinig sociale huurwoningen zijn?",
+    "Klopt het niet dat de gemeente een huisvestingsverordening moet hebben?",
+    "Ervan uitgaande dat een gemeente geen urgentieregeling heeft wat zijn de gevolgen?",
+    "Wat vind je ervan dat gemeenten zelf de urgentie regelen?", "Daarnaast: wat is een woonzorgvisie?",
+    "Hierbij een vraag over de woonzorgvisie.", "Geldt hetzelfde voor kamers als voor zelfstandige woningen?",
+    "Hoe werkt dat, een urgentieregeling?", "En voor mensen uit beschermd wonen, is er een urgentieregeling?",
+    "Ook voor jongeren onder de 23 geldt de kostendelersnorm, klopt dat?",
+    "Hebben ze in Amsterdam een wachtlijst voor sociale huur?", "Wat doen ze in de opvang als er geen woning is?",
+    "En wanneer gaat de Wet betaalbare huur in?",
 ])
 def test_a_question_that_names_its_subject_before_pointing_stands_on_its_own(question):
     assert points_back_first(question) == ""
