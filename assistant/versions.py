@@ -39,7 +39,8 @@ _CHANGE = re.compile(
 _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b", re.I)
 # a law's name: "Participatiewet", "Huisvestingswet"; "Wmo", "Bhw" (not "wet" alone: "de Wet op de huurtoeslag")
 _COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
-_LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b[A-Z][a-zA-Z]{{1,4}}\b")
+# "Wet" alone is no name: it opens "Wet maatschappelijke ondersteuning 2015" and "Wet betaalbare huur" alike
+_LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b(?!Wet\b)[A-Z][a-zA-Z]{{1,4}}\b")
 _CROSS_REFERENCE = re.compile(r"\bbedoeld\s+in\s+(?:de\s+|het\s+)?$", re.I)
 _KIND_OF = re.compile(r"\been\s+$", re.I)  # "Is de Huisvestingswet een Kaderwet?"
 # what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"

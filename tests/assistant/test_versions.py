@@ -144,10 +144,11 @@ def test_the_old_and_the_new_law_are_two_texts_not_two_words_the_answer_must_nam
 def test_a_question_names_a_law_by_its_word_or_its_initials_not_by_a_policy_or_a_bare_wet():
     documents = [law_hit(doc_id, title, "2015-01-01", "tekst", "Artikel 1", type=type).document
                  for doc_id, title, type in (
-                     ("bwbr0015703-participatiewet-lawsmd-2015", "BWBR0015703 participatiewet lawsmd 2015", "regelgeving"),
-                     ("bwbr0035362-wmo-2015-lawsmd-2015", "BWBR0035362 wmo 2015 lawsmd 2015", "regelgeving"),
-                     ("bwbr0035733-uitvoeringsbesluit-wmo-2015-lawsmd", "BWBR0035733 uitvoeringsbesluit wmo 2015 lawsmd",
-                      "regelgeving"),
+                     # titled by their citeertitel, as the BWB XML of wetten.overheid.nl gives them: "Wmo"
+                     # stands in the id only, and "Wet" opens the title of the Wmo as of the Wet betaalbare huur
+                     ("bwbr0015703-participatiewet-lawsmd-2015", "Participatiewet", "regelgeving"),
+                     ("bwbr0035362-wmo-2015-lawsmd-2015", "Wet maatschappelijke ondersteuning 2015", "regelgeving"),
+                     ("bwbr0035733-uitvoeringsbesluit-wmo-2015-lawsmd", "Uitvoeringsbesluit Wmo 2015", "regelgeving"),
                      ("utrecht-beleidsnota-wonen", "Beleidsnota Wonen in Utrecht", "overig"))]
 
     def named(question):
