@@ -321,7 +321,7 @@ class ThuiswijzerApp:
     # -- Beheer: documents -----------------------------------------------------------
     def document_choices(self, documents=None) -> list[tuple[str, str]]:
         documents = self.documents() if documents is None else documents
-        return [(f"{d.title} ({d.doc_id})", d.doc_id) for d in sorted(documents, key=lambda d: d.title.casefold())]
+        return [(f"{d.display_title} ({d.doc_id})", d.doc_id) for d in sorted(documents, key=lambda d: d.display_title.casefold())]
 
     def document_views(self):
         documents = self.documents()

@@ -255,8 +255,8 @@ def citation_meta(citation: Citation) -> str:
     if citation.page:
         same = not citation.page_end or citation.page_end == citation.page
         parts.append(f"p. {citation.page}" if same else f"p. {citation.page}–{citation.page_end}")
-    if citation.section:
-        parts.append(f"§ {citation.section}")
+    if citation.shown_section:
+        parts.append(f"§ {citation.shown_section}")
     return " · ".join(escape_html(p) for p in parts)
 
 
@@ -329,10 +329,10 @@ STATUS_LABELS = {
 def documents_table(documents) -> list[list]:
     """Rows for the document list, sorted by title. Cells are plain strings (shown as text)."""
     rows = []
-    for d in sorted(documents, key=lambda d: (d.title or d.doc_id).casefold()):
+    for d in sorted(documents, key=lambda d: d.display_title.casefold()):
         meta = d.metadata
         date = dutch_date(meta.date) if meta.date else ""
-        rows.append([d.doc_id, d.title, meta.type, meta.region or "", date, "" if d.n_pages is None else d.n_pages,
+        rows.append([d.doc_id, d.display_title, meta.type, meta.region or "", date, "" if d.n_pages is None else d.n_pages,
                      d.n_chunks])
     return rows
 

@@ -507,7 +507,7 @@ def law_editions(pool: list[Candidate], hits: list[Hit]) -> list[tuple[str, str]
             texts.setdefault(hit.document.metadata.date, hit)
     if len(texts) < 2:
         return []
-    return [(f"{h.document.metadata.title} ({dutch_date(h.document.metadata.date)})", h.document.doc_id)
+    return [(f"{h.document.display_title} ({dutch_date(h.document.metadata.date)})", h.document.doc_id)
             for h in sorted(texts.values(), key=_age)]
 
 
@@ -860,7 +860,7 @@ def _date_note(chosen: list[Candidate], hits: list[Hit], numbering: dict[int, in
     newest = min((c for c in chosen if hits[c.hit_rank].document.metadata.date), key=lambda c: _age(hits[c.hit_rank]))
     hit = hits[newest.hit_rank]
     return (f"_Let op: deze bronnen zijn van verschillende datum. De nieuwste is [{numbering[newest.hit_rank]}] "
-            f"{hit.document.title} ({dutch_date(hit.document.metadata.date)}); oudere teksten kunnen achterhaald zijn._")
+            f"{hit.document.display_title} ({dutch_date(hit.document.metadata.date)}); oudere teksten kunnen achterhaald zijn._")
 
 
 def dutch_date(stamp: str | None) -> str | None:
@@ -908,7 +908,7 @@ def _core(text: str) -> str:
 def to_citation(n: int, hit: Hit, highlights: list[str]) -> Citation:
     meta: Metadata = hit.document.metadata
     return Citation(
-        n=n, doc_id=hit.document.doc_id, title=hit.document.title, source=hit.document.source,
+        n=n, doc_id=hit.document.doc_id, title=hit.document.display_title, source=hit.document.source,
         page=hit.chunk.page_start, section=hit.chunk.section, text=hit.chunk.text, score=hit.score,
         type=meta.type, region=meta.region, page_end=hit.chunk.page_end, source_url=meta.source_url,
         highlights=highlights, date=meta.date,

@@ -31,9 +31,18 @@ class Citation:
         parts = [self.type] + ([dutch_date(self.date)] if self.date else [])
         if self.page:
             parts.append(f"p. {self.page}" if not self.page_end or self.page_end == self.page else f"p. {self.page}–{self.page_end}")
-        if self.section:
-            parts.append(self.section)
+        if self.shown_section:
+            parts.append(self.shown_section)
         return f"{self.title} — " + " · ".join(parts)
+
+    @property
+    def shown_section(self) -> str:
+        """The section path without the title it may open with: a text that opens with its name has it
+        as the first heading of every path ("Circulaire inwerkingtreding Woningwet 2015 › Bijlage")."""
+        section = self.section or ""
+        if section == self.title or section.startswith(f"{self.title} › "):
+            return section[len(self.title) + 3:]
+        return section
 
     def to_json(self) -> dict:
         return {

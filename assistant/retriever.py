@@ -26,7 +26,7 @@ class ThuiswijzerRetriever(BaseRetriever):
             LCDocument(
                 page_content=hit.chunk.text,
                 metadata={
-                    "doc_id": hit.document.doc_id, "title": hit.document.title, "source": hit.document.source,
+                    "doc_id": hit.document.doc_id, "title": hit.document.display_title, "source": hit.document.source,
                     "page": hit.chunk.page_start, "section": hit.chunk.section, "type": hit.document.metadata.type,
                     "region": hit.document.metadata.region, "score": hit.score, "chunk_id": hit.chunk.chunk_id,
                 },

@@ -27,7 +27,13 @@ class DocumentRecord:
 
     @property
     def title(self) -> str:
+        """What the index searches the document's passages under (their heading)."""
         return self.metadata.title or self.doc_id
+
+    @property
+    def display_title(self) -> str:
+        """What officers and editors see: the document's own name where its title is its file name."""
+        return self.metadata.display_title or self.title
 
 
 @dataclass

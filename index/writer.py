@@ -62,8 +62,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 2: law formats (XML, regelrecht YAML); 3: PDF words by position, tables as rows, dates of texts;
 # 4: no dates from running text; 5: run-in headings in Markdown; 6: dates from wrapped text and
 # "Wet van …" inside a sentence left alone, no run-in heading after a list number; 7: Markdown
-# table cells wrapped onto the next row joined again
-PIPELINE_VERSION = 7
+# table cells wrapped onto the next row joined again; 8: a law's citeertitel shown as its title
+PIPELINE_VERSION = 8
 
 @dataclass
 class RayTarget:
@@ -530,7 +530,7 @@ def load_and_chunk(path: Path, overrides: dict, chunker, max_file_bytes: int,
 def duplicate_of(source: str, library: _Library) -> str:
     """Why a file was left out: the library holds the same text from `source` (Dutch)."""
     twin = next((d for d in library.documents.values() if d.source == source), None)
-    named = f"'{twin.title}' ({source})" if isinstance(twin, DocumentRecord) else source
+    named = f"'{twin.display_title}' ({source})" if isinstance(twin, DocumentRecord) else source
     return (f"dezelfde inhoud als {named}; niet nog eens toegevoegd. Verwijder eerst het andere document "
             f"als dit bestand het moet vervangen.")
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .dates import stated_date
 from .errors import IngestError
-from .metadata import Extraction, derived_fields, derived_title, doc_id_for, editor_fields, merge_metadata, override_fields, read_yaml_mapping
+from .metadata import (Extraction, derived_fields, derived_title, doc_id_for, editor_fields, merge_metadata, override_fields,
+                       own_name, read_yaml_mapping)
 from .models import Document
 from .text import decode_text
 from .zip_limits import check_zip_expansion
@@ -147,7 +148,7 @@ def load_document(path: str | Path, overrides: dict | None = None, max_bytes: in
         where = f"het metadatabestand {sidecar.name}"
         layers.append(editor_fields(read_yaml_mapping(decode_text(sidecar_data), path, where), path, where))
     layers.append(override_layer)
-    metadata, explicit_id = merge_metadata(derived_title(extraction, path), layers)
+    metadata, explicit_id = merge_metadata(derived_title(extraction, path), layers, own_name(extraction, path))
     if metadata.date is None:
         metadata.date = stated_date(Document.PAGE_SEPARATOR.join(page.text for page in extraction.pages))
     return Document(

@@ -21,6 +21,11 @@ H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 # a law's preamble: "Wet van 9 juli 2014, houdende regels … (Wet maatschappelijke ondersteuning 2015)"
 LAW_PREAMBLE = re.compile(r"^(?:rijks)?(?:wet|besluit|regeling|beschikking)\s+van\s+\d{1,2}\s+[a-z]+\s+\d{4}\b", re.I)
 REGULATION = re.compile(r"^(?:circulaire|beleidsregel|regeling)\b", re.I)
+# a law's citeertitel, in its own closing article: "Deze wet wordt aangehaald als: Wet betaalbare huur."
+CITATION_TITLE = re.compile(
+    r"\b(?:Deze|Dit)\s+(?:wet|besluit|regeling|verordening)\s+(?:kan\s+worden|wordt)\s+aangehaald\s+als:?\s+"
+    r"([A-Z][^.;:\n]{2,118}?)\.(?=\s|$)")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 # an explicit id goes into URLs (/bron/<id>) and commands: letters, digits, . _ - only ("a/b" could not be opened)
 VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 # Titles document templates leave behind ("PBL rapporten sjabloon", "Microsoft Word - nota.docx").
@@ -97,6 +102,29 @@ def opening_heading(pages: list[Page]) -> str | None:
 def derived_title(extraction: Extraction, path: Path) -> str:
     """Title before editors say otherwise: first H1, the format's own title, else the file name."""
     return first_h1(extraction.pages) or plausible_title(extraction.title) or humanise_stem(path.stem)
+
+
+def citation_title(pages: list[Page]) -> str | None:
+    """The citeertitel a law or decree gives itself ("Deze wet wordt aangehaald als: Wet betaalbare
+    huur." → "Wet betaalbare huur"), the first in the pages, or None. Only where it opens a
+    sentence, as the closing article does; read across line breaks, as a PDF column breaks it."""
+    for page in pages:
+        match = CITATION_TITLE.search(" ".join(page.text.split()))
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def own_name(extraction: Extraction, path: Path) -> str | None:
+    """The name a document gives itself where `derived_title` falls back to its file name: a law's
+    citeertitel, else the heading a Markdown text opens with; None when there is a title already.
+    Laws come as files named for machines ("BWBR0005181_woningwet_lawsmd-2015.md", "stb-2024-193.pdf");
+    an officer checking a source needs "Woningwet" and "Wet betaalbare huur". A PDF's first heading
+    is found by its layout and is often the masthead ("Staatsblad van het Koninkrijk der Nederlanden")."""
+    if first_h1(extraction.pages) or plausible_title(extraction.title):
+        return None
+    opening = opening_heading(extraction.pages) if path.suffix.lower() in MARKDOWN_SUFFIXES else None
+    return citation_title(extraction.pages) or opening
 
 
 def derived_fields(extraction: Extraction) -> dict:
@@ -178,10 +206,17 @@ def override_fields(overrides: dict | None, path: Path) -> dict:
     return editor_fields(given, path, "de opties")
 
 
-def merge_metadata(title: str, layers: list[dict]) -> tuple[Metadata, str | None]:
-    """Metadata and explicit id from a derived title and editor layers, lowest precedence first."""
+def merge_metadata(title: str, layers: list[dict], own: str | None = None) -> tuple[Metadata, str | None]:
+    """Metadata and explicit id from a derived title, the document's `own_name` and editor layers,
+    lowest precedence first. An editor's title is the one shown, so it sets no display title.
+
+    Why two titles: the passages are embedded and searched under `title`, and the refusal was
+    calibrated with those vectors; searched under the laws' own names instead, the real library's
+    off-topic questions were refused less often (.732 → .683, docs/evaluation.md)."""
     merged: dict = {"title": title}
     for layer in layers:
         merged.update(layer)
     doc_id = merged.pop("id", None)
+    if own and own != title and not any("title" in layer for layer in layers):
+        merged["display_title"] = own
     return Metadata(**merged), doc_id

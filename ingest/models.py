@@ -17,6 +17,10 @@ class Metadata:
     municipalities: list[str] = field(default_factory=list)
     date: str | None = None
     source_url: str | None = None
+    # the name the text gives itself ("Woningwet", from "Deze wet kan worden aangehaald als
+    # Woningwet"), shown to officers when neither an editor nor the file's properties title it;
+    # `title`, then made from the file name, is what the index searches (ingest/metadata.py)
+    display_title: str | None = None
 
 
 @dataclass

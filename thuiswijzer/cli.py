@@ -176,7 +176,7 @@ def _docs(args, settings: Settings) -> int:
         region = f" · {d.metadata.region}" if d.metadata.region else ""
         pages = f" · {d.n_pages} p." if d.n_pages else ""
         date = f" · {dutch_date(d.metadata.date)}" if d.metadata.date else " · zonder datum"
-        print(f"{d.doc_id}\n    {d.title} — {d.metadata.type}{region}{date}{pages} · {passages(d.n_chunks)}\n    {d.source}")
+        print(f"{d.doc_id}\n    {d.display_title} — {d.metadata.type}{region}{date}{pages} · {passages(d.n_chunks)}\n    {d.source}")
     print(f"\n{len(documents)} documenten")
     return 0
 
@@ -190,7 +190,7 @@ def _search(args, settings: Settings) -> int:
     index = Index.open(args.index, preferred_embedder=settings.embedder, dense_weight=settings.dense_weight)
     hits = index.search(args.question, args.k, Filters.of(args.type, args.region, since=args.since), mode=args.mode)
     rows = [
-        {"n": i, "doc_id": h.document.doc_id, "title": h.document.title, "source": h.document.source,
+        {"n": i, "doc_id": h.document.doc_id, "title": h.document.display_title, "source": h.document.source,
          "page": h.chunk.page_start, "section": h.chunk.section, "text": h.chunk.text, "score": round(h.score, 6),
          "dense_score": h.dense_score, "bm25_score": h.bm25_score}
         for i, h in enumerate(hits, start=1)
@@ -302,8 +302,9 @@ def _at_least_one(text: str) -> int:
 
 
 def _document_json(d) -> dict:
-    return {"doc_id": d.doc_id, "title": d.title, "source": d.source, "n_chunks": d.n_chunks, "n_pages": d.n_pages,
-            "content_hash": d.content_hash, "added_at": d.added_at, **{k: v for k, v in asdict(d.metadata).items() if k != "title"}}
+    return {"doc_id": d.doc_id, "title": d.display_title, "source": d.source, "n_chunks": d.n_chunks, "n_pages": d.n_pages,
+            "content_hash": d.content_hash, "added_at": d.added_at,
+            **{k: v for k, v in asdict(d.metadata).items() if k not in {"title", "display_title"}}}
 
 
 def _print_report(report) -> None:

@@ -209,3 +209,16 @@ def test_a_table_passage_shows_as_a_table_with_the_used_row_marked_and_the_text_
     assert "<tr><td>Eenpersoons</td><td>477</td></tr>" in html
     assert "tekst van 1 juli 2026" in html
     assert citation.to_json()["date"] == "2026-07-01" and "1 juli 2026" in citation.label()
+
+
+def test_a_source_that_opens_with_its_name_shows_that_name_once():
+    # the laws-markdown circular opens with its name as a heading, so every section path starts with it
+    citation = Citation(1, "circulaire", "Circulaire inwerkingtreding Woningwet 2015", "/docs/circulaire.md", None,
+                        "Circulaire inwerkingtreding Woningwet 2015 › Bijlage › De prioriteiten", "Tekst.", 0.5,
+                        type="regelgeving")
+
+    assert citation.label() == "Circulaire inwerkingtreding Woningwet 2015 — regelgeving · Bijlage › De prioriteiten"
+    assert render_citation(citation, 1).count("Circulaire inwerkingtreding Woningwet 2015") == 1
+    # a path that only begins with the same letters keeps them
+    assert Citation(1, "w", "Woningwet", "/w.md", None, "Woningwet 2015 › Artikel 1", "T.", 0.5).shown_section == \
+        "Woningwet 2015 › Artikel 1"

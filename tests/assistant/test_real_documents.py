@@ -514,3 +514,17 @@ def test_an_officer_asking_about_a_term_of_utrechts_begrippenlijst_gets_its_whol
     assert answer.text.startswith("Begrip: Extramuralisering · Beschrijving: Het streven om buiten de muren van een "
                                   "intramurale instelling (waar iemand opgenomen wordt) gelijkwaardige zorg te bieden, "
                                   "bijvoorbeeld in de eigen woning."), answer.text
+
+
+def test_an_officer_checks_a_law_citation_by_the_laws_own_name_not_its_file_name(officer):
+    # the laws-markdown files are named "BWBR0005181_woningwet_lawsmd-2015.md" and carry no title;
+    # citations read "BWBR0005181 woningwet lawsmd 2015 — …" until the law's citeertitel was shown
+    answer = officer.ask("Wat is het huishoudinkomen volgens de Woningwet?")
+
+    first = answer.citations[0]
+    assert first.doc_id == "bwbr0005181-woningwet-lawsmd-2015"
+    assert first.label().startswith("Woningwet — regelgeving · 29 augustus 1991"), first.label()
+    assert "lawsmd" not in answer.text and "BWBR" not in answer.text
+    # the notice that the answer comes from another text names that text as officers know it
+    circular = officer.ask("Wat zegt de Woningwet over de tijdelijk hogere inkomensgrens?")
+    assert "andere bron (Circulaire inwerkingtreding Woningwet 2015)" in circular.text.split("\n\n")[0]

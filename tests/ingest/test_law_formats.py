@@ -15,6 +15,7 @@ from index.writer import IndexWriter
 from ingest.chunking import Chunker
 from ingest.errors import IngestError
 from ingest.loaders import load_document
+from ingest.metadata import humanise_stem
 
 HUISVESTINGSWET_2026 = "BWBR0035303_huisvestingswet-2014_2026-07-01_regelrecht-corpus.yaml"
 PARTICIPATIEWET = "BWBR0015703_participatiewet_2025-01-01_regelrecht-mvp-partial.yaml"
@@ -351,3 +352,42 @@ def test_a_markdown_note_is_regelgeving_only_when_it_opens_as_a_law_or_a_circula
     assert load_document(note).metadata.type == "overig"
     assert load_document(law).metadata.type == "regelgeving"
     assert load_document(typed).metadata.type == "handreiking"  # the editor's word counts
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("BWBR0005181_woningwet_lawsmd-2015.md", "Woningwet"),
+    ("BWBR0035362_wmo-2015_lawsmd-2015.md", "Wet maatschappelijke ondersteuning 2015"),
+    ("BWBR0035733_uitvoeringsbesluit-wmo-2015_lawsmd.md", "Uitvoeringsbesluit Wmo 2015"),
+    ("BWBR0011625_tijdelijke-woonzorgstimuleringsregeling_lawsmd.md", "Tijdelijke woonzorgstimuleringsregeling"),
+    ("stb-2024-193.pdf", "Wet betaalbare huur"),
+    ("stb-2024-194.pdf", "Besluit betaalbare huur"),
+])
+def test_an_officer_sees_a_law_by_the_name_it_is_cited_by_not_by_its_file_name(external_docs, name, shown):
+    # these files carry no title of their own: the law names itself in its closing article ("Deze wet
+    # wordt aangehaald als: …"), a laws-markdown circular in its opening heading
+    document = load_document(real(external_docs, name))
+
+    assert document.metadata.display_title == shown
+    assert document.metadata.title == humanise_stem(Path(name).stem)  # searched as before, under its file name
+
+
+def test_a_pdf_whose_first_heading_is_its_masthead_keeps_its_file_name(external_docs):
+    # the layout finds "Staatsblad van het Koninkrijk der Nederlanden", which names no document
+    assert load_document(real(external_docs, "stb-2024-197.pdf")).metadata.display_title is None
+
+
+def test_a_citeertitel_is_read_across_a_line_break_and_one_mentioned_in_a_sentence_is_not_taken(tmp_path):
+    law = write(tmp_path / "bwbr0000001_proefwet.txt", "Artikel 9\n\nDeze wet wordt aangehaald als:\nProefwet\nwonen 2026.\n")
+    # the closing article opens its sentence; a memo that reports it does not
+    memo = write(tmp_path / "memo.txt", "De minister schrijft dat deze wet kan worden aangehaald als Proefwet.\n")
+
+    assert load_document(law).metadata.display_title == "Proefwet wonen 2026"
+    assert load_document(memo).metadata.display_title is None
+
+
+def test_an_editors_title_is_the_one_shown(external_docs, tmp_path):
+    law = real(external_docs, "BWBR0005181_woningwet_lawsmd-2015.md")
+
+    document = load_document(law, overrides={"title": "Woningwet (tekst 2015)"})
+
+    assert document.metadata.title == "Woningwet (tekst 2015)" and document.metadata.display_title is None
