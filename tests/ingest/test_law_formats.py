@@ -385,7 +385,7 @@ def test_a_citeertitel_is_read_across_a_line_break_and_one_mentioned_in_a_senten
     assert load_document(memo).metadata.display_title is None
 
 
-def test_an_editors_title_is_the_one_shown(external_docs, tmp_path):
+def test_an_editors_title_is_the_one_shown(external_docs):
     law = real(external_docs, "BWBR0005181_woningwet_lawsmd-2015.md")
 
     document = load_document(law, overrides={"title": "Woningwet (tekst 2015)"})
