@@ -40,7 +40,7 @@ class Citation:
         """The section path without the title it may open with: a text that opens with its name has it
         as the first heading of every path ("Circulaire inwerkingtreding Woningwet 2015 › Bijlage")."""
         section = self.section or ""
-        if section == self.title or section.startswith(f"{self.title} › "):
+        if section.casefold() == self.title.casefold() or section.casefold().startswith(f"{self.title} › ".casefold()):
             return section[len(self.title) + 3:]
         return section
 

@@ -22,9 +22,15 @@ H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 LAW_PREAMBLE = re.compile(r"^(?:rijks)?(?:wet|besluit|regeling|beschikking)\s+van\s+\d{1,2}\s+[a-z]+\s+\d{4}\b", re.I)
 REGULATION = re.compile(r"^(?:circulaire|beleidsregel|regeling)\b", re.I)
 # a law's citeertitel, in its own closing article: "Deze wet wordt aangehaald als: Wet betaalbare huur."
+# The name ends the sentence ("…, met vermelding van het jaartal …" may follow it); no comma, quote or
+# bracket of a template ("[naam gemeente]") is part of it
 CITATION_TITLE = re.compile(
     r"\b(?:Deze|Dit)\s+(?:wet|besluit|regeling|verordening)\s+(?:kan\s+worden|wordt)\s+aangehaald\s+als:?\s+"
-    r"([A-Z][^.;:\n]{2,118}?)\.(?=\s|$)")
+    r"([A-Z][^.;:,\n\"“”«»\[\]]{2,80}?)(?:\.(?=\s+[A-Z0-9]|\s*$)|,\s+met\s+vermelding\b|(?=\n|$))")
+# an amending law writes the articles it inserts into another law, citeertitel and all: "Na artikel 87
+# wordt een artikel ingevoegd, luidende: Artikel 88 Deze wet wordt aangehaald als: …"
+_INSERTED = re.compile(r"(?:luidende|luiden|ingevoegd|vervangen\s+door)\s*:?\s*(?:Artikel\s+\w+\.?\s*)?$", re.I)
+_EXPLANATION = re.compile(r"\b(?:memorie|nota)\s+van\s+toelichting\b", re.I)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # an explicit id goes into URLs (/bron/<id>) and commands: letters, digits, . _ - only ("a/b" could not be opened)
 VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
@@ -107,11 +113,17 @@ def derived_title(extraction: Extraction, path: Path) -> str:
 def citation_title(pages: list[Page]) -> str | None:
     """The citeertitel a law or decree gives itself ("Deze wet wordt aangehaald als: Wet betaalbare
     huur." → "Wet betaalbare huur"), the first in the pages, or None. Only where it opens a
-    sentence, as the closing article does; read across line breaks, as a PDF column breaks it."""
-    for page in pages:
-        match = CITATION_TITLE.search(" ".join(page.text.split()))
-        if match:
-            return match.group(1).strip()
+    sentence, as the closing article does, and not in an article an amending law inserts into
+    another law; read across line breaks within a paragraph, as a PDF column breaks it. A memorie or nota van
+    toelichting that opens as one quotes the law it explains: it is not that law."""
+    # a paragraph ends the name even without its full stop; a line break inside one does not
+    text = "\n".join(" ".join(paragraph.split()) for page in pages for paragraph in re.split(r"\n\s*\n", page.text))
+    if _EXPLANATION.search(text[:300]):
+        return None
+    for match in CITATION_TITLE.finditer(text):
+        name = match.group(1).strip()
+        if not _INSERTED.search(text[max(0, match.start() - 60):match.start()]) and name.count("(") == name.count(")"):
+            return name
     return None
 
 
@@ -124,7 +136,17 @@ def own_name(extraction: Extraction, path: Path) -> str | None:
     if first_h1(extraction.pages) or plausible_title(extraction.title):
         return None
     opening = opening_heading(extraction.pages) if path.suffix.lower() in MARKDOWN_SUFFIXES else None
-    return citation_title(extraction.pages) or opening
+    return citation_title(extraction.pages) or (opening if opening and names_file(opening, path) else None)
+
+
+def names_file(heading: str, path: Path) -> bool:
+    """Whether the file name repeats at least half of the longer words of `heading`: then the heading
+    names the document ("Circulaire inwerkingtreding Woningwet 2015" in
+    "BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md"), not its first section
+    ("## Inleiding" in "woonvisie-zeist-2025.md")."""
+    words = [w for w in re.findall(r"[^\W\d_]{4,}", slugify(heading).replace("-", " "))]
+    stem = set(slugify(path.stem).split("-"))
+    return bool(words) and 2 * sum(w in stem for w in words) >= len(words)
 
 
 def derived_fields(extraction: Extraction) -> dict:

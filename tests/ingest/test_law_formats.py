@@ -376,13 +376,36 @@ def test_a_pdf_whose_first_heading_is_its_masthead_keeps_its_file_name(external_
     assert load_document(real(external_docs, "stb-2024-197.pdf")).metadata.display_title is None
 
 
-def test_a_citeertitel_is_read_across_a_line_break_and_one_mentioned_in_a_sentence_is_not_taken(tmp_path):
-    law = write(tmp_path / "bwbr0000001_proefwet.txt", "Artikel 9\n\nDeze wet wordt aangehaald als:\nProefwet\nwonen 2026.\n")
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Artikel 9\n\nDeze wet wordt aangehaald als:\nProefwet\nwonen 2026.\n", "Proefwet wonen 2026"),
     # the closing article opens its sentence; a memo that reports it does not
-    memo = write(tmp_path / "memo.txt", "De minister schrijft dat deze wet kan worden aangehaald als Proefwet.\n")
+    ("De minister schrijft dat deze wet kan worden aangehaald als Proefwet.\n", None),
+    # an amending law inserts another law's closing article before it gives its own
+    ("ARTIKEL I\nNa artikel 87 wordt een artikel ingevoegd, luidende:\nArtikel 88\nDeze wet wordt aangehaald als: "
+     "Wet op de huurtoeslag.\n\nARTIKEL II\nDeze wet wordt aangehaald als: Wet regie volkshuisvesting.\n",
+     "Wet regie volkshuisvesting"),
+    # a memorie van toelichting quotes the law it explains
+    ("Memorie van toelichting\n\nArtikel III regelt dat deze wet wordt aangehaald als: Wet betaalbare huur. Zo "
+     "blijft de titel kort.\nDeze wet wordt aangehaald als: Wet betaalbare huur.\n", None),
+    # the name ends at its sentence: a clause after a comma, a missing full stop, a quote mark
+    ("Deze wet wordt aangehaald als: Wet goed verhuurderschap, met vermelding van het jaartal van het Staatsblad "
+     "waarin zij is geplaatst.\n", "Wet goed verhuurderschap"),
+    ("Artikel 3\nDeze regeling wordt aangehaald als Regeling huurtoeslag\n\nToelichting volgt.\n", "Regeling huurtoeslag"),
+    ('In de regeling staat: "Deze regeling wordt aangehaald als Regeling X".\n', None),
+    ("Deze verordening wordt aangehaald als: Huisvestingsverordening [naam gemeente] [jaartal].\n", None),
+])
+def test_a_citeertitel_is_the_name_a_law_gives_itself_in_its_own_closing_article(tmp_path, text, shown):
+    assert load_document(write(tmp_path / "bwbr0000001_proefwet.txt", text)).metadata.display_title == shown
 
-    assert load_document(law).metadata.display_title == "Proefwet wonen 2026"
-    assert load_document(memo).metadata.display_title is None
+
+def test_a_markdown_note_that_opens_with_its_first_section_keeps_its_file_name(tmp_path):
+    # "## Inleiding" names a section, not the note; the laws-markdown circular's heading is in its file name
+    note = write(tmp_path / "woonvisie-zeist-2025.md", "## Inleiding\n\nTekst.\n\n## Doelen\n\nMeer.\n")
+    circular = write(tmp_path / "circulaire-inwerkingtreding-woningwet-2015.md",
+                     "##Circulaire inwerkingtreding Woningwet 2015\n\nTekst.\n")
+
+    assert load_document(note).metadata.display_title is None
+    assert load_document(circular).metadata.display_title == "Circulaire inwerkingtreding Woningwet 2015"
 
 
 def test_an_editors_title_is_the_one_shown(external_docs):
