@@ -114,8 +114,8 @@ def citation_title(pages: list[Page]) -> str | None:
     """The citeertitel a law or decree gives itself ("Deze wet wordt aangehaald als: Wet betaalbare
     huur." → "Wet betaalbare huur"), the first in the pages, or None. Only where it opens a
     sentence, as the closing article does, and not in an article an amending law inserts into
-    another law; read across line breaks within a paragraph, as a PDF column breaks it. A memorie or nota van
-    toelichting that opens as one quotes the law it explains: it is not that law."""
+    another law; read across line breaks within a paragraph, as a PDF column breaks it. A text
+    that opens as a memorie or nota van toelichting quotes the law it explains: it is not that law."""
     # a paragraph ends the name even without its full stop; a line break inside one does not
     text = "\n".join(" ".join(paragraph.split()) for page in pages for paragraph in re.split(r"\n\s*\n", page.text))
     if _EXPLANATION.search(text[:300]):
@@ -144,7 +144,7 @@ def names_file(heading: str, path: Path) -> bool:
     names the document ("Circulaire inwerkingtreding Woningwet 2015" in
     "BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md"), not its first section
     ("## Inleiding" in "woonvisie-zeist-2025.md")."""
-    words = [w for w in re.findall(r"[^\W\d_]{4,}", slugify(heading).replace("-", " "))]
+    words = re.findall(r"[^\W\d_]{4,}", slugify(heading).replace("-", " "))
     stem = set(slugify(path.stem).split("-"))
     return bool(words) and 2 * sum(w in stem for w in words) >= len(words)
 
