@@ -150,8 +150,8 @@ def test_a_first_question_that_pointed_back_at_nothing_carries_no_topic():
 def test_no_first_question_of_the_gold_sets_is_taken_for_one_that_points_back():
     # the bundled and real sets, written by the team, and the Rijksoverheid pages' own questions
     first = [q.question for q in sets.bundled().questions + sets.real().questions if not q.history]
-    if sets.VACS.is_file():
+    assert len(first) > 150
+    if sets.VACS.is_file():  # in ../shared, which CI has beside the clone
         first += [row["question"] for row in sets.vac_rows()]
-
-    assert len(first) > 300
+        assert len(first) > 300
     assert [q for q in first if points_back_first(q)] == []
