@@ -911,7 +911,7 @@ def to_citation(n: int, hit: Hit, highlights: list[str]) -> Citation:
         n=n, doc_id=hit.document.doc_id, title=hit.document.display_title, source=hit.document.source,
         page=hit.chunk.page_start, section=hit.chunk.section, text=hit.chunk.text, score=hit.score,
         type=meta.type, region=meta.region, page_end=hit.chunk.page_end, source_url=meta.source_url,
-        highlights=highlights, date=meta.date,
+        highlights=highlights, date=meta.date, document_heading=meta.document_heading,
     )
 
 

@@ -25,6 +25,7 @@ class Citation:
     source_url: str | None = None
     highlights: list[str] = field(default_factory=list)  # sentences of `text` the answer used
     date: str | None = None  # the date of the document's text (ISO), so a reader sees which version it is
+    document_heading: str | None = None  # the heading every section of the document sits under (not shown)
 
     def label(self) -> str:
         """"Titel — type · 1 juli 2026 · p. 2 · Artikel 12", as the Bronnen list shows it."""
@@ -37,11 +38,15 @@ class Citation:
 
     @property
     def shown_section(self) -> str:
-        """The section path without the title it may open with: a text that opens with its name has it
-        as the first heading of every path ("Circulaire inwerkingtreding Woningwet 2015 › Bijlage")."""
+        """The section path without the heading every path of the document opens with: the title of a
+        text that opens with its name ("Circulaire inwerkingtreding Woningwet 2015 › Bijlage"), a
+        Staatsblad's masthead or a law's preamble ("Wet van 29 augustus 1991 tot herziening van de
+        Woningwet › Hoofdstuk IV › Artikel 44" is shown as "Hoofdstuk IV › Artikel 44")."""
         section = self.section or ""
-        if section.casefold() == self.title.casefold() or section.casefold().startswith(f"{self.title} › ".casefold()):
-            return section[len(self.title) + 3:]
+        for heading in (self.title, self.document_heading):
+            if heading and (section.casefold() == heading.casefold()
+                            or section.casefold().startswith(f"{heading} › ".casefold())):
+                return section[len(heading) + 3:]
         return section
 
     def to_json(self) -> dict:

@@ -118,6 +118,18 @@ def split_sections(text: str, title: str | None = None) -> list[_Section]:
     return [s for s in sections if text[s.start : s.end].strip()]
 
 
+def document_heading(text: str, title: str | None = None) -> str | None:
+    """The heading every section of `text` sits under, when it has sections below it: a Staatsblad
+    masthead ("Staatsblad van het Koninkrijk der Nederlanden"), a law's preamble ("Wet van 29
+    augustus 1991 tot herziening van de Woningwet") or a PDF's title. It names the document, not a
+    passage's place in it, so a citation need not repeat it; None when the sections differ at the top."""
+    paths = [s.path for s in split_sections(text, title)]
+    roots = {path[0] if path else None for path in paths}
+    if len(roots) != 1 or None in roots or not any(len(path) > 1 for path in paths):
+        return None
+    return roots.pop()
+
+
 class Chunker:
     """Splits documents into chunks of at most `max_tokens` tokens of the embedder."""
 

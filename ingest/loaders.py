@@ -7,6 +7,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .chunking import document_heading
 from .dates import stated_date
 from .errors import IngestError
 from .metadata import (Extraction, derived_fields, derived_title, doc_id_for, editor_fields, merge_metadata, override_fields,
@@ -143,14 +144,16 @@ def load_document(path: str | Path, overrides: dict | None = None, max_bytes: in
         ) from exc
     if not any(page.text.strip() for page in extraction.pages):
         raise IngestError(str(path), "geen tekst gevonden. Controleer of het bestand leesbare tekst bevat.")
-    layers = [derived_fields(extraction), editor_fields(extraction.front_matter, path, "de front matter")]
+    layers = [derived_fields(extraction, path), editor_fields(extraction.front_matter, path, "de front matter")]
     if sidecar:
         where = f"het metadatabestand {sidecar.name}"
         layers.append(editor_fields(read_yaml_mapping(decode_text(sidecar_data), path, where), path, where))
     layers.append(override_layer)
     metadata, explicit_id = merge_metadata(derived_title(extraction, path), layers, own_name(extraction, path))
+    text = Document.PAGE_SEPARATOR.join(page.text for page in extraction.pages)
     if metadata.date is None:
-        metadata.date = stated_date(Document.PAGE_SEPARATOR.join(page.text for page in extraction.pages))
+        metadata.date = stated_date(text)
+    metadata.document_heading = document_heading(text, metadata.title)
     return Document(
         doc_id=explicit_id or doc_id_for(path),
         source=str(path),

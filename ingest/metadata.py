@@ -21,6 +21,15 @@ H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 # a law's preamble: "Wet van 9 juli 2014, houdende regels … (Wet maatschappelijke ondersteuning 2015)"
 LAW_PREAMBLE = re.compile(r"^(?:rijks)?(?:wet|besluit|regeling|beschikking)\s+van\s+\d{1,2}\s+[a-z]+\s+\d{4}\b", re.I)
 REGULATION = re.compile(r"^(?:circulaire|beleidsregel|regeling)\b", re.I)
+# the opschrift of a law or decree under a Staatsblad's masthead: "Wet van 26 juni 2024 tot wijziging
+# van …", "Besluit 26 juni 2024 tot vaststelling van …"
+OPSCHRIFT = re.compile(r"^(?:rijks)?(?:wet|besluit|regeling)\s+(?:van\s+)?\d{1,2}\s+[a-z]+\s+\d{4},?\s+(?:tot|houdende)\b",
+                       re.I)
+OPENING_PARAGRAPHS = 8  # a masthead, "Jaargang 2024", the number: the opschrift comes within these
+# the identifier of the Basiswettenbestand of wetten.overheid.nl, which holds laws, decrees, regelingen
+# and circulaires only: "BWBR0005181_woningwet.md"
+BWB_ID = re.compile(r"(?:^|[^a-z0-9])bwbr\d{7}(?:[^0-9]|$)", re.I)
+MAX_NAME_CHARS = 160  # a longer opschrift is cut at a comma or bracket, with "…"
 # a law's citeertitel, in its own closing article: "Deze wet wordt aangehaald als: Wet betaalbare huur."
 # The name ends the sentence ("…, met vermelding van het jaartal …" may follow it); no comma, quote or
 # bracket of a template ("[naam gemeente]") is part of it
@@ -31,7 +40,6 @@ CITATION_TITLE = re.compile(
 # wordt een artikel ingevoegd, luidende: Artikel 88 Deze wet wordt aangehaald als: …"
 _INSERTED = re.compile(r"(?:luidende|luiden|ingevoegd|vervangen\s+door)\s*:?\s*(?:Artikel\s+\w+\.?\s*)?$", re.I)
 _EXPLANATION = re.compile(r"\b(?:memorie|nota)\s+van\s+toelichting\b", re.I)
-MARKDOWN_SUFFIXES = (".md", ".markdown")
 # an explicit id goes into URLs (/bron/<id>) and commands: letters, digits, . _ - only ("a/b" could not be opened)
 VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 # Titles document templates leave behind ("PBL rapporten sjabloon", "Microsoft Word - nota.docx").
@@ -105,6 +113,32 @@ def opening_heading(pages: list[Page]) -> str | None:
     return first.lstrip("#").strip() or None
 
 
+def opening_name(pages: list[Page]) -> str | None:
+    """The line a document opens with when it reads as a name: its opening heading, or a short line
+    that does not end as a sentence does (a PDF's title page: "VERHUISMOTIEVEN EN RUIMTELIJKE
+    VERHUISBEWEGINGEN", written in capitals, comes back as "Verhuismotieven en ruimtelijke
+    verhuisbewegingen")."""
+    first = next((line.strip() for page in pages for line in page.text.splitlines() if line.strip()), "")
+    name = " ".join(first.lstrip("#").split())
+    if not first.startswith("#") and (len(name.split()) > 12 or name.endswith((".", ",", ";", ":"))):
+        return None
+    if name.isupper():
+        name = name[:1] + name[1:].lower()
+    return name or None
+
+
+def opschrift(pages: list[Page]) -> str | None:
+    """The opschrift of a law or decree published without its citeertitel, as the Staatsblad prints it
+    under its masthead ("Besluit van 26 juni 2024 tot vaststelling van het tijdstip van
+    inwerkingtreding van de Wet betaalbare huur, …"), cut to MAX_NAME_CHARS; None without one."""
+    paragraphs = [" ".join(p.split()) for page in pages[:1] for p in re.split(r"\n\s*\n", page.text) if p.strip()]
+    found = next((p.lstrip("# ") for p in paragraphs[:OPENING_PARAGRAPHS] if OPSCHRIFT.match(p.lstrip("# "))), None)
+    if found is None or len(found) <= MAX_NAME_CHARS:
+        return found
+    cut = max(found.rfind(", ", 0, MAX_NAME_CHARS), found.rfind(" (", 0, MAX_NAME_CHARS))
+    return found[:cut if cut > 0 else found.rfind(" ", 0, MAX_NAME_CHARS)] + " …"
+
+
 def derived_title(extraction: Extraction, path: Path) -> str:
     """Title before editors say otherwise: first H1, the format's own title, else the file name."""
     return first_h1(extraction.pages) or plausible_title(extraction.title) or humanise_stem(path.stem)
@@ -128,32 +162,41 @@ def citation_title(pages: list[Page]) -> str | None:
 
 
 def own_name(extraction: Extraction, path: Path) -> str | None:
-    """The name a document gives itself where `derived_title` falls back to its file name: a law's
-    citeertitel, else the heading a Markdown text opens with; None when there is a title already.
-    Laws come as files named for machines ("BWBR0005181_woningwet_lawsmd-2015.md", "stb-2024-193.pdf");
-    an officer checking a source needs "Woningwet" and "Wet betaalbare huur". A PDF's first heading
-    is found by its layout and is often the masthead ("Staatsblad van het Koninkrijk der Nederlanden")."""
+    """The name a document gives itself where `derived_title` falls back to its file name, in this
+    order: a law's citeertitel; the line it opens with, where the file name repeats it; a law's
+    opschrift under a Staatsblad masthead. None when there is a title already. Laws and reports come
+    as files named for machines ("BWBR0005181_woningwet_lawsmd-2015.md", "stb-2024-193.pdf"); an
+    officer checking a source needs "Woningwet" and "Wet betaalbare huur". A PDF's first heading is
+    often its masthead ("Staatsblad van het Koninkrijk der Nederlanden"), which names no document."""
     if first_h1(extraction.pages) or plausible_title(extraction.title):
         return None
-    opening = opening_heading(extraction.pages) if path.suffix.lower() in MARKDOWN_SUFFIXES else None
-    return citation_title(extraction.pages) or (opening if opening and names_file(opening, path) else None)
+    opening = opening_name(extraction.pages)
+    return (citation_title(extraction.pages) or (opening if opening and names_file(opening, path) else None)
+            or opschrift(extraction.pages))
 
 
 def names_file(heading: str, path: Path) -> bool:
-    """Whether the file name repeats at least half of the longer words of `heading`: then the heading
-    names the document ("Circulaire inwerkingtreding Woningwet 2015" in
-    "BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md"), not its first section
-    ("## Inleiding" in "woonvisie-zeist-2025.md")."""
+    """Whether the file name repeats more than half of the longer words of `heading`, a word or its
+    plural ("woonruimte" in "…-woonruimten-2026"): then the heading names the document ("Circulaire
+    inwerkingtreding Woningwet 2015" in "BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md"),
+    not its first section ("## Inleiding" in "woonvisie-zeist-2025.md") or its maker ("Gemeente Zeist")."""
     words = re.findall(r"[^\W\d_]{4,}", slugify(heading).replace("-", " "))
     stem = set(slugify(path.stem).split("-"))
-    return bool(words) and 2 * sum(w in stem for w in words) >= len(words)
+
+    def repeated(word: str) -> bool:
+        return word in stem or any(len(part) > 4 and (part.startswith(word) or word.startswith(part)) for part in stem)
+
+    return 2 * sum(repeated(w) for w in words) > len(words)
 
 
-def derived_fields(extraction: Extraction) -> dict:
-    """Metadata the text itself shows, below anything an editor says: a text that opens with a
-    law's preamble or as a circulaire is regelgeving."""
+def derived_fields(extraction: Extraction, path: Path) -> dict:
+    """Metadata the text itself shows, below anything an editor says: regelgeving is a text that opens
+    with a law's preamble or as a circulaire, a law or decree under a Staatsblad masthead (its
+    opschrift or its citeertitel), and a file named by its id in the Basiswettenbestand."""
     heading = opening_heading(extraction.pages) or ""
-    return {"type": "regelgeving"} if LAW_PREAMBLE.match(heading) or REGULATION.match(heading) else {}
+    law = (LAW_PREAMBLE.match(heading) or REGULATION.match(heading) or BWB_ID.search(path.name)
+           or opschrift(extraction.pages) or citation_title(extraction.pages))
+    return {"type": "regelgeving"} if law else {}
 
 
 def read_yaml_mapping(text: str, path: Path, where: str) -> dict:

@@ -21,6 +21,9 @@ class Metadata:
     # Woningwet"), shown to officers when neither an editor nor the file's properties title it;
     # `title`, then made from the file name, is what the index searches (ingest/metadata.py)
     display_title: str | None = None
+    # the heading every section of the text sits under (a Staatsblad masthead, a law's preamble):
+    # it names the document, so citations do not repeat it (`ingest.chunking.document_heading`)
+    document_heading: str | None = None
 
 
 @dataclass

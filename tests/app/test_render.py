@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -224,3 +225,15 @@ def test_a_source_that_opens_with_its_name_shows_that_name_once():
     # a path that only begins with the same letters keeps them
     assert Citation(1, "w", "Woningwet", "/w.md", None, "Woningwet 2015 › Artikel 1", "T.", 0.5).shown_section == \
         "Woningwet 2015 › Artikel 1"
+
+
+def test_a_staatsblad_source_shows_its_section_without_the_masthead_above_every_section():
+    citation = Citation(1, "stb-2024-194", "Besluit betaalbare huur", "/docs/stb-2024-194.pdf", 76,
+                        "Staatsblad van het Koninkrijk der Nederlanden › 2.3. Maatregelen voor monumentenverhuur",
+                        "Tekst.", 0.5, type="regelgeving",
+                        document_heading="Staatsblad van het Koninkrijk der Nederlanden")
+    first_page = replace(citation, section="Staatsblad van het Koninkrijk der Nederlanden")
+
+    assert citation.label() == "Besluit betaalbare huur — regelgeving · p. 76 · 2.3. Maatregelen voor monumentenverhuur"
+    assert "Staatsblad" not in render_citation(citation, 1)
+    assert first_page.label() == "Besluit betaalbare huur — regelgeving · p. 76"

@@ -523,7 +523,10 @@ def test_an_officer_checks_a_law_citation_by_the_laws_own_name_not_its_file_name
 
     first = answer.citations[0]
     assert first.doc_id == "bwbr0005181-woningwet-lawsmd-2015"
-    assert first.label().startswith("Woningwet — regelgeving · 29 augustus 1991"), first.label()
+    assert first.label().startswith("Woningwet — regelgeving · 29 augustus 1991 · "), first.label()
+    # every section of the law sits under its preamble, which the label no longer repeats
+    assert first.section.startswith("Wet van 29 augustus 1991 tot herziening van de Woningwet › ")
+    assert "Wet van 29 augustus" not in first.label() and "Artikel" in first.shown_section
     assert "lawsmd" not in answer.text and "BWBR" not in answer.text
     # the notice that the answer comes from another text names that text as officers know it
     circular = officer.ask("Wat zegt de Woningwet over de tijdelijk hogere inkomensgrens?")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.chunking import Chunker
+from ingest.chunking import Chunker, document_heading
 from ingest.loaders import load_document
 from ingest.models import Document, Metadata, Page
 
@@ -170,6 +170,21 @@ def test_nested_markdown_headings_make_a_path(count_tokens):
     chunks = Chunker(count_tokens).chunk(plain_document(text))
 
     assert [c.section for c in chunks] == ["Taakverdeling", "Taakverdeling › Rol van de regio", "Geld"]
+
+
+@pytest.mark.parametrize(("text", "heading"), [
+    # a law's preamble and a masthead sit above every section: they name the document
+    ("## Wet van 4 juni 2014 tot herziening van de Huisvestingswet\n\nAanhef.\n\n### Hoofdstuk 1\n\nTekst.\n"
+     "\n### Hoofdstuk 2\n\nMeer.\n", "Wet van 4 juni 2014 tot herziening van de Huisvestingswet"),
+    ("## Staatsblad van het Koninkrijk der Nederlanden\n\n### 1. Inleiding\n\nTekst.\n", 
+     "Staatsblad van het Koninkrijk der Nederlanden"),
+    # the first of several sections is a section, not the document's heading
+    ("## Inleiding\n\nTekst.\n\n### Doel\n\nDoel.\n\n## Aanpak\n\nMeer.\n", None),
+    # one heading over the whole text, with nothing below it, may be all there is to say of a place
+    ("## Artikel 12\n\nTekst.\n", None),
+])
+def test_the_heading_above_every_section_is_the_documents_own(text, heading):
+    assert document_heading(text) == heading
 
 
 def test_a_law_article_carries_chapter_paragraph_and_article(editor_files, chunker):

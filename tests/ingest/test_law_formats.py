@@ -371,9 +371,48 @@ def test_an_officer_sees_a_law_by_the_name_it_is_cited_by_not_by_its_file_name(e
     assert document.metadata.title == humanise_stem(Path(name).stem)  # searched as before, under its file name
 
 
-def test_a_pdf_whose_first_heading_is_its_masthead_keeps_its_file_name(external_docs):
-    # the layout finds "Staatsblad van het Koninkrijk der Nederlanden", which names no document
-    assert load_document(real(external_docs, "stb-2024-197.pdf")).metadata.display_title is None
+def test_a_staatsblad_decree_without_a_citeertitel_is_shown_by_its_opschrift_not_its_masthead(external_docs):
+    # the layout finds "Staatsblad van het Koninkrijk der Nederlanden" first, which names no document;
+    # the opschrift below it does, and a long one is cut at a comma
+    short = load_document(real(external_docs, "stb-2024-195.pdf")).metadata
+    long = load_document(real(external_docs, "stb-2024-197.pdf")).metadata
+
+    assert short.display_title == ("Besluit 26 juni 2024 tot wijziging van het Besluit huurprijzen woonruimte "
+                                   "(modernisering van het waarderingsstelsel voor onzelfstandige woonruimte)")
+    assert long.display_title == ("Besluit van 26 juni 2024 tot vaststelling van het tijdstip van inwerkingtreding "
+                                  "van de Wet betaalbare huur …")
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("huurcommissie-beleidsboek-wws-zelfstandige-woonruimten-2026-01.pdf",
+     "Beleidsboek Waarderingsstelsel zelfstandige woonruimte"),
+    # a title page in capitals
+    ("pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669.pdf", "Verhuismotieven en ruimtelijke verhuisbewegingen"),
+])
+def test_a_report_is_shown_by_the_title_on_its_first_page_where_its_file_name_repeats_it(external_docs, name, shown):
+    assert load_document(real(external_docs, name)).metadata.display_title == shown
+
+
+def test_a_first_line_that_names_the_maker_or_a_section_is_no_title(tmp_path):
+    maker = write(tmp_path / "woonvisie-zeist-2025.txt", "Gemeente Zeist\n\nDe woonvisie voor de jaren 2025-2030.\n")
+    sentence = write(tmp_path / "woonvisie-zeist.txt", "Woonvisie Zeist is vastgesteld.\n\nTekst.\n")
+
+    assert load_document(maker).metadata.display_title is None
+    assert load_document(sentence).metadata.display_title is None
+
+
+@pytest.mark.parametrize("name", ["stb-2024-193.pdf", "stb-2024-195.pdf", "stb-2024-197.pdf",
+                                  "BWBR0014544_circulaire-standplaatsen-voorrangsbepalingen-huisvestingswet_lawsmd.md"])
+def test_an_officer_filtering_on_regelgeving_finds_the_staatsblad_laws_and_the_circulaires(external_docs, name):
+    # a Staatsblad opens with its masthead, the law's opschrift below it; a circular of the
+    # Basiswettenbestand opens as a letter ("Geacht college/bestuur,") and is known by its BWB id
+    assert load_document(real(external_docs, name)).metadata.type == "regelgeving"
+
+
+@pytest.mark.parametrize("name", ["ah-tk-20232024-1292_kamervragen-huisvesting-nederlandse-evacues.pdf",
+                                  "pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669.pdf", VEEGWET_MVT])
+def test_parliamentary_questions_a_report_and_an_explanatory_memorandum_are_no_regelgeving(external_docs, name):
+    assert load_document(real(external_docs, name)).metadata.type == "overig"
 
 
 @pytest.mark.parametrize(("text", "shown"), [
