@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from index.bm25_store import DutchAnalyzer
 from index.models import DocumentRecord
+from ingest.metadata import OPSCHRIFT
 
 # also where a conversion glued two paragraphs ("… te treffen.Woningcorporaties spelen …"), but
 # not inside a web address ("www.Rijksoverheid.nl")
@@ -433,9 +434,14 @@ def question_terms(question: str) -> list[str]:
 
 def names_document(stems: set[str] | frozenset[str], document: DocumentRecord) -> bool:
     """Whether a question's `stems` (`question_terms`) name `document` by a word of its title or
-    id: "volgens de Woningwet" names "BWBR0005181 woningwet lawsmd 2015". A number names nothing:
+    id, or by every word of the longer name it gives itself (`Metadata.display_title`): "volgens de
+    Woningwet" names "BWBR0005181 woningwet lawsmd 2015", "de Wet maatschappelijke ondersteuning"
+    names "BWBR0035362 wmo 2015 lawsmd 2015", whose citeertitel that is. A number names nothing:
     "de Woningwet 2015" does not name every text whose id ends in "lawsmd-2015"."""
-    return any(not stem.isdigit() for stem in stems & set(terms(f"{document.title} {document.doc_id}")))
+    if any(not stem.isdigit() for stem in stems & set(terms(f"{document.title} {document.doc_id}"))):
+        return True
+    own = {t for t in terms(document.metadata.display_title or "") if not t.isdigit()}
+    return len(own) >= 2 and own <= stems
 
 
 # what officers say and what the laws write for the same thing: Woningwet art. 19 "toegelaten
@@ -759,5 +765,7 @@ def quotes(part: str, source: set[tuple[str, ...]]) -> bool:
 
 def is_boilerplate(text: str) -> bool:
     """Text about the text rather than content: a disclaimer, a cross-reference, a law's note on
-    its own history ("Treedt in werking per 01-01-2016")."""
-    return bool(_BOILERPLATE.search(text))
+    its own history ("Treedt in werking per 01-01-2016"), a law's opschrift ("Wet van 9 juli 2014,
+    houdende regels inzake … (Wet maatschappelijke ondersteuning 2015)": its name, which named in a
+    question brought its passage first, and which answers nothing asked of the law)."""
+    return bool(_BOILERPLATE.search(text) or OPSCHRIFT.match(text.strip()))

@@ -531,3 +531,15 @@ def test_an_officer_checks_a_law_citation_by_the_laws_own_name_not_its_file_name
     # the notice that the answer comes from another text names that text as officers know it
     circular = officer.ask("Wat zegt de Woningwet over de tijdelijk hogere inkomensgrens?")
     assert "andere bron (Circulaire inwerkingtreding Woningwet 2015)" in circular.text.split("\n\n")[0]
+
+
+def test_an_officer_asking_what_the_wmo_says_about_opvang_reads_an_article_not_the_laws_title(officer):
+    # the Wmo's opschrift ("Wet van 9 juli 2014, houdende regels inzake … beschermd wonen en opvang (Wet
+    # maatschappelijke ondersteuning 2015)") names the law the question names, and opened the answer
+    answer = officer.ask("Wat zegt de Wmo 2015 over opvang?")
+
+    assert not answer.abstained
+    assert not answer.text.startswith("Wet van 9 juli 2014"), answer.text[:200]
+    assert "Wet van 9 juli 2014, houdende" not in answer.text
+    assert answer.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015"
+    assert "opvang" in answer.text.split("\n\n")[0]

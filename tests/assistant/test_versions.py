@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from assistant.compose import compose
+from assistant.sentences import names_document, question_terms
 from assistant.versions import (article_of, asks_about_change, asks_about_other_text, law_id, missing_laws, named_laws,
                                with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
@@ -174,3 +175,23 @@ def test_a_question_names_a_law_by_its_word_or_its_initials_not_by_a_policy_or_a
                      "Welke woningen vallen onder een omgevingsplan als bedoeld in de Omgevingswet?",
                      "Wat is een kaderwet?", "Is de Participatiewet een Kaderwet?", "Wat doet een wijzigingswet?"):
         assert missing_laws(question, documents) == [], question
+
+
+def test_a_question_names_a_text_by_every_word_of_the_name_it_gives_itself():
+    # the file says "BWBR0035362 wmo 2015 lawsmd 2015"; the law calls itself the Wet maatschappelijke
+    # ondersteuning 2015, and an officer who writes that out names it
+    wmo = DocumentRecord("bwbr0035362-wmo", "/tmp/wmo.md",
+                         Metadata(title="BWBR0035362 wmo 2015 lawsmd 2015", type="regelgeving",
+                                  display_title="Wet maatschappelijke ondersteuning 2015"), "h", 1, None, "2026-12-04")
+    decree = DocumentRecord("stb-2024-194", "/tmp/stb-2024-194.pdf",
+                            Metadata(title="Stb 2024 194", type="regelgeving", display_title="Besluit betaalbare huur"),
+                            "h", 1, None, "2026-12-04")
+
+    def named(question: str, document: DocumentRecord) -> bool:
+        return names_document(set(question_terms(question)), document)
+
+    assert named("Wat zegt de Wet maatschappelijke ondersteuning over opvang?", wmo)
+    assert not named("Wat zegt de wet over maatschappelijke opvang?", wmo)
+    # the Wet betaalbare huur is not the Besluit betaalbare huur
+    assert not named("Wat regelt de Wet betaalbare huur?", decree)
+    assert named("Wat regelt het Besluit betaalbare huur?", decree)
