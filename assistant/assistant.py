@@ -171,7 +171,8 @@ class Assistant:
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:
             answer = self._extractive(query, composition, evidence, notes, caution=verdict == "voorzichtig",
-                                      other_source=other_source_text(query, composition.citations, index, chosen))
+                                      other_source=other_source_text(query, composition.citations, index, chosen,
+                                                                     missing))
             answer.hits = read
             yield answer.text, answer
             return
@@ -264,14 +265,14 @@ def _caution_text(query: str, evidence: Evidence) -> str:
     return NO_DATE_TEXT if asks_date(query) else NO_NUMBER_TEXT
 
 
-def other_source_text(question: str, citations: list[Citation], index, filters: Filters | None) -> str:
+def other_source_text(question: str, citations: list[Citation], index, filters: Filters | None,
+                      missing: list[str]) -> str:
     """A notice when `question` names a law the library holds (`versions.named_laws`), within
     `filters`, and the answer opens with another text that the question does not name: "Wat is
     extramuralisering in de Participatiewet?" is answered by Utrecht's begrippenlijst, which the
     officer must not take for the law. When the law is cited further on, the notice points there.
-    A notice too when the question names a law of which the library holds no text (`versions.missing_laws`).
-    "" otherwise."""
-    missing = missing_laws(question, index.documents())
+    A notice too when the question names a law of which the library holds no text (`missing`, from
+    `versions.missing_laws`). "" otherwise."""
     if missing:
         # "Wanneer krijg ik te maken met de Omgevingswet?" is answered by a page about it, not by the law
         return (f"_Let op: geen document in de kennisbank heeft \"{missing[0]}\" in de titel; het antwoord komt uit "

@@ -41,7 +41,11 @@ _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eer
 _COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
 # "Wet" alone is no name: it opens "Wet maatschappelijke ondersteuning 2015" and "Wet betaalbare huur" alike
 _LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b(?!Wet\b)[A-Z][a-zA-Z]{{1,4}}\b")
-_CROSS_REFERENCE = re.compile(r"\bbedoeld\s+in\s+(?:de\s+|het\s+)?$", re.I)
+_NEVER = re.compile(r"(?!)")  # a text with no name of several words is named by none
+# a law the question refers to or dates by, not one it asks about: "als bedoeld in de Wmo", "sinds de
+# (invoering van de) Wet betaalbare huur"
+_CROSS_REFERENCE = re.compile(r"\b(?:bedoeld\s+in|sinds)\s+(?:de\s+|het\s+)?(?:invoering\s+van\s+(?:de\s+|het\s+)?)?$",
+                              re.I)
 _KIND_OF = re.compile(r"\been\s+$", re.I)  # "Is de Huisvestingswet een Kaderwet?"
 # what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
 _A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|besluit|regeling|verordening|artikel|tekst|versie)\b", re.I)
@@ -80,7 +84,23 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> tuple[list[str
                  and ({_leading_word(d.title), _leading_word(d.doc_id)} & stems)]
         if found:
             names, texts = names + [word], texts + found
+    for document in documents:  # "de Wet maatschappelijke ondersteuning", "het Besluit betaalbare huur"
+        own = _own_name(document.metadata.display_title or "") if document.metadata.type == "regelgeving" else _NEVER
+        match = own.search(asked)
+        if match and document not in texts and not _CROSS_REFERENCE.search(asked[:match.start()]):
+            names, texts = names + [match.group(0)], texts + [document]
     return names, texts
+
+
+@lru_cache(maxsize=1024)
+def _own_name(name: str) -> re.Pattern:
+    """The name of several words a text gives itself (`Metadata.display_title`), as a question writes
+    it: in any case, its year left out or not ("Wet maatschappelijke ondersteuning (2015)"). A name of
+    one word is a compound the question names by `_LAW_NAME`; matches nothing without such a name."""
+    words = re.sub(r"\s+\d{4}$", "", name).split()
+    if len(words) < 2:
+        return _NEVER
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"(?:\s+\d{4})?\b", re.I)
 
 
 def missing_laws(question: str, documents: list[DocumentRecord]) -> list[str]:

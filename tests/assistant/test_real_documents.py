@@ -543,3 +543,16 @@ def test_an_officer_asking_what_the_wmo_says_about_opvang_reads_an_article_not_t
     assert "Wet van 9 juli 2014, houdende" not in answer.text
     assert answer.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015"
     assert "opvang" in answer.text.split("\n\n")[0]
+
+
+def test_an_officer_naming_the_wmo_by_its_full_name_is_told_when_the_answer_opens_with_another_law(officer):
+    # "Wet maatschappelijke ondersteuning 2015" is the Wmo's citeertitel; its file is named "BWBR0035362_wmo-2015_…"
+    answer = officer.ask("Wat zegt de Wet maatschappelijke ondersteuning 2015 over beschermd wonen?")
+
+    opening = answer.text.split("\n\n")[0]
+    wmo = [c for c in answer.citations if c.doc_id == "bwbr0035362-wmo-2015-lawsmd-2015"]
+    if answer.citations[0].doc_id != "bwbr0035362-wmo-2015-lawsmd-2015":
+        assert opening.startswith("_Let op: u vraagt naar de Wet maatschappelijke ondersteuning 2015"), opening
+        assert not wmo or f"[{wmo[0].n}]" in opening
+    else:
+        assert not opening.startswith("_Let op")

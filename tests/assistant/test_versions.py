@@ -195,3 +195,32 @@ def test_a_question_names_a_text_by_every_word_of_the_name_it_gives_itself():
     # the Wet betaalbare huur is not the Besluit betaalbare huur
     assert not named("Wat regelt de Wet betaalbare huur?", decree)
     assert named("Wat regelt het Besluit betaalbare huur?", decree)
+
+
+def test_a_question_names_a_law_by_the_words_of_its_citeertitel_where_its_file_name_does_not():
+    def law(doc_id: str, title: str, shown: str, type: str = "regelgeving") -> DocumentRecord:
+        return DocumentRecord(doc_id, f"/tmp/{doc_id}", Metadata(title=title, type=type, display_title=shown),
+                              "h", 1, None, "2026-12-04")
+
+    wmo = law("bwbr0035362-wmo-2015-lawsmd-2015", "BWBR0035362 wmo 2015 lawsmd 2015",
+              "Wet maatschappelijke ondersteuning 2015")
+    wet = law("stb-2024-193", "Stb 2024 193", "Wet betaalbare huur")
+    besluit = law("stb-2024-194", "Stb 2024 194", "Besluit betaalbare huur")
+    documents = [wmo, wet, besluit]
+
+    def named(question):
+        names, texts = named_laws(question, documents)
+        return names, [d.doc_id for d in texts]
+
+    assert named("Wat zegt de Wet maatschappelijke ondersteuning 2015 over beschermd wonen?") == (
+        ["Wet maatschappelijke ondersteuning 2015"], [wmo.doc_id])
+    # without its year, in another case
+    assert named("Wat regelt de wet maatschappelijke ondersteuning over opvang?")[1] == [wmo.doc_id]
+    assert named("Wat regelt de Wet betaalbare huur over het puntenaantal?") == (["Wet betaalbare huur"], [wet.doc_id])
+    # a law the question only refers to, a name of which a word is missing, a text that is no law
+    for question in ("Welke groepen, bijvoorbeeld mantelzorgers als bedoeld in de Wet maatschappelijke ondersteuning?",
+                     "Mag een verhuurder sinds de Wet betaalbare huur meer vragen dan het puntenaantal toestaat?",
+                     "Wat regelt de Wet huur?", "Hoe werkt de betaalbare huur?"):
+        assert named(question) == ([], []), question
+    assert named_laws("Wat regelt de Wet betaalbare huur?", [law("memo", "Memo", "Wet betaalbare huur", "overig")]) \
+        == ([], [])
