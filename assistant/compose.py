@@ -29,7 +29,7 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Uni
                                  credit, defined_terms, defines, glossary_row, is_boilerplate, may_define,
                                  names_document, names_lid, nearest_heading, only_refers, question_terms, quotes,
                                  passage_units, shingles, states_reason, terms, tidy, without_lid_number)
-from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id
+from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, named_laws
 from index.models import Hit
 from ingest.dates import latest_day
 from ingest.models import Metadata
@@ -599,7 +599,8 @@ def _similar(a: Candidate, b: Candidate) -> bool:
 
 
 def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hits: list[Hit],
-                  focus: set[str] | None = None, named: set[int] | frozenset[int] = frozenset()) -> Candidate | None:
+                  focus: set[str] | None = None, named: set[int] | frozenset[int] = frozenset(),
+                  law: set[int] | frozenset[int] = frozenset()) -> Candidate | None:
     """The unit that answers the question most directly; for two facets, one that names both;
     in a follow-up, one that speaks to what the follow-up adds (`focus`) when there is one.
 
@@ -611,7 +612,10 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     briefadres?" is answered by what a briefadres is, not by a newer sentence on who must
     register one). But the text the question names (`named`: positions in `hits`) answers
     before those: "Wat is het huishoudinkomen volgens de Woningwet?" asks the Woningwet of 1991,
-    not the Huisvestingswet of 2026 that defines it in almost the same words."""
+    not the Huisvestingswet of 2026 that defines it in almost the same words. And a text of the law
+    the question names (`law`: positions in `hits`, `versions.named_laws`) answers before a near
+    as good unit of another article: "… voor Wmo-ondersteuning?" is answered by the Wmo's six weeks,
+    not the five days of the Uitvoeringsbesluit Wmo 2015, which has "Wmo" in its name too."""
     if facets:
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
                 and not under_a_sibling(c, [stems for _, stems in facets])]
@@ -625,6 +629,9 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
         # carried-over topic's words, the Wmo's definition of the word the follow-up asks about says what it is
         plain = [c for c in plain if c.defined and set(c.defined) <= focus and not only_refers(c.unit.text)] or plain
     best = max(plain, key=lambda c: c.score)
+    if best.hit_rank not in law:
+        own = [c for c in plain if c.hit_rank in law and c.defined == best.defined and c.score >= 0.9 * best.score]
+        best = max(own, key=lambda c: c.score, default=best)
     rivals = [c for c in plain if not _other_articles(c, best, hits) and c.defined == best.defined and (
         c.score >= 0.9 * best.score
         or (c.score >= 0.6 * best.score and _shared(c, best) > SAME_POINT
@@ -723,9 +730,12 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     facets = facets_of(question) if not (editions or asks_about_change(question)) else []
     wanted = set(question_terms(question))
     named = {rank for rank, hit in enumerate(hits) if names_document(wanted, hit.document)}
-    # "volgens de Huisvestingswet 2014": the law, not the memorie van toelichting of a law that changes it
+    # "volgens de Huisvestingswet 2014": the law, not the memorie van toelichting of a law that changes it;
+    # "voor Wmo-ondersteuning": the Wmo, not the Uitvoeringsbesluit Wmo 2015 (`versions.named_laws`)
+    laws = {d.doc_id for d in named_laws(question, list({h.document.doc_id: h.document for h in hits}.values()))[1]}
     first = direct_answer(pool, facets, hits, focus,
-                          {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named)
+                          {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named,
+                          {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws})
     if back is not None and first is not back:
         pool.remove(back)  # it came back to answer, not to be read again among the points below
     listing = enumeration(pool, first, question)

@@ -556,3 +556,15 @@ def test_an_officer_naming_the_wmo_by_its_full_name_is_told_when_the_answer_open
         assert not wmo or f"[{wmo[0].n}]" in opening
     else:
         assert not opening.startswith("_Let op")
+
+
+def test_an_officer_asking_about_the_wmo_research_reads_the_wmos_six_weeks_not_the_decrees_five_days(officer):
+    # "Wmo-ondersteuning" names the Wmo; the Uitvoeringsbesluit Wmo 2015 has "Wmo" in its name too, and
+    # its AMHK "start binnen vijf dagen" scored a little higher than the Wmo's own article 2.3.2
+    answer = officer.ask("Hoeveel tijd heeft de gemeente voor het onderzoek nadat iemand zich heeft gemeld voor "
+                         "Wmo-ondersteuning?")
+
+    opening = answer.text.split("\n\n")[0]
+    assert "binnen zes weken" in opening and "AMHK" not in opening, opening
+    assert answer.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015"
+    assert not opening.startswith("_Let op")
