@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ingest.chunking import shown_path
 from ingest.dates import dutch_date
 
 
@@ -42,12 +43,7 @@ class Citation:
         text that opens with its name ("Circulaire inwerkingtreding Woningwet 2015 › Bijlage"), a
         Staatsblad's masthead or a law's preamble ("Wet van 29 augustus 1991 tot herziening van de
         Woningwet › Hoofdstuk IV › Artikel 44" is shown as "Hoofdstuk IV › Artikel 44")."""
-        section = self.section or ""
-        for heading in (self.title, self.document_heading):
-            if heading and (section.casefold() == heading.casefold()
-                            or section.casefold().startswith(f"{heading} › ".casefold())):
-                return section[len(heading) + 3:]
-        return section
+        return shown_path(self.section, self.title, self.document_heading)
 
     def to_json(self) -> dict:
         return {

@@ -130,6 +130,18 @@ def document_heading(text: str, title: str | None = None) -> str | None:
     return roots.pop()
 
 
+def shown_path(section: str | None, *headings: str | None) -> str:
+    """`section` without the first of `headings` it opens with (any case): a citation need not repeat
+    the document's title or `document_heading` before the place of a passage ("Woningwet · Wet van 29
+    augustus 1991 tot herziening van de Woningwet › Artikel 1" reads "Woningwet · Artikel 1")."""
+    section = section or ""
+    for heading in headings:
+        if heading and (section.casefold() == heading.casefold()
+                        or section.casefold().startswith(f"{heading}{PATH_SEPARATOR}".casefold())):
+            return section[len(heading) + len(PATH_SEPARATOR):]
+    return section
+
+
 class Chunker:
     """Splits documents into chunks of at most `max_tokens` tokens of the embedder."""
 

