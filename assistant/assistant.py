@@ -18,7 +18,7 @@ from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import anchors, asks_date, defined_terms, defines, names_document, question_terms, terms
-from assistant.versions import missing_laws, named_laws, with_other_versions
+from assistant.versions import article, missing_laws, named_laws, with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
@@ -278,21 +278,23 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
         return (f"_Let op: geen document in de kennisbank heeft \"{missing[0]}\" in de titel; het antwoord komt uit "
                 f"bronnen die de {missing[0]} noemen._")
     documents = [d for d in index.documents() if not filters or filters.accepts(d)]
-    names, laws = named_laws(question, documents)
+    named = named_laws(question, documents)
+    laws = [d for texts in named.values() for d in texts]
     opener = index.document(citations[0].doc_id) if citations else None
     # "Wat veranderde de Veegwet wonen aan de Huisvestingswet?" asks the Veegwet's memorie van
     # toelichting, which the answer opens with: another name the question writes that the opener's
     # title holds (not the law's name, nor a common word such as "wonen")
-    other = set(terms(" ".join(_NAME.findall(question.split(None, 1)[-1])))) - set(terms(" ".join(names)))
+    other = set(terms(" ".join(_NAME.findall(question.split(None, 1)[-1])))) - set(terms(" ".join(named)))
     if not laws or opener is None or opener in laws or names_document(other, opener):
         return ""
-    name = names[0]
-    own = next((c for c in citations if c.doc_id in {d.doc_id for d in laws}), None)
+    name, texts = next(iter(named.items()))
+    the = f"{article(name)} {name}"
+    own = next((c for c in citations if c.doc_id in {d.doc_id for d in texts}), None)
     if own is not None:
-        return (f"_Let op: u vraagt naar de {name}, maar het antwoord opent met een andere bron "
-                f"({citations[0].title}); wat de {name} zelf zegt, staat bij [{own.n}]._")
-    return (f"_Let op: u vraagt naar de {name}, maar het antwoord hieronder komt uit een andere bron "
-            f"({citations[0].title}). Wat de {name} er zelf over zegt, vond ik niet._")
+        return (f"_Let op: u vraagt naar {the}, maar het antwoord opent met een andere bron "
+                f"({citations[0].title}); wat {the} zelf zegt, staat bij [{own.n}]._")
+    return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit een andere bron "
+            f"({citations[0].title}). Wat {the} er zelf over zegt, vond ik niet._")
 
 
 def no_documents_text(filters: Filters) -> str:

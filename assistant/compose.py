@@ -732,7 +732,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     named = {rank for rank, hit in enumerate(hits) if names_document(wanted, hit.document)}
     # "volgens de Huisvestingswet 2014": the law, not the memorie van toelichting of a law that changes it;
     # "voor Wmo-ondersteuning": the Wmo, not the Uitvoeringsbesluit Wmo 2015 (`versions.named_laws`)
-    laws = {d.doc_id for d in named_laws(question, list({h.document.doc_id: h.document for h in hits}.values()))[1]}
+    documents = list({h.document.doc_id: h.document for h in hits}.values())
+    laws = {d.doc_id for texts in named_laws(question, documents).values() for d in texts}
     first = direct_answer(pool, facets, hits, focus,
                           {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named,
                           {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws})

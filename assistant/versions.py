@@ -43,9 +43,10 @@ _COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
 _LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b(?!Wet\b)[A-Z][a-zA-Z]{{1,4}}\b")
 _NEVER = re.compile(r"(?!)")  # a text with no name of several words is named by none
 # a law the question refers to or dates by, not one it asks about: "als bedoeld in de Wmo", "sinds de
-# (invoering van de) Wet betaalbare huur"
-_CROSS_REFERENCE = re.compile(r"\b(?:bedoeld\s+in|sinds)\s+(?:de\s+|het\s+)?(?:invoering\s+van\s+(?:de\s+|het\s+)?)?$",
-                              re.I)
+# (invoering van de) Wet betaalbare huur", "na invoering van de Wet betaalbare huur"
+_CROSS_REFERENCE = re.compile(
+    r"\b(?:bedoeld\s+in\s+(?:de\s+|het\s+)?|(?:sinds|vanaf)\s+(?:de\s+|het\s+)?(?:invoering\s+van\s+(?:de\s+|het\s+)?)?"
+    r"|na\s+(?:de\s+)?invoering\s+van\s+(?:de\s+|het\s+)?)$", re.I)
 _KIND_OF = re.compile(r"\been\s+$", re.I)  # "Is de Huisvestingswet een Kaderwet?"
 # what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
 _A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|besluit|regeling|verordening|artikel|tekst|versie)\b", re.I)
@@ -65,42 +66,58 @@ def asks_about_other_text(question: str) -> bool:
     return asks_about_change(question) or (bool(_EARLIER.search(question)) and bool(_A_TEXT_OF_LAW.search(question)))
 
 
-def named_laws(question: str, documents: list[DocumentRecord]) -> tuple[list[str], list[DocumentRecord]]:
-    """The names of the laws the question names, as written ("Participatiewet", "Wmo"), and the
-    regelgeving `documents` that are their texts: those whose title or id, read without a BWB
-    identifier, begins with the name ("Huisvestingswet 2014", "bwbr0035362-wmo-2015-…"; not the
-    "Circulaire inwerkingtreding Woningwet 2015" or the "Uitvoeringsbesluit Wmo 2015"); a name
-    no document begins with is left out. A law is named by its own word (a compound in -wet) or
-    by initials written as a name; the first word of the question is no name ("Wat", "Hoe"), nor
-    is a law the question only refers to ("als bedoeld in de Wmo")."""
-    names, texts = [], []
-    asked = question.split(None, 1)[1] if " " in question.strip() else ""
-    for match in _LAW_NAME.finditer(asked):
-        if _CROSS_REFERENCE.search(asked[:match.start()]):
+def named_laws(question: str, documents: list[DocumentRecord]) -> dict[str, list[DocumentRecord]]:
+    """The names of the laws the question names, as written ("Participatiewet", "Wmo", "Wet
+    betaalbare huur"), each with the regelgeving `documents` that are its texts: those whose title
+    or id, read without a BWB identifier, begins with the name ("Huisvestingswet 2014",
+    "bwbr0035362-wmo-2015-…"; not the "Circulaire inwerkingtreding Woningwet 2015" or the
+    "Uitvoeringsbesluit Wmo 2015"), or whose shown name of several words the question writes out
+    (`_own_name`); a name no document has is left out. A law is named by its own word (a compound
+    in -wet), by initials written as a name or by its shown name; the first word of the question is
+    no name ("Wat", "Hoe"), nor is a law the question only refers to or dates by ("als bedoeld in
+    de Wmo", "sinds de Wet betaalbare huur")."""
+    named: dict[str, list[DocumentRecord]] = {}
+    taken: list[DocumentRecord] = []
+    where: dict[str, int] = {}  # the names in the order the question writes them
+    offset = len(question) - len(question.lstrip().split(None, 1)[-1]) if " " in question.strip() else len(question)
+    for match in _LAW_NAME.finditer(question, offset):
+        if _CROSS_REFERENCE.search(question[:match.start()]):
             continue  # "mantelzorgers als bedoeld in de Wmo" asks about mantelzorgers, not about the Wmo
         word = match.group(0)
         stems = set(terms(word))
-        found = [d for d in documents if d.metadata.type == "regelgeving" and d not in texts
+        found = [d for d in documents if d.metadata.type == "regelgeving" and d not in taken
                  and ({_leading_word(d.title), _leading_word(d.doc_id)} & stems)]
         if found:
-            names, texts = names + [word], texts + found
-    for document in documents:  # "de Wet maatschappelijke ondersteuning", "het Besluit betaalbare huur"
-        own = _own_name(document.metadata.display_title or "") if document.metadata.type == "regelgeving" else _NEVER
-        match = own.search(asked)
-        if match and document not in texts and not _CROSS_REFERENCE.search(asked[:match.start()]):
-            names, texts = names + [match.group(0)], texts + [document]
-    return names, texts
+            named.setdefault(word, []).extend(found)
+            where.setdefault(word, match.start())
+            taken += found
+    for document in documents:  # "de Wet maatschappelijke ondersteuning", "Wet betaalbare huur: geldt die …"
+        own = _own_name(document.display_title) if document.metadata.type == "regelgeving" else _NEVER
+        match = own.search(question)
+        if match and document not in taken and not _CROSS_REFERENCE.search(question[:match.start()]):
+            named.setdefault(match.group(0), []).append(document)
+            where.setdefault(match.group(0), match.start())
+            taken.append(document)
+    return dict(sorted(named.items(), key=lambda item: where[item[0]]))
 
 
 @lru_cache(maxsize=1024)
 def _own_name(name: str) -> re.Pattern:
-    """The name of several words a text gives itself (`Metadata.display_title`), as a question writes
-    it: in any case, its year left out or not ("Wet maatschappelijke ondersteuning (2015)"). A name of
-    one word is a compound the question names by `_LAW_NAME`; matches nothing without such a name."""
-    words = re.sub(r"\s+\d{4}$", "", name).split()
+    """The name of several words a text is shown by (`DocumentRecord.display_title`), as a question
+    writes it: in any case, with its own year or none, not another ("Wet maatschappelijke
+    ondersteuning 2007" is no text the library holds). A name of one word is a compound the question
+    names by `_LAW_NAME`; matches nothing without such a name."""
+    year = re.search(r"\s+(\d{4})$", name)
+    words = name[:year.start()].split() if year else name.split()
     if len(words) < 2:
         return _NEVER
-    return re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"(?:\s+\d{4})?\b", re.I)
+    own_year = rf"(?:\s+{year.group(1)})?" if year else ""
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + own_year + r"\b(?!\s+\d{4})", re.I)
+
+
+def article(name: str) -> str:
+    """"het" before a decree or reglement ("het Besluit betaalbare huur"), "de" before a law."""
+    return "het" if re.match(r"\w*(?:besluit|reglement|statuut)\b", name, re.I) else "de"
 
 
 def missing_laws(question: str, documents: list[DocumentRecord]) -> list[str]:

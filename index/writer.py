@@ -63,8 +63,9 @@ CHARS_PER_TOKEN_BOUND = 8
 # 4: no dates from running text; 5: run-in headings in Markdown; 6: dates from wrapped text and
 # "Wet van …" inside a sentence left alone, no run-in heading after a list number; 7: Markdown
 # table cells wrapped onto the next row joined again; 8: a law's citeertitel shown as its title
-# 9: the heading every section sits under, a PDF's own name and a Staatsblad's opschrift, regelgeving by BWB id
-PIPELINE_VERSION = 9
+# 9: the heading every section sits under, a PDF's own name and a Staatsblad's opschrift, regelgeving by BWB id;
+# 10: the same after a review (no name from a quoted law, a maker or a date line; a chapter stays in the path)
+PIPELINE_VERSION = 10
 
 @dataclass
 class RayTarget:

@@ -122,12 +122,15 @@ def document_heading(text: str, title: str | None = None) -> str | None:
     """The heading every section of `text` sits under, when it has sections below it: a Staatsblad
     masthead ("Staatsblad van het Koninkrijk der Nederlanden"), a law's preamble ("Wet van 29
     augustus 1991 tot herziening van de Woningwet") or a PDF's title. It names the document, not a
-    passage's place in it, so a citation need not repeat it; None when the sections differ at the top."""
+    passage's place in it, so a citation need not repeat it; None when the sections differ at the top,
+    and for a chapter or article of law, which is a place in the law."""
     paths = [s.path for s in split_sections(text, title)]
     roots = {path[0] if path else None for path in paths}
     if len(roots) != 1 or None in roots or not any(len(path) > 1 for path in paths):
         return None
-    return roots.pop()
+    root = roots.pop()
+    # "Hoofdstuk 2 Urgentie" over an excerpt of a verordening is a place in it, worth citing
+    return None if any(pattern.match(root) for _, pattern in _LEGAL_HEADINGS) else root
 
 
 def shown_path(section: str | None, *headings: str | None) -> str:

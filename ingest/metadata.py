@@ -21,15 +21,28 @@ H1 = re.compile(r"^# (.+)$", re.MULTILINE)
 # a law's preamble: "Wet van 9 juli 2014, houdende regels … (Wet maatschappelijke ondersteuning 2015)"
 LAW_PREAMBLE = re.compile(r"^(?:rijks)?(?:wet|besluit|regeling|beschikking)\s+van\s+\d{1,2}\s+[a-z]+\s+\d{4}\b", re.I)
 REGULATION = re.compile(r"^(?:circulaire|beleidsregel|regeling)\b", re.I)
-# the opschrift of a law or decree under a Staatsblad's masthead: "Wet van 26 juni 2024 tot wijziging
-# van …", "Besluit 26 juni 2024 tot vaststelling van …"
-OPSCHRIFT = re.compile(r"^(?:rijks)?(?:wet|besluit|regeling)\s+(?:van\s+)?\d{1,2}\s+[a-z]+\s+\d{4},?\s+(?:tot|houdende)\b",
-                       re.I)
+# the opschrift of a law, decree or ministerial regulation: "Wet van 26 juni 2024 tot wijziging van …",
+# "Besluit 26 juni 2024 tot vaststelling van …", "Regeling van de Minister van … van 3 mei 2024, nr.
+# 2024-1, houdende …"
+OPSCHRIFT = re.compile(r"^(?:rijks)?(?:wet|besluit|regeling)\s+(?:van\s+(?:de|het)\s+[^\d,]{3,150}?\s+)?(?:van\s+)?"
+                       r"\d{1,2}\s+[a-z]+\s+\d{4},?(?:\s+nr\.?\s*[\w./-]+,?)?\s+(?:tot|houdende)\b", re.I)
+# where the law itself is published: a quote of its opschrift in a letter or a council's decision is no law
+MASTHEAD = re.compile(r"^(?:staatsblad|staatscourant)\b", re.I)
 OPENING_PARAGRAPHS = 8  # a masthead, "Jaargang 2024", the number: the opschrift comes within these
 # the identifier of the Basiswettenbestand of wetten.overheid.nl, which holds laws, decrees, regelingen
-# and circulaires only: "BWBR0005181_woningwet.md"
-BWB_ID = re.compile(r"(?:^|[^a-z0-9])bwbr\d{7}(?:[^0-9]|$)", re.I)
+# and circulaires only, opening the name of a file exported from it: "BWBR0005181_woningwet.md"
+BWB_ID = re.compile(r"^bwbr\d{7}(?:[^0-9]|$)", re.I)
 MAX_NAME_CHARS = 160  # a longer opschrift is cut at a comma or bracket, with "…"
+# first lines that name no document: its maker, a masthead or stamp, a table of contents, a quote,
+# a running header with a page number
+_NO_NAME = re.compile(
+    r"^(?:de\s+)?(?:gemeente|provincie|ministerie|waterschap|regio|stadsregio)\s+[\w'-]+(?:\s+[\w'-]+)?$"
+    r"|^(?:gemeenteblad|provinciaal\s+blad|staatscourant|staatsblad|waterschapsblad|concept|inhoud|inhoudsopgave"
+    r"|colofon|voorwoord)\b|^[\"'“‘«]|\bpagina\s+\d|\|", re.I)
+# a title cut where it wraps: "Beleidsregels urgentie en" (its second line is a paragraph further on)
+_UNFINISHED = re.compile(r"\s(?:en|of|van|voor|de|het|een|in|met|op|tot|over|aan|bij|naar|uit|te)$", re.I)
+_MONTH = re.compile(r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+                    r"|december)\b", re.I)
 # a law's citeertitel, in its own closing article: "Deze wet wordt aangehaald als: Wet betaalbare huur."
 # The name ends the sentence ("…, met vermelding van het jaartal …" may follow it); no comma, quote or
 # bracket of a template ("[naam gemeente]") is part of it
@@ -114,29 +127,54 @@ def opening_heading(pages: list[Page]) -> str | None:
 
 
 def opening_name(pages: list[Page]) -> str | None:
-    """The line a document opens with when it reads as a name: its opening heading, or a short line
-    that does not end as a sentence does (a PDF's title page: "VERHUISMOTIEVEN EN RUIMTELIJKE
-    VERHUISBEWEGINGEN", written in capitals, comes back as "Verhuismotieven en ruimtelijke
-    verhuisbewegingen")."""
-    first = next((line.strip() for page in pages for line in page.text.splitlines() if line.strip()), "")
-    name = " ".join(first.lstrip("#").split())
-    if not first.startswith("#") and (len(name.split()) > 12 or name.endswith((".", ",", ";", ":"))):
+    """The words a document opens with when they read as a name: its opening heading, or a short
+    first paragraph that does not end as a sentence does (a PDF's title page, its title wrapped over
+    two lines). Not a line that names its maker ("Gemeente Zeist"), a masthead or stamp
+    ("GEMEENTEBLAD", "CONCEPT"), a date, a quote or a running header. Written in capitals, it comes
+    back in the casing the text itself gives each word ("VERHUISMOTIEVEN EN RUIMTELIJKE
+    VERHUISBEWEGINGEN" → "Verhuismotieven en ruimtelijke verhuisbewegingen", "WOONVISIE UTRECHT" →
+    "Woonvisie Utrecht")."""
+    text = "\n".join(page.text for page in pages)
+    paragraph = next((p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()), "")
+    heading = paragraph.startswith("#")
+    name = " ".join((paragraph.splitlines()[0] if heading else paragraph).lstrip("#").split())
+    if not heading and (len(name.split()) > 12 or name.endswith((".", ",", ";", ":"))):
         return None
-    if name.isupper():
-        name = name[:1] + name[1:].lower()
-    return name or None
+    if (not name or _NO_NAME.search(name) or _UNFINISHED.search(name)
+            or (_MONTH.search(name) and len(re.findall(r"[^\W\d_]{4,}", name)) <= 2)):
+        return None
+    return in_own_casing(name, text) if name.isupper() else name
+
+
+def in_own_casing(name: str, text: str) -> str:
+    """`name`, written in capitals, with each word as `text` writes it most often elsewhere ("Wmo",
+    "en"); a word the text has only in capitals is more often a name than not ("Utrecht"), so it is
+    capitalised, and so is the first word."""
+    words = []
+    for word in name.split():
+        forms = [w for w in re.findall(rf"\b{re.escape(word)}\b", text, re.I) if w != word or len(word) == 1]
+        words.append(max(set(forms), key=forms.count) if forms else word.capitalize())
+    shown = " ".join(words)
+    return shown[:1].upper() + shown[1:]
 
 
 def opschrift(pages: list[Page]) -> str | None:
     """The opschrift of a law or decree published without its citeertitel, as the Staatsblad prints it
-    under its masthead ("Besluit van 26 juni 2024 tot vaststelling van het tijdstip van
-    inwerkingtreding van de Wet betaalbare huur, …"), cut to MAX_NAME_CHARS; None without one."""
-    paragraphs = [" ".join(p.split()) for page in pages[:1] for p in re.split(r"\n\s*\n", page.text) if p.strip()]
-    found = next((p.lstrip("# ") for p in paragraphs[:OPENING_PARAGRAPHS] if OPSCHRIFT.match(p.lstrip("# "))), None)
+    or the Staatscourant under its masthead ("Besluit van 26 juni 2024 tot vaststelling van het tijdstip
+    van inwerkingtreding van de Wet betaalbare huur, …"), cut to MAX_NAME_CHARS; None without one, and
+    for a text that does not open with a Staatsblad or Staatscourant masthead: a letter or a council's
+    decision that quotes an opschrift is no law."""
+    paragraphs = [" ".join(p.split()).lstrip("# ") for page in pages[:1] for p in re.split(r"\n\s*\n", page.text)
+                  if p.strip()]
+    if not paragraphs or not MASTHEAD.match(paragraphs[0]):
+        return None
+    found = next((p for p in paragraphs[:OPENING_PARAGRAPHS] if OPSCHRIFT.match(p)), None)
     if found is None or len(found) <= MAX_NAME_CHARS:
         return found
-    cut = max(found.rfind(", ", 0, MAX_NAME_CHARS), found.rfind(" (", 0, MAX_NAME_CHARS))
-    return found[:cut if cut > 0 else found.rfind(" ", 0, MAX_NAME_CHARS)] + " …"
+    # at a comma or an opening bracket outside brackets: "(Wet één twee drie …" leaves one open
+    cuts = [i for i in range(MAX_NAME_CHARS)
+            if found.startswith((", ", " ("), i) and found.count("(", 0, i) == found.count(")", 0, i)]
+    return found[:cuts[-1] if cuts else found.rfind(" ", 0, MAX_NAME_CHARS)] + " …"
 
 
 def derived_title(extraction: Extraction, path: Path) -> str:
@@ -163,39 +201,45 @@ def citation_title(pages: list[Page]) -> str | None:
 
 def own_name(extraction: Extraction, path: Path) -> str | None:
     """The name a document gives itself where `derived_title` falls back to its file name, in this
-    order: a law's citeertitel; the line it opens with, where the file name repeats it; a law's
-    opschrift under a Staatsblad masthead. None when there is a title already. Laws and reports come
+    order: the citeertitel of a text of law (`derived_fields`: a letter that quotes one is not named
+    by it); the words it opens with, where the file name repeats them; a law's opschrift under a
+    Staatsblad masthead. None when there is a title already. Laws and reports come
     as files named for machines ("BWBR0005181_woningwet_lawsmd-2015.md", "stb-2024-193.pdf"); an
     officer checking a source needs "Woningwet" and "Wet betaalbare huur". A PDF's first heading is
     often its masthead ("Staatsblad van het Koninkrijk der Nederlanden"), which names no document."""
     if first_h1(extraction.pages) or plausible_title(extraction.title):
         return None
     opening = opening_name(extraction.pages)
-    return (citation_title(extraction.pages) or (opening if opening and names_file(opening, path) else None)
-            or opschrift(extraction.pages))
+    law = derived_fields(extraction, path).get("type") == "regelgeving"
+    return ((citation_title(extraction.pages) if law else None) or (opening if opening and names_file(opening, path)
+                                                                     else None) or opschrift(extraction.pages))
 
 
 def names_file(heading: str, path: Path) -> bool:
-    """Whether the file name repeats more than half of the longer words of `heading`, a word or its
-    plural ("woonruimte" in "…-woonruimten-2026"): then the heading names the document ("Circulaire
-    inwerkingtreding Woningwet 2015" in "BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md"),
-    not its first section ("## Inleiding" in "woonvisie-zeist-2025.md") or its maker ("Gemeente Zeist")."""
+    """Whether the file name repeats two or more, and more than half, of the longer words of
+    `heading`, a word or its plural ("woonruimte" in "…-woonruimten-2026"): then the heading names
+    the document ("Circulaire inwerkingtreding Woningwet 2015" in
+    "BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md"), not its first section ("##
+    Inleiding" in "woonvisie-zeist-2025.md", "Woningbouwprogramma" in "woningbouwprogramma-2025")."""
     words = re.findall(r"[^\W\d_]{4,}", slugify(heading).replace("-", " "))
     stem = set(slugify(path.stem).split("-"))
 
     def repeated(word: str) -> bool:
-        return word in stem or any(len(part) > 4 and (part.startswith(word) or word.startswith(part)) for part in stem)
+        return any(word == part or (min(len(word), len(part)) > 4 and 0 < len(part) - len(word) <= 2
+                                    and part.startswith(word)) for part in stem)
 
-    return 2 * sum(repeated(w) for w in words) > len(words)
+    found = sum(repeated(w) for w in words)
+    return found >= 2 and 2 * found > len(words)
 
 
 def derived_fields(extraction: Extraction, path: Path) -> dict:
     """Metadata the text itself shows, below anything an editor says: regelgeving is a text that opens
-    with a law's preamble or as a circulaire, a law or decree under a Staatsblad masthead (its
-    opschrift or its citeertitel), and a file named by its id in the Basiswettenbestand."""
+    with a law's preamble or as a circulaire, a law, decree or regulation under a Staatsblad or
+    Staatscourant masthead (`opschrift`), and a file named by its id in the Basiswettenbestand. Not a
+    letter that quotes a citeertitel, nor a council's proposal with a draft verordening."""
     heading = opening_heading(extraction.pages) or ""
-    law = (LAW_PREAMBLE.match(heading) or REGULATION.match(heading) or BWB_ID.search(path.name)
-           or opschrift(extraction.pages) or citation_title(extraction.pages))
+    law = (LAW_PREAMBLE.match(heading) or REGULATION.match(heading) or BWB_ID.match(path.name)
+           or opschrift(extraction.pages))
     return {"type": "regelgeving"} if law else {}
 
 

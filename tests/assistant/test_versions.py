@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from assistant.compose import compose
 from assistant.sentences import names_document, question_terms
-from assistant.versions import (article_of, asks_about_change, asks_about_other_text, law_id, missing_laws, named_laws,
-                               with_other_versions)
+from assistant.versions import (article, article_of, asks_about_change, asks_about_other_text, law_id, missing_laws,
+                               named_laws, with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
 
@@ -153,8 +153,8 @@ def test_a_question_names_a_law_by_its_word_or_its_initials_not_by_a_policy_or_a
                      ("utrecht-beleidsnota-wonen", "Beleidsnota Wonen in Utrecht", "overig"))]
 
     def named(question):
-        names, texts = named_laws(question, documents)
-        return names, [d.doc_id for d in texts]
+        found = named_laws(question, documents)
+        return list(found), [d.doc_id for texts in found.values() for d in texts]
 
     assert named("Wat is extramuralisering in de Participatiewet?") == (
         ["Participatiewet"], ["bwbr0015703-participatiewet-lawsmd-2015"])
@@ -209,18 +209,29 @@ def test_a_question_names_a_law_by_the_words_of_its_citeertitel_where_its_file_n
     documents = [wmo, wet, besluit]
 
     def named(question):
-        names, texts = named_laws(question, documents)
-        return names, [d.doc_id for d in texts]
+        found = named_laws(question, documents)
+        return list(found), [d.doc_id for texts in found.values() for d in texts]
 
     assert named("Wat zegt de Wet maatschappelijke ondersteuning 2015 over beschermd wonen?") == (
         ["Wet maatschappelijke ondersteuning 2015"], [wmo.doc_id])
     # without its year, in another case
     assert named("Wat regelt de wet maatschappelijke ondersteuning over opvang?")[1] == [wmo.doc_id]
     assert named("Wat regelt de Wet betaalbare huur over het puntenaantal?") == (["Wet betaalbare huur"], [wet.doc_id])
-    # a law the question only refers to, a name of which a word is missing, a text that is no law
+    # in the order the question names them
+    assert named("Wat is het verschil tussen het Besluit betaalbare huur en de Wet betaalbare huur?")[0] == [
+        "Besluit betaalbare huur", "Wet betaalbare huur"]
+    # the name may open the question
+    assert named("Wet betaalbare huur: geldt die ook voor kamers?") == (["Wet betaalbare huur"], [wet.doc_id])
+    # a law the question only refers to or dates by, another year, a name of which a word is missing
     for question in ("Welke groepen, bijvoorbeeld mantelzorgers als bedoeld in de Wet maatschappelijke ondersteuning?",
                      "Mag een verhuurder sinds de Wet betaalbare huur meer vragen dan het puntenaantal toestaat?",
+                     "Hoeveel punten krijgt een kamer na invoering van de Wet betaalbare huur?",
+                     "Wat zei de Wet maatschappelijke ondersteuning 2007 over opvang?",
                      "Wat regelt de Wet huur?", "Hoe werkt de betaalbare huur?"):
         assert named(question) == ([], []), question
-    assert named_laws("Wat regelt de Wet betaalbare huur?", [law("memo", "Memo", "Wet betaalbare huur", "overig")]) \
-        == ([], [])
+    # a text that is no law
+    memo = law("memo", "Memo", "Wet betaalbare huur", "overig")
+    assert named_laws("Wat regelt de Wet betaalbare huur?", [memo]) == {}
+    # and the notice writes "het Besluit", "de Wet"
+    assert (article("Besluit betaalbare huur"), article("Uitvoeringsbesluit Wmo 2015"), article("Wet betaalbare huur"),
+            article("Wmo")) == ("het", "het", "de", "de")

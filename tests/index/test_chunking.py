@@ -182,6 +182,8 @@ def test_nested_markdown_headings_make_a_path(count_tokens):
     ("## Inleiding\n\nTekst.\n\n### Doel\n\nDoel.\n\n## Aanpak\n\nMeer.\n", None),
     # one heading over the whole text, with nothing below it, may be all there is to say of a place
     ("## Artikel 12\n\nTekst.\n", None),
+    # a chapter over an excerpt of a verordening is a place in it
+    ("## Hoofdstuk 2 Urgentie\n\n### Artikel 2.1\n\nTekst.\n\n### Artikel 2.2\n\nMeer.\n", None),
 ])
 def test_the_heading_above_every_section_is_the_documents_own(text, heading):
     assert document_heading(text) == heading

@@ -393,12 +393,65 @@ def test_a_report_is_shown_by_the_title_on_its_first_page_where_its_file_name_re
     assert load_document(real(external_docs, name)).metadata.display_title == shown
 
 
-def test_a_first_line_that_names_the_maker_or_a_section_is_no_title(tmp_path):
-    maker = write(tmp_path / "woonvisie-zeist-2025.txt", "Gemeente Zeist\n\nDe woonvisie voor de jaren 2025-2030.\n")
-    sentence = write(tmp_path / "woonvisie-zeist.txt", "Woonvisie Zeist is vastgesteld.\n\nTekst.\n")
+@pytest.mark.parametrize(("name", "first"), [
+    # its maker, a masthead or a stamp, a date, a quote, a running header, half of a wrapped title,
+    # a section: the file name repeats them, but they name no document (a reviewer's files)
+    ("gemeente-zeist-woonvisie-2025.txt", "Gemeente Zeist"),
+    ("gemeente-zeist-huisvestingsverordening-2024.txt", "GEMEENTEBLAD"),
+    ("concept-woonvisie-zeist-2025.txt", "CONCEPT"),
+    ("nieuwsbrief-wonen-maart-2025.txt", "Maart 2025"),
+    ("nieuwsbrief-wonen-13-maart-2025.txt", "13 maart 2025"),
+    ("wonen-is-een-grondrecht-woonvisie-den-haag.txt", '"Wonen is een grondrecht"'),
+    ("jaarverslag-huurcommissie-2024.txt", "Jaarverslag Huurcommissie 2024 | pagina 1"),
+    ("beleidsregels-urgentie-voorrang-amersfoort-2024.txt", "Beleidsregels urgentie en"),
+    ("woningbouwprogramma-zeist-2025.txt", "Woningbouwprogramma"),
+    ("woonvisie-zeist.txt", "Woonvisie Zeist is vastgesteld."),
+])
+def test_a_first_line_that_names_no_document_is_no_title(tmp_path, name, first):
+    document = load_document(write(tmp_path / name, f"{first}\n\nDe gemeente werkt aan woningen voor iedereen.\n"))
 
-    assert load_document(maker).metadata.display_title is None
-    assert load_document(sentence).metadata.display_title is None
+    assert document.metadata.display_title is None
+
+
+@pytest.mark.parametrize(("name", "first", "shown"), [
+    ("huisvestingsverordening-amsterdam-2024.txt", "HUISVESTINGSVERORDENING AMSTERDAM",
+     "Huisvestingsverordening Amsterdam"),
+    # each word as the text writes it elsewhere
+    ("woonvisie-utrecht-wmo.txt", "WOONVISIE UTRECHT EN DE WMO", "Woonvisie Utrecht en de Wmo"),
+])
+def test_a_title_in_capitals_keeps_the_names_in_it(tmp_path, name, first, shown):
+    document = load_document(write(tmp_path / name, f"{first}\n\nDe woonvisie en de Wmo gaan samen.\n"))
+
+    assert document.metadata.display_title == shown
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    # a letter and a council's decision quote an opschrift; a letter quotes a law's citeertitel
+    ("kamerbrief-inwerkingtreding-wbh.txt", "Geachte voorzitter,\n\nHierbij informeer ik u.\n\nWet van 26 juni 2024 "
+     "tot wijziging van de Wet goed verhuurderschap (Wet betaalbare huur)\n\nDe wet treedt in werking.\n"),
+    ("woonvisie-zeist-2025-2030.txt", "Besluit van 12 maart 2025 tot vaststelling van de Woonvisie Zeist 2025-2030\n\n"
+     "De raad besluit.\n"),
+    ("raadsinformatiebrief-regie.txt", "Raadsinformatiebrief\n\nHet wetsvoorstel sluit af met:\n\nDeze wet wordt "
+     "aangehaald als: Wet versterking regie volkshuisvesting.\n"),
+    # an id of the Basiswettenbestand inside the name of an opinion note
+    ("notitie_BWBR0035303_reactie-gemeente.txt", "Reactie van de gemeente op de wet.\n"),
+])
+def test_a_text_that_quotes_a_law_is_no_regelgeving_and_not_named_after_it(tmp_path, name, text):
+    document = load_document(write(tmp_path / name, text))
+
+    assert document.metadata.type == "overig"
+    assert document.metadata.display_title is None
+
+
+def test_a_regulation_in_the_staatscourant_is_regelgeving_shown_by_its_opschrift(tmp_path):
+    text = ("## STAATSCOURANT\n\nOfficiële uitgave van het Koninkrijk der Nederlanden\n\nRegeling van de Minister van "
+            "Binnenlandse Zaken van 3 mei 2024, nr. 2024-1, houdende wijziging van de Regeling huurprijzen\n\n"
+            "### Artikel I\n\nDe regeling wordt gewijzigd.\n")
+    document = load_document(write(tmp_path / "stcrt-2024-12345.txt", text))
+
+    assert document.metadata.type == "regelgeving"
+    assert document.metadata.display_title == ("Regeling van de Minister van Binnenlandse Zaken van 3 mei 2024, nr. "
+                                               "2024-1, houdende wijziging van de Regeling huurprijzen")
 
 
 @pytest.mark.parametrize("name", ["stb-2024-193.pdf", "stb-2024-195.pdf", "stb-2024-197.pdf",
