@@ -766,6 +766,6 @@ def quotes(part: str, source: set[tuple[str, ...]]) -> bool:
 def is_boilerplate(text: str) -> bool:
     """Text about the text rather than content: a disclaimer, a cross-reference, a law's note on
     its own history ("Treedt in werking per 01-01-2016"), a law's opschrift ("Wet van 9 juli 2014,
-    houdende regels inzake … (Wet maatschappelijke ondersteuning 2015)": its name, which named in a
-    question brought its passage first, and which answers nothing asked of the law)."""
+    houdende regels inzake … (Wet maatschappelijke ondersteuning 2015)": the law's name, which
+    brings it first for a question that names the law, and answers nothing asked of it)."""
     return bool(_BOILERPLATE.search(text) or OPSCHRIFT.match(text.strip()))
