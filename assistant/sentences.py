@@ -539,6 +539,8 @@ _ASKS_MEANING = (
     # "Hoe definieert de Wmo beschermd wonen?": a law named in one word (and its year)
     re.compile(r"^\s*hoe\s+(?:definieert|definiëren|omschrijft|omschrijven)\s+(?:de|het)\s+\S+(?:\s+\d{4})?\s+"
                r"(?P<term>[^?]+)", re.I),
+    # "Wat zegt de Woningwet over het huishoudinkomen?": what the law says of a term opens with what it means
+    re.compile(r"^\s*(?i:wat\s+(?:zegt|zeggen)\s+(?:de|het))\s+[A-Z][\w-]*(?:\s+\d{4})?\s+(?i:over)\s+(?P<term>[^?]+)"),
     re.compile(r"^\s*wat\s+(?:is|zijn)\s+(?:precies\s+|eigenlijk\s+)?het\s+verschil\s+tussen\s+(?P<term>.+?)"
                r"\s+en\s+(?P<other>[^?]+)", re.I),
     re.compile(r"^\s*wat\s+(?:is|zijn)\s+de\s+betekenis\s+van\s+(?P<term>[^?]+)", re.I),

@@ -153,6 +153,9 @@ def test_questions_that_ask_no_meaning_are_not_taken_for_one():
         ("won", "eerst", "aanpak")]
     # the topic a follow-up carries over in brackets is no part of the term
     assert defined_terms("Wat is een algemene voorziening (maatwerkvoorziening)?") == [("algemen", "voorzien")]
+    # what a law says of a term opens with what it means there; what a region says is no law's word
+    assert defined_terms("Wat zegt de Woningwet over het huishoudinkomen?") == [("huishoudinkom",)]
+    assert defined_terms("Wat zegt de regio over de verdeling?") == []
 
 
 @pytest.mark.parametrize("question", [

@@ -568,3 +568,19 @@ def test_an_officer_asking_about_the_wmo_research_reads_the_wmos_six_weeks_not_t
     assert "binnen zes weken" in opening and "AMHK" not in opening, opening
     assert answer.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015"
     assert not opening.startswith("_Let op")
+
+
+@pytest.mark.parametrize(("question", "opening", "doc_id"), [
+    ("Wat zegt de Woningwet over het huishoudinkomen?", "huishoudinkomen: gezamenlijke verzamelinkomens",
+     "bwbr0005181-woningwet-lawsmd-2015"),
+    ("Wat zegt de Wmo over beschermd wonen?", "beschermd wonen: wonen in een accommodatie van een instelling",
+     "bwbr0035362-wmo-2015-lawsmd-2015"),
+])
+def test_an_officer_asking_what_a_law_says_about_a_term_reads_its_definition_in_that_law_first(
+        officer, question, opening, doc_id):
+    # the Woningwet's definition was at rank 6; the answer opened with the Veegwet's memorie van
+    # toelichting on some 3000 households, under a notice that the Woningwet said nothing of it
+    answer = officer.ask(question)
+
+    assert answer.text.startswith(opening), answer.text[:200]
+    assert answer.citations[0].doc_id == doc_id
