@@ -8,8 +8,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from langchain_text_splitters import RecursiveCharacterTextSplitter
-
 from ingest.models import Chunk, Document
 from ingest.tables import ROW_LINE
 
@@ -150,6 +148,9 @@ class Chunker:
 
     def __init__(self, count_tokens: Callable[[str], int], max_tokens: int = 220, overlap: int = 40):
         self.max_tokens = max_tokens
+        # imported here: listing, removing and skipping unchanged files read section paths, not text to cut
+        from langchain_text_splitters import RecursiveCharacterTextSplitter
+
         self._splitter = RecursiveCharacterTextSplitter(
             separators=[r"\n\s*\n", r"\n", _SENTENCE_END, r";\s+", r",\s+", r"\s+"],
             is_separator_regex=True,

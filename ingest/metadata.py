@@ -152,8 +152,11 @@ def in_own_casing(name: str, text: str) -> str:
     capitalised, and so is the first word."""
     words = []
     for word in name.split():
-        forms = [w for w in re.findall(rf"\b{re.escape(word)}\b", text, re.I) if w != word or len(word) == 1]
-        words.append(max(set(forms), key=forms.count) if forms else word.capitalize())
+        # not where a sentence opens ("De woonvisie …"), and lower case where two forms are as frequent
+        forms = [m.group(0) for m in re.finditer(rf"\b{re.escape(word)}\b", text, re.I)
+                 if (m.group(0) != word or len(word) == 1) and not re.search(r"(?:^|[.!?:]\s+)$", text[:m.start()])]
+        words.append(max(sorted(set(forms)), key=lambda w: (forms.count(w), w.islower())) if forms
+                     else word.capitalize())
     shown = " ".join(words)
     return shown[:1].upper() + shown[1:]
 
