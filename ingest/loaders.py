@@ -144,12 +144,14 @@ def load_document(path: str | Path, overrides: dict | None = None, max_bytes: in
         ) from exc
     if not any(page.text.strip() for page in extraction.pages):
         raise IngestError(str(path), "geen tekst gevonden. Controleer of het bestand leesbare tekst bevat.")
-    layers = [derived_fields(extraction, path), editor_fields(extraction.front_matter, path, "de front matter")]
+    derived = derived_fields(extraction, path)
+    layers = [derived, editor_fields(extraction.front_matter, path, "de front matter")]
     if sidecar:
         where = f"het metadatabestand {sidecar.name}"
         layers.append(editor_fields(read_yaml_mapping(decode_text(sidecar_data), path, where), path, where))
     layers.append(override_layer)
-    metadata, explicit_id = merge_metadata(derived_title(extraction, path), layers, own_name(extraction, path))
+    own = own_name(extraction, path, law=derived.get("type") == "regelgeving")
+    metadata, explicit_id = merge_metadata(derived_title(extraction, path), layers, own)
     text = Document.PAGE_SEPARATOR.join(page.text for page in extraction.pages)
     if metadata.date is None:
         metadata.date = stated_date(text)

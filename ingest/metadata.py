@@ -202,17 +202,16 @@ def citation_title(pages: list[Page]) -> str | None:
     return None
 
 
-def own_name(extraction: Extraction, path: Path) -> str | None:
+def own_name(extraction: Extraction, path: Path, law: bool) -> str | None:
     """The name a document gives itself where `derived_title` falls back to its file name, in this
-    order: the citeertitel of a text of law (`derived_fields`: a letter that quotes one is not named
-    by it); the words it opens with, where the file name repeats them; a law's opschrift under a
-    Staatsblad or Staatscourant masthead. None when there is a title already. Laws and reports come
+    order: its citeertitel, when it is a text of `law` (regelgeving by `derived_fields`: a letter
+    that quotes one is not named by it); the words it opens with, where the file name repeats them;
+    a law's opschrift under a Staatsblad or Staatscourant masthead. None when there is a title already. Laws and reports come
     as files named for machines ("BWBR0005181_woningwet_lawsmd-2015.md", "stb-2024-193.pdf"); an
     officer checking a source needs "Woningwet" and "Wet betaalbare huur". A PDF's first heading is
     often its masthead ("Staatsblad van het Koninkrijk der Nederlanden"), which names no document."""
     if first_h1(extraction.pages) or plausible_title(extraction.title):
         return None
-    law = derived_fields(extraction, path).get("type") == "regelgeving"
     opening = opening_name(extraction.pages)
     named = opening if opening and names_file(opening, path) else None
     return (citation_title(extraction.pages) if law else None) or named or opschrift(extraction.pages)
