@@ -53,9 +53,14 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 # laws by name or by acronym ("Wmo", "Wlz"), the state and its papers: the frame of every passage
 _NATIONAL = re.compile(r"[\w-]*wet|Wmo|Wlz|Zvw|Awb|Wabo|Wvggz|Wzd|Rijk|Rijksoverheid|Nederlands?e?|Kamer\w*|"
                        r"Staten-Generaal|Minister\w*|Staatssecretaris|Staatsblad|Staatscourant", re.I)
+_ASKS_AMOUNT = (r"(?:hoeveel|hoe\s+(?:hoog|groot|lang|vaak|veel|oud|ver)|wat\s+kost|tot\s+welk|"
+                r"welk(?:e)?\s+(?:percentage|bedrag|aantal|deel))\b")
+# at the start, after a preposition ("Voor hoeveel jaar …", "Om hoeveel gezinnen …"), or in a
+# clause of its own ("Welke gemeenten werken samen …, en hoeveel opvangplekken …?"); not a
+# clause that says how a number is found ("Hoe wordt bepaald hoeveel statushouders …?")
 _QUANTITY_QUESTION = re.compile(
-    r"^\s*(?:en\s+)?(?:hoeveel|hoe\s+(?:hoog|groot|lang|vaak|veel|oud|ver)|wat\s+kost|tot\s+welk|"
-    r"welk(?:e)?\s+(?:percentage|bedrag|aantal|deel))\b", re.I)
+    rf"^\s*(?:en\s+)?(?:(?:voor|om|over|na|binnen|met|in|op|vanaf|per|bij)\s+)?{_ASKS_AMOUNT}"
+    rf"|(?:,\s*|\s)(?:en|of|bijvoorbeeld)\s+{_ASKS_AMOUNT}", re.I)
 ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
             "elfde", "twaalfde")
 _ORDINAL = rf"(?:{'|'.join(ORDINALS)})"
@@ -84,6 +89,7 @@ _REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
 # a number that is part of a word names a thing, it does not count one: "0-meting", "65-plussers", "1-op-1"
 _NUMBER_IN_WORD = re.compile(r"\b\d+-[^\W\d][\w-]*", re.I)
+_ASKS_DURATION = re.compile(r"\bhoe\s+lang\b", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 _PERCENTAGE = re.compile(r"(\d[\d.,]*|\b[^\W\d_]+)\s*(?:%|procent\b)", re.I)  # "87 procent", "35%", "tien procent"
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
@@ -673,6 +679,10 @@ def states_quantity(text: str, question: str = "") -> bool:
     Given the `question`, not a number it names itself ("… na twee jaar …" is not answered by
     "twee jaar"), and for "Welk percentage …" or "Hoeveel procent …" only a percentage."""
     asked = set(_quantities(question))
+    if not _ASKS_DURATION.search(question):
+        # "Om hoeveel gezinnen ging het?" is not answered by "ingezonden 11 maart 2024"; "Hoe lang
+        # geldt de regeling?" may be, by "tot 1 januari 2027"
+        text = _DATE.sub(" ", text)
     if _ASKS_PERCENTAGE.search(question):
         # "87 procent": the word the question asks with is part of the answer's percentage
         return any(_QUANTITY.match(number) and number.lower().rstrip(".,") not in asked

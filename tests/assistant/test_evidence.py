@@ -1,6 +1,8 @@
 """What pins a question to its case, how Dutch compounds are matched, and the off-topic noise
 floor (no index needed)."""
 
+import pytest
+
 from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, passage_terms, untyped, weigh
 from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, hyphenated_name,
                                  states_date, states_quantity, states_reason, terms)
@@ -99,6 +101,36 @@ def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number(
     assert untyped(question, [without_figure], {}) == 1.0  # an article, a member and a year are no figure
     assert untyped(question, [with_figure], {}) < 0.2
     assert untyped("Wie huisvest de statushouders?", [without_figure], {}) == 0.0
+
+
+@pytest.mark.parametrize("question", [
+    "Hoeveel jaar mag een huisvestingsverordening gelden?",
+    "Voor hoeveel jaar mag de gemeenteraad een huisvestingsverordening vaststellen?",
+    "Over hoeveel jaar vooruit moet het overzicht van een corporatie gaan?",
+    "Voor welk deel van de woningen mag een gemeente voorrang geven aan binding?",
+    # the number asked in a clause of its own: a passage about who works together does not answer it
+    "Welke gemeenten werken samen in de regio U16, en hoeveel opvangplekken heeft die regio?",
+    "Welke voorwaarden stelt de regeling, bijvoorbeeld hoe lang iemand in de opvang moet hebben verbleven?",
+])
+def test_a_number_asked_in_another_word_order_is_still_a_number_asked(question):
+    assert asks_quantity(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Hoe wordt bepaald hoeveel statushouders onze gemeente per halfjaar moet huisvesten?",  # asks how, not how many
+    "Hoe bepaalt Utrecht elk jaar hoeveel woningen er naar kwetsbare groepen gaan?",
+    "Welke gemeenten werken samen in de regio U16?",
+])
+def test_a_question_about_how_a_number_is_found_asks_no_number(question):
+    assert not asks_quantity(question)
+
+
+def test_a_date_is_no_number_for_how_many_but_may_be_for_how_long():
+    heading = "Vragen van het lid Keijzer over de huisvesting van evacués (ingezonden 11 maart 2024)."
+
+    assert not states_quantity(heading, "Om hoeveel geëvacueerde gezinnen ging het?")
+    assert states_quantity("Vier gezinnen vroegen een gemeente om huisvesting.", "Om hoeveel gezinnen ging het?")
+    assert states_quantity("De regeling geldt tot 1 januari 2027.", "Hoe lang geldt de regeling?")
 
 
 def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():

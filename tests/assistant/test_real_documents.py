@@ -146,6 +146,19 @@ def test_an_officer_asking_for_a_number_the_sources_do_not_state_is_told_so_abov
     assert "vier weken" in stated.text
 
 
+def test_a_number_asked_in_the_second_half_of_a_question_is_weighed_as_a_number(officer):
+    # Utrecht's policy names the regional approach U16 but neither its municipalities nor a number of
+    # places; the answer used to open with the sentence that names U16 and let the number go unmentioned
+    answer = officer.ask("Met welke gemeenten werkt Utrecht samen tegen dakloosheid, en hoeveel opvangplekken zijn "
+                         "er in die regio?")
+    # asked with a preposition first, a number the law states is still found
+    years = officer.ask("Voor hoeveel jaar mag de gemeenteraad een huisvestingsverordening vaststellen?")
+
+    assert answer.abstained or answer.text.startswith("_Voorzichtig: u vraagt naar een aantal"), answer.text
+    assert not years.abstained and not years.caution, years.text
+    assert "ten hoogste vier jaar" in answer_lines(years.text)[0]
+
+
 def test_an_officer_asking_from_when_a_law_applies_is_told_when_no_source_gives_the_date(officer):
     # Utrecht's policy speaks of the coming Wet versterking regie volkshuisvesting but no text in
     # the library says from when it applies; the Staatsblad does say it for the Wet betaalbare huur
