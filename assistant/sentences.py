@@ -53,14 +53,23 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 # laws by name or by acronym ("Wmo", "Wlz"), the state and its papers: the frame of every passage
 _NATIONAL = re.compile(r"[\w-]*wet|Wmo|Wlz|Zvw|Awb|Wabo|Wvggz|Wzd|Rijk|Rijksoverheid|Nederlands?e?|Kamer\w*|"
                        r"Staten-Generaal|Minister\w*|Staatssecretaris|Staatsblad|Staatscourant", re.I)
-_ASKS_AMOUNT = (r"(?:hoeveel|hoe\s+(?:hoog|groot|lang|vaak|veel|oud|ver)|wat\s+kost|tot\s+welk|"
-                r"welk(?:e)?\s+(?:percentage|bedrag|aantal|deel))\b")
-# at the start, after a preposition ("Voor hoeveel jaar …", "Om hoeveel gezinnen …"), or in a
-# clause of its own ("Welke gemeenten werken samen …, en hoeveel opvangplekken …?"); not a
-# clause that says how a number is found ("Hoe wordt bepaald hoeveel statushouders …?")
-_QUANTITY_QUESTION = re.compile(
-    rf"^\s*(?:en\s+)?(?:(?:voor|om|over|na|binnen|met|in|op|vanaf|per|bij)\s+)?{_ASKS_AMOUNT}"
-    rf"|(?:,\s*|\s)(?:en|of|bijvoorbeeld)\s+{_ASKS_AMOUNT}", re.I)
+_AMOUNT = (r"(?:hoeveel|hoe\s*(?:lang|hoog|vaak|veel|oud)|wat\s+kost|welk(?:e)?\s+(?:percentage|bedrag|aantal|"
+           r"leeftijd))\b")
+# a measure only at the start: "Hoe groot is de invloed …, en hoe ver is de gemeente?" asks no number;
+# "In welk deel van de Huisvestingswet …" and "Tot welk orgaan …" ask a place
+_AMOUNT_AT_START = rf"(?:{_AMOUNT}|hoe\s+(?:groot|ver)\b|tot\s+welk\b|welk(?:e)?\s+deel\b)"
+_AMOUNT_PREPOSITION = r"(?:voor|om|over|na|binnen|met|in|op|vanaf|per|bij|tot|van|door|aan|uit|sinds|gedurende|" \
+                      r"tegen|boven|onder|tussen)"
+# at the start, also after a preposition ("Voor hoeveel jaar …", "Voor welk deel …") or a request
+# ("Kunt u aangeven hoeveel …", as Kamervragen ask)
+_QUANTITY_AT_START = re.compile(
+    rf"^\s*(?:en\s+|(?:kunt u (?:aangeven|zeggen|vertellen)|weet u|is (?:het )?bekend)\s+)?"
+    rf"(?:{_AMOUNT_AT_START}|voor\s+welk(?:e)?\s+deel\b|{_AMOUNT_PREPOSITION}\s+{_AMOUNT})", re.I)
+# or in a clause of its own ("Welke gemeenten werken samen …, en hoeveel opvangplekken …?")
+_QUANTITY_CLAUSE = re.compile(
+    rf"(?:[,;]\s*|\s(?:en|of|maar)\s+)(?:(?:en|of|maar|bijvoorbeeld|zoals|zo\s+ja,?)\s+)?"
+    rf"(?:{_AMOUNT_PREPOSITION}\s+)?{_AMOUNT}", re.I)
+_AMOUNT_ANYWHERE = re.compile(rf"\b{_AMOUNT}", re.I)
 ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
             "elfde", "twaalfde")
 _ORDINAL = rf"(?:{'|'.join(ORDINALS)})"
@@ -89,7 +98,15 @@ _REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
 # a number that is part of a word names a thing, it does not count one: "0-meting", "65-plussers", "1-op-1"
 _NUMBER_IN_WORD = re.compile(r"\b\d+-[^\W\d][\w-]*", re.I)
-_ASKS_DURATION = re.compile(r"\bhoe\s+lang\b", re.I)
+_ASKS_DURATION = re.compile(r"\bhoe\s*lang\b", re.I)
+_SHORT_MONTH = r"(?:jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\."
+_DAY = r"(?:[12]?\d|3[01])e?"
+# a day of the month ("11 maart 2024", "25 en 26 november", "12 sept. 2024", "12-05-2024", "2024-05-12")
+_CALENDAR_DATE = re.compile(
+    rf"\b(?:{_DAY}\s*(?:en|tot|t/m|-|–)\s*)?{_DAY}\s+(?:{_MONTH}\b|{_SHORT_MONTH})(?:\s+\d{{4}})?"
+    r"|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
+# a date that bounds a period answers "Hoe lang …?" ("tot 1 januari 2027"); another does not
+_BOUND = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|vanaf|sinds|uiterlijk|per|na|voor)\s*$", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 _PERCENTAGE = re.compile(r"(\d[\d.,]*|\b[^\W\d_]+)\s*(?:%|procent\b)", re.I)  # "87 procent", "35%", "tien procent"
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
@@ -669,8 +686,17 @@ def only_refers(text: str) -> bool:
 
 
 def asks_quantity(question: str) -> bool:
-    """"Hoeveel …", "Hoe lang …", "Welk percentage …", "Wat kost …": the answer is a number."""
-    return bool(_QUANTITY_QUESTION.search(question))
+    """"Hoeveel …", "Hoe lang …", "Welk percentage …", "Wat kost …": the answer is a number; also
+    after a preposition ("Voor hoeveel jaar …") and in a clause of its own ("…, en hoeveel plekken
+    …?"). Not a question about how a number is found, however many it names ("Hoe wordt bepaald
+    hoeveel statushouders … en hoeveel woningen …?")."""
+    if _QUANTITY_AT_START.search(question):
+        return True
+    clause = _QUANTITY_CLAUSE.search(question)
+    if clause is None:
+        return False
+    before = question[:clause.start()]
+    return not _AMOUNT_ANYWHERE.search(before)
 
 
 def states_quantity(text: str, question: str = "") -> bool:
@@ -679,10 +705,11 @@ def states_quantity(text: str, question: str = "") -> bool:
     Given the `question`, not a number it names itself ("… na twee jaar …" is not answered by
     "twee jaar"), and for "Welk percentage …" or "Hoeveel procent …" only a percentage."""
     asked = set(_quantities(question))
-    if not _ASKS_DURATION.search(question):
-        # "Om hoeveel gezinnen ging het?" is not answered by "ingezonden 11 maart 2024"; "Hoe lang
-        # geldt de regeling?" may be, by "tot 1 januari 2027"
-        text = _DATE.sub(" ", text)
+    # "Om hoeveel gezinnen ging het?" is not answered by "ingezonden 11 maart 2024"; "Hoe lang geldt
+    # de regeling?" may be, by "tot 1 januari 2027", not by "de wet van 7 oktober 2020"
+    duration = bool(_ASKS_DURATION.search(question))
+    text = _CALENDAR_DATE.sub(lambda date: date.group(0) if duration and _BOUND.search(text[:date.start()]) else " ",
+                              text)
     if _ASKS_PERCENTAGE.search(question):
         # "87 procent": the word the question asks with is part of the answer's percentage
         return any(_QUANTITY.match(number) and number.lower().rstrip(".,") not in asked

@@ -111,6 +111,12 @@ def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number(
     # the number asked in a clause of its own: a passage about who works together does not answer it
     "Welke gemeenten werken samen in de regio U16, en hoeveel opvangplekken heeft die regio?",
     "Welke voorwaarden stelt de regeling, bijvoorbeeld hoe lang iemand in de opvang moet hebben verbleven?",
+    "Welke regels gelden, en voor hoeveel jaar mag de verordening gelden?",
+    "Welke gemeenten werken samen; hoeveel opvangplekken zijn er?",
+    "Kunt u aangeven hoeveel daklozen er in Utrecht zijn?",  # as Kamervragen ask
+    "Uit hoeveel leden bestaat de urgentiecommissie?",
+    "Boven welk bedrag is een huurwoning geliberaliseerd?",
+    "Hoelang mag een huisvestingsverordening gelden?",
 ])
 def test_a_number_asked_in_another_word_order_is_still_a_number_asked(question):
     assert asks_quantity(question)
@@ -120,6 +126,14 @@ def test_a_number_asked_in_another_word_order_is_still_a_number_asked(question):
     "Hoe wordt bepaald hoeveel statushouders onze gemeente per halfjaar moet huisvesten?",  # asks how, not how many
     "Hoe bepaalt Utrecht elk jaar hoeveel woningen er naar kwetsbare groepen gaan?",
     "Welke gemeenten werken samen in de regio U16?",
+    "Hoe wordt bepaald hoeveel statushouders een gemeente moet huisvesten en hoeveel woningen daarvoor nodig zijn?",
+    "Hoe wordt bepaald hoe lang en hoe vaak iemand beschermd mag wonen?",
+    # a part of a law, an authority, progress and influence are no numbers
+    "In welk deel van de Huisvestingswet staat de urgentieregeling?",
+    "Welke regels gelden, en welk deel van de Wmo gaat over beschermd wonen?",
+    "Welke regels gelden voor urgentie, en tot welk orgaan kan een woningzoekende bezwaar maken?",
+    "Welke stappen zijn gezet, en hoe ver is de gemeente met de woonvisie?",
+    "Wat doet de gemeente, en hoe groot is de invloed van de gemeente daarop?",
 ])
 def test_a_question_about_how_a_number_is_found_asks_no_number(question):
     assert not asks_quantity(question)
@@ -130,7 +144,14 @@ def test_a_date_is_no_number_for_how_many_but_may_be_for_how_long():
 
     assert not states_quantity(heading, "Om hoeveel geëvacueerde gezinnen ging het?")
     assert states_quantity("Vier gezinnen vroegen een gemeente om huisvesting.", "Om hoeveel gezinnen ging het?")
+    assert not states_quantity("Bestuurlijke Overleggen MIRT 25 en 26 november 2020", "Hoeveel gemeenten doen mee?")
+    assert not states_quantity("Gewijzigd op 12/05/2024 en op 12 sept. 2024.", "Hoeveel gemeenten doen mee?")
+    assert states_quantity("De taakstelling bedraagt 48 juli-december.", "Hoeveel statushouders huisvest Utrecht?")
+    # a date that bounds a period answers how long; the date of a law does not
     assert states_quantity("De regeling geldt tot 1 januari 2027.", "Hoe lang geldt de regeling?")
+    assert states_quantity("De urgentieverklaring geldt tot 1 juli.", "Hoelang geldt de urgentieverklaring?")
+    assert not states_quantity("Lid 2: bij de wet van 7 oktober 2020 over toeristische verhuur.",
+                               "Hoe lang mag een huisvestingsverordening gelden?")
 
 
 def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():
