@@ -31,6 +31,9 @@ Answers (the assistant's `Answer` per question):
 - abstention: `abstention_rate_unanswerable` (unanswerable questions refused),
   `answer_rate_answerable` (answerable questions answered) and `abstention_accuracy`
   (share of all questions where the assistant did the right one of the two).
+  `answered_off_target`: answerable questions answered without citing a gold document and
+  without one key fact (`off_target`): the answers a refusal would have served better, so
+  that a higher answer rate bought with wrong answers shows.
 - follow-up accuracy: questions with history whose condensed query puts a gold document
   in the top 5.
 - latency: p50 and p95 of the time one `Assistant.ask` took, in milliseconds.
@@ -249,6 +252,13 @@ def settle_by_embedding(checks: Sequence[SupportCheck], embed: Callable[[list[st
 
 def percentile(values: Sequence[float], q: float) -> float | None:
     return float(np.percentile(np.asarray(values, dtype=float), q)) if len(values) else None
+
+
+def off_target(row: dict) -> bool:
+    """An answered question (a report row) whose answer cites no gold document and, when it has
+    key facts, holds none of them."""
+    return (not row["abstained"] and not row["gold_doc_cited"]
+            and not (row["key_fact_recall"] or 0.0))
 
 
 def mean(values: Sequence[float | None]) -> float | None:

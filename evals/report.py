@@ -37,6 +37,7 @@ LABELS = {
     "abstention_accuracy": "Juist geweigerd of beantwoord",
     "abstention_rate_unanswerable": "Onbeantwoordbare vragen geweigerd",
     "answer_rate_answerable": "Beantwoordbare vragen beantwoord",
+    "answered_off_target": "Beantwoord zonder gold-document en kernfeit",
     "caution_rate": "Antwoorden met voorbehoud (zwak bewijs)",
     "gold_doc_cited": "Gold-document geciteerd",
     "gold_passage_cited": "Gold-passage geciteerd",

@@ -34,7 +34,8 @@ SUMMARY_METRICS = (
     "passage_recall@1", "passage_recall@5", "passage_recall@10", "passage_mrr@10", "passage_ndcg@10",
     "citation_validity", "citation_precision", "citation_coverage", "groundedness", "key_fact_recall",
     "key_fact_recall_direct",
-    "abstention_accuracy", "abstention_rate_unanswerable", "answer_rate_answerable", "caution_rate",
+    "abstention_accuracy", "abstention_rate_unanswerable", "answer_rate_answerable", "answered_off_target",
+    "caution_rate",
     "gold_doc_cited", "gold_passage_cited", "followup_accuracy",
     "latency_p50_ms", "latency_p95_ms",
 )
@@ -369,6 +370,7 @@ def _summary(rows: list[dict], retrieval: dict) -> dict:
         "abstention_accuracy": m.mean([float(r["abstention_correct"]) for r in rows]),
         "abstention_rate_unanswerable": m.mean([float(r["abstained"]) for r in unanswerable]),
         "answer_rate_answerable": m.mean([float(not r["abstained"]) for r in answerable]),
+        "answered_off_target": m.mean([float(m.off_target(r)) for r in answerable]),
         "caution_rate": m.mean([float(r["caution"]) for r in answered]),
         "gold_doc_cited": m.mean([float(r["gold_doc_cited"]) for r in answerable]),
         "gold_passage_cited": m.mean([float(r["gold_passage_cited"]) for r in rows if r["gold_passage_cited"] is not None]),

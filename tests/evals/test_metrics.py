@@ -179,3 +179,15 @@ def test_a_report_goes_beside_the_index_it_measured_where_that_indexs_app_shows_
 
     assert default_report_dir(tmp_path / "tweede" / "index") == tmp_path / "tweede" / "eval-report"
     assert default_report_dir(tmp_path / "data" / "index") != default_report_dir(tmp_path / "tweede" / "index")
+
+
+def test_an_answer_without_its_gold_document_and_without_a_key_fact_is_counted_off_target():
+    # "Voor welk deel van de sociale huurwoningen …" answered from the hardheidsclausule of the WWS:
+    # the answer rate counts it as answered; the evaluator must see that it answered something else
+    row = {"abstained": False, "gold_doc_cited": False, "key_fact_recall": 0.0}
+
+    assert m.off_target(row)
+    assert not m.off_target({**row, "abstained": True})  # a refusal is counted by the answer rate
+    assert not m.off_target({**row, "key_fact_recall": 0.5})  # another source that states a key fact
+    assert not m.off_target({**row, "gold_doc_cited": True})
+    assert m.off_target({**row, "key_fact_recall": None})  # a Rijksoverheid question without key facts

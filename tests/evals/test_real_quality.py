@@ -50,16 +50,24 @@ def failures(suite: dict, set_name: str, needle: str) -> list[str]:
 
 
 def test_answerable_questions_on_law_texts_and_policy_documents_are_answered(suite):
-    # measured 0.99 on 2026-12-01 (issue 9's goal 0.95; before this work 0.23 on the issue's own set)
+    # measured 0.99 on 2026-12-01, 0.96 on 2026-12-04 when "Voor hoeveel …", "…, en tot welke leeftijd …"
+    # became number questions: three answers that had named no key fact and no gold document were
+    # refused (issue 9's goal 0.95; before this work 0.23 on the issue's own set)
     assert pooled(suite, "real", "answer_rate_answerable") >= 0.94, failures(suite, "real", "onterecht geweigerd")
+
+
+def test_few_answers_are_about_something_else(suite):
+    # answered without a gold document and without a key fact: measured 0.07 on 2026-12-04 (7 of 98;
+    # 0.10 before numbers asked in other word orders were weighed as numbers). The gate allows two more
+    assert pooled(suite, "real", "answered_off_target") <= 0.1
 
 
 def test_on_topic_questions_the_documents_cannot_answer_are_refused_more_often_than_not_short_of_the_goal(suite):
     # measured 0.81 on 2026-12-01 (13 of 16: "Hoeveel …" without a figure in the statement that
-    # names what is asked, a name the passage the answer leans on misses); 0.125 before the
-    # answer-type check; the goal is 0.8 (held out 0.67), see docs/evaluation.md. The gate allows
-    # two questions less
-    assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.68, failures(suite, "real", "had moeten weigeren")
+    # names what is asked, a name the passage the answer leans on misses), 0.94 on 2026-12-04 (15 of
+    # 16: a number asked in a clause of its own, "…, en hoeveel opvangplekken …?"); 0.125 before the
+    # answer-type check; the goal is 0.8, see docs/evaluation.md. The gate allows two questions less
+    assert pooled(suite, "real", "abstention_rate_unanswerable") >= 0.8, failures(suite, "real", "had moeten weigeren")
 
 
 def test_off_topic_questions_are_refused(suite):
