@@ -117,6 +117,7 @@ def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number(
     "Uit hoeveel leden bestaat de urgentiecommissie?",
     "Boven welk bedrag is een huurwoning geliberaliseerd?",
     "Hoelang mag een huisvestingsverordening gelden?",
+    "Tot welk huishoudinkomen telt iemand als middeninkomen?",
 ])
 def test_a_number_asked_in_another_word_order_is_still_a_number_asked(question):
     assert asks_quantity(question)
@@ -132,6 +133,7 @@ def test_a_number_asked_in_another_word_order_is_still_a_number_asked(question):
     "In welk deel van de Huisvestingswet staat de urgentieregeling?",
     "Welke regels gelden, en welk deel van de Wmo gaat over beschermd wonen?",
     "Welke regels gelden voor urgentie, en tot welk orgaan kan een woningzoekende bezwaar maken?",
+    "Tot welk orgaan kan een woningzoekende zich wenden?",
     "Welke stappen zijn gezet, en hoe ver is de gemeente met de woonvisie?",
     "Wat doet de gemeente, en hoe groot is de invloed van de gemeente daarop?",
 ])
