@@ -36,6 +36,13 @@ from ingest.models import Metadata
 
 MAX_SUPPORT = 4  # supporting points after the direct answer, besides the lids of law that complete one
 RULE_POINTS = 2  # of those lids (`rest_of_rule`), at most, in one answer
+# a unit's score: the weights of its own term coverage, its passage's, its passage's rank prior
+# and its heading path's (`candidates`)
+UNIT_WEIGHT = 0.45
+PASSAGE_WEIGHT = 0.15
+PRIOR_WEIGHT = 0.3
+HEADING_WEIGHT = 0.1
+FIRST_BONUS = 0.03  # a passage's first unit often says what the passage is about
 RANK_DECAY = 0.3  # the rank prior of the passage at rank r (0 = best) is 1 / (1 + RANK_DECAY · r)
 PER_FACET = 3
 PITFALLS = 2  # pitfalls shown with a two-facet answer
@@ -256,8 +263,9 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                     silent.append(Candidate(unit, rank, position, unit_terms, section_terms, 0.0, context,
                                             above=above))
                 continue  # shares nothing with the question: at most context, never a point of the answer
-            score = (0.45 * coverage(wanted, read, weights) + 0.15 * passage_coverage + 0.3 * prior
-                     + 0.1 * coverage(wanted, section_terms, weights) + (0.03 if position == 0 else 0.0)
+            score = (UNIT_WEIGHT * coverage(wanted, read, weights) + PASSAGE_WEIGHT * passage_coverage
+                     + PRIOR_WEIGHT * prior + HEADING_WEIGHT * coverage(wanted, section_terms, weights)
+                     + (FIRST_BONUS if position == 0 else 0.0)
                      + (LIST_BONUS if named is not None and len(unit.items) >= 2 and enumerates(unit, above, named)
                         else 0.0))
             if defining:

@@ -80,11 +80,17 @@ _REFERENCE = re.compile(r"\b(?:artikel|art\.|lid|leden|onderdeel|hoofdstuk|parag
                         rf"|\b{_ORDINAL}(?:(?:\s*,\s*|\s+(?:en|of|tot en met)\s+){_ORDINAL})*\s+"
                         r"(?:lid|leden|volzin|volzinnen|zin|alinea|onderdeel|hoofdstuk|paragraaf|afdeling|kamer|tranche)\b",
                         re.I)
+_NUMBER_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
+                 r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|miljoen|miljard")
 # number words with the endings of ordinals and plurals ("tweede", "tientallen"), not "achtergrond"
 _QUANTITY = re.compile(
-    r"\d|%|€|\bprocent\b|\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
-    r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|miljoen|miljard|"
+    rf"\d|%|€|\bprocent\b|\b(?:{_NUMBER_WORDS}|"
     r"helft|kwart|half|dubbel|enkele|derde)(?:de|ste|e|en|tal|tallen|honderd|duizend)?\b", re.I)
+# "voor de duur van ten hoogste vier jaar", "binnen zes weken", "een werkingsduur van 25 jaar"
+_DURATION = re.compile(rf"\b(?:\d+|een|één|{_NUMBER_WORDS})\s+(?:kalender|werk)?(?:jaar|jaren|maanden|maand|weken|week|"
+                       r"dagen|dag)\b", re.I)
+DURATION_TERM = "dur"  # the stem of "duur", what "Hoe lang …" asks (`question_terms`)
+STATED_DURATION = "#duur"  # in `terms` of a text that states a duration; no stem looks like it
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 _DATE_QUESTION = re.compile(
     r"\b(?:sinds|vanaf|per|tot|met ingang van)\s+wanneer\b|\bop welke datum\b|\bin welk jaar\b|"
@@ -444,16 +450,41 @@ _YOUNG_AGE = re.compile(rf"\b(?:nog niet de leeftijd van\s+(?:{_YOUNG_AGES})\s+j
 
 
 def terms(text: str) -> list[str]:
-    """The stems the BM25 analyzer makes of `text`, and "jonger" when it names a young age limit
-    (`_YOUNG_AGE`): a law's "de leeftijd van achttien jaar doch niet …" is about jongeren."""
+    """The stems the BM25 analyzer makes of `text`, "jonger" when it names a young age limit
+    (`_YOUNG_AGE`): a law's "de leeftijd van achttien jaar doch niet …" is about jongeren, and
+    STATED_DURATION when it states a duration (`_DURATION`): "binnen zes weken" says in part what
+    "Hoe lang …" asks (`credit`)."""
     found = analyzer().terms(text)
-    return found + ["jonger"] if "jaar" in text and "jonger" not in found and _YOUNG_AGE.search(text) else found
+    if "jaar" in text and "jonger" not in found and _YOUNG_AGE.search(text):
+        found.append("jonger")
+    if _DURATION.search(text):
+        found.append(STATED_DURATION)
+    return found
 
 
 def question_terms(question: str) -> list[str]:
-    """The terms of a question that say what it is about."""
+    """The terms of a question that say what it is about; for a measure asked ("Hoe lang …"),
+    the noun texts state it with (`measure_nouns`) instead of the adjective."""
     stop = set(analyzer().terms(" ".join(QUESTION_WORDS)))
-    return [t for t in terms(question) if t not in stop]
+    stop |= {t for m in _MEASURE.finditer(question) for t in terms(f"{m.group(0)} {m.group(1)}")}  # "Hoelang" too
+    stop.add(STATED_DURATION)  # "jongeren onder de 27 jaar" asks about an age, not how long
+    found = [t for t in terms(question) if t not in stop]
+    return found + [t for t in analyzer().terms(" ".join(measure_nouns(question))) if t not in found]
+
+
+# "Hoe lang mag een huisvestingsverordening gelden?": "lang" names the measure asked, not what the
+# question is about; a text states it with the measure's noun ("voor de duur van …", "de leeftijd
+# van …") or states a duration ("ten hoogste vier jaar", see `terms`), and a passage that says
+# "langer" answers nothing by that alone. How high, big, far or often is asked of an amount, a
+# size, a distance or a frequency that has no one noun in the texts (a number is weighed apart,
+# `asks_quantity`); "vaak" would even find "vak" (subjects, compartments).
+MEASURE_NOUNS = {"lang": "duur", "oud": "leeftijd", "hoog": "", "groot": "", "ver": "", "vaak": ""}
+_MEASURE = re.compile(rf"\bhoe\s*({'|'.join(MEASURE_NOUNS)})\b", re.I)
+
+
+def measure_nouns(question: str) -> list[str]:
+    """The nouns of the measures a question asks for: "Hoe lang …" → ["duur"]."""
+    return [noun for m in _MEASURE.findall(question) if (noun := MEASURE_NOUNS[m.lower()])]
 
 
 def names_document(stems: set[str] | frozenset[str], document: DocumentRecord) -> bool:
@@ -501,6 +532,11 @@ def credit(term: str, found: set[str]) -> float:
     the passage seldom glue them alike."""
     if term in found or any(all(t in found for t in other) for other in _same_meaning().get(term, ())):
         return 1.0
+    if term == DURATION_TERM and (STATED_DURATION in found or "termijn" in found
+                                  or any(t.endswith(DURATION_TERM) for t in found)):
+        # "Hoe lang …" asked: "ten hoogste vier jaar", "een termijn van", "een werkingsduur van"
+        # say how long, but so do many lids besides the one about what is asked
+        return PART_CREDIT
     for other in found:
         short, long = (term, other) if len(term) < len(other) else (other, term)
         if len(short) >= MIN_PART and (long.startswith(short) or long.endswith(short)):

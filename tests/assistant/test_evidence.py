@@ -5,7 +5,7 @@ import pytest
 
 from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, passage_terms, untyped, weigh
 from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, hyphenated_name,
-                                 states_date, states_quantity, states_reason, terms)
+                                 question_terms, states_date, states_quantity, states_reason, terms)
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
@@ -154,6 +154,28 @@ def test_a_date_is_no_number_for_how_many_but_may_be_for_how_long():
     assert states_quantity("De urgentieverklaring geldt tot 1 juli.", "Hoelang geldt de urgentieverklaring?")
     assert not states_quantity("Lid 2: bij de wet van 7 oktober 2020 over toeristische verhuur.",
                                "Hoe lang mag een huisvestingsverordening gelden?")
+
+
+def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():
+    # "Hoe lang mag een huisvestingsverordening gelden?" is answered by article 4's "voor de duur van
+    # ten hoogste vier jaar", which says neither "lang" nor "gelden"
+    asked = set(question_terms("Hoe lang mag een huisvestingsverordening gelden?"))
+    article_4 = set(terms("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar "
+                          "regels geven met betrekking tot het in gebruik nemen of geven van woonruimte."))
+    transitional = set(terms("De regels in de huisvestingsverordening vervallen één jaar na de inwerkingtreding."))
+    longer = set(terms("Zolang de huisvestingsverordening niet langer geldt."))
+
+    assert "lang" not in asked and asked == set(question_terms("Hoelang mag een huisvestingsverordening gelden?"))
+    assert credit("dur", article_4) == 1.0
+    # any stated duration, a termijn or a werkingsduur says in part how long; "langer" does not
+    assert credit("dur", transitional) == credit("dur", set(terms("binnen de termijn"))) == 0.5
+    assert credit("dur", set(terms("een werkingsduur van 25 jaar"))) == 0.5
+    assert credit("dur", longer) == 0.0
+    # an age in the question asks about an age, not a duration; how far along is no topic either
+    assert question_terms("Tellen jongeren onder de 27 jaar mee?") == ["tell", "jonger", "27", "jar", "mee"]
+    assert question_terms("Hoe ver zijn de Parkstad-gemeenten met hun woonzorgvisie?") == \
+        question_terms("Zijn de Parkstad-gemeenten met hun woonzorgvisie?")
+    assert set(question_terms("Hoe oud moet een woningzoekende zijn?")) == {"woningzoek", "leeftijd"}
 
 
 def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():

@@ -159,6 +159,16 @@ def test_a_number_asked_in_the_second_half_of_a_question_is_weighed_as_a_number(
     assert "ten hoogste vier jaar" in answer_lines(years.text)[0]
 
 
+def test_an_officer_asking_how_long_a_huisvestingsverordening_may_hold_gets_the_four_years_of_article_4(officer):
+    # the law says "voor de duur van ten hoogste vier jaar", not "lang"; a transitional lid on tourist
+    # rental ("vervallen deze regels één jaar na …") used to open the answer
+    answer = officer.ask("Hoe lang mag een huisvestingsverordening gelden?")
+
+    assert not answer.abstained and not answer.caution, answer.text
+    assert "ten hoogste vier jaar" in answer_lines(answer.text)[0]
+    assert "Artikel 4" in (answer.citations[0].section or "")
+
+
 def test_an_officer_asking_from_when_a_law_applies_is_told_when_no_source_gives_the_date(officer):
     # Utrecht's policy speaks of the coming Wet versterking regie volkshuisvesting but no text in
     # the library says from when it applies; the Staatsblad does say it for the Wet betaalbare huur
