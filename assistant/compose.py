@@ -272,7 +272,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 score += DEFINITION_BONUS
             if typed and typed(" ".join(unit.parts)):
                 score += TYPED_BONUS  # "Sinds wanneer …" is answered by a date, "Hoeveel …" by a number
-            if focus and not focus & (read | section_terms):
+            if focus and not any(credit(t, read | section_terms) for t in focus):
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
@@ -367,6 +367,8 @@ def _said_and_asked_again(pool: list[Candidate], focus: set[str], weights: dict[
 
 
 def _speaks_to(c: Candidate, focus: set[str]) -> bool:
+    """Whether the unit or its headings name a term of the follow-up's `focus`, in the law's word
+    ("beschikking" for "beslissing") or as part of a compound, as coverage counts them (`credit`)."""
     return any(credit(t, c.terms | c.section_terms) for t in focus)
 
 
@@ -628,7 +630,7 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
                 and not under_a_sibling(c, [stems for _, stems in facets])]
     if focus:
-        pool = [c for c in pool if focus & (c.terms | c.section_terms)] or pool
+        pool = [c for c in pool if _speaks_to(c, focus)] or pool
     plain = [c for c in pool if not c.pitfall]
     if not plain:
         return None
@@ -664,7 +666,7 @@ def next_sentence(pool: list[Candidate], first: Candidate | None, wanted: set[st
     after = [c for c in pool if c.hit_rank == first.hit_rank and c.position > first.position
              and c.unit.kind == "sentence" and not c.pitfall and c.score >= SECOND_WITHIN * first.score
              and any(credit(t, c.terms) for t in wanted) and not _similar(c, first)
-             and (not focus or focus & (c.terms | c.section_terms))]
+             and (not focus or _speaks_to(c, focus))]
     return max(after, key=lambda c: c.score, default=None)
 
 
