@@ -472,13 +472,14 @@ def question_terms(question: str) -> list[str]:
     return found + [t for t in analyzer().terms(" ".join(measure_nouns(question))) if t not in found]
 
 
-# "Hoe lang mag een huisvestingsverordening gelden?": "lang" names the measure asked, not what the
-# question is about; a text states it with the measure's noun ("voor de duur van …", "de leeftijd
-# van …") or states a duration ("ten hoogste vier jaar", see `terms`), and a passage that says
-# "langer" answers nothing by that alone. How high, big, far or often is asked of an amount, a
-# size, a distance or a frequency that has no one noun in the texts (a number is weighed apart,
-# `asks_quantity`); "vaak" would even find "vak" (subjects, compartments).
-MEASURE_NOUNS = {"lang": "duur", "oud": "leeftijd", "hoog": "", "groot": "", "ver": "", "vaak": ""}
+# "Hoe lang mag een huisvestingsverordening gelden?", "Hoe snel moet de gemeente beslissen?": "lang"
+# and "snel" name the measure asked, not what the question is about; a text states it with the
+# measure's noun ("voor de duur van …", "de leeftijd van …") or states a duration ("ten hoogste vier
+# jaar", see `terms`), and a passage that says "langer" or "zo snel mogelijk" answers nothing by
+# that. How high, big, far or often is asked of an amount, a size, a distance or a frequency that
+# has no one noun in the texts (a number is weighed apart, `asks_quantity`); "vaak" would even find
+# "vak" (subjects, compartments).
+MEASURE_NOUNS = {"lang": "duur", "snel": "duur", "oud": "leeftijd", "hoog": "", "groot": "", "ver": "", "vaak": ""}
 _MEASURE = re.compile(rf"\bhoe\s*({'|'.join(MEASURE_NOUNS)})\b", re.I)
 
 

@@ -166,6 +166,7 @@ def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():
     longer = set(terms("Zolang de huisvestingsverordening niet langer geldt."))
 
     assert "lang" not in asked and asked == set(question_terms("Hoelang mag een huisvestingsverordening gelden?"))
+    assert set(question_terms("Hoe snel moet de gemeente beslissen?")) == {"gemeent", "besliss", "dur"}
     assert credit("dur", article_4) == 1.0
     # any stated duration, a termijn or a werkingsduur says in part how long; "langer" does not
     assert credit("dur", transitional) == credit("dur", set(terms("binnen de termijn"))) == 0.5
