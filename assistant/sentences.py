@@ -86,9 +86,12 @@ _NUMBER_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dert
 _QUANTITY = re.compile(
     rf"\d|%|€|\bprocent\b|\b(?:{_NUMBER_WORDS}|"
     r"helft|kwart|half|dubbel|enkele|derde)(?:de|ste|e|en|tal|tallen|honderd|duizend)?\b", re.I)
-# "voor de duur van ten hoogste vier jaar", "binnen zes weken", "een werkingsduur van 25 jaar"
+# "ten hoogste vier jaar", "binnen zes weken", "een werkingsduur van", "een termijn van": a text that
+# says how long; not "procedure" or "langdurig", whose stems end alike, nor "zo snel mogelijk", which
+# an officer asking "Hoe snel moet de gemeente beslissen?" reads in many lids besides the one with
+# the term (Wmo art. 2.3.5: "binnen twee weken")
 _DURATION = re.compile(rf"\b(?:\d+|een|één|{_NUMBER_WORDS})\s+(?:kalender|werk)?(?:jaar|jaren|maanden|maand|weken|week|"
-                       r"dagen|dag)\b", re.I)
+                       r"dagen|dag)\b|\w+duur\b|\b\w*termijn\w*", re.I)
 DURATION_TERM = "dur"  # the stem of "duur", what "Hoe lang …" asks (`question_terms`)
 STATED_DURATION = "#duur"  # in `terms` of a text that states a duration; no stem looks like it
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
@@ -473,13 +476,13 @@ def question_terms(question: str) -> list[str]:
 
 
 # "Hoe lang mag een huisvestingsverordening gelden?", "Hoe snel moet de gemeente beslissen?": "lang"
-# and "snel" name the measure asked, not what the question is about; a text states it with the
-# measure's noun ("voor de duur van …", "de leeftijd van …") or states a duration ("ten hoogste vier
-# jaar", see `terms`), and a passage that says "langer" or "zo snel mogelijk" answers nothing by
-# that. How high, big, far or often is asked of an amount, a size, a distance or a frequency that
-# has no one noun in the texts (a number is weighed apart, `asks_quantity`); "vaak" would even find
-# "vak" (subjects, compartments).
-MEASURE_NOUNS = {"lang": "duur", "snel": "duur", "oud": "leeftijd", "hoog": "", "groot": "", "ver": "", "vaak": ""}
+# and "snel" name the measure asked, not what the question is about. A text says it with the noun
+# ("voor de duur van …") or states a duration ("ten hoogste vier jaar", see `terms`); a passage that
+# says "langer" or "zo snel mogelijk" answers nothing by that. How expensive, high, big, far or
+# often is asked of an amount, a size, a distance or a frequency that has no one noun in the texts
+# (a number is weighed apart, `asks_quantity`); "vaak" would even find "vak" (subjects,
+# compartments). "Hoe oud …" keeps "oud": a law states an age as "18 jaar" or "21 jaar of ouder".
+MEASURE_NOUNS = {"lang": "duur", "snel": "duur", "duur": "", "hoog": "", "groot": "", "ver": "", "vaak": ""}
 _MEASURE = re.compile(rf"\bhoe\s*({'|'.join(MEASURE_NOUNS)})\b", re.I)
 
 
@@ -538,10 +541,9 @@ def credit(term: str, found: set[str]) -> float:
     the passage seldom glue them alike."""
     if term in found or any(all(t in found for t in other) for other in _same_meaning().get(term, ())):
         return 1.0
-    if term == DURATION_TERM and (STATED_DURATION in found or "termijn" in found
-                                  or any(t.endswith(DURATION_TERM) for t in found)):
-        # "Hoe lang …" asked: "ten hoogste vier jaar", "een termijn van", "een werkingsduur van"
-        # say how long, but so do many lids besides the one about what is asked
+    if term == DURATION_TERM and STATED_DURATION in found:
+        # "Hoe lang …" asked: "ten hoogste vier jaar" or "een termijn van" say how long, but so do
+        # many lids besides the one about what is asked
         return PART_CREDIT
     for other in found:
         short, long = (term, other) if len(term) < len(other) else (other, term)

@@ -176,7 +176,11 @@ def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():
     assert question_terms("Tellen jongeren onder de 27 jaar mee?") == ["tell", "jonger", "27", "jar", "mee"]
     assert question_terms("Hoe ver zijn de Parkstad-gemeenten met hun woonzorgvisie?") == \
         question_terms("Zijn de Parkstad-gemeenten met hun woonzorgvisie?")
-    assert set(question_terms("Hoe oud moet een woningzoekende zijn?")) == {"woningzoek", "leeftijd"}
+    # how expensive is no duration; "procedure", "kortdurend" and "langdurig" state none
+    assert "dur" not in question_terms("Hoe duur is Housing First per persoon?")
+    for text in ("De vervolgprocedure is dat …", "geen kortdurend traject", "de Wet langdurige zorg",
+                 "zo snel mogelijk weer op eigen kracht"):
+        assert credit("dur", set(terms(text))) == 0.0, text
 
 
 def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():
