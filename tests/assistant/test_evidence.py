@@ -176,8 +176,10 @@ def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():
     assert question_terms("Tellen jongeren onder de 27 jaar mee?") == ["tell", "jonger", "27", "jar", "mee"]
     assert question_terms("Hoe ver zijn de Parkstad-gemeenten met hun woonzorgvisie?") == \
         question_terms("Zijn de Parkstad-gemeenten met hun woonzorgvisie?")
-    # how expensive is no duration; "procedure", "kortdurend" and "langdurig" state none
+    # how expensive is no duration; how old keeps "oud" ("21 jaar of ouder"); "procedure", "kortdurend"
+    # and "langdurig" state no duration
     assert "dur" not in question_terms("Hoe duur is Housing First per persoon?")
+    assert question_terms("Hoe oud moet iemand zijn voor bijstand?") == ["oud", "bijstand"]
     for text in ("De vervolgprocedure is dat …", "geen kortdurend traject", "de Wet langdurige zorg",
                  "zo snel mogelijk weer op eigen kracht"):
         assert credit("dur", set(terms(text))) == 0.0, text
