@@ -47,6 +47,7 @@ from evals.questions import DEFAULT_SET, QuestionSetError  # noqa: E402
 from evals.report import PLOTS, default_report_dir, write_report  # noqa: E402
 from evals.runner import run_evaluation  # noqa: E402
 from index.embedders import make_embedder  # noqa: E402
+from ingest.dates import dutch_date  # noqa: E402
 from index.models import FileResult  # noqa: E402
 from index.searcher import LiveIndex  # noqa: E402
 from index.storage import IndexNotFound, IndexProblem, held_writer_lock  # noqa: E402
@@ -189,8 +190,9 @@ class ThuiswijzerApp:
         return {"turns": [], "messages": []}
 
     def respond(self, message: str, session: dict | None, doc_type: str | None, region: str | None,
-                since: str | None = None):
-        """Answer a question, streaming into the chat; yields (chat, bronnen, textbox, session)."""
+                since: str | None = None, doc_ids: list[str] | None = None):
+        """Answer a question, streaming into the chat; yields (chat, bronnen, textbox, session).
+        `doc_ids` limits the search to those documents ("Alleen in"), none meaning all."""
         session = session or self.new_session()
         question = (message or "").strip()
         if not question:
@@ -209,7 +211,8 @@ class ThuiswijzerApp:
         turn.message_index = len(messages) - 1
         yield messages, gr.skip(), "", session
 
-        filters = {"type": doc_type or None, "region": region or None, "since": since or None}
+        filters = {"type": doc_type or None, "region": region or None, "since": since or None,
+                   "doc_id": [d for d in doc_ids or [] if d] or None}
         answer: Answer | None = None
         streamed = False
         lane = self._long_questions if len(question) > LONG_QUESTION_CHARS else contextlib.nullcontext()
@@ -323,12 +326,23 @@ class ThuiswijzerApp:
         documents = self.documents() if documents is None else documents
         return [(f"{d.display_title} ({d.doc_id})", d.doc_id) for d in sorted(documents, key=lambda d: d.display_title.casefold())]
 
+    def document_filter_choices(self) -> list[tuple[str, str]]:
+        """"Alleen in" choices: (title and date, doc_id), by title; two texts of one law differ in date."""
+        def label(d) -> str:
+            return f"{d.display_title} · {dutch_date(d.metadata.date)}" if d.metadata.date else d.display_title
+        return [(label(d), d.doc_id) for d in sorted(self.documents(), key=lambda d: (label(d).casefold(), d.doc_id))]
+
     def document_views(self):
         documents = self.documents()
         return render.documents_table(documents), gr.update(choices=self.document_choices(documents), value=[])
 
     def _region_update(self):
         return gr.update(choices=[(ALL_REGIONS, "")] + [(r, r) for r in self.regions()])
+
+    def _document_filter_update(self):
+        """The "Alleen in" choices, anew after a change of the library; the choice is cleared, as a
+        removed document cannot stay chosen (the dropdown refuses a value outside its choices)."""
+        return gr.update(choices=self.document_filter_choices(), value=[])
 
     def _progress(self, progress):
         def report(stage: str, done: int, total: int) -> None:
@@ -565,7 +579,8 @@ class ThuiswijzerApp:
     def _after_write(self, rows, summary):
         """The updates of `after` in `build`: as many as UNCHANGED_AFTER_WRITE skips."""
         table, choices = self.document_views()
-        return (rows, summary, table, choices, self._region_update(), None, gr.update(choices=self.since_choices()))
+        return (rows, summary, table, choices, self._region_update(), None, gr.update(choices=self.since_choices()),
+                self._document_filter_update())
 
     # -- Evaluatie --------------------------------------------------------------------------
     def evaluation_view(self) -> str:
@@ -654,6 +669,12 @@ class ThuiswijzerApp:
                                     elem_id="tw-filter-datum")
                                 new_chat = gr.Button("Nieuw gesprek", variant="secondary", scale=1,
                                                      elem_id="tw-nieuw")
+                            # an officer reading one report or law asks about that text alone
+                            document_filter = gr.Dropdown(
+                                self.document_filter_choices(), value=[], multiselect=True, label="Alleen in",
+                                info="Kies een of meer documenten om alleen daarin te zoeken; "
+                                     "leeg is de hele kennisbank.",
+                                elem_id="tw-filter-document")
                             chatbot = gr.Chatbot(
                                 label="Gesprek", show_label=False, height=540, elem_id="tw-chat",
                                 latex_delimiters=[], sanitize_html=True, allow_tags=False, render_markdown=True,
@@ -690,7 +711,7 @@ class ThuiswijzerApp:
 
             chat_outputs = [chatbot, sources, question, session]
             chat_args = dict(outputs=chat_outputs, concurrency_id="vragen", show_progress="hidden")
-            filters = [type_filter, region_filter, since_filter]
+            filters = [type_filter, region_filter, since_filter, document_filter]
             # the one public endpoint: a question, as the page asks it (api_name "respond")
             question.submit(self.respond, [question, session, *filters], **chat_args)
             ask.click(self.respond, [question, session, *filters], **chat_args, **PRIVATE)
@@ -705,10 +726,11 @@ class ThuiswijzerApp:
             skip_feedback.click(lambda: (gr.update(visible=False), None, ""), None,
                                 [feedback_box, pending_feedback, feedback_text], **PRIVATE)
             if admin is not None:
-                self._wire_admin(admin, editor, region_filter, since_filter)
+                self._wire_admin(admin, editor, region_filter, since_filter, document_filter)
             self._wire_evaluation(evaluation, evaluation_tab, editor)
-            demo.load(lambda: (self._region_update(), gr.update(choices=self.since_choices())), None,
-                      [region_filter, since_filter], **PRIVATE)
+            demo.load(lambda: (self._region_update(), gr.update(choices=self.since_choices()),
+                               self._document_filter_update()), None,
+                      [region_filter, since_filter, document_filter], **PRIVATE)
         return demo
 
     def _admin_tab(self, editor):
@@ -768,10 +790,10 @@ class ThuiswijzerApp:
                 ui["logout"] = gr.Button("Uitloggen", variant="secondary", visible=not self.local_editor)
         return ui
 
-    def _wire_admin(self, ui, editor, region_filter, since_filter):
+    def _wire_admin(self, ui, editor, region_filter, since_filter, document_filter):
         write = dict(concurrency_id="beheer", concurrency_limit=1, **PRIVATE)
         after = [ui["results"], ui["summary"], ui["documents"], ui["to_remove"], region_filter, ui["files"],
-                 since_filter]
+                 since_filter, document_filter]
         login_outputs = [editor, ui["login_box"], ui["editor_box"], ui["password"], ui["status"],
                          ui["documents"], ui["to_remove"]]
         ui["login"].click(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen", **PRIVATE)
@@ -881,8 +903,8 @@ def _client(request: gr.Request | None) -> str:
 
 
 def _example_handler(app: ThuiswijzerApp, text: str):
-    def ask_example(session, doc_type, region, since=None):
-        yield from app.respond(text, session, doc_type, region, since)
+    def ask_example(session, doc_type, region, since=None, doc_ids=None):
+        yield from app.respond(text, session, doc_type, region, since, doc_ids)
     return ask_example
 
 
@@ -916,7 +938,7 @@ def warn(message: str) -> None:
 # what a Beheer write leaves untouched when it refuses before doing anything: every output of
 # `ThuiswijzerApp._after_write` skipped. Raising instead would mark each of them "Fout" until
 # the editor clicks its cross away.
-UNCHANGED_AFTER_WRITE = (gr.skip(),) * 7
+UNCHANGED_AFTER_WRITE = (gr.skip(),) * 8
 
 
 def _is_upload(path: Path) -> bool:

@@ -86,6 +86,8 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
                        help="niet ouder dan: alleen documenten met een tekst van deze datum of later")
         p.add_argument("--type", choices=TYPES)
         p.add_argument("--region")
+        p.add_argument("--doc", action="append", default=[], metavar="DOC_ID",
+                       help="alleen in dit document (herhaal voor meer; de ids toont `thuiswijzer docs`)")
         if name == "ask":
             p.add_argument("--history", type=Path, help="JSON-lijst van {role, content}")
         else:
@@ -104,8 +106,8 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
     p.add_argument("--config", action="append", dest="configs", metavar="NAAM")
     p.add_argument("--corpus", type=Path, help="bouw de index eerst uit deze map")
     p.add_argument("--set", action="append", dest="sets", metavar="NAAM",
-                   help="vragenset met eigen bibliotheek: bundled, real, rijksoverheid, pbl, kamervragen, off-topic "
-                        "of alle (herhaalbaar; afstemdeel en toetsdeel naast elkaar)")
+                   help="vragenset met eigen bibliotheek: bundled, real, rijksoverheid, pbl, pbl-document, kamervragen, "
+                        "off-topic of alle (herhaalbaar; afstemdeel en toetsdeel naast elkaar)")
     p.add_argument("--cache", type=Path, default=Path("data/eval"),
                    help="waar de bibliotheken van --set worden gebouwd (ongewijzigde bestanden worden overgeslagen)")
 
@@ -189,7 +191,9 @@ def _search(args, settings: Settings) -> int:
     if is_empty(args.question):
         return 2
     index = Index.open(args.index, preferred_embedder=settings.embedder, dense_weight=settings.dense_weight)
-    hits = index.search(args.question, args.k, Filters.of(args.type, args.region, since=args.since), mode=args.mode)
+    if unknown_documents(args.doc, index):
+        return 2
+    hits = index.search(args.question, args.k, Filters.of(args.type, args.region, args.doc, args.since), mode=args.mode)
     rows = [
         {"n": i, "doc_id": h.document.doc_id, "title": h.document.display_title, "source": h.document.source,
          "page": h.chunk.page_start, "section": h.chunk.section, "text": h.chunk.text, "score": round(h.score, 6),
@@ -214,6 +218,16 @@ def is_empty(question: str) -> bool:
     print('Fout: de vraag is leeg. Stel een vraag, bijvoorbeeld: thuiswijzer ask "Wat regelen we regionaal?"',
           file=sys.stderr)
     return True
+
+
+def unknown_documents(doc_ids: list[str], index) -> bool:
+    """True, with a Dutch message on stderr, when a `--doc` id names no document in `index`:
+    searching nothing would look like an empty answer, not like a typing error."""
+    unknown = [d for d in doc_ids if index.document(d) is None]
+    if unknown:
+        print(f"Fout: {', '.join(unknown)} staat niet in de kennisbank. "
+              "De ids van de documenten toont: thuiswijzer docs", file=sys.stderr)
+    return bool(unknown)
 
 
 def read_history(path: Path) -> list[dict] | str:
@@ -241,8 +255,10 @@ def _ask(args, settings: Settings) -> int:
         print(f"Fout: {history}", file=sys.stderr)
         return 2
     assistant = Assistant.load(args.index, settings=settings)
-    answer = assistant.ask(args.question, history=history, filters={"type": args.type, "region": args.region, "since": args.since},
-                           k=args.k)
+    if unknown_documents(args.doc, assistant.index.get()):
+        return 2
+    filters = {"type": args.type, "region": args.region, "since": args.since, "doc_id": args.doc or None}
+    answer = assistant.ask(args.question, history=history, filters=filters, k=args.k)
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -101,6 +101,22 @@ def test_an_answer_streams_and_ends_with_its_sources(web):
     assert session["turns"][0].message_index == 1
 
 
+def test_an_officer_asks_within_one_chosen_document_only(web, tmp_path):
+    after = web.add_files([str(write_note(tmp_path / "in" / "nachtopvang.md", "Kwartelveen opent een nachtopvang."))],
+                          "", "", "Nachtopvang Kwartelveen", "", "anna", progress=no_progress)
+    choices = after[-1]["choices"]  # the "Alleen in" filter learns of the new document at once
+    assert [doc_id for _, doc_id in choices] == ["nachtopvang", "nota-wonen-zonnedal"]
+    assert choices[0][0] == "Nachtopvang Kwartelveen"
+
+    question = "Hoeveel tijdelijke woningen bouwt Zonnedal voor dakloze jongeren?"
+    everywhere = last(web.respond(question, None, "", "", "", []))[-1]["turns"][0]
+    within = last(web.respond(question, None, "", "", "", ["nachtopvang"]))[-1]["turns"][0]
+
+    assert {c.doc_id for c in everywhere.citations} == {"nota-wonen-zonnedal"}
+    assert {c.doc_id for c in within.citations} <= {"nachtopvang"}
+    assert "veertig tijdelijke woningen" not in within.answer
+
+
 def test_an_empty_question_changes_nothing(web):
     messages, *_ = last(web.respond("   ", None, "", ""))
     assert messages == []

@@ -230,6 +230,29 @@ def test_search_filters_on_type_and_region(capsys, office_index):
     assert json.loads(nothing) == []
 
 
+def test_an_officer_searches_and_asks_within_one_document_only(capsys, office_index):
+    # the urgentie passage of the beleidsnota tops this search over the whole library (above)
+    _, out, _ = run(capsys, "search", "Hoe snel beslist het college over urgentie?", "--json", "--doc", "handreiking",
+                    "--index", str(office_index))
+    code, asked, _ = run(capsys, "ask", "Hoe snel beslist het college over urgentie?", "--json",
+                         "--doc", "handreiking", "--index", str(office_index))
+
+    assert {h["doc_id"] for h in json.loads(out)} == {"handreiking"}
+    assert code == 0
+    answer = json.loads(asked)
+    assert {c["doc_id"] for c in answer["citations"]} <= {"handreiking"}
+    assert "binnen acht weken" not in answer["answer"]
+
+
+def test_a_document_id_that_is_not_in_the_library_is_named_with_where_to_find_the_ids(capsys, office_index):
+    for command in ("search", "ask"):
+        code, out, err = run(capsys, command, "urgentie", "--doc", "beleidsnota", "--doc", "beleidsnot",
+                             "--index", str(office_index))
+
+        assert (code, out) == (2, "")
+        assert "beleidsnot staat niet in de kennisbank" in err and "thuiswijzer docs" in err
+
+
 def test_search_prints_title_place_and_passage_for_people(capsys, office_index):
     code, out, _ = run(capsys, "search", "coördinator", "--k", "1", "--mode", "bm25", "--index", str(office_index))
 
