@@ -142,7 +142,7 @@ class Assistant:
         if by_definition:
             verdict = "antwoorden"
         if not hits or verdict == "weigeren":
-            answer = self._abstain(query, hits, notes, evidence.score)
+            answer = self._abstain(query, hits, notes, evidence.score, text=abstain_text(chosen))
             yield answer.text, answer
             return
         # every earlier turn (`earlier`), not only the last: after "… vergunninghouders?" the officer has
@@ -156,7 +156,7 @@ class Assistant:
                                                                    defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the
             # definition that let it answer is not what the composer opened with
-            answer = self._abstain(query, hits, notes, evidence.score)
+            answer = self._abstain(query, hits, notes, evidence.score, text=abstain_text(chosen))
             yield answer.text, answer
             return
         missing = missing_laws(query, index.documents())
@@ -295,6 +295,17 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
                 f"({citations[0].title}); wat {the} zelf zegt, staat bij [{own.n}]._")
     return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit een andere bron "
             f"({citations[0].title}). Wat {the} er zelf over zegt, vond ik niet._")
+
+
+def abstain_text(filters: Filters | None) -> str:
+    """ABSTAIN_TEXT, saying where was searched when `filters` narrowed it: the rest of the library
+    may still hold the answer."""
+    if not filters:
+        return ABSTAIN_TEXT
+    only_documents = filters.doc_ids and not (filters.types or filters.regions or filters.since)
+    place = "in de gekozen documenten" if only_documents else "binnen de gekozen filters"
+    return (ABSTAIN_TEXT.replace("in de kennisbank", place)
+            + " Zonder filters zoek ik in de hele kennisbank.")
 
 
 def no_documents_text(filters: Filters) -> str:

@@ -621,3 +621,16 @@ def test_an_officer_asking_what_a_law_says_about_a_term_reads_its_definition_in_
 
     assert answer.text.startswith(opening), answer.text[:200]
     assert answer.citations[0].doc_id == doc_id
+
+
+def test_an_officer_reading_only_the_pbl_report_is_told_it_does_not_hold_the_urgentieregeling(officer):
+    # the library holds the answer (Huisvestingswet art. 12 lid 3), the report the officer chose does
+    # not: the refusal says where it looked, so the officer knows to widen the search
+    question = "Welke groepen moeten gemeenten in de urgentieregeling opnemen?"
+    within = officer.ask(question, filters={"doc_id": ["pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669"]})
+    everywhere = officer.ask(question)
+
+    assert within.abstained
+    assert within.text.startswith("Daarover vind ik niets betrouwbaars in de gekozen documenten.")
+    assert "Zonder filters zoek ik in de hele kennisbank." in within.text
+    assert not everywhere.abstained and everywhere.citations[0].doc_id == HUISVESTINGSWET_2026
