@@ -185,6 +185,18 @@ def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():
         assert credit("dur", set(terms(text))) == 0.0, text
 
 
+def test_the_publication_being_read_is_no_topic_a_passage_must_name():
+    # the PBL authors asked their own report "Wie zijn de auteurs van deze publicatie?" and "Hoeveel
+    # bronnen worden in de publicatie aangehaald?": the report is the one read, not a word in it
+    assert question_terms("Wie zijn de auteurs van deze publicatie?") == ["auteur"]
+    assert question_terms("Hoeveel bronnen worden in de publicatie aangehaald?") == \
+        question_terms("Hoeveel bronnen worden aangehaald?")
+    assert question_terms("Wat zegt dit rapport over ouderen?") == question_terms("Wat zegt het over ouderen?")
+    # a publication named or qualified is asked about: the Kamervragen on the internet consultation
+    assert "publicatie" in question_terms("Wat vond het lid Keijzer van de publicatie van de internetconsultatie?")
+    assert "rapport" in question_terms("Wat staat er in het rapport Wonen Eerst?")
+
+
 def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():
     # Utrecht's Beleidsnota: the uitgangspunten name statushouders in one item and "onder de 24
     # jaar" in another; "Hoeveel statushouders …" is not answered by that list
