@@ -4,6 +4,8 @@
 - real: evals/real.yaml, the team's questions on the third-party documents in ../shared/external/docs;
 - rijksoverheid: the 175 Rijksoverheid "vraag en antwoord" pages (CC0), each question on its own page;
 - pbl: the PBL authors' own 23 questions on their report, on the real library;
+- pbl-document: the same questions asked as their authors asked them, in a chat over that one
+  report (pbl-nl/appl-docchat): on the real library with the "Alleen in" filter on the report;
 - kamervragen: ten parliamentary questions, the minister's answer as gold passage, on the real library.
 
 Thresholds and weights are chosen on the tuning part of each set and reported on the held-out
@@ -93,11 +95,15 @@ def off_topic() -> EvalSet:
     return EvalSet("off-topic", off_topic_questions(), REAL_DOCS)
 
 
-def pbl() -> EvalSet:
+def pbl(within_document: bool = False) -> EvalSet:
+    """The PBL questions; `within_document` asks each with the filter on the report ("Wie zijn de
+    auteurs van deze publicatie?" was written for a chat over that one document). The ids, and so
+    the halves, are the same either way."""
     items = json.loads(PBL.read_text(encoding="utf-8"))["pbl_verhuismotieven"]
-    questions = [Question(f"pbl-{i:02d}", item["question"], "factual", True, [PBL_DOC], source=str(PBL))
-                 for i, item in enumerate(items, start=1)]
-    return EvalSet("pbl", questions, REAL_DOCS)
+    filters = {"doc_id": [PBL_DOC]} if within_document else {}
+    questions = [Question(f"pbl-{i:02d}", item["question"], "factual", True, [PBL_DOC], filters=dict(filters),
+                          source=str(PBL)) for i, item in enumerate(items, start=1)]
+    return EvalSet("pbl-document" if within_document else "pbl", questions, REAL_DOCS)
 
 
 def kamervragen() -> EvalSet:
@@ -108,7 +114,7 @@ def kamervragen() -> EvalSet:
     return EvalSet("kamervragen", questions, REAL_DOCS)
 
 
-NAMES = ("bundled", "real", "rijksoverheid", "pbl", "kamervragen", "off-topic")
+NAMES = ("bundled", "real", "rijksoverheid", "pbl", "pbl-document", "kamervragen", "off-topic")
 
 
 def load(name: str, cache: Path) -> EvalSet:
@@ -121,6 +127,8 @@ def load(name: str, cache: Path) -> EvalSet:
         raise FileNotFoundError(f"de vragenset '{name}' heeft de externe documenten in {EXTERNAL} nodig")
     if name == "rijksoverheid":
         return rijksoverheid(cache / "corpora" / "rijksoverheid")
+    if name == "pbl-document":
+        return pbl(within_document=True)
     return {"bundled": bundled, "real": real, "pbl": pbl, "kamervragen": kamervragen, "off-topic": off_topic}[name]()
 
 
