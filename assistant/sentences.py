@@ -471,7 +471,7 @@ def question_terms(question: str) -> list[str]:
     stop = set(analyzer().terms(" ".join(QUESTION_WORDS)))
     stop |= {t for m in _MEASURE.finditer(question) for t in terms(f"{m.group(0)} {m.group(1)}")}  # "Hoelang" too
     stop.add(STATED_DURATION)  # "jongeren onder de 27 jaar" asks about an age, not how long
-    stop |= {t for m in _SELF_REFERENCE.finditer(question) for t in terms(m.group(1))}
+    stop |= {t for m in _SELF_REFERENCE.finditer(question) for t in terms(m[1] or m[2])}
     found = [t for t in terms(question) if t not in stop]
     return found + [t for t in analyzer().terms(" ".join(measure_nouns(question))) if t not in found]
 
@@ -479,10 +479,12 @@ def question_terms(question: str) -> list[str]:
 # "Wie zijn de auteurs van deze publicatie?", "Hoeveel bronnen worden in de publicatie aangehaald?":
 # the document is the one read (the "Alleen in" filter, or the one the chat is about), not a word a
 # passage must hold; few passages say "publicatie" of themselves, and those that do (a colophon's
-# "Delen uit deze publicatie …") answer nothing by it. After "de" or "het" not when the noun is
-# named or qualified: "de publicatie van de internetconsultatie" asks about that act of publishing
-_SELF_REFERENCE = re.compile(r"\b(?:deze|dit\s|(?:de|het)\s(?=\w+\b(?!\s+(?:van|over|met|[A-Z0-9]))))\s*"
-                             r"(publicatie|rapport|document|nota|notitie|stuk)\b")
+# "Delen uit deze publicatie …") answer nothing by it; nor does "deze wet" ask for the word "wet".
+# After "de" or "het" only the words for a publication, and not when it is named or qualified: "de
+# publicatie van de internetconsultatie" asks about that act of publishing, "de wet" about the law
+_SELF_REFERENCE = re.compile(
+    r"\b(?:(?:deze|dit)\s+(publicatie|rapport|document|nota|notitie|stuk|wet|besluit|regeling|circulaire|brief|tekst)"
+    r"|(?:de|het)\s+(publicatie|rapport|document|nota|notitie|stuk)\b(?!\s+(?:van|over|met|(?-i:[A-Z0-9]))))\b", re.I)
 
 
 # "Hoe lang mag een huisvestingsverordening gelden?", "Hoe snel moet de gemeente beslissen?": "lang"
