@@ -14,6 +14,7 @@ from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
+from assistant.overview import asks_overview, overview, overview_text
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
@@ -52,6 +53,10 @@ NO_EARLIER_TEXT = (
 NO_SUBJECT_TEXT = (
     "Uw vraag noemt geen onderwerp om in de bronnen op te zoeken, en in dit gesprek is nog geen eerdere vraag "
     "gesteld waarop ze kan aansluiten. Stel de vraag opnieuw en noem daarin het onderwerp."
+)
+NO_DOCUMENT_TEXT = (
+    "Uw vraag gaat over één document, maar welk? Kies het onder \"Alleen in\" (op de commandoregel: --doc DOC_ID) "
+    "en stel de vraag opnieuw, of noem in de vraag het onderwerp dat u zoekt."
 )
 MISSING_LAW_TEXT = (
     "Geen document in de kennisbank heeft \"{law}\" in de titel, en geen van de gevonden passages zegt wat de "
@@ -106,6 +111,20 @@ class Assistant:
             answer = Answer(no_documents_text(chosen), [], True, query, "extractief", notes)
             yield answer.text, answer
             return
+        leans_back = bool(topic_questions(history)) and bool(points_back_first(question))
+        if asks_overview(question) and not leans_back:
+            only = only_document(chosen, index)
+            found, where = overview(list(index.chunks_of(only.doc_id)), only) if only else ([], "")
+            if found:  # "Waar gaat deze publicatie over?" of the one document chosen: its own summary
+                text, citations = overview_text(found, where)
+                answer = Answer(text, citations, False, query, "extractief", notes)
+                answer.hits = [hit for hit, _ in found]
+                yield answer.text, answer
+                return
+            if not only and not topic_questions(history) and not question_terms(question):
+                answer = self._abstain(query, [], notes, text=NO_DOCUMENT_TEXT)
+                yield answer.text, answer
+                return
         if not topic_questions(history) and not question_terms(question):
             answer = self._abstain(query, [], notes, text=NO_SUBJECT_TEXT)  # "Waarom?" as the first question
             yield answer.text, answer
@@ -295,6 +314,12 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
                 f"({citations[0].title}); wat {the} zelf zegt, staat bij [{own.n}]._")
     return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit een andere bron "
             f"({citations[0].title}). Wat {the} er zelf over zegt, vond ik niet._")
+
+
+def only_document(filters: Filters | None, index):
+    """The one document `filters` leave in `index` (`index.models.DocumentRecord`), or None."""
+    left = [d for d in index.documents() if filters and filters.accepts(d)]
+    return left[0] if len(left) == 1 else None
 
 
 def abstain_text(filters: Filters | None) -> str:

@@ -139,6 +139,27 @@ def test_filters_that_no_document_passes_are_named_instead_of_blaming_the_librar
     assert "niets betrouwbaars" not in answer.text and "Documenten zonder datum" in answer.text
 
 
+def test_an_officer_who_chose_one_document_and_asks_what_it_is_about_reads_its_own_summary(assistant):
+    answer = assistant.ask("Waar gaat dit document over?", filters={"doc_id": "regioprofiel-parkstad-limburg"})
+
+    assert not answer.abstained
+    assert answer.text.startswith("_Waar Regioprofiel Stadsregio Parkstad Limburg")
+    assert "uit de samenvatting van het document" in answer.text.split("\n")[0]
+    assert "gemeenschappelijke regeling" in answer.text
+    assert [(c.doc_id, c.section.split(" › ")[-1]) for c in answer.citations] == \
+        [("regioprofiel-parkstad-limburg", "In het kort")]
+    for line in body_lines(answer):
+        for sentence in re.split(r"\s*\[\d+\]\s*", line):
+            assert not sentence or folded(sentence) in folded(answer.citations[0].text.replace("**", "")), sentence
+
+
+def test_what_a_publication_is_about_without_a_chosen_document_asks_which_one(assistant):
+    answer = assistant.ask("Waar gaat deze publicatie over?")
+
+    assert answer.abstained and not answer.citations
+    assert 'Kies het onder "Alleen in"' in answer.text and "--doc" in answer.text
+
+
 def test_the_json_shape_is_the_contract(assistant):
     data = assistant.ask("Wat is een woonzorgvisie?").to_json()
 

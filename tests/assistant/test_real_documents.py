@@ -634,3 +634,25 @@ def test_an_officer_reading_only_the_pbl_report_is_told_it_does_not_hold_the_urg
     assert within.text.startswith("Daarover vind ik niets betrouwbaars in de gekozen documenten.")
     assert "Zonder filters zoek ik in de hele kennisbank." in within.text
     assert not everywhere.abstained and everywhere.citations[0].doc_id == HUISVESTINGSWET_2026
+
+
+def test_an_officer_who_chose_the_wmo_and_asks_what_it_is_about_reads_what_the_law_regulates(officer):
+    answer = officer.ask("Waar gaat deze wet over?", filters={"doc_id": ["bwbr0035362-wmo-2015-lawsmd-2015"]})
+
+    assert not answer.abstained
+    body = answer.text.split("**Bronnen**")[0]
+    # the opschrift and the considerans; not the enacting formula, not the last articles a search
+    # for "wet" brings
+    assert "houdende regels inzake de gemeentelijke ondersteuning op het gebied van zelfredzaamheid" in body
+    assert "Alzo Wij in overweging genomen hebben" in body
+    assert "bij de gratie Gods" not in body and "Artikel" not in body
+
+
+def test_an_officer_reading_the_pbl_report_asks_for_its_summary_and_reads_the_reports_own(officer):
+    answer = officer.ask("Wat is de samenvatting van dit rapport?",
+                         filters={"doc_id": ["pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669"]})
+
+    assert not answer.abstained
+    assert "uit de samenvatting van het document" in answer.text.split("\n")[0]
+    assert {c.section for c in answer.citations} == {"Samenvatting en beleidsimplicaties"}
+    assert answer.citations[0].page == 4
