@@ -14,11 +14,12 @@ from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
-from assistant.overview import asks_overview, overview, overview_text
+from assistant.overview import overview, overview_text
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
-from assistant.sentences import anchors, asks_date, defined_terms, defines, names_document, question_terms, terms
+from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_document,
+                                 question_terms, terms)
 from assistant.versions import article, missing_laws, named_laws, with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.sentences import QUESTION_WORDS, question_terms
+from assistant.sentences import QUESTION_WORDS, asks_overview, question_terms
 
 # openings and words that lean on what was said before: "En lokaal?", "Hoe doet Parkstad dat?"
 _LEANING_START = re.compile(r"^\s*(en|maar|ook|dus|of|en\s+hoe|hoe\s+zit\s+het|wat\s+als|stel\s+dat)\b", re.I)
@@ -145,13 +145,14 @@ def topic_questions(history: list[dict] | None) -> list[str]:
     """The officer's earlier questions in `history` that can carry a topic to a follow-up: not a
     request to explain an answer ("Wat wordt daarmee bedoeld?"), nor a question that pointed back
     with nothing before it to point at (`points_back_first`; it was answered with a request to name
-    its subject)."""
+    its subject). "Waar gaat deze publicatie over?" names no term, but has the document read as its
+    subject (`asks_overview`): "Wat betekent dat voor ouderen?" after it leans on its answer."""
     kept: list[str] = []
     for message in history or []:
         text = message.get("content", "").strip()
         if message.get("role") != "user" or not text or asks_to_explain(text):
             continue
-        if kept or not (points_back_first(text) or not question_terms(text)):
+        if kept or asks_overview(text) or not (points_back_first(text) or not question_terms(text)):
             kept.append(text)
     return kept
 

@@ -17,15 +17,10 @@ from dataclasses import replace
 
 from assistant.compose import sources_block, to_citation
 from assistant.models import Citation
-from assistant.sentences import Unit, passage_units, question_terms, terms
+from assistant.sentences import Unit, passage_units
 from index.models import Hit
 
 MAX_SENTENCES = 4  # a direct answer an officer reads at a glance; the passage is in the sources panel
-# "Waar gaat deze publicatie over?", "Waarover gaat het?", "Wat is de samenvatting?", "Vat dit rapport
-# samen", "Wat is de strekking van deze wet?"; the words that ask it are no subject of their own
-_ASKS = re.compile(r"\bwaar(?:over)?\s+(?:gaat|gaan|handelt)\b|\bsamenvatting\b|\bvat\b.*\bsamen\b|\bin het kort\b"
-                   r"|\bstrekking\b|\bhoofdlijnen\b", re.I)
-_ASKING_WORDS = "samenvatting vat samen kort strekking hoofdlijnen handelt"
 _NUMBER = r"(?:hoofdstuk\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
 SUMMARY = re.compile(rf"^\s*{_NUMBER}(?:samenvatting|managementsamenvatting|in het kort)\b", re.I)
 INTRODUCTION = re.compile(rf"^\s*{_NUMBER}(?:inleiding|aanleiding|algemeen deel)\b", re.I)
@@ -37,11 +32,6 @@ _FORMULA = re.compile(r"^(?:Wij \S+, bij de gratie Gods\b.*|Allen, die dezen? zu
 # a line of a table of contents: "3.2 Toetsing van de redelijkheid … ……….. 12"
 _CONTENTS_LINE = re.compile(r"\.{4,}|…{2,}|^\d+(?:\.\d+)+\s")
 _ARTICLE = re.compile(r"^\s*artikel\b", re.I)
-
-
-def asks_overview(question: str) -> bool:
-    """Whether `question` asks what a document is about, and nothing besides."""
-    return bool(_ASKS.search(question)) and not set(question_terms(question)) - set(terms(_ASKING_WORDS))
 
 
 def overview(chunks: list, document) -> tuple[list[tuple[Hit, list[Unit]]], str]:

@@ -487,6 +487,19 @@ _SELF_REFERENCE = re.compile(
     r"|(?:de|het)\s+(publicatie|rapport|document|nota|notitie|stuk)\b(?!\s+(?:van|over|met|(?-i:[A-Z0-9]))))\b", re.I)
 
 
+# "Waar gaat deze publicatie over?", "Waarover gaat het?", "Wat is de samenvatting?", "Vat dit rapport
+# samen", "Wat is de strekking van deze wet?"; the words that ask it are no subject of their own
+_ASKS_OVERVIEW = re.compile(r"\bwaar(?:over)?\s+(?:gaat|gaan|handelt)\b|\bsamenvatting\b|\bvat\b.*\bsamen\b"
+                            r"|\bin het kort\b|\bstrekking\b|\bhoofdlijnen\b", re.I)
+_ASKING_WORDS = "samenvatting vat samen kort strekking hoofdlijnen handelt"
+
+
+def asks_overview(question: str) -> bool:
+    """Whether `question` asks what a document is about, and nothing besides (answered by
+    `assistant.overview` when one document is chosen)."""
+    return bool(_ASKS_OVERVIEW.search(question)) and not set(question_terms(question)) - set(terms(_ASKING_WORDS))
+
+
 # "Hoe lang mag een huisvestingsverordening gelden?", "Hoe snel moet de gemeente beslissen?": "lang"
 # and "snel" name the measure asked, not what the question is about. A text says it with the noun
 # ("voor de duur van …") or states a duration ("ten hoogste vier jaar", see `terms`); a passage that

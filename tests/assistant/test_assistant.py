@@ -153,6 +153,19 @@ def test_an_officer_who_chose_one_document_and_asks_what_it_is_about_reads_its_o
             assert not sentence or folded(sentence) in folded(answer.citations[0].text.replace("**", "")), sentence
 
 
+def test_a_follow_up_on_what_a_document_is_about_leans_on_that_answer(assistant):
+    chosen = {"doc_id": "regioprofiel-parkstad-limburg"}
+    first = assistant.ask("Waar gaat dit document over?", filters=chosen)
+    history = [{"role": "user", "content": "Waar gaat dit document over?"},
+               {"role": "assistant", "content": first.text}]
+
+    answer = assistant.ask("Wat betekent dat voor de woonzorgvisie?", history=history, filters=chosen)
+
+    assert not answer.abstained, answer.text  # not "In dit gesprek is nog geen eerdere vraag gesteld …"
+    assert "woonzorgvisie" in answer.text.split("**Bronnen**")[0].lower()
+    assert {c.doc_id for c in answer.citations} == {"regioprofiel-parkstad-limburg"}
+
+
 def test_what_a_publication_is_about_without_a_chosen_document_asks_which_one(assistant):
     answer = assistant.ask("Waar gaat deze publicatie over?")
 
