@@ -672,8 +672,8 @@ class ThuiswijzerApp:
                             # an officer reading one report or law asks about that text alone
                             document_filter = gr.Dropdown(
                                 self.document_filter_choices(), value=[], multiselect=True, label="Alleen in",
-                                info="Kies een of meer documenten om alleen daarin te zoeken; "
-                                     "leeg is de hele kennisbank.",
+                                info="Kies een of meer documenten om alleen daarin te zoeken; leeg is de hele "
+                                     "kennisbank. Met één document kunt u ook vragen: Waar gaat dit document over?",
                                 elem_id="tw-filter-document")
                             chatbot = gr.Chatbot(
                                 label="Gesprek", show_label=False, height=540, elem_id="tw-chat",

@@ -44,8 +44,8 @@ def chat_text(outputs) -> str:
 def test_a_pasted_report_as_a_question_is_refused_in_dutch_and_the_next_question_is_answered(page):
     pasted = "De regio maakt afspraken over wonen en zorg. " * 50_000  # 2.2 MB through the public API
 
-    refusal = chat_text(page.call("respond", pasted, None, "", "", ""))
-    answer = chat_text(page.call("respond", "Hoeveel woningen bouwt Zonnedal?", None, "", "", ""))
+    refusal = chat_text(page.call("respond", pasted, None, "", "", "", []))
+    answer = chat_text(page.call("respond", "Hoeveel woningen bouwt Zonnedal?", None, "", "", "", []))
 
     assert refusal.startswith("Je vraag is 2249999 tekens lang; het maximum is 300.")
     assert "veertig tijdelijke woningen" in answer
