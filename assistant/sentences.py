@@ -321,6 +321,11 @@ def units(text: str, heading: str = "") -> list[Unit]:
         if _NAMED_ROW.match(cleaned) and not cleaned.endswith("."):
             found.append(Unit(cleaned, "row", paragraph=paragraph))
             continue
+        values = _field_values(lines, i) if not is_item and COLOPHON_FIELD.fullmatch(cleaned) else []
+        if values:
+            found.append(Unit(f"{cleaned}: {', '.join(values)}", "row", paragraph=paragraph))
+            i += len(values)
+            continue
         opens_lid = lid_number(line) is not None
         for sentence in split_sentences(cleaned):
             if sentence.endswith(":") and sentence[:1].islower() and _explains_formula(found):
@@ -335,6 +340,28 @@ def units(text: str, heading: str = "") -> list[Unit]:
         if unit.kind == "lead" and not unit.items:
             unit.kind = "sentence"
     return found
+
+
+# a report's colophon sets a field's name over its values, each on a line of its own ("Auteurs" over
+# "Christian Lennartz", "Stefan Troost", "Frans Schilder"); read line by line, the name and the
+# names are words without a sentence, and "Wie zijn de auteurs?" finds nothing. Only these names of
+# fields: a heading over short lines elsewhere (a table of contents) stays as it is
+COLOPHON_FIELD = re.compile(r"(?:auteurs?|redactie|eindredactie|(?:eind)?redacteur|samenstelling|contact(?:persoon)?"
+                            r"|opdrachtgever|uitgave|uitgegeven door|vormgeving|fotografie|met medewerking van)",
+                            re.I)
+_FIELD_VALUE = re.compile(r"[A-ZÀ-Ý][^.!?:;]{0,60}|[\w.+-]+@[\w.-]+\.\w+")
+MAX_FIELD_VALUES = 8
+
+
+def _field_values(lines: list[tuple[int, str]], start: int) -> list[str]:
+    """The values on the lines from `start` on under a colophon field's name: short lines that
+    are names (or an e-mail address), not sentences; [] when the next line is none."""
+    values = []
+    for _, line in lines[start:start + MAX_FIELD_VALUES]:
+        if not _FIELD_VALUE.fullmatch(line) or len(line.split()) > 5 or COLOPHON_FIELD.fullmatch(line):
+            break
+        values.append(line)
+    return values
 
 
 # the marks of the parts of a law's lid (onderdelen "a.", and their "1°"): a "2." after them is the next lid
