@@ -178,12 +178,15 @@ def condense(question: str, history: list[dict] | None) -> str:
     # the last question that stood on its own carries the topic; a chain of follow-ups adds up
     topics = []
     for earlier in reversed(previous):
-        topics.insert(0, topic_of(earlier))
+        # "Waar gaat deze publicatie over?" has the document read as its topic, and the filter that
+        # chose it keeps the search there; its words ("deze publicatie over") find nothing
+        topics.insert(0, "" if asks_overview(earlier) else topic_of(earlier))
         if not is_follow_up(earlier):
             break
     own = _LEADING_JOINER.sub("", question).rstrip(" ?")
     own = own[:1].upper() + own[1:]
-    return f"{own} ({'; '.join(t for t in topics if t)})?"
+    carried = "; ".join(t for t in topics if t)
+    return f"{own} ({carried})?" if carried else f"{own}?"
 
 
 CONDENSE_PROMPT = (

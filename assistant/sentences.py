@@ -508,23 +508,48 @@ def question_terms(question: str) -> list[str]:
 # passage must hold; few passages say "publicatie" of themselves, and those that do (a colophon's
 # "Delen uit deze publicatie …") answer nothing by it; nor does "deze wet" ask for the word "wet".
 # After "de" or "het" only the words for a publication, and not when it is named or qualified: "de
-# publicatie van de internetconsultatie" asks about that act of publishing, "de wet" about the law
+# publicatie van de internetconsultatie" asks about that act of publishing, "de wet" about the law;
+# "Wat staat er in de nota over middenhuur?" asks the note about middenhuur
 _SELF_REFERENCE = re.compile(
     r"\b(?:(?:deze|dit)\s+(publicatie|rapport|document|nota|notitie|stuk|wet|besluit|regeling|circulaire|brief|tekst)"
-    r"|(?:de|het)\s+(publicatie|rapport|document|nota|notitie|stuk)\b(?!\s+(?:van|over|met|(?-i:[A-Z0-9]))))\b", re.I)
+    r"|(?:de|het)\s+(publicatie|rapport|document|nota|notitie|stuk)\b(?!\s+(?:van|met|(?-i:[A-Z0-9]))))\b", re.I)
 
 
-# "Waar gaat deze publicatie over?", "Waarover gaat het?", "Wat is de samenvatting?", "Vat dit rapport
-# samen", "Wat is de strekking van deze wet?"; the words that ask it are no subject of their own
-_ASKS_OVERVIEW = re.compile(r"\bwaar(?:over)?\s+(?:gaat|gaan|handelt)\b|\bsamenvatting\b|\bvat\b.*\bsamen\b"
-                            r"|\bin het kort\b|\bstrekking\b|\bhoofdlijnen\b", re.I)
-_ASKING_WORDS = "samenvatting vat samen kort strekking hoofdlijnen handelt"
+# "Waar gaat deze publicatie over?", "Waarover handelt deze circulaire?", "Wat is de samenvatting?",
+# "Vat dit rapport samen", "Kun je dit document samenvatten?", "Geef de hoofdlijnen", "Wat is de kern
+# van deze nota?", "Wat regelt deze wet?", "Wat houdt deze wet in?", "Wat is de inhoud van dit
+# besluit?": the words that ask it, and the kind of text asked about, are no subject of their own
+_ASKS_OVERVIEW = re.compile(r"\bwaar(?:over)?\s+(?:gaat|gaan|handelt|handelen)\b|\bwaarover\b|\bsamenvatt?(?:ing|en)\b"
+                            r"|\bvat\b.*\bsamen\b|\bin het kort\b|\bstrekking\b|\bhoofdlijnen\b|\bkern\b|\binhoud\b"
+                            r"|^\s*wat\s+(?:regelt|regelen|houdt|houden)\b", re.I)
+_ASKING_WORDS = ("samenvatting samenvatten vat samen kort strekking hoofdlijnen kern inhoud handelt handelen waarover "
+                 "geef geven kun kunt kunnen je u in staat er hierin daarin belangrijkste")
+# what an officer calls the document read ("dit beleidsboek", "deze kamervragen")
+DOCUMENT_KINDS = ("publicatie rapport document nota notitie stuk wet besluit regeling circulaire brief tekst "
+                  "beleidsboek beleidsnota kamervragen kamerbrief memorie toelichting verordening handreiking "
+                  "regioprofiel praktijkvoorbeeld factsheet")
+# "Waar gaat die regel over?", "Waar gaat deze bepaling over?": a rule just read, not the document
+# ("Waar gaat dit over?", "Wat houdt dit in?" may be either: the conversation decides, `points_back_first`)
+_POINTS_AT = re.compile(r"\b(?:die|dat|dit|deze|diens|daar)\s+(?!(?:" + "|".join(DOCUMENT_KINDS.split())
+                        + r"|over|in|om|samen)\b)[a-z]\w*", re.I)
+_NAMES_KIND = re.compile(r"\b(?:" + "|".join(DOCUMENT_KINDS.split()) + r"|samenvatt?(?:ing|en)|vat)\b", re.I)
 
 
-def asks_overview(question: str) -> bool:
+def names_a_document(question: str) -> bool:
+    """Whether `question` says it is about a document ("deze publicatie", "Vat … samen")."""
+    return bool(_NAMES_KIND.search(question))
+
+
+def asks_overview(question: str, document: DocumentRecord | None = None) -> bool:
     """Whether `question` asks what a document is about, and nothing besides (answered by
-    `assistant.overview` when one document is chosen)."""
-    return bool(_ASKS_OVERVIEW.search(question)) and not set(question_terms(question)) - set(terms(_ASKING_WORDS))
+    `assistant.overview` when one document is chosen); naming that `document` is nothing besides:
+    "Waar gaat de Woningwet over?" with the Woningwet chosen."""
+    if not _ASKS_OVERVIEW.search(question) or _POINTS_AT.search(question):
+        return False
+    rest = set(question_terms(question)) - set(terms(f"{_ASKING_WORDS} {DOCUMENT_KINDS}"))
+    if rest and document is not None:
+        rest -= set(terms(f"{document.title} {document.doc_id} {document.metadata.display_title or ''}"))
+    return not rest
 
 
 # "Hoe lang mag een huisvestingsverordening gelden?", "Hoe snel moet de gemeente beslissen?": "lang"
