@@ -19,8 +19,8 @@ from assistant.overview import overview, overview_text
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
-from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_document,
-                                 question_terms, terms)
+from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_a_document,
+                                 names_document, question_terms, terms)
 from assistant.versions import article, missing_laws, named_laws, with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
@@ -60,6 +60,14 @@ FLOORS_KEPT = 64  # noise floors of filtered searches kept (about 0.4 s to measu
 NO_DOCUMENT_TEXT = (
     "Uw vraag gaat over één document, maar welk? Kies het onder \"Alleen in\" (op de commandoregel: --doc DOC_ID) "
     "en stel de vraag opnieuw, of noem in de vraag het onderwerp dat u zoekt."
+)
+SEVERAL_DOCUMENTS_TEXT = (
+    "U koos {n} documenten onder \"Alleen in\". Waar een document over gaat, laat ik zien als u alleen dat ene "
+    "document kiest; of noem in de vraag het onderwerp dat u in deze documenten zoekt."
+)
+NO_OVERVIEW_TEXT = (
+    "{title} heeft geen samenvatting, inleiding of aanhef waaruit ik kan laten zien waar het over gaat. Stel een "
+    "vraag over een onderwerp in dit document."
 )
 MISSING_LAW_TEXT = (
     "Geen document in de kennisbank heeft \"{law}\" in de titel, en geen van de gevonden passages zegt wat de "
@@ -116,20 +124,32 @@ class Assistant:
             answer = Answer(no_documents_text(chosen), [], True, query, "extractief", notes)
             yield answer.text, answer
             return
+        only = only_document(chosen, index)
         leans_back = bool(topic_questions(history)) and bool(points_back_first(question))
-        if asks_overview(question) and not leans_back:
-            only = only_document(chosen, index)
-            found, where = overview(list(index.chunks_of(only.doc_id)), only) if only else ([], "")
-            if found:  # "Waar gaat deze publicatie over?" of the one document chosen: its own summary
-                text, citations = overview_text(found, where)
-                answer = Answer(text, citations, False, query, "extractief", notes)
-                answer.hits = [hit for hit, _ in found]
-                yield answer.text, answer
-                return
-            if not only and not topic_questions(history) and not question_terms(question):
-                answer = self._abstain(query, [], notes, text=NO_DOCUMENT_TEXT)
-                yield answer.text, answer
-                return
+        found, where = ([], "")
+        if only and not leans_back and asks_overview(question, only):
+            found, where = overview(list(index.chunks_of(only.doc_id)), only)
+        # a document without a summary, an aanhef or an introduction may still say what it is
+        # about where the search finds it ("Waar gaat Housing Parkstad over?" finds "Housing
+        # Parkstad gaat over Housing First …" under "Wat is Housing Parkstad?"); its opening is
+        # shown only when the question names nothing to search for
+        if found and (where != "het begin" or asks_overview(question)):
+            # "Waar gaat deze publicatie over?" of the one document chosen: its own summary
+            text, citations = overview_text(found, where)
+            answer = Answer(text, citations, False, query, "extractief", notes)
+            answer.hits = [hit for hit, _ in found]
+            yield answer.text, answer
+            return
+        if only and not found and not leans_back and asks_overview(question):
+            answer = self._abstain(query, [], notes, text=NO_OVERVIEW_TEXT.format(title=only.display_title))
+            yield answer.text, answer
+            return
+        if not only and asks_overview(question) and names_a_document(question) and not topic_questions(history):
+            several = sum(1 for d in index.documents() if chosen and chosen.doc_ids and chosen.accepts(d))
+            text = SEVERAL_DOCUMENTS_TEXT.format(n=several) if several > 1 else NO_DOCUMENT_TEXT
+            answer = self._abstain(query, [], notes, text=text)
+            yield answer.text, answer
+            return
         if not topic_questions(history) and not question_terms(question):
             answer = self._abstain(query, [], notes, text=NO_SUBJECT_TEXT)  # "Waarom?" as the first question
             yield answer.text, answer
@@ -341,7 +361,9 @@ def abstain_text(filters: Filters | None) -> str:
     if not filters:
         return ABSTAIN_TEXT
     only_documents = filters.doc_ids and not (filters.types or filters.regions or filters.since)
-    place = "in de gekozen documenten" if only_documents else "binnen de gekozen filters"
+    place = "binnen de gekozen filters"
+    if only_documents:
+        place = "in het gekozen document" if len(filters.doc_ids) == 1 else "in de gekozen documenten"
     return (ABSTAIN_TEXT.replace("in de kennisbank", place)
             + " Zonder filters zoek ik in de hele kennisbank.")
 

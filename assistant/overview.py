@@ -3,11 +3,12 @@
 An officer who chose one document under "Alleen in" (`--doc` on the command line) and asks what
 it is about, or for its summary, gets the document's own summary: the section it calls so
 ("Samenvatting", "Samenvatting en beleidsimplicaties", "Managementsamenvatting", "In het kort"),
-else its introduction ("Inleiding", "Aanleiding", "Algemeen deel"), else its opening. A law opens
-with what it regulates: its opschrift ("Wet van 9 juli 2014, houdende regels inzake …") and its
-considerans ("Alzo Wij in overweging genomen hebben, dat het wenselijk is …"); the formulae around
-them ("Wij Willem-Alexander, bij de gratie Gods, …") say nothing. Nothing is searched: such a
-question has no subject to search for, and a summary shares few words with it.
+else a law's aanhef, else its introduction ("Inleiding", "Aanleiding", "Algemeen deel"), else its
+opening. A law's aanhef says what it regulates: its opschrift ("Wet van 9 juli 2014, houdende
+regels inzake …") and its considerans ("Alzo Wij in overweging genomen hebben, dat het wenselijk
+is …"); the formulae around them ("Wij Willem-Alexander, bij de gratie Gods, …") say nothing.
+Nothing is searched: such a question has no subject to search for, and a summary shares few words
+with it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from dataclasses import replace
 
 from assistant.compose import sources_block, to_citation
 from assistant.models import Citation
-from assistant.sentences import Unit, passage_units
+from assistant.sentences import Unit, is_boilerplate, passage_units
+from ingest.metadata import OPSCHRIFT
 from index.models import Hit
 
 MAX_SENTENCES = 4  # a direct answer an officer reads at a glance; the passage is in the sources panel
@@ -29,24 +31,51 @@ _CONTENTS = re.compile(r"^\s*inhoud(?:sopgave)?\b", re.I)
 _FORMULA = re.compile(r"^(?:Wij \S+, bij de gratie Gods\b.*|Allen, die dezen? zullen zien of horen lezen, saluut! doen te "
                       r"weten:\s*|Zo is het,? dat Wij\b.*|Op de voordracht van\b.*|De Afdeling advisering van de Raad van "
                       r"State gehoord\b.*|Gezien het nader rapport\b.*|Gelet op\b.*)", re.S)
-# a line of a table of contents: "3.2 Toetsing van de redelijkheid … ……….. 12"
-_CONTENTS_LINE = re.compile(r"\.{4,}|…{2,}|^\d+(?:\.\d+)+\s")
+# a line of a table of contents ("3.2 Toetsing van de redelijkheid … ……….. 12") or a footnote
+# ("1 Wordt zowel met het wetsvoorstel … geregeld.")
+_CONTENTS_LINE = re.compile(r"\.{4,}|…{2,}|^\d+(?:\.\d+)+\s|^\d{1,2}\s+[A-Z]")
+_CONSIDERANS = re.compile(r"^Alzo Wij\b")
 _ARTICLE = re.compile(r"^\s*artikel\b", re.I)
 
 
 def overview(chunks: list, document) -> tuple[list[tuple[Hit, list[Unit]]], str]:
     """What the document whose `chunks` (in text order) are given says it is about: per passage
-    the units shown (sentences and lead-ins with their lists, at most MAX_SENTENCES in all), and which part of the document they are
-    ("de samenvatting", "de inleiding" or "het begin"). No passages when it has no sentence."""
-    for pattern, where in ((SUMMARY, "de samenvatting"), (INTRODUCTION, "de inleiding")):
-        section = next((c.section for c in chunks if _headed(c.section, pattern)), None)
-        found = _sentences([c for c in chunks if c.section == section], document) if section is not None else []
-        if found:
-            return found, where
-    # a law's opening is its opschrift and considerans; its articles are what it says, not what about
+    the units shown (sentences and lead-ins with their lists, at most MAX_SENTENCES in all), and
+    which part of the document they are ("de samenvatting", "de aanhef", "de aanhef en de
+    inleiding", "de inleiding" or "het begin"). No passages when it has none of these: a law text without its aanhef does not say
+    what it is about, and its first article (definitions) is no answer to that."""
+    summary = _section(chunks, SUMMARY, document)
+    if summary:
+        return summary, "de samenvatting"
+    # the aanhef (opschrift and considerans) before the articles; a decree's annex may have an
+    # "Inleiding" of its own, which introduces that annex, not the decree
     opening = [c for c in chunks if not _headed(c.section, _CONTENTS)]
     first_article = next((i for i, c in enumerate(opening) if _headed(c.section, _ARTICLE)), len(opening))
-    return _sentences(opening[:first_article] or opening[:1], document), "het begin"
+    before = _sentences(opening[:first_article], document)
+    introduction = _section(chunks, INTRODUCTION, document)
+    if any(OPSCHRIFT.match(u.text) or _CONSIDERANS.match(u.text) for _, shown in before for u in shown):
+        if sum(len(shown) for _, shown in before) > 1 or not introduction:
+            return before, "de aanhef"
+        # an amending decree's opschrift alone names what it amends; its toelichting says why
+        return before + _at_most(introduction, MAX_SENTENCES - 1), "de aanhef en de inleiding"
+    if introduction:
+        return introduction, "de inleiding"
+    return before, "het begin"
+
+
+def _at_most(found: list[tuple[Hit, list[Unit]]], limit: int) -> list[tuple[Hit, list[Unit]]]:
+    kept = []
+    for hit, shown in found:
+        if limit <= 0:
+            break
+        kept.append((hit, shown[:limit]))
+        limit -= len(shown)
+    return kept
+
+
+def _section(chunks: list, pattern: re.Pattern, document) -> list[tuple[Hit, list[Unit]]]:
+    section = next((c.section for c in chunks if _headed(c.section, pattern)), None)
+    return _sentences([c for c in chunks if c.section == section], document) if section is not None else []
 
 
 def overview_text(found: list[tuple[Hit, list[Unit]]], where: str) -> tuple[str, list[Citation]]:
@@ -66,6 +95,12 @@ def overview_text(found: list[tuple[Hit, list[Unit]]], where: str) -> tuple[str,
             + f"\n\n{sources_block(citations)}"), citations
 
 
+def _disclaimer(text: str) -> bool:
+    """Text about the text ("Dit praktijkvoorbeeld is geschreven voor de kennisbank …", "Zie ook …");
+    an opschrift is no disclaimer here: what a law is called says what it regulates."""
+    return is_boilerplate(text) and not OPSCHRIFT.match(text)
+
+
 def _headed(section: str | None, pattern: re.Pattern) -> bool:
     return any(pattern.match(heading) for heading in (section or "").split("›"))
 
@@ -81,7 +116,7 @@ def _sentences(chunks: list, document) -> list[tuple[Hit, list[Unit]]]:
             # content; nor is a lead-in whose list the passage does not hold, or a sentence's tail
             ends = ".;!?)" + (":" if unit.items else "")
             if (unit.kind != "row" and len(text.split()) >= 6 and text[-1:] in ends and not text[0].islower()
-                    and not _CONTENTS_LINE.search(text)):
+                    and not _CONTENTS_LINE.search(text) and not _disclaimer(text)):
                 own.append(replace(unit, text=text))
             if count + len(own) == MAX_SENTENCES:
                 break

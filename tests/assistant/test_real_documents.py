@@ -631,7 +631,7 @@ def test_an_officer_reading_only_the_pbl_report_is_told_it_does_not_hold_the_urg
     everywhere = officer.ask(question)
 
     assert within.abstained
-    assert within.text.startswith("Daarover vind ik niets betrouwbaars in de gekozen documenten.")
+    assert within.text.startswith("Daarover vind ik niets betrouwbaars in het gekozen document.")
     assert "Zonder filters zoek ik in de hele kennisbank." in within.text
     assert not everywhere.abstained and everywhere.citations[0].doc_id == HUISVESTINGSWET_2026
 
@@ -677,3 +677,28 @@ def test_an_officer_reading_the_pbl_report_asks_who_wrote_it_and_gets_the_author
     assert not answer.abstained
     assert answer.text.startswith("Auteurs: Christian Lennartz, Stefan Troost, Frans Schilder [1]")
     assert answer.citations[0].doc_id == PBL_REPORT and answer.citations[0].page == 1
+
+
+def test_an_officer_asking_what_the_besluit_betaalbare_huur_is_about_reads_what_it_amends_and_why(officer):
+    answer = officer.ask("Waar gaat dit besluit over?", filters={"doc_id": ["stb-2024-194"]})
+
+    assert answer.text.startswith("_Waar Besluit betaalbare huur over gaat, uit de aanhef en de inleiding")
+    body = answer.text.split("**Bronnen**")[0]
+    assert "tot wijziging van het Besluit huurprijzen woonruimte" in body
+    assert "de regulering van de middenhuur en het dwingend maken van het woningwaarderingsstelsel" in body
+
+
+def test_a_law_text_without_its_aanhef_says_it_cannot_show_what_it_is_about_instead_of_quoting_article_1(officer):
+    answer = officer.ask("Waar gaat deze wet over?",
+                         filters={"doc_id": ["bwbr0015703-participatiewet-2025-01-01-regelrecht-mvp-partial"]})
+
+    assert answer.abstained and not answer.citations
+    assert answer.text.startswith("Participatiewet heeft geen samenvatting, inleiding of aanhef")
+
+
+def test_an_officer_who_chose_two_documents_and_asks_what_it_is_about_is_asked_to_keep_one(officer):
+    answer = officer.ask("Waar gaat deze publicatie over?",
+                         filters={"doc_id": [PBL_REPORT, "utrecht-beleidsnota-wonen-2025-2030-vng-gemma-conversion"]})
+
+    assert answer.abstained
+    assert answer.text.startswith('U koos 2 documenten onder "Alleen in".')
