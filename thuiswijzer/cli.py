@@ -86,7 +86,8 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
                        help="niet ouder dan: alleen documenten met een tekst van deze datum of later")
         p.add_argument("--type", choices=TYPES)
         p.add_argument("--region")
-        p.add_argument("--doc", action="append", default=[], metavar="DOC_ID",
+        # ids are slugs (`ingest.metadata.doc_id_for`): "PBL-2023-…" as typed names "pbl-2023-…"
+        p.add_argument("--doc", action="append", default=[], metavar="DOC_ID", type=lambda d: d.strip().lower(),
                        help="alleen in dit document (herhaal voor meer; de ids toont `thuiswijzer docs`)")
         if name == "ask":
             p.add_argument("--history", type=Path, help="JSON-lijst van {role, content}")
@@ -223,7 +224,7 @@ def is_empty(question: str) -> bool:
 def unknown_documents(doc_ids: list[str], index) -> bool:
     """True, with a Dutch message on stderr, when a `--doc` id names no document in `index`:
     searching nothing would look like an empty answer, not like a typing error."""
-    unknown = [d for d in doc_ids if index.document(d) is None]
+    unknown = [d or '""' for d in doc_ids if index.document(d) is None]
     if unknown:
         print(f"Fout: {', '.join(unknown)} staat niet in de kennisbank. "
               "De ids van de documenten toont: thuiswijzer docs", file=sys.stderr)
