@@ -327,7 +327,7 @@ def units(text: str, heading: str = "") -> list[Unit]:
             continue
         values = _field_values(lines, i) if not is_item and COLOPHON_FIELD.fullmatch(cleaned) else []
         if values:
-            found.append(Unit(f"{cleaned}: {', '.join(values)}", "row", paragraph=paragraph))
+            found.append(Unit(f"{cleaned}:", "lead", list(values), paragraph=paragraph, marks=[""] * len(values)))
             i += len(values)
             continue
         opens_lid = lid_number(line) is not None
@@ -348,7 +348,8 @@ def units(text: str, heading: str = "") -> list[Unit]:
 
 # a report's colophon sets a field's name over its values, each on a line of its own ("Auteurs" over
 # "Christian Lennartz", "Stefan Troost", "Frans Schilder"); read line by line, the name and the
-# names are words without a sentence, and "Wie zijn de auteurs?" finds nothing. Only these names of
+# names are words without a sentence, and "Wie zijn de auteurs?" finds nothing. Read as a lead-in
+# with its list, the answer shows the names as the passage writes them. Only these names of
 # fields: a heading over short lines elsewhere (a table of contents) stays as it is
 COLOPHON_FIELD = re.compile(r"(?:auteurs?|redactie|eindredactie|(?:eind)?redacteur|samenstelling|contact(?:persoon)?"
                             r"|opdrachtgever|uitgave|uitgegeven door|vormgeving|fotografie|met medewerking van)",

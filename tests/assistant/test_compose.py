@@ -37,15 +37,15 @@ def test_an_officer_asking_which_groups_gets_the_whole_list_under_its_lead_in_fi
         assert item in answer.citations[0].highlights
 
 
-def test_a_colophon_field_is_read_with_its_names_and_a_table_of_contents_is_left_alone():
+def test_a_colophon_field_is_read_as_a_lead_in_with_its_names_and_a_table_of_contents_is_left_alone():
     # the PBL report's colophon as pypdf reads it: a field's name over its values, a line each
     colophon = ("Colofon\n\nContact\n\nChristian.Lennartz@pbl.nl\n\nAuteurs\n\nChristian Lennartz\n\n"
                 "Stefan Troost\n\nFrans Schilder\n\nMet dank aan Trond Husby en Femke Daalhuizen (allen PBL)")
     contents = "Inhoud\n\nSamenvatting en beleidsimplicaties\n\n1 Aanleiding\n\n2 Data en methoden"
 
-    assert [u.text for u in units(colophon) if u.kind == "row"] == [
-        "Contact: Christian.Lennartz@pbl.nl", "Auteurs: Christian Lennartz, Stefan Troost, Frans Schilder"]
-    assert not [u for u in units(contents) if u.kind == "row"]
+    assert [(u.text, u.items) for u in units(colophon) if u.kind == "lead"] == [
+        ("Contact:", ["Christian.Lennartz@pbl.nl"]), ("Auteurs:", ["Christian Lennartz", "Stefan Troost", "Frans Schilder"])]
+    assert not [u for u in units(contents) if u.kind == "lead"]
 
 
 def test_a_which_question_gets_the_statement_and_then_the_list_its_heading_names():
