@@ -11,6 +11,9 @@ builds a temporary index from corpus/docs, which takes a few minutes on 2 cores)
   1 user      the questions one after another
   4 users     four threads asking at the same time, sharing one Assistant as the server does;
               per-answer latency and answers per second
+  within one document
+              "Alleen in" with one document: the first question within it (which measures that
+              document's noise floor) and the ones after, and "Waar gaat dit document over?"
 
 Follow-up questions run with the history of the question before them, as in a conversation.
 """
@@ -119,6 +122,25 @@ def measure(label: str, work, runs: list[list[tuple[str, bool]]], users: int) ->
     summary(f"{label}, {users} gebruikers", times, time.perf_counter() - started)
 
 
+def within_one_document(assistant: Assistant, index, documents: int = 5) -> None:
+    """Per document (the largest few): the first question within it, which measures its noise floor
+    once, then the other questions, then its overview."""
+    heading(f"binnen één document ({documents} documenten, 1 gebruiker)")
+    first, later, overview = [], [], []
+    for document in sorted(index.documents(), key=lambda d: -d.n_chunks)[:documents]:
+        chosen = {"doc_id": [document.doc_id]}
+        for i, (question, _) in enumerate(q for q in QUESTIONS if not q[1]):
+            started = time.perf_counter()
+            assistant.ask(question, filters=chosen)
+            (first if i == 0 else later).append(time.perf_counter() - started)
+        started = time.perf_counter()
+        assistant.ask("Waar gaat dit document over?", filters=chosen)
+        overview.append(time.perf_counter() - started)
+    summary("eerste vraag", first)
+    summary("volgende vragen", later)
+    summary("overzicht", overview)
+
+
 def ensure_index(index_dir: Path, settings: Settings) -> Path:
     if current_generation(index_dir) is not None:
         return index_dir
@@ -171,6 +193,7 @@ def main() -> int:
     measure("app", lambda run: timed_app(web, run), runs, 1)
     measure("ask", lambda run: timed_ask(assistant, run), runs, 4)
     measure("app", lambda run: timed_app(web, run), runs, 4)
+    within_one_document(assistant, index)
     abstained = sum(assistant.ask(q).abstained for q, follow in QUESTIONS if not follow)
     print(f"\n{abstained} van {sum(not f for _, f in QUESTIONS)} zelfstandige vragen: geen antwoord (te zwak bewijs).")
     print(f"Niet meegeteld: het typ-effect in de browser ({app.TYPING_STEPS} stappen, {typing_delay * 1000:.0f} ms "
