@@ -25,12 +25,15 @@ from index.models import Hit
 MAX_SENTENCES = 4  # a direct answer an officer reads at a glance; the passage is in the sources panel
 _NUMBER = r"(?:hoofdstuk\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
 SUMMARY = re.compile(rf"^\s*{_NUMBER}(?:samenvatting|managementsamenvatting|in het kort)\b", re.I)
-INTRODUCTION = re.compile(rf"^\s*{_NUMBER}(?:inleiding|aanleiding|algemeen deel)\b", re.I)
+# "Wat is Housing Parkstad?" over a guide's or an example's first real section says what it is about
+INTRODUCTION = re.compile(rf"^\s*{_NUMBER}(?:inleiding|aanleiding|algemeen deel|wat is\b[^?]*\?)", re.I)
+# "Over dit praktijkvoorbeeld": how the text came about, not what it is about
+_ABOUT_THE_TEXT = re.compile(r"^\s*over\s+(?:dit|deze)\b", re.I)
 _CONTENTS = re.compile(r"^\s*inhoud(?:sopgave)?\b", re.I)
 # the enacting formulae of a Dutch law or decree; the considerans after "saluut! doen te weten:" stays
 _FORMULA = re.compile(r"^(?:Wij \S+, bij de gratie Gods\b.*|Allen, die dezen? zullen zien of horen lezen, saluut! doen te "
                       r"weten:\s*|Zo is het,? dat Wij\b.*|Op de voordracht van\b.*|De Afdeling advisering van de Raad van "
-                      r"State gehoord\b.*|Gezien het nader rapport\b.*|Gelet op\b.*)", re.S)
+                      r"State gehoord\b.*|De Raad van State gehoord\b.*|Gezien het nader rapport\b.*|Gelet op\b.*)", re.S)
 # a line of a table of contents ("3.2 Toetsing van de redelijkheid … ……….. 12") or a footnote
 # ("1 Wordt zowel met het wetsvoorstel … geregeld.")
 _CONTENTS_LINE = re.compile(r"\.{4,}|…{2,}|^\d+(?:\.\d+)+\s|^\d{1,2}\s+[A-Z]")
@@ -49,7 +52,7 @@ def overview(chunks: list, document) -> tuple[list[tuple[Hit, list[Unit]]], str]
         return summary, "de samenvatting"
     # the aanhef (opschrift and considerans) before the articles; a decree's annex may have an
     # "Inleiding" of its own, which introduces that annex, not the decree
-    opening = [c for c in chunks if not _headed(c.section, _CONTENTS)]
+    opening = [c for c in chunks if not _headed(c.section, _CONTENTS) and not _headed(c.section, _ABOUT_THE_TEXT)]
     first_article = next((i for i, c in enumerate(opening) if _headed(c.section, _ARTICLE)), len(opening))
     before = _sentences(opening[:first_article], document)
     introduction = _section(chunks, INTRODUCTION, document)
@@ -115,8 +118,9 @@ def _sentences(chunks: list, document) -> list[tuple[Hit, list[Unit]]]:
             # a title line, a date, a page number or a line of contents is no sentence about the
             # content; nor is a lead-in whose list the passage does not hold, or a sentence's tail
             ends = ".;!?)" + (":" if unit.items else "")
-            if (unit.kind != "row" and len(text.split()) >= 6 and text[-1:] in ends and not text[0].islower()
-                    and not _CONTENTS_LINE.search(text) and not _disclaimer(text)):
+            # an opschrift may end without a full stop ("… tot uitvoering van … de Huurprijzenwet woonruimte")
+            if (unit.kind != "row" and len(text.split()) >= 6 and (text[-1:] in ends or OPSCHRIFT.match(text))
+                    and not text[0].islower() and not _CONTENTS_LINE.search(text) and not _disclaimer(text)):
                 own.append(replace(unit, text=text))
             if count + len(own) == MAX_SENTENCES:
                 break

@@ -516,7 +516,8 @@ def question_terms(question: str) -> list[str]:
 # publicatie van de internetconsultatie" asks about that act of publishing, "de wet" about the law;
 # "Wat staat er in de nota over middenhuur?" asks the note about middenhuur
 _SELF_REFERENCE = re.compile(
-    r"\b(?:(?:deze|dit)\s+(publicatie|rapport|document|nota|notitie|stuk|wet|besluit|regeling|circulaire|brief|tekst)"
+    r"\b(?:(?:deze|dit)\s+(publicaties?|rapport(?:en)?|document(?:en)?|nota'?s?|notities?|stuk(?:ken)?|wet(?:ten)?"
+    r"|besluit(?:en)?|regelingen|regeling|circulaires?|brie(?:f|ven)|tekst(?:en)?|voorbeeld(?:en)?)"
     r"|(?:de|het)\s+(publicatie|rapport|document|nota|notitie|stuk)\b(?!\s+(?:van|met|(?-i:[A-Z0-9]))))\b", re.I)
 
 
@@ -526,13 +527,20 @@ _SELF_REFERENCE = re.compile(
 # besluit?": the words that ask it, and the kind of text asked about, are no subject of their own
 _ASKS_OVERVIEW = re.compile(r"\bwaar(?:over)?\s+(?:gaat|gaan|handelt|handelen)\b|\bwaarover\b|\bsamenvatt?(?:ing|en)\b"
                             r"|\bvat\b.*\bsamen\b|\bin het kort\b|\bstrekking\b|\bhoofdlijnen\b|\bkern\b|\binhoud\b"
+                            r"|\bessentie\b|\bonderwerp(?:en)?\b|\bbehandel(?:t|en)\b|\bhet doel van\b"
                             r"|^\s*wat\s+(?:regelt|regelen|houdt|houden)\b", re.I)
 _ASKING_WORDS = ("samenvatting samenvatten vat samen kort strekking hoofdlijnen kern inhoud handelt handelen waarover "
-                 "geef geven kun kunt kunnen je u in staat er hierin daarin belangrijkste")
+                 "geef geven kun kunt kunnen je u in staat er hierin daarin belangrijkste essentie onderwerp onderwerpen "
+                 "behandelt behandelen doel paar zinnen enkele woorden")
+# "Wat houdt een verordening in?", "Wat regelt een besluit?": a kind of document, not the one read
+_A_KIND = re.compile(r"\been\s+(?:" + "|".join(
+    "publicatie rapport document nota notitie wet besluit regeling circulaire brief verordening kamerbrief handreiking "
+    "beleidsnota beleidsboek".split()) + r")\b", re.I)
 # what an officer calls the document read ("dit beleidsboek", "deze kamervragen")
 DOCUMENT_KINDS = ("publicatie rapport document nota notitie stuk wet besluit regeling circulaire brief tekst "
                   "beleidsboek beleidsnota kamervragen kamerbrief memorie toelichting verordening handreiking "
-                  "regioprofiel praktijkvoorbeeld factsheet")
+                  "regioprofiel praktijkvoorbeeld voorbeeld factsheet publicaties rapporten documenten stukken wetten "
+                  "besluiten regelingen circulaires brieven teksten voorbeelden")
 # "Waar gaat die regel over?", "Waar gaat deze bepaling over?": a rule just read, not the document
 # ("Waar gaat dit over?", "Wat houdt dit in?" may be either: the conversation decides, `points_back_first`)
 _POINTS_AT = re.compile(r"\b(?:die|dat|dit|deze|diens|daar)\s+(?!(?:" + "|".join(DOCUMENT_KINDS.split())
@@ -549,10 +557,12 @@ def asks_overview(question: str, document: DocumentRecord | None = None) -> bool
     """Whether `question` asks what a document is about, and nothing besides (answered by
     `assistant.overview` when one document is chosen); naming that `document` is nothing besides:
     "Waar gaat de Woningwet over?" with the Woningwet chosen."""
-    if not _ASKS_OVERVIEW.search(question) or _POINTS_AT.search(question):
+    if not _ASKS_OVERVIEW.search(question) or _POINTS_AT.search(question) or _A_KIND.search(question):
         return False
     rest = set(question_terms(question)) - set(terms(f"{_ASKING_WORDS} {DOCUMENT_KINDS}"))
-    if rest and document is not None:
+    # "Wat houdt maatschappelijke ondersteuning in?" with the Wmo chosen asks a definition: words of
+    # a title count as the document's name only where they name it (`names_document`)
+    if rest and document is not None and names_document(rest, document):
         rest -= set(terms(f"{document.title} {document.doc_id} {document.metadata.display_title or ''}"))
     return not rest
 

@@ -88,12 +88,45 @@ def test_a_law_text_that_opens_with_its_first_article_has_nothing_to_say_what_it
 
 
 def test_what_a_text_says_about_itself_is_left_out_of_what_it_is_about():
+    # the bundled Housing Parkstad example: a section on how it was written, then the regio
     chunks, document = law(
         ("Dit praktijkvoorbeeld is geschreven voor de kennisbank Thuiswijzer. Het is een korte samenvatting, geen "
-         "officiële tekst en geen evaluatie. Housing Parkstad combineert wonen, welzijn en zorg in één aanpak.",
-         "Over dit praktijkvoorbeeld"))
+         "officiële tekst en geen evaluatie. Het beschrijft Housing Parkstad alleen op basis van wat de regio zei.",
+         "Over dit praktijkvoorbeeld"),
+        ("Stadsregio Parkstad Limburg is een bestuurlijke samenwerking tussen zeven gemeenten.", "De regio"),
+        ("Housing Parkstad gaat over Housing First en andere woonvormen.", "Wat is Housing Parkstad?"))
 
-    found, _ = overview(chunks, document)
+    found, where = overview(chunks, document)
 
-    assert [u.text for _, shown in found for u in shown] == [
-        "Housing Parkstad combineert wonen, welzijn en zorg in één aanpak."]
+    # "Wat is Housing Parkstad?" opens what the example is about; without it, the regio would
+    assert where == "de inleiding"
+    assert [u.text for _, shown in found for u in shown] == ["Housing Parkstad gaat over Housing First en andere woonvormen."]
+    found, where = overview(chunks[:2], document)
+    assert (where, [u.text for _, shown in found for u in shown]) == (
+        "het begin", ["Stadsregio Parkstad Limburg is een bestuurlijke samenwerking tussen zeven gemeenten."])
+
+
+@pytest.mark.parametrize("question", [
+    "Wat is het onderwerp van deze publicatie?", "Welke onderwerpen behandelt dit rapport?",
+    "Kun je het rapport in een paar zinnen samenvatten?", "Wat is het doel van deze wet?",
+    "Wat is de essentie van deze wet?", "Waar gaat dit voorbeeld over?", "Waar gaan deze documenten over?",
+])
+def test_a_reviewers_further_ways_of_asking_what_a_document_is_about(question):
+    assert asks_overview(question)
+
+
+@pytest.mark.parametrize("question", [
+    "Wat houdt een verordening in?", "Wat regelt een besluit?",  # a kind of document, not the one read
+    "Wat is het doel van de urgentieregeling?",
+])
+def test_a_kind_of_document_or_the_goal_of_something_else_is_no_overview(question):
+    assert not asks_overview(question)
+
+
+def test_a_definition_asked_in_words_of_the_chosen_laws_title_is_no_overview():
+    wmo = DocumentRecord("bwbr0035362-wmo-2015-lawsmd-2015", "/tmp/wmo.md",
+                         Metadata(title="BWBR0035362 wmo 2015 lawsmd 2015", type="regelgeving",
+                                  display_title="Wet maatschappelijke ondersteuning 2015"), "h", 237, None, "2026-12-04")
+
+    assert not asks_overview("Wat houdt maatschappelijke ondersteuning in?", wmo)
+    assert asks_overview("Waar gaat de Wmo over?", wmo)

@@ -712,3 +712,10 @@ def test_an_officer_asking_what_the_utrecht_note_says_about_affordability_gets_i
 
     assert not answer.abstained
     assert "betaalba" in answer.text.split("**Bronnen**")[0].split("\n")[0].lower()
+
+
+def test_the_besluit_huurprijzen_is_about_what_its_opschrift_says_though_it_ends_without_a_full_stop(officer):
+    answer = officer.ask("Wat regelt dit besluit?", filters={"doc_id": ["bwbr0003237-besluit-huurprijzen-woonruimte-2026-01-01"]})
+
+    assert answer.text.startswith("_Waar Besluit huurprijzen woonruimte over gaat, uit de aanhef")
+    assert "Besluit van 18 april 1979 tot uitvoering van" in answer.text.split("**Bronnen**")[0]
