@@ -124,31 +124,9 @@ class Assistant:
             answer = Answer(no_documents_text(chosen), [], True, query, "extractief", notes)
             yield answer.text, answer
             return
-        only = only_document(chosen, index)
-        leans_back = bool(topic_questions(history)) and bool(points_back_first(question))
-        found, where = ([], "")
-        if only and not leans_back and asks_overview(question, only):
-            found, where = overview(list(index.chunks_of(only.doc_id)), only)
-        # a document without a summary, an aanhef or an introduction may still say what it is
-        # about where the search finds it ("Waar gaat Housing Parkstad over?" finds "Housing
-        # Parkstad gaat over Housing First …" under "Wat is Housing Parkstad?"); its opening is
-        # shown only when the question names nothing to search for
-        if found and (where != "het begin" or asks_overview(question)):
-            # "Waar gaat deze publicatie over?" of the one document chosen: its own summary
-            text, citations = overview_text(found, where)
-            answer = Answer(text, citations, False, query, "extractief", notes)
-            answer.hits = [hit for hit, _ in found]
-            yield answer.text, answer
-            return
-        if only and not found and not leans_back and asks_overview(question):
-            answer = self._abstain(query, [], notes, text=NO_OVERVIEW_TEXT.format(title=only.display_title))
-            yield answer.text, answer
-            return
-        if not only and asks_overview(question) and names_a_document(question) and not topic_questions(history):
-            several = sum(1 for d in index.documents() if chosen and chosen.doc_ids and chosen.accepts(d))
-            text = SEVERAL_DOCUMENTS_TEXT.format(n=several) if several > 1 else NO_DOCUMENT_TEXT
-            answer = self._abstain(query, [], notes, text=text)
-            yield answer.text, answer
+        about = self._about_the_document(question, query, history, chosen, index, notes)
+        if about is not None:  # "Waar gaat deze publicatie over?"
+            yield about.text, about
             return
         if not topic_questions(history) and not question_terms(question):
             answer = self._abstain(query, [], notes, text=NO_SUBJECT_TEXT)  # "Waarom?" as the first question
@@ -221,6 +199,30 @@ class Assistant:
             yield answer.text, answer
             return
         yield from self._generate(question, query, history, read, composition, evidence, notes)
+
+    def _about_the_document(self, question: str, query: str, history, chosen: Filters | None, index,
+                            notes: list[str]) -> Answer | None:
+        """The answer to what the one chosen document is about (`assistant.overview`), or a request
+        to choose one; None when the question asks something else."""
+        only = only_document(chosen, index)
+        leans_back = bool(topic_questions(history)) and bool(points_back_first(question))
+        if only and not leans_back and asks_overview(question, only):
+            found, where = overview(list(index.chunks_of(only.doc_id)), only)
+            # a document without a summary, an aanhef or an introduction may still say what it is
+            # about where the search finds it ("Waar gaat Housing Parkstad over?"): its opening is
+            # shown only when the question names nothing to search for
+            if found and (where != "het begin" or asks_overview(question)):
+                text, citations = overview_text(found, where)
+                answer = Answer(text, citations, False, query, "extractief", notes)
+                answer.hits = [hit for hit, _ in found]
+                return answer
+            if not found and asks_overview(question):
+                return self._abstain(query, [], notes, text=NO_OVERVIEW_TEXT.format(title=only.display_title))
+        if not only and asks_overview(question) and names_a_document(question) and not topic_questions(history):
+            several = sum(1 for d in index.documents() if chosen and chosen.doc_ids and chosen.accepts(d))
+            return self._abstain(query, [], notes,
+                                 text=SEVERAL_DOCUMENTS_TEXT.format(n=several) if several > 1 else NO_DOCUMENT_TEXT)
+        return None
 
     def noise_floor(self, index, filters: Filters | None = None) -> NoiseFloor:
         """The off-topic noise floor of this index generation, or of the part `filters` leave of

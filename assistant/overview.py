@@ -19,8 +19,8 @@ from dataclasses import replace
 from assistant.compose import sources_block, to_citation
 from assistant.models import Citation
 from assistant.sentences import Unit, is_boilerplate, passage_units
-from ingest.metadata import OPSCHRIFT
 from index.models import Hit
+from ingest.metadata import OPSCHRIFT
 
 MAX_SENTENCES = 4  # a direct answer an officer reads at a glance; the passage is in the sources panel
 _NUMBER = r"(?:hoofdstuk\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
@@ -45,8 +45,9 @@ def overview(chunks: list, document) -> tuple[list[tuple[Hit, list[Unit]]], str]
     """What the document whose `chunks` (in text order) are given says it is about: per passage
     the units shown (sentences and lead-ins with their lists, at most MAX_SENTENCES in all), and
     which part of the document they are ("de samenvatting", "de aanhef", "de aanhef en de
-    inleiding", "de inleiding" or "het begin"). No passages when it has none of these: a law text without its aanhef does not say
-    what it is about, and its first article (definitions) is no answer to that."""
+    inleiding", "de inleiding" or "het begin"). No passages when it has none of these: a law text
+    without its aanhef does not say what it is about, and its first article (definitions) is no
+    answer to that."""
     summary = _section(chunks, SUMMARY, document)
     if summary:
         return summary, "de samenvatting"

@@ -532,15 +532,13 @@ _ASKS_OVERVIEW = re.compile(r"\bwaar(?:over)?\s+(?:gaat|gaan|handelt|handelen)\b
 _ASKING_WORDS = ("samenvatting samenvatten vat samen kort strekking hoofdlijnen kern inhoud handelt handelen waarover "
                  "geef geven kun kunt kunnen je u in staat er hierin daarin belangrijkste essentie onderwerp onderwerpen "
                  "behandelt behandelen doel paar zinnen enkele woorden")
-# "Wat houdt een verordening in?", "Wat regelt een besluit?": a kind of document, not the one read
-_A_KIND = re.compile(r"\been\s+(?:" + "|".join(
-    "publicatie rapport document nota notitie wet besluit regeling circulaire brief verordening kamerbrief handreiking "
-    "beleidsnota beleidsboek".split()) + r")\b", re.I)
 # what an officer calls the document read ("dit beleidsboek", "deze kamervragen")
 DOCUMENT_KINDS = ("publicatie rapport document nota notitie stuk wet besluit regeling circulaire brief tekst "
                   "beleidsboek beleidsnota kamervragen kamerbrief memorie toelichting verordening handreiking "
                   "regioprofiel praktijkvoorbeeld voorbeeld factsheet publicaties rapporten documenten stukken wetten "
                   "besluiten regelingen circulaires brieven teksten voorbeelden")
+# "Wat houdt een verordening in?", "Wat regelt een besluit?": a kind of document, not the one read
+_A_KIND = re.compile(r"\been\s+(?:" + "|".join(DOCUMENT_KINDS.split()) + r")\b", re.I)
 # "Waar gaat die regel over?", "Waar gaat deze bepaling over?": a rule just read, not the document
 # ("Waar gaat dit over?", "Wat houdt dit in?" may be either: the conversation decides, `points_back_first`)
 _POINTS_AT = re.compile(r"\b(?:die|dat|dit|deze|diens|daar)\s+(?!(?:" + "|".join(DOCUMENT_KINDS.split())
