@@ -35,7 +35,10 @@ from __future__ import annotations
 
 import math
 import statistics
+import threading
 from dataclasses import dataclass
+
+import numpy as np
 
 from assistant.sentences import (anchors, asked_statement, asks_quantity, coverage as unit_coverage, hyphenated_names,
                                  passage_units, question_terms, terms)
@@ -86,12 +89,26 @@ class NoiseFloor:
         offers a probe fewer passages to come close to than the whole library does (PBL report
         0.795 against 0.816), and a question asked within it is held to that floor."""
         best = []
-        for probe in OFF_TOPIC_PROBES:
-            hits = index.search(probe, EVIDENCE_PASSAGES, filters, mode="dense")
+        for probe, vector in zip(OFF_TOPIC_PROBES, probe_vectors(index.embedder)):
+            hits = index.search(probe, EVIDENCE_PASSAGES, filters, mode="dense", query_vector=vector)
             best.append(max((h.dense_score for h in hits if h.dense_score is not None), default=0.0))
         middle = statistics.median(best)
         deviation = 1.4826 * statistics.median(abs(b - middle) for b in best)  # a normal spread's MAD scale
         return cls(middle, max(deviation, 0.005))
+
+
+def probe_vectors(embedder) -> list[np.ndarray]:
+    """OFF_TOPIC_PROBES as `embedder` (index.embedders.Embedder) embeds them, embedded once per
+    embedder: a noise floor is measured for each new filter, and 24 embeddings take about 0.4 s."""
+    with _PROBES_LOCK:
+        key = id(embedder)
+        if _PROBES.get(key, (None,))[0] is not embedder:
+            _PROBES[key] = (embedder, [embedder.embed_query(probe) for probe in OFF_TOPIC_PROBES])
+        return _PROBES[key][1]
+
+
+_PROBES: dict[int, tuple[object, list[np.ndarray]]] = {}
+_PROBES_LOCK = threading.Lock()
 
 
 @dataclass

@@ -53,10 +53,10 @@ class ConfiguredIndex:
         self.last_hits: list | None = None
         self.last_query: str | None = None
 
-    def search(self, query, k=8, filters=None, mode=None, dense_weight=None):
+    def search(self, query, k=8, filters=None, mode=None, dense_weight=None, query_vector=None):
         depth = max(k, m.RETRIEVAL_DEPTH)
         mode = mode or self.mode
-        hits = self._index.search(query, depth, filters, mode=mode,
+        hits = self._index.search(query, depth, filters, mode=mode, query_vector=query_vector,
                                   dense_weight=self.dense_weight if dense_weight is None else dense_weight)
         if mode == "bm25":
             self._add_dense_scores(query, hits[:k])

@@ -116,12 +116,17 @@ class Index:
 
     # -- search ----------------------------------------------------------------------
     def search(self, query: str, k: int = 8, filters: Filters | None = None, mode: str = "hybrid",
-               dense_weight: float | None = None) -> list[Hit]:
+               dense_weight: float | None = None, query_vector: np.ndarray | None = None) -> list[Hit]:
+        """`query_vector`: the query as this index's embedder embeds it, when the caller has it
+        already (the same probe questions searched within every new filter)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         allowed = [part.allowed(filters) for part in self._parts]
         depth = max(CANDIDATES, k)
-        query_vector = self.embedder.embed_query(query) if mode != "bm25" else None
+        if mode != "bm25" and query_vector is None:
+            query_vector = self.embedder.embed_query(query)
+        if mode == "bm25":
+            query_vector = None
         dense = self._dense(query_vector, depth, allowed) if mode != "bm25" else []
         lexical = self._lexical(query, depth, allowed) if mode != "dense" else []
         weight = self.dense_weight if dense_weight is None else dense_weight
