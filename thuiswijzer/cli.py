@@ -90,7 +90,8 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
         p.add_argument("--doc", action="append", default=[], metavar="DOC_ID", type=lambda d: d.strip().lower(),
                        help="alleen in dit document (herhaal voor meer; de ids toont `thuiswijzer docs`)")
         if name == "ask":
-            p.add_argument("--history", type=Path, help="JSON-lijst van {role, content}")
+            p.add_argument("--history", type=Path, metavar="GESPREK.json",
+                           help="bestand met het gesprek tot nu toe: een JSON-lijst van {role, content}")
         else:
             p.add_argument("--mode", choices=("hybrid", "dense", "bm25"), default="hybrid")
 
