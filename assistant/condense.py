@@ -160,7 +160,9 @@ def topic_questions(history: list[dict] | None) -> list[str]:
 def topic_of(question: str) -> str:
     """The words of a question that carry its subject: "Wat regelen we regionaal?" → "regionaal"."""
     words = re.findall(r"[\w'-]+", question)
-    kept = [w for w in words if w.lower() not in QUESTION_WORDS and w.lower() not in {"en", "of", "de", "het", "een"}]
+    # nor a pronoun or "over" that points at an earlier turn ("Wat zegt ze over beschermd wonen?")
+    kept = [w for w in words if w.lower() not in QUESTION_WORDS
+            and w.lower() not in {"en", "of", "de", "het", "een", "ze", "zij", "hij", "die", "dat", "dit", "over"}]
     return " ".join(kept)
 
 

@@ -48,6 +48,14 @@ def test_a_chain_of_follow_ups_keeps_the_topic_of_the_first_question():
     assert "regionaal" in condense("Hoe doet Parkstad dat?", history)
 
 
+def test_a_pronoun_that_pointed_back_is_no_topic_carried_on():
+    # a reviewer saw "Over mantelzorg (ze over beschermd wonen)?" after a chain within the Wmo
+    history = [{"role": "user", "content": "Waar gaat deze wet over?"}, {"role": "assistant", "content": "…"},
+               {"role": "user", "content": "Wat zegt ze over beschermd wonen?"}, {"role": "assistant", "content": "…"}]
+
+    assert condense("En over mantelzorg?", history) == "Over mantelzorg (beschermd wonen)?"
+
+
 def test_a_request_to_explain_the_last_answer_carries_no_topic_into_the_next_follow_up():
     history = [{"role": "user", "content": "Wat is een maatwerkvoorziening?"},
                {"role": "assistant", "content": "maatwerkvoorziening: … [1]"},
