@@ -94,8 +94,9 @@ def overview_text(found: list[tuple[Hit, list[Unit]]], where: str) -> tuple[str,
                 lines += [" ".join(prose)] + [f"- {item} [{n}]" for item in unit.items]
                 prose = []
     lines += [" ".join(prose)] if prose else []
+    # the title in quotes: many end in a question mark ("De procesorganisatie inrichten: …?")
     title = found[0][0].document.display_title
-    return (f"_Waar {title} over gaat, uit {where} van het document:_\n\n" + "\n".join(lines)
+    return (f"_Waar het document over gaat, uit {where} van „{title}”:_\n\n" + "\n".join(lines)
             + f"\n\n{sources_block(citations)}"), citations
 
 

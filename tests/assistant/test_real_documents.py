@@ -653,7 +653,7 @@ def test_an_officer_reading_the_pbl_report_asks_for_its_summary_and_reads_the_re
                          filters={"doc_id": ["pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669"]})
 
     assert not answer.abstained
-    assert "uit de samenvatting van het document" in answer.text.split("\n")[0]
+    assert answer.text.startswith("_Waar het document over gaat, uit de samenvatting van „Verhuismotieven")
     assert {c.section for c in answer.citations} == {"Samenvatting en beleidsimplicaties"}
     assert answer.citations[0].page == 4
 
@@ -683,7 +683,7 @@ def test_an_officer_reading_the_pbl_report_asks_who_wrote_it_and_gets_the_author
 def test_an_officer_asking_what_the_besluit_betaalbare_huur_is_about_reads_what_it_amends_and_why(officer):
     answer = officer.ask("Waar gaat dit besluit over?", filters={"doc_id": ["stb-2024-194"]})
 
-    assert answer.text.startswith("_Waar Besluit betaalbare huur over gaat, uit de aanhef en de inleiding")
+    assert answer.text.startswith("_Waar het document over gaat, uit de aanhef en de inleiding van „Besluit betaalbare huur”")
     body = answer.text.split("**Bronnen**")[0]
     assert "tot wijziging van het Besluit huurprijzen woonruimte" in body
     assert "de regulering van de middenhuur en het dwingend maken van het woningwaarderingsstelsel" in body
@@ -717,5 +717,5 @@ def test_an_officer_asking_what_the_utrecht_note_says_about_affordability_gets_i
 def test_the_besluit_huurprijzen_is_about_what_its_opschrift_says_though_it_ends_without_a_full_stop(officer):
     answer = officer.ask("Wat regelt dit besluit?", filters={"doc_id": ["bwbr0003237-besluit-huurprijzen-woonruimte-2026-01-01"]})
 
-    assert answer.text.startswith("_Waar Besluit huurprijzen woonruimte over gaat, uit de aanhef")
+    assert answer.text.startswith("_Waar het document over gaat, uit de aanhef en de inleiding van „Besluit huurprijzen woonruimte”")
     assert "Besluit van 18 april 1979 tot uitvoering van" in answer.text.split("**Bronnen**")[0]
