@@ -353,7 +353,9 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
 
 def only_document(filters: Filters | None, index):
     """The one document `filters` leave in `index` (`index.models.DocumentRecord`), or None."""
-    left = [d for d in index.documents() if filters and filters.accepts(d)]
+    if not filters:
+        return None
+    left = [d for d in index.documents() if filters.accepts(d)]
     return left[0] if len(left) == 1 else None
 
 

@@ -35,8 +35,8 @@ from __future__ import annotations
 
 import math
 import statistics
-import threading
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -97,18 +97,11 @@ class NoiseFloor:
         return cls(middle, max(deviation, 0.005))
 
 
+@lru_cache(maxsize=4)
 def probe_vectors(embedder) -> list[np.ndarray]:
     """OFF_TOPIC_PROBES as `embedder` (index.embedders.Embedder) embeds them, embedded once per
     embedder: a noise floor is measured for each new filter, and 24 embeddings take about 0.4 s."""
-    with _PROBES_LOCK:
-        key = id(embedder)
-        if _PROBES.get(key, (None,))[0] is not embedder:
-            _PROBES[key] = (embedder, [embedder.embed_query(probe) for probe in OFF_TOPIC_PROBES])
-        return _PROBES[key][1]
-
-
-_PROBES: dict[int, tuple[object, list[np.ndarray]]] = {}
-_PROBES_LOCK = threading.Lock()
+    return [embedder.embed_query(probe) for probe in OFF_TOPIC_PROBES]
 
 
 @dataclass

@@ -61,25 +61,15 @@ def overview(chunks: list, document) -> tuple[list[tuple[Hit, list[Unit]]], str]
         if sum(len(shown) for _, shown in before) > 1 or not introduction:
             return before, "de aanhef"
         # an amending decree's opschrift alone names what it amends; its toelichting says why
-        return before + _at_most(introduction, MAX_SENTENCES - 1), "de aanhef en de inleiding"
+        return before + _section(chunks, INTRODUCTION, document, MAX_SENTENCES - 1), "de aanhef en de inleiding"
     if introduction:
         return introduction, "de inleiding"
     return before, "het begin"
 
 
-def _at_most(found: list[tuple[Hit, list[Unit]]], limit: int) -> list[tuple[Hit, list[Unit]]]:
-    kept = []
-    for hit, shown in found:
-        if limit <= 0:
-            break
-        kept.append((hit, shown[:limit]))
-        limit -= len(shown)
-    return kept
-
-
-def _section(chunks: list, pattern: re.Pattern, document) -> list[tuple[Hit, list[Unit]]]:
+def _section(chunks: list, pattern: re.Pattern, document, limit: int = MAX_SENTENCES) -> list[tuple[Hit, list[Unit]]]:
     section = next((c.section for c in chunks if _headed(c.section, pattern)), None)
-    return _sentences([c for c in chunks if c.section == section], document) if section is not None else []
+    return _sentences([c for c in chunks if c.section == section], document, limit) if section is not None else []
 
 
 def overview_text(found: list[tuple[Hit, list[Unit]]], where: str) -> tuple[str, list[Citation]]:
@@ -110,7 +100,7 @@ def _headed(section: str | None, pattern: re.Pattern) -> bool:
     return any(pattern.match(heading) for heading in (section or "").split("›"))
 
 
-def _sentences(chunks: list, document) -> list[tuple[Hit, list[Unit]]]:
+def _sentences(chunks: list, document, limit: int = MAX_SENTENCES) -> list[tuple[Hit, list[Unit]]]:
     found, count = [], 0
     for chunk in chunks:
         hit = Hit(chunk, document, 1.0)
@@ -124,11 +114,11 @@ def _sentences(chunks: list, document) -> list[tuple[Hit, list[Unit]]]:
             if (unit.kind != "row" and len(text.split()) >= 6 and (text[-1:] in ends or OPSCHRIFT.match(text))
                     and not text[0].islower() and not _CONTENTS_LINE.search(text) and not _disclaimer(text)):
                 own.append(replace(unit, text=text))
-            if count + len(own) == MAX_SENTENCES:
+            if count + len(own) == limit:
                 break
         if own:
             found.append((hit, own))
             count += len(own)
-        if count == MAX_SENTENCES:
+        if count == limit:
             break
     return found
