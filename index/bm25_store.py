@@ -5,6 +5,8 @@ segments compare, and leaves deleted passages out of both statistics and results
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -20,6 +22,21 @@ STEMMER = "dutch_porter"
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
+# Words the stemmer gets wrong, with the stem they should have (as Lucene's StemmerOverrideFilter
+# does). dutch_porter makes "taken" (tasks) "tak", the stem of the Woningwet's "daeb-tak", so "Welke
+# taken heeft de gemeente?" met passages about a corporation's branches; and it leaves the plurals
+# whose vowel or consonant changes apart from their singular ("leden" → "led", "huizen" → "huiz").
+# Changing this table changes `DutchAnalyzer.analysis`: each segment's BM25 is rebuilt for it.
+STEM_OVERRIDES = {
+    "taak": "taak", "taken": "taak",
+    "lid": "lid", "leden": "lid",
+    "stad": "stad", "steden": "stad",
+    "huis": "huis", "huizen": "huis",
+    "prijs": "prijs", "prijzen": "prijs",
+    "brief": "brief", "brieven": "brief",
+    "kind": "kind", "kinderen": "kind",
+}
+
 
 class DutchAnalyzer:
     """Turns text into the terms BM25 counts: "Woningen" and "woning" meet at one stem."""
@@ -31,11 +48,15 @@ class DutchAnalyzer:
 
         self._stemmer = Stemmer.Stemmer(algorithm)
         self._stopwords = frozenset(STOPWORDS_DUTCH)
+        overrides = json.dumps(STEM_OVERRIDES, sort_keys=True).encode()
+        # what a BM25 index was built with: terms of another analysis do not meet these
+        self.analysis = f"{algorithm}-{hashlib.sha256(overrides).hexdigest()[:8]}"
 
     def terms(self, text: str) -> list[str]:
         words = [w if w.isascii() else _fold(w) for w in _TOKEN.findall(text.lower())]
         words = [w for w in words if w not in self._stopwords and (len(w) > 1 or w.isdigit())]
-        return self._stemmer.stemWords(words)
+        stems = self._stemmer.stemWords(words)
+        return [STEM_OVERRIDES.get(w, stem) for w, stem in zip(words, stems)]
 
 
 def _fold(word: str) -> str:

@@ -5,7 +5,7 @@
       rows.npy        for each row, its document's position in doc_id order (filters, deletions)
       vectors.faiss   flat (memory-mapped) or IVF-PQ, see faiss_store
       vectors.npy     only when compressed: the full vectors, memory-mapped
-      bm25/           bm25s index of the passages
+      bm25-ANALYSIS/  bm25s index of the passages, per analysis (bm25_store.DutchAnalyzer.analysis)
 
 A write adds one segment holding its new and changed documents; a generation lists its
 segments and the documents deleted from each (storage.py). Small segments are merged into
@@ -16,6 +16,9 @@ rewritten about log(library size) times in its life, not at every write.
 from __future__ import annotations
 
 import math
+import os
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -83,8 +86,16 @@ def write_segment(directory: Path, documents: Iterable[NewDocument], dim: int, v
     if faiss_store.compressed_kind(len(vectors), vector_kind):
         faiss_store.save_raw(vectors, directory / "vectors.npy")
     faiss_store.save_index(index, directory / "vectors.faiss")
-    BM25Store.build([embedding_text(c, d.record.title) for d in documents for c in d.chunks]).save(directory / "bm25")
+    analyzer = DutchAnalyzer()
+    BM25Store.build([embedding_text(c, d.record.title) for d in documents for c in d.chunks],
+                    analyzer).save(bm25_directory(directory, analyzer))
     return type(index).__name__
+
+
+def bm25_directory(segment: Path, analyzer: DutchAnalyzer) -> Path:
+    """Where a segment keeps its BM25 index for one analysis (`DutchAnalyzer.analysis`). Segments
+    written before the analysis was named keep theirs in "bm25/"; it is not read any more."""
+    return segment / f"bm25-{analyzer.analysis}"
 
 
 class Segment:
@@ -115,8 +126,26 @@ class Segment:
     def bm25(self, analyzer: DutchAnalyzer) -> BM25Store:
         with self._lock:
             if self._bm25 is None:
-                self._bm25 = BM25Store.load(self.directory / "bm25", analyzer)
+                directory = bm25_directory(self.directory, analyzer)
+                self._bm25 = BM25Store.load(directory, analyzer) if directory.exists() else self._rebuild_bm25(analyzer)
             return self._bm25
+
+    def _rebuild_bm25(self, analyzer: DutchAnalyzer) -> BM25Store:
+        """BM25 for an analysis this segment was not written with (the stemming changed): built from
+        its passages, without embedding anything, and kept beside the segment for the next start
+        when the directory can be written. Segments are immutable, and so is the index built here:
+        two processes that build it at once write the same thing, and the first to finish stays."""
+        titles = {d.doc_id: d.title for d in self.documents}
+        store = BM25Store.build([embedding_text(c, titles[c.doc_id]) for c in self.store.all_chunks()], analyzer)
+        target = bm25_directory(self.directory, analyzer)
+        building = Path(tempfile.mkdtemp(prefix=".bm25-", dir=self.directory)) if os.access(self.directory, os.W_OK) else None
+        if building is not None:
+            try:
+                store.save(building)
+                building.rename(target)
+            except OSError:  # another process was first, or the disk is full: this process keeps its own
+                shutil.rmtree(building, ignore_errors=True)
+        return store
 
     def dense(self, query: np.ndarray, k: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
         self._load_vectors()

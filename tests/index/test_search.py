@@ -98,6 +98,18 @@ def test_the_dutch_analyzer_meets_singular_and_plural_and_drops_stopwords():
     assert [row for row, _ in store.search("nieuwe woningen", k=3)] == [0]
 
 
+def test_an_officer_asking_about_tasks_is_not_given_the_branches_of_a_corporation():
+    """dutch_porter stems "taken" (tasks) to "tak", the stem of the Woningwet's "daeb-tak"."""
+    analyzer = DutchAnalyzer()
+
+    assert analyzer.terms("taken") == analyzer.terms("taak") != analyzer.terms("tak")
+    assert analyzer.terms("de leden") == analyzer.terms("het lid")
+    assert analyzer.terms("huizen") == analyzer.terms("huis")
+    store = BM25Store.build(["De toegelaten instelling brengt de kosten ten laste van de daeb-tak.",
+                             "De gemeente heeft de taak om opvang te bieden."])
+    assert [row for row, _ in store.search("Welke taken heeft de gemeente?", k=3)] == [1]
+
+
 # -- hybrid finds what one method alone misses -------------------------------------------
 def test_a_case_number_is_found_by_its_exact_letters_where_dense_search_takes_look_alikes(index):
     """Dense search sees ZX-83X1-QV and ZK-83X7-QW as near twins; BM25 matches the exact number."""

@@ -212,6 +212,24 @@ def test_a_writer_killed_while_merging_leaves_the_previous_generation_and_the_ne
         assert bm25_doc_ids(index_dir, embedder, topic) == [topic]
 
 
+def test_a_library_written_with_an_older_word_analysis_is_searched_with_the_current_one_without_embedding(
+        notes, tmp_path, embedder, counting):
+    index_dir = tmp_path / "index"
+    IndexWriter(index_dir, embedder).ingest(notes[:3])
+    analysis = DutchAnalyzer().analysis
+    for segment in (index_dir / "segments").iterdir():
+        # where a segment written before the analysis was named keeps its BM25
+        (segment / f"bm25-{analysis}").rename(segment / "bm25")
+
+    for topic in TOPICS[:3]:
+        assert bm25_doc_ids(index_dir, counting, topic) == [topic]
+
+    assert counting.embedded == []
+    rebuilt = [segment / f"bm25-{analysis}" for segment in (index_dir / "segments").iterdir()]
+    assert rebuilt and all((d / "params.index.json").exists() for d in rebuilt)
+    assert not list((index_dir / "segments").glob("*/.bm25-*"))
+
+
 # -- an index of the previous schema ------------------------------------------------------------
 def write_schema_2_index(index_dir: Path, documents: list[NewDocument], embedder) -> None:
     """An index as the writer before segments left it: one generation holding its own stores."""
