@@ -137,13 +137,15 @@ class Segment:
         two processes that build it at once write the same thing, and the first to finish stays."""
         titles = {d.doc_id: d.title for d in self.documents}
         store = BM25Store.build([embedding_text(c, titles[c.doc_id]) for c in self.store.all_chunks()], analyzer)
-        target = bm25_directory(self.directory, analyzer)
-        building = Path(tempfile.mkdtemp(prefix=".bm25-", dir=self.directory)) if os.access(self.directory, os.W_OK) else None
-        if building is not None:
-            try:
-                store.save(building)
-                building.rename(target)
-            except OSError:  # another process was first, or the disk is full: this process keeps its own
+        if not os.access(self.directory, os.W_OK):
+            return store
+        building = None
+        try:
+            building = Path(tempfile.mkdtemp(prefix=".bm25-", dir=self.directory))
+            store.save(building)
+            building.rename(bm25_directory(self.directory, analyzer))
+        except OSError:  # another process was first, a merge removed the segment, the disk is full
+            if building is not None:
                 shutil.rmtree(building, ignore_errors=True)
         return store
 
