@@ -25,7 +25,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 # Words the stemmer gets wrong, with the stem they should have (as Lucene's StemmerOverrideFilter
 # does). dutch_porter makes "taken" (tasks) "tak", the stem of the Woningwet's "daeb-tak", so "Welke
 # taken heeft de gemeente?" met passages about a corporation's branches; it strips "-baar", so
-# "beschikbaar" (available) met "beschikking" (a decision) and "openbaar" (public) met "open"; and
+# "beschikbaar" (available) met "beschikking" (a decision), "betaalbaar" (affordable) met "betaling"
+# (a payment) and "openbaar" (public) met "open"; and
 # it leaves the plurals whose vowel or consonant changes apart from their singular ("leden" → "led",
 # "huizen" → "huiz"). Found by listing the words of the real library that share a stem.
 # Changing this table changes `DutchAnalyzer.analysis`: each segment's BM25 is rebuilt for it.
@@ -39,6 +40,7 @@ STEM_OVERRIDES = {
     "kind": "kind", "kinderen": "kind",
     "beschikbaar": "beschikbar", "beschikbare": "beschikbar", "beschikbaarheid": "beschikbar",
     "openbaar": "openbar", "openbare": "openbar", "openbaarheid": "openbar",
+    "betaalbaar": "betaalbar", "betaalbare": "betaalbar", "betaalbaarheid": "betaalbar",
 }
 
 
