@@ -26,7 +26,8 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 # does). dutch_porter makes "taken" (tasks) "tak", the stem of the Woningwet's "daeb-tak", so "Welke
 # taken heeft de gemeente?" met passages about a corporation's branches; it strips "-baar", so
 # "beschikbaar" (available) met "beschikking" (a decision), "betaalbaar" (affordable) met "betaling"
-# (a payment) and "openbaar" (public) met "open"; and
+# (a payment) and "openbaar" (public) met "open"; "indienen" (to submit) meets "indien" (if),
+# "overheid" (government) "overige" (other), "betrekking" ("met betrekking tot") "betrekken"; and
 # it leaves the plurals whose vowel or consonant changes apart from their singular ("leden" → "led",
 # "huizen" → "huiz"). Found by listing the words of the real library that share a stem.
 # Changing this table changes `DutchAnalyzer.analysis`: each segment's BM25 is rebuilt for it.
@@ -41,6 +42,11 @@ STEM_OVERRIDES = {
     "beschikbaar": "beschikbar", "beschikbare": "beschikbar", "beschikbaarheid": "beschikbar",
     "openbaar": "openbar", "openbare": "openbar", "openbaarheid": "openbar",
     "betaalbaar": "betaalbar", "betaalbare": "betaalbar", "betaalbaarheid": "betaalbar",
+    "overheid": "overheid", "overheden": "overheid",
+    "indienen": "indienen", "indiening": "indienen", "indieningen": "indienen",
+    "betrekking": "betrekking", "betrekkingen": "betrekking",
+    "verstreken": "verstreken",
+    "gelegenheid": "gelegenheid", "gelegenheden": "gelegenheid",
 }
 
 

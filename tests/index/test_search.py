@@ -107,6 +107,8 @@ def test_an_officer_asking_about_tasks_is_not_given_the_branches_of_a_corporatio
     assert analyzer.terms("huizen") == analyzer.terms("huis")
     assert analyzer.terms("beschikbare woningen") != analyzer.terms("beschikking woningen")
     assert analyzer.terms("betaalbare huur") != analyzer.terms("betaling huur")
+    assert analyzer.terms("aanvraag indienen") != analyzer.terms("aanvraag indien")
+    assert analyzer.terms("overheid") != analyzer.terms("overige")
     store = BM25Store.build(["De toegelaten instelling brengt de kosten ten laste van de daeb-tak.",
                              "De gemeente heeft de taak om opvang te bieden."])
     assert [row for row, _ in store.search("Welke taken heeft de gemeente?", k=3)] == [1]
