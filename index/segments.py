@@ -142,6 +142,7 @@ class Segment:
         building = None
         try:
             building = Path(tempfile.mkdtemp(prefix=".bm25-", dir=self.directory))
+            building.chmod(0o755)  # mkdtemp makes it 0700: a search must not lock other readers out
             store.save(building)
             building.rename(bm25_directory(self.directory, analyzer))
         except OSError:  # another process was first, a merge removed the segment, the disk is full

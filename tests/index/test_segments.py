@@ -227,6 +227,7 @@ def test_a_library_written_with_an_older_word_analysis_is_searched_with_the_curr
     assert counting.embedded == []
     rebuilt = [segment / f"bm25-{analysis}" for segment in (index_dir / "segments").iterdir()]
     assert rebuilt and all((d / "params.index.json").exists() for d in rebuilt)
+    assert all(d.stat().st_mode & 0o777 == 0o755 for d in rebuilt)  # readable by the app's other users
     assert not list((index_dir / "segments").glob("*/.bm25-*"))
 
 
