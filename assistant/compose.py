@@ -51,6 +51,8 @@ PER_PASSAGE = 3
 MAX_DOCUMENTS = 3  # more sources than this make an answer a patchwork
 OTHER_DOCUMENT = 0.85  # a point from another document than the direct answer's must be this much better
 REDUNDANT = 0.6  # share of shared terms above which a unit repeats one already chosen
+SAME_WORDS = 0.8  # share of shared terms, both ways, above which a unit of another document says the same
+ECHOES = 2  # other documents cited beside a unit that say it in the same words, at most
 SAME_POINT = 0.3  # share of shared terms above which two units speak to the same point
 MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
 # a longer list is cut where it is shown, so the answer stays readable (the law's a–j lists fit);
@@ -787,15 +789,21 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         groups = [("Verder in de bronnen", [c for c in support if not c.pitfall]),
                   (PITFALL_HEADING, [c for c in support if c.pitfall])]
         chosen += support
+    agreeing = {id(c): echoes(c, pool, chosen, hits) for c in chosen}
     numbering: dict[int, int] = {}
     for candidate in chosen:
-        numbering.setdefault(candidate.hit_rank, len(numbering) + 1)
+        for c in [candidate, *agreeing[id(candidate)]]:
+            numbering.setdefault(c.hit_rank, len(numbering) + 1)
+
+    def render(c: Candidate, bullet: bool) -> list[str]:
+        return _render(c, numbering[c.hit_rank], hits, bullet, [numbering[e.hit_rank] for e in agreeing[id(c)]])
+
     lines: list[str] = []
     if second:  # two sentences of one passage read as one paragraph
-        lines.append(" ".join(_render(c, numbering[c.hit_rank], hits, bullet=False)[0] for c in opening))
+        lines.append(" ".join(render(c, bullet=False)[0] for c in opening))
     else:
         for c in opening:
-            lines += _render(c, numbering[c.hit_rank], hits, bullet=False)
+            lines += render(c, bullet=False)
     dated = _dates_differ(chosen, hits)
     for label, picked in groups:
         if not picked:
@@ -805,12 +813,14 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # newest source first when dates differ; otherwise units of one passage together, in their order
         for c in sorted(picked, key=lambda c: (_age(hits[c.hit_rank]) if dated else 0, numbering[c.hit_rank],
                                                c.position)):
-            lines += _render(c, numbering[c.hit_rank], hits, bullet=True)
+            lines += render(c, bullet=True)
     if dated:
         lines += ["", _date_note(chosen, hits, numbering)]
     used: dict[int, list[str]] = {}
     for candidate in chosen:
         used.setdefault(candidate.hit_rank, []).extend(candidate.parts)
+        for echo in agreeing[id(candidate)]:
+            used.setdefault(echo.hit_rank, []).extend(echo.parts)
     citations = [
         to_citation(n, hits[rank], used.get(rank, []))
         for rank, n in sorted(numbering.items(), key=lambda item: item[1])
@@ -832,19 +842,44 @@ def shown_items(unit: Unit, wanted: set[str], weights: dict[str, float]) -> tupl
     return tuple(sorted(named + first))
 
 
-def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool) -> list[str]:
+def echoes(c: Candidate, pool: list[Candidate], chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
+    """Units of other documents, of the same date or undated, that say what `c` says in (nearly)
+    the same words (SAME_WORDS of the terms both ways), at most ECHOES, best first: cited beside
+    `c`, so the officer sees that the sources agree and can check either. Rijksoverheid pages
+    repeat one another ("U krijgt een bsn als u zich inschrijft in de Basisregistratie Personen"),
+    a guide quotes the law. A unit already in the answer is no echo."""
+    home = hits[c.hit_rank].document
+    found: list[Candidate] = []
+    for other in sorted(pool, key=lambda o: -o.score):
+        document = hits[other.hit_rank].document
+        if (document.doc_id == home.doc_id or other.pitfall != c.pitfall or any(other is x for x in chosen)
+                or any(hits[e.hit_rank].document.doc_id == document.doc_id for e in found)
+                or None not in (home.metadata.date, document.metadata.date) and home.metadata.date != document.metadata.date):
+            continue
+        shared = len(c.terms & other.terms)
+        if shared / (len(c.terms) or 1) >= SAME_WORDS and shared / (len(other.terms) or 1) >= SAME_WORDS:
+            found.append(other)
+            if len(found) == ECHOES:
+                break
+    return found
+
+
+def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool, also: list[int] | None = None) -> list[str]:
+    """The lines of one unit, cited [n]; the units of other sources that say the same (`also`,
+    `echoes`) are cited after its own line."""
     # the sentence a leaning one needs carries its own [n]: every sentence of an answer is cited
     in_article = in_article_of_law(hits[c.hit_rank].chunk.section)
     text = tidy(f"{_shown(c.context, in_article)} [{n}] {_shown(c.unit, in_article)}" if c.context
                 else _shown(c.unit, in_article))
+    markers = "".join(f"[{m}]" for m in [n, *(also or [])])
     shown = c.marked_shown()
     items = [f"{tidy(f'{mark} {item}' if mark else item)} [{n}]" for item, mark in shown]
     if len(c.unit.items) > len(shown):  # a note, no claim
         hidden = len(c.unit.items) - len(shown)
         items.append(f"_… en nog {hidden} {'onderdeel' if hidden == 1 else 'onderdelen'} in de bron [{n}]_")
     if not bullet:
-        return [f"{text} [{n}]", *[f"- {item}" for item in items]]
-    return [f"- {text} [{n}]", *[f"  - {item}" for item in items]]
+        return [f"{text} {markers}", *[f"- {item}" for item in items]]
+    return [f"- {text} {markers}", *[f"  - {item}" for item in items]]
 
 
 def in_article_of_law(section: str | None) -> bool:

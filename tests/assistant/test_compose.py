@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from assistant.compose import compose, facets_of
 from assistant.sentences import names_lid, units
 from evals.metrics import contains
@@ -1112,3 +1114,37 @@ def test_the_text_a_question_names_answers_before_a_newer_text_that_defines_the_
 
     assert named.citations[0].doc_id == "woningwet"
     assert plain.citations[0].doc_id == "huisvestingswet"  # unnamed, the newest text answers first
+
+
+def _vac_page(prefix: str) -> str:
+    """The text of a Rijksoverheid answer page (../shared, which CI has beside the clone)."""
+    from evals import sets
+    if not sets.VACS.is_file():
+        pytest.skip("../shared/external ontbreekt")
+    return next(row["reference_answer"] for row in sets.vac_rows() if row["id"].startswith(prefix))
+
+
+def test_two_pages_that_say_the_same_in_the_same_words_are_both_cited_for_it():
+    # two real Rijksoverheid pages on the bsn: each says how you get one, in nearly the same words
+    first = hit(_vac_page("6a3d9c60").split("\n\n")[0], doc_id="bsn-opvragen")
+    second = hit(_vac_page("3b9f72ed").split("\n\n")[0], doc_id="bsn-krijgen")
+
+    answer = compose("Hoe kom ik aan een burgerservicenummer (bsn)?", [first, second], {})
+
+    assert body(answer).startswith("Het burgerservicenummer (bsn) is uw eigen persoonsnummer voor contact met de "
+                                   "overheid. [1][2]")
+    assert [c.doc_id for c in answer.citations] == ["bsn-opvragen", "bsn-krijgen"]
+    assert answer.citations[1].highlights[:2] == ["Het burgerservicenummer (bsn) is uw eigen persoonsnummer.",
+                                                  "Dit heeft u nodig bij uw contact met de overheid."]
+
+
+def test_a_page_that_only_speaks_of_the_same_or_a_text_of_another_date_is_not_cited_as_saying_it():
+    law = "Een huisvestingsverordening geldt voor de duur van ten hoogste vier jaar."
+    guide = hit("De gemeenteraad stelt de huisvestingsverordening vast; die geldt niet langer dan vier jaar.",
+                doc_id="handreiking")
+    older = hit(law, doc_id="wet-2014", date="2014-01-01")
+
+    answer = compose("Hoe lang geldt een huisvestingsverordening?",
+                     [hit(law, doc_id="wet-2026", date="2026-07-01"), guide, older], {})
+
+    assert "[1][" not in body(answer)
