@@ -17,6 +17,7 @@ from assistant.generate import build_messages, check_citations, cited_numbers, m
 from assistant.models import Answer, Citation
 from assistant.overview import overview, overview_text
 from assistant.rerank import RERANK_DEPTH, rerank
+from assistant.separable import with_whole_verbs
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_a_document,
@@ -150,6 +151,9 @@ class Assistant:
             yield answer.text, answer
             return
         floor = self.noise_floor(index, chosen)
+        follow_up = question if query != question else None
+        # "Hoe dien ik een Woo-verzoek in?" is searched as indienen too (`assistant.separable`)
+        query = with_whole_verbs(query, question, lambda word: all(index.document_frequencies(terms(word))[0]))
         wanted = question_terms(query)
         weights = idf_weights(index, wanted)
         fused = index.search(query, max(RERANK_DEPTH, k or self.k), chosen)
@@ -173,7 +177,7 @@ class Assistant:
         read = with_definitions(read, query, lambda: self.glossary(index), index, chosen)
         if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
             read = with_earlier_passages(read, earlier[-1], index, chosen)
-        composition = extractive.compose(query, read, weights, earlier, question if query != question else None)
+        composition = extractive.compose(query, read, weights, earlier, follow_up)
         if not composition.text or (by_definition and not defines(composition.text.split("\n", 1)[0],
                                                                    defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the
