@@ -152,8 +152,10 @@ class Assistant:
             return
         floor = self.noise_floor(index, chosen)
         follow_up = question if query != question else None
-        # "Hoe dien ik een Woo-verzoek in?" is searched as indienen too (`assistant.separable`)
-        query = with_whole_verbs(query, question, lambda word: all(index.document_frequencies(terms(word))[0]))
+        # "Hoe dien ik een Woo-verzoek in?" is searched as indienen too (`assistant.separable`); not "Wat
+        # houdt opvang in?" as inhouden, which asks what a word means (a question word)
+        query = with_whole_verbs(query, question, lambda word: all(index.document_frequencies(terms(word))[0]),
+                                 lambda word: bool(question_terms(word)))
         wanted = question_terms(query)
         weights = idf_weights(index, wanted)
         fused = index.search(query, max(RERANK_DEPTH, k or self.k), chosen)

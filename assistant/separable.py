@@ -97,12 +97,16 @@ def whole_verbs(question: str) -> list[list[str]]:
     return found
 
 
-def with_whole_verbs(query: str, question: str, known: Callable[[str], bool]) -> str:
+def with_whole_verbs(query: str, question: str, known: Callable[[str], bool],
+                     subject: Callable[[str], bool] = bool) -> str:
     """`query` (the standalone query for `question`, the officer's own words) with each
     separable verb `question` splits added whole, in brackets, in its first form `known` to the
-    library (a predicate on the word): "Hoe dien ik een Woo-verzoek in (indienen)?". The topic a
-    follow-up carries over ("(richt procesorganisatie in)") was searched as it stands before."""
-    verbs = [next((form for form in forms if known(form)), None) for forms in whole_verbs(question)]
+    library (a predicate on the word): "Hoe dien ik een Woo-verzoek in (indienen)?". A verb any
+    of whose forms is no `subject` of a question (how it asks: "Wat houdt opvang in?" asks
+    what a word means) is left out. The topic a follow-up carries over ("(richt
+    procesorganisatie in)") was searched as it stands before."""
+    verbs = [next((form for form in forms if known(form)), None) for forms in whole_verbs(question)
+             if all(subject(form) for form in forms)]
     verbs = list(dict.fromkeys(v for v in verbs if v))
     if not verbs:
         return query

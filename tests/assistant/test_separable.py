@@ -45,6 +45,9 @@ def test_only_the_forms_the_library_knows_are_added_and_only_from_the_officers_o
         "Hoe stel ik een woonzorgvisie op (opstellen)?"
     assert with_whole_verbs("Hoe dien ik een Woo-verzoek in?", "Hoe dien ik een Woo-verzoek in?", known) == \
         "Hoe dien ik een Woo-verzoek in?"
+    # "Wat houdt opvang in?" asks what a word means: inhouden is how it asks, whatever the form
+    assert with_whole_verbs("Wat houdt opvang in?", "Wat houdt opvang in?", {"inhoudt"}.__contains__,
+                            lambda word: word != "inhouden") == "Wat houdt opvang in?"
     # a follow-up's carried topic ("richt procesorganisatie in") was searched as it stands before
     assert with_whole_verbs("Wat zijn de nadelen (richt procesorganisatie in)?", "Wat zijn de nadelen?",
                             {"inrichten"}.__contains__) == "Wat zijn de nadelen (richt procesorganisatie in)?"
