@@ -11,6 +11,7 @@ from assistant import compose as extractive
 from assistant.condense import (asks_to_explain, condense, condense_with_model, is_follow_up, is_joiner,
                                 points_back_first, topic_questions)
 from assistant.definitions import Glossary, library_defines, with_definitions
+from assistant.document_facts import asks_document_fact, document_fact
 from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
@@ -212,6 +213,13 @@ class Assistant:
         to choose one; None when the question asks something else."""
         only = only_document(chosen, index)
         leans_back = bool(topic_questions(history)) and bool(points_back_first(question))
+        fact = document_fact(question, list(index.chunks_of(only.doc_id)), only) \
+            if only and not leans_back and asks_document_fact(question) else None
+        if fact is not None:  # "Wanneer is de publicatie verschenen?"
+            text, citations, hits = fact
+            answer = Answer(text, citations, False, query, "extractief", notes)
+            answer.hits = hits
+            return answer
         if only and not leans_back and asks_overview(question, only):
             found, where = overview(list(index.chunks_of(only.doc_id)), only)
             # a document without a summary, an aanhef or an introduction may still say what it is
