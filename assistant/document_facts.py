@@ -6,6 +6,8 @@ verschenen?", "Uit hoeveel hoofdstukken bestaat de publicatie?" or "Hoe lang is 
 samenvatting?". No sentence answers these, and a search finds nothing; the document's date, its
 numbered top-level headings and its page numbers do. Each answer cites the passage it rests on:
 the one that states the date, the first passage of each chapter, the summary's first passage.
+What the text says is quoted (the date, the chapter headings); what is counted (pages) is a note
+in italics, as the answer's other notes are.
 A fact the passages do not bear out is not given (a date from a file name, chapters without
 numbers): the question is then searched as any other.
 """
@@ -72,7 +74,8 @@ def _date(question: str, chunks: list, document):
     stating = next((c for c in chunks if written.lower() in " ".join(c.text.split()).lower()), None)
     if stating is None:
         return None
-    return [f"{_title(document)} is gedateerd op {written}. [1]"], [(stating, [written])]
+    return [f"_De datum van {_title(document)}, zoals de tekst zelf die noemt:_", "", f"{written} [1]"], \
+        [(stating, [written])]
 
 
 def _chapters(question: str, chunks: list, document):
@@ -85,7 +88,7 @@ def _chapters(question: str, chunks: list, document):
     numbers = sorted(firsts)
     if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
         return None  # no numbered chapters, or a numbering the headings do not bear out
-    lines = [f"{_title(document)} heeft {len(numbers)} genummerde hoofdstukken:"]
+    lines = [f"_{_title(document)} heeft {len(numbers)} genummerde hoofdstukken:_", ""]
     lines += [f"- {firsts[n][0]} [{i}]" for i, n in enumerate(numbers, start=1)]
     return lines, [(firsts[n][1], []) for n in numbers]
 
@@ -102,8 +105,8 @@ def _length(question: str, chunks: list, document):
         pages = last - first + 1
         where = f"p. {first}" if pages == 1 else f"p. {first}–{last}"
         name = section.split("›")[-1].strip()
-        return ([f"„{name}” in {_title(document)} beslaat {pages} {'pagina' if pages == 1 else 'pagina’s'} "
-                 f"({where}). [1]"], [(part[0], [])])
+        return ([f"_„{name}” in {_title(document)} beslaat {pages} {'pagina' if pages == 1 else 'pagina’s'} "
+                 f"({where}) [1]._"], [(part[0], [])])
     if not document.n_pages or not chunks:
         return None
-    return [f"{_title(document)} telt {document.n_pages} pagina’s. [1]"], [(chunks[-1], [])]
+    return [f"_{_title(document)} telt {document.n_pages} pagina’s [1]._"], [(chunks[-1], [])]

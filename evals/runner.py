@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from assistant.sentences import nearest_heading
 from evals import metrics as m
 from evals.configs import CONFIGS, EvalConfig, UnknownConfig, resolve
 from evals.questions import Problem, Question, QuestionSetError, load_questions, unknown_documents
@@ -320,9 +319,10 @@ def _groundedness(asked: list[_Asked], rows: list[dict], embedder) -> None:
         if a.answer.abstained:
             per_row.append([])
             continue
-        # a passage's nearest heading is its text too: a list under "Kies voor … als" is quoted
-        # with that heading as its lead-in (`sentences.passage_units`), and the source line shows it
-        passages = {c.n: f"{nearest_heading(c.section)}\n{c.text}" for c in a.answer.citations}
+        # a passage's headings are its text too: a list under "Kies voor … als" is quoted with its
+        # nearest heading as its lead-in (`sentences.passage_units`), a chapter is named by its
+        # heading (`assistant.document_facts`), and the source line shows the whole path
+        passages = {c.n: f"{c.section or ''}\n{c.text}" for c in a.answer.citations}
         checks = [m.support_by_text(s, [passages[n] for n in dict.fromkeys(m.markers(s)) if n in passages])
                   for s in m.answer_sentences(a.answer.text)]
         per_row.append(checks)

@@ -60,7 +60,8 @@ def test_an_officer_asking_when_the_report_appeared_gets_the_date_on_its_title_p
 
     text, citations, hits = document_fact("Wanneer is de publicatie verschenen?", chunks, record)
 
-    assert text.startswith("„Verhuismotieven en ruimtelijke verhuisbewegingen” is gedateerd op 4 september 2023. [1]")
+    assert text.startswith("_De datum van „Verhuismotieven en ruimtelijke verhuisbewegingen”, zoals de tekst zelf die "
+                           "noemt:_\n\n4 september 2023 [1]")
     assert citations[0].page == 1 and citations[0].highlights == ["4 september 2023"]
     assert "4 september 2023" in hits[0].chunk.text
 
@@ -77,7 +78,7 @@ def test_an_officer_asking_how_many_chapters_gets_the_numbered_chapters_each_cit
 
     text, citations, _ = document_fact("Uit hoeveel hoofdstukken bestaat de publicatie?", chunks, record)
 
-    assert text.startswith("„Verhuismotieven en ruimtelijke verhuisbewegingen” heeft 4 genummerde hoofdstukken:\n"
+    assert text.startswith("_„Verhuismotieven en ruimtelijke verhuisbewegingen” heeft 4 genummerde hoofdstukken:_\n\n"
                            "- 1 Aanleiding [1]\n- 2 Het verhuisproces en motieven: kort literatuuroverzicht [2]\n"
                            "- 3 Data en methoden [3]\n- 4 Resultaten van de empirische analyse [4]")
     assert [c.section.split(" › ")[0] for c in citations][0] == "1 Aanleiding"
@@ -88,8 +89,9 @@ def test_an_officer_asking_how_long_the_summary_is_gets_its_pages(pbl):
 
     text, citations, _ = document_fact("Hoe lang is deze samenvatting?", chunks, record)
 
-    assert text.startswith("„Samenvatting en beleidsimplicaties” in „Verhuismotieven en ruimtelijke verhuisbewegingen” "
-                           "beslaat 2 pagina’s (p. 4–5). [1]")
+    # counted, not quoted: a note
+    assert text.startswith("_„Samenvatting en beleidsimplicaties” in „Verhuismotieven en ruimtelijke verhuisbewegingen” "
+                           "beslaat 2 pagina’s (p. 4–5) [1]._")
     assert citations[0].page == 4
 
 

@@ -685,9 +685,9 @@ def test_an_officer_reading_the_pbl_report_asks_when_it_appeared_and_gets_the_da
     elsewhere = officer.ask("Wanneer is de publicatie verschenen?")  # no document chosen: which publication?
 
     assert not answer.abstained
-    assert answer.text.startswith("„Verhuismotieven en ruimtelijke verhuisbewegingen” is gedateerd op 4 september 2023. [1]")
+    assert "\n\n4 september 2023 [1]\n" in answer.text
     assert answer.citations[0].doc_id == PBL_REPORT and answer.citations[0].page == 1
-    assert "gedateerd" not in elsewhere.text
+    assert "zoals de tekst zelf die noemt" not in elsewhere.text
 
 
 def test_an_officer_asking_what_the_besluit_betaalbare_huur_is_about_reads_what_it_amends_and_why(officer):
