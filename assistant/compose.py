@@ -52,6 +52,8 @@ MAX_DOCUMENTS = 3  # more sources than this make an answer a patchwork
 OTHER_DOCUMENT = 0.85  # a point from another document than the direct answer's must be this much better
 REDUNDANT = 0.6  # share of shared terms above which a unit repeats one already chosen
 SAME_WORDS = 0.8  # share of shared terms, both ways, above which a unit of another document says the same
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_DENIAL = frozenset("niet geen nooit niets niemand nergens".split())
 ECHOES = 2  # other documents cited beside a unit that say it in the same words, at most
 SAME_POINT = 0.3  # share of shared terms above which two units speak to the same point
 MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
@@ -856,12 +858,28 @@ def echoes(c: Candidate, pool: list[Candidate], chosen: list[Candidate], hits: l
                 or any(hits[e.hit_rank].document.doc_id == document.doc_id for e in found)
                 or None not in (home.metadata.date, document.metadata.date) and home.metadata.date != document.metadata.date):
             continue
-        shared = len(c.terms & other.terms)
-        if shared / (len(c.terms) or 1) >= SAME_WORDS and shared / (len(other.terms) or 1) >= SAME_WORDS:
+        if says_the_same(c, other):
             found.append(other)
             if len(found) == ECHOES:
                 break
     return found
+
+
+def says_the_same(a: Candidate, b: Candidate) -> bool:
+    """Whether two units say the same in (nearly) the same words: SAME_WORDS of the terms both
+    ways, the same figures, and neither denies or reverses what the other says. The Huurcommissie's
+    two beleidsboeken word their rules alike, for "zelfstandige" and "onzelfstandige" woonruimte,
+    with "5 punten" in one and "5,75 punten" in the other."""
+    shared = len(a.terms & b.terms)
+    if shared < SAME_WORDS * max(len(a.terms), len(b.terms), 1):
+        return False
+    texts = [" ".join(c.unit.parts).lower() for c in (a, b)]
+    if sorted(_FIGURE.findall(texts[0])) != sorted(_FIGURE.findall(texts[1])):
+        return False
+    words = [set(re.findall(r"\w+", text)) for text in texts]
+    if words[0] & _DENIAL != words[1] & _DENIAL:
+        return False
+    return not any(f"on{w}" in words[1 - i] for i in (0, 1) for w in words[i])
 
 
 def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool, also: list[int] | None = None) -> list[str]:
@@ -871,7 +889,7 @@ def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool, also: list[int]
     in_article = in_article_of_law(hits[c.hit_rank].chunk.section)
     text = tidy(f"{_shown(c.context, in_article)} [{n}] {_shown(c.unit, in_article)}" if c.context
                 else _shown(c.unit, in_article))
-    markers = "".join(f"[{m}]" for m in [n, *(also or [])])
+    markers = "".join(f"[{m}]" for m in sorted([n, *(also or [])]))
     shown = c.marked_shown()
     items = [f"{tidy(f'{mark} {item}' if mark else item)} [{n}]" for item, mark in shown]
     if len(c.unit.items) > len(shown):  # a note, no claim

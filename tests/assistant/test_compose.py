@@ -1148,3 +1148,19 @@ def test_a_page_that_only_speaks_of_the_same_or_a_text_of_another_date_is_not_ci
                      [hit(law, doc_id="wet-2026", date="2026-07-01"), guide, older], {})
 
     assert "[1][" not in body(answer)
+
+
+def test_two_beleidsboeken_worded_alike_are_not_cited_as_saying_the_same_when_a_figure_or_a_prefix_differs():
+    # the Huurcommissie's beleidsboeken for zelfstandige and onzelfstandige woonruimte (both
+    # January 2026) word their rules alike; a reviewer found one cited for the other's figure
+    onzelfstandig = hit("De kwaliteit wordt bepaald met het woningwaarderingsstelsel voor een onzelfstandige "
+                        "woonruimte. De extra sanitaire voorzieningen worden gewaardeerd met 5 punten in totaal.",
+                        doc_id="beleidsboek-onzelfstandig", date="2026-01-01")
+    zelfstandig = hit("De kwaliteit wordt bepaald met het woningwaarderingsstelsel voor een zelfstandige "
+                      "woonruimte. De extra sanitaire voorzieningen worden gewaardeerd met 5,75 punten in totaal.",
+                      doc_id="beleidsboek-zelfstandig", date="2026-01-01")
+
+    answer = compose("Hoe worden de extra sanitaire voorzieningen gewaardeerd en hoe wordt de kwaliteit bepaald?",
+                     [onzelfstandig, zelfstandig], {})
+
+    assert "][" not in body(answer)
