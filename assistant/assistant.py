@@ -153,14 +153,18 @@ class Assistant:
             return
         floor = self.noise_floor(index, chosen)
         follow_up = question if query != question else None
-        # "Hoe dien ik een Woo-verzoek in?" is searched as indienen too (`assistant.separable`); not "Wat
-        # houdt opvang in?" as inhouden, which asks what a word means (a question word)
-        query = with_whole_verbs(query, question, lambda word: all(index.document_frequencies(terms(word))[0]),
-                                 lambda word: bool(question_terms(word)))
+        # "Hoe dien ik een Woo-verzoek in?" is searched and ranked as indienen too (`assistant.separable`;
+        # not "Wat houdt opvang in?" as inhouden, which asks what a word means). The dense search, the
+        # evidence and the answer keep the question's own words: texts write the verb's participle
+        # ("ingevoerd") as often, and a word the best passages lack would count against them
+        searched = with_whole_verbs(query, question, lambda word: all(index.document_frequencies(terms(word))[0]),
+                                    lambda word: bool(question_terms(word)))
         wanted = question_terms(query)
-        weights = idf_weights(index, wanted)
-        fused = index.search(query, max(RERANK_DEPTH, k or self.k), chosen)
-        hits = complete_passages(rerank(query, fused, weights, k or self.k, embedder=getattr(index, "embedder", None)), index)
+        weights = idf_weights(index, question_terms(searched))
+        embedder = getattr(index, "embedder", None)
+        own_vector = embedder.embed_query(query) if searched != query and embedder is not None else None
+        fused = index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=own_vector)
+        hits = complete_passages(rerank(searched, fused, weights, k or self.k, embedder=embedder), index)
         laws = quoted_law(hits, index, chosen)
         evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question, quoted=laws)
         verdict = evidence.verdict(self.refuse_below, self.caution_below)
@@ -171,7 +175,7 @@ class Assistant:
         if by_definition:
             verdict = "antwoorden"
         if not hits or verdict == "weigeren":
-            answer = self._abstain(query, hits, notes, evidence.score, text=abstain_text(chosen))
+            answer = self._abstain(searched, hits, notes, evidence.score, text=abstain_text(chosen))
             yield answer.text, answer
             return
         # every earlier turn (`earlier`), not only the last: after "… vergunninghouders?" the officer has
@@ -185,7 +189,7 @@ class Assistant:
                                                                    defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the
             # definition that let it answer is not what the composer opened with
-            answer = self._abstain(query, hits, notes, evidence.score, text=abstain_text(chosen))
+            answer = self._abstain(searched, hits, notes, evidence.score, text=abstain_text(chosen))
             yield answer.text, answer
             return
         missing = missing_laws(query, index.documents())
@@ -193,13 +197,13 @@ class Assistant:
                 and not defines(composition.text.split("\n", 1)[0], defined_terms(query)):
             # "Wat is de Omgevingswet?" in a library without it: a lid of the Huisvestingswet that
             # refers to it says nothing of what it is
-            answer = self._abstain(query, hits, notes, evidence.score, text=MISSING_LAW_TEXT.format(law=missing[0]))
+            answer = self._abstain(searched, hits, notes, evidence.score, text=MISSING_LAW_TEXT.format(law=missing[0]))
             yield answer.text, answer
             return
         if verdict == "voorzichtig":
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:
-            answer = self._extractive(query, composition, evidence, notes, caution=verdict == "voorzichtig",
+            answer = self._extractive(searched, composition, evidence, notes, caution=verdict == "voorzichtig",
                                       other_source=other_source_text(query, composition.citations, index, chosen,
                                                                      missing))
             answer.hits = read

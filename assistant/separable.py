@@ -30,10 +30,14 @@ JOINERS = frozenset("en of maar want dus".split())
 SINGULAR = frozenset("ik je jij u hij men".split())
 SUBJECTS = SINGULAR | {"we", "wij", "jullie", "ze", "zij"}
 OPENERS = frozenset("hoe wanneer wat wie waarom hoelang".split())
+# "Hoe hoog valt de huur uit?", "Hoe vaak komt dat voor?": the verb follows the word "hoe" asks about
+DEGREES = frozenset("hoog hoge laag lang vaak veel weinig snel laat vroeg groot ver oud duur goed".split())
 NOUN_OPENERS = frozenset("welk welke hoeveel".split())  # "Welke groepen wijst de gemeente aan?"
-# "Waar gaat het over?", "En horen die daar ook bij?": the particle belongs to waar, daar or hier
-POINTING = frozenset("waar daar hier".split())
-_CLAUSE = re.compile(r"[?.!,;:()]")
+# "Waar gaat het over?", "En horen die daar ook bij?", "Welke regels gelden er voor?": the particle
+# belongs to waar, daar, hier or er
+POINTING = frozenset("waar daar hier er".split())
+# "Hoe maak ik bezwaar en hoe dien ik het in?": two questions, each with its own verb
+_CLAUSE = re.compile(r"[?.!,;:()]|\s(?:en|of)\s+(?=(?:hoe|wat|wie|wanneer|waar|waarom|welke?)\b)", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 _LONG = ("aa", "ee", "oo", "uu")
 _VOWELS = set("aeiou")
@@ -41,15 +45,16 @@ _VOWELS = set("aeiou")
 
 def infinitives(stem: str) -> list[str]:
     """The infinitive of a verb's present stem by Dutch spelling: vraag → vragen, geef → geven,
-    dien → dienen, schrijf → schrijven; a closed short syllable doubles its consonant when it is
-    stressed (vul → vullen, stel → stellen) and not otherwise (teken → tekenen), which spelling
-    alone does not tell: both are given."""
+    dien → dienen, schrijf → schrijven; a closed short syllable doubles its consonant (vul →
+    vullen, stel → stellen) unless it is an unstressed -el, -en or -er (teken → tekenen), which
+    spelling alone does not tell from a stressed one (bestel → bestellen): then both are given."""
     if stem[-1:] in ("f", "s") and len(stem) > 3 and (stem[-3:-1] in _LONG or stem[-3:-1] in ("ij", "ei", "ui", "ie")):
         stem = stem[:-1] + ("v" if stem.endswith("f") else "z")  # geef → geev, schrijf → schrijv, lees → leez
     if stem[-3:-1] in _LONG:  # an open syllable needs one vowel: vraag → vrag
         return [stem[:-2] + stem[-1] + "en"]
     if len(stem) > 2 and stem[-2] in _VOWELS and stem[-3] not in _VOWELS and stem[-1] not in _VOWELS | set("wjy"):
-        return [stem + stem[-1] + "en", stem + "en"]
+        unstressed = len(stem) > 4 and stem[-2:] in ("el", "en", "er")
+        return [stem + stem[-1] + "en"] + ([stem + "en"] if unstressed else [])
     return [stem + "en"]
 
 
@@ -62,7 +67,7 @@ def finite_verb(words: list[str]) -> str | None:
         if word in SUBJECTS:
             return words[i - 1]
     if words[0] in OPENERS:
-        return words[1]
+        return words[2] if words[0] == "hoe" and words[1] in DEGREES and len(words) > 2 else words[1]
     if words[0] in NOUN_OPENERS:
         return words[2] if len(words) > 2 else None
     return words[0] if words[0] not in PARTICLES else None
