@@ -219,10 +219,9 @@ class Assistant:
         leans_back = bool(topic_questions(history)) and bool(points_back_first(question))
         fact = document_fact(question, list(index.chunks_of(only.doc_id)), only) \
             if only and not leans_back and asks_document_fact(question) else None
-        if fact is not None:  # "Wanneer is de publicatie verschenen?"
-            text, citations, hits = fact
-            answer = Answer(text, citations, False, query, "extractief", notes)
-            answer.hits = hits
+        if fact is not None:  # "Wanneer is de publicatie verschenen?"; or that the document does not say
+            answer = Answer(fact.text, fact.citations, fact.missing, query, "extractief", notes)
+            answer.hits = fact.hits
             return answer
         if only and not leans_back and asks_overview(question, only):
             found, where = overview(list(index.chunks_of(only.doc_id)), only)

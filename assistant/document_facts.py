@@ -3,18 +3,23 @@ dated, how many chapters it has, how many pages it or its summary takes.
 
 An officer reading one document (the "Alleen in" filter, `--doc`) asks "Wanneer is de publicatie
 verschenen?", "Uit hoeveel hoofdstukken bestaat de publicatie?" or "Hoe lang is deze
-samenvatting?". No sentence answers these, and a search finds nothing; the document's date, its
-numbered top-level headings and its page numbers do. Each answer cites the passage it rests on:
-the one that states the date, the first passage of each chapter, the summary's first passage.
-What the text says is quoted (the date, the chapter headings); what is counted (pages) is a note
-in italics, as the answer's other notes are.
-A fact the passages do not bear out is not given (a date from a file name, chapters without
-numbers): the question is then searched as any other.
+samenvatting?". No sentence answers these, and a search finds sentences that merely share a
+word ("… wordt op de website gepubliceerd"); the document's date, its numbered chapter headings
+and its page numbers do. Only a question whose subject is the document itself counts ("de
+publicatie", "dit rapport", "het"), not one about something in it ("Wanneer is de
+internetconsultatie gepubliceerd?", "Welke hoofdstukken gaan over toezicht?").
+
+Each answer cites the passage it rests on and quotes what the text says: the line with the date
+(the officer sees what the date is of: "Besluit van 26 juni 2024", "(ingezonden 11 maart
+2024)"), or a Staatsblad's or Kamerstuk's "Uitgegeven …" line when the question asks when it
+appeared; the chapter headings. What is counted (pages) is a note in italics. A fact the
+document does not bear out is not made up: the answer says it is not there.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.compose import sources_block, to_citation
 from assistant.models import Citation
@@ -22,44 +27,71 @@ from assistant.overview import SUMMARY
 from index.models import Hit
 from ingest.dates import dutch_date
 
-# "Wanneer is de publicatie verschenen?", "Van wanneer is dit rapport?", "Wat is de datum van deze nota?"
-_DATE = re.compile(
-    r"\bwanneer\b.*\b(?:verschenen|gepubliceerd|uitgekomen|uitgebracht|gedateerd|geschreven)\b"
-    r"|^\s*van\s+wanneer\s+is\s+(?:dit|deze|het|de)\b"
-    r"|\b(?:publicatie)?datum\s+van\s+(?:dit|deze|het|de)\s+(?:publicatie|rapport|document|nota|notitie|stuk|brief)\b",
-    re.I)
-_CHAPTERS = re.compile(r"\b(?:hoeveel|welke)\s+hoofdstukken\b", re.I)
-# "Hoe lang is deze samenvatting?", "Hoeveel pagina's telt het rapport?"
-_LENGTH = re.compile(
-    r"\bhoe\s+lang\s+is\s+(?:de|deze|dit|het)\s+(samenvatting|publicatie|rapport|document|nota|stuk)\b"
-    r"|\bhoeveel\s+pagina'?s\b(?:.*\b(samenvatting)\b)?", re.I)
-_CHAPTER = re.compile(r"^\s*(?:hoofdstuk\s+)?(\d{1,2})\.?\s+\S")
+# the document itself: "de publicatie", "dit rapport", "deze wet", or "het" / "dit" alone
+_DOCUMENT = (r"(?:(?:de|het|dit|deze)\s+(?:publicatie|rapport|document|nota|notitie|stuk|brief|besluit|wet|regeling"
+             r"|circulaire|beleidsboek|handreiking|verordening|tekst|beleidsnota|kamerstuk)|het|dit|deze)")
+_ASKS_DATE = re.compile(
+    rf"^\s*wanneer\s+(?:is|werd)\s+{_DOCUMENT}\s+(?:verschenen|gepubliceerd|uitgekomen|uitgebracht|uitgegeven|gedateerd"
+    rf"|geschreven)\s*\??\s*$"
+    rf"|^\s*van\s+wanneer\s+(?:is|dateert)\s+{_DOCUMENT}\s*\??\s*$"
+    rf"|^\s*wat\s+is\s+de\s+(?:publicatie)?datum(?:\s+van\s+{_DOCUMENT})?\s*\??\s*$", re.I)
+_APPEARED = re.compile(r"\b(?:verschenen|gepubliceerd|uitgekomen|uitgegeven)\b", re.I)
+_ASKS_CHAPTERS = re.compile(
+    rf"^\s*(?:uit\s+hoeveel\s+hoofdstukken\s+bestaat\s+{_DOCUMENT}"
+    rf"|(?:hoeveel|welke)\s+hoofdstukken\s+(?:heeft|telt|bevat)\s+{_DOCUMENT})\s*\??\s*$", re.I)
+_ASKS_LENGTH = re.compile(
+    rf"^\s*(?:hoe\s+lang\s+is\s+(?:de|deze)\s+(?P<summary>samenvatting)"
+    rf"|hoeveel\s+pagina['’]?s\s+(?:telt|heeft|beslaat)\s+(?:(?:de|deze)\s+(?P<own>samenvatting)|{_DOCUMENT})"
+    rf"|hoe\s+lang\s+is\s+{_DOCUMENT})\s*\??\s*$", re.I)
+# "1 Aanleiding", "Hoofdstuk 2 Het verhuisproces", "HOOFDSTUK III Toezicht"
+# (not a section's "4.3 Ruimtelijke verhuispatronen")
+_CHAPTER = re.compile(r"^\s*(?:hoofdstuk\s+(?P<roman>[IVXL]+)\b|(?:hoofdstuk\s+)?(?P<number>\d{1,2})(?![.,]?\d))\.?\s*\S",
+                      re.I)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_PUBLISHED = re.compile(r"^\s*uitgegeven\b.*", re.I | re.M)  # "Uitgegeven de achtentwintigste juni 2024"
+
+LINE_WORDS = 24  # a quoted line, at most, around the date it is quoted for
+NO_DATE = "{title} noemt geen datum die ik als de datum van het document kan aanwijzen."
+NO_CHAPTERS = "{title} heeft geen genummerde hoofdstukken die ik kan tellen."
+NO_PAGES = "{title} heeft geen paginanummers{what}."
+
+
+@dataclass
+class Fact:
+    """The answer to a question about the document: its text (Markdown, [n] and the Bronnen
+    block) with its citations and the passages they are, or `missing`: the text that says the
+    document does not show it (no citations)."""
+
+    text: str
+    citations: list[Citation]
+    hits: list[Hit]
+    missing: bool = False
 
 
 def asks_document_fact(question: str) -> str | None:
     """"datum", "hoofdstukken" or "lengte" for a question about the document as an object, else None."""
-    if _DATE.search(question):
+    if _ASKS_DATE.search(question):
         return "datum"
-    if _CHAPTERS.search(question):
+    if _ASKS_CHAPTERS.search(question):
         return "hoofdstukken"
-    if _LENGTH.search(question):
+    if _ASKS_LENGTH.search(question):
         return "lengte"
     return None
 
 
-def document_fact(question: str, chunks: list, document) -> tuple[str, list[Citation], list[Hit]] | None:
-    """The answer (Markdown with [n] and its Bronnen block), its citations and the passages it
-    rests on, for a question `asks_document_fact` recognises, from the document's `chunks` (in
-    text order); None when its passages do not bear the fact out."""
+def document_fact(question: str, chunks: list, document) -> Fact | None:
+    """The answer to a question `asks_document_fact` recognises, from the document's `chunks`
+    (in text order); None for any other question."""
     kind = asks_document_fact(question)
-    found = {"datum": _date, "hoofdstukken": _chapters, "lengte": _length}[kind](question, chunks, document) \
-        if kind else None
-    if found is None:
+    if kind is None:
         return None
+    found = {"datum": _date, "hoofdstukken": _chapters, "lengte": _length}[kind](question, chunks, document)
+    if isinstance(found, str):
+        return Fact(found, [], [], missing=True)
     lines, cited = found
     hits = [Hit(chunk, document, 1.0) for chunk, _ in cited]
     citations = [to_citation(n, hit, marks) for n, (hit, (_, marks)) in enumerate(zip(hits, cited), start=1)]
-    return "\n".join(lines) + f"\n\n{sources_block(citations)}", citations, hits
+    return Fact("\n".join(lines) + f"\n\n{sources_block(citations)}", citations, hits)
 
 
 def _title(document) -> str:
@@ -67,46 +99,83 @@ def _title(document) -> str:
     return f"„{document.display_title}”"
 
 
+def _line_with(chunks: list, pattern: re.Pattern, around: str = ""):
+    """The first chunk with a line `pattern` matches, and that line; a paragraph longer than
+    LINE_WORDS is cut to the words around `around`, which a reader needs to see what it is."""
+    for chunk in chunks:
+        found = pattern.search(chunk.text)
+        if found:
+            words = found.group(0).split()
+            if len(words) > LINE_WORDS and around:
+                at = next((i for i in range(len(words)) if " ".join(words[i:]).lower().startswith(around.lower())), 0)
+                words = words[max(0, at - LINE_WORDS // 2):at + LINE_WORDS // 2]
+            return chunk, " ".join(words).lstrip("# ")  # a Markdown heading's marks are no text
+    return None
+
+
 def _date(question: str, chunks: list, document):
-    if not document.metadata.date or len(document.metadata.date) < 10:
-        return None
-    written = dutch_date(document.metadata.date)
-    stating = next((c for c in chunks if written.lower() in " ".join(c.text.split()).lower()), None)
+    title = _title(document)
+    published = _line_with(chunks, _PUBLISHED) if _APPEARED.search(question) else None
+    if published:
+        chunk, line = published
+        return [f"_Wanneer {title} is uitgegeven, staat in de tekst zelf:_", "", f"{line} [1]"], [(chunk, [line])]
+    if not document.metadata.date:
+        return NO_DATE.format(title=title)
+    written = dutch_date(document.metadata.date)  # "4 september 2023", "januari 2026"
+    stating = _line_with(chunks, re.compile(rf"^.*{re.escape(written)}.*$", re.I | re.M), written)
     if stating is None:
+        return NO_DATE.format(title=title)
+    chunk, line = stating
+    return [f"_De datum van {title} is {written}; zo staat die in de tekst:_", "", f"{line} [1]"], [(chunk, [line])]
+
+
+def _chapter_number(heading: str) -> int | None:
+    match = _CHAPTER.match(heading)
+    if not match:
         return None
-    return [f"_De datum van {_title(document)}, zoals de tekst zelf die noemt:_", "", f"{written} [1]"], \
-        [(stating, [written])]
+    if match.group("number"):
+        return int(match.group("number"))
+    roman = match.group("roman").upper()
+    values = [_ROMAN[c] for c in roman]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
 
 
 def _chapters(question: str, chunks: list, document):
     firsts: dict[int, tuple[str, object]] = {}
     for chunk in chunks:
-        top = (chunk.section or "").split("›")[0].strip()
-        match = _CHAPTER.match(top)
-        if match and int(match.group(1)) not in firsts:
-            firsts[int(match.group(1))] = (top, chunk)
+        # the first heading of the path that numbers a chapter: a beleidsboek's path opens with its title
+        for heading in (h.strip() for h in (chunk.section or "").split("›")):
+            number = _chapter_number(heading)
+            if number is not None:
+                firsts.setdefault(number, (heading, chunk))
+                break
     numbers = sorted(firsts)
-    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
-        return None  # no numbered chapters, or a numbering the headings do not bear out
-    lines = [f"_{_title(document)} heeft {len(numbers)} genummerde hoofdstukken:_", ""]
+    if len(numbers) < 2 or numbers[0] != 1:
+        return NO_CHAPTERS.format(title=_title(document))  # no numbering the headings bear out
+    if numbers == list(range(1, len(numbers) + 1)):
+        lines = [f"_{_title(document)} heeft {len(numbers)} genummerde hoofdstukken:_", ""]
+    else:  # the Woningwet's Hoofdstuk II has no text left in this edition
+        lines = [f"_{_title(document)} heeft tekst onder {len(numbers)} genummerde hoofdstukken; de nummering "
+                 f"loopt niet door:_", ""]
     lines += [f"- {firsts[n][0]} [{i}]" for i, n in enumerate(numbers, start=1)]
     return lines, [(firsts[n][1], []) for n in numbers]
 
 
 def _length(question: str, chunks: list, document):
-    match = _LENGTH.search(question)
-    if "samenvatting" in (match.group(1) or match.group(2) or "").lower():
+    asked = _ASKS_LENGTH.search(question)
+    title = _title(document)
+    if asked.group("summary") or asked.group("own"):
         section = next((c.section for c in chunks if any(SUMMARY.match(h) for h in (c.section or "").split("›"))),
                        None)
         part = [c for c in chunks if section is not None and c.section == section]
         if not part or part[0].page_start is None:
-            return None
+            return NO_PAGES.format(title=title, what=" bij een samenvatting")
         first, last = part[0].page_start, max(c.page_end or c.page_start for c in part)
         pages = last - first + 1
         where = f"p. {first}" if pages == 1 else f"p. {first}–{last}"
         name = section.split("›")[-1].strip()
-        return ([f"_„{name}” in {_title(document)} beslaat {pages} {'pagina' if pages == 1 else 'pagina’s'} "
-                 f"({where}) [1]._"], [(part[0], [])])
+        return ([f"_„{name}” in {title} beslaat {pages} {'pagina' if pages == 1 else 'pagina’s'} ({where}) [1]._"],
+                [(part[0], [])])
     if not document.n_pages or not chunks:
-        return None
-    return [f"_{_title(document)} telt {document.n_pages} pagina’s [1]._"], [(chunks[-1], [])]
+        return NO_PAGES.format(title=title, what="")
+    return [f"_{title} telt {document.n_pages} pagina’s [1]._"], [(chunks[-1], [])]

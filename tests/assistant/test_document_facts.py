@@ -14,8 +14,7 @@ from index.models import DocumentRecord
 from ingest.chunking import Chunker
 from ingest.loaders import load_document
 
-PBL_PDF = (Path(__file__).resolve().parents[3] / "shared" / "external" / "docs"
-           / "pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669.pdf")
+DOCS = Path(__file__).resolve().parents[3] / "shared" / "external" / "docs"
 
 
 @pytest.mark.parametrize("question, kind", [
@@ -27,6 +26,7 @@ PBL_PDF = (Path(__file__).resolve().parents[3] / "shared" / "external" / "docs"
     ("Wanneer is dit document gepubliceerd?", "datum"),
     ("Welke hoofdstukken heeft het rapport?", "hoofdstukken"),
     ("Hoeveel pagina's telt het rapport?", "lengte"),
+    ("Hoeveel pagina’s telt de samenvatting?", "lengte"),  # a typographic apostrophe
 ])
 def test_a_question_about_the_document_itself_is_recognised(question, kind):
     assert asks_document_fact(question) == kind
@@ -37,66 +37,100 @@ def test_a_question_about_the_document_itself_is_recognised(question, kind):
     "Wanneer is een woonruimte zelfstandig?",
     "Hoe lang is de wachttijd voor een sociale huurwoning?",
     "Wat staat er in de samenvatting?",  # an overview (assistant/overview.py)
-    "Welke verhuismotieven worden het vaakst genoemd?",
+    # a reviewer's: something in the document, not the document
+    "Wanneer is de internetconsultatie gepubliceerd?",
+    "Wanneer zijn de WoON-gegevens gepubliceerd?",
+    "Wanneer zijn de antwoorden op de Kamervragen verschenen?",
+    "Welke hoofdstukken gaan over verhuisafstanden?",
+    "Hoeveel pagina's heeft de bijlage over de alternatieve modellering?",
+    "Wanneer is dit besluit verschenen en wanneer treedt de wet in werking?",  # two questions
 ])
-def test_a_question_about_what_the_document_says_is_no_question_about_the_document(question):
+def test_a_question_about_something_in_the_document_is_no_question_about_the_document(question):
     assert asks_document_fact(question) is None
+
+
+def chunked(name: str):
+    """A real document of ../shared, chunked as the index chunks it (by words: no embedder needed)."""
+    path = DOCS / name
+    if not path.is_file():
+        pytest.skip("../shared/external/docs ontbreekt")
+    document = load_document(path)
+    chunks = Chunker(lambda text: len(text.split())).chunk(document)
+    return chunks, DocumentRecord(document.doc_id, str(path), document.metadata, "h", len(chunks),
+                                  len(document.pages), "2026-12-05")
 
 
 @pytest.fixture(scope="module")
 def pbl():
-    """The real PBL report, chunked as the index chunks it (by words here, no embedder needed)."""
-    if not PBL_PDF.is_file():
-        pytest.skip("../shared/external/docs ontbreekt")
-    document = load_document(PBL_PDF)
-    chunks = Chunker(lambda text: len(text.split())).chunk(document)
-    record = DocumentRecord(document.doc_id, str(PBL_PDF), document.metadata, "h", len(chunks), len(document.pages),
-                            "2026-12-05")
-    return chunks, record
+    return chunked("pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669.pdf")
 
 
-def test_an_officer_asking_when_the_report_appeared_gets_the_date_on_its_title_page(pbl):
+def test_an_officer_asking_when_the_report_appeared_gets_the_date_as_its_title_page_has_it(pbl):
     chunks, record = pbl
 
-    text, citations, hits = document_fact("Wanneer is de publicatie verschenen?", chunks, record)
+    fact = document_fact("Wanneer is de publicatie verschenen?", chunks, record)
 
-    assert text.startswith("_De datum van „Verhuismotieven en ruimtelijke verhuisbewegingen”, zoals de tekst zelf die "
-                           "noemt:_\n\n4 september 2023 [1]")
-    assert citations[0].page == 1 and citations[0].highlights == ["4 september 2023"]
-    assert "4 september 2023" in hits[0].chunk.text
+    assert fact.text.startswith("_De datum van „Verhuismotieven en ruimtelijke verhuisbewegingen” is 4 september "
+                                "2023; zo staat die in de tekst:_\n\n")
+    assert "4 september 2023 [1]" in fact.text and not fact.missing
+    assert fact.citations[0].page == 1 and "4 september 2023" in fact.hits[0].chunk.text
 
 
-def test_a_date_the_text_does_not_state_is_not_given(pbl):
+def test_a_staatsblad_asked_when_it_appeared_quotes_its_uitgegeven_line():
+    chunks, record = chunked("stb-2024-193.pdf")
+
+    fact = document_fact("Wanneer is deze wet gepubliceerd?", chunks, record)
+
+    assert "\n\nUitgegeven de achtentwintigste juni 2024 [1]" in fact.text
+
+
+def test_a_date_the_text_does_not_state_is_not_given_and_the_answer_says_so(pbl):
     chunks, record = pbl
     elsewhere = dataclasses.replace(record, metadata=dataclasses.replace(record.metadata, date="2023-08-31"))
 
-    assert document_fact("Wanneer is de publicatie verschenen?", chunks, elsewhere) is None
+    fact = document_fact("Wanneer is de publicatie verschenen?", chunks, elsewhere)
+
+    assert fact.missing and not fact.citations
+    assert fact.text == ("„Verhuismotieven en ruimtelijke verhuisbewegingen” noemt geen datum die ik als de datum "
+                         "van het document kan aanwijzen.")
 
 
 def test_an_officer_asking_how_many_chapters_gets_the_numbered_chapters_each_cited(pbl):
     chunks, record = pbl
 
-    text, citations, _ = document_fact("Uit hoeveel hoofdstukken bestaat de publicatie?", chunks, record)
+    fact = document_fact("Uit hoeveel hoofdstukken bestaat de publicatie?", chunks, record)
 
-    assert text.startswith("_„Verhuismotieven en ruimtelijke verhuisbewegingen” heeft 4 genummerde hoofdstukken:_\n\n"
-                           "- 1 Aanleiding [1]\n- 2 Het verhuisproces en motieven: kort literatuuroverzicht [2]\n"
-                           "- 3 Data en methoden [3]\n- 4 Resultaten van de empirische analyse [4]")
-    assert [c.section.split(" › ")[0] for c in citations][0] == "1 Aanleiding"
+    assert fact.text.startswith("_„Verhuismotieven en ruimtelijke verhuisbewegingen” heeft 4 genummerde hoofdstukken:_"
+                                "\n\n- 1 Aanleiding [1]\n- 2 Het verhuisproces en motieven: kort literatuuroverzicht "
+                                "[2]\n- 3 Data en methoden [3]\n- 4 Resultaten van de empirische analyse [4]")
+    assert fact.citations[0].section.split(" › ")[0] == "1 Aanleiding"
+
+
+def test_the_chapters_of_a_law_are_counted_by_their_roman_numbers_and_a_gap_is_said():
+    chunks, record = chunked("BWBR0005181_woningwet_lawsmd-2015.md")
+
+    fact = document_fact("Uit hoeveel hoofdstukken bestaat deze wet?", chunks, record)
+
+    # Hoofdstuk II has no text left in this edition of the Woningwet
+    assert fact.text.startswith("_„Woningwet” heeft tekst onder 8 genummerde hoofdstukken; de nummering loopt niet "
+                                "door:_\n\n- Hoofdstuk I Algemene bepalingen [1]\n- Hoofdstuk III Bijzondere")
 
 
 def test_an_officer_asking_how_long_the_summary_is_gets_its_pages(pbl):
     chunks, record = pbl
 
-    text, citations, _ = document_fact("Hoe lang is deze samenvatting?", chunks, record)
+    fact = document_fact("Hoe lang is deze samenvatting?", chunks, record)
 
     # counted, not quoted: a note
-    assert text.startswith("_„Samenvatting en beleidsimplicaties” in „Verhuismotieven en ruimtelijke verhuisbewegingen” "
-                           "beslaat 2 pagina’s (p. 4–5) [1]._")
-    assert citations[0].page == 4
+    assert fact.text.startswith("_„Samenvatting en beleidsimplicaties” in „Verhuismotieven en ruimtelijke "
+                                "verhuisbewegingen” beslaat 2 pagina’s (p. 4–5) [1]._")
+    assert fact.citations[0].page == 4
 
 
-def test_a_document_without_numbered_chapters_gets_no_count(pbl):
+def test_a_document_without_numbered_chapters_says_it_has_none(pbl):
     chunks, record = pbl
     unnumbered = [dataclasses.replace(c, section=(c.section or "").lstrip("0123456789 ")) for c in chunks]
 
-    assert document_fact("Uit hoeveel hoofdstukken bestaat de publicatie?", unnumbered, record) is None
+    fact = document_fact("Uit hoeveel hoofdstukken bestaat de publicatie?", unnumbered, record)
+
+    assert fact.missing and fact.text.endswith("heeft geen genummerde hoofdstukken die ik kan tellen.")

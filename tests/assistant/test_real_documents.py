@@ -687,7 +687,7 @@ def test_an_officer_reading_the_pbl_report_asks_when_it_appeared_and_gets_the_da
     assert not answer.abstained
     assert "\n\n4 september 2023 [1]\n" in answer.text
     assert answer.citations[0].doc_id == PBL_REPORT and answer.citations[0].page == 1
-    assert "zoals de tekst zelf die noemt" not in elsewhere.text
+    assert "zo staat die in de tekst" not in elsewhere.text
 
 
 def test_an_officer_asking_what_the_besluit_betaalbare_huur_is_about_reads_what_it_amends_and_why(officer):
