@@ -164,7 +164,8 @@ class Assistant:
         embedder = getattr(index, "embedder", None)
         own_vector = embedder.embed_query(query) if searched != query and embedder is not None else None
         fused = index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=own_vector)
-        hits = complete_passages(rerank(searched, fused, weights, k or self.k, embedder=embedder), index)
+        hits = complete_passages(rerank(searched, fused, weights, k or self.k, embedder=embedder),
+                                 index)
         laws = quoted_law(hits, index, chosen)
         evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question, quoted=laws)
         verdict = evidence.verdict(self.refuse_below, self.caution_below)

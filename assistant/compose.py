@@ -854,9 +854,10 @@ def echoes(c: Candidate, pool: list[Candidate], chosen: list[Candidate], hits: l
     found: list[Candidate] = []
     for other in sorted(pool, key=lambda o: -o.score):
         document = hits[other.hit_rank].document
+        dates = {home.metadata.date, document.metadata.date}
         if (document.doc_id == home.doc_id or other.pitfall != c.pitfall or any(other is x for x in chosen)
                 or any(hits[e.hit_rank].document.doc_id == document.doc_id for e in found)
-                or None not in (home.metadata.date, document.metadata.date) and home.metadata.date != document.metadata.date):
+                or (None not in dates and len(dates) == 2)):
             continue
         if says_the_same(c, other):
             found.append(other)

@@ -48,7 +48,8 @@ _ASKS_LENGTH = re.compile(
 _CHAPTER = re.compile(r"^\s*(?:hoofdstuk\s+(?P<roman>[IVXL]+)\b|(?:hoofdstuk\s+)?(?P<number>\d{1,2})(?![.,]?\d))\.?\s*\S",
                       re.I)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_PUBLISHED = re.compile(r"^\s*uitgegeven\b.*", re.I | re.M)  # "Uitgegeven de achtentwintigste juni 2024"
+# "Uitgegeven de achtentwintigste juni 2024": a Staatsblad's or Kamerstuk's publication line
+_PUBLISHED = re.compile(r"^\s*Uitgegeven\s+(?:de|op)\s+.*\b\d{4}\b.*$", re.M)
 
 LINE_WORDS = 24  # a quoted line, at most, around the date it is quoted for
 NO_DATE = "{title} noemt geen datum die ik als de datum van het document kan aanwijzen."

@@ -4,9 +4,10 @@ about indienen.
 A question splits a separable verb (scheidbaar werkwoord): the finite verb comes early and its
 particle closes the clause ("Hoe vraag ik DigiD aan?", "Wat houdt de tussenvorm in?", "Hoe richt
 ik een politieke partij op?"). Texts mostly write the verb whole ("aanvragen", "indienen", "de
-aanvraag"), and the bare verb is another word ("dien" is "dienen", to serve), so neither BM25
-nor the answer's word matching finds the passage. The whole verb is added to the query, when
-the library knows it; the officer sees the query as it was searched.
+aanvraag"), and the bare verb is another word ("dien" is "dienen", to serve), so BM25 does not
+find the passage. The whole verb is added to the query that BM25 and the reranker read, when
+the library knows it (`assistant.Assistant` keeps the question's own words for the rest); the
+officer sees the query as it was searched.
 """
 
 from __future__ import annotations
