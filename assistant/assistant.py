@@ -221,7 +221,8 @@ class Assistant:
         fact = document_fact(question, list(index.chunks_of(only.doc_id)), only) \
             if only and not leans_back and asks_document_fact(question) else None
         if fact is not None:  # "Wanneer is de publicatie verschenen?"; or that the document does not say
-            answer = Answer(fact.text, fact.citations, fact.missing, query, "extractief", notes)
+            # nothing was searched: "Hoe lang is deze samenvatting?" after another question is no follow-up
+            answer = Answer(fact.text, fact.citations, fact.missing, question, "extractief", notes)
             answer.hits = fact.hits
             return answer
         if only and not leans_back and asks_overview(question, only):

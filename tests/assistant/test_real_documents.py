@@ -688,6 +688,11 @@ def test_an_officer_reading_the_pbl_report_asks_when_it_appeared_and_gets_the_da
     assert "\n\n4 september 2023 [1]\n" in answer.text
     assert answer.citations[0].doc_id == PBL_REPORT and answer.citations[0].page == 1
     assert "zo staat die in de tekst" not in elsewhere.text
+    # asked next, "deze samenvatting" points at the document, not back at the last question
+    summary = officer.ask("Hoe lang is deze samenvatting?", filters={"doc_id": [PBL_REPORT]},
+                          history=[{"role": "user", "content": "Wanneer is de publicatie verschenen?"},
+                                   {"role": "assistant", "content": answer.text}])
+    assert summary.query == "Hoe lang is deze samenvatting?" and "beslaat 2 pagina’s (p. 4–5)" in summary.text
 
 
 def test_an_officer_asking_what_the_besluit_betaalbare_huur_is_about_reads_what_it_amends_and_why(officer):
