@@ -169,3 +169,21 @@ def test_a_bad_question_file_stops_the_command_with_the_line(bundled_index, tmp_
                          "    gold_docs: [bestaat-niet]\n", encoding="utf-8")
     assert main(["eval", str(questions), "--index", str(bundled_index), "--report", str(tmp_path / "r")]) == 1
     assert f"{questions}:2: vraag 'x' · veld 'gold_docs': document 'bestaat-niet' staat niet in de index" in capsys.readouterr().err
+
+
+def test_the_report_ranks_the_questions_own_search_not_a_lookup_the_answer_makes_after_it(bundled_index, embedder):
+    """The assistant looks up quoted law with a BM25 search of its own after retrieving
+    (`assistant.quoted`); the evaluation must keep the retrieval for the ranking metrics and
+    pass the lookup through as the app makes it."""
+    from evals.runner import ConfiguredIndex
+    from index.searcher import Index
+
+    index = Index.open(bundled_index, embedder)
+    searcher = ConfiguredIndex(index, "hybrid", None)
+    retrieved = searcher.search("Welke groepen moeten in de urgentieregeling?", 8)
+    lookup = searcher.search("woningzoekenden die mantelzorg verlenen", 3, mode="bm25")
+
+    assert [h.chunk.chunk_id for h in searcher.last_hits[:8]] == [h.chunk.chunk_id for h in retrieved]
+    assert [h.chunk.chunk_id for h in lookup] == [
+        h.chunk.chunk_id for h in index.search("woningzoekenden die mantelzorg verlenen", 3, mode="bm25")]
+    assert all(h.dense_score is None for h in lookup)  # as in the app: no embedding for a lookup
