@@ -25,7 +25,8 @@ from itertools import takewhile
 
 from assistant.condense import own_terms
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, asked_statement, asks_reason, coverage,
+from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, as_quoted, asked_statement, asks_reason,
+                                 coverage,
                                  credit, defined_terms, defines, glossary_row, is_boilerplate, may_define,
                                  names_document, names_lid, nearest_heading, only_refers, question_terms, quotes,
                                  passage_units, shingles, states_reason, terms, tidy, without_lid_number)
@@ -892,7 +893,7 @@ def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool, also: list[int]
                 else _shown(c.unit, in_article))
     markers = "".join(f"[{m}]" for m in sorted([n, *(also or [])]))
     shown = c.marked_shown()
-    items = [f"{tidy(f'{mark} {item}' if mark else item)} [{n}]" for item, mark in shown]
+    items = [f"{tidy(as_quoted(f'{mark} {item}' if mark else item))} [{n}]" for item, mark in shown]
     if len(c.unit.items) > len(shown):  # a note, no claim
         hidden = len(c.unit.items) - len(shown)
         items.append(f"_… en nog {hidden} {'onderdeel' if hidden == 1 else 'onderdelen'} in de bron [{n}]_")
@@ -917,8 +918,8 @@ def _shown(unit: Unit, in_article: bool) -> str:
     ("Lid 3: Tot de woningzoekenden …"), as an officer cites it, whether the text numbered it
     "3." or "3"."""
     if in_article and unit.opens_lid and unit.lid is not None:
-        return f"Lid {unit.lid}: {without_lid_number(unit.text)}"
-    return unit.text
+        return f"Lid {unit.lid}: {as_quoted(without_lid_number(unit.text))}"
+    return as_quoted(unit.text)
 
 
 def _dates_differ(chosen: list[Candidate], hits: list[Hit]) -> bool:

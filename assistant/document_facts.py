@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from assistant.compose import sources_block, to_citation
 from assistant.models import Citation
 from assistant.overview import SUMMARY
+from assistant.sentences import as_quoted
 from index.models import Hit
 from ingest.dates import dutch_date
 
@@ -119,7 +120,7 @@ def _date(question: str, chunks: list, document):
     published = _line_with(chunks, _PUBLISHED) if _APPEARED.search(question) else None
     if published:
         chunk, line = published
-        return [f"_Wanneer {title} is uitgegeven, staat in de tekst zelf:_", "", f"{line} [1]"], [(chunk, [line])]
+        return [f"_Wanneer {title} is uitgegeven, staat in de tekst zelf:_", "", f"{as_quoted(line)} [1]"], [(chunk, [line])]
     if not document.metadata.date:
         return NO_DATE.format(title=title)
     written = dutch_date(document.metadata.date)  # "4 september 2023", "januari 2026"
@@ -127,7 +128,7 @@ def _date(question: str, chunks: list, document):
     if stating is None:
         return NO_DATE.format(title=title)
     chunk, line = stating
-    return [f"_De datum van {title} is {written}; zo staat die in de tekst:_", "", f"{line} [1]"], [(chunk, [line])]
+    return [f"_De datum van {title} is {written}; zo staat die in de tekst:_", "", f"{as_quoted(line)} [1]"], [(chunk, [line])]
 
 
 def _chapter_number(heading: str) -> int | None:
@@ -158,7 +159,7 @@ def _chapters(question: str, chunks: list, document):
     else:  # the Woningwet's Hoofdstuk II has no text left in this edition
         lines = [f"_{_title(document)} heeft tekst onder {len(numbers)} genummerde hoofdstukken; de nummering "
                  f"loopt niet door:_", ""]
-    lines += [f"- {firsts[n][0]} [{i}]" for i, n in enumerate(numbers, start=1)]
+    lines += [f"- {as_quoted(firsts[n][0])} [{i}]" for i, n in enumerate(numbers, start=1)]
     return lines, [(firsts[n][1], []) for n in numbers]
 
 

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from assistant.compose import sources_block, to_citation
 from assistant.models import Citation
-from assistant.sentences import Unit, is_boilerplate, passage_units
+from assistant.sentences import Unit, as_quoted, is_boilerplate, passage_units
 from index.models import Hit
 from ingest.metadata import OPSCHRIFT
 
@@ -79,9 +79,9 @@ def overview_text(found: list[tuple[Hit, list[Unit]]], where: str) -> tuple[str,
     lines, prose = [], []
     for n, (_, shown) in enumerate(found, start=1):
         for unit in shown:
-            prose.append(f"{unit.text} [{n}]")
+            prose.append(f"{as_quoted(unit.text)} [{n}]")
             if unit.items:  # a lead-in ends the paragraph; its list follows it
-                lines += [" ".join(prose)] + [f"- {item} [{n}]" for item in unit.items]
+                lines += [" ".join(prose)] + [f"- {as_quoted(item)} [{n}]" for item in unit.items]
                 prose = []
     lines += [" ".join(prose)] if prose else []
     # the title in quotes: many end in a question mark ("De procesorganisatie inrichten: …?")

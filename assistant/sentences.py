@@ -907,6 +907,19 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=\S)\s+(?=[,.;:!?)](?:\s|$))")
 _SPACE_AFTER_PAREN = re.compile(r"\(\s+(?=\S)")
 
 
+# a source's own "[2]": a superscript lost in conversion (Utrecht's "50 m[2] GBO") or a
+# footnote reference ("Ontwikkeling woningbouw [1]")
+_SOURCE_NUMBER = re.compile(r"\s?\[(\d{1,3})\]")
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def as_quoted(text: str) -> str:
+    """A source's `text` as an answer quotes it: its own bracketed numbers as the superscripts
+    they stand for ("50 m² GBO", "woningbouw¹"), so neither the officer nor the chat's links
+    take them for the answer's citations ("[2]" opened source 2)."""
+    return _SOURCE_NUMBER.sub(lambda number: number.group(1).translate(_SUPERSCRIPT), text)
+
+
 def tidy(text: str) -> str:
     """`text` without spaces before punctuation or inside brackets, as shown in an answer. Only
     the display changes: matching a shown sentence to its passage folds both the same way."""

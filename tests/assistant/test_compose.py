@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.compose import compose, facets_of
-from assistant.sentences import names_lid, units
+from assistant.sentences import as_quoted, names_lid, units
 from evals.metrics import contains
 from index.models import DocumentRecord, Hit
 from ingest.chunking import Chunker
@@ -1164,3 +1164,10 @@ def test_two_beleidsboeken_worded_alike_are_not_cited_as_saying_the_same_when_a_
                      [onzelfstandig, zelfstandig], {})
 
     assert "][" not in body(answer)
+
+
+def test_a_sources_own_bracketed_numbers_are_shown_as_the_superscripts_they_stand_for():
+    # Utrecht's nota, converted: a lost superscript and a table's footnote reference
+    assert as_quoted("minimaal 40 m[2] GBO") == "minimaal 40 m² GBO"
+    assert as_quoted("Ontwikkeling woningbouw [1] € 1.200") == "Ontwikkeling woningbouw¹ € 1.200"
+    assert as_quoted("Artikel 12 lid 3") == "Artikel 12 lid 3"

@@ -734,3 +734,13 @@ def test_the_besluit_huurprijzen_is_about_what_its_opschrift_says_though_it_ends
 
     assert answer.text.startswith("_Waar het document over gaat, uit de aanhef en de inleiding van „Besluit huurprijzen woonruimte”")
     assert "Besluit van 18 april 1979 tot uitvoering van" in answer.text.split("**Bronnen**")[0]
+
+
+def test_an_officer_reads_utrechts_minimum_sizes_in_square_metres_not_as_links_to_other_sources(officer):
+    # the conversion of Utrecht's nota wrote every "m²" as "m[2]", which the chat would link to source 2
+    answer = officer.ask("Hoe groot moeten middenhuurwoningen in Utrecht minimaal zijn?")
+
+    assert not answer.abstained
+    assert "40 m² GBO" in answer.text
+    body = answer.text.split("**Bronnen**")[0]
+    assert not re.search(r"\S\[\d+\]", body.replace("][", "] [")), body  # every [n] stands apart: ours
