@@ -24,6 +24,7 @@ from datetime import date
 from itertools import takewhile
 
 from assistant.condense import own_terms
+from assistant.expand import one_passage
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, as_quoted, asked_statement, asks_reason,
                                  coverage,
@@ -793,10 +794,14 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
                   (PITFALL_HEADING, [c for c in support if c.pitfall])]
         chosen += support
     agreeing = {id(c): echoes(c, pool, chosen, hits) for c in chosen}
+    # passages the Bronnen list would name alike (an article cut into two chunks, two paragraphs
+    # of one page) are one source: the officer saw "[1] … Artikel 14" and "[3] … Artikel 14"
     numbering: dict[int, int] = {}
+    places: dict[tuple[str, str], int] = {}
     for candidate in chosen:
         for c in [candidate, *agreeing[id(candidate)]]:
-            numbering.setdefault(c.hit_rank, len(numbering) + 1)
+            if c.hit_rank not in numbering:
+                numbering[c.hit_rank] = places.setdefault(place(hits[c.hit_rank]), len(places) + 1)
 
     def render(c: Candidate, bullet: bool) -> list[str]:
         return _render(c, numbering[c.hit_rank], hits, bullet, [numbering[e.hit_rank] for e in agreeing[id(c)]])
@@ -813,9 +818,9 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
             continue
         if label:
             lines += ["", f"**{label}**"]
-        # newest source first when dates differ; otherwise units of one passage together, in their order
+        # newest source first when dates differ; otherwise units of one source together, in its order
         for c in sorted(picked, key=lambda c: (_age(hits[c.hit_rank]) if dated else 0, numbering[c.hit_rank],
-                                               c.position)):
+                                               hits[c.hit_rank].chunk.char_start, c.position)):
             lines += render(c, bullet=True)
     if dated:
         lines += ["", _date_note(chosen, hits, numbering)]
@@ -824,10 +829,11 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         used.setdefault(candidate.hit_rank, []).extend(candidate.parts)
         for echo in agreeing[id(candidate)]:
             used.setdefault(echo.hit_rank, []).extend(echo.parts)
-    citations = [
-        to_citation(n, hits[rank], used.get(rank, []))
-        for rank, n in sorted(numbering.items(), key=lambda item: item[1])
-    ]
+    sources: dict[int, list[int]] = {}
+    for rank, n in numbering.items():
+        sources.setdefault(n, []).append(rank)
+    citations = [to_citation(n, one_passage([hits[r] for r in ranks]), [part for r in ranks for part in used.get(r, [])])
+                 for n, ranks in sorted(sources.items())]
     return Composition("\n".join(lines).strip(), citations, used)
 
 
@@ -979,6 +985,11 @@ def _core(text: str) -> str:
     """The text as compared for repeats: folded, without a leading lid or item number (an answer
     shows regelrecht's "3 Tot de …" as "Lid 3: Tot de …", `_shown`)."""
     return _fold(_NUMBERED.sub("", text))
+
+
+def place(hit: Hit) -> tuple[str, str]:
+    """Where a passage stands, as the Bronnen list names it (document, section, pages)."""
+    return hit.document.doc_id, to_citation(0, hit, []).label()
 
 
 def to_citation(n: int, hit: Hit, highlights: list[str]) -> Citation:

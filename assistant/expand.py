@@ -91,6 +91,22 @@ def join(first: Chunk, second: Chunk) -> Chunk:
                    page_end=second.page_end if second.page_end is not None else first.page_end)
 
 
+def one_passage(hits: list[Hit]) -> Hit:
+    """Passages of one document as one hit: the first of `hits` with the text of all, in the
+    document's order, what two of them share once and a gap between them marked "…"."""
+    chunks = sorted((h.chunk for h in hits), key=lambda c: (c.char_start, -c.char_end))
+    whole = chunks[0]
+    for chunk in chunks[1:]:
+        if chunk.char_end <= whole.char_end or chunk.text in whole.text:
+            continue  # a passage completed to its list may hold another
+        if chunk.char_start <= whole.char_end:
+            whole = join(whole, chunk)
+        else:
+            whole = replace(whole, text=f"{whole.text}\n\n…\n\n{chunk.text}", char_end=chunk.char_end,
+                            page_end=chunk.page_end if chunk.page_end is not None else whole.page_end)
+    return replace(hits[0], chunk=replace(whole, ordinal=hits[0].chunk.ordinal))
+
+
 def complete_passages(hits: list[Hit], index) -> list[Hit]:
     """`hits` with every passage that is cut off inside a list, or that follows a list under the
     same heading ("De voorwaarden waaraan woningzoekenden uit deze groepen …"), joined with its

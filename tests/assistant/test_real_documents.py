@@ -744,3 +744,18 @@ def test_an_officer_reads_utrechts_minimum_sizes_in_square_metres_not_as_links_t
     assert "40 m² GBO" in answer.text
     body = answer.text.split("**Bronnen**")[0]
     assert not re.search(r"\S\[\d+\]", body.replace("][", "] [")), body  # every [n] stands apart: ours
+
+
+def test_an_officer_sees_each_place_in_a_document_once_in_the_sources(officer):
+    # article 14 is cut into two chunks; both answered, and the officer saw "[1] Huisvestingswet
+    # 2014 … Artikel 14" and "[2] Huisvestingswet 2014 … Artikel 14"
+    answer = officer.ask("Wanneer heeft iemand een maatschappelijke binding met onze gemeente, zodat hij voorrang kan krijgen?")
+
+    assert not answer.abstained
+    labels = [c.label() for c in answer.citations]
+    assert len(labels) == len(set(labels)), labels
+    article = next(c for c in answer.citations if c.doc_id == HUISVESTINGSWET_2026 and c.section.endswith("Artikel 14"))
+    # the one source holds every sentence the answer cites it for, from both chunks
+    chunks = [c.text for c in officer.index.get().chunks_of(HUISVESTINGSWET_2026) if c.section == article.section]
+    assert len(chunks) >= 2 and all(part in article.text for part in article.highlights)
+    assert sum(any(part in chunk for part in article.highlights) for chunk in chunks) >= 2
