@@ -1,5 +1,6 @@
 """Questions about the chosen document as an object, answered from its own passages: when it is
-dated, how many chapters it has, how many pages it or its summary takes.
+dated, how many chapters it has, how many pages it or its summary takes, how many sources its
+reference list holds.
 
 An officer reading one document (the "Alleen in" filter, `--doc`) asks "Wanneer is de publicatie
 verschenen?", "Uit hoeveel hoofdstukken bestaat de publicatie?" or "Hoe lang is deze
@@ -12,8 +13,9 @@ internetconsultatie gepubliceerd?", "Welke hoofdstukken gaan over toezicht?").
 Each answer cites the passage it rests on and quotes what the text says: the line with the date
 (the officer sees what the date is of: "Besluit van 26 juni 2024", "(ingezonden 11 maart
 2024)"), or a Staatsblad's or Kamerstuk's "Uitgegeven …" line when the question asks when it
-appeared; the chapter headings. What is counted (pages) is a note in italics. A fact the
-document does not bear out is not made up: the answer says it is not there.
+appeared; the chapter headings. What is counted (pages, the entries of a reference list) is a
+note in italics. A fact the document does not bear out is not made up: the answer says it is
+not there.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.compose import sources_block, to_citation
+from assistant.expand import join
 from assistant.models import Citation
 from assistant.overview import SUMMARY
 from assistant.sentences import as_quoted
@@ -36,6 +39,7 @@ _ASKS_DATE = re.compile(
     rf"|geschreven)\s*\??\s*$"
     rf"|^\s*van\s+wanneer\s+(?:is|dateert)\s+{_DOCUMENT}\s*\??\s*$"
     rf"|^\s*wat\s+is\s+de\s+(?:publicatie)?datum(?:\s+van\s+{_DOCUMENT})?\s*\??\s*$", re.I)
+_REFERENCES_ASKED = r"(?:bronnen|referenties|literatuurverwijzingen|bronverwijzingen)"
 _APPEARED = re.compile(r"\b(?:verschenen|gepubliceerd|uitgekomen|uitgegeven)\b", re.I)
 _ASKS_CHAPTERS = re.compile(
     rf"^\s*(?:uit\s+hoeveel\s+hoofdstukken\s+bestaat\s+{_DOCUMENT}"
@@ -44,6 +48,17 @@ _ASKS_LENGTH = re.compile(
     rf"^\s*(?:hoe\s+lang\s+is\s+(?:de|deze)\s+(?P<summary>samenvatting)"
     rf"|hoeveel\s+pagina['’]?s\s+(?:telt|heeft|beslaat)\s+(?:(?:de|deze)\s+(?P<own>samenvatting)|{_DOCUMENT})"
     rf"|hoe\s+lang\s+is\s+{_DOCUMENT})\s*\??\s*$", re.I)
+_ASKS_REFERENCES = re.compile(
+    rf"^\s*hoeveel\s+{_REFERENCES_ASKED}\s+(?:worden|zijn)\s+(?:er\s+)?(?:in|door)\s+{_DOCUMENT}\s+"
+    rf"(?:aangehaald|geciteerd|genoemd|vermeld|gebruikt)\s*\??\s*$"
+    rf"|^\s*hoeveel\s+{_REFERENCES_ASKED}\s+(?:haalt|citeert|noemt|vermeldt|telt|bevat|heeft)\s+{_DOCUMENT}(?:\s+aan)?\s*\??\s*$"
+    rf"|^\s*hoeveel\s+{_REFERENCES_ASKED}\s+(?:staan|zijn)\s+(?:er\s+)?in\s+de\s+(?:literatuurlijst|bronnenlijst"
+    rf"|referentielijst|bronvermelding)(?:\s+van\s+{_DOCUMENT})?\s*\??\s*$", re.I)
+# the heading of a reference list: "Bronnen", "Literatuur", "6 Literatuurlijst"
+_REFERENCE_LIST = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:bronnen|bronnenlijst|bronvermelding|literatuur|literatuurlijst"
+                             r"|geraadpleegde\s+literatuur|referenties|bibliografie)\s*$", re.I)
+# an entry of an author-year list: "Mulder, C.H. (1993).", "Ministerie van BZK (2023b),"
+_ENTRY_YEAR = re.compile(r"\((?:19|20)\d{2}[a-z]?\)")
 # "1 Aanleiding", "Hoofdstuk 2 Het verhuisproces", "HOOFDSTUK III Toezicht"
 # (not a section's "4.3 Ruimtelijke verhuispatronen")
 _CHAPTER = re.compile(r"^\s*(?:hoofdstuk\s+(?P<roman>[IVXL]+)\b|(?:hoofdstuk\s+)?(?P<number>\d{1,2})(?![.,]?\d))\.?\s*\S",
@@ -56,6 +71,7 @@ LINE_WORDS = 24  # a quoted line, at most, around the date it is quoted for
 NO_DATE = "{title} noemt geen datum die ik als de datum van het document kan aanwijzen."
 NO_CHAPTERS = "{title} heeft geen genummerde hoofdstukken die ik kan tellen."
 NO_PAGES = "{title} heeft geen paginanummers{what}."
+NO_REFERENCES = "{title} heeft geen literatuurlijst (Bronnen, Literatuur, Referenties) die ik kan tellen."
 
 
 @dataclass
@@ -71,13 +87,15 @@ class Fact:
 
 
 def asks_document_fact(question: str) -> str | None:
-    """"datum", "hoofdstukken" or "lengte" for a question about the document as an object, else None."""
+    """"datum", "hoofdstukken", "lengte" or "bronnen" for a question about the document as an object, else None."""
     if _ASKS_DATE.search(question):
         return "datum"
     if _ASKS_CHAPTERS.search(question):
         return "hoofdstukken"
     if _ASKS_LENGTH.search(question):
         return "lengte"
+    if _ASKS_REFERENCES.search(question):
+        return "bronnen"
     return None
 
 
@@ -87,7 +105,8 @@ def document_fact(question: str, chunks: list, document) -> Fact | None:
     kind = asks_document_fact(question)
     if kind is None:
         return None
-    found = {"datum": _date, "hoofdstukken": _chapters, "lengte": _length}[kind](question, chunks, document)
+    found = {"datum": _date, "hoofdstukken": _chapters, "lengte": _length, "bronnen": _references}[kind](
+        question, chunks, document)
     if isinstance(found, str):
         return Fact(found, [], [], missing=True)
     lines, cited = found
@@ -181,3 +200,24 @@ def _length(question: str, chunks: list, document):
     if not document.n_pages or not chunks:
         return NO_PAGES.format(title=title, what="")
     return [f"_{title} telt {document.n_pages} pagina’s [1]._"], [(chunks[-1], [])]
+
+
+def _references(question: str, chunks: list, document):
+    """The entries of the document's reference list, counted by the year each author-year entry
+    gives in brackets ("Mulder, C.H. (1993)."); the whole list is the one source cited."""
+    title = _title(document)
+    # the last such section: a reference list closes the text (a contents page may name it first)
+    section = next((c.section for c in reversed(chunks) if any(_REFERENCE_LIST.match(h) for h in (c.section or "").split("›"))),
+                   None)
+    part = [c for c in chunks if section is not None and c.section == section]
+    if not part:
+        return NO_REFERENCES.format(title=title)
+    whole = part[0]
+    for chunk in part[1:]:
+        whole = join(whole, chunk)  # the list's passages overlap: each entry once
+    entries = len(_ENTRY_YEAR.findall(whole.text))
+    if not entries:
+        return NO_REFERENCES.format(title=title)
+    name = next(h for h in section.split("›") if _REFERENCE_LIST.match(h)).strip()
+    return ([f"_De lijst „{name}” van {title} telt {entries} vermeldingen (geteld aan het jaartal tussen haakjes "
+             f"van elke vermelding) [1]._"], [(whole, [])])

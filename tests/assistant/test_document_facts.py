@@ -27,6 +27,9 @@ DOCS = Path(__file__).resolve().parents[3] / "shared" / "external" / "docs"
     ("Welke hoofdstukken heeft het rapport?", "hoofdstukken"),
     ("Hoeveel pagina's telt het rapport?", "lengte"),
     ("Hoeveel pagina’s telt de samenvatting?", "lengte"),  # a typographic apostrophe
+    ("Hoeveel bronnen worden in de publicatie aangehaald?", "bronnen"),
+    ("Hoeveel referenties noemt het rapport?", "bronnen"),
+    ("Hoeveel bronnen staan in de literatuurlijst?", "bronnen"),
 ])
 def test_a_question_about_the_document_itself_is_recognised(question, kind):
     assert asks_document_fact(question) == kind
@@ -44,6 +47,8 @@ def test_a_question_about_the_document_itself_is_recognised(question, kind):
     "Welke hoofdstukken gaan over verhuisafstanden?",
     "Hoeveel pagina's heeft de bijlage over de alternatieve modellering?",
     "Wanneer is dit besluit verschenen en wanneer treedt de wet in werking?",  # two questions
+    "Welke databronnen zijn gebruikt voor het onderzoek?",
+    "Hoeveel bronnen van inkomsten heeft een corporatie?",
 ])
 def test_a_question_about_something_in_the_document_is_no_question_about_the_document(question):
     assert asks_document_fact(question) is None
@@ -134,3 +139,26 @@ def test_a_document_without_numbered_chapters_says_it_has_none(pbl):
     fact = document_fact("Uit hoeveel hoofdstukken bestaat de publicatie?", unnumbered, record)
 
     assert fact.missing and fact.text.endswith("heeft geen genummerde hoofdstukken die ik kan tellen.")
+
+
+def test_an_officer_asking_how_many_sources_the_report_cites_gets_its_reference_list_counted(pbl):
+    chunks, record = pbl
+
+    fact = document_fact("Hoeveel bronnen worden in de publicatie aangehaald?", chunks, record)
+
+    # the PBL authors' own answer is 29; counted, not quoted: a note, citing the whole list once
+    assert fact.text.startswith("_De lijst „Bronnen” van „Verhuismotieven en ruimtelijke verhuisbewegingen” telt 29 "
+                                "vermeldingen")
+    (cited,) = fact.citations
+    assert cited.section == "Bronnen" and (cited.page, cited.page_end) == (28, 29)
+    assert cited.text.count("Mulder, C.H. (1993)") == 1  # the list's passages overlap; the entry is once
+    assert "Til, R. van (2008)" in cited.text
+
+
+def test_a_document_without_a_reference_list_says_it_has_none():
+    chunks, record = chunked("stb-2024-193.pdf")
+
+    fact = document_fact("Hoeveel bronnen worden in de publicatie aangehaald?", chunks, record)
+
+    assert fact.missing and fact.text.endswith("heeft geen literatuurlijst (Bronnen, Literatuur, Referenties) die ik "
+                                               "kan tellen.")
