@@ -881,6 +881,8 @@ def says_the_same(a: Candidate, b: Candidate) -> bool:
     shared = len(a.terms & b.terms)
     if shared < SAME_WORDS * max(len(a.terms), len(b.terms), 1):
         return False
+    if (a.terms - b.terms) and (b.terms - a.terms):
+        return False  # one word in place of another: "gemeenschappelijke vertrekken" / "buitenruimten"
     texts = [" ".join(c.unit.parts).lower() for c in (a, b)]
     if sorted(_FIGURE.findall(texts[0])) != sorted(_FIGURE.findall(texts[1])):
         return False

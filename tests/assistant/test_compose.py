@@ -1166,6 +1166,18 @@ def test_two_beleidsboeken_worded_alike_are_not_cited_as_saying_the_same_when_a_
     assert "][" not in body(answer)
 
 
+def test_a_sentence_with_one_word_in_place_of_another_is_not_cited_as_saying_the_same():
+    # a reviewer (helper-32): the beleidsboeken' rule for vertrekken and for buitenruimten
+    kamers = hit("De oppervlakten voor privé- en gemeenschappelijke vertrekken worden afzonderlijk berekend.",
+                 doc_id="beleidsboek-onzelfstandig", date="2026-01-01")
+    buiten = hit("De oppervlakten voor privé- en gemeenschappelijke buitenruimten worden afzonderlijk berekend.",
+                 doc_id="beleidsboek-zelfstandig", date="2026-01-01")
+
+    answer = compose("Hoe worden de oppervlakten van gemeenschappelijke vertrekken berekend?", [kamers, buiten], {})
+
+    assert "vertrekken" in body(answer) and "][" not in body(answer)
+
+
 def test_a_sources_own_bracketed_numbers_are_shown_as_the_superscripts_they_stand_for():
     # Utrecht's nota, converted: a lost superscript and a table's footnote reference
     assert as_quoted("minimaal 40 m[2] GBO") == "minimaal 40 m² GBO"
