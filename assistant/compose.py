@@ -26,9 +26,9 @@ from itertools import takewhile
 from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, as_quoted, asked_statement, asks_reason,
-                                 coverage,
-                                 credit, defined_terms, defines, glossary_row, is_boilerplate, may_define,
+from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, as_quoted, asked_statement,
+                                 asks_reason, coverage, credit, defined_terms, defines, glossary_row, is_boilerplate,
+                                 may_define,
                                  names_document, names_lid, nearest_heading, only_refers, question_terms, quotes,
                                  passage_units, shingles, states_reason, terms, tidy, without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, named_laws
@@ -875,7 +875,8 @@ def echoes(c: Candidate, pool: list[Candidate], chosen: list[Candidate], hits: l
 
 def says_the_same(a: Candidate, b: Candidate) -> bool:
     """Whether two units say the same in (nearly) the same words: SAME_WORDS of the terms both
-    ways, the same figures, and neither denies or reverses what the other says. The Huurcommissie's
+    ways, no word of one in place of a word of the other, the same figures, and neither denies
+    or reverses what the other says. The Huurcommissie's
     two beleidsboeken word their rules alike, for "zelfstandige" and "onzelfstandige" woonruimte,
     with "5 punten" in one and "5,75 punten" in the other."""
     shared = len(a.terms & b.terms)
