@@ -28,9 +28,8 @@ from assistant.expand import one_passage
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, as_quoted, asked_statement,
                                  asks_reason, coverage, credit, defined_terms, defines, glossary_row, is_boilerplate,
-                                 may_define,
-                                 names_document, names_lid, nearest_heading, only_refers, question_terms, quotes,
-                                 passage_units, shingles, states_reason, terms, tidy, without_lid_number)
+                                 may_define, names_document, names_lid, nearest_heading, only_refers, question_terms,
+                                 quotes, passage_units, shingles, states_reason, terms, tidy, without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, named_laws
 from index.models import Hit
 from ingest.dates import latest_day
