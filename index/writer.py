@@ -65,7 +65,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # table cells wrapped onto the next row joined again; 8: a law's citeertitel shown as its title
 # 9: the heading every section sits under, a PDF's own name and a Staatsblad's opschrift, regelgeving by BWB id;
 # 10: the same after a review (no name from a quoted law, a maker or a date line; a chapter stays in the path)
-PIPELINE_VERSION = 10
+# 11: a PDF's footnotes as notes after their page (or list), a sentence across a page break joined
+PIPELINE_VERSION = 11
 
 @dataclass
 class RayTarget:

@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
 from .errors import IngestError
+from .footnotes import PageNotes, split_footnotes
 from .metadata import Extraction
 from .models import Page
 from .pdf_layout import Line, page_lines
@@ -408,6 +409,49 @@ def mend_words_across_pages(texts: list[str], keep_hyphen: frozenset[str]) -> li
     return texts
 
 
+SENTENCE_BREAK = re.compile(r"(?<=[.!?;])[\"'”’»)]*\s+(?=[A-ZÀ-Ý\"“‘(])")
+
+
+def mend_sentences_across_pages(texts: list[str]) -> list[str]:
+    """Join a sentence that runs on from the foot of one page to the top of the next: the rest of
+    the sentence, when the next page goes on in lower case after a line that did not end, moves
+    up to the page it started on ("… een individuele" / "persoonsalarmering …"; pages are joined
+    by a blank line, which would cut the sentence, or a list item, in two)."""
+    texts = list(texts)
+    for i in range(len(texts) - 1):
+        last_line = texts[i].rstrip().rpartition("\n")[2]
+        rest = texts[i + 1].lstrip()
+        if not last_line or not rest[:1].islower() or last_line.startswith("#") or SENTENCE_END.search(last_line):
+            continue
+        first, _, after = rest.partition("\n")
+        ends = SENTENCE_BREAK.search(first)  # the rest of the paragraph is read on the page it stands on
+        moved, kept = (first[:ends.start()], first[ends.end():]) if ends else (first, "")
+        texts[i] = f"{texts[i].rstrip()} {moved}"
+        texts[i + 1] = f"{kept}\n{after}" if kept else after.lstrip("\n")
+    return texts
+
+
+def with_notes(texts: list[str], notes: list[list[str]]) -> list[str]:
+    """Each page's text with its footnotes ("Noot 13: …", `footnotes.split_footnotes`) as
+    paragraphs after it; or, when its list goes on at the top of the next page, where that list
+    ends, so the notes do not cut the list in two (`assistant.sentences.units` reads items
+    across a blank line, not across a note)."""
+    texts = list(texts)
+    for i, page_notes in enumerate(notes):
+        if not page_notes:
+            continue
+        block = "\n\n".join(page_notes)
+        following = texts[i + 1] if i + 1 < len(texts) else ""
+        if as_list_item(following.lstrip().partition("\n")[0]) is None:
+            texts[i] = f"{texts[i].rstrip()}\n\n{block}" if texts[i].strip() else block
+            continue
+        paragraphs = following.split("\n\n")
+        after_list = next((n for n, paragraph in enumerate(paragraphs)
+                           if n and as_list_item(paragraph.lstrip().partition("\n")[0]) is None), len(paragraphs))
+        texts[i + 1] = "\n\n".join([*paragraphs[:after_list], block, *paragraphs[after_list:]])
+    return texts
+
+
 def load_pdf(path: Path, data: bytes) -> Extraction:
     """A PDF as one page of cleaned text per PDF page."""
     reader = open_pdf(path, data)
@@ -422,10 +466,14 @@ def load_pdf(path: Path, data: bytes) -> Extraction:
             "en voeg hem dan opnieuw toe.",
         )
     keep_hyphen = hyphenated_words(line.text for lines in pages for line in lines)
+    body = body_type(pages)
+    paged = split_footnotes(pages, body[0]) if body else [PageNotes(lines, []) for lines in pages]
+    pages = [page.lines for page in paged]
     rule = layout_rule(usual_line_width(pages))
     join = partial(join_wrapped, keep_hyphen=keep_hyphen)
     texts = [render(reflow(lines, rule, join)) for lines in page_texts_with_headings(pages)]
-    texts = mend_words_across_pages(texts, keep_hyphen)
+    texts = mend_sentences_across_pages(mend_words_across_pages(texts, keep_hyphen))
+    texts = with_notes(texts, [page.notes for page in paged])
     return Extraction(
         pages=[Page(number=n, text=text) for n, text in enumerate(texts, start=1)],
         title=pdf_title(reader),

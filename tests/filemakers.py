@@ -23,8 +23,10 @@ def write(path: Path, text: str = "Een korte notitie over wonen.\n") -> Path:
     return path
 
 
-def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: bool = True, title: str | None = None) -> bytes:
-    """A PDF drawn line by line, with an optional running header and "Pagina N van M" footers."""
+def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: bool = True, title: str | None = None,
+              notes: list[list[str]] | None = None) -> bytes:
+    """A PDF drawn line by line, with an optional running header and "Pagina N van M" footers,
+    and per page the `notes` lines set in small type at its foot, as footnotes are."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     if title:
@@ -37,6 +39,10 @@ def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: bool = 
         for line in lines:
             pdf.drawString(60, y, line)
             y -= 14
+        pdf.setFont("Helvetica", 7)
+        for n, line in enumerate((notes or [])[number - 1] if notes and number <= len(notes) else []):
+            pdf.drawString(60, 90 - 9 * n, line)
+        pdf.setFont("Helvetica", 10)
         if footer:
             pdf.drawString(270, 30, f"Pagina {number} van {len(pages)}")
         pdf.showPage()

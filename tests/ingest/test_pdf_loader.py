@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from filemakers import write
+from filemakers import pdf_bytes, write
 from ingest.errors import IngestError
 from ingest.loaders import load_document
 
@@ -105,3 +105,41 @@ def test_a_file_that_only_claims_to_be_a_pdf_is_reported_as_damaged(tmp_path):
         load_document(fake)
 
     assert "beschadigd" in error.value.reason
+
+
+# a condition that runs on to the next page, with a footnote at the foot of the first page, and
+# small-type cells under a table that only look like numbered notes
+NOTED_PAGES = [
+    [
+        "Er is sprake van een zorgwoning als aan de volgende voorwaarden is voldaan.",
+        "1. de woning ligt in een woongebouw;",
+        "2. de huurovereenkomst voorziet in technische voorzieningen die het mogelijk maken dat een individuele",
+    ],
+    [
+        "persoonsalarmering verbinding kan maken met de noodalarmcentrale;",
+        "3. de huurovereenkomst ziet op het gebruik van gemeenschappelijke ruimten.",
+        "Daarna volgt de puntentabel.",
+    ],
+]
+NOTES = [["1 Dit betekent dat punten voor de WOZ-waarde niet worden meegenomen."], ["1 punt", "2 punten"]]
+
+
+def test_a_footnote_does_not_cut_the_condition_that_runs_on_to_the_next_page(tmp_path):
+    path = tmp_path / "beleidsboek.pdf"
+    path.write_bytes(pdf_bytes(NOTED_PAGES, notes=NOTES))
+    document = load_document(path)
+
+    assert ("2. de huurovereenkomst voorziet in technische voorzieningen die het mogelijk maken dat een individuele "
+            "persoonsalarmering verbinding kan maken met de noodalarmcentrale;") in document.pages[0].text.splitlines()
+    # the note stands after the list it interrupted, as a note the answer layer does not show as content
+    lines = document.text.splitlines()
+    note = lines.index("Noot 1: Dit betekent dat punten voor de WOZ-waarde niet worden meegenomen.")
+    assert note > lines.index("3. de huurovereenkomst ziet op het gebruik van gemeenschappelijke ruimten.")
+
+
+def test_small_numbered_cells_that_do_not_read_as_notes_stay_in_the_text(tmp_path):
+    path = tmp_path / "beleidsboek.pdf"
+    path.write_bytes(pdf_bytes(NOTED_PAGES, notes=NOTES))
+    text = load_document(path).pages[1].text
+
+    assert "1 punt" in text and "Noot 2" not in text

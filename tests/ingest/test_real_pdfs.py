@@ -135,3 +135,25 @@ def test_a_pdf_cut_off_half_way_is_called_damaged_not_scanned(external_docs, tmp
         load_document(cut)
 
     assert "beschadigd" in refused.value.reason and "gescand" not in refused.value.reason
+
+
+@pytest.mark.slow
+def test_the_zorgwoning_conditions_of_a_real_beleidsboek_survive_its_page_break_and_footnote(external_docs):
+    """Condition 3 runs from page 49 to page 50 of the Huurcommissie's beleidsboek, with footnote
+    13 at the foot of page 49 in between; condition 4 opens page 50."""
+    pages = load_document(external_docs / "huurcommissie-beleidsboek-wws-zelfstandige-woonruimten-2026-01.pdf").pages
+    condition = next(line for line in pages[48].text.splitlines() if line.startswith("3. de huurovereenkomst"))
+
+    assert condition.endswith("een individuele persoonsalarmering verbinding kan maken met de noodalarmcentrale "
+                              "in zowel de woning als het complex waarvan de woning deel uitmaakt;")
+    after_list = pages[49].text.split("\n\n")
+    assert after_list[0].startswith("4. de huurovereenkomst")
+    assert after_list[1].startswith("Noot 13: Dit betekent dat punten")
+
+
+def test_a_staatsblad_keeps_its_small_type_points_tables_and_takes_out_its_footnotes(external_docs):
+    pages = load_document(external_docs / "stb-2024-195.pdf").pages
+
+    assert "Noot" not in pages[2].text and "0,5 punt" in pages[2].text
+    assert "Noot 1: Art. 7:247 BW bevat alleen de mogelijkheid voor zelfstandige woningen om te liberaliseren." \
+        in pages[12].text.split("\n\n")
