@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.sentences import LIST_MARK, logical_lines
+from assistant.sentences import LIST_MARK, announces_list, logical_lines
 from index.models import Hit
 from ingest.models import Chunk
 
@@ -40,7 +40,7 @@ def ends_inside_list(text: str) -> bool:
     if not lines:
         return False
     last = lines[-1]
-    return last.endswith(":") or (bool(LIST_MARK.match(last)) and not last.endswith((".", "!", "?")))
+    return announces_list(last) or (bool(LIST_MARK.match(last)) and not last.endswith((".", "!", "?")))
 
 
 def ends_with_item(text: str) -> bool:
@@ -58,7 +58,7 @@ def starts_inside_list(text: str) -> bool:
     lines = _lines(text)
     if not lines or not LIST_MARK.match(lines[0]):
         return False
-    return not any(line.endswith(":") for line in lines if not LIST_MARK.match(line))
+    return not any(announces_list(line) for line in lines if not LIST_MARK.match(line))
 
 
 def opens_mid_sentence(text: str) -> bool:

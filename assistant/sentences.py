@@ -152,7 +152,7 @@ class Unit:
     """One readable piece of a passage: a sentence, a lead-in with its list, or a table row."""
 
     text: str
-    kind: str = "sentence"  # "sentence" | "lead" (ends in ":" and carries items) | "row"
+    kind: str = "sentence"  # "sentence" | "lead" (announces a list and carries its items) | "row"
     items: list[str] = field(default_factory=list)
     paragraph: int = 0  # units of one paragraph share it: a "Dit …" sentence leans on its neighbour
     # the number of the lid it stands in ("2. De bijdrage …"); also set by numbered lines outside
@@ -225,6 +225,19 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
         if current:
             lines.append((paragraph, current))
     return lines
+
+
+# a sentence that announces the list after it ("Er is sprake van een zorgwoning als aan de volgende
+# vier voorwaarden is voldaan.") is its lead-in as much as one ending in a colon
+_ANNOUNCES = re.compile(r"\b(?:(?:de|het)\s+volgende|onderstaande|hieronder|hierna\s+genoemde|als\s+volgt)\b", re.I)
+
+
+def announces_list(sentence: str) -> bool:
+    """Whether `sentence` (one line or its last sentence) is written as the lead-in of a list:
+    it ends in a colon, or in a full stop after words that point at what follows ("de
+    volgende vier voorwaarden.", "als volgt.")."""
+    sentence = sentence.rstrip()
+    return sentence.endswith(":") or (sentence.endswith(".") and bool(_ANNOUNCES.search(split_sentences(sentence)[-1])))
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -331,11 +344,14 @@ def units(text: str, heading: str = "") -> list[Unit]:
             i += len(values)
             continue
         opens_lid = lid_number(line) is not None
-        for sentence in split_sentences(cleaned):
+        sentences = split_sentences(cleaned)
+        list_follows = i < len(lines) and bool(LIST_MARK.match(lines[i][1]))
+        for n, sentence in enumerate(sentences, 1):
+            leads = sentence.endswith(":") or (list_follows and n == len(sentences) and announces_list(sentence))
             if sentence.endswith(":") and sentence[:1].islower() and _explains_formula(found):
                 found[-1] = _with_formula(found, sentence)
-            elif len(sentence.split()) >= 3 or sentence.endswith(":"):
-                found.append(Unit(sentence, "lead" if sentence.endswith(":") else "sentence", paragraph=paragraph,
+            elif len(sentence.split()) >= 3 or leads:
+                found.append(Unit(sentence, "lead" if leads else "sentence", paragraph=paragraph,
                                   lid=lid, opens_lid=opens_lid))
                 opens_lid = False
                 lead_mark, item_mark = (mark_kind(line) if is_item else None), None

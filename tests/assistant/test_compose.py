@@ -92,6 +92,26 @@ def test_a_law_list_wrapped_over_lines_and_paragraphs_stays_one_list_of_ten():
     assert lead.items[0] == "woningzoekenden uit groep a die een voorziening als bedoeld in artikel 1.1.1 verlaten;"
 
 
+def test_an_officer_asking_when_a_dwelling_is_a_zorgwoning_gets_the_conditions_under_a_lead_in_ending_in_a_full_stop():
+    # the Huurcommissie's beleidsboek announces its list with "de volgende voorwaarden" and a full stop
+    passage = ("Er is sprake van een zorgwoning als aan de volgende voorwaarden is voldaan.\n\n"
+               "1. de woning ligt in een woongebouw;\n"
+               "2. de woning is bestemd voor mensen met een fysieke beperking;\n"
+               "3. de huurovereenkomst ziet op het gebruik van gemeenschappelijke ruimten.")
+
+    answer = compose("Wanneer is er sprake van een zorgwoning?", [hit(passage)], {})
+
+    assert answer.text.startswith("Er is sprake van een zorgwoning als aan de volgende voorwaarden is voldaan. [1]\n"
+                                  "- 1. de woning ligt in een woongebouw; [1]")
+    assert "gemeenschappelijke ruimten. [1]" in answer.text
+
+
+def test_a_sentence_that_does_not_announce_the_list_after_it_is_no_lead_in():
+    passage = "De gemeente stelt het plan vast.\n\n- de regio overlegt;\n- de corporaties tekenen."
+
+    assert [u.kind for u in units(passage)][0] == "sentence"
+
+
 def test_the_next_lid_of_an_article_is_not_one_more_item_of_the_list_in_the_lid_before_it():
     # Wmo 2015 art. 2.3.5 as the BWB text writes it: lid 1 with its parts a and b, then lid 2, the
     # time limit an officer asks for ("Hoe snel moet de gemeente beslissen?")
