@@ -45,7 +45,7 @@ _ASKS_TO_EXPLAIN = re.compile(
 def is_follow_up(question: str) -> bool:
     """Whether the question only makes sense with what was asked before."""
     if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN, _PRONOUN_SUBJECT, _POINTING_ADVERB)) \
-            or _LEANING_START.match(question):
+            or _LEANING_START.match(question) or points_back_first(question):  # "Wie stelt dat vast?"
         return True
     return not question_terms(question)
 
@@ -171,23 +171,35 @@ def condense(question: str, history: list[dict] | None) -> str:
 
     Without a language model this is a rule: a follow-up that leans on the conversation
     (starts with "En …", refers back with "dat"/"daar"/"zij", or has nothing of its own to search on)
-    gets the topic of the previous user question(s) appended.
+    gets the topic of the previous user question(s) appended, without the words it says itself;
+    a pronoun that stands for the one earlier topic is replaced by it ("Wie stelt dat vast?" →
+    "Wie stelt huurprijsgrens vast?").
     """
     question = question.strip()
     previous = topic_questions(history)
     if not previous or not is_follow_up(question):
         return question
     # the last question that stood on its own carries the topic; a chain of follow-ups adds up
+    own = _LEADING_JOINER.sub("", question).rstrip(" ?")
+    # a word the follow-up says itself is not carried again: "Hoe vraag ik die aan?" after "Hoe vraag
+    # ik DigiD aan?" carries "DigiD", and the embedded query is not its verb twice over
+    said = {word.lower() for word in re.findall(r"[\w'-]+", own)}
     topics = []
     for earlier in reversed(previous):
         # "Waar gaat deze publicatie over?" has the document read as its topic, and the filter that
         # chose it keeps the search there; its words ("deze publicatie over") find nothing
-        topics.insert(0, "" if asks_overview(earlier) else topic_of(earlier))
+        words = [] if asks_overview(earlier) else topic_of(earlier).split()
+        topics.insert(0, " ".join(word for word in words if word.lower() not in said))
         if not is_follow_up(earlier):
             break
-    own = _LEADING_JOINER.sub("", question).rstrip(" ?")
     own = own[:1].upper() + own[1:]
     carried = "; ".join(t for t in topics if t)
+    pointer = points_back_first(own)
+    if carried and len(topics) == 1 and pointer.lower() in {"dat", "die", "dit", "deze"}:
+        # the pronoun stands for the earlier subject, and the query says it in its place: "Hoe vraag
+        # ik die aan?" after "Hoe vraag ik DigiD aan?" is embedded as "Hoe vraag ik DigiD aan?"; with
+        # the topic in brackets behind it the embedder sees another question and the evidence is weak
+        return re.sub(rf"\b{pointer}\b", lambda _: carried, own, count=1) + "?"
     return f"{own} ({carried})?" if carried else f"{own}?"
 
 

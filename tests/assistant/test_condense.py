@@ -48,6 +48,25 @@ def test_a_chain_of_follow_ups_keeps_the_topic_of_the_first_question():
     assert "regionaal" in condense("Hoe doet Parkstad dat?", history)
 
 
+@pytest.mark.parametrize(("earlier", "follow_up", "query"), [
+    # the pronoun before a split verb's particle
+    ("Hoe vraag ik DigiD aan?", "Hoe vraag ik die aan?", "Hoe vraag ik DigiD aan?"),
+    ("Wat is de huurprijsgrens?", "Wie stelt dat vast?", "Wie stelt huurprijsgrens vast?"),
+    ("Wat is de huurprijsgrens?", "Geldt die ook voor kamers?", "Geldt huurprijsgrens ook voor kamers?"),
+])
+def test_a_pronoun_in_a_follow_up_is_searched_as_the_subject_it_stands_for(earlier, follow_up, query):
+    # helper-32 asked "Hoe vraag ik die aan?" after "Hoe vraag ik DigiD aan?" and was refused: the
+    # query "Hoe vraag ik die aan (vraag DigiD aan)?" embedded too far from the DigiD pages
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": "… [1]"}]
+
+    assert is_follow_up(follow_up)
+    assert condense(follow_up, history) == query
+
+
+def test_a_word_the_follow_up_says_itself_is_not_carried_again():
+    assert condense("En wat regelen we lokaal?", EARLIER) == "Wat regelen we lokaal (regionaal)?"
+
+
 def test_a_pronoun_that_pointed_back_is_no_topic_carried_on():
     # a reviewer saw "Over mantelzorg (ze over beschermd wonen)?" after a chain within the Wmo
     history = [{"role": "user", "content": "Waar gaat deze wet over?"}, {"role": "assistant", "content": "…"},
