@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import date
 from itertools import takewhile
 
 from assistant.condense import own_terms
@@ -32,7 +31,7 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Uni
                                  quotes, passage_units, shingles, states_reason, terms, tidy, without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, named_laws
 from index.models import Hit
-from ingest.dates import latest_day
+from ingest.dates import dutch_date, latest_day
 from ingest.models import Metadata
 
 MAX_SUPPORT = 4  # supporting points after the direct answer, besides the lids of law that complete one
@@ -61,7 +60,6 @@ MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
 # a longer list is cut where it is shown, so the answer stays readable (the law's a–j lists fit);
 # it is read whole, so a definition beyond the fifteenth of the Woningwet's forty still answers
 MAX_ITEMS = 15
-MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
 
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y"
 _FACETS = re.compile(
@@ -945,17 +943,6 @@ def _date_note(chosen: list[Candidate], hits: list[Hit], numbering: dict[int, in
     hit = hits[newest.hit_rank]
     return (f"_Let op: deze bronnen zijn van verschillende datum. De nieuwste is [{numbering[newest.hit_rank]}] "
             f"{hit.document.display_title} ({dutch_date(hit.document.metadata.date)}); oudere teksten kunnen achterhaald zijn._")
-
-
-def dutch_date(stamp: str | None) -> str | None:
-    """"2026-07-01" → "1 juli 2026"; a partial or odd date is shown as given."""
-    if not stamp:
-        return None
-    try:
-        day = date.fromisoformat(stamp[:10])
-    except ValueError:
-        return stamp
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def answer_lines(text: str) -> list[str]:

@@ -1203,3 +1203,13 @@ def test_a_sources_own_bracketed_numbers_are_shown_as_the_superscripts_they_stan
     assert as_quoted("minimaal 40 m[2] GBO") == "minimaal 40 m² GBO"
     assert as_quoted("Ontwikkeling woningbouw [1] € 1.200") == "Ontwikkeling woningbouw¹ € 1.200"
     assert as_quoted("Artikel 12 lid 3") == "Artikel 12 lid 3"
+
+
+def test_the_date_note_names_a_month_and_year_as_an_officer_writes_it():
+    # the Huurcommissie's beleidsboek is dated "Versie januari 2026": the note showed "(2026-01)"
+    guide = hit("Een zorgwoning krijgt 35 procent meer punten.", doc_id="beleidsboek", date="2026-01")
+    law = hit("Voor een zorgwoning wordt het puntentotaal met 35 procent verhoogd.", doc_id="besluit", date="2024-06-26")
+
+    answer = compose("Hoeveel extra punten krijgt een zorgwoning?", [guide, law], {})
+
+    assert "De nieuwste is [1] beleidsboek (januari 2026)" in answer.text
