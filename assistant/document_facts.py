@@ -1,10 +1,10 @@
 """Questions about the chosen document as an object, answered from its own passages: when it is
 dated, how many chapters it has, how many pages it or its summary takes, how many sources its
-reference list holds.
+reference list holds, who wrote it.
 
 An officer reading one document (the "Alleen in" filter, `--doc`) asks "Wanneer is de publicatie
-verschenen?", "Uit hoeveel hoofdstukken bestaat de publicatie?" or "Hoe lang is deze
-samenvatting?". No sentence answers these, and a search finds sentences that merely share a
+verschenen?", "Uit hoeveel hoofdstukken bestaat de publicatie?", "Hoe lang is deze
+samenvatting?" or "Wie zijn de auteurs?". No sentence answers these, and a search finds sentences that merely share a
 word ("… wordt op de website gepubliceerd"); the document's date, its numbered chapter headings
 and its page numbers do. Only a question whose subject is the document itself counts ("de
 publicatie", "dit rapport", "het"), not one about something in it ("Wanneer is de
@@ -27,7 +27,7 @@ from assistant.compose import sources_block, to_citation
 from assistant.expand import join
 from assistant.models import Citation
 from assistant.overview import SUMMARY
-from assistant.sentences import as_quoted
+from assistant.sentences import as_quoted, units
 from index.models import Hit
 from ingest.dates import dutch_date
 
@@ -36,7 +36,7 @@ _DOCUMENT = (r"(?:(?:de|het|dit|deze)\s+(?:publicatie|rapport|document|nota|noti
              r"|circulaire|beleidsboek|handreiking|verordening|tekst|beleidsnota|kamerstuk)|het|dit|deze)")
 _ASKS_DATE = re.compile(
     rf"^\s*wanneer\s+(?:is|werd)\s+{_DOCUMENT}\s+(?:verschenen|gepubliceerd|uitgekomen|uitgebracht|uitgegeven|gedateerd"
-    rf"|geschreven)\s*\??\s*$"
+    rf"|geschreven|vastgesteld|ondertekend|getekend)\s*\??\s*$"
     rf"|^\s*van\s+wanneer\s+(?:is|dateert)\s+{_DOCUMENT}\s*\??\s*$"
     rf"|^\s*wat\s+is\s+de\s+(?:publicatie)?datum(?:\s+van\s+{_DOCUMENT})?\s*\??\s*$", re.I)
 _REFERENCES_ASKED = r"(?:bronnen|referenties|literatuurverwijzingen|bronverwijzingen)"
@@ -54,15 +54,21 @@ _ASKS_REFERENCES = re.compile(
     rf"|^\s*hoeveel\s+{_REFERENCES_ASKED}\s+(?:haalt|citeert|noemt|vermeldt|telt|bevat|heeft)\s+{_DOCUMENT}(?:\s+aan)?\s*\??\s*$"
     rf"|^\s*hoeveel\s+{_REFERENCES_ASKED}\s+(?:staan|zijn)\s+(?:er\s+)?in\s+de\s+(?:literatuurlijst|bronnenlijst"
     rf"|referentielijst|bronvermelding)(?:\s+van\s+{_DOCUMENT})?\s*\??\s*$", re.I)
+_ASKS_AUTHORS = re.compile(
+    rf"^\s*(?:wie\s+(?:zijn|is)\s+de\s+auteurs?(?:\s+van\s+{_DOCUMENT})?"
+    rf"|wie\s+(?:heeft|hebben)\s+{_DOCUMENT}\s+geschreven|door\s+wie\s+is\s+{_DOCUMENT}\s+geschreven)\s*\??\s*$", re.I)
+# the colophon's field over its names ("Auteurs" over "Christian Lennartz", …), read as a lead-in
+_AUTHORS_FIELD = re.compile(r"^\s*auteurs?\b", re.I)
 # the heading of a reference list: "Bronnen", "Literatuur", "6 Literatuurlijst"
 _REFERENCE_LIST = re.compile(r"^\s*(?:\d{1,2}\.?\s+)?(?:bronnen|bronnenlijst|bronvermelding|literatuur|literatuurlijst"
                              r"|geraadpleegde\s+literatuur|referenties|bibliografie)\s*$", re.I)
 # an entry of an author-year list: "Mulder, C.H. (1993).", "Ministerie van BZK (2023b),"
 _ENTRY_YEAR = re.compile(r"\((?:19|20)\d{2}[a-z]?\)")
-# "1 Aanleiding", "Hoofdstuk 2 Het verhuisproces", "HOOFDSTUK III Toezicht"
-# (not a section's "4.3 Ruimtelijke verhuispatronen")
-_CHAPTER = re.compile(r"^\s*(?:hoofdstuk\s+(?P<roman>[IVXL]+)\b|(?:hoofdstuk\s+)?(?P<number>\d{1,2})(?![.,]?\d))\.?\s*\S",
-                      re.I)
+# "1 Aanleiding", "Hoofdstuk 2 Het verhuisproces", "HOOFDSTUK III Toezicht", the Woningwet's
+# "Hoofdstuk IIIa Wooncoöperaties" and its "Hoofdstuk II" without a title (not a section's "4.3
+# Ruimtelijke verhuispatronen")
+_CHAPTER = re.compile(r"^\s*(?:(?P<named>hoofdstuk)\s+(?:(?P<roman>[IVXL]+)|(?P<arabic>\d{1,2}))(?P<suffix>[a-z]?)\b"
+                      r"|(?P<number>\d{1,2})(?![.,]?\d)\.?\s*\S)", re.I)
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # "Uitgegeven de achtentwintigste juni 2024": a Staatsblad's or Kamerstuk's publication line
 _PUBLISHED = re.compile(r"^\s*Uitgegeven\s+(?:de|op)\s+.*\b\d{4}\b.*$", re.M)
@@ -72,6 +78,7 @@ NO_DATE = "{title} noemt geen datum die ik als de datum van het document kan aan
 NO_CHAPTERS = "{title} heeft geen genummerde hoofdstukken die ik kan tellen."
 NO_PAGES = "{title} heeft geen paginanummers{what}."
 NO_REFERENCES = "{title} heeft geen literatuurlijst (Bronnen, Literatuur, Referenties) die ik kan tellen."
+NO_AUTHORS = "{title} noemt geen auteurs die ik kan aanwijzen."
 
 
 @dataclass
@@ -87,7 +94,8 @@ class Fact:
 
 
 def asks_document_fact(question: str) -> str | None:
-    """"datum", "hoofdstukken", "lengte" or "bronnen" for a question about the document as an object, else None."""
+    """"datum", "hoofdstukken", "lengte", "bronnen" or "auteurs" for a question about the document as an
+    object, else None."""
     if _ASKS_DATE.search(question):
         return "datum"
     if _ASKS_CHAPTERS.search(question):
@@ -96,6 +104,8 @@ def asks_document_fact(question: str) -> str | None:
         return "lengte"
     if _ASKS_REFERENCES.search(question):
         return "bronnen"
+    if _ASKS_AUTHORS.search(question):
+        return "auteurs"
     return None
 
 
@@ -105,7 +115,8 @@ def document_fact(question: str, chunks: list, document) -> Fact | None:
     kind = asks_document_fact(question)
     if kind is None:
         return None
-    found = {"datum": _date, "hoofdstukken": _chapters, "lengte": _length, "bronnen": _references}[kind](
+    found = {"datum": _date, "hoofdstukken": _chapters, "lengte": _length, "bronnen": _references,
+             "auteurs": _authors}[kind](
         question, chunks, document)
     if isinstance(found, str):
         return Fact(found, [], [], missing=True)
@@ -134,6 +145,17 @@ def _line_with(chunks: list, pattern: re.Pattern, around: str = ""):
     return None
 
 
+def _heading_with(chunks: list, written: str):
+    """The first chunk under a heading that names the date `written` as what it is of ("Wet van
+    …", "Besluit van …"), and that heading."""
+    of = re.compile(rf"\b(?:wet|besluit|regeling|brief|beschikking)\s+van\s+{re.escape(written)}\b", re.I)
+    for chunk in chunks:
+        heading = next((h.strip() for h in (chunk.section or "").split("›") if of.search(h)), None)
+        if heading:
+            return chunk, heading
+    return None
+
+
 def _date(question: str, chunks: list, document):
     title = _title(document)
     published = _line_with(chunks, _PUBLISHED) if _APPEARED.search(question) else None
@@ -143,26 +165,30 @@ def _date(question: str, chunks: list, document):
     if not document.metadata.date:
         return NO_DATE.format(title=title)
     written = dutch_date(document.metadata.date)  # "4 september 2023", "januari 2026"
-    stating = _line_with(chunks, re.compile(rf"^.*{re.escape(written)}.*$", re.I | re.M), written)
+    # a law's title heading says what the date is of ("Wet van 29 augustus 1991 tot herziening van de
+    # Woningwet"), where its text has the date alone under the signature
+    stating = _heading_with(chunks, written) or _line_with(chunks, re.compile(rf"^.*{re.escape(written)}.*$", re.I | re.M),
+                                                           written)
     if stating is None:
         return NO_DATE.format(title=title)
     chunk, line = stating
     return [f"_De datum van {title} is {written}; zo staat die in de tekst:_", "", f"{as_quoted(line)} [1]"], [(chunk, [line])]
 
 
-def _chapter_number(heading: str) -> int | None:
+def _chapter_number(heading: str) -> tuple[int, str] | None:
+    """(number, letter) of a chapter heading: "Hoofdstuk IIIa Wooncoöperaties" → (3, "a")."""
     match = _CHAPTER.match(heading)
     if not match:
         return None
-    if match.group("number"):
-        return int(match.group("number"))
-    roman = match.group("roman").upper()
-    values = [_ROMAN[c] for c in roman]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    suffix = (match.group("suffix") or "").lower()
+    if match.group("number") or match.group("arabic"):
+        return int(match.group("number") or match.group("arabic")), suffix
+    values = [_ROMAN[c] for c in match.group("roman").upper()]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)), suffix
 
 
 def _chapters(question: str, chunks: list, document):
-    firsts: dict[int, tuple[str, object]] = {}
+    firsts: dict[tuple[int, str], tuple[str, object]] = {}
     for chunk in chunks:
         # the first heading of the path that numbers a chapter: a beleidsboek's path opens with its title
         for heading in (h.strip() for h in (chunk.section or "").split("›")):
@@ -171,13 +197,18 @@ def _chapters(question: str, chunks: list, document):
                 firsts.setdefault(number, (heading, chunk))
                 break
     numbers = sorted(firsts)
-    if len(numbers) < 2 or numbers[0] != 1:
+    whole = sorted(n for n, suffix in numbers if not suffix)  # "IIIa" stands between III and IV
+    if len(numbers) < 2 or not whole or whole[0] != 1:
         return NO_CHAPTERS.format(title=_title(document))  # no numbering the headings bear out
-    if numbers == list(range(1, len(numbers) + 1)):
+    if whole == list(range(1, len(whole) + 1)):
         lines = [f"_{_title(document)} heeft {len(numbers)} genummerde hoofdstukken:_", ""]
-    else:  # the Woningwet's Hoofdstuk II has no text left in this edition
+    elif all(_CHAPTER.match(firsts[n][0]).group("named") for n in numbers):
+        # a law's chapter without text left in an edition; numbered headings of another kind that skip
+        # a number are no chapters (Utrecht's leading principles "1. Ongelijk investeren …", "3. …")
         lines = [f"_{_title(document)} heeft tekst onder {len(numbers)} genummerde hoofdstukken; de nummering "
                  f"loopt niet door:_", ""]
+    else:
+        return NO_CHAPTERS.format(title=_title(document))
     lines += [f"- {as_quoted(firsts[n][0])} [{i}]" for i, n in enumerate(numbers, start=1)]
     return lines, [(firsts[n][1], []) for n in numbers]
 
@@ -221,3 +252,15 @@ def _references(question: str, chunks: list, document):
     name = next(h for h in section.split("›") if _REFERENCE_LIST.match(h)).strip()
     return ([f"_De lijst „{name}” van {title} telt {entries} vermeldingen (geteld aan het jaartal tussen haakjes "
              f"van elke vermelding) [1]._"], [(whole, [])])
+
+
+def _authors(question: str, chunks: list, document):
+    """The names under the colophon's "Auteurs" field (`assistant.sentences.COLOPHON_FIELD`),
+    quoted as the text gives them; "Wie zijn de auteurs?" shares no word with the names, so a
+    search finds the colophon only when the question names the document too."""
+    for chunk in chunks:
+        field = next((u for u in units(chunk.text) if u.kind == "lead" and _AUTHORS_FIELD.match(u.text)), None)
+        if field:
+            lines = [f"_De auteurs van {_title(document)}, zoals de tekst ze noemt:_", "", f"{field.text} [1]"]
+            return lines + [f"- {as_quoted(name)} [1]" for name in field.items], [(chunk, [field.text, *field.items])]
+    return NO_AUTHORS.format(title=_title(document))

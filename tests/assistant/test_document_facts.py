@@ -5,6 +5,7 @@ the real PBL report in test_real_documents)."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,9 @@ DOCS = Path(__file__).resolve().parents[3] / "shared" / "external" / "docs"
     ("Hoeveel bronnen worden in de publicatie aangehaald?", "bronnen"),
     ("Hoeveel referenties noemt het rapport?", "bronnen"),
     ("Hoeveel bronnen staan in de literatuurlijst?", "bronnen"),
+    ("Wanneer is deze wet vastgesteld?", "datum"),  # helper-32 got a lid about a bouwverordening
+    ("Wie zijn de auteurs?", "auteurs"),  # helper-32 was refused within the PBL report
+    ("Wie heeft dit rapport geschreven?", "auteurs"),
 ])
 def test_a_question_about_the_document_itself_is_recognised(question, kind):
     assert asks_document_fact(question) == kind
@@ -111,14 +115,45 @@ def test_an_officer_asking_how_many_chapters_gets_the_numbered_chapters_each_cit
     assert fact.citations[0].section.split(" › ")[0] == "1 Aanleiding"
 
 
-def test_the_chapters_of_a_law_are_counted_by_their_roman_numbers_and_a_gap_is_said():
+def test_the_chapters_of_a_law_are_counted_by_their_roman_numbers_with_a_chapter_inserted_later():
     chunks, record = chunked("BWBR0005181_woningwet_lawsmd-2015.md")
 
     fact = document_fact("Uit hoeveel hoofdstukken bestaat deze wet?", chunks, record)
 
-    # Hoofdstuk II has no text left in this edition of the Woningwet
-    assert fact.text.startswith("_„Woningwet” heeft tekst onder 8 genummerde hoofdstukken; de nummering loopt niet "
+    # helper-32: "Hoofdstuk II" (a heading without a title) and "Hoofdstuk IIIa Wooncoöperaties" were not counted
+    assert fact.text.startswith("_„Woningwet” heeft 10 genummerde hoofdstukken:_\n\n- Hoofdstuk I Algemene "
+                                "bepalingen [1]\n- Hoofdstuk II [2]\n- Hoofdstuk III Bijzondere bepalingen [3]\n"
+                                "- Hoofdstuk IIIa Wooncoöperaties [4]\n- Hoofdstuk IV Toegelaten instellingen [5]")
+
+
+def test_a_chapter_of_a_law_without_text_in_an_edition_is_said_to_be_a_gap():
+    chunks, record = chunked("BWBR0005181_woningwet_lawsmd-2015.md")
+    without_two = [c for c in chunks if not re.search(r"› Hoofdstuk II\s*(?:›|$)", c.section or "")]
+
+    fact = document_fact("Uit hoeveel hoofdstukken bestaat deze wet?", without_two, record)
+
+    assert fact.text.startswith("_„Woningwet” heeft tekst onder 9 genummerde hoofdstukken; de nummering loopt niet "
                                 "door:_\n\n- Hoofdstuk I Algemene bepalingen [1]\n- Hoofdstuk III Bijzondere")
+
+
+def test_numbered_principles_that_skip_a_number_are_not_counted_as_chapters():
+    # Utrecht's nota numbers its leading principles "1. Ongelijk investeren …" and "3. Ruimte om te
+    # onderzoeken …" as headings; its parts are lettered ("A1. Introductie")
+    chunks, record = chunked("utrecht-beleidsnota-wonen-2025-2030_vng-gemma-conversion.md")
+
+    fact = document_fact("Uit hoeveel hoofdstukken bestaat de nota?", chunks, record)
+
+    assert fact.missing and fact.text.endswith("heeft geen genummerde hoofdstukken die ik kan tellen.")
+
+
+def test_an_officer_asking_when_a_law_was_adopted_gets_its_title_line_with_the_date():
+    chunks, record = chunked("BWBR0005181_woningwet_lawsmd-2015.md")
+
+    fact = document_fact("Wanneer is deze wet vastgesteld?", chunks, record)
+
+    # the title says what the date is of; the text has "29 augustus 1991" alone under its signature
+    assert fact.text.startswith("_De datum van „Woningwet” is 29 augustus 1991; zo staat die in de tekst:_\n\n"
+                                "Wet van 29 augustus 1991 tot herziening van de Woningwet [1]")
 
 
 def test_an_officer_asking_how_long_the_summary_is_gets_its_pages(pbl):
@@ -162,3 +197,20 @@ def test_a_document_without_a_reference_list_says_it_has_none():
 
     assert fact.missing and fact.text.endswith("heeft geen literatuurlijst (Bronnen, Literatuur, Referenties) die ik "
                                                "kan tellen.")
+
+
+def test_an_officer_reading_the_report_asks_who_wrote_it_and_gets_the_colophons_authors(pbl):
+    chunks, record = pbl
+
+    fact = document_fact("Wie zijn de auteurs?", chunks, record)
+
+    assert "Auteurs: [1]\n- Christian Lennartz [1]\n- Stefan Troost [1]\n- Frans Schilder [1]" in fact.text
+    assert fact.citations[0].page == 1
+
+
+def test_a_law_without_a_colophon_names_no_authors_and_the_answer_says_so():
+    chunks, record = chunked("stb-2024-193.pdf")
+
+    fact = document_fact("Wie zijn de auteurs?", chunks, record)
+
+    assert fact.missing and fact.text == "„Wet betaalbare huur” noemt geen auteurs die ik kan aanwijzen."
