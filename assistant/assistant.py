@@ -23,7 +23,7 @@ from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_a_document,
                                  names_document, question_terms, terms)
-from assistant.versions import article, missing_laws, named_laws, with_other_versions
+from assistant.versions import article, missing_laws, named_laws, own_passage, with_other_versions
 from index.models import Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
@@ -204,9 +204,10 @@ class Assistant:
         if verdict == "voorzichtig":
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:
+            other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
+                                                          weights)
             answer = self._extractive(searched, composition, evidence, notes, caution=verdict == "voorzichtig",
-                                      other_source=other_source_text(query, composition.citations, index, chosen,
-                                                                     missing))
+                                      other_source=other_source, law_passage=law_passage)
             answer.hits = read
             yield answer.text, answer
             return
@@ -273,13 +274,17 @@ class Assistant:
 
     # -- the three kinds of answer ---------------------------------------------------------
     def _extractive(self, query: str, composition, evidence: Evidence, notes: list[str], caution: bool = False,
-                    other_source: str = "") -> Answer:
-        text = composition.text + "\n\n" + extractive.sources_block(composition.citations)
+                    other_source: str = "", law_passage: Hit | None = None) -> Answer:
+        """The composed answer with its Bronnen; `law_passage`, which the `other_source` notice points
+        at, is cited last, as a whole passage."""
+        citations = composition.citations + (
+            [extractive.to_citation(len(composition.citations) + 1, law_passage, [])] if law_passage else [])
+        text = composition.text + "\n\n" + extractive.sources_block(citations)
         if other_source:
             text = f"{other_source}\n\n{text}"
         if caution:
             text = f"{_caution_text(query, evidence)}\n\n{text}"
-        return Answer(text, composition.citations, False, query, "extractief", notes, evidence.score, caution)
+        return Answer(text, citations, False, query, "extractief", notes, evidence.score, caution)
 
     def _abstain(self, query: str, hits: list[Hit], notes: list[str], score: float = 0.0,
                  text: str = ABSTAIN_TEXT) -> Answer:
@@ -339,17 +344,19 @@ def _caution_text(query: str, evidence: Evidence) -> str:
 
 
 def other_source_text(question: str, citations: list[Citation], index, filters: Filters | None,
-                      missing: list[str]) -> str:
+                      missing: list[str], weights: dict[str, float]) -> tuple[str, Hit | None]:
     """A notice when `question` names a law the library holds (`versions.named_laws`), within
     `filters`, and the answer opens with another text that the question does not name: "Wat is
     extramuralisering in de Participatiewet?" is answered by Utrecht's begrippenlijst, which the
-    officer must not take for the law. When the law is cited further on, the notice points there.
-    A notice too when the question names a law of which the library holds no text (`missing`, from
-    `versions.missing_laws`). "" otherwise."""
+    officer must not take for the law. When the law is cited further on, the notice points there;
+    else to the law's own passage on the question (`versions.own_passage`), returned to be cited
+    after the others; else it says the law's own words on it were not found. A notice too when the
+    question names a law of which the library holds no text (`missing`, from
+    `versions.missing_laws`). ("", None) otherwise."""
     if missing:
         # "Wanneer krijg ik te maken met de Omgevingswet?" is answered by a page about it, not by the law
         return (f"_Let op: geen document in de kennisbank heeft \"{missing[0]}\" in de titel; het antwoord komt uit "
-                f"bronnen die de {missing[0]} noemen._")
+                f"bronnen die de {missing[0]} noemen._"), None
     documents = [d for d in index.documents() if not filters or filters.accepts(d)]
     named = named_laws(question, documents)
     laws = [d for texts in named.values() for d in texts]
@@ -359,15 +366,19 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     # title holds (not the law's name, nor a common word such as "wonen")
     other = set(terms(" ".join(_NAME.findall(question.split(None, 1)[-1])))) - set(terms(" ".join(named)))
     if not laws or opener is None or opener in laws or names_document(other, opener):
-        return ""
+        return "", None
     name, texts = next(iter(named.items()))
     the = f"{article(name)} {name}"
     own = next((c for c in citations if c.doc_id in {d.doc_id for d in texts}), None)
     if own is not None:
         return (f"_Let op: u vraagt naar {the}, maar het antwoord opent met een andere bron "
-                f"({citations[0].title}); wat {the} zelf zegt, staat bij [{own.n}]._")
+                f"({citations[0].title}); wat {the} zelf zegt, staat bij [{own.n}]._"), None
+    passage = own_passage(question, name, texts, index, weights)
+    if passage is not None:
+        return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit een andere bron "
+                f"({citations[0].title}); wat {the} er zelf over zegt, staat bij [{len(citations) + 1}]._"), passage
     return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit een andere bron "
-            f"({citations[0].title}). Wat {the} er zelf over zegt, vond ik niet._")
+            f"({citations[0].title}). Een passage van {the} zelf die hierover gaat, vond ik niet._"), None
 
 
 def only_document(filters: Filters | None, index):

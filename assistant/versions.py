@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.expand import complete_passages
-from assistant.sentences import ARTICLE_HEADING, coverage, terms
+from assistant.sentences import ARTICLE_HEADING, coverage, question_terms, terms
 from index.models import DocumentRecord, Filters, Hit
 
 if TYPE_CHECKING:  # the composer reads `law_id` and the questions' kinds without loading the index code
@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # the composer reads `law_id` and the questions' kinds withou
 
 VERSION_HITS = 3  # articles of law among the best hits that are looked up in the other texts, at most
 PER_VERSION = 2  # passages of that article per other text
+OWN_PASSAGES = 8  # best passages of a named law's own texts that `own_passage` reads
+OWN_SHARE = 0.6  # of the question's other terms (idf-weighted) that such a passage must hold
 
 _BWB_ID = re.compile(r"\bBWBR\d{7}\b", re.I)
 # what has changed, not what may change: "het doorvoeren van wijzigingen in deze regeling" asks
@@ -99,6 +101,25 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> dict[str, list
             where.setdefault(match.group(0), match.start())
             taken.append(document)
     return dict(sorted(named.items(), key=lambda item: where[item[0]]))
+
+
+def own_passage(question: str, name: str, texts: list[DocumentRecord], index: Index,
+                weights: dict[str, float]) -> Hit | None:
+    """The passage of a law's own `texts` (`named_laws`) that speaks to `question` apart from the
+    law's `name`: of its OWN_PASSAGES best passages, the first that holds OWN_SHARE (idf-weighted) of
+    the question's other terms. "Wanneer treedt de Wet betaalbare huur in werking?" is answered by
+    the Besluit that sets the date; the law's own ARTIKEL VII ("Deze wet treedt in werking op een bij
+    koninklijk besluit te bepalen tijdstip") says how, and an officer should see it is there. None
+    when no passage of the law does."""
+    wanted = set(question_terms(question)) - set(terms(name))
+    if not wanted:
+        return None
+    # by words: the test below is the question's words, and the embedder ranks a short article of law
+    # low (ARTIKEL VII: BM25 rank 2 in its law, dense rank 51)
+    for hit in index.search(question, OWN_PASSAGES, Filters(doc_ids=[d.doc_id for d in texts]), mode="bm25"):
+        if coverage(wanted, set(terms(f"{hit.chunk.section or ''} {hit.chunk.text}")), weights) >= OWN_SHARE:
+            return hit
+    return None
 
 
 @lru_cache(maxsize=1024)

@@ -527,6 +527,21 @@ def test_a_circular_about_a_law_is_not_taken_for_the_law_and_the_laws_own_passag
     assert "Let op: u vraagt naar" not in officer.ask("Wat veranderde de Veegwet wonen aan de Huisvestingswet?").text
 
 
+def test_an_officer_asking_when_a_law_takes_effect_is_pointed_at_the_laws_own_article_on_it(officer):
+    # the inwerkingtredingsbesluit answers; the notice said the law's own words on it were not found,
+    # while its ARTIKEL VII is in the library (helper-32)
+    answer = officer.ask("Wanneer treedt de Wet betaalbare huur in werking?")
+
+    notice = answer.text.split("\n\n")[0]
+    n = int(re.search(r"staat bij \[(\d+)\]", notice).group(1))
+    law = answer.citations[n - 1]
+    assert law.doc_id == "stb-2024-193" and law.section.endswith("ARTIKEL VII")
+    assert f"[{n}] Wet betaalbare huur" in answer.text.split("**Bronnen**")[1]
+    # what the law does not speak to is said to be missing, not claimed
+    other = officer.ask("Wat regelt de Wet betaalbare huur voor middenhuur?").text.split("\n\n")[0]
+    assert other.endswith("Een passage van de Wet betaalbare huur zelf die hierover gaat, vond ik niet._"), other
+
+
 def test_a_term_the_library_defines_for_another_setting_than_asked_is_not_let_through(officer):
     # the Woningwet's inspecteur is an official the minister appoints, not one of the police
     assert officer.ask("Wat is een inspecteur bij de politie?").abstained
