@@ -37,6 +37,9 @@ NOUN_OPENERS = frozenset("welk welke hoeveel".split())  # "Welke groepen wijst d
 # "Waar gaat het over?", "En horen die daar ook bij?", "Welke regels gelden er voor?": the particle
 # belongs to waar, daar, hier or er
 POINTING = frozenset("waar daar hier er".split())
+# "Hoe schrijf ik me in bij de gemeente?": the particle before a phrase of at most PHRASE_WORDS words
+PHRASE_OPENERS = frozenset("bij voor met van naar over tot zonder tijdens via binnen buiten".split())
+PHRASE_WORDS = 5
 # "Hoe maak ik bezwaar en hoe dien ik het in?": two questions, each with its own verb
 _CLAUSE = re.compile(r"[?.!,;:()]|\s(?:en|of)\s+(?=(?:hoe|wat|wie|wanneer|waar|waarom|welke?)\b)", re.I)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
@@ -74,12 +77,26 @@ def finite_verb(words: list[str]) -> str | None:
     return words[0] if words[0] not in PARTICLES else None
 
 
+def particle_at(words: list[str]) -> int | None:
+    """Where the particle of a split verb stands in a clause's `words` (lowercased): its last word,
+    or the last before a short phrase that a preposition opens ("Hoe schrijf ik me *in* bij de
+    gemeente?"); None when there is none."""
+    if len(words) < 3:
+        return None
+    if words[-1] in PARTICLES:
+        return len(words) - 1
+    for at in range(len(words) - 2, max(len(words) - 2 - PHRASE_WORDS, 1), -1):
+        if words[at] in PARTICLES and words[at + 1] in PHRASE_OPENERS:
+            return at
+    return None
+
+
 def whole_verbs(question: str) -> list[list[str]]:
     """The separable verbs a question splits, each as the forms it may have written whole, the
     likeliest first: "Hoe dien ik een Woo-verzoek in?" → [["indienen"]]. A finite verb on -t is
-    the stem with -t ("vraagt": aanvragen), else the t is the stem's own ("richt"): then the form
-    a subordinate clause writes ("opricht") has the stem of the infinitive ("oprichten"). The
-    caller keeps the first form its library knows."""
+    the stem with -t ("vraagt": aanvragen), or the t is the stem's own ("richt": oprichten; also
+    as a subordinate clause writes it, "opricht"). The caller keeps the first form its library
+    knows."""
     from bm25s.stopwords import STOPWORDS_DUTCH  # here: bm25s pulls in numba (`index.bm25_store`)
 
     found: list[list[str]] = []
@@ -87,16 +104,21 @@ def whole_verbs(question: str) -> list[list[str]]:
         words = [w.lower() for w in _WORD.findall(clause)]
         while words and words[0] in JOINERS:  # "…, en welk onderdeel ging later in?"
             words = words[1:]
-        if len(words) < 3 or words[-1] not in PARTICLES or POINTING & set(words):
+        end = particle_at(words)
+        # "waar" asking where ("Waar haal ik mijn paspoort op?") leaves the particle to the verb; "daar",
+        # "hier" and "er" take it ("En horen die daar ook bij?")
+        if end is None or POINTING & set(words[1:end]) or words[0] in POINTING - {"waar"}:
             continue
+        words = words[:end + 1]
         particle, verb = words[-1], finite_verb(words[:-1])
         if (verb is None or verb in AUXILIARIES or verb in STOPWORDS_DUTCH or verb in PAST or len(verb) < 3
                 or verb.endswith(("de", "te"))):
             continue
         if verb.endswith("en") and not SINGULAR & set(words):  # "Hoe richten we … in?": the plural is the infinitive
             forms = [verb]
-        elif verb.endswith("t") and len(verb) > 3:
-            forms = [*infinitives(verb[:-1]), verb]
+        elif verb.endswith("t") and len(verb) > 3 and "ik" not in words:
+            # "vraagt" is vraag + t, "richt" a stem of its own (richten); after "ik" the verb is the stem
+            forms = [*infinitives(verb[:-1]), *infinitives(verb), verb]
         else:
             forms = infinitives(verb)
         found.append([particle + form for form in forms])
