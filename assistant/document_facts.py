@@ -73,6 +73,9 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # "Uitgegeven de achtentwintigste juni 2024": a Staatsblad's or Kamerstuk's publication line
 _PUBLISHED = re.compile(r"^\s*Uitgegeven\s+(?:de|op)\s+.*\b\d{4}\b.*$", re.M)
 
+# "Antwoord van Minister De Jonge (…) (ontvangen 21 maart 2024)."
+_RECEIVED = re.compile(r"^.*\(ontvangen\s+\d{1,2}\s+\w+\s+\d{4}\)\.?\s*$", re.M)
+
 LINE_WORDS = 24  # a quoted line, at most, around the date it is quoted for
 NO_DATE = "{title} noemt geen datum die ik als de datum van het document kan aanwijzen."
 NO_CHAPTERS = "{title} heeft geen genummerde hoofdstukken die ik kan tellen."
@@ -122,7 +125,9 @@ def document_fact(question: str, chunks: list, document) -> Fact | None:
         return Fact(found, [], [], missing=True)
     lines, cited = found
     hits = [Hit(chunk, document, 1.0) for chunk, _ in cited]
-    citations = [to_citation(n, hit, marks) for n, (hit, (_, marks)) in enumerate(zip(hits, cited), start=1)]
+    # a quote cut short is marked "…" (`_line_with`); the source panel marks the words themselves
+    citations = [to_citation(n, hit, [mark.strip("… ") for mark in marks])
+                 for n, (hit, (_, marks)) in enumerate(zip(hits, cited), start=1)]
     return Fact("\n".join(lines) + f"\n\n{sources_block(citations)}", citations, hits)
 
 
@@ -140,7 +145,9 @@ def _line_with(chunks: list, pattern: re.Pattern, around: str = ""):
             words = found.group(0).split()
             if len(words) > LINE_WORDS and around:
                 at = next((i for i in range(len(words)) if " ".join(words[i:]).lower().startswith(around.lower())), 0)
-                words = words[max(0, at - LINE_WORDS // 2):at + LINE_WORDS // 2]
+                start, end = max(0, at - LINE_WORDS // 2), at + LINE_WORDS // 2
+                # a cut is marked, so the quote does not seem to begin or end there
+                words = ["…"] * (start > 0) + words[start:end] + ["…"] * (end < len(words))
             return chunk, " ".join(words).lstrip("# ")  # a Markdown heading's marks are no text
     return None
 
@@ -172,7 +179,16 @@ def _date(question: str, chunks: list, document):
     if stating is None:
         return NO_DATE.format(title=title)
     chunk, line = stating
-    return [f"_De datum van {title} is {written}; zo staat die in de tekst:_", "", f"{as_quoted(line)} [1]"], [(chunk, [line])]
+    lines = [f"_De datum van {title} is {written}; zo staat die in de tekst:_", "", f"{as_quoted(line)} [1]"]
+    answered = _line_with(chunks, _RECEIVED)
+    if answered is None or answered[1] == line:
+        return lines, [(chunk, [line])]
+    # Kamervragen are dated by when they were sent in; the document appeared with the answer
+    later, received = answered
+    lines += ["", "_Het antwoord is later ontvangen:_", "", f"{as_quoted(received)} [{1 if later is chunk else 2}]"]
+    if later is chunk:
+        return lines, [(chunk, [line, received])]
+    return lines, [(chunk, [line]), (later, [received])]
 
 
 def _chapter_number(heading: str) -> tuple[int, str] | None:
