@@ -23,8 +23,9 @@ from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_a_document,
                                  names_document, question_terms, terms)
-from assistant.versions import article, missing_laws, named_laws, own_passage, with_other_versions
-from index.models import Filters, Hit
+from assistant.versions import (article, as_asked_of_the_law, missing_laws, named_laws, own_passage,
+                                with_other_versions)
+from index.models import DocumentRecord, Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
 from thuiswijzer.config import Settings
@@ -66,6 +67,10 @@ NO_DOCUMENT_TEXT = (
 SEVERAL_DOCUMENTS_TEXT = (
     "U koos {n} documenten onder \"Alleen in\". Waar een document over gaat, laat ik zien als u alleen dat ene "
     "document kiest; of noem in de vraag het onderwerp dat u in deze documenten zoekt."
+)
+SEVERAL_TEXTS_TEXT = (
+    "De kennisbank heeft meer dan één tekst van deze wet: {texts}. Kies onder \"Alleen in\" welke u bedoelt (op de "
+    "commandoregel: --doc DOC_ID) en stel de vraag opnieuw."
 )
 NO_OVERVIEW_TEXT = (
     "{title} heeft geen samenvatting, inleiding of aanhef waaruit ik kan laten zien waar het over gaat. Stel een "
@@ -219,6 +224,14 @@ class Assistant:
         to choose one; None when the question asks something else."""
         only = only_document(chosen, index)
         leans_back = bool(topic_questions(history)) and bool(points_back_first(question))
+        if not only and not topic_questions(history):
+            # "Uit hoeveel hoofdstukken bestaat de Woningwet?" names the law it asks about; "Wanneer is de
+            # publicatie verschenen?" with nothing chosen does not say which
+            texts, asked = as_asked_of_the_law(question, [d for d in index.documents() if not chosen or chosen.accepts(d)])
+            if asks_document_fact(asked):
+                if len(texts) != 1:
+                    return self._abstain(query, [], notes, text=which_text(texts))
+                only, question = texts[0], asked
         fact = document_fact(question, list(index.chunks_of(only.doc_id)), only) \
             if only and not leans_back and asks_document_fact(question) else None
         if fact is not None:  # "Wanneer is de publicatie verschenen?"; or that the document does not say
@@ -387,6 +400,15 @@ def only_document(filters: Filters | None, index):
         return None
     left = [d for d in index.documents() if filters.accepts(d)]
     return left[0] if len(left) == 1 else None
+
+
+def which_text(texts: list[DocumentRecord]) -> str:
+    """The request to choose the document a question about one document means: one of the law's
+    `texts`, or, without them, any."""
+    if not texts:
+        return NO_DOCUMENT_TEXT
+    return SEVERAL_TEXTS_TEXT.format(texts=" of ".join(
+        f"{d.display_title} ({dutch_date(d.metadata.date) if d.metadata.date else 'zonder datum'})" for d in texts))
 
 
 def abstain_text(filters: Filters | None) -> str:

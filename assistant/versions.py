@@ -103,6 +103,19 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> dict[str, list
     return dict(sorted(named.items(), key=lambda item: where[item[0]]))
 
 
+def as_asked_of_the_law(question: str, documents: list[DocumentRecord]) -> tuple[list[DocumentRecord], str]:
+    """The texts of the one law `question` names (`named_laws`) and the question with "deze wet" in
+    place of its name: "Uit hoeveel hoofdstukken bestaat de Woningwet?" → ([the Woningwet], "Uit
+    hoeveel hoofdstukken bestaat deze wet?"), which `assistant.document_facts` answers from that
+    text. ([], question) when it names no law, or several."""
+    named = named_laws(question, documents)
+    if len(named) != 1:
+        return [], question
+    name, texts = next(iter(named.items()))
+    asked = re.sub(rf"\b(?:de|het)\s+{re.escape(name)}(?:\s+(?:19|20)\d{{2}})?\b", "deze wet", question, count=1)
+    return (texts, asked) if asked != question else ([], question)
+
+
 def own_passage(question: str, name: str, texts: list[DocumentRecord], index: Index,
                 weights: dict[str, float]) -> Hit | None:
     """The passage of a law's own `texts` (`named_laws`) that speaks to `question` apart from the

@@ -542,6 +542,20 @@ def test_an_officer_asking_when_a_law_takes_effect_is_pointed_at_the_laws_own_ar
     assert other.endswith("Een passage van de Wet betaalbare huur zelf die hierover gaat, vond ik niet._"), other
 
 
+def test_an_officer_who_names_the_law_gets_its_chapters_and_its_date_without_choosing_it(officer):
+    # helper-32: a question about a document that named it, with nothing chosen, got lids that share a word
+    chapters = officer.ask("Uit hoeveel hoofdstukken bestaat de Woningwet?")
+    assert chapters.text.startswith("_„Woningwet” heeft 10 genummerde hoofdstukken:_")
+    adopted = officer.ask("Wanneer is de Wet betaalbare huur vastgesteld?")
+    assert adopted.text.startswith("_De datum van „Wet betaalbare huur” is 26 juni 2024; zo staat die in de tekst:_")
+    # a law of which the library holds two texts, or a document the question does not name, is asked for
+    several = officer.ask("Uit hoeveel hoofdstukken bestaat de Huisvestingswet?")
+    assert several.abstained and several.text.startswith("De kennisbank heeft meer dan één tekst van deze wet: "
+                                                         "Huisvestingswet 2014 (")
+    unnamed = officer.ask("Wanneer is de publicatie verschenen?")
+    assert unnamed.abstained and unnamed.text.startswith("Uw vraag gaat over één document, maar welk?")
+
+
 def test_a_term_the_library_defines_for_another_setting_than_asked_is_not_let_through(officer):
     # the Woningwet's inspecteur is an official the minister appoints, not one of the police
     assert officer.ask("Wat is een inspecteur bij de politie?").abstained
