@@ -191,7 +191,7 @@ def test_the_dense_search_reads_a_follow_up_in_the_officers_own_sentences():
 
     assert embedded_text("En wat regelen we lokaal?", EARLIER) == \
         "En wat regelen we lokaal? Wat regelen we regionaal en wat lokaal?"
-    # in a chain, the question it leans on: the first would draw the search back to the start
+    # a chain, the latest question first, back to the one that stood on its own
     assert embedded_text("Wat betekent dat voor corporaties?", history) == \
-        "Wat betekent dat voor corporaties? Hoe doet Parkstad dat?"
+        "Wat betekent dat voor corporaties? Hoe doet Parkstad dat? Wat regelen we regionaal en wat lokaal?"
     assert embedded_text("Wat is een woonzorgvisie?", EARLIER) == "Wat is een woonzorgvisie?"
