@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant import compose as extractive
-from assistant.condense import (asks_to_explain, condense, condense_with_model, embedded_text, is_follow_up, is_joiner,
+from assistant.condense import (asks_to_explain, condense, condense_with_model, is_follow_up, is_joiner,
                                 points_back_first, topic_questions)
 from assistant.definitions import Glossary, library_defines, with_definitions
 from assistant.document_facts import asks_document_fact, document_fact
@@ -167,9 +167,7 @@ class Assistant:
         wanted = question_terms(query)
         weights = idf_weights(index, question_terms(searched))
         embedder = getattr(index, "embedder", None)
-        # the dense search reads a follow-up in the officer's own sentences (`condense.embedded_text`)
-        embedded = embedded_text(question, history) if self.chat_model is None else query
-        own_vector = embedder.embed_query(embedded) if searched != embedded and embedder is not None else None
+        own_vector = embedder.embed_query(query) if searched != query and embedder is not None else None
         fused = index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=own_vector)
         hits = complete_passages(rerank(searched, fused, weights, k or self.k, embedder=embedder),
                                  index)

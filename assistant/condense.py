@@ -166,28 +166,6 @@ def topic_of(question: str) -> str:
     return " ".join(kept)
 
 
-def embedded_text(question: str, history: list[dict] | None) -> str:
-    """What the dense search embeds for `question`: itself, or for a follow-up the follow-up and
-    then the earlier questions its topic comes from (as `condense` chains them, the latest
-    first), as the officer wrote them. The embedder reads a conversation's own sentences far
-    better than the standalone query with its topic in brackets: the Kamervragen' answer on
-    statushouders comes at dense rank 5 for "En statushouders, horen die daar ook bij? Welke
-    groepen moeten vanaf juli 2026 in elk geval urgentie krijgen?", at 98 for "Statushouders,
-    horen die daar ook bij (groepen vanaf juli 2026 in elk geval urgentie krijgen)?". The
-    follow-up comes first: it is what is asked (docs/evaluation.md, twenty-fifth round, for the
-    orders measured)."""
-    question = question.strip()
-    previous = topic_questions(history)
-    if not previous or not is_follow_up(question):
-        return question
-    chain = []
-    for earlier in reversed(previous):
-        chain.insert(0, earlier)
-        if not is_follow_up(earlier):
-            break
-    return " ".join([question, *reversed(chain)])
-
-
 def condense(question: str, history: list[dict] | None) -> str:
     """The standalone query for `question`: itself, or with the earlier topic carried over.
 

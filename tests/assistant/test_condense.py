@@ -2,8 +2,7 @@
 
 import pytest
 
-from assistant.condense import (asks_to_explain, condense, embedded_text, is_follow_up, own_terms, points_back_first,
-                                topic_questions)
+from assistant.condense import asks_to_explain, condense, is_follow_up, own_terms, points_back_first, topic_questions
 from evals import sets
 
 EARLIER = [
@@ -184,14 +183,3 @@ def test_no_first_question_of_the_gold_sets_is_taken_for_one_that_points_back():
         first += [row["question"] for row in sets.vac_rows()]
         assert len(first) > 300
     assert [q for q in first if points_back_first(q)] == []
-
-
-def test_the_dense_search_reads_a_follow_up_in_the_officers_own_sentences():
-    history = EARLIER + [{"role": "user", "content": "Hoe doet Parkstad dat?"}, {"role": "assistant", "content": "…"}]
-
-    assert embedded_text("En wat regelen we lokaal?", EARLIER) == \
-        "En wat regelen we lokaal? Wat regelen we regionaal en wat lokaal?"
-    # a chain, the latest question first, back to the one that stood on its own
-    assert embedded_text("Wat betekent dat voor corporaties?", history) == \
-        "Wat betekent dat voor corporaties? Hoe doet Parkstad dat? Wat regelen we regionaal en wat lokaal?"
-    assert embedded_text("Wat is een woonzorgvisie?", EARLIER) == "Wat is een woonzorgvisie?"
