@@ -66,7 +66,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 9: the heading every section sits under, a PDF's own name and a Staatsblad's opschrift, regelgeving by BWB id;
 # 10: the same after a review (no name from a quoted law, a maker or a date line; a chapter stays in the path)
 # 11: a PDF's footnotes as notes after their page (or list), a sentence across a page break joined
-PIPELINE_VERSION = 11
+# 12: a footnote that is a web address, and notes after one or two missed
+PIPELINE_VERSION = 12
 
 @dataclass
 class RayTarget:

@@ -8,7 +8,8 @@ answer layer reads as a note, not as content (`assistant.sentences.is_boilerplat
 
 What tells a footnote from other small type at the foot of a page (a table's cells "4 punten",
 a caption) is its number: the notes of a document count on, 1, 2, 3, … (or start again at 1 in
-a new chapter), so a block is only taken when its numbers continue those before it.
+a new chapter), so a block is only taken when its numbers continue those before it (allowing
+for a note or two missed), and each note reads as a sentence or a web address.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ NOTE_TYPE_RATIO = 0.9  # footnotes are set at most this share of the body size
 NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 MIN_NOTE_WORDS = 2
 FOOTER_LINES = 3  # lines below the notes that may be the page's own footer
+MAX_MISSED = 2  # notes in a row that may have gone unseen before a page's first note
 
 
 @dataclass
@@ -69,7 +71,8 @@ def _numbered_notes(lines: list[Line], last: int) -> list[tuple[int, str]] | Non
     `last` (or 1) and every note's number follows the one before it; None otherwise. A line
     that does not open the next note continues the one before."""
     first = NOTE_START.match(lines[0].text) if lines else None
-    if not first or int(first.group(1)) not in (last + 1, 1):
+    # a note missed on an earlier page (set apart from the others) does not stop the count
+    if not first or not (int(first.group(1)) == 1 or last < int(first.group(1)) <= last + MAX_MISSED + 1):
         return None
     notes: list[tuple[int, str]] = []
     for line in lines:
@@ -79,7 +82,9 @@ def _numbered_notes(lines: list[Line], last: int) -> list[tuple[int, str]] | Non
         else:
             number, text = notes[-1]
             notes[-1] = (number, join_wrapped(text, line.text))
-    # a note is written as a sentence: "2 Art. 7:254 BW.", never "1 punt 0,5 punt …" (a table's cells)
-    if any(len(text.split()) < MIN_NOTE_WORDS or not text[0].isupper() for _, text in notes):
+    # a note is written as a sentence or an address: "2 Art. 7:254 BW.", "6 https://datawonen.nl/…",
+    # never "1 punt 0,5 punt …" (a table's cells)
+    if any(not (text[0].isupper() or text.startswith(("http", "www."))) or
+           (len(text.split()) < MIN_NOTE_WORDS and not text.startswith(("http", "www."))) for _, text in notes):
         return None
     return notes

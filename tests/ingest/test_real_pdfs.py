@@ -157,3 +157,14 @@ def test_a_staatsblad_keeps_its_small_type_points_tables_and_takes_out_its_footn
     assert "Noot" not in pages[2].text and "0,5 punt" in pages[2].text
     assert "Noot 1: Art. 7:247 BW bevat alleen de mogelijkheid voor zelfstandige woningen om te liberaliseren." \
         in pages[12].text.split("\n\n")
+
+
+@pytest.mark.slow
+def test_the_notes_of_a_long_toelichting_are_counted_on_past_a_web_address_and_a_missed_note(external_docs):
+    # the Besluit betaalbare huur (Stb. 2024, 194) has 103 notes; note 6 is a web address, and its
+    # rejection once stopped the count, so notes 60 and 61 cut a sentence on page 78
+    pages = load_document(external_docs / "stb-2024-194.pdf").pages
+
+    assert "\n\nNoot 6: https://datawonen.nl/programma-woningbouw.aspx" in pages[34].text
+    assert "De nieuwbouwopslag is belangrijk om de nieuwbouwproductie op peil te houden" in pages[77].text
+    assert "\n\nNoot 60: Gewijzigd amendement van het lid Flach" in pages[77].text
