@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +21,7 @@ from assistant.separable import with_whole_verbs
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_a_document,
-                                 names_document, question_terms, terms)
+                                 name_terms, names_document, question_terms, terms)
 from assistant.versions import (article, as_asked_of_the_law, missing_laws, named_laws, own_passage,
                                 with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
@@ -81,7 +80,6 @@ MISSING_LAW_TEXT = (
     "{law} is. Hieronder staan bronnen die haar noemen; de wettekst zelf vindt u op wetten.overheid.nl."
 )
 NEAREST = 3
-_NAME = re.compile(r"\b[A-Z][\w-]*")  # a word written as a name
 
 
 class Assistant:
@@ -377,7 +375,7 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     # "Wat veranderde de Veegwet wonen aan de Huisvestingswet?" asks the Veegwet's memorie van
     # toelichting, which the answer opens with: another name the question writes that the opener's
     # title holds (not the law's name, nor a common word such as "wonen")
-    other = set(terms(" ".join(_NAME.findall(question.split(None, 1)[-1])))) - set(terms(" ".join(named)))
+    other = name_terms(question) - set(terms(" ".join(named)))
     if not laws or opener is None or opener in laws or names_document(other, opener):
         return "", None
     name, texts = next(iter(named.items()))

@@ -27,8 +27,9 @@ from assistant.expand import one_passage
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, as_quoted, asked_statement,
                                  asks_reason, coverage, credit, defined_terms, defines, glossary_row, is_boilerplate,
-                                 may_define, names_document, names_lid, nearest_heading, only_refers, question_terms,
-                                 quotes, passage_units, shingles, states_reason, terms, tidy, without_lid_number)
+                                 may_define, name_terms, names_document, names_lid, nearest_heading, only_refers,
+                                 question_terms, quotes, passage_units, shingles, states_reason, terms, tidy,
+                                 without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, named_laws
 from index.models import Hit
 from ingest.dates import dutch_date, latest_day
@@ -742,7 +743,11 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_other_text(question) else []
     facets = facets_of(question) if not (editions or asks_about_change(question)) else []
     wanted = set(question_terms(question))
-    named = {rank for rank, hit in enumerate(hits) if names_document(wanted, hit.document)}
+    # named by a word written as a name, or by every word of the name a law gives itself ("de Wet
+    # maatschappelijke ondersteuning"): "huisvesten" does not name "Kamervragen huisvesting …"
+    called = name_terms(question)
+    named = {rank for rank, hit in enumerate(hits)
+             if names_document(called, hit.document) or names_document(wanted, hit.document, by_word=False)}
     # "volgens de Huisvestingswet 2014": the law, not the memorie van toelichting of a law that changes it;
     # "voor Wmo-ondersteuning": the Wmo, not the Uitvoeringsbesluit Wmo 2015 (`versions.named_laws`)
     documents = list({h.document.doc_id: h.document for h in hits}.values())

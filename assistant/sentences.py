@@ -597,13 +597,24 @@ def measure_nouns(question: str) -> list[str]:
     return [noun for m in _MEASURE.findall(question) if (noun := MEASURE_NOUNS[m.lower()])]
 
 
-def names_document(stems: set[str] | frozenset[str], document: DocumentRecord) -> bool:
+_WRITTEN_AS_NAME = re.compile(r"\b[A-Z][\w-]*")
+
+
+def name_terms(question: str) -> set[str]:
+    """The stems of the words a question writes as names, with a capital after its first word
+    ("volgens de Woningwet", "het PBL-rapport"): a document is named by those, not by a common
+    word its title shares ("huisvesten" and "Kamervragen huisvesting Nederlandse evacués")."""
+    return set(terms(" ".join(_WRITTEN_AS_NAME.findall(question.strip().split(None, 1)[-1]))))
+
+
+def names_document(stems: set[str] | frozenset[str], document: DocumentRecord, by_word: bool = True) -> bool:
     """Whether a question's `stems` (`question_terms`) name `document` by a word of its title or
     id, or by every word of the longer name it gives itself (`Metadata.display_title`): "volgens de
     Woningwet" names "BWBR0005181 woningwet lawsmd 2015", "de Wet maatschappelijke ondersteuning"
     names "BWBR0035362 wmo 2015 lawsmd 2015", whose citeertitel that is. A number names nothing:
-    "de Woningwet 2015" does not name every text whose id ends in "lawsmd-2015"."""
-    if any(not stem.isdigit() for stem in stems & set(terms(f"{document.title} {document.doc_id}"))):
+    "de Woningwet 2015" does not name every text whose id ends in "lawsmd-2015". Without `by_word`,
+    only the longer name counts."""
+    if by_word and any(not stem.isdigit() for stem in stems & set(terms(f"{document.title} {document.doc_id}"))):
         return True
     own = {t for t in terms(document.metadata.display_title or "") if not t.isdigit()}
     return len(own) >= 2 and own <= stems
