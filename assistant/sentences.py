@@ -662,8 +662,13 @@ def credit(term: str, found: set[str]) -> float:
         # "Hoe lang …" asked: "ten hoogste vier jaar" or "een termijn van" say how long, but so do
         # many lids besides the one about what is asked
         return PART_CREDIT
+    wordings = _same_meaning().get(term)
     for other in found:
         short, long = (term, other) if len(term) < len(other) else (other, term)
+        if wordings and short is other:
+            # a word whose wordings are listed is not half-named by a word inside it: "statushouder"
+            # ends in "ouder", and "de groep ouderen" says nothing of statushouders
+            continue
         if len(short) >= MIN_PART and (long.startswith(short) or long.endswith(short)):
             return PART_CREDIT
     return 0.0

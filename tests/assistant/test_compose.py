@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.compose import compose, facets_of
-from assistant.sentences import as_quoted, names_lid, units
+from assistant.sentences import as_quoted, credit, names_lid, units
 from evals.metrics import contains
 from index.models import DocumentRecord, Hit
 from ingest.chunking import Chunker
@@ -1213,3 +1213,15 @@ def test_the_date_note_names_a_month_and_year_as_an_officer_writes_it():
     answer = compose("Hoeveel extra punten krijgt een zorgwoning?", [guide, law], {})
 
     assert "De nieuwste is [1] beleidsboek (januari 2026)" in answer.text
+
+
+def test_a_sentence_about_older_people_does_not_count_for_statushouders():
+    # "statushouder" ends in "ouder": counted as half a match, Utrecht's "groep ouderen" opened the
+    # answer to "En statushouders, horen die daar ook bij?"
+    older = hit("Er is een grotere diversiteit onder de groep ouderen, in leeftijd en wensen.", doc_id="nota")
+    answer = hit("Gemeenten kunnen indien zij dit wensen statushouders opnemen in de urgentieregeling.", doc_id="antwoord")
+
+    composed = compose("Horen statushouders bij de groepen in de urgentieregeling?", [older, answer], {})
+
+    assert composed.text.startswith("Gemeenten kunnen indien zij dit wensen statushouders opnemen")
+    assert credit("statushouder", {"ouder"}) == 0.0 and credit("statushouder", {"statushouderswon"}) == 0.5
