@@ -192,8 +192,9 @@ class Assistant:
         if not composition.text or (by_definition and not defines(composition.text.split("\n", 1)[0],
                                                                    defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the
-            # definition that let it answer is not what the composer opened with
-            answer = self._abstain(searched, hits, notes, evidence.score, text=abstain_text(chosen))
+            # definition that let it answer is not what the composer opened with. The passages read
+            # are named to read on: for a follow-up, first those the last answer stood on
+            answer = self._abstain(searched, read, notes, evidence.score, text=abstain_text(chosen))
             yield answer.text, answer
             return
         missing = missing_laws(query, index.documents())

@@ -312,6 +312,17 @@ def test_a_follow_up_asking_for_what_an_earlier_answer_only_listed_below_gets_it
     assert third.text.startswith("Het verschilt erg per gemeente welke groepen verder worden opgenomen")
 
 
+def test_a_follow_up_the_passages_do_not_answer_points_back_at_the_article_the_conversation_stood_on(officer):
+    # the Kamervragen' sentence on statushouders is not among the passages found for the follow-up;
+    # the refusal named three Staatsblad passages that share its odd words
+    _, second = chat(officer, "Welke groepen moeten vanaf juli 2026 in elk geval urgentie krijgen?",
+                     "En statushouders, horen die daar ook bij?")
+
+    assert second.abstained
+    read_on = second.text.split("**Lees eventueel verder in**\n")[1].splitlines()
+    assert read_on[0].startswith("- Huisvestingswet 2014") and "Artikel 12" in read_on[0]
+
+
 def test_a_passage_the_chunker_cut_mid_sentence_is_read_from_the_start_of_that_sentence(officer):
     # the Kamervragen PDF: one sentence ran past the chunk budget, and the next passage opened with
     # "wordt aangewezen, zal in de praktijk ook worden toegevoegd aan de taakstelling." Since its
