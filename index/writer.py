@@ -67,7 +67,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 10: the same after a review (no name from a quoted law, a maker or a date line; a chapter stays in the path)
 # 11: a PDF's footnotes as notes after their page (or list), a sentence across a page break joined
 # 12: a footnote that is a web address, and notes after one or two missed
-PIPELINE_VERSION = 12
+# 13: notes set a little smaller than the body (the PBL report: 10 against 10.5 pt)
+PIPELINE_VERSION = 13
 
 @dataclass
 class RayTarget:

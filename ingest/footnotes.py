@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .pdf_layout import Line
 from .text import join_wrapped
 
-NOTE_TYPE_RATIO = 0.9  # footnotes are set at most this share of the body size
+NOTE_TYPE_RATIO = 0.96  # footnotes are set at most this share of the body size (the PBL report's: 10 pt of 10.5)
 NOTE_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 MIN_NOTE_WORDS = 2
 FOOTER_LINES = 3  # lines below the notes that may be the page's own footer

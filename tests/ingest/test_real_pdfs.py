@@ -168,3 +168,9 @@ def test_the_notes_of_a_long_toelichting_are_counted_on_past_a_web_address_and_a
     assert "\n\nNoot 6: https://datawonen.nl/programma-woningbouw.aspx" in pages[34].text
     assert "De nieuwbouwopslag is belangrijk om de nieuwbouwproductie op peil te houden" in pages[77].text
     assert "\n\nNoot 60: Gewijzigd amendement van het lid Flach" in pages[77].text
+
+
+def test_the_pbl_reports_notes_set_a_little_smaller_than_its_text_are_notes(pbl_report):
+    # 10 pt against a body of 10.5: the note on page 24 cut the sentence on the verhuisafstand
+    assert pbl_report.pages[5].text.endswith("\n\nNoot 1: Motief en reden worden in deze studie synoniem gebruikt.")
+    assert "\n\nNoot 2: Om dit te kunnen doen moet de coëfficiënt omgerekend worden." in pbl_report.pages[23].text
