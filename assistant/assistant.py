@@ -226,7 +226,8 @@ class Assistant:
         if not only and not topic_questions(history):
             # "Uit hoeveel hoofdstukken bestaat de Woningwet?" names the law it asks about; "Wanneer is de
             # publicatie verschenen?" with nothing chosen does not say which
-            texts, asked = as_asked_of_the_law(question, [d for d in index.documents() if not chosen or chosen.accepts(d)])
+            within = [d for d in index.documents() if not chosen or chosen.accepts(d)]
+            texts, asked = as_asked_of_the_law(question, within)
             if asks_document_fact(asked):
                 if len(texts) != 1:
                     return self._abstain(query, [], notes, text=which_text(texts))

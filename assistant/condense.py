@@ -179,11 +179,11 @@ def condense(question: str, history: list[dict] | None) -> str:
     previous = topic_questions(history)
     if not previous or not is_follow_up(question):
         return question
-    # the last question that stood on its own carries the topic; a chain of follow-ups adds up
     own = _LEADING_JOINER.sub("", question).rstrip(" ?")
     # a word the follow-up says itself is not carried again: "Hoe vraag ik die aan?" after "Hoe vraag
     # ik DigiD aan?" carries "DigiD", and the embedded query is not its verb twice over
     said = {word.lower() for word in re.findall(r"[\w'-]+", own)}
+    # the last question that stood on its own carries the topic; a chain of follow-ups adds up
     topics = []
     for earlier in reversed(previous):
         # "Waar gaat deze publicatie over?" has the document read as its topic, and the filter that

@@ -4,11 +4,12 @@ reference list holds, who wrote it.
 
 An officer reading one document (the "Alleen in" filter, `--doc`) asks "Wanneer is de publicatie
 verschenen?", "Uit hoeveel hoofdstukken bestaat de publicatie?", "Hoe lang is deze
-samenvatting?" or "Wie zijn de auteurs?". No sentence answers these, and a search finds sentences that merely share a
-word ("… wordt op de website gepubliceerd"); the document's date, its numbered chapter headings
-and its page numbers do. Only a question whose subject is the document itself counts ("de
-publicatie", "dit rapport", "het"), not one about something in it ("Wanneer is de
-internetconsultatie gepubliceerd?", "Welke hoofdstukken gaan over toezicht?").
+samenvatting?" or "Wie zijn de auteurs?". No sentence answers these, and a search finds
+sentences that merely share a word ("… wordt op de website gepubliceerd"); the document's date,
+its numbered chapter headings, its page numbers and its colophon do. Only a question whose
+subject is the document itself counts ("de publicatie", "dit rapport", "het"), not one about
+something in it ("Wanneer is de internetconsultatie gepubliceerd?", "Welke hoofdstukken gaan
+over toezicht?").
 
 Each answer cites the passage it rests on and quotes what the text says: the line with the date
 (the officer sees what the date is of: "Besluit van 26 juni 2024", "(ingezonden 11 maart
@@ -119,8 +120,7 @@ def document_fact(question: str, chunks: list, document) -> Fact | None:
     if kind is None:
         return None
     found = {"datum": _date, "hoofdstukken": _chapters, "lengte": _length, "bronnen": _references,
-             "auteurs": _authors}[kind](
-        question, chunks, document)
+             "auteurs": _authors}[kind](question, chunks, document)
     if isinstance(found, str):
         return Fact(found, [], [], missing=True)
     lines, cited = found
@@ -174,8 +174,8 @@ def _date(question: str, chunks: list, document):
     written = dutch_date(document.metadata.date)  # "4 september 2023", "januari 2026"
     # a law's title heading says what the date is of ("Wet van 29 augustus 1991 tot herziening van de
     # Woningwet"), where its text has the date alone under the signature
-    stating = _heading_with(chunks, written) or _line_with(chunks, re.compile(rf"^.*{re.escape(written)}.*$", re.I | re.M),
-                                                           written)
+    stating = _heading_with(chunks, written) or _line_with(
+        chunks, re.compile(rf"^.*{re.escape(written)}.*$", re.I | re.M), written)
     if stating is None:
         return NO_DATE.format(title=title)
     chunk, line = stating
