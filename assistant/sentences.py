@@ -665,7 +665,7 @@ def credit(term: str, found: set[str]) -> float:
     wordings = _same_meaning().get(term)
     for other in found:
         short, long = (term, other) if len(term) < len(other) else (other, term)
-        if wordings and short is other:
+        if wordings and len(other) < len(term):
             # a word whose wordings are listed is not half-named by a word inside it: "statushouder"
             # ends in "ouder", and "de groep ouderen" says nothing of statushouders
             continue
