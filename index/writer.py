@@ -68,7 +68,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 11: a PDF's footnotes as notes after their page (or list), a sentence across a page break joined
 # 12: a footnote that is a web address, and notes after one or two missed
 # 13: notes set a little smaller than the body (the PBL report: 10 against 10.5 pt)
-PIPELINE_VERSION = 13
+# 14: a PDF's note references (raised small numbers) out of its sentences
+PIPELINE_VERSION = 14
 
 @dataclass
 class RayTarget:

@@ -11,6 +11,7 @@ lines that keep their column names, and their cells never reach the heading logi
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +33,11 @@ COLUMN_FILL = 0.5  # a column's lines reach at least this share of the column wi
 ALIGNED_MIN_ROWS = 3  # lines with lined-up cells before they count as a table without rules
 ROW_GAP_EM = 2.5  # lines of one table are at most this many type sizes apart
 LIST_MARKER_MAX_CHARS = 3  # "a.", "1°", "–": a first column this short is a list, not a table
+# a note reference ("Betaalbaar Wonen²") is a number in type at most this share of the word before it…
+NOTE_MARKER_SIZE = 0.8
+NOTE_MARKER_RAISE_EM = 0.15  # …set at least this many of that word's type sizes above its baseline
+NOTE_MARKER = re.compile(r"\d{1,3}(?:,\d{1,3})*")
+UNIT = re.compile(r"(?:^|\d)[cdkm]?m$")  # "120 m2", "25m3": a raised number after a unit is its power
 FIELD_TYPES = ("/'Tx'", "/'Ch'")  # text and choice fields carry a value to index
 BOLD_NAMES = ("bold", "black", "heavy")
 WORDS = WordExtractor(extra_attrs=["size", "fontname"])
@@ -161,7 +167,36 @@ def visual_lines(words: list[dict]) -> list[Segment]:
             lines.append(Segment([word]))
     for line in lines:
         line.words.sort(key=lambda w: w["x0"])
+        line.words = without_note_markers(line.words)
     return lines
+
+
+def without_note_markers(words: list[dict]) -> list[dict]:
+    """The words of one line (left to right) without the raised small numbers that point at a
+    footnote: "In het programma Betaalbaar Wonen 2 is aangekondigd" read as a sentence about a
+    second programme, and "beprijzen 23 ." broke the sentence. The note itself follows the page
+    ("Noot 23: …", ingest.footnotes). Punctuation right after a marker joins the word before it."""
+    kept: list[dict] = []
+    skip = False
+    for i, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if not (kept and is_note_marker(word, kept[-1])):
+            kept.append(word)
+            continue
+        after = words[i + 1] if i + 1 < len(words) else None
+        if after is not None and after["text"][:1] in ",.;:)" and after["x0"] - word["x1"] < COLUMN_GAP_EM * word["size"]:
+            kept[-1] = {**kept[-1], "text": kept[-1]["text"] + after["text"], "x1": after["x1"]}
+            skip = True
+    return kept
+
+
+def is_note_marker(word: dict, before: dict) -> bool:
+    size, usual = word.get("size") or 0.0, before.get("size") or 0.0
+    return (bool(NOTE_MARKER.fullmatch(word["text"])) and 0 < size <= NOTE_MARKER_SIZE * usual
+            and word["bottom"] <= before["bottom"] - NOTE_MARKER_RAISE_EM * usual
+            and not UNIT.search(before["text"]))
 
 
 def gutter(lines: list[Segment], width: float) -> float | None:

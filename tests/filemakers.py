@@ -26,7 +26,8 @@ def write(path: Path, text: str = "Een korte notitie over wonen.\n") -> Path:
 def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: bool = True, title: str | None = None,
               notes: list[list[str]] | None = None) -> bytes:
     """A PDF drawn line by line, with an optional running header and "Pagina N van M" footers,
-    and per page the `notes` lines set in small type at its foot, as footnotes are."""
+    and per page the `notes` lines set in small type at its foot, as footnotes are. A "^" in a
+    line sets the word after it raised and small, as a note reference or a power ("m^2")."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     if title:
@@ -37,7 +38,7 @@ def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: bool = 
             pdf.drawString(60, 810, header)
         y = 760
         for line in lines:
-            pdf.drawString(60, y, line)
+            _draw_with_raised(pdf, y, line)
             y -= 14
         pdf.setFont("Helvetica", 7)
         for n, line in enumerate((notes or [])[number - 1] if notes and number <= len(notes) else []):
@@ -48,6 +49,27 @@ def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: bool = 
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def _draw_with_raised(pdf: canvas.Canvas, y: float, line: str) -> None:
+    text = pdf.beginText(60, y)
+    text.setFont("Helvetica", 10)
+    first, *raised = line.split("^")
+    text.textOut(first)
+    for part in raised:
+        marker, _, rest = part.partition(" ") if not part[:1].isdigit() else _split_digits(part)
+        text.setFont("Helvetica", 6)
+        text.setRise(4)
+        text.textOut(marker)
+        text.setFont("Helvetica", 10)
+        text.setRise(0)
+        text.textOut(rest)
+    pdf.drawText(text)
+
+
+def _split_digits(part: str) -> tuple[str, str, str]:
+    digits = len(part) - len(part.lstrip("0123456789"))
+    return part[:digits], "", part[digits:]
 
 
 def encrypted_pdf_bytes(data: bytes, user_password: str) -> bytes:

@@ -143,3 +143,18 @@ def test_small_numbered_cells_that_do_not_read_as_notes_stay_in_the_text(tmp_pat
     text = load_document(path).pages[1].text
 
     assert "1 punt" in text and "Noot 2" not in text
+
+
+def test_note_references_leave_the_sentence_and_a_square_metre_keeps_its_power(tmp_path):
+    path = tmp_path / "toelichting.pdf"
+    page = ["In het programma Betaalbaar Wonen^2 is aangekondigd dat de grens stijgt.",
+            "Dat geldt voor alle woningen vanaf 40 m^2 en is eerder aangegeven^3.",
+            "Er volgen 3 varianten."]
+    notes = [["2 Kamerstukken II 2021/22, 32847, nr. 878.", "3 Zie de memorie van toelichting bij de wet."]]
+    path.write_bytes(pdf_bytes([page], notes=notes))
+    text = load_document(path).text
+
+    assert "In het programma Betaalbaar Wonen is aangekondigd dat de grens stijgt." in text
+    assert re.search(r"vanaf 40 m ?2 en is eerder aangegeven\.", text)  # the power stays
+    assert "Er volgen 3 varianten." in text.splitlines()
+    assert "Noot 2: Kamerstukken II 2021/22, 32847, nr. 878." in text.splitlines()

@@ -174,3 +174,17 @@ def test_the_pbl_reports_notes_set_a_little_smaller_than_its_text_are_notes(pbl_
     # 10 pt against a body of 10.5: the note on page 24 cut the sentence on the verhuisafstand
     assert pbl_report.pages[5].text.endswith("\n\nNoot 1: Motief en reden worden in deze studie synoniem gebruikt.")
     assert "\n\nNoot 2: Om dit te kunnen doen moet de coëfficiënt omgerekend worden." in pbl_report.pages[23].text
+
+
+def test_the_pbl_reports_note_references_leave_its_sentences(pbl_report):
+    # the raised "2" after "afleiden" read as a number in the sentence
+    assert "We kunnen uit deze modelschattingen afleiden dat de verhuisafstanden" in pbl_report.pages[23].text
+
+
+@pytest.mark.slow
+def test_the_note_references_of_a_toelichting_leave_its_sentences(external_docs):
+    pages = load_document(external_docs / "stb-2024-194.pdf").pages
+
+    assert "In het programma Betaalbaar Wonen is aangekondigd dat" in pages[33].text
+    assert "corresponderend met een maximum van 147 punten, en een »gereguleerd" in pages[40].text
+    assert "\n\nNoot 19:" in pages[40].text
