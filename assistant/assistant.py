@@ -160,8 +160,13 @@ class Assistant:
         # not "Wat houdt opvang in?" as inhouden, which asks what a word means). The dense search, the
         # evidence and the answer keep the question's own words: texts write the verb's participle
         # ("ingevoerd") as often, and a word the best passages lack would count against them
-        searched = with_whole_verbs(query, question, lambda word: all(index.document_frequencies(terms(word))[0]),
-                                    lambda word: bool(question_terms(word)))
+        def known(word: str) -> bool:
+            return all(index.document_frequencies(terms(word))[0])
+
+        def asks_with(word: str) -> bool:
+            return bool(question_terms(word))
+
+        searched = with_whole_verbs(query, question, known, asks_with)
         wanted = question_terms(query)
         weights = idf_weights(index, question_terms(searched))
         embedder = getattr(index, "embedder", None)
@@ -188,7 +193,10 @@ class Assistant:
         read = with_definitions(read, query, lambda: self.glossary(index), index, chosen)
         if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
             read = with_earlier_passages(read, earlier[-1], index, chosen)
-        composition = extractive.compose(query, read, weights, earlier, follow_up)
+        # what a follow-up adds is read with its split verb whole: "Wie wijst die aan?" asks who
+        # "aanwijst", which the law writes "kan … aanwijzen"
+        adds = with_whole_verbs(follow_up, follow_up, known, asks_with) if follow_up else None
+        composition = extractive.compose(query, read, weights, earlier, adds)
         if not composition.text or (by_definition and not defines(composition.text.split("\n", 1)[0],
                                                                    defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the

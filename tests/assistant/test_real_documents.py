@@ -312,6 +312,15 @@ def test_a_follow_up_asking_for_what_an_earlier_answer_only_listed_below_gets_it
     assert third.text.startswith("Het verschilt erg per gemeente welke groepen verder worden opgenomen")
 
 
+def test_a_follow_up_asking_who_designates_it_is_answered_from_the_law_that_writes_the_verb_whole(officer):
+    # "wijst … aan" is "aanwijzen" in the Huisvestingswet; read as "wijst" no passage spoke to
+    # what the follow-up added, and the officer was told nothing reliable was found
+    _, second = chat(officer, "Wat is een woningmarktregio?", "Wie wijst die aan?")
+
+    assert not second.abstained, second.text
+    assert "gedeputeerde staten" in answer_lines(second.text)[0], second.text
+
+
 def test_a_follow_up_the_passages_do_not_answer_points_back_at_the_article_the_conversation_stood_on(officer):
     # the Kamervragen' sentence on statushouders is not among the passages found for the follow-up;
     # the refusal named three Staatsblad passages that share its odd words
