@@ -69,7 +69,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 12: a footnote that is a web address, and notes after one or two missed
 # 13: notes set a little smaller than the body (the PBL report: 10 against 10.5 pt)
 # 14: a PDF's note references (raised small numbers) out of its sentences
-PIPELINE_VERSION = 14
+# 15: the articles of an amending law side by side, not under the chapter or section one of them inserts
+PIPELINE_VERSION = 15
 
 @dataclass
 class RayTarget:

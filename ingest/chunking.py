@@ -27,6 +27,9 @@ _LEGAL_HEADINGS = [
 # "2.3 Taakverdeling" (numbered report sections); a single "3 Taakverdeling" only when short
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+[A-ZÀ-Ý]")
 _MAX_HEADING_CHARS = 90
+# an article of an amending law ("ARTIKEL I", "Artikel Va"): what it inserts into another law
+# ("HOOFDSTUK IIA", "6.2. Voorzieningen in de bad- of doucheruimte") sits inside it, not above the next
+_AMENDING_ARTICLE = re.compile(r"^artikel\s+[IVXLC]+[a-z]?\b(?!,)", re.I)
 # a table-of-contents line ("Bijlage 3 Begrippen … 33") names a heading but is not one
 _CONTENTS_LINE = re.compile(r"(\.{3,}|…)\s*\d+$")
 # "Artikel 12 van de Huisvestingswet ...", "Hoofdstuk 3 van de woonvisie gaat ...", "Artikel 12 lid 3
@@ -89,10 +92,13 @@ def split_sections(text: str, title: str | None = None) -> list[_Section]:
     """Cut the text at heading lines; each section carries the path of headings above it.
 
     A plain heading right under a legal one ("Hoofdstuk 1" then "Algemene bepalingen") is
-    its name and joins it: "Hoofdstuk 1 Algemene bepalingen".
+    its name and joins it: "Hoofdstuk 1 Algemene bepalingen". The articles of an amending law
+    ("ARTIKEL I", "ARTIKEL II") stand side by side under the same path, whatever headings the text
+    they insert into another law brings along.
     """
     sections: list[_Section] = []
     stack: list[tuple[int, str]] = []
+    amending_parent: list[tuple[int, str]] | None = None  # the path above the first such article
     body_start = 0
     offset = 0
     previous_legal = False
@@ -107,6 +113,10 @@ def split_sections(text: str, title: str | None = None) -> list[_Section]:
                 sections.append(_Section([t for _, t in stack], body_start, offset))
                 while stack and stack[-1][0] >= level:
                     stack.pop()
+                if legal and _AMENDING_ARTICLE.match(name):
+                    if amending_parent is None:
+                        amending_parent = list(stack)
+                    stack = list(amending_parent)
                 if not (title and name.casefold() == title.casefold()):
                     stack.append((level, name))
                 previous_legal = legal

@@ -207,3 +207,23 @@ def test_article_12_of_the_huisvestingswet_keeps_its_place_in_the_law(external_d
         "Hoofdstuk 2 De huisvestingsvergunning › § 2 Criteria voor verlening van de huisvestingsvergunning › Artikel 12"
     )
     assert re.search(r"voorrang", article_12[0].text)
+
+
+def test_the_articles_of_an_amending_law_stand_side_by_side(count_tokens):
+    # ARTIKEL I inserts a chapter into another law; ARTIKEL II is not part of that chapter
+    text = ("## Staatsblad van het Koninkrijk der Nederlanden\n\nARTIKEL I\n\nNa artikel 8 wordt ingevoegd:\n\n"
+            "HOOFDSTUK IIA\n\nArtikel 8a\n\nDe verhuurder vraagt ten hoogste de maximale huurprijs.\n\n"
+            "ARTIKEL II\n\nDeze wet treedt in werking op een bij koninklijk besluit te bepalen tijdstip.\n")
+    chunks = Chunker(count_tokens).chunk(plain_document(text))
+
+    last = chunks[-1]
+    assert "treedt in werking" in last.text
+    assert last.section == "Staatsblad van het Koninkrijk der Nederlanden › ARTIKEL II"
+
+
+def test_the_closing_articles_of_the_wet_betaalbare_huur_are_not_under_the_chapter_it_inserts(external_docs, chunker):
+    chunks = chunker.chunk(load_document(external_docs / "stb-2024-193.pdf"))
+
+    sections = {c.section for c in chunks}
+    assert "Staatsblad van het Koninkrijk der Nederlanden › ARTIKEL VII" in sections
+    assert not any(s and s.endswith("HOOFDSTUK IIA › ARTIKEL VII") for s in sections)
