@@ -70,7 +70,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 13: notes set a little smaller than the body (the PBL report: 10 against 10.5 pt)
 # 14: a PDF's note references (raised small numbers) out of its sentences
 # 15: the articles of an amending law side by side, not under the chapter or section one of them inserts
-PIPELINE_VERSION = 15
+# 16: a numbered section the text has passed ("2.11") no longer holds a later one ("2.12.1") whose parent the PDF did not set as a heading
+PIPELINE_VERSION = 16
 
 @dataclass
 class RayTarget:

@@ -117,6 +117,8 @@ def split_sections(text: str, title: str | None = None) -> list[_Section]:
                     if amending_parent is None:
                         amending_parent = list(stack)
                     stack = list(amending_parent)
+                while stack and _passed_by(stack[-1][1], name):
+                    stack.pop()
                 if not (title and name.casefold() == title.casefold()):
                     stack.append((level, name))
                 previous_legal = legal
@@ -124,6 +126,22 @@ def split_sections(text: str, title: str | None = None) -> list[_Section]:
         offset += len(line)
     sections.append(_Section([t for _, t in stack], body_start, len(text)))
     return [s for s in sections if text[s.start : s.end].strip()]
+
+
+def _passed_by(above: str, heading: str) -> bool:
+    """Whether the numbered heading `above` cannot hold the numbered `heading` because the text has
+    passed it: "2.12.1 Voorwaarden zorgwoning" after "2.11 Rubriek 11", whose "2.12" the PDF did not
+    set as a heading. A lower number ("2.13.4" under "2.14") is the document's own slip, and stays
+    where it stands."""
+    number, parent = _section_number(heading), _section_number(above)
+    if not number or not parent or len(parent) >= len(number):
+        return False
+    return parent != number[:len(parent)] and parent < number[:len(parent)]
+
+
+def _section_number(name: str) -> tuple[int, ...] | None:
+    numbered = _NUMBERED_HEADING.match(name)
+    return tuple(int(part) for part in numbered.group(1).split(".")) if numbered else None
 
 
 def document_heading(text: str, title: str | None = None) -> str | None:

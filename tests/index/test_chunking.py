@@ -227,3 +227,15 @@ def test_the_closing_articles_of_the_wet_betaalbare_huur_are_not_under_the_chapt
     sections = {c.section for c in chunks}
     assert "Staatsblad van het Koninkrijk der Nederlanden › ARTIKEL VII" in sections
     assert not any(s and s.endswith("HOOFDSTUK IIA › ARTIKEL VII") for s in sections)
+
+
+def test_a_numbered_section_is_not_put_under_a_section_the_text_has_passed(count_tokens):
+    # the PDF did not set "2.12 Rubriek 12" as a heading; "2.13.4" under "2.14" is the document's
+    # own slip and stays where it stands
+    text = ("## Beleidsboek\n\n2.11 Rubriek 11\n\nPunten voor de WOZ-waarde.\n\n2.12.1 Voorwaarden zorgwoning\n\n"
+            "De woning ligt in een woongebouw.\n\n2.14 Rubriek 14\n\nOpslagen.\n\n2.13.4 Monumenten\n\n"
+            "Een opslag voor monumenten.\n")
+    sections = {c.text: c.section for c in Chunker(count_tokens, max_tokens=12, overlap=0).chunk(plain_document(text))}
+
+    assert sections["De woning ligt in een woongebouw."] == "Beleidsboek › 2.12.1 Voorwaarden zorgwoning"
+    assert sections["Een opslag voor monumenten."] == "Beleidsboek › 2.14 Rubriek 14 › 2.13.4 Monumenten"
