@@ -136,7 +136,7 @@ def _passed_by(above: str, heading: str) -> bool:
     number, parent = _section_number(heading), _section_number(above)
     if not number or not parent or len(parent) >= len(number):
         return False
-    return parent != number[:len(parent)] and parent < number[:len(parent)]
+    return parent < number[:len(parent)]
 
 
 def _section_number(name: str) -> tuple[int, ...] | None:

@@ -193,6 +193,7 @@ def without_note_markers(words: list[dict]) -> list[dict]:
 
 
 def is_note_marker(word: dict, before: dict) -> bool:
+    """Whether `word` is a raised small number after `before` on its line, and no power of a unit."""
     size, usual = word.get("size") or 0.0, before.get("size") or 0.0
     return (bool(NOTE_MARKER.fullmatch(word["text"])) and 0 < size <= NOTE_MARKER_SIZE * usual
             and word["bottom"] <= before["bottom"] - NOTE_MARKER_RAISE_EM * usual
