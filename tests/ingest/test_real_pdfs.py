@@ -159,11 +159,17 @@ def test_a_staatsblad_keeps_its_small_type_points_tables_and_takes_out_its_footn
         in pages[12].text.split("\n\n")
 
 
+@pytest.fixture(scope="module")
+def toelichting(external_docs):
+    """The Besluit betaalbare huur (Stb. 2024, 194): 111 pages, 103 notes, about 100 note references."""
+    return load_document(external_docs / "stb-2024-194.pdf")
+
+
 @pytest.mark.slow
-def test_the_notes_of_a_long_toelichting_are_counted_on_past_a_web_address_and_a_missed_note(external_docs):
-    # the Besluit betaalbare huur (Stb. 2024, 194) has 103 notes; note 6 is a web address, and its
-    # rejection once stopped the count, so notes 60 and 61 cut a sentence on page 78
-    pages = load_document(external_docs / "stb-2024-194.pdf").pages
+def test_the_notes_of_a_long_toelichting_are_counted_on_past_a_web_address_and_a_missed_note(toelichting):
+    # note 6 is a web address, and its rejection once stopped the count, so notes 60 and 61 cut a
+    # sentence on page 78
+    pages = toelichting.pages
 
     assert "\n\nNoot 6: https://datawonen.nl/programma-woningbouw.aspx" in pages[34].text
     assert "De nieuwbouwopslag is belangrijk om de nieuwbouwproductie op peil te houden" in pages[77].text
@@ -182,8 +188,8 @@ def test_the_pbl_reports_note_references_leave_its_sentences(pbl_report):
 
 
 @pytest.mark.slow
-def test_the_note_references_of_a_toelichting_leave_its_sentences(external_docs):
-    pages = load_document(external_docs / "stb-2024-194.pdf").pages
+def test_the_note_references_of_a_toelichting_leave_its_sentences(toelichting):
+    pages = toelichting.pages
 
     assert "In het programma Betaalbaar Wonen is aangekondigd dat" in pages[33].text
     assert "corresponderend met een maximum van 147 punten, en een »gereguleerd" in pages[40].text
