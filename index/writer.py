@@ -71,7 +71,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 14: a PDF's note references (raised small numbers) out of its sentences
 # 15: the articles of an amending law side by side, not under the chapter or section one of them inserts
 # 16: a numbered section the text has passed ("2.11") no longer holds a later one ("2.12.1") whose parent the PDF did not set as a heading
-PIPELINE_VERSION = 16
+# 17: a raised number after "W/m" or a lone letter ("pseudo R2") is a power, not a note reference
+PIPELINE_VERSION = 17
 
 @dataclass
 class RayTarget:

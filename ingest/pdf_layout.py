@@ -37,7 +37,8 @@ LIST_MARKER_MAX_CHARS = 3  # "a.", "1°", "–": a first column this short is a 
 NOTE_MARKER_SIZE = 0.8
 NOTE_MARKER_RAISE_EM = 0.15  # …set at least this many of that word's type sizes above its baseline
 NOTE_MARKER = re.compile(r"\d{1,3}(?:,\d{1,3})*")
-UNIT = re.compile(r"(?:^|\d)[cdkm]?m$")  # "120 m2", "25m3": a raised number after a unit is its power
+# "120 m2", "25m3", "100 W/m2", "pseudo R2": a raised number after a unit or a lone letter is a power
+POWER_BASE = re.compile(r"(?:^|[\d/])[cdkm]?m$|^[A-Za-z]$")
 FIELD_TYPES = ("/'Tx'", "/'Ch'")  # text and choice fields carry a value to index
 BOLD_NAMES = ("bold", "black", "heavy")
 WORDS = WordExtractor(extra_attrs=["size", "fontname"])
@@ -197,7 +198,7 @@ def is_note_marker(word: dict, before: dict) -> bool:
     size, usual = word.get("size") or 0.0, before.get("size") or 0.0
     return (bool(NOTE_MARKER.fullmatch(word["text"])) and 0 < size <= NOTE_MARKER_SIZE * usual
             and word["bottom"] <= before["bottom"] - NOTE_MARKER_RAISE_EM * usual
-            and not UNIT.search(before["text"]))
+            and not POWER_BASE.search(before["text"]))
 
 
 def gutter(lines: list[Segment], width: float) -> float | None:

@@ -149,6 +149,7 @@ def test_note_references_leave_the_sentence_and_a_square_metre_keeps_its_power(t
     path = tmp_path / "toelichting.pdf"
     page = ["In het programma Betaalbaar Wonen^2 is aangekondigd dat de grens stijgt.",
             "Dat geldt voor alle woningen vanaf 40 m^2 en is eerder aangegeven^3.",
+            "Een radiator levert 100 W/m^2 en de verklaarde variantie staat in de pseudo R^2 van het model.",
             "Er volgen 3 varianten."]
     notes = [["2 Kamerstukken II 2021/22, 32847, nr. 878.", "3 Zie de memorie van toelichting bij de wet."]]
     path.write_bytes(pdf_bytes([page], notes=notes))
@@ -156,5 +157,6 @@ def test_note_references_leave_the_sentence_and_a_square_metre_keeps_its_power(t
 
     assert "In het programma Betaalbaar Wonen is aangekondigd dat de grens stijgt." in text
     assert re.search(r"vanaf 40 m ?2 en is eerder aangegeven\.", text)  # the power stays
+    assert re.search(r"100 W/m ?2 en de verklaarde variantie staat in de pseudo R ?2 van het model\.", text)
     assert "Er volgen 3 varianten." in text.splitlines()
     assert "Noot 2: Kamerstukken II 2021/22, 32847, nr. 878." in text.splitlines()
