@@ -27,7 +27,7 @@ def pdf_bytes(pages: list[list[str]], header: str | None = None, footer: bool = 
               notes: list[list[str]] | None = None) -> bytes:
     """A PDF drawn line by line, with an optional running header and "Pagina N van M" footers,
     and per page the `notes` lines set in small type at its foot, as footnotes are. A "^" in a
-    line sets the word after it raised and small, as a note reference or a power ("m^2")."""
+    line sets the number after it raised and small, as a note reference or a power ("m^2")."""
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     if title:
@@ -57,7 +57,8 @@ def _draw_with_raised(pdf: canvas.Canvas, y: float, line: str) -> None:
     first, *raised = line.split("^")
     text.textOut(first)
     for part in raised:
-        marker, _, rest = part.partition(" ") if not part[:1].isdigit() else _split_digits(part)
+        digits = len(part) - len(part.lstrip("0123456789"))
+        marker, rest = part[:digits], part[digits:]
         text.setFont("Helvetica", 6)
         text.setRise(4)
         text.textOut(marker)
@@ -65,11 +66,6 @@ def _draw_with_raised(pdf: canvas.Canvas, y: float, line: str) -> None:
         text.setRise(0)
         text.textOut(rest)
     pdf.drawText(text)
-
-
-def _split_digits(part: str) -> tuple[str, str, str]:
-    digits = len(part) - len(part.lstrip("0123456789"))
-    return part[:digits], "", part[digits:]
 
 
 def encrypted_pdf_bytes(data: bytes, user_password: str) -> bytes:
