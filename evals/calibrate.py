@@ -28,7 +28,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, astuple, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -66,6 +66,7 @@ class Asked:
     floor: tuple[float, float]  # the library's off-topic noise floor: centre, spread
     anchors: list[str] = field(default_factory=list)  # the question's names and years (assistant.sentences.anchors)
     quantities: list[float] = field(default_factory=list)  # per fused hit, when a number is asked: ev.typed_coverage
+    library: str = ""  # the folder the set's library is built from: sets sharing one share its noise floor
 
 
 def ask_all(eval_set: sets.EvalSet, index, off_topic: list[Question], embedder) -> list[Asked]:
@@ -88,7 +89,8 @@ def ask_all(eval_set: sets.EvalSet, index, off_topic: list[Question], embedder) 
                            signals(query, hits, weights, embedder), relevant, found, weights,
                            ev.unknown_share(index, wanted, weights), [h.dense_score or 0.0 for h in hits],
                            (floor.centre, floor.spread), anchors(question.question),
-                           [ev.typed_coverage(query, h, weights) for h in hits] if asks_quantity(query) else []))
+                           [ev.typed_coverage(query, h, weights) for h in hits] if asks_quantity(query) else [],
+                           str(eval_set.corpus)))
     return asked
 
 
@@ -146,6 +148,8 @@ def main() -> None:
     parser.add_argument("--load", type=Path, help="tune on a file --save wrote, without asking again")
     parser.add_argument("--no-window", action="store_true",
                         help="leave out the window signal (an embedding per candidate: about 1 s per question on 2 cores)")
+    parser.add_argument("--transfer", action="store_true",
+                        help="also choose the refusal on all libraries but one and report it on that one")
     args = parser.parse_args()
     if args.load:
         asked = [Asked(**row) for row in json.loads(args.load.read_text(encoding="utf-8"))]
@@ -155,6 +159,8 @@ def main() -> None:
         args.save.write_text(json.dumps([asdict(a) for a in asked]), encoding="utf-8")
     best = tune_rerank(asked, (0.0,) if args.no_window else (0.0, 0.15, 0.3))
     tune_abstention(asked, best)
+    if args.transfer:
+        report_transfer(asked, best)
 
 
 def ask_sets(names: list[str], cache: Path, window: bool = True) -> list[Asked]:
@@ -200,32 +206,56 @@ def tune_rerank(asked: list[Asked], windows: tuple[float, ...]) -> Weights:
     return best
 
 
-def tune_abstention(asked: list[Asked], best: Weights) -> None:
-    tune = [a for a in asked if a.part == "tune"]
-    cached = {id(a): features(a, best) for a in asked}
+@dataclass
+class Abstention:
+    """One setting of `assistant.evidence`'s refusal constants, and what it gives on the questions it was chosen on."""
+
+    weight: float
+    spreads: float
+    penalty: float
+    astray_penalty: float
+    untyped_penalty: float
+    refuse: float
+    accuracy: float  # unanswerable questions refused, mean of on- and off-topic
+
+    def score(self, features: tuple[float, float, float, float], a: Asked) -> float:
+        cov, cosine, astray, untyped = features
+        centre, spread = a.floor
+        close = min(1.0, max(0.0, (cosine - centre) / (self.spreads * spread)))
+        return (self.weight * cov + (1 - self.weight) * close - self.penalty * a.unknown
+                - self.astray_penalty * astray - self.untyped_penalty * untyped)
+
+
+def choose_abstention(rows: list[Asked], cached: dict[int, tuple]) -> Abstention:
+    """The grid setting that answers at least MIN_ANSWERED of the answerable `rows` of every set,
+    refuses at least MIN_OFF_TOPIC_REFUSED of the off-topic ones where that can be had, and
+    within that refuses the most unanswerable ones. `cached`: `features` per id(Asked)."""
     choices = []
-    for weight, spreads, penalty, astray_penalty, untyped_penalty in itertools.product(
-            (0.2, 0.3, 0.4, 0.5, 0.6, 0.7), (2.0, 3.0, 4.0, 6.0, 8.0), (0.0, 0.15, 0.3, 0.5), (0.0, 0.1, 0.2, 0.3, 0.5),
-            (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)):
-        def score(a: Asked, weight=weight, spreads=spreads, penalty=penalty, astray_penalty=astray_penalty,
-                  untyped_penalty=untyped_penalty) -> float:
-            cov, cosine, astray, untyped = cached[id(a)]
-            centre, spread = a.floor
-            close = min(1.0, max(0.0, (cosine - centre) / (spreads * spread)))
-            return (weight * cov + (1 - weight) * close - penalty * a.unknown - astray_penalty * astray
-                    - untyped_penalty * untyped)
-        scored = [(score(a), a) for a in tune]
+    for grid in itertools.product((0.2, 0.3, 0.4, 0.5, 0.6, 0.7), (2.0, 3.0, 4.0, 6.0, 8.0), (0.0, 0.15, 0.3, 0.5),
+                                  (0.0, 0.1, 0.2, 0.3, 0.5), (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)):
+        setting = Abstention(*grid, refuse=0.0, accuracy=0.0)
+        scored = [(setting.score(cached[id(a)], a), a) for a in rows]
         for refuse in np.arange(0.1, 0.8, 0.01):
             answered, refused_on, refused_off = rates(scored, refuse)
             if answered >= MIN_ANSWERED:
-                choices.append((refused_off >= MIN_OFF_TOPIC_REFUSED, float(np.nanmean([refused_on, refused_off])),
-                                weight, spreads, penalty, astray_penalty, untyped_penalty, round(float(refuse), 2), score))
-    # settings that tie on the objective are equally good on the tuning halves: the one in the
+                choices.append((refused_off >= MIN_OFF_TOPIC_REFUSED,
+                                replace(setting, refuse=round(float(refuse), 2),
+                                        accuracy=float(np.nanmean([refused_on, refused_off])))))
+    # settings that tie on the objective are equally good on these questions: the one in the
     # code stays (a recalibration should not move constants for nothing), else the first of the grid
     current = (ev.COVERAGE_WEIGHT, ev.CLOSENESS_SPREADS, ev.UNKNOWN_PENALTY, ev.ASTRAY_PENALTY, ev.UNTYPED_PENALTY,
                ev.REFUSE_BELOW)
-    _, accuracy, weight, spreads, penalty, astray_penalty, untyped_penalty, refuse, score = max(
-        choices, key=lambda c: (c[:2], c[2:8] == current))
+    return max(choices, key=lambda c: (c[0], c[1].accuracy, astuple(c[1])[:6] == current))[1]
+
+
+def tune_abstention(asked: list[Asked], best: Weights) -> None:
+    tune = [a for a in asked if a.part == "tune"]
+    cached = {id(a): features(a, best) for a in asked}
+    chosen = choose_abstention(tune, cached)
+    refuse = chosen.refuse
+
+    def score(a: Asked) -> float:
+        return chosen.score(cached[id(a)], a)
     # the caution band: from the refusal threshold up to where no more than 1 in 10 of the
     # tuning questions that score there is unanswerable
     caution = refuse
@@ -234,9 +264,10 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
         if above and np.mean([not a.answerable for a in above]) <= 0.1:
             caution = round(float(t), 2)
             break
-    print(f"\nWeigeren, gekozen op het afstemdeel: COVERAGE_WEIGHT={weight} CLOSENESS_SPREADS={spreads} "
-          f"UNKNOWN_PENALTY={penalty} ASTRAY_PENALTY={astray_penalty} UNTYPED_PENALTY={untyped_penalty} REFUSE_BELOW={refuse} CAUTION_BELOW={caution} "
-          f"(onbeantwoordbare vragen geweigerd, gemiddeld over on- en off-topic: {accuracy:.3f}, "
+    print(f"\nWeigeren, gekozen op het afstemdeel: COVERAGE_WEIGHT={chosen.weight} CLOSENESS_SPREADS={chosen.spreads} "
+          f"UNKNOWN_PENALTY={chosen.penalty} ASTRAY_PENALTY={chosen.astray_penalty} "
+          f"UNTYPED_PENALTY={chosen.untyped_penalty} REFUSE_BELOW={refuse} CAUTION_BELOW={caution} "
+          f"(onbeantwoordbare vragen geweigerd, gemiddeld over on- en off-topic: {chosen.accuracy:.3f}, "
           f"bij ten minste {MIN_ANSWERED} beantwoord)")
     print(f"{'set':<20}{'deel':<10}{'beantwoord':>12}{'geweigerd':>12}{'voorzichtig':>13}{'n':>6}")
     for name in dict.fromkeys(a.set_name for a in asked):
@@ -251,6 +282,26 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
             refused = np.mean([s < refuse for s in unanswerable]) if unanswerable else float("nan")
             careful = np.mean([refuse <= s < caution for s in scored])
             print(f"{name:<20}{part:<10}{answered:>12.3f}{refused:>12.3f}{careful:>13.3f}{len(rows):>6}")
+
+
+def report_transfer(asked: list[Asked], best: Weights) -> None:
+    """Does the refusal carry to a library it was not chosen on? For each library: the setting
+    chosen on the tuning parts of the other libraries, on all questions of this one."""
+    cached = {id(a): features(a, best) for a in asked}
+    print("\nOverdracht: gekozen op de andere bibliotheken (afstemdeel), gemeten op deze (alle vragen)")
+    print(f"{'bibliotheek':<28}{'beantwoord':>12}{'geweigerd on':>14}{'geweigerd off':>15}  gekozen")
+    for library in dict.fromkeys(a.library for a in asked):
+        name = "+".join(dict.fromkeys(a.set_name for a in asked if a.library == library and "off-topic" not in a.set_name))
+        chosen = choose_abstention([a for a in asked if a.library != library and a.part == "tune"], cached)
+        rows = [(chosen.score(cached[id(a)], a) >= chosen.refuse, a) for a in asked if a.library == library]
+
+        def rate(values: list[bool]) -> str:
+            return f"{np.mean(values):.3f}" if values else "—"
+        answered = rate([ok for ok, a in rows if a.answerable])
+        refused_on = rate([not ok for ok, a in rows if not a.answerable and a.on_topic])
+        refused_off = rate([not ok for ok, a in rows if not a.on_topic])
+        print(f"{name:<28}{answered:>12}{refused_on:>14}{refused_off:>15}  "
+              f"{astuple(chosen)[:6]}")
 
 
 if __name__ == "__main__":
