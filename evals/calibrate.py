@@ -294,14 +294,16 @@ def report_transfer(asked: list[Asked], best: Weights) -> None:
         name = "+".join(dict.fromkeys(a.set_name for a in asked if a.library == library and "off-topic" not in a.set_name))
         chosen = choose_abstention([a for a in asked if a.library != library and a.part == "tune"], cached)
         rows = [(chosen.score(cached[id(a)], a) >= chosen.refuse, a) for a in asked if a.library == library]
-
-        def rate(values: list[bool]) -> str:
-            return f"{np.mean(values):.3f}" if values else "—"
         answered = rate([ok for ok, a in rows if a.answerable])
         refused_on = rate([not ok for ok, a in rows if not a.answerable and a.on_topic])
         refused_off = rate([not ok for ok, a in rows if not a.on_topic])
         print(f"{name:<28}{answered:>12}{refused_on:>14}{refused_off:>15}  "
               f"{astuple(chosen)[:6]}")
+
+
+def rate(values: list[bool]) -> str:
+    """The share of True in `values` for a table, "—" when there are none."""
+    return f"{np.mean(values):.3f}" if values else "—"
 
 
 if __name__ == "__main__":
