@@ -226,10 +226,11 @@ class Abstention:
                 - self.astray_penalty * astray - self.untyped_penalty * untyped)
 
 
-def choose_abstention(rows: list[Asked], cached: dict[int, tuple]) -> Abstention:
+def choose_abstention(rows: list[Asked], cached: dict[int, tuple]) -> Abstention | None:
     """The grid setting that answers at least MIN_ANSWERED of the answerable `rows` of every set,
     refuses at least MIN_OFF_TOPIC_REFUSED of the off-topic ones where that can be had, and
-    within that refuses the most unanswerable ones. `cached`: `features` per id(Asked)."""
+    within that refuses the most unanswerable ones; None when no setting answers enough (or no
+    set has MIN_PER_SET answerable questions). `cached`: `features` per id(Asked)."""
     choices = []
     for grid in itertools.product((0.2, 0.3, 0.4, 0.5, 0.6, 0.7), (2.0, 3.0, 4.0, 6.0, 8.0), (0.0, 0.15, 0.3, 0.5),
                                   (0.0, 0.1, 0.2, 0.3, 0.5), (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)):
@@ -245,6 +246,8 @@ def choose_abstention(rows: list[Asked], cached: dict[int, tuple]) -> Abstention
     # code stays (a recalibration should not move constants for nothing), else the first of the grid
     current = (ev.COVERAGE_WEIGHT, ev.CLOSENESS_SPREADS, ev.UNKNOWN_PENALTY, ev.ASTRAY_PENALTY, ev.UNTYPED_PENALTY,
                ev.REFUSE_BELOW)
+    if not choices:
+        return None
     return max(choices, key=lambda c: (c[0], c[1].accuracy, astuple(c[1])[:6] == current))[1]
 
 
@@ -252,6 +255,9 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
     tune = [a for a in asked if a.part == "tune"]
     cached = {id(a): features(a, best) for a in asked}
     chosen = choose_abstention(tune, cached)
+    if chosen is None:
+        raise SystemExit(f"Geen instelling beantwoordt {MIN_ANSWERED} van de beantwoordbare afstemvragen van elke set "
+                         f"met ten minste {MIN_PER_SET} daarvan; kies andere sets met --sets.")
     refuse = chosen.refuse
 
     def score(a: Asked) -> float:
@@ -288,11 +294,18 @@ def report_transfer(asked: list[Asked], best: Weights) -> None:
     """Does the refusal carry to a library it was not chosen on? For each library: the setting
     chosen on the tuning parts of the other libraries, on all questions of this one."""
     cached = {id(a): features(a, best) for a in asked}
+    if len({a.library for a in asked}) < 2:
+        print("\nOverdracht: de vragen komen van één bibliotheek (of uit een bestand dat --save schreef vóór "
+              "--transfer bestond); vraag opnieuw met ten minste twee sets.")
+        return
     print("\nOverdracht: gekozen op de andere bibliotheken (afstemdeel), gemeten op deze (alle vragen)")
     print(f"{'bibliotheek':<28}{'beantwoord':>12}{'geweigerd on':>14}{'geweigerd off':>15}  gekozen")
     for library in dict.fromkeys(a.library for a in asked):
         name = "+".join(dict.fromkeys(a.set_name for a in asked if a.library == library and "off-topic" not in a.set_name))
         chosen = choose_abstention([a for a in asked if a.library != library and a.part == "tune"], cached)
+        if chosen is None:
+            print(f"{name:<28}  geen instelling beantwoordt {MIN_ANSWERED} van de andere bibliotheken")
+            continue
         rows = [(chosen.score(cached[id(a)], a) >= chosen.refuse, a) for a in asked if a.library == library]
         answered = rate([ok for ok, a in rows if a.answerable])
         refused_on = rate([not ok for ok, a in rows if not a.answerable and a.on_topic])

@@ -40,3 +40,12 @@ def test_a_refusal_chosen_where_off_topic_questions_come_as_close_as_the_laws_an
     # library, answered, on-topic refused ("—": none asked), off-topic refused, then the setting chosen
     rows_printed = {line.split()[0]: line.split()[1:4] for line in capsys.readouterr().out.splitlines()[-2:]}
     assert rows_printed == {"gidsen": ["1.000", "—", "0.000"], "wetten": ["0.000", "—", "1.000"]}
+
+
+def test_an_evaluator_with_questions_of_one_library_is_told_the_transfer_needs_two(capsys):
+    # a file --save wrote before the library was recorded has every question on library ""
+    rows = library("", [0.90] * 21, [0.80] * 20)
+
+    report_transfer(rows, DEFAULT_WEIGHTS)
+
+    assert "ten minste twee sets" in capsys.readouterr().out
