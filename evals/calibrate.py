@@ -20,7 +20,12 @@ held-out parts, so a figure in docs/evaluation.md is never one the choice was ma
    off-topic ones where that can be had, and within that refuse as many unanswerable ones as
    possible (on-topic and off-topic alike). "Voorzichtig" counts as answered; the
    caution band reaches up to where at most 1 in 10 tuning questions is unanswerable.
-Put the printed values in assistant/rerank.py and assistant/evidence.py.
+3. Transfer (--transfer): does the refusal carry to a library it was not chosen on? For each
+   library, the abstention is chosen as in 2 on the tuning parts of the *other* libraries, and
+   counted per set on *all* questions of this one.
+Put the printed values in assistant/rerank.py and assistant/evidence.py (where a value was
+measured end to end instead, docs/evaluation.md says so). --save keeps what was asked, and
+--load tunes on it again without asking (--sets then has no effect).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-from dataclasses import asdict, astuple, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -210,45 +215,60 @@ def tune_rerank(asked: list[Asked], windows: tuple[float, ...]) -> Weights:
 class Abstention:
     """One setting of `assistant.evidence`'s refusal constants, and what it gives on the questions it was chosen on."""
 
-    weight: float
-    spreads: float
-    penalty: float
+    coverage_weight: float
+    closeness_spreads: float
+    unknown_penalty: float
     astray_penalty: float
     untyped_penalty: float
-    refuse: float
+    refuse_below: float
     accuracy: float  # unanswerable questions refused, mean of on- and off-topic
+
+    def constants(self) -> tuple[float, ...]:
+        """The setting in the order of `assistant.evidence`'s constants (COVERAGE_WEIGHT … REFUSE_BELOW)."""
+        return (self.coverage_weight, self.closeness_spreads, self.unknown_penalty, self.astray_penalty,
+                self.untyped_penalty, self.refuse_below)
 
     def score(self, features: tuple[float, float, float, float], a: Asked) -> float:
         cov, cosine, astray, untyped = features
         centre, spread = a.floor
-        close = min(1.0, max(0.0, (cosine - centre) / (self.spreads * spread)))
-        return (self.weight * cov + (1 - self.weight) * close - self.penalty * a.unknown
+        close = min(1.0, max(0.0, (cosine - centre) / (self.closeness_spreads * spread)))
+        return (self.coverage_weight * cov + (1 - self.coverage_weight) * close - self.unknown_penalty * a.unknown
                 - self.astray_penalty * astray - self.untyped_penalty * untyped)
 
 
 def choose_abstention(rows: list[Asked], cached: dict[int, tuple]) -> Abstention | None:
     """The grid setting that answers at least MIN_ANSWERED of the answerable `rows` of every set,
     refuses at least MIN_OFF_TOPIC_REFUSED of the off-topic ones where that can be had, and
-    within that refuses the most unanswerable ones; None when no setting answers enough (or no
-    set has MIN_PER_SET answerable questions). `cached`: `features` per id(Asked)."""
+    within that refuses the most unanswerable ones. None when there is nothing to choose on: no
+    unanswerable question among `rows`, no set with MIN_PER_SET answerable ones, or no setting
+    that answers enough. `cached`: `features` per id(Asked)."""
+    if all(a.answerable for a in rows):
+        return None
     choices = []
     for grid in itertools.product((0.2, 0.3, 0.4, 0.5, 0.6, 0.7), (2.0, 3.0, 4.0, 6.0, 8.0), (0.0, 0.15, 0.3, 0.5),
                                   (0.0, 0.1, 0.2, 0.3, 0.5), (0.0, 0.1, 0.2, 0.3, 0.5, 0.8)):
-        setting = Abstention(*grid, refuse=0.0, accuracy=0.0)
+        setting = Abstention(*grid, refuse_below=0.0, accuracy=0.0)
         scored = [(setting.score(cached[id(a)], a), a) for a in rows]
         for refuse in np.arange(0.1, 0.8, 0.01):
             answered, refused_on, refused_off = rates(scored, refuse)
             if answered >= MIN_ANSWERED:
                 choices.append((refused_off >= MIN_OFF_TOPIC_REFUSED,
-                                replace(setting, refuse=round(float(refuse), 2),
+                                replace(setting, refuse_below=round(float(refuse), 2),
                                         accuracy=float(np.nanmean([refused_on, refused_off])))))
+    if not choices:
+        return None
     # settings that tie on the objective are equally good on these questions: the one in the
     # code stays (a recalibration should not move constants for nothing), else the first of the grid
     current = (ev.COVERAGE_WEIGHT, ev.CLOSENESS_SPREADS, ev.UNKNOWN_PENALTY, ev.ASTRAY_PENALTY, ev.UNTYPED_PENALTY,
                ev.REFUSE_BELOW)
-    if not choices:
-        return None
-    return max(choices, key=lambda c: (c[0], c[1].accuracy, astuple(c[1])[:6] == current))[1]
+    return max(choices, key=lambda c: (c[0], c[1].accuracy, c[1].constants() == current))[1]
+
+
+def described(setting: Abstention) -> str:
+    """The setting as the constants of `assistant.evidence` are written."""
+    names = ("COVERAGE_WEIGHT", "CLOSENESS_SPREADS", "UNKNOWN_PENALTY", "ASTRAY_PENALTY", "UNTYPED_PENALTY",
+             "REFUSE_BELOW")
+    return " ".join(f"{name}={value}" for name, value in zip(names, setting.constants()))
 
 
 def tune_abstention(asked: list[Asked], best: Weights) -> None:
@@ -256,9 +276,10 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
     cached = {id(a): features(a, best) for a in asked}
     chosen = choose_abstention(tune, cached)
     if chosen is None:
-        raise SystemExit(f"Geen instelling beantwoordt {MIN_ANSWERED} van de beantwoordbare afstemvragen van elke set "
-                         f"met ten minste {MIN_PER_SET} daarvan; kies andere sets met --sets.")
-    refuse = chosen.refuse
+        raise SystemExit(f"Niets om een weigering op te kiezen: de afstemvragen moeten onbeantwoordbare vragen bevatten "
+                         f"en een set met ten minste {MIN_PER_SET} beantwoordbare, waarvan een instelling er "
+                         f"{MIN_ANSWERED} beantwoordt; kies andere sets met --sets.")
+    refuse = chosen.refuse_below
 
     def score(a: Asked) -> float:
         return chosen.score(cached[id(a)], a)
@@ -270,9 +291,7 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
         if above and np.mean([not a.answerable for a in above]) <= 0.1:
             caution = round(float(t), 2)
             break
-    print(f"\nWeigeren, gekozen op het afstemdeel: COVERAGE_WEIGHT={chosen.weight} CLOSENESS_SPREADS={chosen.spreads} "
-          f"UNKNOWN_PENALTY={chosen.penalty} ASTRAY_PENALTY={chosen.astray_penalty} "
-          f"UNTYPED_PENALTY={chosen.untyped_penalty} REFUSE_BELOW={refuse} CAUTION_BELOW={caution} "
+    print(f"\nWeigeren, gekozen op het afstemdeel: {described(chosen)} CAUTION_BELOW={caution} "
           f"(onbeantwoordbare vragen geweigerd, gemiddeld over on- en off-topic: {chosen.accuracy:.3f}, "
           f"bij ten minste {MIN_ANSWERED} beantwoord)")
     print(f"{'set':<20}{'deel':<10}{'beantwoord':>12}{'geweigerd':>12}{'voorzichtig':>13}{'n':>6}")
@@ -292,26 +311,27 @@ def tune_abstention(asked: list[Asked], best: Weights) -> None:
 
 def report_transfer(asked: list[Asked], best: Weights) -> None:
     """Does the refusal carry to a library it was not chosen on? For each library: the setting
-    chosen on the tuning parts of the other libraries, on all questions of this one."""
-    cached = {id(a): features(a, best) for a in asked}
+    chosen on the tuning parts of the other libraries, counted per set on all questions of this one."""
     if len({a.library for a in asked}) < 2:
-        print("\nOverdracht: de vragen komen van één bibliotheek (of uit een bestand dat --save schreef vóór "
-              "--transfer bestond); vraag opnieuw met ten minste twee sets.")
+        print("\nOverdracht: alle vragen komen van één bibliotheek (of uit een bestand dat --save schreef vóór "
+              "--transfer bestond); vraag opnieuw met sets van ten minste twee bibliotheken.")
         return
+    cached = {id(a): features(a, best) for a in asked}
     print("\nOverdracht: gekozen op de andere bibliotheken (afstemdeel), gemeten op deze (alle vragen)")
-    print(f"{'bibliotheek':<28}{'beantwoord':>12}{'geweigerd on':>14}{'geweigerd off':>15}  gekozen")
     for library in dict.fromkeys(a.library for a in asked):
-        name = "+".join(dict.fromkeys(a.set_name for a in asked if a.library == library and "off-topic" not in a.set_name))
+        names = list(dict.fromkeys(a.set_name for a in asked if a.library == library))
         chosen = choose_abstention([a for a in asked if a.library != library and a.part == "tune"], cached)
         if chosen is None:
-            print(f"{name:<28}  geen instelling beantwoordt {MIN_ANSWERED} van de andere bibliotheken")
+            print(f"\nzonder {', '.join(names)}: niets om op te kiezen (de andere bibliotheken hebben geen "
+                  f"onbeantwoordbare vragen, of geen set met ten minste {MIN_PER_SET} beantwoordbare)")
             continue
-        rows = [(chosen.score(cached[id(a)], a) >= chosen.refuse, a) for a in asked if a.library == library]
-        answered = rate([ok for ok, a in rows if a.answerable])
-        refused_on = rate([not ok for ok, a in rows if not a.answerable and a.on_topic])
-        refused_off = rate([not ok for ok, a in rows if not a.on_topic])
-        print(f"{name:<28}{answered:>12}{refused_on:>14}{refused_off:>15}  "
-              f"{astuple(chosen)[:6]}")
+        print(f"\nzonder {', '.join(names)}: {described(chosen)}")
+        print(f"{'set':<20}{'beantwoord':>12}{'geweigerd':>12}{'n':>6}")
+        for name in names:
+            rows = [(chosen.score(cached[id(a)], a) >= chosen.refuse_below, a) for a in asked if a.set_name == name]
+            answered = rate([ok for ok, a in rows if a.answerable])
+            refused = rate([not ok for ok, a in rows if not a.answerable])
+            print(f"{name:<20}{answered:>12}{refused:>12}{len(rows):>6}")
 
 
 def rate(values: list[bool]) -> str:

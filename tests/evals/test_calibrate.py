@@ -26,8 +26,8 @@ def test_the_refusal_is_chosen_between_the_answerable_and_the_off_topic_question
     chosen = choose_abstention(rows, cached)
 
     scores = {a.cosines[0]: chosen.score(cached[id(a)], a) for a in rows}
-    assert all(scores[c] >= chosen.refuse for c in (0.86, 0.87, 0.88))
-    assert all(scores[c] < chosen.refuse for c in (0.79, 0.80, 0.81)) and chosen.accuracy == 1.0
+    assert all(scores[c] >= chosen.refuse_below for c in (0.86, 0.87, 0.88))
+    assert all(scores[c] < chosen.refuse_below for c in (0.79, 0.80, 0.81)) and chosen.accuracy == 1.0
 
 
 def test_a_refusal_chosen_where_off_topic_questions_come_as_close_as_the_laws_answers_refuses_the_laws(capsys):
@@ -37,9 +37,25 @@ def test_a_refusal_chosen_where_off_topic_questions_come_as_close_as_the_laws_an
 
     report_transfer(rows, DEFAULT_WEIGHTS)
 
-    # library, answered, on-topic refused ("—": none asked), off-topic refused, then the setting chosen
-    rows_printed = {line.split()[0]: line.split()[1:4] for line in capsys.readouterr().out.splitlines()[-2:]}
-    assert rows_printed == {"gidsen": ["1.000", "—", "0.000"], "wetten": ["0.000", "—", "1.000"]}
+    printed = table(capsys.readouterr().out)
+    assert printed["gidsen"][0] == "1.000" and printed["gidsen/off-topic"][1] == "0.000"
+    assert printed["wetten"][0] == "0.000" and printed["wetten/off-topic"][1] == "1.000"
+
+
+def test_a_library_whose_others_hold_no_unanswerable_question_is_told_there_is_nothing_to_choose_on(capsys):
+    rows = library("gidsen", [0.90] * 21, []) + library("wetten", [0.85] * 21, [0.80] * 20)
+
+    report_transfer(rows, DEFAULT_WEIGHTS)
+
+    out = capsys.readouterr().out
+    assert "zonder wetten, wetten/off-topic: niets om op te kiezen" in out
+    assert table(out)["gidsen"][0] == "1.000"
+
+
+def table(out: str) -> dict[str, list[str]]:
+    """The transfer report's rows: set → [answered, refused, n] ("—": no such question)."""
+    return {line.split()[0]: line.split()[1:] for line in out.splitlines()
+            if len(line.split()) == 4 and not line.startswith("set")}
 
 
 def test_an_evaluator_with_questions_of_one_library_is_told_the_transfer_needs_two(capsys):
@@ -48,4 +64,4 @@ def test_an_evaluator_with_questions_of_one_library_is_told_the_transfer_needs_t
 
     report_transfer(rows, DEFAULT_WEIGHTS)
 
-    assert "ten minste twee sets" in capsys.readouterr().out
+    assert "sets van ten minste twee bibliotheken" in capsys.readouterr().out
