@@ -1,5 +1,6 @@
 """An evaluator chooses the refusal constants on some libraries and checks them on another."""
 
+from assistant import evidence as ev
 from assistant.rerank import DEFAULT_WEIGHTS
 from evals.calibrate import Asked, choose_abstention, features, report_transfer
 
@@ -19,7 +20,7 @@ def library(name: str, answerable: list[float], off_topic: list[float]) -> list[
             + [asked(name, f"{name}/off-topic", c, answerable=False, on_topic=False) for c in off_topic])
 
 
-def test_the_refusal_is_chosen_between_the_answerable_and_the_off_topic_questions():
+def test_the_refusal_is_chosen_between_the_answerable_and_the_off_topic_questions_keeping_the_codes_constants():
     rows = library("wetten", [0.86, 0.87, 0.88] * 7, [0.80, 0.81, 0.79] * 7)
     cached = {id(a): features(a, DEFAULT_WEIGHTS) for a in rows}
 
@@ -28,6 +29,9 @@ def test_the_refusal_is_chosen_between_the_answerable_and_the_off_topic_question
     scores = {a.cosines[0]: chosen.score(cached[id(a)], a) for a in rows}
     assert all(scores[c] >= chosen.refuse_below for c in (0.86, 0.87, 0.88))
     assert all(scores[c] < chosen.refuse_below for c in (0.79, 0.80, 0.81)) and chosen.accuracy == 1.0
+    # many settings separate these as well: a recalibration does not move the constants for nothing
+    assert chosen.constants() == (ev.COVERAGE_WEIGHT, ev.CLOSENESS_SPREADS, ev.UNKNOWN_PENALTY, ev.ASTRAY_PENALTY,
+                                  ev.UNTYPED_PENALTY, ev.REFUSE_BELOW)
 
 
 def test_a_refusal_chosen_where_off_topic_questions_come_as_close_as_the_laws_answers_refuses_the_laws(capsys):
