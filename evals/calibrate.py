@@ -211,6 +211,11 @@ def tune_rerank(asked: list[Asked], windows: tuple[float, ...]) -> Weights:
     return best
 
 
+# the refusal constants of `assistant.evidence`, in the order of `Abstention.constants`
+CONSTANTS = ("COVERAGE_WEIGHT", "CLOSENESS_SPREADS", "UNKNOWN_PENALTY", "ASTRAY_PENALTY", "UNTYPED_PENALTY",
+             "REFUSE_BELOW")
+
+
 @dataclass
 class Abstention:
     """One setting of `assistant.evidence`'s refusal constants, and what it gives on the questions it was chosen on."""
@@ -224,7 +229,7 @@ class Abstention:
     accuracy: float  # unanswerable questions refused, mean of on- and off-topic
 
     def constants(self) -> tuple[float, ...]:
-        """The setting in the order of `assistant.evidence`'s constants (COVERAGE_WEIGHT … REFUSE_BELOW)."""
+        """The setting in the order of CONSTANTS."""
         return (self.coverage_weight, self.closeness_spreads, self.unknown_penalty, self.astray_penalty,
                 self.untyped_penalty, self.refuse_below)
 
@@ -259,16 +264,13 @@ def choose_abstention(rows: list[Asked], cached: dict[int, tuple]) -> Abstention
         return None
     # settings that tie on the objective are equally good on these questions: the one in the
     # code stays (a recalibration should not move constants for nothing), else the first of the grid
-    current = (ev.COVERAGE_WEIGHT, ev.CLOSENESS_SPREADS, ev.UNKNOWN_PENALTY, ev.ASTRAY_PENALTY, ev.UNTYPED_PENALTY,
-               ev.REFUSE_BELOW)
+    current = tuple(getattr(ev, name) for name in CONSTANTS)
     return max(choices, key=lambda c: (c[0], c[1].accuracy, c[1].constants() == current))[1]
 
 
 def described(setting: Abstention) -> str:
     """The setting as the constants of `assistant.evidence` are written."""
-    names = ("COVERAGE_WEIGHT", "CLOSENESS_SPREADS", "UNKNOWN_PENALTY", "ASTRAY_PENALTY", "UNTYPED_PENALTY",
-             "REFUSE_BELOW")
-    return " ".join(f"{name}={value}" for name, value in zip(names, setting.constants()))
+    return " ".join(f"{name}={value}" for name, value in zip(CONSTANTS, setting.constants()))
 
 
 def tune_abstention(asked: list[Asked], best: Weights) -> None:
@@ -329,12 +331,12 @@ def report_transfer(asked: list[Asked], best: Weights) -> None:
         print(f"{'set':<20}{'beantwoord':>12}{'geweigerd':>12}{'n':>6}")
         for name in names:
             rows = [(chosen.score(cached[id(a)], a) >= chosen.refuse_below, a) for a in asked if a.set_name == name]
-            answered = rate([ok for ok, a in rows if a.answerable])
-            refused = rate([not ok for ok, a in rows if not a.answerable])
+            answered = share_shown([ok for ok, a in rows if a.answerable])
+            refused = share_shown([not ok for ok, a in rows if not a.answerable])
             print(f"{name:<20}{answered:>12}{refused:>12}{len(rows):>6}")
 
 
-def rate(values: list[bool]) -> str:
+def share_shown(values: list[bool]) -> str:
     """The share of True in `values` for a table, "—" when there are none."""
     return f"{np.mean(values):.3f}" if values else "—"
 
