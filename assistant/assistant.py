@@ -15,7 +15,7 @@ from assistant.expand import complete_passages
 from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
-from assistant.overview import overview, overview_text
+from assistant.overview import described_law, overview, overview_text
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.separable import with_whole_verbs
 from assistant.question_length import check_question_length
@@ -240,6 +240,12 @@ class Assistant:
                 if len(texts) != 1:
                     return self._abstain(query, [], notes, text=which_text(texts))
                 only, question = texts[0], asked
+            elif texts and asks_overview(asked):
+                # "Wat is de Wet betaalbare huur?", "Wat regelt de Woningwet?": what the law says it
+                # regulates, in its own aanhef; searched, the question finds articles that only name it
+                described = described_law(texts, index.chunks_of)
+                if described is not None:
+                    only, question = described, asked
         fact = document_fact(question, list(index.chunks_of(only.doc_id)), only) \
             if only and not leans_back and asks_document_fact(question) else None
         if fact is not None:  # "Wanneer is de publicatie verschenen?"; or that the document does not say

@@ -67,6 +67,21 @@ def overview(chunks: list, document) -> tuple[list[tuple[Hit, list[Unit]]], str]
     return before, "het begin"
 
 
+def described_law(texts: list, chunks_of) -> object | None:
+    """Of the texts of one law (`index.models.DocumentRecord`, e.g. the Huisvestingswet 2014 as
+    enacted and as of 1 July 2026), the one whose summary, aanhef or introduction says most about
+    what the law is (`overview`; the newest among equals), read through `chunks_of(doc_id)` (its
+    chunks in text order); None when none of them says it: an article that names the law is no
+    answer to what it is."""
+    best, most = None, 0
+    for text in sorted(texts, key=lambda d: d.metadata.date or "", reverse=True):
+        found, where = overview(list(chunks_of(text.doc_id)), text)
+        said = sum(len(shown) for _, shown in found)
+        if where != "het begin" and said > most:
+            best, most = text, said
+    return best
+
+
 def _section(chunks: list, pattern: re.Pattern, document, limit: int = MAX_SENTENCES) -> list[tuple[Hit, list[Unit]]]:
     section = next((c.section for c in chunks if _headed(c.section, pattern)), None)
     return _sentences([c for c in chunks if c.section == section], document, limit) if section is not None else []

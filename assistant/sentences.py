@@ -544,7 +544,9 @@ _SELF_REFERENCE = re.compile(
 _ASKS_OVERVIEW = re.compile(r"\bwaar(?:over)?\s+(?:gaat|gaan|handelt|handelen)\b|\bwaarover\b|\bsamenvatt?(?:ing|en)\b"
                             r"|\bvat\b.*\bsamen\b|\bin het kort\b|\bstrekking\b|\bhoofdlijnen\b|\bkern\b|\binhoud\b"
                             r"|\bessentie\b|\bonderwerp(?:en)?\b|\bbehandel(?:t|en)\b|\bhet doel van\b"
-                            r"|^\s*wat\s+(?:regelt|regelen|houdt|houden)\b", re.I)
+                            r"|^\s*wat\s+(?:regelt|regelen|houdt|houden)\b"
+                            # "Wat is de Wet betaalbare huur?" asked of that law (`versions.as_asked_of_the_law`)
+                            r"|^\s*wat\s+is\s+(?:deze|dit)\s+(?:wet|besluit|regeling)\s*\??\s*$", re.I)
 _ASKING_WORDS = ("samenvatting samenvatten vat samen kort strekking hoofdlijnen kern inhoud handelt handelen waarover "
                  "geef geven kun kunt kunnen je u in staat er hierin daarin belangrijkste essentie onderwerp onderwerpen "
                  "behandelt behandelen doel paar zinnen enkele woorden")

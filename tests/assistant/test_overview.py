@@ -23,6 +23,7 @@ from ingest.models import Chunk, Metadata
     "Wat is het onderwerp van deze publicatie?", "Welke onderwerpen behandelt dit rapport?",
     "Kun je het rapport in een paar zinnen samenvatten?", "Wat is het doel van deze wet?",
     "Wat is de essentie van deze wet?", "Waar gaat dit voorbeeld over?", "Waar gaan deze documenten over?",
+    "Wat is deze wet?",  # "Wat is de Wet betaalbare huur?", asked of that law (versions.as_asked_of_the_law)
 ])
 def test_what_a_document_is_about_is_asked_in_many_words(question):
     assert asks_overview(question)
@@ -36,6 +37,7 @@ def test_what_a_document_is_about_is_asked_in_many_words(question):
     "Wat regelen we regionaal en wat lokaal?",
     "Wat houdt een verordening in?", "Wat regelt een besluit?",  # a kind of document, not the one read
     "Wat is het doel van de urgentieregeling?",
+    "Wat is deze wet van plan met middenhuur?", "Wat is dit besluit voor kamers?",
 ])
 def test_a_question_about_something_in_the_document_is_no_question_what_it_is_about(question):
     assert not asks_overview(question)

@@ -762,6 +762,32 @@ def test_an_officer_asking_what_the_besluit_betaalbare_huur_is_about_reads_what_
     assert "de regulering van de middenhuur en het dwingend maken van het woningwaarderingsstelsel" in body
 
 
+@pytest.mark.parametrize("question, law, says", [
+    ("Wat is de Wet betaalbare huur?", "stb-2024-193", "in verband met de regulering van huurprijzen"),
+    ("Wat regelt de Woningwet?", "bwbr0005181-woningwet-lawsmd-2015", "omtrent het bouwen en de volkshuisvesting"),
+    # two texts of the law in the library: the one whose aanhef says most (its opschrift as well)
+    ("Wat is de Huisvestingswet 2014?", "bwbr0035303-huisvestingswet-2014-lawsmd-2015",
+     "houdende nieuwe regels met betrekking tot de verdeling van woonruimte"),
+    ("Wat houdt de Wmo in?", "bwbr0035362-wmo-2015-lawsmd-2015", "beschermd wonen en opvang"),
+])
+def test_an_officer_asking_what_a_law_is_reads_what_its_own_aanhef_says_it_regulates(officer, question, law, says):
+    # searched, "Wat is de Wet betaalbare huur?" found articles that only name the law (the
+    # transitional rule of the Besluit huurprijzen, with a note that it came from another source)
+    answer = officer.ask(question)
+
+    assert not answer.abstained
+    assert answer.text.startswith("_Waar het document over gaat, uit de aanhef")
+    assert {c.doc_id for c in answer.citations} == {law}
+    assert says in answer.text.split("**Bronnen**")[0]
+
+
+def test_an_officer_asking_what_a_law_regulates_for_someone_gets_an_answer_from_its_articles_not_its_aanhef(officer):
+    answer = officer.ask("Wat regelt de Woningwet voor toegelaten instellingen?")
+
+    assert not answer.abstained
+    assert not answer.text.startswith("_Waar het document over gaat")
+
+
 def test_a_law_text_without_its_aanhef_says_it_cannot_show_what_it_is_about_instead_of_quoting_article_1(officer):
     answer = officer.ask("Waar gaat deze wet over?",
                          filters={"doc_id": ["bwbr0015703-participatiewet-2025-01-01-regelrecht-mvp-partial"]})
