@@ -22,7 +22,7 @@ from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_a_document,
                                  name_terms, names_document, question_terms, terms)
-from assistant.versions import (article, as_asked_of_the_law, missing_laws, named_laws, own_passage,
+from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws, own_passage,
                                 with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
 from index.searcher import LiveIndex
@@ -240,10 +240,12 @@ class Assistant:
                 if len(texts) != 1:
                     return self._abstain(query, [], notes, text=which_text(texts))
                 only, question = texts[0], asked
-            elif texts and asks_overview(asked):
+            else:
+                if not texts:  # "Wat is de Veegwet wonen?" of a library with its memorie van toelichting only
+                    texts, asked = as_asked_of_the_bill(question, within)
                 # "Wat is de Wet betaalbare huur?", "Wat regelt de Woningwet?": what the law says it
                 # regulates, in its own aanhef; searched, the question finds articles that only name it
-                described = described_law(texts, index.chunks_of)
+                described = described_law(texts, index.chunks_of) if texts and asks_overview(asked) else None
                 if described is not None:
                     only, question = described, asked
         fact = document_fact(question, list(index.chunks_of(only.doc_id)), only) \

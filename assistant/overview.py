@@ -68,11 +68,11 @@ def overview(chunks: list, document) -> tuple[list[tuple[Hit, list[Unit]]], str]
 
 
 def described_law(texts: list, chunks_of) -> object | None:
-    """Of the texts of one law (`index.models.DocumentRecord`, e.g. the Huisvestingswet 2014 as
-    enacted and as of 1 July 2026), the one whose summary, aanhef or introduction says most about
-    what the law is (`overview`; the newest among equals), read through `chunks_of(doc_id)` (its
-    chunks in text order); None when none of them says it: an article that names the law is no
-    answer to what it is."""
+    """Of the texts of one law (`index.models.DocumentRecord`: the Huisvestingswet 2014 as enacted
+    and as of 1 July 2026), or of the papers about it (its memorie van toelichting), the one whose
+    summary, aanhef or introduction says most about what the law is (`overview`; the newest among
+    equals), read through `chunks_of(doc_id)` (its chunks in text order); None when none of them
+    says it: an article that names the law is no answer to what it is."""
     best, most = None, 0
     for text in sorted(texts, key=lambda d: d.metadata.date or "", reverse=True):
         found, where = overview(list(chunks_of(text.doc_id)), text)

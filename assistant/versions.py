@@ -116,6 +116,34 @@ def as_asked_of_the_law(question: str, documents: list[DocumentRecord]) -> tuple
     return (texts, asked) if asked != question else ([], question)
 
 
+# the short title a bill's papers give it at the end of their title: "Wijziging van de Huisvestingswet
+# 2014, … (Veegwet wonen) — Memorie van toelichting"
+_SHORT_TITLE = re.compile(r"\((?=[^()]*(?:\b[^\W\d_]{3,}wet\b|\bWet\b|\bBesluit\b))([^()]+)\)")
+
+
+def as_asked_of_the_bill(question: str, documents: list[DocumentRecord]) -> tuple[list[DocumentRecord], str]:
+    """For a law the library holds no text of but papers about (its memorie van toelichting), those
+    papers whose title gives the short title the question writes out, and the question with "deze
+    wet" in place of it: "Wat is de Veegwet wonen?" → ([the memorie van toelichting], "Wat is deze
+    wet?"). ([], question) when none does, or when the library holds a text of the law itself
+    (`as_asked_of_the_law`)."""
+    if named_laws(question, documents):
+        return [], question
+    papers: dict[str, list[DocumentRecord]] = {}
+    for document in documents:
+        for name in _SHORT_TITLE.findall(document.title):
+            if _own_name(name.strip()).search(question):
+                papers.setdefault(name.strip(), []).append(document)
+    if len(papers) != 1:
+        return [], question
+    name, texts = next(iter(papers.items()))
+    written = _own_name(name).search(question)
+    before = re.search(r"\b(?:de|het)\s+$", question[:written.start()], re.I)
+    if before is None:
+        return [], question
+    return texts, question[:before.start()] + "deze wet" + question[written.end():]
+
+
 def own_passage(question: str, name: str, texts: list[DocumentRecord], index: Index,
                 weights: dict[str, float]) -> Hit | None:
     """The passage of a law's own `texts` (`named_laws`) that speaks to `question` apart from the

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.compose import compose
 from assistant.sentences import names_document, question_terms
-from assistant.versions import (article, article_of, asks_about_change, asks_about_other_text, law_id, missing_laws,
+from assistant.versions import (article, article_of, as_asked_of_the_bill, asks_about_change, asks_about_other_text, law_id, missing_laws,
                                named_laws, with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
@@ -235,3 +235,21 @@ def test_a_question_names_a_law_by_the_words_of_its_citeertitel_where_its_file_n
     # and the notice writes "het Besluit", "de Wet"
     assert (article("Besluit betaalbare huur"), article("Uitvoeringsbesluit Wmo 2015"), article("Wet betaalbare huur"),
             article("Wmo")) == ("het", "het", "de", "de")
+
+
+def test_a_law_known_only_from_its_memorie_van_toelichting_is_asked_of_that_paper_by_its_short_title():
+    mvt = law_hit("kst-34468-3", "Wijziging van de Huisvestingswet 2014, de Woningwet en enkele andere wetten (Veegwet "
+                  "wonen) — Memorie van toelichting", "2016-01-01", "Per 1 juli 2015 …", "ALGEMEEN DEEL",
+                  type="overig").document
+    besluit = law_hit("stb-2024-195", "Besluit 26 juni 2024 tot wijziging van het Besluit huurprijzen woonruimte "
+                      "(modernisering van het waarderingsstelsel voor onzelfstandige woonruimte)", "2024-06-26",
+                      "…", "Artikel I").document
+    woningwet = law_hit("bwbr0005181-woningwet", "Woningwet", "1991-08-29", "…", "Artikel 1").document
+    documents = [mvt, besluit, woningwet]
+
+    assert as_asked_of_the_bill("Wat is de Veegwet wonen?", documents) == ([mvt], "Wat is deze wet?")
+    assert as_asked_of_the_bill("Wat houdt de veegwet wonen in?", documents) == ([mvt], "Wat houdt deze wet in?")
+    # a parenthesis that names no law is no short title; a law the library holds a text of is asked of that text
+    assert as_asked_of_the_bill("Wat is de modernisering van het waarderingsstelsel?", documents) == (
+        [], "Wat is de modernisering van het waarderingsstelsel?")
+    assert as_asked_of_the_bill("Wat regelt de Woningwet?", documents) == ([], "Wat regelt de Woningwet?")
