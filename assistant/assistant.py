@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant import compose as extractive
+from assistant.as_typed import as_asked
 from assistant.condense import (asks_to_explain, condense, condense_with_model, is_follow_up, is_joiner,
                                 points_back_first, topic_questions)
 from assistant.definitions import Glossary, library_defines, with_definitions
@@ -121,6 +122,9 @@ class Assistant:
                k: int | None = None) -> Iterator[tuple[str, Answer | None]]:
         """Yields (text so far, None) while a language model writes, then (text, Answer)."""
         check_question_length(question, self.settings.max_question_chars)
+        question = as_asked(question)
+        history = [dict(m, content=as_asked(m.get("content", ""))) if m.get("role") == "user" else m
+                   for m in history or []]
         query, notes = self.standalone_query(question, history)
         index = self.index.get()
         chosen = _filters(filters)
@@ -183,8 +187,12 @@ class Assistant:
             and library_defines(query, lambda: self.glossary(index), index, chosen)
         if by_definition:
             verdict = "antwoorden"
+        missing = missing_laws(query, index.documents())
+        asks_missing_law = bool(missing) and defined_terms(query) == [tuple(terms(missing[0]))]
+        # "Wat is de Wet betaalbare huur?" of a library without it: a refusal says which law it lacks
+        refusal = MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(chosen)
         if not hits or verdict == "weigeren":
-            answer = self._abstain(searched, hits, notes, evidence.score, text=abstain_text(chosen))
+            answer = self._abstain(searched, hits, notes, evidence.score, text=refusal)
             yield answer.text, answer
             return
         # every earlier turn (`earlier`), not only the last: after "… vergunninghouders?" the officer has
@@ -202,15 +210,13 @@ class Assistant:
             # no unit of the passages speaks to the question (or all were said before); or the
             # definition that let it answer is not what the composer opened with. The passages read
             # are named to read on: for a follow-up, first those the last answer stood on
-            answer = self._abstain(searched, read, notes, evidence.score, text=abstain_text(chosen))
+            answer = self._abstain(searched, read, notes, evidence.score, text=refusal)
             yield answer.text, answer
             return
-        missing = missing_laws(query, index.documents())
-        if missing and defined_terms(query) == [tuple(terms(missing[0]))] \
-                and not defines(composition.text.split("\n", 1)[0], defined_terms(query)):
+        if asks_missing_law and not defines(composition.text.split("\n", 1)[0], defined_terms(query)):
             # "Wat is de Omgevingswet?" in a library without it: a lid of the Huisvestingswet that
             # refers to it says nothing of what it is
-            answer = self._abstain(searched, hits, notes, evidence.score, text=MISSING_LAW_TEXT.format(law=missing[0]))
+            answer = self._abstain(searched, hits, notes, evidence.score, text=refusal)
             yield answer.text, answer
             return
         if verdict == "voorzichtig":

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.expand import complete_passages
-from assistant.sentences import ARTICLE_HEADING, coverage, question_terms, terms
+from assistant.sentences import ARTICLE_HEADING, QUESTION_WORDS, coverage, question_terms, terms
 from index.models import DocumentRecord, Filters, Hit
 
 if TYPE_CHECKING:  # the composer reads `law_id` and the questions' kinds without loading the index code
@@ -43,6 +43,12 @@ _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eer
 _COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
 # "Wet" alone is no name: it opens "Wet maatschappelijke ondersteuning 2015" and "Wet betaalbare huur" alike
 _LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b(?!Wet\b)[A-Z][a-zA-Z]{{1,4}}\b")
+# a law named "Wet" and its words, written as a name: "de Wet betaalbare huur", "de Wet goed
+# verhuurderschap"; the name ends before a word that joins the rest of the question to it
+_NOT_IN_A_NAME = (r"(?!(?:voor|over|in|van|op|bij|met|aan|om|en|of|de|het|een|dat|die|is|zijn|was|wordt|werd|geldt|"
+                  r"gelden|regelt|staat|sinds|vanaf|tot|nog|ook|al|nu)\b)")
+_WET_NAME = re.compile(rf"\bWet(?:\s+(?:en\s+{_NOT_IN_A_NAME})?{_NOT_IN_A_NAME}[a-zà-ÿ-]+){{1,4}}")
+_PARTICIPLES = re.compile(r"(?:\s+ge[a-zà-ÿ]+[dt](?<!heid))+$")  # "… geëvalueerd", "… gewijzigd" end no name
 _NEVER = re.compile(r"(?!)")  # a text with no name of several words is named by none
 # a law the question refers to or dates by, not one it asks about: "als bedoeld in de Wmo", "sinds de
 # (invoering van de) Wet betaalbare huur", "na invoering van de Wet betaalbare huur"
@@ -86,6 +92,8 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> dict[str, list
         if _CROSS_REFERENCE.search(question[:match.start()]):
             continue  # "mantelzorgers als bedoeld in de Wmo" asks about mantelzorgers, not about the Wmo
         word = match.group(0)
+        if word.lower() in QUESTION_WORDS:
+            continue  # "Urgentie: Welke groepen …?": a question word after a label is no law's initials
         stems = set(terms(word))
         found = [d for d in documents if d.metadata.type == "regelgeving" and d not in taken
                  and ({_leading_word(d.title), _leading_word(d.doc_id)} & stems)]
@@ -188,12 +196,28 @@ def missing_laws(question: str, documents: list[DocumentRecord]) -> list[str]:
     Not a kind of law ("een kaderwet", "wijzigingswet"), nor a law the question only refers to ("als
     bedoeld in de Omgevingswet"), nor initials: "DAEB" and "OKEC" are written like "Wmo" and are no
     laws."""
-    named = [m for m in _COMPOUND_LAW.finditer(question) if m.group(0)[:1].isupper()
+    named = [m for m in [*_COMPOUND_LAW.finditer(question), *_WET_NAME.finditer(question)] if m.group(0)[:1].isupper()
              and not _KIND_OF.search(question[:m.start()]) and not _CROSS_REFERENCE.search(question[:m.start()])]
     if not named:
         return []
     held = {t for d in documents for t in terms(f"{d.title} {d.doc_id}")}
-    return [m.group(0) for m in named if not set(terms(m.group(0))) & held]
+    # "de Wet betaalbare huur" is held by a title with all its words ("Wet betaalbare huur",
+    # "… (Wet betaalbare huur)") or its initials ("Wmo 2015: …" holds the Wet maatschappelijke
+    # ondersteuning), not by one that has "wet" or "huur" alone
+    titles = [set(terms(f"{d.title} {d.doc_id} {d.metadata.display_title or ''}")) for d in documents]
+
+    def held_by_name(name: str) -> bool:
+        initials = "".join(word[0] for word in name.lower().split() if word != "en")
+        return any(set(terms(name)) <= title or initials in title for title in titles)
+
+    def held_by_a_name(words: str) -> bool:
+        # where the name ends is not written: "de Wet betaalbare huur geëvalueerd" names the Wet
+        # betaalbare huur
+        split = words.split()
+        return any(held_by_name(" ".join(split[:n])) for n in range(2, len(split) + 1))
+
+    return [_PARTICIPLES.sub("", m.group(0)) for m in named
+            if not (held_by_a_name(m.group(0)) if m.re is _WET_NAME else set(terms(m.group(0))) & held)]
 
 
 @lru_cache(maxsize=65536)  # asked for every document of the library at each question that names a law

@@ -57,6 +57,24 @@ def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_all
     assert "artikel 12 lid 3" in opening
 
 
+@pytest.mark.parametrize("typed", [
+    "Beste Thuiswijzer, welke groepen moeten in de urgentieregeling?",  # "Thuiswijzer" read as a name: refused
+    "Hoi! Welke groepen moeten in de urgentieregeling?",  # "Welke" read as a law's initials: "u vraagt naar de Welke"
+    "WELKE GROEPEN MOETEN IN DE URGENTIEREGELING?",  # every word a name: four groups from another summary
+])
+def test_an_officer_who_greets_or_types_in_capitals_gets_the_answer_to_the_question_itself(assistant, typed):
+    assert assistant.ask(typed).text == assistant.ask("Welke groepen moeten in de urgentieregeling?").text
+
+
+def test_an_officer_asking_what_a_law_is_that_the_library_lacks_is_told_so_not_answered_from_others(assistant):
+    # the library has summaries of the Huisvestingswet and the Wmo, nothing on the Wet betaalbare huur;
+    # answered, it quoted articles of the Woningwet and the Participatiewet
+    answer = assistant.ask("Wat is de Wet betaalbare huur?")
+
+    assert answer.abstained
+    assert answer.text.startswith('Geen document in de kennisbank heeft "Wet betaalbare huur" in de titel')
+
+
 def test_every_answer_sentence_is_a_sentence_of_the_passage_it_cites(assistant):
     answer = assistant.ask("Hoe richt je de procesorganisatie in?")
 

@@ -170,6 +170,17 @@ def test_a_question_names_a_law_by_its_word_or_its_initials_not_by_a_policy_or_a
     # of those, the library holds no text of the Omgevingswet, nor any about it by name
     assert missing_laws("Wat zegt de Omgevingswet?", documents) == ["Omgevingswet"]
     assert missing_laws("Omgevingswet: wat verandert er voor gemeenten?", documents) == ["Omgevingswet"]
+    # nor of the Wet betaalbare huur, named by "Wet" and its words; the Wmo is held by its full name
+    assert missing_laws("Hoe werkt de Wet betaalbare huur?", documents) == ["Wet betaalbare huur"]
+    assert missing_laws("Wat is de Wet werk en bijstand?", documents) == ["Wet werk en bijstand"]
+    assert missing_laws("Geldt de Wet betaalbare huur en de Participatiewet?", documents) == ["Wet betaalbare huur"]
+    assert missing_laws("Wat regelt de Wet maatschappelijke ondersteuning voor mantelzorgers?", documents) == []
+    # where the name ends is not written: a participle after it is no part of it
+    assert missing_laws("Wordt de Wet betaalbare huur geëvalueerd?", documents) == ["Wet betaalbare huur"]
+    wbh = law_hit("stb-2024-193", "Wet betaalbare huur", "2024-06-26", "tekst", "Artikel I").document
+    assert missing_laws("Wordt de Wet betaalbare huur geëvalueerd?", documents + [wbh]) == []
+    # a question word after a label is no law's initials ("Vraag: Welke …", as "Wmo" would be)
+    assert named("Urgentie: Welke groepen krijgen voorrang?") == ([], [])
     # a kind of law is no law's name
     for question in ("Wat is extramuralisering in de Participatiewet?", "Wat verstaat de Wmo onder opvang?",
                      "Welke woningen vallen onder een omgevingsplan als bedoeld in de Omgevingswet?",
