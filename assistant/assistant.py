@@ -22,7 +22,7 @@ from assistant.separable import with_whole_verbs
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_a_document,
-                                 name_terms, names_document, question_terms, terms)
+                                 name_terms, names_document, question_terms, says_something, terms)
 from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws, own_passage,
                                 with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
@@ -325,7 +325,7 @@ class Assistant:
                  text: str = ABSTAIN_TEXT) -> Answer:
         nearest: list[Citation] = []
         for hit in hits:
-            if all(c.doc_id != hit.document.doc_id for c in nearest):
+            if all(c.doc_id != hit.document.doc_id for c in nearest) and says_something(hit):
                 nearest.append(extractive.to_citation(len(nearest) + 1, hit, []))
             if len(nearest) == NEAREST:
                 break

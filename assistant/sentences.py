@@ -984,9 +984,22 @@ def quotes(part: str, source: set[tuple[str, ...]]) -> bool:
     return len(words) >= QUOTE_RUN and sum(covered) >= QUOTED_SHARE * len(words)
 
 
+RUNNING_TITLE_WORDS = 12
+
+
 def is_boilerplate(text: str) -> bool:
     """Text about the text rather than content: a disclaimer, a cross-reference, a law's note on
     its own history ("Treedt in werking per 01-01-2016"), a law's opschrift ("Wet van 9 juli 2014,
     houdende regels inzake … (Wet maatschappelijke ondersteuning 2015)": the law's name, which
     brings it first for a question that names the law, and answers nothing asked of it)."""
     return bool(_BOILERPLATE.search(text) or OPSCHRIFT.match(text.strip()))
+
+
+def says_something(hit) -> bool:
+    """Whether a passage (`index.models.Hit`) holds content: not only boilerplate, nor only a short
+    running title without a sentence's end ("Thuiswijzer · Kennisbank Een thuis voor iedereen",
+    "Handreiking · 1 juli 2026" on a cover page). Neither is a place to read on."""
+    text = " ".join(hit.chunk.text.split())
+    if len(text.split()) < RUNNING_TITLE_WORDS and text[-1:] not in ".?!:;)":
+        return False
+    return not all(is_boilerplate(u.text) for u in passage_units(hit))

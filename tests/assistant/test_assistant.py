@@ -75,6 +75,17 @@ def test_an_officer_asking_what_a_law_is_that_the_library_lacks_is_told_so_not_a
     assert answer.text.startswith('Geen document in de kennisbank heeft "Wet betaalbare huur" in de titel')
 
 
+def test_a_refusal_never_sends_the_officer_to_a_cover_page_to_read_on(assistant):
+    # the guides' cover pages are passages of their running title alone; they lie close to a
+    # question about the kennisbank itself and were offered as the place to read on
+    answer = assistant.ask("Wat kost een abonnement op de kennisbank Thuiswijzer?")
+
+    assert answer.abstained and answer.citations
+    for citation in answer.citations:
+        assert citation.text.strip() not in {"Thuiswijzer · Kennisbank Een thuis voor iedereen",
+                                             "Handreiking · 1 juli 2026"}, citation.label()
+
+
 def test_every_answer_sentence_is_a_sentence_of_the_passage_it_cites(assistant):
     answer = assistant.ask("Hoe richt je de procesorganisatie in?")
 
