@@ -26,7 +26,9 @@ MAX_SENTENCES = 4  # a direct answer an officer reads at a glance; the passage i
 _NUMBER = r"(?:hoofdstuk\s+)?(?:\d+(?:\.\d+)*\.?\s+)?"
 SUMMARY = re.compile(rf"^\s*{_NUMBER}(?:samenvatting|managementsamenvatting|in het kort)\b", re.I)
 # "Wat is Housing Parkstad?" over a guide's or an example's first real section says what it is about
-INTRODUCTION = re.compile(rf"^\s*{_NUMBER}(?:inleiding|aanleiding|algemeen deel|wat is\b[^?]*\?)", re.I)
+# a summary's own "Waar gaat de wet over?" too
+INTRODUCTION = re.compile(rf"^\s*{_NUMBER}(?:inleiding|aanleiding|algemeen deel|wat is\b[^?]*\?"
+                          rf"|waar gaat (?:de|het|deze|dit) [^?]{{1,40}} over\?)", re.I)
 # "Over dit praktijkvoorbeeld": how the text came about, not what it is about
 _ABOUT_THE_TEXT = re.compile(r"^\s*over\s+(?:dit|deze)\b", re.I)
 _CONTENTS = re.compile(r"^\s*inhoud(?:sopgave)?\b", re.I)

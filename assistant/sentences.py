@@ -135,14 +135,21 @@ _UNFINISHED = frozenset("als wanneer indien zodra omdat dat die waarbij waarin z
 _BOILERPLATE = re.compile(
     r"\b(deze|dit|de)\s+(handreiking|document|samenvatting|notitie|rapport|tekst|publicatie|factsheet|pagina|"
     r"paragraaf|hoofdstuk|bijlage|praktijkvoorbeeld|regioprofiel|begrippenlijst)\s+"
-    r"(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt)\b"
+    r"(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt|volgt)\b"
     # "Het is een samengesteld, geanonimiseerd voorbeeld …", "Het beschrijft niet één bestaande regio …"
     r"|^\s*het is een (?:samengesteld|geanonimiseerd|fictief|verzonnen)\b|^\s*het (?:beschrijft|bevat) (?:niet|geen)\b"
     r"|\bgeen officiële (wet)?tekst\b|\bsamenvatting in eigen woorden\b|^\s*(zie|lees)\s"
     r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:"
     r"|^\s*wijzigt (de|het)\b[^.;]{0,80}[.;]?\s*$|^\s*treedt in werking\b|\bnog niet in ?werking getreden\b"
     # a footnote ("Noot 10: https://wetgevingskalender… (voetnoot aanpassen …)"), as the XML loader writes one
-    r"|^\s*(?:voet)?noot\s*\d*\s*:",
+    r"|^\s*(?:voet)?noot\s*\d*\s*:"
+    # a reference to where the official text is ("Huisvestingswet 2014, BWBR0035303, op wetten.overheid.nl.")
+    r"|^[^;]{0,100}\bBWBR\d{7}\b[^;]{0,40}$"
+    # how a summary was checked against the law ("De artikelnummers zijn gecontroleerd in …", "… alleen
+    # de wijzigingen van de Huisvestingswet 2014 zijn gecontroleerd"), and to check it yourself
+    r"|\b(?:samenvatting|artikelnummers|wettekst|officiële tekst|geconsolideerde|wijzigingen)\b[^.]*\bgecontroleerd\b"
+    r"|\bgecontroleerd\b[^.]*\b(?:samenvatting|wettekst|officiële tekst|geconsolideerde)\b"
+    r"|^\s*controleer\s+(?:altijd\s+)?(?:de|het)\s+actuele\b",
     re.I,
 )
 

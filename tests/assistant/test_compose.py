@@ -367,6 +367,22 @@ def test_sentences_about_the_document_itself_disclaimers_and_headings_are_not_an
         assert boilerplate not in answer.text
 
 
+def test_how_a_summary_was_checked_and_where_the_official_text_is_are_no_answer_to_what_the_law_is():
+    # a fresh user asked "Wat is de Huisvestingswet 2014?" and read first that the summary follows
+    # the text of 1 July 2026, then a line naming its BWB identifier
+    passage = ("De samenvatting volgt de tekst van de Huisvestingswet 2014 zoals die geldt vanaf 1 juli 2026.\n"
+               "De Huisvestingswet 2014 geeft gemeenten instrumenten om de verdeling van woonruimte te regelen.\n"
+               "De artikelnummers zijn gecontroleerd in de geconsolideerde tekst van de Huisvestingswet 2014.\n"
+               "Controleer altijd de actuele tekst van de Huisvestingswet 2014.\n"
+               "Huisvestingswet 2014, BWBR0035303, op wetten.overheid.nl.")
+
+    answer = compose("Wat regelt de Huisvestingswet 2014?", [hit(passage)], {})
+
+    assert answer.text.startswith("De Huisvestingswet 2014 geeft gemeenten instrumenten")
+    for note in ("volgt de tekst", "gecontroleerd", "Controleer", "BWBR0035303"):
+        assert note not in answer.text
+
+
 def test_a_sentence_that_leans_on_this_or_that_comes_with_what_it_refers_to_or_not_at_all():
     leaning_first = "Dat is een activiteit van de netwerkorganisatie, geen resultaat van de regio."
     passage = ("Een regionale netwerkorganisatie houdt wekelijks een casustafel voor dakloze jongeren. "

@@ -117,6 +117,23 @@ def test_what_a_text_says_about_itself_is_left_out_of_what_it_is_about():
         "het begin", ["Stadsregio Parkstad Limburg is een bestuurlijke samenwerking tussen zeven gemeenten."])
 
 
+def test_a_summary_says_what_the_law_is_about_under_its_own_question_waar_gaat_de_wet_over():
+    # the bundled summary of the Huisvestingswet 2014 opens with how it was checked
+    chunks, document = law(
+        ("De samenvatting volgt de tekst van de Huisvestingswet 2014 zoals die geldt vanaf 1 juli 2026.", "Bronnen"),
+        ("De Huisvestingswet 2014 geeft gemeenten instrumenten om de verdeling van woonruimte te regelen.",
+         "Waar gaat de wet over?"),
+        ("De Wmo 2015 regelt de gemeentelijke ondersteuning op het gebied van beschermd wonen en opvang.",
+         "1. Waar gaat de Wmo 2015 over?"))
+
+    found, where = overview(chunks, document)
+
+    assert where == "de inleiding"
+    assert [u.text for _, shown in found for u in shown] == [
+        "De Huisvestingswet 2014 geeft gemeenten instrumenten om de verdeling van woonruimte te regelen."]
+    assert overview(chunks[2:], document)[1] == "de inleiding"
+
+
 def test_a_definition_asked_in_words_of_the_chosen_laws_title_is_no_overview():
     wmo = law_text("bwbr0035362-wmo-2015-lawsmd-2015", "BWBR0035362 wmo 2015 lawsmd 2015",
                    "Wet maatschappelijke ondersteuning 2015")
