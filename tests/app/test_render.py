@@ -135,6 +135,11 @@ def test_a_hostile_passage_title_and_section_are_shown_as_text():
     assert "&lt;b&gt;r&lt;/b&gt;" in html
 
 
+def test_the_online_source_shows_its_address_so_a_guide_linking_to_a_law_is_not_mistaken_for_it():
+    html = render_citation(citation(source_url="https://wetten.overheid.nl/BWBR0035303"), turn=1)
+    assert ">Bron online (wetten.overheid.nl/BWBR0035303)</a>" in html
+
+
 def test_a_javascript_source_url_is_not_a_link():
     html = render_citation(citation(source_url="javascript:alert(1)"), turn=1)
     assert "javascript:" not in html
