@@ -23,8 +23,8 @@ from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_a_document,
                                  name_terms, names_document, question_terms, says_something, terms)
-from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws, own_passage,
-                                with_other_versions)
+from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws,
+                                own_passage, with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date

@@ -19,7 +19,7 @@ from dataclasses import replace
 from assistant.compose import sources_block, to_citation
 from assistant.models import Citation
 from assistant.sentences import Unit, as_quoted, is_boilerplate, passage_units
-from index.models import Hit
+from index.models import DocumentRecord, Hit
 from ingest.metadata import OPSCHRIFT
 
 MAX_SENTENCES = 4  # a direct answer an officer reads at a glance; the passage is in the sources panel
@@ -69,8 +69,8 @@ def overview(chunks: list, document) -> tuple[list[tuple[Hit, list[Unit]]], str]
     return before, "het begin"
 
 
-def described_law(texts: list, chunks_of) -> object | None:
-    """Of the texts of one law (`index.models.DocumentRecord`: the Huisvestingswet 2014 as enacted
+def described_law(texts: list[DocumentRecord], chunks_of) -> DocumentRecord | None:
+    """Of the texts of one law (the Huisvestingswet 2014 as enacted
     and as of 1 July 2026), or of the papers about it (its memorie van toelichting), the one whose
     summary, aanhef or introduction says most about what the law is (`overview`; the newest among
     equals), read through `chunks_of(doc_id)` (its chunks in text order); None when none of them

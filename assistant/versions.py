@@ -191,13 +191,16 @@ def article(name: str) -> str:
 
 
 def missing_laws(question: str, documents: list[DocumentRecord]) -> list[str]:
-    """The laws `question` names by their own word, written as a name ("Omgevingswet"), that no title
-    or id of `documents` has: the library holds no text of them, nor any text about them by name.
+    """The laws `question` names by their own word, written as a name ("Omgevingswet"), or by "Wet"
+    and its words ("Wet betaalbare huur": held by a title with all its words or their initials),
+    that no title or id of `documents` has: the library holds no text of them, nor any text about
+    them by name.
     Not a kind of law ("een kaderwet", "wijzigingswet"), nor a law the question only refers to ("als
     bedoeld in de Omgevingswet"), nor initials: "DAEB" and "OKEC" are written like "Wmo" and are no
     laws."""
-    named = [m for m in [*_COMPOUND_LAW.finditer(question), *_WET_NAME.finditer(question)] if m.group(0)[:1].isupper()
-             and not _KIND_OF.search(question[:m.start()]) and not _CROSS_REFERENCE.search(question[:m.start()])]
+    named = [m for m in [*_COMPOUND_LAW.finditer(question), *_WET_NAME.finditer(question)]
+             if m.group(0)[:1].isupper() and not _KIND_OF.search(question[:m.start()])
+             and not _CROSS_REFERENCE.search(question[:m.start()])]
     if not named:
         return []
     held = {t for d in documents for t in terms(f"{d.title} {d.doc_id}")}

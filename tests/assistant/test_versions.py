@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from assistant.compose import compose
 from assistant.sentences import names_document, question_terms
-from assistant.versions import (article, article_of, as_asked_of_the_bill, asks_about_change, asks_about_other_text, law_id, missing_laws,
-                               named_laws, with_other_versions)
+from assistant.versions import (article, article_of, as_asked_of_the_bill, asks_about_change, asks_about_other_text,
+                               law_id, missing_laws, named_laws, with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
 
