@@ -24,6 +24,10 @@ _LEGAL_HEADINGS = [
     (5, re.compile(r"^(?i:onderde(el|len))\s+[A-Z]{1,3}\b")),
     (2, re.compile(r"^bijlage\s+[0-9IVXLC]+\b", re.I)),
 ]
+# "Vraag 4" on a line of its own: the questions of Kamervragen, raadsvragen and a FAQ, each with its
+# answer ("Antwoord 4") below it, so the passage keeps the question it answers
+_NUMBERED_QUESTION = re.compile(r"^vraag\s+\d{1,3}[a-z]?$", re.I)
+_QUESTION_LEVEL = 10  # as deep as an article: nothing in such a paper sits below its questions
 # "2.3 Taakverdeling" (numbered report sections); a single "3 Taakverdeling" only when short
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+[A-ZÀ-Ý]")
 _MAX_HEADING_CHARS = 90
@@ -69,6 +73,8 @@ def heading_of(line: str) -> tuple[int, str, bool] | None:
         return len(markdown.group(1)), name, False
     if name.endswith((".", ",", ";", ":")):
         return None
+    if _NUMBERED_QUESTION.match(name):
+        return _QUESTION_LEVEL, name, False
     numbered = _NUMBERED_HEADING.match(name)
     if numbered:
         return 6 + numbered.group(1).count(".") + 1, name, False

@@ -25,7 +25,7 @@ from pypdf.errors import DependencyError
 
 from .errors import IngestError
 from .footnotes import PageNotes, split_footnotes
-from .metadata import Extraction
+from .metadata import Extraction, plausible_title
 from .models import Page
 from .pdf_layout import Line, page_lines
 from .text import (
@@ -53,6 +53,7 @@ TOP_HEADING_LEVEL = 2
 HEADING_LEVELS = 3  # "##" to "####"; smaller display sizes share the deepest level
 BOLD_SHARE = 0.9  # a line is bold when nearly all of it is; a bold lead-in does not make a heading
 EMPHASIS = 0.0  # the heading size that stands for bold text at body size
+SUBJECT_MIN_WORDS = 4  # a /Subject this long names the document; a shorter one is its kind ("Regelgeving (samenvatting)")
 
 # "Pagina 3 van 12", "blz. 4", "3/12": a page number by its wording, anywhere in the margins.
 LABELLED_PAGE_NUMBER = re.compile(
@@ -481,8 +482,16 @@ def load_pdf(path: Path, data: bytes) -> Extraction:
 
 
 def pdf_title(reader: PdfReader) -> str | None:
-    """The /Title from the document information, if the PDF has one."""
+    """The /Title from the document information, else its /Subject where that reads as a name of
+    several words: the Tweede Kamer's papers carry "None" as /Title and their name as /Subject
+    ("Antwoord op vragen van het lid Keijzer over de publicatie van de internetconsultatie …"),
+    while a one-word /Subject is a kind of document ("Handreiking"). None without either."""
     try:
-        return reader.metadata.title if reader.metadata else None
+        info = reader.metadata
+        if info is None:
+            return None
+        subject = plausible_title(info.subject)
+        named_by_subject = subject if subject and len(subject.split()) >= SUBJECT_MIN_WORDS else None
+        return plausible_title(info.title) or named_by_subject
     except Exception:  # a damaged info dictionary only costs us the title
         return None

@@ -150,6 +150,24 @@ def test_passages_of_a_real_pdf_carry_the_page_they_come_from(external_docs, chu
         assert chunk.text[:40] in document.pages[chunk.page_start - 1].text
 
 
+def test_every_answer_in_parliamentary_questions_sits_under_its_own_question(external_docs, chunker):
+    chunks = chunker.chunk(load_document(external_docs / KAMERVRAGEN_PDF))
+
+    (families,) = [c for c in chunks if "Vier gezinnen bleken onvoldoende zelfredzaam" in c.text]
+    assert families.section.endswith("› Vraag 4")
+    assert "Waarom is niet overwogen om deze evacués te verwijzen" in families.text
+    (closing,) = [c for c in chunks if "geen onomkeerbare stappen genomen" in c.text]
+    assert closing.section.endswith("› Vraag 10")
+
+
+def test_a_question_number_opens_a_section_only_on_a_line_of_its_own(count_tokens):
+    text = "Vraag 1\n\nWat kost het?\n\nAntwoord 1\n\nNiets.\n\nVraag 2 gaat over de termijn.\n\nVraag 2\n\nWanneer?"
+    chunks = Chunker(count_tokens).chunk(plain_document(text))
+
+    assert [c.section for c in chunks] == ["Vraag 1", "Vraag 2"]
+    assert "Antwoord 1" in chunks[0].text and "Vraag 2 gaat over de termijn." in chunks[0].text
+
+
 def test_formats_without_pages_give_no_page_number(editor_files, chunker):
     chunks = chunker.chunk(load_document(editor_files["docx"]))
 

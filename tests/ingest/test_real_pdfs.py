@@ -58,8 +58,11 @@ def test_parliamentary_answers_keep_their_dash_list(kamervragen):
     assert any(line.startswith("- woningzoekenden die mantelzorg") for line in lines)
 
 
-def test_the_pdf_title_none_is_not_taken_for_a_title(kamervragen):
-    assert kamervragen.metadata.title == "Ah tk 20232024 1292 kamervragen huisvesting nederlandse evacues"
+def test_parliamentary_answers_are_named_by_their_subject_not_their_file_or_the_title_none(kamervragen):
+    assert kamervragen.metadata.title == (
+        "Antwoord op vragen van het lid Keijzer over de publicatie van de internetconsultatie "
+        "Huisvesting Nederlandse evacués"
+    )
 
 
 def test_staatsblad_articles_stay_on_their_own_lines_without_the_staatsblad_footer(staatsblad):
