@@ -352,11 +352,15 @@ def answer_type(question: str):
 
 
 def _said_and_asked_again(pool: list[Candidate], focus: set[str], weights: dict[str, float],
-                          typed: Callable[[str], bool] | None = None) -> Candidate | None:
+                          typed: Callable[[str], bool] | None = None,
+                          referent: set[str] = frozenset()) -> Candidate | None:
     """The supporting point of an earlier answer (not its opening) that outscores the best new unit
-    speaking to what the follow-up adds (`focus`) and names more of it itself (by idf), or None.
+    speaking to what the follow-up adds (`focus`) and names as much of it itself (by idf), or None.
     It must state the kind of answer asked (`answer_type`: a reason for "En waarom …?") when the
-    new unit does."""
+    new unit does. Of several, one that names what the follow-up leans on (`referent`: the terms
+    the standalone question took from the earlier turns) comes first: "En welke groepen voegen
+    gemeenten daar zelf nog aan toe?" after the groups of the urgentieregeling asks about those,
+    not about a group "in de praktijk toegevoegd aan de taakstelling"."""
     def named(c: Candidate) -> float:
         return coverage(focus, c.terms, weights)
 
@@ -366,8 +370,8 @@ def _said_and_asked_again(pool: list[Candidate], focus: set[str], weights: dict[
     fresh = max((c for c in pool if not c.repeated and not c.pitfall and _speaks_to(c, focus)),
                 key=lambda c: c.score, default=None)
     said = [c for c in pool if c.repeated and not c.opened and not c.pitfall and c.score > fresh.score] if fresh else []
-    back = max(said, key=lambda c: (named(c), c.score), default=None)
-    return back if back and named(back) > named(fresh) and (states(back) or not states(fresh)) else None
+    back = max(said, key=lambda c: (_speaks_to(c, referent), named(c), c.score), default=None)
+    return back if back and named(back) >= named(fresh) and (states(back) or not states(fresh)) else None
 
 
 def _speaks_to(c: Candidate, focus: set[str]) -> bool:
@@ -737,7 +741,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # except the supporting point of an earlier answer that answers the follow-up best ("En
         # welke groepen voegen gemeenten zelf toe?" after "Het verschilt erg per gemeente welke
         # groepen verder worden opgenomen" was listed below the ten groups): asked about, it opens
-        back = _said_and_asked_again(pool, focus, weights, answer_type(question))
+        referent = set(question_terms(question)) - set(question_terms(follow_up))
+        back = _said_and_asked_again(pool, focus, weights, answer_type(question), referent)
         pool = [c for c in pool if not c.repeated or c is back]
     # "tussen de oude en de nieuwe Huisvestingswet": the two sides are two texts of the law, not two words
     editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_other_text(question) else []
