@@ -466,6 +466,17 @@ class ThuiswijzerApp:
         os.replace(temporary, target)
         return backup
 
+    def ask_to_remove(self, doc_ids, editor):
+        """The question an editor answers before documents go: which ones, and that an uploaded
+        file goes with its document. Returns the updates of (confirmation box, its text)."""
+        self.require_editor(editor)
+        doc_ids = [d for d in (doc_ids or []) if d]
+        if not doc_ids:
+            warn("Kies eerst de documenten die weg moeten.")
+            return gr.update(visible=False), ""
+        titles = {d.doc_id: d.display_title for d in self.documents()}
+        return gr.update(visible=True), render.removal_question([titles.get(d, d) for d in doc_ids])
+
     def remove(self, doc_ids, editor):
         self.require_editor(editor)
         doc_ids = [d for d in (doc_ids or []) if d]
@@ -785,6 +796,13 @@ class ThuiswijzerApp:
                                               multiselect=True, label="Documenten verwijderen", scale=4,
                                               elem_id="tw-verwijder-keuze")
                 ui["remove"] = gr.Button("Verwijderen", variant="stop", scale=1, elem_id="tw-verwijderen")
+            with gr.Column(visible=False, elem_id="tw-verwijder-bevestiging") as ui["confirm_box"]:
+                ui["confirm_text"] = gr.Markdown(elem_id="tw-verwijder-vraag")
+                with gr.Row():
+                    ui["confirm"] = gr.Button("Ja, verwijderen", variant="stop", scale=0, min_width=180,
+                                              elem_id="tw-verwijderen-bevestigen")
+                    ui["keep"] = gr.Button("Nee, laten staan", variant="secondary", scale=0, min_width=180,
+                                           elem_id="tw-verwijderen-annuleren")
             with gr.Row():
                 ui["reindex"] = gr.Button("Alles opnieuw indexeren", variant="secondary", elem_id="tw-herindexeer")
                 ui["logout"] = gr.Button("Uitloggen", variant="secondary", visible=not self.local_editor)
@@ -802,7 +820,13 @@ class ThuiswijzerApp:
         ui["logout"].click(self.logout, None, [editor, ui["login_box"], ui["editor_box"], ui["status"]], **PRIVATE)
         ui["add"].click(self.add_files, [ui["files"], ui["type"], ui["region"], ui["title"], ui["url"], editor],
                         after, show_progress_on=[ui["results"]], **write)
-        ui["remove"].click(self.remove, [ui["to_remove"], editor], after, **write)
+        # removing is asked first: a document and its uploaded file cannot be brought back
+        confirmation = [ui["confirm_box"], ui["confirm_text"]]
+        ui["remove"].click(self.ask_to_remove, [ui["to_remove"], editor], confirmation, **PRIVATE)
+        ui["confirm"].click(lambda: gr.update(visible=False), None, [ui["confirm_box"]], **PRIVATE).then(
+            self.remove, [ui["to_remove"], editor], after, **write)
+        for cancelled in (ui["keep"].click, ui["to_remove"].change):  # a new choice must be asked about anew
+            cancelled(lambda: gr.update(visible=False), None, [ui["confirm_box"]], **PRIVATE)
         # its own queue lane: it must run while the write it stops holds the "beheer" lane
         ui["cancel"].click(self.cancel_write, [editor], None, concurrency_id="stoppen", **PRIVATE)
         ui["reindex"].click(self.reindex, [editor], after, show_progress_on=[ui["results"]], **write)

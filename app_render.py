@@ -343,6 +343,18 @@ def documents_table(documents) -> list[list]:
     return rows
 
 
+def removal_question(titles: Sequence[str]) -> str:
+    """The Markdown an editor confirms before `titles` are removed; titles are escaped (an upload
+    names itself)."""
+    one = len(titles) == 1
+    what = "dit document" if one else f"deze {len(titles)} documenten"
+    goes = "Het verdwijnt" if one else "Ze verdwijnen"
+    listed = "\n".join(f"- {escape_markdown(title)}" for title in titles)
+    return (f"**Weet u zeker dat u {what} wilt verwijderen?**\n\n{listed}\n\n"
+            f"{goes} uit de kennisbank en uit de antwoorden; een hier geüpload bestand wordt ook gewist. "
+            "Dat kan niet ongedaan worden gemaakt.")
+
+
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 

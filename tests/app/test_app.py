@@ -212,6 +212,7 @@ def test_only_configured_editors_log_in(web):
 @pytest.mark.parametrize("call", [
     lambda web, who: web.add_files([], "", "", "", "", who, progress=no_progress),
     lambda web, who: web.remove(["nota-wonen-zonnedal"], who),
+    lambda web, who: web.ask_to_remove(["nota-wonen-zonnedal"], who),
     lambda web, who: web.reindex(who, progress=no_progress),
 ])
 @pytest.mark.parametrize("who", [None, "", "mallory"])
@@ -377,6 +378,22 @@ def test_removing_an_uploaded_document_removes_its_file(web, tmp_path):
     assert [r[1] for r in rows] == ["verwijderd", "verwijderd"]
     assert table == []
     assert (tmp_path / "docs" / "nota-wonen-zonnedal.md").exists()  # files outside uploads are left alone
+
+
+def test_an_editor_is_asked_to_confirm_by_title_before_a_document_goes_and_asking_removes_nothing(web):
+    box, question = web.ask_to_remove(["nota-wonen-zonnedal"], "anna")
+
+    assert box["visible"] is True
+    assert "Weet u zeker dat u dit document wilt verwijderen?" in question
+    assert f"- {web.documents()[0].display_title}" in question.splitlines()
+    assert "niet ongedaan" in question
+    assert [d.doc_id for d in web.documents()] == ["nota-wonen-zonnedal"]
+
+
+def test_asking_to_remove_with_nothing_chosen_warns_and_asks_nothing(web):
+    with pytest.warns(UserWarning, match="Kies eerst de documenten"):
+        box, question = web.ask_to_remove([], "anna")
+    assert box["visible"] is False and question == ""
 
 
 # -- serving sources ------------------------------------------------------------------------------

@@ -260,6 +260,31 @@ def test_editor_uploads_pdf_and_it_is_cited(site):
         assert response.read(5) == b"%PDF-"
 
 
+def test_editor_removes_the_upload_only_after_confirming_it(site):
+    # runs after the upload above, in the same logged-in page
+    page = site["page"]
+    page.get_by_role("tab", name="Beheer").click()
+    page.locator("#tw-verwijder-keuze input").first.click()
+    page.get_by_role("option", name=re.compile("zonnedal-jongeren-concept")).click()
+    page.click("#tw-verwijderen")
+    page.wait_for_selector("#tw-verwijder-vraag", state="visible", timeout=15_000)
+    assert "Weet u zeker dat u dit document wilt verwijderen?" in page.inner_text("#tw-verwijder-vraag")
+    shot(page, "08-beheer-verwijderen-bevestigen")
+
+    page.click("#tw-verwijderen-annuleren")  # changes her mind: nothing goes
+    page.wait_for_selector("#tw-verwijder-bevestiging", state="hidden", timeout=15_000)
+    assert "zonnedal-jongeren-concept" in page.inner_text("#tw-documenten")
+
+    page.click("#tw-verwijderen")
+    page.click("#tw-verwijderen-bevestigen")
+    page.wait_for_function(
+        "document.querySelector('#tw-resultaat').innerText.includes('verwijderd')", timeout=ANSWER_TIMEOUT)
+    assert "zonnedal-jongeren-concept" not in page.inner_text("#tw-documenten")
+    assert not (site["work"] / "uploads" / "Zonnedal-jongeren-concept.pdf").exists()
+    assert page.locator("#tw-verwijder-bevestiging").is_hidden()
+    shot(page, "09-beheer-verwijderd")
+
+
 @pytest.mark.parametrize("doc_id", ["bestaat-niet", "..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd"])
 def test_only_indexed_documents_are_served(site, doc_id):
     with pytest.raises(urllib.error.HTTPError) as refused:
