@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant import compose as extractive
-from assistant.as_typed import as_asked
+from assistant.as_typed import as_asked, asked_in_english
 from assistant.condense import (asks_to_explain, condense, condense_with_model, is_follow_up, is_joiner,
                                 points_back_first, topic_questions)
 from assistant.definitions import Glossary, library_defines, with_definitions
@@ -54,6 +54,11 @@ EXPLAIN_TEXT = (
 NO_EARLIER_TEXT = (
     "In dit gesprek is nog geen eerdere vraag gesteld waarop uw vraag kan aansluiten (u schrijft \"{word}\"). "
     "Stel de vraag opnieuw en noem daarin het onderwerp"
+)
+ENGLISH_TEXT = (
+    "Thuiswijzer zoekt in Nederlandstalige documenten en leest vragen in het Nederlands: in het Engels vind ik "
+    "er geen betrouwbaar antwoord op. Stel uw vraag in het Nederlands, dan zoek ik opnieuw. "
+    "_(Thuiswijzer answers questions in Dutch: please ask your question in Dutch.)_"
 )
 NO_SUBJECT_TEXT = (
     "Uw vraag noemt geen onderwerp om in de bronnen op te zoeken, en in dit gesprek is nog geen eerdere vraag "
@@ -191,6 +196,8 @@ class Assistant:
         asks_missing_law = bool(missing) and defined_terms(query) == [tuple(terms(missing[0]))]
         # "Wat is de Wet betaalbare huur?" of a library without it: a refusal says which law it lacks
         refusal = MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(chosen)
+        if asked_in_english(question):  # read with Dutch words, it was bound to be refused
+            refusal = ENGLISH_TEXT
         if not hits or verdict == "weigeren":
             answer = self._abstain(searched, hits, notes, evidence.score, text=refusal)
             yield answer.text, answer

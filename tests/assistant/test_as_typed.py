@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.as_typed import as_asked
+from assistant.as_typed import as_asked, asked_in_english
 
 
 @pytest.mark.parametrize("typed, asked", [
@@ -27,3 +27,16 @@ def test_a_greeting_a_label_thanks_and_capitals_are_not_what_is_asked(typed, ask
 ])
 def test_a_question_typed_plainly_stays_as_it_is(question):
     assert as_asked(question) == question
+
+
+@pytest.mark.parametrize("question, english", [
+    ("Who decides on urgency for homeless people?", True),
+    ("Which groups must be in the urgency scheme?", True),
+    ("Welke groepen moeten in de urgentieregeling?", False),
+    # Dutch with English names, and words too few to tell: read as Dutch
+    ("Is Housing First evidence based?", False),
+    ("Wat is Housing First?", False),
+    ("OK thanks", False),
+])
+def test_only_a_question_beyond_doubt_in_english_is_taken_for_english(question, english):
+    assert asked_in_english(question) is english

@@ -75,6 +75,16 @@ def test_an_officer_asking_what_a_law_is_that_the_library_lacks_is_told_so_not_a
     assert answer.text.startswith('Geen document in de kennisbank heeft "Wet betaalbare huur" in de titel')
 
 
+def test_an_officer_who_asks_in_english_is_asked_to_ask_in_dutch_and_shown_where_to_read(assistant):
+    # read with Dutch words, the question was refused as if the library knew nothing of urgentie
+    answer = assistant.ask("Which groups must be in the urgency scheme?")
+
+    assert answer.abstained
+    assert answer.text.startswith("Thuiswijzer zoekt in Nederlandstalige documenten")
+    assert "please ask your question in Dutch" in answer.text
+    assert any("urgentie" in c.label().lower() for c in answer.citations)  # the multilingual embedder finds them
+
+
 def test_a_refusal_never_sends_the_officer_to_a_cover_page_to_read_on(assistant):
     # the guides' cover pages are passages of their running title alone; they lie close to a
     # question about the kennisbank itself and were offered as the place to read on
