@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -49,8 +50,43 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+# argparse's own English, as an editor reads it in Dutch; "%s" and "%r" parts are kept as they were
+_DUTCH_ERRORS = [
+    (re.compile(r"the following arguments are required: (.*)"), r"dit ontbreekt nog: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"\1: \2 kan niet; kies uit \3"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1: geef er een waarde bij"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"), r"\1: \3 is geen geldige waarde"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"onbekend: \1 (zie --help)"),
+    (re.compile(r"argument (\S+): (.*)"), r"\1: \2"),
+]
+
+
+class _DutchFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class DutchParser(argparse.ArgumentParser):
+    """argparse with Dutch where an editor reads it: usage, the group titles, -h and the errors.
+    The subcommands' parsers are of this class too (argparse makes them of the parent's class)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, add_help=False, formatter_class=_DutchFormatter, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="deze hulp tonen en stoppen")
+
+    def error(self, message: str):
+        for english, dutch in _DUTCH_ERRORS:
+            if english.fullmatch(message):
+                message = english.sub(dutch, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fout: {message}\n")
+
+
 def _parser(settings: Settings) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="thuiswijzer", description="Kennisassistent Een thuis voor iedereen")
+    parser = DutchParser(prog="thuiswijzer", description="Kennisassistent Een thuis voor iedereen")
     sub = parser.add_subparsers(title="opdrachten")
 
     def command(name: str, help_text: str, run) -> argparse.ArgumentParser:

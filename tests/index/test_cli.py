@@ -138,8 +138,34 @@ def test_an_unknown_type_flag_is_refused_before_anything_happens(capsys, tmp_pat
         main(["ingest", str(office), "--type", "beleid", "--index", str(tmp_path / "index")])
 
     assert refused.value.code == 2
-    assert "regelgeving" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "fout: --type: 'beleid' kan niet; kies uit 'regelgeving'" in err
+    assert "error" not in err and "choose from" not in err
     assert not (tmp_path / "index").exists()
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["ask"], "thuiswijzer ask: fout: dit ontbreekt nog: VRAAG"),
+    (["ask", "Wat is een woonzorgvisie?", "--bla"], "thuiswijzer: fout: onbekend: --bla (zie --help)"),
+    (["ask", "--k"], "thuiswijzer ask: fout: --k: geef er een waarde bij"),
+])
+def test_a_slip_on_the_command_line_is_answered_in_dutch(capsys, argv, said):
+    with pytest.raises(SystemExit) as refused:
+        main(argv)
+
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("gebruik: thuiswijzer") and said in err
+
+
+def test_the_help_of_a_command_is_dutch_throughout(capsys):
+    with pytest.raises(SystemExit):
+        main(["ask", "--help"])
+
+    out = capsys.readouterr().out
+    assert out.startswith("gebruik: thuiswijzer ask")
+    assert "argumenten:" in out and "opties:" in out and "deze hulp tonen en stoppen" in out
+    assert not re.search(r"usage|positional arguments|show this help", out)
 
 
 def test_one_title_for_a_whole_folder_is_refused_before_anything_happens(capsys, tmp_path, office):
