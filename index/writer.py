@@ -73,7 +73,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 16: a numbered section the text has passed ("2.11") no longer holds a later one ("2.12.1") whose parent the PDF did not set as a heading
 # 17: a raised number after "W/m" or a lone letter ("pseudo R2") is a power, not a note reference
 # 18: "Vraag 4" a heading over its question and answer; a PDF's /Subject as its title when /Title is empty
-PIPELINE_VERSION = 18
+# 19: every heading all sections share is the document's heading, not only the first
+PIPELINE_VERSION = 19
 
 @dataclass
 class RayTarget:

@@ -151,18 +151,27 @@ def _section_number(name: str) -> tuple[int, ...] | None:
 
 
 def document_heading(text: str, title: str | None = None) -> str | None:
-    """The heading every section of `text` sits under, when it has sections below it: a Staatsblad
-    masthead ("Staatsblad van het Koninkrijk der Nederlanden"), a law's preamble ("Wet van 29
-    augustus 1991 tot herziening van de Woningwet") or a PDF's title. It names the document, not a
-    passage's place in it, so a citation need not repeat it; None when the sections differ at the top,
-    and for a chapter or article of law, which is a place in the law."""
+    """The headings every section of `text` sits under (joined by PATH_SEPARATOR), when it has
+    sections below them: a Staatsblad masthead ("Staatsblad van het Koninkrijk der Nederlanden"), a
+    law's preamble ("Wet van 29 augustus 1991 tot herziening van de Woningwet"), a PDF's title, or
+    the Tweede Kamer's masthead with the paper's own ("Tweede Kamer der Staten-Generaal ›
+    Vergaderjaar 2023–2024 Aanhangsel van de Handelingen", above every "Vraag 4"). They name the
+    document, not a passage's place in it, so a citation need not repeat them; None when the sections
+    differ at the top. A chapter or article of law is a place in the law, and ends them."""
     paths = [s.path for s in split_sections(text, title)]
-    roots = {path[0] if path else None for path in paths}
-    if len(roots) != 1 or None in roots or not any(len(path) > 1 for path in paths):
+    if not paths:
         return None
-    root = roots.pop()
-    # "Hoofdstuk 2 Urgentie" over an excerpt of a verordening is a place in it, worth citing
-    return None if any(pattern.match(root) for _, pattern in _LEGAL_HEADINGS) else root
+    shared: list[str] = []
+    for level in range(min(len(path) for path in paths)):
+        names = {path[level] for path in paths}
+        # "Hoofdstuk 2 Urgentie" over an excerpt of a verordening is a place in it, worth citing
+        if len(names) != 1 or any(pattern.match(next(iter(names))) for _, pattern in _LEGAL_HEADINGS):
+            break
+        shared.append(names.pop())
+    # under them, sections of their own: one heading over the whole text may be all there is to say of a place
+    while shared and not any(len(path) > len(shared) for path in paths):
+        shared.pop()
+    return PATH_SEPARATOR.join(shared) or None
 
 
 def shown_path(section: str | None, *headings: str | None) -> str:

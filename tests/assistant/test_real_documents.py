@@ -330,7 +330,7 @@ def test_an_officer_asking_whether_statushouders_belong_too_hears_that_gemeenten
     assert not second.abstained, second.text
     assert answer_lines(second.text)[0].startswith(
         "Gemeenten kunnen indien zij dit wensen statushouders opnemen in de urgentieregeling.")
-    assert second.citations[0].section.endswith("Vraag 6")
+    assert second.citations[0].label().endswith("· p. 2 · Vraag 6")  # not the Tweede Kamer's masthead
 
 
 def test_a_passage_the_chunker_cut_mid_sentence_is_read_from_the_start_of_that_sentence(officer):

@@ -196,6 +196,10 @@ def test_nested_markdown_headings_make_a_path(count_tokens):
      "\n### Hoofdstuk 2\n\nMeer.\n", "Wet van 4 juni 2014 tot herziening van de Huisvestingswet"),
     ("## Staatsblad van het Koninkrijk der Nederlanden\n\n### 1. Inleiding\n\nTekst.\n", 
      "Staatsblad van het Koninkrijk der Nederlanden"),
+    # the Tweede Kamer's masthead and the paper's own heading above every question: both name it
+    ("## Tweede Kamer der Staten-Generaal\n\n### Vergaderjaar 2023–2024 Aanhangsel\n\nVragen van het lid.\n\n"
+     "Vraag 1\n\nWanneer?\n\nVraag 2\n\nWaarom?\n",
+     "Tweede Kamer der Staten-Generaal › Vergaderjaar 2023–2024 Aanhangsel"),
     # the first of several sections is a section, not the document's heading
     ("## Inleiding\n\nTekst.\n\n### Doel\n\nDoel.\n\n## Aanpak\n\nMeer.\n", None),
     # one heading over the whole text, with nothing below it, may be all there is to say of a place
