@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from assistant import compose as extractive
+from assistant.articles import article_passages, article_text, asked_article, asks_the_text
 from assistant.as_typed import as_asked, asked_in_english
 from assistant.condense import (asks_to_explain, condense, condense_with_model, is_follow_up, is_joiner,
                                 points_back_first, topic_questions)
@@ -181,7 +182,12 @@ class Assistant:
         embedder = getattr(index, "embedder", None)
         own_vector = embedder.embed_query(query) if searched != query and embedder is not None else None
         fused = index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=own_vector)
-        hits = complete_passages(rerank(searched, fused, weights, k or self.k, embedder=embedder),
+        text_asked, in_article = self._article_asked(question, query, chosen, index, fused, notes)
+        if text_asked is not None:  # "Wat staat er in artikel 12?": the article's own text
+            yield text_asked.text, text_asked
+            return
+        # "Wie beslist volgens artikel 13 over urgentie?" is read in article 13, not in those that name it
+        hits = complete_passages(in_article or rerank(searched, fused, weights, k or self.k, embedder=embedder),
                                  index)
         laws = quoted_law(hits, index, chosen)
         evidence = weigh(query, hits, weights, floor, unknown_share(index, wanted, weights), typed=question, quoted=laws)
@@ -192,6 +198,9 @@ class Assistant:
             and library_defines(query, lambda: self.glossary(index), index, chosen)
         if by_definition:
             verdict = "antwoorden"
+        if in_article and verdict == "weigeren":
+            # the library holds the article the officer names: what it says is worth reading, with a caution
+            verdict = "voorzichtig"
         missing = missing_laws(query, index.documents())
         asks_missing_law = bool(missing) and defined_terms(query) == [tuple(terms(missing[0]))]
         # "Wat is de Wet betaalbare huur?" of a library without it: a refusal says which law it lacks
@@ -285,6 +294,29 @@ class Assistant:
             return self._abstain(query, [], notes,
                                  text=SEVERAL_DOCUMENTS_TEXT.format(n=several) if several > 1 else NO_DOCUMENT_TEXT)
         return None
+
+    def _article_asked(self, question: str, query: str, chosen: Filters | None, index, fused: list[Hit],
+                       notes: list[str]) -> tuple[Answer | None, list[Hit]]:
+        """For a question that names one article of law the library holds (`assistant.articles`):
+        the answer with the article's text when that is all it asks, else (None, its passages) to
+        answer from; (None, []) for any other question. The law is the one `query` names (a
+        follow-up's "En artikel 13?" carries it), else the one whose article `fused` ranks first."""
+        asked = asked_article(question)
+        if asked is None:
+            return None, []
+        documents = index.documents()
+        within = [d for d in documents if d.metadata.type == "regelgeving" and (not chosen or chosen.accepts(d))]
+        laws = named_laws(query, within)
+        texts = [d for named in laws.values() for d in named]
+        if not texts and missing_laws(query, documents):
+            return None, []  # "artikel 8 van de Vreemdelingenwet" of a library without it: refused as such
+        passages = article_passages(asked, texts or within, index.chunks_of, fused)
+        if passages and asks_the_text(question, asked, list(laws)):
+            text, citations = article_text(passages[0], asked)
+            answer = Answer(text, citations, False, query, "extractief", notes)
+            answer.hits = passages
+            return answer, passages
+        return None, passages
 
     def noise_floor(self, index, filters: Filters | None = None) -> NoiseFloor:
         """The off-topic noise floor of this index generation, or of the part `filters` leave of

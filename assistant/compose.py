@@ -918,6 +918,12 @@ def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool, also: list[int]
     return [f"- {text} {markers}", *[f"  - {item}" for item in items]]
 
 
+def quoted_lines(unit: Unit, n: int, hit: Hit) -> list[str]:
+    """The lines an answer shows `unit` of `hit` with, cited [n]: a lid of law labelled ("Lid 3: …"),
+    a list with its own marks, up to MAX_ITEMS items."""
+    return _render(Candidate(unit, 0, 0, set(), set()), n, [hit], bullet=False)
+
+
 def in_article_of_law(section: str | None) -> bool:
     """Whether the nearest article heading of a passage's heading path names an article of law
     ("Artikel 12", "Artikel 2.3.5", "Artikel 13 Uitsluiting van bijstand"): not an amending act's

@@ -848,3 +848,45 @@ def test_an_officer_sees_each_place_in_a_document_once_in_the_sources(officer):
     chunks = [c.text for c in officer.index.get().chunks_of(HUISVESTINGSWET_2026) if c.section == article.section]
     assert len(chunks) >= 2 and all(part in article.text for part in article.highlights)
     assert sum(any(part in chunk for part in article.highlights) for chunk in chunks) >= 2
+
+
+# -- a question that names an article ------------------------------------------------------------
+@pytest.mark.parametrize(("question", "opening"), [
+    # searched, "artikel 12" found article 16, which refers to "artikel 12, derde lid"
+    ("Wat staat er in artikel 12?", "Lid 1: In de huisvestingsverordening bepaalt de gemeenteraad"),
+    # answered with article 10, which names "artikel 8 … van de Vreemdelingenwet"
+    ("Wat staat er in artikel 8 van de Huisvestingswet?", "Lid 1: Het is verboden om woonruimte"),
+    ("Wat bepaalt het derde lid van artikel 12 van de Huisvestingswet?", "Lid 3: Tot de woningzoekenden"),
+])
+def test_an_officer_who_asks_what_an_article_says_reads_that_article_not_those_that_refer_to_it(officer, question,
+                                                                                                  opening):
+    answer = officer.ask(question)
+
+    assert not answer.abstained
+    number = re.search(r"artikel (\d+)", question).group(1)
+    assert answer.text.startswith(f"_Artikel {number}")
+    assert answer.text.splitlines()[2].startswith(opening), answer.text  # under the line naming the article
+    assert {c.doc_id for c in answer.citations} == {HUISVESTINGSWET_2026}
+    assert all((c.section or "").endswith(f"Artikel {number}") for c in answer.citations)
+
+
+def test_an_officer_asking_something_of_a_named_article_is_answered_from_it(officer):
+    answer = officer.ask("Wie beslist volgens artikel 13 van de Huisvestingswet over de urgentie?")
+
+    assert not answer.abstained
+    assert answer_lines(answer.text)[0].startswith("Burgemeester en wethouders beslissen over de indeling")
+    assert all((c.section or "").endswith("Artikel 13") for c in answer.citations)
+
+
+def test_an_officer_asking_what_changed_in_a_named_article_gets_both_texts_of_that_article(officer):
+    answer = officer.ask("Wat is er veranderd in artikel 12 van de Huisvestingswet?")
+
+    assert not answer.abstained
+    assert {c.date for c in answer.citations} == {"2014-06-04", "2026-07-01"}
+    assert all((c.section or "").endswith("Artikel 12") for c in answer.citations)
+
+
+def test_an_article_of_a_law_the_library_lacks_is_not_read_in_another_law(officer):
+    answer = officer.ask("Wat staat er in artikel 8 van de Vreemdelingenwet?")
+
+    assert not answer.text.startswith("_Artikel 8")
