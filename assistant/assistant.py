@@ -220,7 +220,10 @@ class Assistant:
         # what a follow-up adds is read with its split verb whole: "Wie wijst die aan?" asks who
         # "aanwijst", which the law writes "kan … aanwijzen"
         adds = with_whole_verbs(follow_up, follow_up, known, asks_with) if follow_up else None
-        composition = extractive.compose(query, read, weights, earlier, adds)
+        # a follow-up answers what is new; a question of its own is answered whole, also when an earlier
+        # answer said it ("Welke groepen krijgen urgentie?" asked again lost the ten groups as said before)
+        said = earlier if follow_up or is_follow_up(question) else []
+        composition = extractive.compose(query, read, weights, said, adds)
         if not composition.text or (by_definition and not defines(composition.text.split("\n", 1)[0],
                                                                    defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the

@@ -127,6 +127,16 @@ def test_a_follow_up_is_rewritten_and_finds_the_document_of_the_earlier_topic(as
     assert "regelgeving-urgentieregeling-aandachtsgroepen" in {c.doc_id for c in answer.citations}
 
 
+def test_an_officer_who_asks_the_same_question_again_gets_the_whole_answer_again(assistant):
+    # the ten groups were left out as said before, and four groups of a Wmo summary opened instead
+    first = assistant.ask("Welke groepen krijgen urgentie?")
+    again = assistant.ask("Welke groepen krijgen urgentie?",
+                          history=[{"role": "user", "content": "Welke groepen krijgen urgentie?"},
+                                   {"role": "assistant", "content": first.text}])
+
+    assert again.text == first.text
+
+
 def test_an_officer_who_opens_a_conversation_with_a_follow_up_is_asked_what_it_points_at(assistant):
     answer = assistant.ask("Wat betekent dat voor kleine gemeenten?")
 
