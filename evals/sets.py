@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evals.questions import Question, load_questions
+from thuiswijzer.config import external_dir
 
 ROOT = Path(__file__).resolve().parents[1]
-EXTERNAL = ROOT.parent / "shared" / "external"
+EXTERNAL = external_dir()
 REAL_DOCS = EXTERNAL / "docs"
 VACS = EXTERNAL / "qa" / "rijksoverheid_vacs_govbench" / "rijksoverheid_vacs_bzk.csv"
 PBL = EXTERNAL / "qa" / "learninglion_eval" / "eval.json"
@@ -124,7 +125,8 @@ def load(name: str, cache: Path) -> EvalSet:
     if name not in NAMES:
         raise ValueError(f"onbekende vragenset '{name}': kies uit {', '.join(NAMES)}, of alle")
     if name != "bundled" and not EXTERNAL.is_dir():
-        raise FileNotFoundError(f"de vragenset '{name}' heeft de externe documenten in {EXTERNAL} nodig")
+        raise FileNotFoundError(f"de vragenset '{name}' heeft de externe documenten in {EXTERNAL} nodig; staan ze "
+                                f"elders, zet THUISWIJZER_EXTERNAL op die map (met docs/ en qa/)")
     if name == "rijksoverheid":
         return rijksoverheid(cache / "corpora" / "rijksoverheid")
     if name == "pbl-document":

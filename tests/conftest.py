@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from thuiswijzer.config import external_dir
+
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "docs"
-SHARED = ROOT.parent / "shared" / "external"
+SHARED = external_dir()
 
 # a handful of bundled documents, in all formats, that the assistant tests ask about
 SMALL_CORPUS = [

@@ -31,6 +31,12 @@ def _optional_path(name: str) -> Path | None:
     return Path(value) if value else None
 
 
+def external_dir() -> Path:
+    """The third-party documents and question sets the evaluation and the tests read in place
+    (docs/, qa/): $THUISWIJZER_EXTERNAL, else ../shared/external beside the repository."""
+    return Path(_env("THUISWIJZER_EXTERNAL") or Path(__file__).resolve().parents[2] / "shared" / "external")
+
+
 @dataclass(frozen=True)
 class Settings:
     # where the index lives (`--index` overrides it)

