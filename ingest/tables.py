@@ -202,4 +202,17 @@ def parse_row(line: str) -> list[tuple[str, str]] | None:
         return None
     cells = line.split(CELL_SEPARATOR)
     first = [("", cells[0])] if NAME_SEPARATOR not in cells[0] else []
-    return first + [tuple(cell.split(NAME_SEPARATOR, 1)) for cell in cells[len(first):]]  # type: ignore[misc]
+    return first + [_name_and_value(cell) for cell in cells[len(first):]]
+
+
+def _name_and_value(cell: str) -> tuple[str, str]:
+    """A cell of a row line split after its column name: at the first NAME_SEPARATOR outside
+    brackets and quotes, as a column may be called 'Maatschappelijke opvang (Wmo: "opvang")'."""
+    start = 0
+    while (at := cell.find(NAME_SEPARATOR, start)) >= 0:
+        name = cell[:at]
+        if name.count("(") == name.count(")") and name.count('"') % 2 == 0:
+            return name, cell[at + len(NAME_SEPARATOR):]
+        start = at + 1
+    name, _, value = cell.partition(NAME_SEPARATOR)
+    return name, value
