@@ -677,7 +677,7 @@ class ThuiswijzerApp:
                                     label="Regio", scale=2, elem_id="tw-filter-region")
                                 since_filter = gr.Dropdown(
                                     self.since_choices(), value="", label="Niet ouder dan", scale=2,
-                                    elem_id="tw-filter-datum")
+                                    info="alleen documenten met een datum", elem_id="tw-filter-datum")
                                 new_chat = gr.Button("Nieuw gesprek", variant="secondary", scale=1,
                                                      elem_id="tw-nieuw")
                             # an officer reading one report or law asks about that text alone

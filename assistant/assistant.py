@@ -484,7 +484,9 @@ def abstain_text(filters: Filters | None) -> str:
     place = "binnen de gekozen filters"
     if only_documents:
         place = "in het gekozen document" if len(filters.doc_ids) == 1 else "in de gekozen documenten"
-    return (ABSTAIN_TEXT.replace("in de kennisbank", place)
+    # "Niet ouder dan" keeps only texts with a date: most guides and practice examples have none
+    undated = " Documenten zonder datum tellen bij \"niet ouder dan\" niet mee." if filters.since else ""
+    return (ABSTAIN_TEXT.replace("in de kennisbank", place) + undated
             + " Zonder filters zoek ik in de hele kennisbank.")
 
 

@@ -188,6 +188,15 @@ def test_filters_that_no_document_passes_are_named_instead_of_blaming_the_librar
     assert "niets betrouwbaars" not in answer.text and "Documenten zonder datum" in answer.text
 
 
+def test_a_refusal_under_niet_ouder_dan_says_that_undated_documents_were_left_out(assistant):
+    # the procesorganisatie guide has no date: "niets betrouwbaars binnen de gekozen filters" alone
+    # left the officer to guess why the guide she knows was not read
+    answer = assistant.ask("Hoe richt je de procesorganisatie in?", filters={"since": "2026-01-01"})
+
+    assert answer.abstained
+    assert 'Documenten zonder datum tellen bij "niet ouder dan" niet mee.' in answer.text
+
+
 def test_an_officer_who_chose_one_document_and_asks_what_it_is_about_reads_its_own_summary(assistant):
     answer = assistant.ask("Waar gaat dit document over?", filters={"doc_id": "regioprofiel-parkstad-limburg"})
 
