@@ -142,7 +142,8 @@ class Candidate:
     @property
     def parts(self) -> list[str]:
         """What the answer shows of the candidate, as highlighted in its source."""
-        return ([self.context.text] if self.context else []) + [self.unit.text, *(i for i, _ in self.marked_shown())]
+        return (([self.context.text] if self.context else []) + [self.unit.text, *(i for i, _ in self.marked_shown())]
+                + ([self.unit.tail] if self.unit.tail else []))
 
     def marked_shown(self) -> list[tuple[str, str]]:
         """(item, mark) of the items the answer shows: all of a list up to MAX_ITEMS long."""
@@ -913,9 +914,12 @@ def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool, also: list[int]
     if len(c.unit.items) > len(shown):  # a note, no claim
         hidden = len(c.unit.items) - len(shown)
         items.append(f"_… en nog {hidden} {'onderdeel' if hidden == 1 else 'onderdelen'} in de bron [{n}]_")
+    # the words that close the list's sentence, as a paragraph after it (in Markdown a line right
+    # after an item would run on in that item)
+    tail = ["", f"{tidy(as_quoted(c.unit.tail))} [{n}]"] if c.unit.tail else []
     if not bullet:
-        return [f"{text} {markers}", *[f"- {item}" for item in items]]
-    return [f"- {text} {markers}", *[f"  - {item}" for item in items]]
+        return [f"{text} {markers}", *[f"- {item}" for item in items], *tail]
+    return [f"- {text} {markers}", *[f"  - {item}" for item in items], *[f"  {line}" if line else "" for line in tail]]
 
 
 def quoted_lines(unit: Unit, n: int, hit: Hit) -> list[str]:

@@ -99,6 +99,7 @@ def overview_text(found: list[tuple[Hit, list[Unit]]], where: str) -> tuple[str,
             prose.append(f"{as_quoted(unit.text)} [{n}]")
             if unit.items:  # a lead-in ends the paragraph; its list follows it
                 lines += [" ".join(prose)] + [f"- {as_quoted(item)} [{n}]" for item in unit.items]
+                lines += ["", f"{as_quoted(unit.tail)} [{n}]"] if unit.tail else []
                 prose = []
     lines += [" ".join(prose)] if prose else []
     # the title in quotes: many end in a question mark ("De procesorganisatie inrichten: …?")

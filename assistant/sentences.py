@@ -169,10 +169,13 @@ class Unit:
     # the text's own mark of each item, in the order of `items` ("a.", "1°.", "(b)"; "" for a
     # bullet): an officer cites "artikel 12, derde lid, onder g", so the g stays with its item
     marks: list[str] = field(default_factory=list)
+    # the words that close a lead-in's sentence after its list ("…, telkens uiterlijk op een tijdstip dat
+    # bij koninklijk besluit wordt bepaald."): the deadline or condition of every item
+    tail: str = ""
 
     @property
     def parts(self) -> list[str]:
-        return [self.text, *self.items]
+        return [self.text, *self.items, *([self.tail] if self.tail else [])]
 
     @property
     def definition_text(self) -> str:
@@ -331,6 +334,14 @@ def units(text: str, heading: str = "") -> list[Unit]:
             lead = Unit(f"{pending.rstrip(' :')}:", "lead", paragraph=paragraph)
             found.append(lead)
         pending = ""
+        if lead is not None and lead.items and not is_item and not lead.tail and _closes_list(lead, cleaned):
+            # "…, en | – de gemeenteraad de regionale afspraken vastlegt, | telkens uiterlijk op …": the
+            # list's sentence goes on after its last item; its closing words belong to it
+            tail, *rest = split_sentences(cleaned)
+            lead.tail = tail
+            if not rest:
+                continue
+            cleaned = " ".join(rest)
         if not (is_item and lead is not None):
             # a lid runs on to its list and its next lines; a paragraph of its own without a number
             # (a Staatsblad's "C", "In artikel 15 … wordt …") is no part of it
@@ -367,6 +378,13 @@ def units(text: str, heading: str = "") -> list[Unit]:
         if unit.kind == "lead" and not unit.items:
             unit.kind = "sentence"
     return found
+
+
+def _closes_list(lead: Unit, line: str) -> bool:
+    """Whether `line`, right after the list of `lead`, ends that list's sentence: it opens in lower
+    case, and the last item breaks off with a comma or "en"/"of", as no item that ends a sentence does."""
+    last = lead.items[-1].rstrip()
+    return line[:1].islower() and (last.endswith(",") or re.search(r"[,;]?\s(?:en|of)$", last) is not None)
 
 
 # a report's colophon sets a field's name over its values, each on a line of its own ("Auteurs" over

@@ -106,6 +106,29 @@ def test_an_officer_asking_when_a_dwelling_is_a_zorgwoning_gets_the_conditions_u
     assert "gemeenschappelijke ruimten. [1]" in answer.text
 
 
+def test_the_words_that_close_a_lists_sentence_stay_with_the_list():
+    # the deadline of every item ("telkens uiterlijk op een tijdstip …") was left out, and the list
+    # ended on a comma
+    passage = ("Het overgangsrecht bepaalt dat:\n\n- gedeputeerde staten de woningmarktregio aanwijzen,\n"
+               "- de gemeenteraad een urgentieregeling vaststelt, en\n- de gemeenteraad de afspraken vastlegt,\n\n"
+               "telkens uiterlijk op een tijdstip dat bij koninklijk besluit wordt bepaald. Dat tijdstip staat niet "
+               "in de wettekst zelf.")
+    (lead, after) = units(passage)
+    assert lead.tail == "telkens uiterlijk op een tijdstip dat bij koninklijk besluit wordt bepaald."
+    assert after.text == "Dat tijdstip staat niet in de wettekst zelf."
+
+    answer = compose("Wat bepaalt het overgangsrecht voor de urgentieregeling?", [hit(passage)], {})
+    lines = answer.text.splitlines()
+    assert lines[lines.index("- de gemeenteraad de afspraken vastlegt, [1]") + 2] == (
+        "telkens uiterlijk op een tijdstip dat bij koninklijk besluit wordt bepaald. [1]")
+
+
+def test_a_list_whose_last_item_ends_its_sentence_takes_no_closing_words():
+    passage = "De gemeente kan:\n\n- voorrang geven;\n- een quotum stellen.\n\nbij twijfel beslist het college."
+    (lead, *_) = units(passage)
+    assert lead.tail == ""
+
+
 def test_a_sentence_that_does_not_announce_the_list_after_it_is_no_lead_in():
     passage = "De gemeente stelt het plan vast.\n\n- de regio overlegt;\n- de corporaties tekenen."
 
