@@ -101,7 +101,10 @@ _LEANS_BACK = re.compile(
     # nor "in die gevallen dat …", which says its condition itself
     r"|^(?!(?:als|indien|wanneer|omdat|zodra|tenzij|nadat|voordat|doordat|zodat|hoewel|terwijl)\b)"
     r"(?:[\w’'-]+\s+){1,3}(?![\w-]*er\s|anders\s)[\w-]+\s+dan\b"
-    r"|\bin (?:dat|dit|die) (?:geval|gevallen)\b(?!,?\s+(?:dat|waarin|waarbij|waar|als|wanneer|indien)\b)",
+    r"|\bin (?:dat|dit|die) (?:geval|gevallen)\b(?!,?\s+(?:dat|waarin|waarbij|waar|als|wanneer|indien)\b)"
+    # "In antwoorden op Kamervragen noemde de minister daarom twee groepen": a consequence of the
+    # sentence before, within the first words
+    r"|^(?:[\w’'-]+\s+){1,6}(?:daarom|daardoor|derhalve|dus)\b",
     re.I,
 )
 # "Welke groepen …?", "Op welke thema's …?", "Wat zijn de voorwaarden …?": an enumeration answers best

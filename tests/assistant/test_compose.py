@@ -433,6 +433,19 @@ def test_a_conclusion_drawn_with_dan_comes_with_its_condition_or_not_at_all():
     assert "lager dan die van een woning" in alone.text  # a comparison leans on nothing
 
 
+def test_a_consequence_drawn_with_daarom_or_dus_comes_with_what_it_follows_from_or_not_at_all():
+    # "In antwoorden op Kamervragen van maart 2024 noemde de minister daarom twee verplichte groepen"
+    # opened an answer: why "daarom", the officer could not see
+    passage = "De letter ‘O’ komt in het Nederlandse paspoortnummer niet voor. Het gaat dus altijd om het cijfer ‘0’."
+    orphan = "In 2024 noemde de minister daarom twee verplichte groepen voor de urgentieregeling."
+
+    paired = compose("Gaat het in mijn paspoortnummer altijd om het cijfer 0?", [hit(passage)], {})
+    alone = compose("Welke groepen noemde de minister verplicht voor de urgentieregeling?", [hit(orphan)], {})
+
+    assert body(paired).startswith("De letter ‘O’ komt in het Nederlandse paspoortnummer niet voor. [1] Het gaat dus")
+    assert "daarom" not in alone.text
+
+
 def test_a_direct_answer_goes_on_with_the_sentence_that_leans_on_it_without_saying_it_twice():
     passage = ("Is het antwoord op alle drie de vragen nee, dan hoort de taak lokaal. Lokaal is dan niet minder "
                "belangrijk: daar worden woningen daadwerkelijk gerealiseerd, toegewezen en begeleid.")
