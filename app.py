@@ -698,7 +698,7 @@ class ThuiswijzerApp:
                                 question = gr.Textbox(
                                     show_label=False, scale=5, lines=1, max_lines=4, elem_id="tw-vraag",
                                     max_length=self.settings.max_question_chars,
-                                    placeholder=f"Stel je vraag (tot {self.settings.max_question_chars} tekens; "
+                                    placeholder=f"Stel uw vraag (tot {self.settings.max_question_chars} tekens; "
                                                 "langer wordt afgekapt), bijvoorbeeld: Welke groepen krijgen urgentie?")
                                 ask = gr.Button("Vraag stellen", variant="primary", scale=1, elem_id="tw-stel")
                             with gr.Row(elem_id="tw-voorbeelden"):

@@ -18,6 +18,11 @@ _GREETING = re.compile(r"^\s*(?:hoi|hallo|hey|hi|dag|goedemorgen|goedemiddag|goe
 # "Vraag:", "Ik heb een vraag:", "Mijn vraag is:"
 _LABEL = re.compile(r"^\s*(?:(?:ik\s+heb\s+(?:nog\s+)?een|mijn|een)\s+)?vraag(?:\s+is)?\s*:\s*", re.I)
 _THANKS = re.compile(r"[\s.!]*(?:(?:alvast\s+)?(?:bedankt|dank\s*(?:je|u)(?:\s+wel)?)(?:\s+alvast)?)[.!]*\s*$", re.I)
+# a message that is only a greeting or thanks ("hallo", "Bedankt!", "Dank je wel, Thuiswijzer"): no question
+_ONLY_GREETING = re.compile(r"(?:hoi|hallo|hey|hi|dag|goedendag|goedemorgen|goedemiddag|goedenavond)(?:\s+thuiswijzer)?",
+                            re.I)
+_ONLY_THANKS = re.compile(r"(?:alvast\s+)?(?:bedankt|dank\s*(?:je|u)(?:\s+wel)?|dankjewel|thanks|top|fijn)"
+                          r"(?:\s+(?:thuiswijzer|alvast))?", re.I)
 CAPITALS = 0.8  # share of a question's letters in capitals above which it was typed in capitals
 # py3langid's probability of English against Dutch from which a question is taken for English: "Who
 # decides on urgency for homeless people?" scores 0.99998, while Dutch questions with an English name
@@ -36,6 +41,17 @@ def as_asked(question: str) -> str:
     if not re.search(r"\w", plain):
         return question
     return plain[:1].upper() + plain[1:]
+
+
+def courtesy(message: str) -> str | None:
+    """"groet" for a message that is only a greeting, "dank" for one that is only thanks, else None:
+    neither asks anything, and searched, "hallo" found passages to read on that answer nothing."""
+    plain = " ".join(re.sub(r"[^\w\s]", " ", message).split())
+    if _ONLY_GREETING.fullmatch(plain):
+        return "groet"
+    if _ONLY_THANKS.fullmatch(plain):
+        return "dank"
+    return None
 
 
 def asked_in_english(question: str) -> bool:

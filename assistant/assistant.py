@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant import compose as extractive
 from assistant.articles import article_passages, article_text, asked_article, asks_the_text
-from assistant.as_typed import as_asked, asked_in_english
+from assistant.as_typed import as_asked, asked_in_english, courtesy
 from assistant.condense import (asks_to_explain, condense, condense_with_model, is_follow_up, is_joiner,
                                 points_back_first, topic_questions)
 from assistant.definitions import Glossary, library_defines, with_definitions
@@ -61,6 +61,12 @@ ENGLISH_TEXT = (
     "er geen betrouwbaar antwoord op. Stel uw vraag in het Nederlands, dan zoek ik opnieuw. "
     "_(Thuiswijzer answers questions in Dutch: please ask your question in Dutch.)_"
 )
+COURTESY_TEXT = {
+    "groet": ("Goedendag. Stel uw vraag over het huisvesten van aandachtsgroepen, bijvoorbeeld \"Welke groepen "
+              "krijgen urgentie?\" of \"Wat regelen we regionaal en wat lokaal?\". Ik antwoord met de passages uit "
+              "de kennisbank waarop het antwoord steunt."),
+    "dank": "Graag gedaan. Stel gerust een volgende vraag.",
+}
 NO_SUBJECT_TEXT = (
     "Uw vraag noemt geen onderwerp om in de bronnen op te zoeken, en in dit gesprek is nog geen eerdere vraag "
     "gesteld waarop ze kan aansluiten. Stel de vraag opnieuw en noem daarin het onderwerp."
@@ -137,6 +143,11 @@ class Assistant:
         if chosen and not any(chosen.accepts(d) for d in index.documents()):
             # nothing was searched: "niets betrouwbaars gevonden" would blame the library, not the filters
             answer = Answer(no_documents_text(chosen), [], True, query, "extractief", notes)
+            yield answer.text, answer
+            return
+        kind = courtesy(question)
+        if kind:  # "hallo", "Bedankt!": nothing to search for, and nothing refused
+            answer = Answer(COURTESY_TEXT[kind], [], False, query, "extractief", notes)
             yield answer.text, answer
             return
         about = self._about_the_document(question, query, history, chosen, index, notes)

@@ -12,7 +12,7 @@ class QuestionTooLong(ValueError):
 
     def __init__(self, length: int, limit: int):
         self.length, self.limit = length, limit
-        super().__init__(f"Je vraag is {length} tekens lang; het maximum is {limit}. "
+        super().__init__(f"Uw vraag is {length} tekens lang; het maximum is {limit}. "
                          "Maak de vraag korter, of stel haar in delen.")
 
 

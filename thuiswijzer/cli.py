@@ -98,19 +98,19 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
 
     p = command("ingest", "documenten toevoegen of bijwerken (een map wordt doorlopen)", _ingest)
     p.add_argument("paths", nargs="+", type=Path, metavar="PAD")
-    p.add_argument("--type", choices=TYPES)
-    p.add_argument("--region")
+    p.add_argument("--type", choices=TYPES, help="soort document (standaard: uit het document of de bestandsnaam)")
+    p.add_argument("--region", help="regio waarover het document gaat, zoals 'Parkstad Limburg'")
     p.add_argument("--title", help="titel van het document (alleen bij één bestand)")
     p.add_argument("--source-url", help="adres van het origineel (alleen bij één bestand)")
     p.add_argument("--municipalities", help="gemeenten, met komma's gescheiden")
-    p.add_argument("--date")
+    p.add_argument("--date", metavar="JJJJ-MM-DD", help="datum van de tekst (standaard: uit het document)")
     p.add_argument("--prune", action="store_true", help="documenten uit deze mappen verwijderen als het bestand weg is")
     p.add_argument("--force", action="store_true", help="ook ongewijzigde bestanden opnieuw verwerken")
     p.add_argument("--ray", metavar="ADRES",
                    help="lezen, knippen en embedden op een Ray-cluster (adres, of 'auto' voor een lokaal cluster)")
 
     p = command("docs", "documenten in de index tonen", _docs)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="als JSON, voor scripts")
     p.add_argument("--since", type=_since, metavar="JJJJ-MM-DD", help="alleen documenten niet ouder dan deze datum")
 
     p = command("remove", "documenten verwijderen (id of pad)", _remove)
@@ -121,12 +121,12 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
     for name, help_text, run in (("search", "passages zoeken", _search), ("ask", "een vraag stellen", _ask)):
         p = command(name, help_text, run)
         p.add_argument("question", metavar="VRAAG")
-        p.add_argument("--json", action="store_true")
+        p.add_argument("--json", action="store_true", help="als JSON, voor scripts")
         p.add_argument("--k", type=_at_least_one, default=8, metavar="AANTAL", help="hoeveel passages (standaard 8)")
         p.add_argument("--since", type=_since, metavar="JJJJ-MM-DD",
                        help="niet ouder dan: alleen documenten met een tekst van deze datum of later")
-        p.add_argument("--type", choices=TYPES)
-        p.add_argument("--region")
+        p.add_argument("--type", choices=TYPES, help="alleen documenten van deze soort")
+        p.add_argument("--region", help="alleen documenten van deze regio")
         # ids are slugs (`ingest.metadata.doc_id_for`): "PBL-2023-…" as typed names "pbl-2023-…"
         p.add_argument("--doc", action="append", default=[], metavar="DOC_ID", type=lambda d: d.strip().lower(),
                        help="alleen in dit document (herhaal voor meer; de ids toont `thuiswijzer docs`)")
@@ -144,7 +144,7 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
 
     p = command("eval", "antwoordkwaliteit meten op een vragenset", _eval)
     p.add_argument("questions", nargs="?", type=Path, metavar="VRAGEN.yaml")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="de uitkomst als JSON, voor scripts")
     p.add_argument("--report", type=Path, metavar="MAP")
     p.add_argument("--config", action="append", dest="configs", metavar="NAAM")
     p.add_argument("--corpus", type=Path, help="bouw de index eerst uit deze map")

@@ -47,7 +47,7 @@ def test_a_pasted_report_as_a_question_is_refused_in_dutch_and_the_next_question
     refusal = chat_text(page.call("respond", pasted, None, "", "", "", []))
     answer = chat_text(page.call("respond", "Hoeveel woningen bouwt Zonnedal?", None, "", "", "", []))
 
-    assert refusal.startswith("Je vraag is 2249999 tekens lang; het maximum is 300.")
+    assert refusal.startswith("Uw vraag is 2249999 tekens lang; het maximum is 300.")
     assert "veertig tijdelijke woningen" in answer
 
 

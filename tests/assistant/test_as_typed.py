@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.as_typed import as_asked, asked_in_english
+from assistant.as_typed import as_asked, asked_in_english, courtesy
 
 
 @pytest.mark.parametrize("typed, asked", [
@@ -40,3 +40,12 @@ def test_a_question_typed_plainly_stays_as_it_is(question):
 ])
 def test_only_a_question_beyond_doubt_in_english_is_taken_for_english(question, english):
     assert asked_in_english(question) is english
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("hallo", "groet"), ("Goedemorgen!", "groet"), ("Hoi Thuiswijzer", "groet"),
+    ("Bedankt!", "dank"), ("Dank je wel, Thuiswijzer.", "dank"), ("Alvast bedankt", "dank"),
+    ("Hoi! Welke groepen krijgen urgentie?", None), ("Dag- en nachtopvang?", None), ("Wat is een woonzorgvisie?", None),
+])
+def test_a_message_that_only_greets_or_thanks_is_told_from_a_question(message, kind):
+    assert courtesy(message) == kind

@@ -85,6 +85,19 @@ def test_an_officer_who_asks_in_english_is_asked_to_ask_in_dutch_and_shown_where
     assert any("urgentie" in c.label().lower() for c in answer.citations)  # the multilingual embedder finds them
 
 
+@pytest.mark.parametrize(("message", "reply"), [
+    ("hallo", "Goedendag. Stel uw vraag over het huisvesten van aandachtsgroepen"),
+    ("Bedankt!", "Graag gedaan."),
+])
+def test_an_officer_who_only_greets_or_thanks_is_answered_in_kind_not_shown_passages_to_read_on(assistant, message,
+                                                                                                  reply):
+    # searched, "hallo" was refused with three random passages to read on
+    answer = assistant.ask(message)
+
+    assert answer.text.startswith(reply)
+    assert answer.citations == [] and not answer.abstained
+
+
 def test_a_refusal_never_sends_the_officer_to_a_cover_page_to_read_on(assistant):
     # the guides' cover pages are passages of their running title alone; they lie close to a
     # question about the kennisbank itself and were offered as the place to read on

@@ -368,7 +368,7 @@ def test_a_question_over_the_cap_is_refused_with_a_dutch_reason_and_exit_1(capsy
     code, out, err = run(capsys, "ask", "Welke woningen bouwt de gemeente? " * 20, "--index", str(office_index))
 
     assert code == 1 and out == ""
-    assert err.startswith("Fout: Je vraag is 679 tekens lang; het maximum is 200.")
+    assert err.startswith("Fout: Uw vraag is 679 tekens lang; het maximum is 200.")
 
 
 def test_hash_password_prints_an_argon2_hash_that_checks_the_password(capsys, monkeypatch):
