@@ -3,8 +3,9 @@
 "Beste Thuiswijzer, welke groepen krijgen urgentie?" asks what "Welke groepen krijgen urgentie?"
 asks. Read as typed, "Thuiswijzer" was a name the passages must hold (`sentences.anchors`) and
 the question was refused; after "Hoi!" the question word "Welke" stood where a law's initials
-stand ("Wmo"). A question typed in capitals has every word written as a name. A question in English is read
-with Dutch words and stems, and is refused with a request to ask it in Dutch (`asked_in_english`).
+stand ("Wmo"). A question typed in capitals has every word written as a name. A question in
+English is read with Dutch words and stems, and is refused with a request to ask it in Dutch
+(`asked_in_english`). A greeting or thanks alone asks nothing (`courtesy`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ _GREETING = re.compile(r"^\s*(?:hoi|hallo|hey|hi|dag|goedemorgen|goedemiddag|goe
 _LABEL = re.compile(r"^\s*(?:(?:ik\s+heb\s+(?:nog\s+)?een|mijn|een)\s+)?vraag(?:\s+is)?\s*:\s*", re.I)
 _THANKS = re.compile(r"[\s.!]*(?:(?:alvast\s+)?(?:bedankt|dank\s*(?:je|u)(?:\s+wel)?)(?:\s+alvast)?)[.!]*\s*$", re.I)
 # a message that is only a greeting or thanks ("hallo", "Bedankt!", "Dank je wel, Thuiswijzer"): no question
-_ONLY_GREETING = re.compile(r"(?:hoi|hallo|hey|hi|dag|goedendag|goedemorgen|goedemiddag|goedenavond)(?:\s+thuiswijzer)?",
-                            re.I)
+_ONLY_GREETING = re.compile(
+    r"(?:hoi|hallo|hey|hi|dag|goedendag|goedemorgen|goedemiddag|goedenavond)(?:\s+thuiswijzer)?", re.I)
 _ONLY_THANKS = re.compile(r"(?:alvast\s+)?(?:bedankt|dank\s*(?:je|u)(?:\s+wel)?|dankjewel|thanks|top|fijn)"
                           r"(?:\s+(?:thuiswijzer|alvast))?", re.I)
 CAPITALS = 0.8  # share of a question's letters in capitals above which it was typed in capitals

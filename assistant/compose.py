@@ -102,8 +102,8 @@ _LEANS_BACK = re.compile(
     r"|^(?!(?:als|indien|wanneer|omdat|zodra|tenzij|nadat|voordat|doordat|zodat|hoewel|terwijl)\b)"
     r"(?:[\w’'-]+\s+){1,3}(?![\w-]*er\s|anders\s)[\w-]+\s+dan\b"
     r"|\bin (?:dat|dit|die) (?:geval|gevallen)\b(?!,?\s+(?:dat|waarin|waarbij|waar|als|wanneer|indien)\b)"
-    # "In antwoorden op Kamervragen noemde de minister daarom twee groepen": a consequence of the
-    # sentence before, within the first words
+    # "Het gaat dus altijd om het cijfer ‘0’", after "De letter ‘O’ komt in het paspoortnummer niet voor":
+    # a consequence of the sentence before, within its first seven words
     r"|^(?:[\w’'-]+\s+){1,6}(?:daarom|daardoor|derhalve|dus)\b",
     re.I,
 )

@@ -53,7 +53,7 @@ TOP_HEADING_LEVEL = 2
 HEADING_LEVELS = 3  # "##" to "####"; smaller display sizes share the deepest level
 BOLD_SHARE = 0.9  # a line is bold when nearly all of it is; a bold lead-in does not make a heading
 EMPHASIS = 0.0  # the heading size that stands for bold text at body size
-SUBJECT_MIN_WORDS = 4  # a /Subject this long names the document; a shorter one is its kind ("Regelgeving (samenvatting)")
+SUBJECT_MIN_WORDS = 4  # a /Subject this long names the document; a shorter is a kind ("Regelgeving (samenvatting)")
 
 # "Pagina 3 van 12", "blz. 4", "3/12": a page number by its wording, anywhere in the margins.
 LABELLED_PAGE_NUMBER = re.compile(

@@ -94,7 +94,8 @@ def test_a_table_written_by_hand_that_leaves_the_first_cell_empty_under_text_kee
 
 def test_a_column_name_with_a_colon_inside_brackets_stays_whole():
     # the Bronnen panel showed the column 'Maatschappelijke opvang (Wmo' and every cell starting '"opvang"):'
-    row = 'Aspect: Doelgroep · Beschermd wonen: mensen met psychische problemen · Maatschappelijke opvang (Wmo: "opvang"): dak- en thuislozen'
+    row = ('Aspect: Doelgroep · Beschermd wonen: mensen met psychische problemen · '
+           'Maatschappelijke opvang (Wmo: "opvang"): dak- en thuislozen')
 
     assert parse_row(row) == [("Aspect", "Doelgroep"), ("Beschermd wonen", "mensen met psychische problemen"),
                               ('Maatschappelijke opvang (Wmo: "opvang")', "dak- en thuislozen")]
