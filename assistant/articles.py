@@ -30,7 +30,7 @@ _LID = rf"(?:lid\s+(\d{{1,2}})|(?:het\s+)?({'|'.join(ORDINALS)})\s+lid)"
 _LID_AFTER = re.compile(rf"^\s*,?\s*{_LID}\b", re.I)  # "artikel 12 lid 3", "artikel 12, derde lid"
 _LID_BEFORE = re.compile(rf"\b{_LID}\s+van\s+(?:het\s+)?$", re.I)  # "het derde lid van artikel 12"
 # what a question asks when it asks only for an article's text: "Wat staat er in …", "Wat regelt …"
-_SAYS = frozenset(question_terms("staat zegt regelt bepaalt houdt inhoud luidt tekst precies volledig hele geheel"))
+_SAYS = "staat zegt regelt bepaalt houdt inhoud luidt tekst precies volledig hele geheel"
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def asks_the_text(question: str, asked: AskedArticle, law_names: list[str]) -> b
     if asked.lid is not None:  # "het derde lid van artikel 12"
         named |= set(question_terms(" ".join(ORDINALS)))
     named |= {t for name in law_names for t in question_terms(name)}
-    return not set(question_terms(question)) - named - _SAYS
+    return not set(question_terms(question)) - named - set(question_terms(_SAYS))
 
 
 def article_passages(asked: AskedArticle, texts: list[DocumentRecord], chunks_of, ranked: list[Hit]) -> list[Hit]:
