@@ -215,11 +215,13 @@ class Assistant:
         missing = missing_laws(query, index.documents())
         asks_missing_law = bool(missing) and defined_terms(query) == [tuple(terms(missing[0]))]
         # "Wat is de Wet betaalbare huur?" of a library without it: a refusal says which law it lacks
-        refusal = MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(chosen)
-        if asked_in_english(question):  # read with Dutch words, it was bound to be refused
-            refusal = ENGLISH_TEXT
+        def refusal() -> str:
+            # asked only when refusing: the language check loads its model (0.6 s) on first use
+            if asked_in_english(question):  # read with Dutch words, it was bound to be refused
+                return ENGLISH_TEXT
+            return MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(chosen)
         if not hits or verdict == "weigeren":
-            answer = self._abstain(searched, hits, notes, evidence.score, text=refusal)
+            answer = self._abstain(searched, hits, notes, evidence.score, text=refusal())
             yield answer.text, answer
             return
         # every earlier turn (`earlier`), not only the last: after "… vergunninghouders?" the officer has
@@ -240,13 +242,13 @@ class Assistant:
             # no unit of the passages speaks to the question (or all were said before); or the
             # definition that let it answer is not what the composer opened with. The passages read
             # are named to read on: for a follow-up, first those the last answer stood on
-            answer = self._abstain(searched, read, notes, evidence.score, text=refusal)
+            answer = self._abstain(searched, read, notes, evidence.score, text=refusal())
             yield answer.text, answer
             return
         if asks_missing_law and not defines(composition.text.split("\n", 1)[0], defined_terms(query)):
             # "Wat is de Omgevingswet?" in a library without it: a lid of the Huisvestingswet that
             # refers to it says nothing of what it is
-            answer = self._abstain(searched, hits, notes, evidence.score, text=refusal)
+            answer = self._abstain(searched, hits, notes, evidence.score, text=refusal())
             yield answer.text, answer
             return
         if verdict == "voorzichtig":
