@@ -13,7 +13,7 @@ where
 - untyped: for a question that asks for a number ("Hoeveel …", "Hoe lang …") or a date ("Per
   wanneer …"), 1 − the term coverage of the best unit of the best passages that states one: a
   passage about the statushouders of Utrecht without a figure does not answer "Hoeveel
-  statushouders …", and
+  statushouders …"; a figure is read with what it counts (`typed_coverage`), and
 - astray: the share of the question's anchors (names and years, `assistant.sentences.anchors`)
   that the best passage speaking to the rest of the question does not mention: "Hoeveel
   plekken zijn er in Landgraaf?" answered from a passage about Parkstad is about a
@@ -41,7 +41,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.sentences import (anchors, asked_statement, asks_quantity, coverage as unit_coverage, hyphenated_names,
-                                 passage_units, question_terms, terms)
+                                 logical_lines, passage_units, question_terms, terms)
 from index.models import Hit
 
 # chosen 2026-12-01 by `python -m evals.calibrate --no-window` on the tuning halves of five sets
@@ -55,6 +55,7 @@ UNTYPED_PENALTY = 0.5
 REFUSE_BELOW = 0.45
 CAUTION_BELOW = 0.45
 EVIDENCE_PASSAGES = 3
+MAX_CELL_WORDS = 5  # a line this short holding a number is a table cell, read with the lines above
 ON_TOPIC_SHARE = 0.5  # of a question's other terms, for a passage's names to count (`astray`)
 
 # Questions no housing library answers; their best cosines on an index are its noise floor.
@@ -182,16 +183,37 @@ def missing_anchors(pinned: list[str], rest: set[str], passages: list[set[str]],
 def typed_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:
     """The term coverage (0–1) of the passage's best statement of what the question asks for, a
     number or a date (`asked_statement`; 0 without one): a sentence, a table row, or one list
-    item read with its lead-in. A list whose one item names "statushouders" and another
-    "jongeren onder de 24 jaar" states no number of statushouders."""
+    item read with its lead-in, each with its context (`_context`). A list whose one item names
+    "statushouders" and another "jongeren onder de 24 jaar" states no number of statushouders."""
     states = asked_statement(question)
     if states is None:
         return 0.0
     wanted = set(question_terms(question))
-    statements = [" ".join(u.parts) if not u.items else f"{u.text} {item}"
-                  for u in passage_units(hit) for item in (u.items or [None])]
-    return max((unit_coverage(wanted, set(terms(text)), weights) for text in statements if states(text)),
-               default=0.0)
+    found = passage_units(hit)
+    labels = _cell_labels(hit.chunk.text)
+    statements = [(" ".join(u.parts) if not u.items else f"{u.text} {item}", _context(found, i, labels))
+                  for i, u in enumerate(found) for item in (u.items or [None])]
+    return max((unit_coverage(wanted, set(terms(f"{before} {text}")), weights)
+                for text, before in statements if states(text)), default=0.0)
+
+
+def _context(found: list, i: int, labels: dict[str, str]) -> str:
+    """What a number in unit `i` of `found` is read with: the sentence before it in its paragraph
+    ("Tot op heden zijn … geëvacueerd. Vier gezinnen bleken …": the second counts the evacués of
+    the first), or, for a value on a line of its own, the lines above it (`_cell_labels`)."""
+    unit = found[i]
+    if unit.text in labels:
+        return labels[unit.text]
+    before = found[i - 1] if i else None
+    return before.text if before is not None and before.paragraph == unit.paragraph and not before.items else ""
+
+
+def _cell_labels(text: str, above: int = 2) -> dict[str, str]:
+    """For each short line of `text` (a cell of a table flattened to lines: "Nederlands paspoort"
+    over "2026: € 67,05"), the `above` lines before it: its row's and column's names."""
+    lines = [line for _, line in logical_lines(text)]
+    return {line: " ".join(lines[max(0, n - above):n]) for n, line in enumerate(lines)
+            if n and len(line.split()) <= MAX_CELL_WORDS}
 
 
 def untyped(question: str, hits: list[Hit], weights: dict[str, float]) -> float:

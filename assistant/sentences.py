@@ -122,6 +122,9 @@ _CALENDAR_DATE = re.compile(
 # a date that bounds a period answers "Hoe lang …?" ("tot 1 januari 2027"); another does not
 _BOUND = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|vanaf|sinds|uiterlijk|per|na|voor)\s*$", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
+# "Hoeveel geld krijgt Parkstad …?" is not answered by "zeven gemeenten", only by an amount of money
+_ASKS_MONEY = re.compile(r"\bhoeveel\s+(?:geld|euro)\b|\bwat\s+kost|\bwelk(?:e)?\s+bedrag\b", re.I)
+_MONEY = re.compile(r"€|\beuro\b|\bgulden\b|ƒ", re.I)
 _PERCENTAGE = re.compile(r"(\d[\d.,]*|\b[^\W\d_]+)\s*(?:%|procent\b)", re.I)  # "87 procent", "35%", "tien procent"
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
@@ -897,13 +900,16 @@ def states_quantity(text: str, question: str = "") -> bool:
     """A number that measures something: digits, a Dutch number word, a percentage or an amount;
     not an article, member or page reference, not a year and not part of a word ("0-meting").
     Given the `question`, not a number it names itself ("… na twee jaar …" is not answered by
-    "twee jaar"), and for "Welk percentage …" or "Hoeveel procent …" only a percentage."""
+    "twee jaar"), for "Welk percentage …" or "Hoeveel procent …" only a percentage, and for
+    "Hoeveel geld …" or "Wat kost …" only an amount of money, unless the question also asks how long."""
     asked = set(_quantities(question))
     # "Om hoeveel gezinnen ging het?" is not answered by "ingezonden 11 maart 2024"; "Hoe lang geldt
     # de regeling?" may be, by "tot 1 januari 2027", not by "de wet van 7 oktober 2020"
     duration = bool(_ASKS_DURATION.search(question))
     text = _CALENDAR_DATE.sub(lambda date: date.group(0) if duration and _BOUND.search(text[:date.start()]) else " ",
                               text)
+    if _ASKS_MONEY.search(question) and not duration:
+        return bool(_MONEY.search(text))
     if _ASKS_PERCENTAGE.search(question):
         # "87 procent": the word the question asks with is part of the answer's percentage
         return any(_QUANTITY.match(number) and number.lower().rstrip(".,") not in asked

@@ -197,6 +197,41 @@ def test_the_publication_being_read_is_no_topic_a_passage_must_name():
     assert "rapport" in question_terms("Wat staat er in het rapport Wonen Eerst?")
 
 
+def test_a_number_is_read_with_the_sentence_before_it_in_its_paragraph():
+    # "Vier gezinnen …" counts the evacués the sentence before it names; a number in the next
+    # paragraph is about something else and is read alone
+    question = "Om hoeveel geëvacueerde gezinnen ging het die een gemeente om huisvesting vroegen?"
+    continued = hit("Sinds oktober zijn enkele tientallen Nederlanders geëvacueerd. Vier gezinnen bleken niet "
+                    "zelfredzaam; voor drie gezinnen is een gemeente om huisvesting gevraagd.")
+    apart = hit("Sinds oktober zijn enkele tientallen Nederlanders geëvacueerd.\n\nVier gezinnen bleken niet "
+                "zelfredzaam; voor drie gezinnen is een gemeente om huisvesting gevraagd.")
+    weights = {"geevacueerd": 3.0}  # the rare word, as in a real library
+
+    assert untyped(question, [continued], weights) < untyped(question, [apart], weights) - 0.3
+
+
+def test_a_price_in_a_table_flattened_to_lines_is_read_with_the_row_it_stands_in():
+    # a Rijksoverheid page's table of fees reaches the library as one cell per line
+    question = "Wat kost een paspoort of identiteitskaart?"
+    fees = hit("Wat u betaalt hangt af van uw leeftijd.\n\nDocument\n\nAanvrager jonger dan 18 jaar\n\n"
+               "Aanvrager 18 jaar of ouder\n\nNederlands paspoort\n\n2026: € 67,05\n\n2026: € 88,65\n\n"
+               "Nederlandse identiteitskaart\n\n2026: € 43,20\n\n2026: € 80,10")
+
+    assert untyped(question, [fees], {}) < 0.7
+
+
+def test_a_question_about_money_is_answered_by_an_amount_not_by_any_number():
+    question = "Hoeveel geld krijgt Parkstad Limburg van het Rijk voor de huisvesting van aandachtsgroepen?"
+    count = hit("Parkstad Limburg is een regeling van zeven gemeenten die samen aandachtsgroepen huisvesten.")
+    amount = hit("Parkstad Limburg krijgt van het Rijk € 2,4 miljoen voor de huisvesting van aandachtsgroepen.")
+    both = "Hoe lang liep de regeling in Parkstad Limburg, en hoeveel geld was er voor aandachtsgroepen?"
+    term = hit("De regeling in Parkstad Limburg voor aandachtsgroepen liep vier jaar.")
+
+    assert untyped(question, [count], {}) == 1.0
+    assert untyped(question, [amount], {}) < 0.2
+    assert untyped(both, [term], {}) < 0.5  # the duration asked in the same question answers part of it
+
+
 def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():
     # Utrecht's Beleidsnota: the uitgangspunten name statushouders in one item and "onder de 24
     # jaar" in another; "Hoeveel statushouders …" is not answered by that list

@@ -134,6 +134,16 @@ def test_an_officer_asking_how_many_statushouders_utrecht_must_house_is_not_give
     assert answer.abstained, answer.text
 
 
+def test_an_officer_asking_how_many_evacuated_families_asked_for_housing_gets_the_kamervragen_figures(officer):
+    # answer 4 counts them in the sentence after the one that names the evacués: read alone, the
+    # figures said too little of the question, and it was refused
+    answer = officer.ask("Om hoeveel geëvacueerde gezinnen ging het die een gemeente om huisvesting vroegen?")
+
+    assert not answer.abstained and not answer.caution, answer.text
+    assert answer.text.startswith("Vier gezinnen bleken onvoldoende zelfredzaam"), answer.text
+    assert "drie gezinnen" in answer.text.split("**")[0]
+
+
 def test_an_officer_asking_for_a_number_the_sources_do_not_state_is_told_so_above_the_answer(officer):
     # Utrecht's policy announces the ETHOS-light count for 2026 but states no outcome: the
     # passages speak to the question, so the assistant answers, and says first that the number is missing
