@@ -20,6 +20,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 import argparse  # noqa: E402
 import contextlib  # noqa: E402
 import json  # noqa: E402
+import re  # noqa: E402
 import logging  # noqa: E402
 import shutil  # noqa: E402
 import socket  # noqa: E402
@@ -58,6 +59,7 @@ from ingest.models import DOC_TYPES  # noqa: E402
 from thuiswijzer.config import SettingError, Settings  # noqa: E402
 
 log = logging.getLogger("thuiswijzer.app")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 TITLE = "Thuiswijzer"
 SUBTITLE = (
@@ -213,6 +215,11 @@ class ThuiswijzerApp:
 
         filters = {"type": doc_type or None, "region": region or None, "since": since or None,
                    "doc_id": [d for d in doc_ids or [] if d] or None}
+        problem = self.filter_problem(**filters)
+        if problem:
+            messages[-1]["content"] = render.escape_markdown(problem)
+            yield messages, gr.skip(), gr.skip(), session
+            return
         answer: Answer | None = None
         streamed = False
         lane = self._long_questions if len(question) > LONG_QUESTION_CHARS else contextlib.nullcontext()
@@ -251,6 +258,28 @@ class ThuiswijzerApp:
         turns.append(turn)
         messages[-1]["content"] = render.render_answer(answer.text, turn.number, answer.citations, note)
         yield messages, render.render_sources_panel(turns), gr.skip(), session
+
+    def filter_problem(self, type: str | None, region: str | None, since: str | None,
+                       doc_id: list[str] | None) -> str | None:
+        """Why these filters cannot be searched with, in Dutch, or None. The dropdowns take values
+        outside the choices they were built with (`allow_custom_value`): a document or region added
+        after the page was served is chosen on the page or through the API, so the app checks here."""
+        def shown(value: str) -> str:
+            return value if len(value) <= 60 else value[:60] + "…"
+
+        if type and type not in DOC_TYPES:
+            return f"Onbekend documenttype ‘{shown(type)}’. Kies uit: {', '.join(DOC_TYPES)}."
+        if region and region not in self.regions():
+            return (f"De regio ‘{shown(region)}’ komt in de kennisbank niet voor. "
+                    "Kies een regio uit de lijst, of laat het veld leeg.")
+        if since and not ISO_DATE.fullmatch(since):
+            return f"‘Niet ouder dan’ verwacht een datum zoals 2024-01-01, niet ‘{shown(since)}’."
+        known = {d.doc_id for d in self.documents()}
+        missing = [d for d in doc_id or [] if d not in known]
+        if missing:
+            return (f"Niet (meer) in de kennisbank: {', '.join(shown(d) for d in missing[:3])}. Kies onder "
+                    "‘Alleen in’ documenten die er wel in staan, of laat het veld leeg.")
+        return None
 
     def new_conversation(self):
         session = self.new_session()
@@ -341,7 +370,7 @@ class ThuiswijzerApp:
 
     def _document_filter_update(self):
         """The "Alleen in" choices, anew after a change of the library; the choice is cleared, as a
-        removed document cannot stay chosen (the dropdown refuses a value outside its choices)."""
+        removed document cannot stay chosen."""
         return gr.update(choices=self.document_filter_choices(), value=[])
 
     def _progress(self, progress):
@@ -671,13 +700,15 @@ class ThuiswijzerApp:
                             with gr.Row():
                                 type_filter = gr.Dropdown(
                                     [(ALL_TYPES, "")] + [(t, t) for t in DOC_TYPES], value="",
-                                    label="Documenttype", scale=2, elem_id="tw-filter-type")
+                                    label="Documenttype", scale=2, elem_id="tw-filter-type",
+                                    allow_custom_value=True)
                                 region_filter = gr.Dropdown(
                                     [(ALL_REGIONS, "")] + [(r, r) for r in self.regions()], value="",
-                                    label="Regio", scale=2, elem_id="tw-filter-region")
+                                    label="Regio", scale=2, elem_id="tw-filter-region", allow_custom_value=True)
                                 since_filter = gr.Dropdown(
                                     self.since_choices(), value="", label="Niet ouder dan", scale=2,
-                                    info="alleen documenten met een datum", elem_id="tw-filter-datum")
+                                    info="alleen documenten met een datum", elem_id="tw-filter-datum",
+                                    allow_custom_value=True)
                                 new_chat = gr.Button("Nieuw gesprek", variant="secondary", scale=1,
                                                      elem_id="tw-nieuw")
                             # an officer reading one report or law asks about that text alone
@@ -685,7 +716,7 @@ class ThuiswijzerApp:
                                 self.document_filter_choices(), value=[], multiselect=True, label="Alleen in",
                                 info="Kies een of meer documenten om alleen daarin te zoeken; leeg is de hele "
                                      "kennisbank. Met één document kunt u ook vragen: Waar gaat dit document over?",
-                                elem_id="tw-filter-document")
+                                elem_id="tw-filter-document", allow_custom_value=True)
                             chatbot = gr.Chatbot(
                                 label="Gesprek", show_label=False, height=540, elem_id="tw-chat",
                                 latex_delimiters=[], sanitize_html=True, allow_tags=False, render_markdown=True,

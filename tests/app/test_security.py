@@ -180,3 +180,30 @@ def test_a_file_over_the_editors_limit_hears_the_dutch_reason_and_past_the_trans
     assert rows[0][1] == "mislukt"
     assert rows[0][3] == ("het bestand is 1.5 MB; de grens is 1 MB. "
                           "Splits het document of vraag de beheerder de grens te verhogen.")
+
+
+def test_a_document_added_after_the_page_was_served_can_be_chosen_through_the_api(tmp_path):
+    running = start_server(tmp_path / "server")
+    editor, officer = Page(running.url), Page(running.url)  # the officer's page was served before the upload
+    note = tmp_path / "nachtopvang-kwartelveen.md"
+    note.write_text("---\ntitle: Nachtopvang Kwartelveen\nregion: Kwartelveen\n---\n\n"
+                    "Kwartelveen opent een nachtopvang met twintig bedden.\n", encoding="utf-8")
+    question = "Hoeveel bedden heeft de nachtopvang?"
+    try:
+        editor.call("login", "anna", "geheim")
+        editor.add_files(note)
+        in_document = chat_text(officer.call("respond", question, None, "", "", "", ["nachtopvang-kwartelveen"]))
+        in_region = chat_text(officer.call("respond", question, None, "", "Kwartelveen", "", []))
+        gone = chat_text(officer.call("respond", question, None, "", "", "", ["nachtopvang-elders"]))
+        no_region = chat_text(officer.call("respond", question, None, "", "Atlantis", "", []))
+        no_date = chat_text(officer.call("respond", question, None, "", "", "vorig jaar", []))
+        no_type = chat_text(officer.call("respond", question, None, "roman", "", "", []))
+    finally:
+        editor.close()
+        officer.close()
+        running.close()
+    assert "twintig bedden" in in_document and "twintig bedden" in in_region
+    assert gone.startswith("Niet (meer) in de kennisbank: nachtopvang-elders.")
+    assert no_region.startswith("De regio ‘Atlantis’ komt in de kennisbank niet voor.")
+    assert no_date == "‘Niet ouder dan’ verwacht een datum zoals 2024-01-01, niet ‘vorig jaar’."
+    assert no_type == "Onbekend documenttype ‘roman’. Kies uit: regelgeving, handreiking, regioprofiel, praktijkvoorbeeld, overig."
