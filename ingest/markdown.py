@@ -15,9 +15,14 @@ FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_END = ("---", "...")
 
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# a link's destination as CommonMark reads it: in angle brackets (spaces allowed), or without
+# spaces and with its parentheses balanced ("javascript:alert(1)", ".../wiki/Wet_(Nederland)"),
+# and an optional title ("… "Titel")")
+_DESTINATION = (r"\(\s*(?:<[^<>\n]*>|(?:[^()\s]|\((?:[^()\s]|\([^()\s]*\))*\))*)"
+                r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
 # Converters from PDF leave "**==> picture [555 x 352] intentionally omitted <==**" for images.
-IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|\**==> picture \[[^\]]*\] intentionally omitted <==\**")
-LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+IMAGE = re.compile(rf"!\[[^\]]*\]{_DESTINATION}|!\[[^\]]*\]\[[^\]]*\]|\**==> picture \[[^\]]*\] intentionally omitted <==\**")
+LINK = re.compile(rf"\[([^\]]+)\]{_DESTINATION}")
 REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")  # "[artikel 4][ref4]"
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S.*$", re.MULTILINE)  # "[ref4]: https://…"
 AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")

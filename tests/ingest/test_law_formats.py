@@ -329,6 +329,19 @@ def test_a_markdown_note_with_reference_links_reads_as_words(tmp_path):
     assert load_document(note).text == "# Notitie\n\nZie artikel 12 van de Huisvestingswet en de handreiking."
 
 
+def test_a_link_whose_address_holds_parentheses_spaces_or_a_title_leaves_only_its_words(tmp_path):
+    # "[klik hier](javascript:alert(1))" read as "klik hier)" before: the address ended at its first ")"
+    note = write(
+        tmp_path / "aanmelden.md",
+        "# Aanmelden\n\nMeld u aan via [klik hier](javascript:alert(1)) of [de site](https://example.nl \"Site\"). "
+        "Lees [de wet](https://nl.wikipedia.org/wiki/Wet_(Nederland)) en [het loket](<https://example.nl/a b>)"
+        "![logo](logo(1).png).\n\nDe regels (zie [artikel 4](#art4)) gelden (ook) hier.\n",
+    )
+
+    assert load_document(note).text == ("# Aanmelden\n\nMeld u aan via klik hier of de site. Lees de wet en het loket."
+                                        "\n\nDe regels (zie artikel 4) gelden (ook) hier.")
+
+
 @pytest.mark.parametrize("name", ["BWBR0035362_wmo-2015_lawsmd-2015.md", "BWBR0035733_uitvoeringsbesluit-wmo-2015_lawsmd.md",
                                   "BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md"])
 def test_a_law_in_laws_markdown_is_filed_as_regelgeving_so_the_type_filter_finds_it(external_docs, name):
