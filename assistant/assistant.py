@@ -14,7 +14,8 @@ from assistant.condense import (asks_to_explain, condense, condense_with_model, 
 from assistant.definitions import Glossary, library_defines, with_definitions
 from assistant.document_facts import asks_document_fact, document_fact
 from assistant.expand import complete_passages
-from assistant.evidence import CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, idf_weights, unknown_share, weigh
+from assistant.evidence import (CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, applies_everywhere, idf_weights,
+                                passage_terms, unknown_share, weigh)
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
 from assistant.overview import described_law, overview, overview_text
@@ -22,8 +23,9 @@ from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.separable import with_whole_verbs
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
-from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, names_a_document,
-                                 name_terms, names_document, question_terms, says_something, terms)
+from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, hyphenated_names,
+                                 name_terms, names_a_document, names_document, place_terms, places, question_terms,
+                                 says_something, terms, without_places)
 from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws,
                                 own_passage, with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
@@ -187,12 +189,24 @@ class Assistant:
         def asks_with(word: str) -> bool:
             return bool(question_terms(word))
 
-        searched = with_whole_verbs(query, question, known, asks_with)
+        embedder = getattr(index, "embedder", None)
+
+        def search(asked: str) -> tuple[str, list[Hit]]:
+            searched = with_whole_verbs(asked, question, known, asks_with)
+            own_vector = embedder.embed_query(asked) if searched != asked and embedder is not None else None
+            return searched, index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=own_vector)
+
+        searched, fused = search(query)
+        asked_places = places(query)
+        # "Hoe lang mag een verordening in Rotterdam gelden?" where no passage found names Rotterdam:
+        # what holds everywhere is searched and answered, with a notice; the name would only draw
+        # the search to passages about other cities
+        elsewhere = [place for place in asked_places if not any(place_terms(place) <= passage_terms(h) for h in fused)]
+        if elsewhere:
+            query = without_places(query, lambda name: name not in elsewhere)
+            searched, fused = search(query)
         wanted = question_terms(query)
         weights = idf_weights(index, question_terms(searched))
-        embedder = getattr(index, "embedder", None)
-        own_vector = embedder.embed_query(query) if searched != query and embedder is not None else None
-        fused = index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=own_vector)
         text_asked, in_article = self._article_asked(question, query, chosen, index, fused, notes)
         if text_asked is not None:  # "Wat staat er in artikel 12?": the article's own text
             yield text_asked.text, text_asked
@@ -256,6 +270,8 @@ class Assistant:
         if self.chat_model is None:
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
+            place = place_notice(asked_places, composition.citations, index)
+            other_source = "\n\n".join(filter(None, [place, other_source]))
             answer = self._extractive(searched, composition, evidence, notes, caution=verdict == "voorzichtig",
                                       other_source=other_source, law_passage=law_passage)
             answer.hits = read
@@ -431,6 +447,25 @@ def _caution_text(query: str, evidence: Evidence) -> str:
     if evidence.untyped < 1.0:
         return CAUTION_TEXT
     return NO_DATE_TEXT if asks_date(query) else NO_NUMBER_TEXT
+
+
+def place_notice(asked: list[str], citations: list[Citation], index) -> str:
+    """A notice that the passage the answer opens with (`citations[0]`) does not name the places
+    `asked` about, and whether it holds everywhere (a law without a region, `evidence.applies_everywhere`);
+    "" when it names them all."""
+    if not asked or not citations:
+        return ""
+    opening = citations[0]
+    named = set(terms(f"{opening.title} {opening.section or ''} {opening.text}")) | hyphenated_names(opening.text)
+    unnamed = [place for place in asked if not place_terms(place) <= named]
+    if not unnamed:
+        return ""
+    names = " en ".join(unnamed)
+    document = index.document(opening.doc_id)
+    if document is not None and applies_everywhere(document.metadata):
+        return f"_Let op: u vraagt naar {names}, maar dit antwoord noemt {names} niet: het komt uit de wet, die voor " \
+               "elke gemeente geldt._"
+    return f"_Let op: u vraagt naar {names}, maar dit antwoord noemt {names} niet. Ga na of het ook daar geldt._"
 
 
 def other_source_text(question: str, citations: list[Citation], index, filters: Filters | None,

@@ -18,6 +18,8 @@ where
   that the best passage speaking to the rest of the question does not mention: "Hoeveel
   plekken zijn er in Landgraaf?" answered from a passage about Parkstad is about a
   neighbouring case; the library may name Landgraaf elsewhere, so `unknown` does not see it.
+  A law without a region names no municipality and holds in all: for a question that asks a
+  rule ("Hoe lang mag een verordening in Rotterdam gelden?", `sentences.places`) it is not astray.
 
 Why relative: a library of law texts gives every question lower cosines than a library of
 guides written in plain language, so one fixed cosine scale refuses answerable questions on
@@ -41,8 +43,9 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.sentences import (anchors, asked_statement, asks_quantity, coverage as unit_coverage, hyphenated_names,
-                                 logical_lines, passage_units, question_terms, terms)
+                                 logical_lines, passage_units, place_terms, places, question_terms, terms)
 from index.models import Hit
+from ingest.models import Metadata
 
 # chosen 2026-12-01 by `python -m evals.calibrate --no-window` on the tuning halves of five sets
 # (docs/evaluation.md). The calibration now leaves the unknown-terms penalty at zero: with a robust
@@ -147,6 +150,11 @@ def passage_terms(hit: Hit) -> set[str]:
     return set(terms(text)) | hyphenated_names(text)
 
 
+def applies_everywhere(metadata: Metadata) -> bool:
+    """A law without a region (`ingest.models.Metadata`): it holds in every municipality."""
+    return metadata.type == "regelgeving" and not metadata.region
+
+
 def coverage(question: str, found: set[str], weights: dict[str, float]) -> float:
     """The idf-weighted share (0–1) of the question's terms that `found` holds."""
     return share(set(question_terms(question)), found, weights)
@@ -243,7 +251,11 @@ def weigh(question: str, hits: list[Hit], weights: dict[str, float], floor: Nois
     if not hits:
         return Evidence(0.0, 0.0, 0.0)
     quoted = quoted or {}
-    passages = [passage_terms(h).union(*(passage_terms(law) for law in quoted.get(i, [])))
+    # "Hoe lang mag een verordening in Rotterdam gelden?": the Huisvestingswet answers it for every
+    # municipality, though it names none
+    everywhere = set().union(*(place_terms(place) for place in places(typed or question)))
+    passages = [passage_terms(h).union(*(passage_terms(law) for law in quoted.get(i, [])),
+                                       everywhere if applies_everywhere(h.document.metadata) else ())
                 for i, h in enumerate(hits[:EVIDENCE_PASSAGES])]
     found = set().union(*passages)
     cov = coverage(question, found, weights)

@@ -728,6 +728,47 @@ def anchors(question: str) -> list[str]:
     return [t for t in dict.fromkeys(named) if t in wanted or set(t.split("_")) <= wanted]
 
 
+# a name written as a place: "in Rotterdam", "de gemeente Utrecht", "regio Amsterdam", "in de provincie Limburg"
+_PLACE = re.compile(r"\b(?:in|uit|voor|gemeente|regio|provincie|stad|dorp|wijk)\s+(?:de\s+(?:gemeente|regio|provincie)\s+)?"
+                    r"([A-ZÀ-Ý][\w']+(?:(?:-|\s|\s(?:op|bij|aan den|aan de)\s)[A-ZÀ-Ý][\w']+)*)")
+
+
+# what a law answers: what may, must or can be done, what holds, who decides ("Hoe lang mag een
+# verordening gelden?"); not what a place did or has ("Op welke datum heeft Limburg … aangewezen?")
+_ASKS_RULE = re.compile(r"\b(?:mag|mogen|moet|moeten|kan|kunnen|geldt|gelden|verplicht\w*|toegestaan|regels?|regelt|"
+                        r"recht op|beslist|bevoegd\w*)\b", re.I)
+
+
+def places(question: str) -> list[str]:
+    """The anchors (`anchors`) of `question` that it writes as a place ("… in Rotterdam?", "… de
+    gemeente Súdwest-Fryslân …") when it asks a rule, which a law gives for every municipality
+    alike (`_ASKS_RULE`); [] for a question about what a place did or has. As written."""
+    if not _ASKS_RULE.search(question):
+        return []
+    pinned = set(anchors(question))
+    found = []
+    for match in _PLACE.finditer(question):
+        name = match.group(1)
+        stems = place_terms(name)
+        if stems and stems <= pinned and not _NATIONAL.fullmatch(name.split()[0]):
+            found.append(name)
+    return list(dict.fromkeys(found))
+
+
+def without_places(question: str, kept: Callable[[str], bool]) -> str:
+    """`question` without the places (`places`) for which `kept(name)` is false, with the word
+    that sets them ("… in Rotterdam gelden?" → "… gelden?")."""
+    named = set(places(question))
+    cut = re.sub(r"\s{2,}", " ", _PLACE.sub(lambda m: m.group(0) if m.group(1) not in named or kept(m.group(1)) else "",
+                                          question))
+    return re.sub(r"\s+([?.!,])", r"\1", cut).strip()
+
+
+def place_terms(name: str) -> set[str]:
+    """The stems of a place's name ("Den Haag": "den", "hag"; "Zuid-Limburg": "zuid_limburg")."""
+    return {hyphenated_name(name)} if hyphenated_name(name) else set(terms(name))
+
+
 def hyphenated_name(word: str) -> str:
     """One stem for a name written with hyphens, each part a name ("Zuid-Limburg", "Zuid-Limburgse"
     → "zuid_limburg"), "" for any other word ("Parkstad-gemeenten" are the municipalities of a name)."""

@@ -4,8 +4,8 @@ floor (no index needed)."""
 import pytest
 
 from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, passage_terms, untyped, weigh
-from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, hyphenated_name,
-                                 question_terms, states_date, states_quantity, states_reason, terms)
+from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, hyphenated_name, places,
+                                 question_terms, states_date, states_quantity, states_reason, terms, without_places)
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
@@ -230,6 +230,33 @@ def test_a_question_about_money_is_answered_by_an_amount_not_by_any_number():
     assert untyped(question, [count], {}) == 1.0
     assert untyped(question, [amount], {}) < 0.2
     assert untyped(both, [term], {}) < 0.5  # the duration asked in the same question answers part of it
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Hoe lang mag een huisvestingsverordening in Rotterdam gelden?", ["Rotterdam"]),
+    ("Welke regels gelden in de gemeente Bergen op Zoom?", ["Bergen op Zoom"]),
+    ("Moet de regio Zuid-Limburg een urgentieregeling hebben?", ["Zuid-Limburg"]),
+    ("Wie beslist in Den Haag over urgentie?", ["Den Haag"]),
+    ("Wat moet de gemeente Utrecht aan Wonen Eerst doen?", ["Utrecht"]),
+    ("Op welke datum heeft de provincie Limburg de woningmarktregio aangewezen?", []),  # a fact, no rule
+    ("Hoeveel plekken voor beschermd wonen zijn er in de regio Amsterdam?", []),
+    ("Welke regels gelden in 2026?", []),
+])
+def test_a_place_is_read_where_a_question_asks_a_rule_for_it(question, named):
+    assert places(question) == named
+
+
+def test_a_law_without_a_region_speaks_to_every_municipality_a_local_policy_does_not():
+    question = "Hoe lang mag een huisvestingsverordening in Zwolle gelden?"
+    law = hit("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar regels geven.")
+    law.document.metadata.type = "regelgeving"
+    policy = hit("Utrecht stelt de huisvestingsverordening vast voor de duur van vier jaar.")
+
+    assert astray(question, [passage_terms(policy)], {}) == 1.0
+    floor = NoiseFloor(0.8, 0.01)
+    assert weigh(question, [law], {}, floor).score > weigh(question, [policy], {}, floor).score + 0.2
+    assert without_places(question, lambda name: False) == "Hoe lang mag een huisvestingsverordening gelden?"
+    assert without_places(question, lambda name: True) == question
 
 
 def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():

@@ -144,6 +144,33 @@ def test_an_officer_asking_how_many_evacuated_families_asked_for_housing_gets_th
     assert "drie gezinnen" in answer.text.split("**")[0]
 
 
+@pytest.mark.parametrize("question, place, opening", [
+    ("Hoe lang mag een huisvestingsverordening in Zwolle gelden?", "Zwolle",
+     "De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar"),
+    ("Welke groepen moeten in Zuid-Limburg in de urgentieregeling?", "Zuid-Limburg",
+     "Lid 3: Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval:"),
+])
+def test_an_officer_naming_her_municipality_gets_the_law_that_holds_there_with_a_notice(officer, question, place,
+                                                                                          opening):
+    # the law names no municipality; before, "in Zwolle" made every passage about another case and
+    # the question was refused
+    answer = officer.ask(question)
+
+    assert not answer.abstained, answer.text
+    notice, body = answer.text.split("\n\n", 1)
+    assert notice == (f"_Let op: u vraagt naar {place}, maar dit antwoord noemt {place} niet: het komt uit de wet, "
+                      "die voor elke gemeente geldt._")
+    assert body.startswith(opening), body
+    assert answer.citations[0].doc_id == HUISVESTINGSWET_2026
+
+
+def test_an_officer_asking_what_a_place_did_is_not_given_the_law_in_its_stead(officer):
+    # what Zuid-Limburg's municipalities decided is no rule a law gives for every municipality
+    answer = officer.ask("Welke gemeenten in Zuid-Limburg hebben samen een regionale woonzorgvisie vastgesteld?")
+
+    assert answer.abstained, answer.text
+
+
 def test_an_officer_asking_for_a_number_the_sources_do_not_state_is_told_so_above_the_answer(officer):
     # Utrecht's policy announces the ETHOS-light count for 2026 but states no outcome: the
     # passages speak to the question, so the assistant answers, and says first that the number is missing
