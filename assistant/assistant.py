@@ -21,6 +21,7 @@ from assistant.models import Answer, Citation
 from assistant.overview import described_law, overview, overview_text
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.separable import with_whole_verbs
+from assistant.steps import guide_steps, steps_answer
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, hyphenated_names,
@@ -268,6 +269,9 @@ class Assistant:
         if verdict == "voorzichtig":
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:
+            steps = guide_steps(query, composition.citations[0], index)
+            if steps:  # "Hoe stel ik een woonzorgvisie op?": the guide's steps, not the one sharing words with it
+                composition = steps_answer(steps, composition.citations[0])
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
             place = place_notice(asked_places, composition.citations, index)
