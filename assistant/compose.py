@@ -120,7 +120,8 @@ FOCUS_MISSED = 0.6
 _NUMBERED = re.compile(r"^\s*(?:\d{1,3}[a-z]?[.)]?|[a-z][.)])\s+(?=\S)")  # "1 Bij de …", "2. …", "a. …"
 _LID_LABEL = re.compile(r"^Lid \d{1,2}: ")  # see `_shown`
 _LAW_ARTICLE = re.compile(r"^[Aa]rtikel\s+\d+[a-z]*(?:[.:]\d+[a-z]*)*(?:\s+[A-ZÀ-Ý][^,:]*)?$")
-_IDENTIFIER_CELL = re.compile(r":\s*[a-z0-9]+(?:-[a-z0-9]+){2,}\s*(?:·|$)")
+_IDENTIFIER = r"[a-z0-9]+(?:-[a-z0-9]+){2,}"
+_IDENTIFIER_CELL = re.compile(rf":\s*{_IDENTIFIER}(?:\s*,\s*{_IDENTIFIER})*\s*(?:·|$)")  # one or more, by commas
 # a question about an earlier text of the law wants that text, not the one in force now
 _ASKS_ABOUT_THE_PAST = re.compile(r"\b(?:oorspronkelijk\w*|vroeger\w*|destijds|voorheen|toen|oude)\b", re.I)
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)

@@ -15,6 +15,8 @@ FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_END = ("---", "...")
 
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# raw HTML whose content a browser never shows as text: a script's code, a style sheet
+HIDDEN_ELEMENT = re.compile(r"<(script|style|template|noscript)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 # a link's destination as CommonMark reads it: in angle brackets (spaces allowed), or without
 # spaces and with its parentheses balanced ("javascript:alert(1)", ".../wiki/Wet_(Nederland)"),
 # and an optional title ("… "Titel")")
@@ -88,7 +90,7 @@ def body_lines(body: str) -> list[str]:
     lines: list[str] = []
     previous_is_text = False
     level = 1  # of the last heading: a run-in heading sits one below it
-    for raw in resolve_links(HTML_COMMENT.sub("", body)).splitlines():
+    for raw in resolve_links(HIDDEN_ELEMENT.sub("", HTML_COMMENT.sub("", body))).splitlines():
         heading = HEADING.match(raw)
         underline = SETEXT_UNDERLINE.match(raw)
         if FENCE.match(raw) or (THEMATIC_BREAK.match(raw) and not (underline and previous_is_text)):

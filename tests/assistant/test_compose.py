@@ -759,10 +759,15 @@ def test_a_row_of_a_question_index_and_a_footnote_are_no_answers():
     rule = hit("Gedeputeerde staten stellen elk halfjaar per gemeente vast hoeveel vergunninghouders zij huisvest.",
                doc_id="regelgeving-taakstelling")
 
-    answer = compose("Hoeveel statushouders moet een gemeente huisvesten?", [index_row, note, rule], {})
+    # two documents named in one cell (found by a fresh user: "Waar in deze kennisbank: regelgeving-…, regelgeving-…")
+    two_row = hit("| Onderwerp | Belangrijkste wet | Waar in deze kennisbank |\n|---|---|---|\n"
+                  "| Statushouders huisvesten | Huisvestingswet 2014 | regelgeving-taakstelling-vergunninghouders, "
+                  "regelgeving-huisvestingswet-2014 |", doc_id="programma")
+
+    answer = compose("Hoeveel statushouders moet een gemeente huisvesten?", [index_row, two_row, note, rule], {})
 
     assert body(answer).startswith("Gedeputeerde staten stellen elk halfjaar")
-    assert "Document in deze kennisbank" not in answer.text.split("**Bronnen**")[0] and "Noot 10" not in body(answer)
+    assert "in deze kennisbank" not in answer.text.split("**Bronnen**")[0] and "Noot 10" not in body(answer)
 
 
 def test_a_follow_up_about_one_item_of_a_list_said_before_gets_that_item_not_a_refusal():

@@ -329,6 +329,14 @@ def test_a_markdown_note_with_reference_links_reads_as_words(tmp_path):
     assert load_document(note).text == "# Notitie\n\nZie artikel 12 van de Huisvestingswet en de handreiking."
 
 
+def test_a_script_or_style_sheet_in_a_markdown_note_is_not_read_as_its_text(tmp_path):
+    # found by a fresh user: an upload's answer read "… een eigen woning alert('xss') en een mand"
+    note = write(tmp_path / "injectie.md", "# Test\n\nDe gemeente bouwt een woning <script>alert('xss')</script> en een "
+                 "mand.\n\n<STYLE type=\"text/css\">\np { color: red }\n</STYLE>\n\nTweede <b>vet</b> regel.\n")
+
+    assert load_document(note).text == "# Test\n\nDe gemeente bouwt een woning en een mand.\n\nTweede vet regel."
+
+
 def test_a_link_whose_address_holds_parentheses_spaces_or_a_title_leaves_only_its_words(tmp_path):
     # "[klik hier](javascript:alert(1))" read as "klik hier)" before: the address ended at its first ")"
     note = write(
