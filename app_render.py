@@ -28,7 +28,7 @@ from ingest.tables import parse_row
 from evals import report as eval_report
 
 SOURCE_ROUTE = "bron"  # files are served at bron/<doc_id> (relative to the app's address)
-SHOWN_URL = 48  # characters of a source address shown beside "Bron online"
+SHOWN_URL = 48  # characters of a source address shown beside "Officiële bron"
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 # characters that start inline Markdown (emphasis, code, links, tables, strike, maths)
@@ -266,12 +266,13 @@ def render_citation(citation: Citation, turn: int) -> str:
     links = [f'<a href="{escape_html(source_href(citation))}" target="_blank" rel="noopener">Open het document{page}</a>']
     official = safe_url(citation.source_url)
     if official:
-        # the address shown: a guide's source_url is often the law it builds on, not the guide itself
-        # ("wetten.overheid.nl/BWBR0035303" under "Regionaal en lokaal: wie regelt wat …")
+        # an editor's source_url is the main official source to consult (corpus/FORMAT.md): for a
+        # guide often the law it builds on, not the guide itself ("wetten.overheid.nl/BWBR0035303"
+        # under "Regionaal en lokaal: wie regelt wat …"), so it is named so, with its address
         shown = re.sub(r"^https?://(?:www\.)?", "", official).rstrip("/")
         shown = shown if len(shown) <= SHOWN_URL else shown[:SHOWN_URL - 1] + "…"
         links.append(f'<a href="{escape_html(official)}" target="_blank" rel="noopener noreferrer">'
-                     f'Bron online ({escape_html(shown)})</a>')
+                     f'Officiële bron ({escape_html(shown)})</a>')
     return (
         f'<div class="tw-bron" id="{anchor(turn, citation.n)}">'
         f'<div class="tw-bron-kop"><span class="tw-nr">[{citation.n}]</span> '
