@@ -3,7 +3,8 @@
 Gradio picks its texts ("Drop File Here", "Error", …) by the browser's language; an officer
 with an English browser saw them in English. These are Gradio 6's own Dutch texts (its nl
 locale), handed to the page as the translations for English, so every browser gets Dutch.
-Only the groups this app's components show are listed.
+Only the groups this app's components show are listed; the chat's copy button, which Gradio's
+nl locale leaves in English ("Copy message"), is translated here.
 """
 
 GRADIO_DUTCH = {
@@ -36,4 +37,6 @@ GRADIO_DUTCH = {
     "chatbot.like": "Vind ik leuk",
     "chatbot.dislike": "Vind ik niet leuk",
     "chatbot.clear": "Gesprek wissen",
+    "chatbot.copy_message": "Bericht kopiëren",
+    "chatbot.copied_message": "Bericht gekopieerd",
 }

@@ -164,7 +164,8 @@ def test_officer_asks_and_sees_cited_sources(site):
     page.wait_for_selector("#tw-bronnen .tw-flash", timeout=5_000)
 
     # copying an answer gives the text the officer sees, without the links and Markdown behind it
-    page.locator("#tw-chat .message-buttons button[aria-label='Copy message']").last.click()
+    # the button speaks Dutch, whatever the browser's language (app_gradio_nl)
+    page.locator("#tw-chat .message-buttons button[aria-label='Bericht kopiëren']").last.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "[1]" in copied and "Bronnen" in copied
     assert "<a " not in copied and "\\[" not in copied and "**" not in copied
