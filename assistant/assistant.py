@@ -15,7 +15,7 @@ from assistant.definitions import Glossary, library_defines, with_definitions
 from assistant.document_facts import asks_document_fact, document_fact
 from assistant.expand import complete_passages
 from assistant.evidence import (CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, applies_everywhere, idf_weights,
-                                passage_terms, unknown_share, weigh)
+                                named_where_asked, unknown_share, weigh)
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
 from assistant.overview import described_law, overview, overview_text
@@ -198,16 +198,17 @@ class Assistant:
             return searched, index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=own_vector)
 
         searched, fused = search(query)
+        weights = idf_weights(index, question_terms(searched))
         asked_places = places(query)
-        # "Hoe lang mag een verordening in Rotterdam gelden?" where no passage found names Rotterdam:
-        # what holds everywhere is searched and answered, with a notice; the name would only draw
-        # the search to passages about other cities
-        elsewhere = [place for place in asked_places if not any(place_terms(place) <= passage_terms(h) for h in fused)]
+        # "Hoe lang mag een verordening in Rotterdam gelden?" where no passage found speaks of it in
+        # Rotterdam: what holds everywhere is searched and answered, with a notice; the name would
+        # only draw the search to passages about other cities
+        elsewhere = [place for place in asked_places if not named_where_asked(place, query, fused, weights)]
         if elsewhere:
             query = without_places(query, lambda name: name not in elsewhere)
             searched, fused = search(query)
+            weights = idf_weights(index, question_terms(searched))
         wanted = question_terms(query)
-        weights = idf_weights(index, question_terms(searched))
         text_asked, in_article = self._article_asked(question, query, chosen, index, fused, notes)
         if text_asked is not None:  # "Wat staat er in artikel 12?": the article's own text
             yield text_asked.text, text_asked

@@ -175,6 +175,17 @@ def astray(question: str, passages: list[set[str]], weights: dict[str, float], t
     return missing_anchors(pinned, set(question_terms(question)) - set(pinned) - parts, passages, weights)
 
 
+def named_where_asked(place: str, question: str, hits: list[Hit], weights: dict[str, float]) -> bool:
+    """Whether one of `hits` names `place` (a name `sentences.places` found in `question`) and
+    speaks to the rest of the question (ON_TOPIC_SHARE of its other terms, by idf): a passage on
+    Parkstad that "spart met Amsterdam" does not make "Welke groepen krijgen urgentie in
+    Amsterdam?" a question the library answers for Amsterdam."""
+    here = place_terms(place)
+    rest = set(question_terms(question)) - here
+    return any(here <= found and (not rest or share(rest, found, weights) >= ON_TOPIC_SHARE)
+               for found in map(passage_terms, hits))
+
+
 def missing_anchors(pinned: list[str], rest: set[str], passages: list[set[str]], weights: dict[str, float]) -> float:
     """The share of `pinned` that the best of `passages` (best first) holding ON_TOPIC_SHARE of
     the question's `rest` (by idf) lacks: the passage an answer would lean on. A table of

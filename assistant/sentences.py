@@ -736,7 +736,7 @@ _PLACE = re.compile(r"\b(?:in|uit|voor|gemeente|regio|provincie|stad|dorp|wijk)\
 # what a law answers: what may, must or can be done, what holds, who decides ("Hoe lang mag een
 # verordening gelden?"); not what a place did or has ("Op welke datum heeft Limburg … aangewezen?")
 _ASKS_RULE = re.compile(r"\b(?:mag|mogen|moet|moeten|kan|kunnen|geldt|gelden|verplicht\w*|toegestaan|regels?|regelt|"
-                        r"recht op|beslist|bevoegd\w*)\b", re.I)
+                        r"recht op|beslist|bevoegd\w*|krijg\w* (?:urgentie|voorrang))\b", re.I)
 
 
 def places(question: str) -> list[str]:

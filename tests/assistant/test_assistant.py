@@ -281,3 +281,15 @@ def test_the_langchain_retriever_returns_documents_with_their_citation_data(smal
     assert first.page_content
     assert {"doc_id", "title", "source", "page", "section", "type", "region", "score"} <= set(first.metadata)
     assert first.metadata["doc_id"] == "regelgeving-urgentieregeling-aandachtsgroepen"
+
+
+def test_an_officer_from_a_city_the_library_only_mentions_gets_the_urgentiegroepen_of_the_law_with_a_notice(assistant):
+    # the regioprofiel names Amsterdam ("spart met Amsterdam"), but not about urgentie: before, the
+    # name stayed in the search and made every passage about another case (found by a fresh user)
+    answer = assistant.ask("Welke groepen krijgen urgentie in Amsterdam?")
+
+    assert not answer.abstained, answer.text
+    notice, body = answer.text.split("\n\n", 1)
+    assert notice == ("_Let op: u vraagt naar Amsterdam, maar dit antwoord noemt Amsterdam niet: het komt uit de wet, "
+                      "die voor elke gemeente geldt._")
+    assert body.startswith("Volgens artikel 12 lid 3 horen in ieder geval deze woningzoekenden")
