@@ -112,6 +112,10 @@ _LIST_OPENING = r"^\s*(?:(?:en|op|aan|in|met|voor|van|onder|bij|uit|over|tot|naa
 _ASKS_FOR_LIST = re.compile(_LIST_OPENING + r"\b", re.I)
 _LIST_HEAD = re.compile(_LIST_OPENING + r"\s+(?:de\s+|alle\s+)?([\w-]+(?:\s+[\w-]+)?)", re.I)
 LIST_BONUS = 0.1
+# "X staat in artikel 22a van …", "X is geregeld in de Wmo 2015": where a term is written, not what it is
+_LOCATES = re.compile(r"\b(?:staat|staan|is|zijn|wordt|worden)\s+(?:geregeld\s+|opgenomen\s+|vastgelegd\s+)?in\s+"
+                      r"(?:artikel|art\.|hoofdstuk|paragraaf|de|het)\b", re.I)
+LOCATING_WORDS = 14  # a longer sentence says more than where
 SECOND_WITHIN = 0.7  # a second sentence of the same passage joins the direct answer from this share of its score
 DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the answer
 TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a number, a reason)
@@ -672,6 +676,13 @@ def next_sentence(pool: list[Candidate], first: Candidate | None, wanted: set[st
     question, in the passage's order; a list or a table row stands alone."""
     if first is None or first.unit.kind != "sentence":
         return None
+    if _LOCATES.search(first.unit.text) and len(first.unit.text.split()) <= LOCATING_WORDS:
+        # "De kostendelersnorm staat in artikel 22a van de Participatiewet." says where, not what: the
+        # sentence after it in its paragraph says what ("Het idee: wie met … een woning deelt, …")
+        following = [c for c in pool if c.hit_rank == first.hit_rank and c.position == first.position + 1
+                     and c.unit.kind == "sentence" and c.unit.paragraph == first.unit.paragraph and not c.pitfall]
+        if following:
+            return following[0]
     # "Is het antwoord op alle drie de vragen nee, dan hoort de taak lokaal. Lokaal is dan niet minder
     # belangrijk: …": a sentence that leans on the first goes on from it, read without it
     pool = [replace(c, context=None, terms=set(terms(" ".join(c.unit.parts))))

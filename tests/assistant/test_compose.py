@@ -1282,3 +1282,16 @@ def test_a_sentence_about_older_people_does_not_count_for_statushouders():
 
     assert composed.text.startswith("Gemeenten kunnen indien zij dit wensen statushouders opnemen")
     assert credit("statushouder", {"ouder"}) == 0.0 and credit("statushouder", {"statushouderswon"}) == 0.5
+
+
+def test_a_sentence_that_only_says_where_a_term_is_regulated_comes_with_the_one_that_says_what_it_is():
+    # found by a fresh user: "Wat is de kostendelersnorm?" got only where it stands in the law
+    norm = hit("De kostendelersnorm staat in artikel 22a van de Participatiewet. Het idee: wie met andere "
+               "meerderjarigen in dezelfde woning woont, kan de woonkosten delen en heeft dus minder bijstand nodig.\n\n"
+               "De bedragen worden jaarlijks aangepast.", section="Wat is de kostendelersnorm?")
+
+    answer = compose("Wat is de kostendelersnorm?", [norm], {})
+
+    assert body(answer).split("\n\n")[0] == (
+        "De kostendelersnorm staat in artikel 22a van de Participatiewet. [1] Het idee: wie met andere meerderjarigen "
+        "in dezelfde woning woont, kan de woonkosten delen en heeft dus minder bijstand nodig. [1]")
