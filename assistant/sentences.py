@@ -50,7 +50,9 @@ QUESTION_WORDS = frozenset(
     # "Wat zegt dit document over betaalbaarheid?", "Wat noemt de nota …": how the officer asks, not
     # what a passage must say. Not "staat": without it, "Welke afspraken … staan in de prestatieafspraken
     # van Rotterdam …?" was answered from Utrecht's (a held-out refusal lost, 2026-12-04)
-    "zegt zeggen noemt noemen vermeldt vermelden beschrijft beschrijven".split()
+    "zegt zeggen noemt noemen vermeldt vermelden beschrijft beschrijven "
+    # "Hoeveel gemeenten telt Parkstad Limburg?" asks what "… tussen zeven gemeenten" says (a fresh user)
+    "telt".split()
 )
 _WORD = re.compile(r"\w[\w-]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")

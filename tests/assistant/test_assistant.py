@@ -293,3 +293,11 @@ def test_an_officer_from_a_city_the_library_only_mentions_gets_the_urgentiegroep
     assert notice == ("_Let op: u vraagt naar Amsterdam, maar dit antwoord noemt Amsterdam niet: het komt uit de wet, "
                       "die voor elke gemeente geldt._")
     assert body.startswith("Volgens artikel 12 lid 3 horen in ieder geval deze woningzoekenden")
+
+
+def test_an_officer_asking_how_many_municipalities_parkstad_counts_is_told_seven(assistant):
+    # "telt" is how the officer asks, not a word the profile must hold (found by a fresh user)
+    answer = assistant.ask("Hoeveel gemeenten telt Parkstad Limburg?")
+
+    assert not answer.abstained and not answer.caution, answer.text
+    assert "zeven gemeenten" in answer.text.split("**")[0]
