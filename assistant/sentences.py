@@ -731,7 +731,7 @@ def anchors(question: str) -> list[str]:
 
 
 # a name written as a place: "in Rotterdam", "de gemeente Utrecht", "regio Amsterdam", "in de provincie Limburg"
-_PLACE = re.compile(r"\b(?:in|uit|voor|gemeente|regio|provincie|stad|dorp|wijk)\s+(?:de\s+(?:gemeente|regio|provincie)\s+)?"
+_PLACE = re.compile(r"\b(?i:in|uit|voor|gemeente|regio|provincie|stad|dorp|wijk)\s+(?:de\s+(?:gemeente|regio|provincie)\s+)?"
                     r"([A-ZÀ-Ý][\w']+(?:(?:-|\s|\s(?:op|bij|aan den|aan de)\s)[A-ZÀ-Ý][\w']+)*)")
 
 

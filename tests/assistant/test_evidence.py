@@ -238,6 +238,7 @@ def test_a_question_about_money_is_answered_by_an_amount_not_by_any_number():
     ("Moet de regio Zuid-Limburg een urgentieregeling hebben?", ["Zuid-Limburg"]),
     ("Wie beslist in Den Haag over urgentie?", ["Den Haag"]),
     ("Welke groepen krijgen urgentie in Amsterdam?", ["Amsterdam"]),  # found by a fresh user
+    ("In Rotterdam, hoe lang mag de verordening gelden?", ["Rotterdam"]),
     ("Wat moet de gemeente Utrecht aan Wonen Eerst doen?", ["Utrecht"]),
     ("Op welke datum heeft de provincie Limburg de woningmarktregio aangewezen?", []),  # a fact, no rule
     ("Hoeveel plekken voor beschermd wonen zijn er in de regio Amsterdam?", []),
