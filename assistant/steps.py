@@ -80,7 +80,7 @@ def steps_answer(steps: list[tuple[int, str, Hit]], opening: Citation) -> Compos
     lines = [f"_{above[-1]}, uit „{guide}”:_" if above else f"_De {len(steps)} stappen van „{guide}”:_", ""]
     for n, ((number, heading, _), first) in enumerate(zip(steps, firsts), start=1):
         lines.append(f"- Stap {number}: {as_quoted(heading)}" + (f" — {as_quoted(first)}" if first else "") + f" [{n}]")
-    return Composition("\n".join(lines), citations, {n - 1: c.highlights for n, c in enumerate(citations, start=1)})
+    return Composition("\n".join(lines), citations)
 
 
 def _first_sentence(hit: Hit) -> str:
