@@ -246,7 +246,7 @@ class ThuiswijzerApp:
             yield messages, gr.skip(), gr.skip(), session
             return
 
-        note = answer.query if answer.query.strip().rstrip("?") != question.rstrip("?") else None
+        note = answer.searched_for(question)
         if not streamed:  # an extractive answer arrives whole: show it growing, word by word
             body = answer.text.split("\n\n**Bronnen**")[0]
             for prefix in render.typing_steps(body, TYPING_STEPS):

@@ -21,6 +21,7 @@ from assistant.models import Answer, Citation
 from assistant.overview import described_law, overview, overview_text
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.separable import with_whole_verbs
+from assistant.spelling import Correction, Spelling, correction_note
 from assistant.steps import guide_steps, steps_answer
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
@@ -108,6 +109,7 @@ class Assistant:
         self._floor: tuple[object, dict[str, NoiseFloor]] | None = None
         self._floor_lock = threading.Lock()  # officers asking at once within new filters
         self._glossary: tuple[object, Glossary] | None = None  # (index generation, its definitions)
+        self._spelling: tuple[object, Spelling] | None = None  # (index generation, its words)
         self.chat_model = chat_model
         if chat_model is None and self.settings.llm_provider:
             self.chat_model = make_chat_model(self.settings.llm_provider, self.settings.llm_model,
@@ -137,11 +139,13 @@ class Assistant:
                k: int | None = None) -> Iterator[tuple[str, Answer | None]]:
         """Yields (text so far, None) while a language model writes, then (text, Answer)."""
         check_question_length(question, self.settings.max_question_chars)
-        question = as_asked(question)
-        history = [dict(m, content=as_asked(m.get("content", ""))) if m.get("role") == "user" else m
-                   for m in history or []]
-        query, notes = self.standalone_query(question, history)
         index = self.index.get()
+        question, corrections = self.spelled(as_asked(question), index)
+        history = [dict(m, content=self.spelled(as_asked(m.get("content", "")), index)[0])
+                   if m.get("role") == "user" else m for m in history or []]
+        query, notes = self.standalone_query(question, history)
+        if corrections:
+            notes = notes + [correction_note(corrections)]
         chosen = _filters(filters)
         if chosen and not any(chosen.accepts(d) for d in index.documents()):
             # nothing was searched: "niets betrouwbaars gevonden" would blame the library, not the filters
@@ -374,6 +378,13 @@ class Assistant:
         if self._glossary is None or self._glossary[0] is not index:
             self._glossary = (index, Glossary.read(index))
         return self._glossary[1]
+
+    def spelled(self, question: str, index) -> tuple[str, list[Correction]]:
+        """`question` with the words this index generation does not know read as its nearest
+        words (see assistant/spelling.py), and what was read otherwise."""
+        if self._spelling is None or self._spelling[0] is not index:
+            self._spelling = (index, Spelling(index))
+        return self._spelling[1].correct(question)
 
     def standalone_query(self, question: str, history: list[dict] | None) -> tuple[str, list[str]]:
         if self.chat_model is not None and history:

@@ -58,13 +58,17 @@ class Answer:
     text: str
     citations: list[Citation]
     abstained: bool
-    query: str  # the standalone query that was searched (rewritten for a follow-up)
+    query: str  # the standalone query that was searched (rewritten for a follow-up, or a typo read otherwise)
     mode: str = "extractief"  # "extractief" or "generatief"
     notes: list[str] = field(default_factory=list)  # e.g. a fallback from the language model
     evidence: float = 0.0  # how strong the retrieved evidence was (see assistant/evidence.py)
     caution: bool = False  # answered, but the evidence is weak: the text says so first
     # the passages it was built from (not in JSON): the reranked ones, and those found by quotes (assistant/quoted.py)
     hits: list = field(default_factory=list, repr=False)
+
+    def searched_for(self, question: str) -> str | None:
+        """The query, when it is not `question` as the officer typed it: shown as "Gezocht op: …"."""
+        return self.query if self.query.strip().rstrip("?") != question.strip().rstrip("?") else None
 
     def to_json(self) -> dict:
         return {

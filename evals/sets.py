@@ -6,7 +6,9 @@
 - pbl: the PBL authors' own 23 questions on their report, on the real library;
 - pbl-document: the same questions asked as their authors asked them, in a chat over that one
   report (pbl-nl/appl-docchat): on the real library with the "Alleen in" filter on the report;
-- kamervragen: ten parliamentary questions, the minister's answer as gold passage, on the real library.
+- kamervragen: ten parliamentary questions, the minister's answer as gold passage, on the real library;
+- typos: the real set's answerable questions with one letter left out of their longest word, as an
+  officer types in haste: answered as spelled right, or not (assistant/spelling.py).
 
 Thresholds and weights are chosen on the tuning part of each set and reported on the held-out
 part (`part()`): bundled by its ids (a-… tunes, b-… is held out), real by document (so a
@@ -16,7 +18,9 @@ choice cannot lean on how one document is written), the others by position.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
+import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +68,27 @@ def bundled() -> EvalSet:
 
 def real() -> EvalSet:
     return EvalSet("real", load_questions(Path(__file__).with_name("real.yaml")), REAL_DOCS, by_document=True)
+
+
+def typos() -> EvalSet:
+    """The real set's answerable first questions, each with a letter left out of the middle of its
+    longest word of eight letters or more that is not a name ("urgentieregeling" typed
+    "urgentieregling"); questions without such a word are left out. Split as the real set is."""
+    questions = []
+    for question in real().questions:
+        typed = with_typo(question.question)
+        if question.answerable and not question.history and not question.filters and typed:
+            questions.append(dataclasses.replace(question, id=f"typo-{question.id}", question=typed))
+    return EvalSet("typos", questions, REAL_DOCS, by_document=True)
+
+
+def with_typo(question: str) -> str | None:
+    words = [m for m in re.finditer(r"[^\W\d_]{8,}", question) if not (m.start() and m.group()[0].isupper())]
+    if not words:
+        return None
+    word = max(words, key=lambda m: len(m.group()))
+    middle = word.start() + len(word.group()) // 2
+    return question[:middle] + question[middle + 1:]
 
 
 def vac_rows() -> list[dict]:
@@ -115,7 +140,7 @@ def kamervragen() -> EvalSet:
     return EvalSet("kamervragen", questions, REAL_DOCS)
 
 
-NAMES = ("bundled", "real", "rijksoverheid", "pbl", "pbl-document", "kamervragen", "off-topic")
+NAMES = ("bundled", "real", "rijksoverheid", "pbl", "pbl-document", "kamervragen", "off-topic", "typos")
 
 
 def load(name: str, cache: Path) -> EvalSet:
@@ -131,7 +156,8 @@ def load(name: str, cache: Path) -> EvalSet:
         return rijksoverheid(cache / "corpora" / "rijksoverheid")
     if name == "pbl-document":
         return pbl(within_document=True)
-    return {"bundled": bundled, "real": real, "pbl": pbl, "kamervragen": kamervragen, "off-topic": off_topic}[name]()
+    return {"bundled": bundled, "real": real, "pbl": pbl, "kamervragen": kamervragen, "off-topic": off_topic,
+            "typos": typos}[name]()
 
 
 def build_library(eval_set: EvalSet, cache: Path, settings, embedder) -> Path:

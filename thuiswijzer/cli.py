@@ -305,7 +305,8 @@ def _ask(args, settings: Settings) -> int:
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(answer.text)
+        searched = answer.searched_for(args.question)
+        print((f"Gezocht op: {searched}\n\n" if searched else "") + answer.text)
     return 0
 
 

@@ -4,7 +4,8 @@ too, not only on the bundled corpus that was written to match its own questions.
 Sets (evals/sets.py): the team's development questions on the 23 third-party documents
 (evals/real.yaml), the PBL authors' questions on their report (in the whole library and within
 the report alone), ten Kamervragen with the
-minister's answers, Rijksoverheid Q&A pages, and off-topic questions that must be refused.
+minister's answers, Rijksoverheid Q&A pages, off-topic questions that must be refused, and the
+real set's questions with a typo in their longest word.
 The thresholds are the figures measured (dated in each comment; docs/evaluation.md) less a margin;
 they are quality figures, never timings. Where a figure is still far from the goal of issue 9,
 the comment says so: the gate keeps it from getting worse.
@@ -25,8 +26,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def suite(real_library, eval_cache, embedder) -> dict:
     settings = dataclasses.replace(Settings(), llm_provider=None)
-    result = run_suite(["real", "rijksoverheid", "pbl", "pbl-document", "kamervragen", "off-topic"], eval_cache,
-                       ["hybrid"], settings, embedder=embedder)
+    result = run_suite(["real", "rijksoverheid", "pbl", "pbl-document", "kamervragen", "off-topic", "typos"],
+                       eval_cache, ["hybrid"], settings, embedder=embedder)
     return {(c["set"], c["part"]): c for c in result["configurations"]}
 
 
@@ -89,6 +90,13 @@ def test_key_facts_are_in_the_answer(suite):
     # measured 0.56 on 2026-12-01 (0.54 before the law's wording counted as the officer's);
     # issue 9's goal 0.5
     assert pooled(suite, "real", "key_fact_recall") >= 0.52
+
+
+def test_an_officer_who_mistypes_a_key_term_still_gets_the_answer_from_the_right_document(suite):
+    # measured on 2026-12-06: answered 0.96 and gold document cited 0.92 with the library's nearest
+    # word read for an unknown one (assistant/spelling.py); 0.88 and 0.77 as typed
+    assert pooled(suite, "typos", "answer_rate_answerable") >= 0.93, failures(suite, "typos", "onterecht geweigerd")
+    assert pooled(suite, "typos", "gold_doc_cited") >= 0.88
 
 
 def test_every_citation_points_at_a_passage_and_every_line_is_in_the_passage_it_cites(suite):

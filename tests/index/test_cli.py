@@ -284,6 +284,13 @@ def test_an_officer_searches_and_asks_within_one_document_only(capsys, office_in
     assert "binnen acht weken" not in answer["answer"]
 
 
+def test_an_officer_who_mistypes_a_word_in_the_terminal_sees_what_was_searched(capsys, office_index):
+    code, out, _ = run(capsys, "ask", "Hoe snel beslist het college over urgnetie?", "--index", str(office_index))
+
+    assert code == 0
+    assert out.startswith("Gezocht op: Hoe snel beslist het college over urgentie?\n\n")
+
+
 def test_a_document_id_that_is_not_in_the_library_is_named_with_where_to_find_the_ids(capsys, office_index):
     for command in ("search", "ask"):
         code, out, err = run(capsys, command, "urgentie", "--doc", "beleidsnota", "--doc", "beleidsnot",
