@@ -289,7 +289,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
-                                   defining, repeated and not unit.items,
+                                   defining, repeated and (not unit.items or unit.from_heading),
                                    repeated and not unit.items and _core(unit.text) in opened,
                                    shown_items(unit, wanted, weights)))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
@@ -732,8 +732,9 @@ def listed_kind(question: str) -> set[str] | None:
 
 def enumerates(unit: Unit, above: set[str], named: set[str]) -> bool:
     """A list enumerates what is asked when its lead-in or its heading names it: under "De tien
-    groepen …" it does; "Het overgangsrecht bepaalt dat:" with "groepen" in an item does not."""
-    about = set(terms(unit.text)) | above
+    groepen …" it does; "Het overgangsrecht bepaalt dat:" with "groepen" in an item does not. A
+    heading that names the list ("Voordelen", below "Voordelen en nadelen van …") names it alone."""
+    about = (set() if unit.from_heading else set(terms(unit.text))) | above
     return not named or any(credit(t, about) for t in named)
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from index.bm25_store import DutchAnalyzer
 from index.models import DocumentRecord
+from ingest.chunking import shown_path
 from ingest.metadata import OPSCHRIFT
 
 # also where a conversion glued two paragraphs ("… te treffen.Woningcorporaties spelen …"), but
@@ -131,6 +132,7 @@ _PERCENTAGE = re.compile(r"(\d[\d.,]*|\b[^\W\d_]+)\s*(?:%|procent\b)", re.I)  # 
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
 # words a Dutch sentence does not end on: conjunctions, prepositions, articles, auxiliaries
+LIST_NAME_WORDS = 3  # a heading this short over a list names what it holds (`_names_list`)
 _UNFINISHED = frozenset("als wanneer indien zodra omdat dat die waarbij waarin zoals bij voor om door met van aan op in "
                         "over naar tot te en of de het een is zijn wordt worden moet moeten kan kunnen mag mogen".split())
 
@@ -177,6 +179,9 @@ class Unit:
     # the words that close a lead-in's sentence after its list ("…, telkens uiterlijk op een tijdstip dat
     # bij koninklijk besluit wordt bepaald."): the deadline or condition of every item
     tail: str = ""
+    # the lead-in is a heading that names the list (`units`): its items are statements of their own, each
+    # said or not said before in a follow-up, as sentences are (`compose.candidates`)
+    from_heading: bool = False
 
     @property
     def parts(self) -> list[str]:
@@ -295,7 +300,7 @@ def table_rows(lines: list[str]) -> list[str]:
     return rows
 
 
-def units(text: str, heading: str = "") -> list[Unit]:
+def units(text: str, heading: str = "", above: str = "") -> list[Unit]:
     """The readable units of a passage, in order.
 
     "In ieder geval behoren hiertoe:" is only an answer together with its list, so a lead-in
@@ -303,7 +308,8 @@ def units(text: str, heading: str = "") -> list[Unit]:
     `heading` (its nearest one, which the chunker keeps out of the text) is the lead-in of a
     list the passage opens with when the items continue it ("Kies voor een formele organisatie
     als" over "- de regio gezamenlijk gaat uitvoeren;", `_continued_heading`): alone, such an
-    item reads as debris.
+    item reads as debris. So is a short heading that names what the list holds ("Nadelen",
+    `_names_list`), read with the heading `above` it, which says of what.
     """
     found: list[Unit] = []
     lines = logical_lines(text)
@@ -337,6 +343,11 @@ def units(text: str, heading: str = "") -> list[Unit]:
             lead = None
         if is_item and lead is None and pending and _continued_heading(pending, cleaned):
             lead = Unit(f"{pending.rstrip(' :')}:", "lead", paragraph=paragraph)
+            found.append(lead)
+        elif is_item and lead is None and pending and _names_list(pending):
+            # "Nadelen" alone does not say of what: "Voordelen en nadelen van de formele organisatie › Nadelen:"
+            lead = Unit(f"{above} › {pending}:" if above else f"{pending}:", "lead", paragraph=paragraph,
+                        from_heading=True)
             found.append(lead)
         pending = ""
         if lead is not None and lead.items and not is_item and not lead.tail and _closes_list(lead, cleaned):
@@ -483,8 +494,11 @@ def names_lid(text: str, lid: int) -> bool:
 
 
 def passage_units(hit) -> list[Unit]:
-    """The units of a retrieved passage (`index.models.Hit`), read under its nearest heading."""
-    return units(hit.chunk.text, nearest_heading(hit.chunk.section))
+    """The units of a retrieved passage (`index.models.Hit`), read under its nearest heading (and the
+    one above it, unless that is the document's own title)."""
+    shown = shown_path(hit.chunk.section, hit.document.title, hit.document.metadata.document_heading)
+    path = [part.strip() for part in shown.split("›")]
+    return units(hit.chunk.text, path[-1], path[-2] if len(path) > 1 else "")
 
 
 def _continued_heading(heading: str, item: str) -> bool:
@@ -495,6 +509,15 @@ def _continued_heading(heading: str, item: str) -> bool:
     is no lead-in: a passage under it may start in the middle of a list begun further up."""
     words = heading.rstrip().split()
     return item[:1].islower() and len(words) >= 3 and (heading.rstrip().endswith(":") or words[-1].lower() in _UNFINISHED)
+
+
+def _names_list(heading: str) -> bool:
+    """A heading of a few words without a number names what the list under it holds ("Nadelen"
+    under "Voordelen en nadelen van de formele organisatie", "Randvoorwaarden"): the list's
+    lead-in. A numbered heading ("1.4 Zelfstandige woonruimte") names a part of a document."""
+    words = heading.split()
+    return (0 < len(words) <= LIST_NAME_WORDS and not any(c.isdigit() for c in heading) and heading[:1].isupper()
+            and words[0].lower() not in _UNFINISHED)  # "In het kort", "Over deze handreiking" name no list
 
 
 def _explains_formula(found: list[Unit]) -> bool:

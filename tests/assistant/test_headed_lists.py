@@ -1,0 +1,52 @@
+"""A list under a heading that names what it holds ("Nadelen") is read with that heading and the one above it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from assistant.sentences import units
+from index.searcher import LiveIndex
+
+
+@pytest.fixture(scope="module")
+def officer(small_index, embedder) -> Assistant:
+    return Assistant(LiveIndex(small_index, embedder))
+
+
+def test_a_list_under_a_short_heading_is_led_in_by_that_heading_and_the_one_above_it():
+    found = units("- Minder flexibel: aanpassen van formatie en opdracht kost tijd.\n- Risico op afstand: een "
+                  "bureau staat los van de gemeenten.", "Nadelen", "Voordelen en nadelen van de formele organisatie")
+
+    assert [(u.text, u.items) for u in found] == [
+        ("Voordelen en nadelen van de formele organisatie › Nadelen:",
+         ["Minder flexibel: aanpassen van formatie en opdracht kost tijd.",
+          "Risico op afstand: een bureau staat los van de gemeenten."])]
+
+
+def test_a_numbered_heading_names_a_part_of_the_document_not_the_list_below_it():
+    found = units("- de woning is zelfstandig;\n- de huurder deelt geen keuken.", "1.4 Zelfstandige woonruimte")
+
+    assert all(not u.items for u in found)
+
+
+def test_an_officer_asking_for_the_drawbacks_of_a_formal_organisation_gets_those_not_the_networks(officer):
+    answer = officer.ask("Wat zijn de nadelen van een formele organisatie?")
+
+    opening = answer.text.split("\n\n")[0]
+    assert opening.startswith("Voordelen en nadelen van de formele organisatie › Nadelen: [1]")
+    assert "Minder flexibel: aanpassen van formatie en opdracht kost tijd. [1]" in opening
+    assert "Kwetsbaar" not in opening
+    assert answer.citations[0].section.endswith("formele organisatie › Nadelen")
+
+
+def test_a_follow_up_does_not_open_with_the_list_the_officer_has_just_read(officer):
+    first = "Wat zijn de nadelen van een netwerkorganisatie?"
+    earlier = officer.ask(first)
+    assert earlier.text.startswith("Voordelen en nadelen van de netwerkorganisatie › Nadelen:")
+
+    answer = officer.ask("En wanneer kies je dan toch voor een formele organisatie?",
+                         history=[{"role": "user", "content": first}, {"role": "assistant", "content": earlier.text}])
+
+    assert answer.text.startswith("Kies voor een formele organisatie als: [1]")
+    assert "Kwetsbaar" not in answer.text.split("**Verder in de bronnen**")[0]
