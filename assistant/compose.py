@@ -235,6 +235,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 unit = unit.with_items(lambda item: bool(wanted & set(terms(item.split(":", 1)[0]))))
                 if not unit.items:
                     continue
+            if unit.from_heading and named and not enumerates(unit, above, named):
+                continue  # "Voordelen" lists nothing "Wat zijn de nadelen …?" asks for
             if lists_questions(unit) and not wants_questions:
                 # "… zou graag de volgende vraagstukken beantwoord zien:" with its questions asks
                 # what the officer asks; it answers only "Met welke kennisvragen …?"

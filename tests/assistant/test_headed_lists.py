@@ -38,6 +38,7 @@ def test_an_officer_asking_for_the_drawbacks_of_a_formal_organisation_gets_those
     assert "Minder flexibel: aanpassen van formatie en opdracht kost tijd. [1]" in opening
     assert "Kwetsbaar" not in opening
     assert answer.citations[0].section.endswith("formele organisatie › Nadelen")
+    assert "› Voordelen:" not in answer.text  # what the officer did not ask for
 
 
 def test_a_follow_up_does_not_open_with_the_list_the_officer_has_just_read(officer):
