@@ -62,10 +62,12 @@ MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
 # it is read whole, so a definition beyond the fifteenth of the Woningwet's forty still answers
 MAX_ITEMS = 15
 
-# "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y"
+# "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y",
+# "X vergeleken met Y" (a "met …" after Y says which Y: "een formele organisatie met gedetacheerde medewerkers")
 _FACETS = re.compile(
-    r"(?P<left>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:en|of|versus|vs\.?|tegenover)\s+"
-    r"(?P<asking>(?:(?:wat|wie|hoe)\s+)?)(?:(?:de|het|een)\s+)*(?P<right>[\w-]+(?:\s+[\w-]+){0,2})\s*$",
+    r"(?P<left>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:en|of|versus|vs\.?|tegenover|(?:vergeleken|in vergelijking) met)\s+"
+    r"(?P<asking>(?:(?:wat|wie|hoe)\s+)?)(?:(?:de|het|een)\s+)*(?P<right>[\w-]+(?:\s+[\w-]+){0,2})"
+    r"(?:\s+met\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*$",
     re.I,
 )
 # a question compares when it says so ("het verschil tussen A en B", "A versus B", "vergeleken met")

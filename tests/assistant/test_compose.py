@@ -346,6 +346,10 @@ def test_facets_are_only_two_contrasted_subjects_that_close_the_question():
         == ["beschermd wonen", "maatschappelijke opvang"]
     assert facets_of("Wat is een woningmarktregio en wie wijst die aan voor de urgentieregeling?") == []
     assert facets_of("Wat is het OKEC en wie heeft het ingericht?") == []  # a second question, no contrast
+    # "vergeleken met", and a "met …" after the second subject that says which one
+    assert [label for label, _ in facets_of("Wat zijn de voor- en nadelen van een netwerkorganisatie vergeleken met "
+                                            "een formele organisatie met gedetacheerde medewerkers?")] \
+        == ["een netwerkorganisatie", "formele organisatie"]
 
 
 def test_a_question_that_joins_two_conditions_or_two_parties_compares_nothing():
