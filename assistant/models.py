@@ -68,7 +68,7 @@ class Answer:
 
     def searched_for(self, question: str) -> str | None:
         """The query, when it is not `question` as the officer typed it: shown as "Gezocht op: …"."""
-        return self.query if self.query.strip().rstrip("?") != question.strip().rstrip("?") else None
+        return self.query if self.query.strip().rstrip("?").casefold() != question.strip().rstrip("?").casefold() else None
 
     def to_json(self) -> dict:
         return {

@@ -8,6 +8,7 @@ A word is read otherwise only when
 - it is no Dutch word either (pyspellchecker's Dutch word list): "helft", "verkiezingen" and
   "meteen" are words the library lacks, not typos of "heeft", "verwijzingen" and "meten",
 - it is not a name (a capital inside the question: "Landgraaf" is a place the library may lack),
+- the question is not in English ("network organisation" is no typo of "netwerk organisatie"),
 - it has at least MIN_LETTERS letters, and
 - the library holds a word within MAX_EDITS_SHORT edits of it, or MAX_EDITS_LONG for a word of
   LONG_WORD letters or more (Damerau-Levenshtein: a letter left out, added, changed or two
@@ -29,6 +30,7 @@ from functools import lru_cache
 from spellchecker import SpellChecker
 from symspellpy import SymSpell, Verbosity
 
+from assistant.as_typed import asked_in_english
 from assistant.sentences import terms
 
 MIN_LETTERS = 5
@@ -60,7 +62,8 @@ class Spelling:
             if len(self._index) <= MAX_PASSAGES:
                 for document in self._index.documents():
                     for chunk in self._index.chunks_of(document.doc_id):
-                        counts.update(word.lower() for word in _WORD.findall(chunk.text))
+                        # a term may stand in headings only ("Randvoorwaarden"), which are searched too
+                        counts.update(word.lower() for word in _WORD.findall(f"{chunk.section or ''} {chunk.text}"))
             speller = SymSpell(max_dictionary_edit_distance=MAX_EDITS_LONG, prefix_length=7)
             for word, count in counts.items():
                 speller.create_dictionary_entry(word, count)
@@ -96,7 +99,11 @@ class Spelling:
             corrections.append(Correction(word, read))
             return read
 
-        return _WORD.sub(replace, question), corrections
+        read = _WORD.sub(replace, question)
+        if corrections and asked_in_english(question):
+            # "What are the advantages of a network organisation?" is asked in English, not misspelt
+            return question, []
+        return read, corrections
 
 
 @lru_cache(maxsize=1)

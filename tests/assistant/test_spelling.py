@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
+from assistant.models import Answer
 from assistant.spelling import Spelling
 from index.searcher import LiveIndex
 
@@ -36,6 +37,7 @@ def test_an_officer_who_mistypes_the_urgentieregeling_gets_the_ten_groups_and_se
     ("Hoe richt je de procesorganistie in?", "Hoe richt je de procesorganisatie in?"),  # one left out
     ("Huisvestnig van statushouders?", "Huisvesting van statushouders?"),  # the first word keeps its capital
     ("Wie regelt de Wmo-begeleidng?", "Wie regelt de Wmo-begeleiding?"),  # a compound by its parts
+    ("Welke randvoorwarden gelden?", "Welke randvoorwaarden gelden?"),  # a word of the headings only
 ])
 def test_a_typo_in_a_term_of_the_library_is_read_as_that_term(spelling, typed, read):
     assert spelling.correct(typed)[0] == read
@@ -47,6 +49,7 @@ def test_a_typo_in_a_term_of_the_library_is_read_as_that_term(spelling, typed, r
     "Wanneer zijn de verkiezingen?",  # not "verwijzingen"
     "Hoe maak ik een appeltaart?",  # off topic: it stays so, and is refused as such
     "Hoeveel woningen bouwt Landgraaf?",  # a name the library may lack, not a typo
+    "What are the advantages of a network organisation?",  # English, refused with a request for Dutch
 ])
 def test_a_word_spelled_right_or_a_name_is_never_read_as_another(spelling, question):
     assert spelling.correct(question) == (question, [])
@@ -60,3 +63,9 @@ def test_a_question_with_a_typo_is_answered_from_the_same_passages_in_a_follow_u
     answer = officer.ask("Wie stelt die op?", history=history)
 
     assert "woonzorgvisie" in answer.query and "woonzorgvisei" not in answer.query
+
+
+def test_what_was_searched_is_shown_only_when_it_is_not_what_the_officer_typed():
+    assert Answer("…", [], False, "Hallo").searched_for("hallo") is None  # a capital alone
+    assert Answer("…", [], False, "Wat is een woonzorgvisie?").searched_for("Wat is een woonzorgvisei?") \
+        == "Wat is een woonzorgvisie?"
