@@ -132,7 +132,7 @@ _PERCENTAGE = re.compile(r"(\d[\d.,]*|\b[^\W\d_]+)\s*(?:%|procent\b)", re.I)  # 
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
 # words a Dutch sentence does not end on: conjunctions, prepositions, articles, auxiliaries
-LIST_NAME_WORDS = 3  # a heading this short over a list names what it holds (`_names_list`)
+LIST_NAME_WORDS = 4  # a heading this short over a list names what it holds (`_names_list`)
 _UNFINISHED = frozenset("als wanneer indien zodra omdat dat die waarbij waarin zoals bij voor om door met van aan op in "
                         "over naar tot te en of de het een is zijn wordt worden moet moeten kan kunnen mag mogen".split())
 
@@ -358,6 +358,12 @@ def units(text: str, heading: str = "", above: str = "") -> list[Unit]:
             if not rest:
                 continue
             cleaned = " ".join(rest)
+        if (lead is not None and lead.items and not is_item and item_mark == "bullet" and not cleaned.endswith(":")
+                and i < len(lines) and mark_kind(lines[i][1]) == "bullet"):
+            # "- Uren echt vrijmaken: …" | "Uren die alleen op papier bestaan, leveren niets op." | "- Vaste
+            # overlegstructuur: …": a paragraph between two bullets of a list goes on with the item above it
+            lead.items[-1] = f"{lead.items[-1]} {cleaned}"
+            continue
         if not (is_item and lead is not None):
             # a lid runs on to its list and its next lines; a paragraph of its own without a number
             # (a Staatsblad's "C", "In artikel 15 … wordt …") is no part of it
@@ -513,11 +519,12 @@ def _continued_heading(heading: str, item: str) -> bool:
 
 def _names_list(heading: str) -> bool:
     """A heading of a few words without a number names what the list under it holds ("Nadelen"
-    under "Voordelen en nadelen van de formele organisatie", "Randvoorwaarden"): the list's
+    under "Voordelen en nadelen van de formele organisatie", "Randvoorwaarden voor beide vormen"): the list's
     lead-in. A numbered heading ("1.4 Zelfstandige woonruimte") names a part of a document."""
     words = heading.split()
     return (0 < len(words) <= LIST_NAME_WORDS and not any(c.isdigit() for c in heading) and heading[:1].isupper()
-            and words[0].lower() not in _UNFINISHED)  # "In het kort", "Over deze handreiking" name no list
+            and words[0].lower() not in _UNFINISHED  # "In het kort", "Over deze handreiking" name no list
+            and not heading.rstrip().endswith("?"))  # nor does "Wie beslist over urgentie?"
 
 
 def _explains_formula(found: list[Unit]) -> bool:

@@ -24,6 +24,21 @@ def test_a_list_under_a_short_heading_is_led_in_by_that_heading_and_the_one_abov
           "Risico op afstand: een bureau staat los van de gemeenten."])]
 
 
+def test_a_paragraph_between_two_bullets_goes_on_with_the_item_above_it():
+    found = units("- Uren echt vrijmaken: spreek af welk werk blijft liggen.\n\nUren die alleen op papier bestaan, "
+                  "leveren niets op.\n\n- Vaste overlegstructuur: een vast ritme geeft houvast.",
+                  "Randvoorwaarden voor beide vormen")
+
+    assert [(u.text, u.items) for u in found] == [
+        ("Randvoorwaarden voor beide vormen:",
+         ["Uren echt vrijmaken: spreek af welk werk blijft liggen. Uren die alleen op papier bestaan, leveren niets op.",
+          "Vaste overlegstructuur: een vast ritme geeft houvast."])]
+
+
+def test_a_question_or_a_numbered_heading_names_no_list():
+    assert all(not u.items for u in units("- Het college beslist.\n- De raad stelt vast.", "Wie beslist over urgentie?"))
+
+
 def test_a_numbered_heading_names_a_part_of_the_document_not_the_list_below_it():
     found = units("- de woning is zelfstandig;\n- de huurder deelt geen keuken.", "1.4 Zelfstandige woonruimte")
 
@@ -39,6 +54,16 @@ def test_an_officer_asking_for_the_drawbacks_of_a_formal_organisation_gets_those
     assert "Kwetsbaar" not in opening
     assert answer.citations[0].section.endswith("formele organisatie › Nadelen")
     assert "› Voordelen:" not in answer.text  # what the officer did not ask for
+
+
+def test_an_officer_asking_for_the_conditions_of_both_forms_gets_all_five_though_a_paragraph_splits_the_list(officer):
+    answer = officer.ask("Welke randvoorwaarden gelden voor beide vormen van procesorganisatie?")
+
+    opening = answer.text.split("\n\n")[0].splitlines()
+    assert opening[0] == "Randvoorwaarden voor beide vormen: [1]"
+    assert [line.split(":")[0] for line in opening[1:]] == [
+        "- Schriftelijke opdracht", "- Uren echt vrijmaken", "- Vaste overlegstructuur", "- Borging van kennis",
+        "- Terugkoppeling naar de lijn"]
 
 
 def test_a_follow_up_does_not_open_with_the_list_the_officer_has_just_read(officer):
