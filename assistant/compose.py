@@ -294,7 +294,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining, repeated and (not unit.items or unit.from_heading),
-                                   repeated and not unit.items and _core(unit.text) in opened,
+                                   repeated and (not unit.items or unit.from_heading) and _core(unit.text) in opened,
                                    shown_items(unit, wanted, weights)))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)

@@ -76,3 +76,14 @@ def test_a_follow_up_does_not_open_with_the_list_the_officer_has_just_read(offic
 
     assert answer.text.startswith("Kies voor een formele organisatie als: [1]")
     assert "Kwetsbaar" not in answer.text.split("**Verder in de bronnen**")[0]
+
+
+def test_a_follow_up_about_the_other_form_does_not_bring_back_the_drawbacks_just_read_as_its_opening(officer):
+    first = "Wat zijn de nadelen van een netwerkorganisatie?"
+    earlier = officer.ask(first)
+
+    answer = officer.ask("En de voordelen van een formele organisatie?",
+                         history=[{"role": "user", "content": first}, {"role": "assistant", "content": earlier.text}])
+
+    assert not answer.abstained
+    assert not answer.text.startswith("Voordelen en nadelen van de netwerkorganisatie › Nadelen:")
