@@ -131,8 +131,8 @@ _MONEY = re.compile(r"€|\beuro\b|\bgulden\b|ƒ", re.I)
 _PERCENTAGE = re.compile(r"(\d[\d.,]*|\b[^\W\d_]+)\s*(?:%|procent\b)", re.I)  # "87 procent", "35%", "tien procent"
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
-# words a Dutch sentence does not end on: conjunctions, prepositions, articles, auxiliaries
 LIST_NAME_WORDS = 4  # a heading this short over a list names what it holds (`_names_list`)
+# words a Dutch sentence does not end on: conjunctions, prepositions, articles, auxiliaries
 _UNFINISHED = frozenset("als wanneer indien zodra omdat dat die waarbij waarin zoals bij voor om door met van aan op in "
                         "over naar tot te en of de het een is zijn wordt worden moet moeten kan kunnen mag mogen".split())
 

@@ -18,11 +18,10 @@ choice cannot lean on how one document is written), the others by position.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import json
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from evals.questions import Question, load_questions
@@ -78,11 +77,13 @@ def typos() -> EvalSet:
     for question in real().questions:
         typed = with_typo(question.question)
         if question.answerable and not question.history and not question.filters and typed:
-            questions.append(dataclasses.replace(question, id=f"typo-{question.id}", question=typed))
+            questions.append(replace(question, id=f"typo-{question.id}", question=typed))
     return EvalSet("typos", questions, REAL_DOCS, by_document=True)
 
 
 def with_typo(question: str) -> str | None:
+    """`question` with the middle letter of its longest word of eight letters or more (not a name)
+    left out; None when it has no such word."""
     words = [m for m in re.finditer(r"[^\W\d_]{8,}", question) if not (m.start() and m.group()[0].isupper())]
     if not words:
         return None
