@@ -292,9 +292,11 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             if focus and not any(credit(t, read | section_terms) for t in focus):
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
+            # a list stays a point of a follow-up (`_focused` keeps its items that speak to it), unless its
+            # heading leads it in: then its items are statements, said before as sentences are
+            said = repeated and (not unit.items or unit.from_heading)
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
-                                   defining, repeated and (not unit.items or unit.from_heading),
-                                   repeated and (not unit.items or unit.from_heading) and _core(unit.text) in opened,
+                                   defining, said, said and _core(unit.text) in opened,
                                    shown_items(unit, wanted, weights)))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
