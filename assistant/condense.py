@@ -5,6 +5,11 @@ from __future__ import annotations
 import re
 
 from assistant.sentences import QUESTION_WORDS, asks_overview, question_terms
+from assistant.spelling import dutch_words
+
+# the shortest head two compounds share for the one to stand in for the other ("delen" of voordelen
+# and nadelen); "ingen" of woningen and regelingen is no word, and no shorter head is one
+MIN_HEAD = 5
 
 # openings and words that lean on what was said before: "En lokaal?", "Hoe doet Parkstad dat?"
 _LEANING_START = re.compile(r"^\s*(en|maar|ook|dus|of|en\s+hoe|hoe\s+zit\s+het|wat\s+als|stel\s+dat)\b", re.I)
@@ -157,6 +162,21 @@ def topic_questions(history: list[dict] | None) -> list[str]:
     return kept
 
 
+def same_kind(word: str, other: str) -> bool:
+    """Whether two different words end in the same head, a word of its own of MIN_HEAD letters or
+    more: "netwerkorganisatie" and "organisatie", "nadelen" and "voordelen". A follow-up that names
+    one ("En de voordelen van een formele organisatie?") asks it instead of the other, which it
+    does not carry over."""
+    word, other = word.lower(), other.lower()
+    if word == other:
+        return False
+    shared = 0
+    while shared < min(len(word), len(other)) and word[-1 - shared] == other[-1 - shared]:
+        shared += 1
+    head = word[len(word) - shared:]
+    return shared >= MIN_HEAD and (head in (word, other) or head in dutch_words())
+
+
 def topic_of(question: str) -> str:
     """The words of a question that carry its subject: "Wat regelen we regionaal?" → "regionaal"."""
     words = re.findall(r"[\w'-]+", question)
@@ -189,7 +209,8 @@ def condense(question: str, history: list[dict] | None) -> str:
         # "Waar gaat deze publicatie over?" has the document read as its topic, and the filter that
         # chose it keeps the search there; its words ("deze publicatie over") find nothing
         words = [] if asks_overview(earlier) else topic_of(earlier).split()
-        topics.insert(0, " ".join(word for word in words if word.lower() not in said))
+        topics.insert(0, " ".join(word for word in words if word.lower() not in said
+                                  and not any(same_kind(word, other) for other in said)))
         if not is_follow_up(earlier):
             break
     own = own[:1].upper() + own[1:]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from assistant.condense import asks_to_explain, condense, is_follow_up, own_terms, points_back_first, topic_questions
+from assistant.condense import (asks_to_explain, condense, is_follow_up, own_terms, points_back_first, same_kind,
+                                topic_questions)
 from evals import sets
 
 EARLIER = [
@@ -65,6 +66,25 @@ def test_a_pronoun_in_a_follow_up_is_searched_as_the_subject_it_stands_for(earli
 
 def test_a_word_the_follow_up_says_itself_is_not_carried_again():
     assert condense("En wat regelen we lokaal?", EARLIER) == "Wat regelen we lokaal (regionaal)?"
+
+
+@pytest.mark.parametrize("earlier, follow_up, query", [
+    ("Wat zijn de nadelen van een netwerkorganisatie?", "En de voordelen van een formele organisatie?",
+     "De voordelen van een formele organisatie?"),
+    ("Welke groepen krijgen urgentie?", "En welke doelgroepen niet?", "Welke doelgroepen niet (krijgen urgentie)?"),
+])
+def test_a_follow_up_that_names_another_of_the_same_kind_does_not_carry_the_one_it_replaces(earlier, follow_up,
+                                                                                            query):
+    # after the network's drawbacks, "de voordelen van een formele organisatie" replaces both: carried, they
+    # opened the answer with the network's advantages
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": "… [1]"}]
+
+    assert condense(follow_up, history) == query
+
+
+def test_words_that_only_end_alike_are_not_of_the_same_kind():
+    assert not same_kind("woningen", "regelingen")  # "ingen" is no word
+    assert not same_kind("gemeente", "gemeente")
 
 
 def test_a_pronoun_that_pointed_back_is_no_topic_carried_on():

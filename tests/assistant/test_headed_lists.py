@@ -78,7 +78,7 @@ def test_a_follow_up_does_not_open_with_the_list_the_officer_has_just_read(offic
     assert "Kwetsbaar" not in answer.text.split("**Verder in de bronnen**")[0]
 
 
-def test_a_follow_up_about_the_other_form_does_not_bring_back_the_drawbacks_just_read_as_its_opening(officer):
+def test_a_follow_up_about_the_advantages_of_the_other_form_opens_with_those_advantages(officer):
     first = "Wat zijn de nadelen van een netwerkorganisatie?"
     earlier = officer.ask(first)
 
@@ -86,4 +86,4 @@ def test_a_follow_up_about_the_other_form_does_not_bring_back_the_drawbacks_just
                          history=[{"role": "user", "content": first}, {"role": "assistant", "content": earlier.text}])
 
     assert not answer.abstained
-    assert not answer.text.startswith("Voordelen en nadelen van de netwerkorganisatie › Nadelen:")
+    assert answer.text.startswith("Voordelen en nadelen van de formele organisatie › Voordelen:")
