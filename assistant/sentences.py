@@ -103,7 +103,7 @@ DURATION_TERM = "dur"  # the stem of "duur", what "Hoe lang …" asks (`question
 STATED_DURATION = "#duur"  # in `terms` of a text that states a duration; no stem looks like it
 _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 _DATE_QUESTION = re.compile(
-    r"\b(?:sinds|vanaf|per|tot|met ingang van)\s+wanneer\b|\bop welke datum\b|\bin welk jaar\b|"
+    r"\b(?:sinds|vanaf|per|tot|met ingang van)\s+wanneer\b|\bwelke datum\b|\bin welk jaar\b|"
     r"\bwanneer\b.*\b(?:in ?werking|ingaan|ingegaan|ingevoerd|van kracht|vervalt|vervallen|verloopt|afgeschaft)", re.I)
 _DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I)
 _LAW_NAME_YEAR = re.compile(r"\b(?:[\w-]*wet|wmo|[\w-]*besluit)\s+(?:19|20)\d{2}\b", re.I)

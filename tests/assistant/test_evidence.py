@@ -369,6 +369,8 @@ def test_what_a_question_asks_the_meaning_of_and_which_sentence_gives_it():
 def test_a_date_is_asked_by_since_when_or_coming_into_force_not_by_every_wanneer():
     assert asks_date("Sinds wanneer geldt de Wet betaalbare huur?") and asks_date("Wanneer treedt de wet in werking?")
     assert not asks_date("Wanneer is een woonruimte zelfstandig?")  # a condition, not a date
+    # a deadline is asked with any preposition before "welke datum", not only "op"
+    assert asks_date("Voor welke datum moeten de prestatieafspraken bij de minister liggen?")
     assert states_date("met ingang van 1 juli 2024") and states_date("Treedt in werking per 01-01-2016")
     assert not states_date("Zie artikel 12, lid 3.")
 
