@@ -18,6 +18,7 @@ from assistant.evidence import (CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloo
                                 named_where_asked, unknown_share, weigh)
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
+from assistant.outline import guide_answer, guide_on
 from assistant.overview import described_law, overview, overview_text
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.separable import with_whole_verbs
@@ -241,7 +242,7 @@ class Assistant:
                 return ENGLISH_TEXT
             return MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(chosen)
         if not hits or verdict == "weigeren":
-            answer = self._abstain(searched, hits, notes, evidence.score, text=refusal())
+            answer = self._abstain(query, hits, notes, evidence.score, text=refusal())
             yield answer.text, answer
             return
         # every earlier turn (`earlier`), not only the last: after "… vergunninghouders?" the officer has
@@ -262,26 +263,29 @@ class Assistant:
             # no unit of the passages speaks to the question (or all were said before); or the
             # definition that let it answer is not what the composer opened with. The passages read
             # are named to read on: for a follow-up, first those the last answer stood on
-            answer = self._abstain(searched, read, notes, evidence.score, text=refusal())
+            answer = self._abstain(query, read, notes, evidence.score, text=refusal())
             yield answer.text, answer
             return
         if asks_missing_law and not defines(composition.text.split("\n", 1)[0], defined_terms(query)):
             # "Wat is de Omgevingswet?" in a library without it: a lid of the Huisvestingswet that
             # refers to it says nothing of what it is
-            answer = self._abstain(searched, hits, notes, evidence.score, text=refusal())
+            answer = self._abstain(query, hits, notes, evidence.score, text=refusal())
             yield answer.text, answer
             return
         if verdict == "voorzichtig":
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:
             steps = guide_steps(query, composition.citations[0], index)
+            guide = None if steps else guide_on(searched, composition.citations[0], index)
             if steps:  # "Hoe stel ik een woonzorgvisie op?": the guide's steps, not the one sharing words with it
                 composition = steps_answer(steps, composition.citations[0])
+            elif guide is not None:  # "Hoe richt je de procesorganisatie in?": the guide written on it
+                composition = guide_answer(guide, index) or composition
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
             place = place_notice(asked_places, composition.citations, index)
             other_source = "\n\n".join(filter(None, [place, other_source]))
-            answer = self._extractive(searched, composition, evidence, notes, caution=verdict == "voorzichtig",
+            answer = self._extractive(query, composition, evidence, notes, caution=verdict == "voorzichtig",
                                       other_source=other_source, law_passage=law_passage)
             answer.hits = read
             yield answer.text, answer

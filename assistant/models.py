@@ -58,7 +58,9 @@ class Answer:
     text: str
     citations: list[Citation]
     abstained: bool
-    query: str  # the standalone query that was searched (rewritten for a follow-up, or a typo read otherwise)
+    # the question as it was read: standalone for a follow-up, a typo read as the library's word; the search
+    # may add a split verb whole ("inrichten", assistant.separable), which is no reading of the question
+    query: str
     mode: str = "extractief"  # "extractief" or "generatief"
     notes: list[str] = field(default_factory=list)  # e.g. a fallback from the language model
     evidence: float = 0.0  # how strong the retrieved evidence was (see assistant/evidence.py)

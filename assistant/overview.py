@@ -50,7 +50,7 @@ def overview(chunks: list, document) -> tuple[list[tuple[Hit, list[Unit]]], str]
     inleiding", "de inleiding" or "het begin"). No passages when it has none of these: a law text
     without its aanhef does not say what it is about, and its first article (definitions) is no
     answer to that."""
-    summary = _section(chunks, SUMMARY, document)
+    summary = summary_of(chunks, document)
     if summary:
         return summary, "de samenvatting"
     # the aanhef (opschrift and considerans) before the articles; a decree's annex may have an
@@ -118,19 +118,38 @@ def _headed(section: str | None, pattern: re.Pattern) -> bool:
     return any(pattern.match(heading) for heading in (section or "").split("›"))
 
 
+def content_text(unit: Unit) -> str | None:
+    """The text of a unit that says something about the content, without a law's enacting formula;
+    None for a title line, a date, a page number, a line of contents, a disclaimer, a lead-in
+    whose list the passage does not hold, a sentence's tail or a table row."""
+    text = _FORMULA.sub("", unit.text).strip().strip("_*").strip()
+    ends = ".;!?)" + (":" if unit.items else "")
+    # an opschrift may end without a full stop ("… tot uitvoering van … de Huurprijzenwet woonruimte")
+    if (unit.kind != "row" and len(text.split()) >= 6 and (text[-1:] in ends or OPSCHRIFT.match(text))
+            and not text[0].islower() and not _CONTENTS_LINE.search(text) and not _disclaimer(text)):
+        return text
+    return None
+
+
+def summary_of(chunks: list, document) -> list[tuple[Hit, list[Unit]]]:
+    """The sentences of the section the document calls its summary (`SUMMARY`), as `overview`
+    gives them; [] when it has none."""
+    return _section(chunks, SUMMARY, document)
+
+
+def about_the_text(heading: str) -> bool:
+    """"Over deze handreiking", "Over dit praktijkvoorbeeld": how the text came about."""
+    return bool(_ABOUT_THE_TEXT.match(heading))
+
+
 def _sentences(chunks: list, document, limit: int = MAX_SENTENCES) -> list[tuple[Hit, list[Unit]]]:
     found, count = [], 0
     for chunk in chunks:
         hit = Hit(chunk, document, 1.0)
         own = []
         for unit in passage_units(hit):
-            text = _FORMULA.sub("", unit.text).strip().strip("_*").strip()
-            # a title line, a date, a page number or a line of contents is no sentence about the
-            # content; nor is a lead-in whose list the passage does not hold, or a sentence's tail
-            ends = ".;!?)" + (":" if unit.items else "")
-            # an opschrift may end without a full stop ("… tot uitvoering van … de Huurprijzenwet woonruimte")
-            if (unit.kind != "row" and len(text.split()) >= 6 and (text[-1:] in ends or OPSCHRIFT.match(text))
-                    and not text[0].islower() and not _CONTENTS_LINE.search(text) and not _disclaimer(text)):
+            text = content_text(unit)
+            if text:
                 own.append(replace(unit, text=text))
             if count + len(own) == limit:
                 break

@@ -1,0 +1,96 @@
+"""A guide written on the very question asked: "Hoe richt je de procesorganisatie in?" is what
+the handreiking "De procesorganisatie inrichten: netwerkorganisatie of formele organisatie?" is
+about, "Welke samenwerking tuig je op?" is the title of another.
+
+The composer picks the sentences that share most words with a question; for a question a whole
+guide answers, those are the one or two that happen to say "richt … in" or "samenwerking" ("In
+een formele organisatie richt de regio een programmabureau in …"), while the guide's answer is
+its summary ("Er is geen vorm die altijd beter is …") and its parts. When the answer opens in a
+guide (no law text) whose title names every term of a question that asks how to go about
+something, or of a question that says nothing its title does not, the answer is the guide's own
+summary, then its parts in order: each with its heading and first sentence, cited to its own
+passage. A guide without a summary section is answered as any other question.
+"""
+
+from __future__ import annotations
+
+from assistant.compose import Composition, to_citation
+from assistant.models import Citation
+from assistant.overview import SUMMARY, about_the_text, content_text, summary_of
+from assistant.sentences import (anchors, as_quoted, asked_statement, credit, is_boilerplate, nearest_heading,
+                                 passage_units, question_terms)
+from assistant.steps import asks_how
+from index.models import DocumentRecord, Hit
+
+MAX_PARTS = 8  # an outline an officer takes in at a glance; the rest is in the guide
+_LAW = "regelgeving"  # a law's title names what it regulates; its articles are no outline of an answer
+
+
+def guide_on(question: str, opening: Citation, index) -> DocumentRecord | None:
+    """The guide (not a law text) the answer opens in (`opening`), when its title names every term
+    of `question` and the question asks how to go about something, or has no term the title does
+    not name either ("Welke samenwerking tuig je op?" of "Welke samenwerking tuig je op, en met
+    wie?"); None otherwise, and for a question about one case (a name, a year) or one that asks a
+    date or a number, which a sentence answers."""
+    document = index.document(opening.doc_id)
+    if document is None or document.metadata.type == _LAW or anchors(question) or asked_statement(question):
+        return None
+    wanted = set(question_terms(question))
+    titled = set(question_terms(" ".join(filter(None, [document.display_title, document.metadata.title]))))
+    if not wanted or not all(credit(term, titled) for term in wanted):
+        return None
+    return document if asks_how(question) or all(credit(term, wanted) for term in titled) else None
+
+
+def guide_answer(document: DocumentRecord, index) -> Composition | None:
+    """The guide's summary (up to `overview.MAX_SENTENCES` sentences) as the direct answer, then one
+    cited line per part of the guide after its summary, its heading and first sentence (Markdown,
+    without its Bronnen); None when the guide has no summary section."""
+    chunks = list(index.chunks_of(document.doc_id))
+    summary = summary_of(chunks, document)
+    if not summary:
+        return None
+    citations = [to_citation(n, hit, [u.text for u in shown] + [i for u in shown for i in u.items])
+                 for n, (hit, shown) in enumerate(summary, start=1)]
+    direct = " ".join(f"{as_quoted(u.text)} [{n}]" for n, (_, shown) in enumerate(summary, start=1) for u in shown)
+    lines = [f"_„{document.display_title}” gaat over deze vraag; uit de samenvatting:_", "", direct]
+    parts = _parts(chunks, document)
+    if parts:
+        lines += ["", "**Verder in de handreiking**"]
+        for heading, hit, first in parts[:MAX_PARTS]:
+            n = len(citations) + 1
+            citations.append(to_citation(n, hit, [first]))
+            lines.append(f"- {as_quoted(heading)} — {as_quoted(first)} [{n}]")
+    return Composition("\n".join(lines), citations)
+
+
+def _parts(chunks: list, document: DocumentRecord) -> list[tuple[str, Hit, str]]:
+    """Per top-level section of the guide, in text order, (its heading path where its first
+    sentence stands, that passage, that sentence); not the summary, nor text about the text ("Over
+    deze handreiking", a colophon that opens with "Dit document is opgesteld voor …"), nor a
+    section without a sentence of content."""
+    parts, seen = [], set()
+    for chunk in chunks:
+        top = (chunk.section or "").split("›")[0].strip()
+        if not top or top in seen or SUMMARY.match(top) or about_the_text(top):
+            continue
+        hit = Hit(chunk, document, 1.0)
+        units = passage_units(hit)
+        if units and is_boilerplate(units[0].text):
+            seen.add(top)
+            continue
+        first = next((said for unit in units for said in [_first(unit, nearest_heading(chunk.section))] if said), None)
+        if first:
+            seen.add(top)
+            parts.append((chunk.section, hit, first))
+    return parts
+
+
+def _first(unit, heading: str) -> str | None:
+    """What a unit says, shown after its `heading`: a sentence as it stands (`overview.content_text`);
+    a list by its first item, after its lead-in unless the lead-in is only that heading again."""
+    if not unit.items:
+        return content_text(unit)
+    first = unit.items[0] + (" …" if len(unit.items) > 1 else "")
+    lead = unit.text.rstrip(":").strip()
+    return first if unit.from_heading or lead.casefold() == heading.casefold() else f"{unit.text} {first}"
