@@ -124,6 +124,12 @@ _CALENDAR_DATE = re.compile(
     r"|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 # a date that bounds a period answers "Hoe lang …?" ("tot 1 januari 2027"); another does not
 _BOUND = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|vanaf|sinds|uiterlijk|per|na|voor)\s*$", re.I)
+# "Hoeveel statushouders …", "Hoeveel woningen …": a plural noun says what the number counts
+_COUNTED = re.compile(r"\bhoeveel\s+([^\W\d_]{3,}(?:en|s))\b", re.I)
+# a number and the plural noun right after it, past one adjective: "zeven gemeenten", "tien verplichte
+# urgentiegroepen", "7 sociale huurwoningen"
+_COUNTING = re.compile(r"(?P<number>\b\d[\d.,]*|\b[^\W\d_]+)(?:\s+[^\W\d_]+e\b)?(?:\s+(?P<counted>[^\W\d_]{3,}(?:en|s))\b)?",
+                       re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 # "Hoeveel geld krijgt Parkstad …?" is not answered by "zeven gemeenten", only by an amount of money
 _ASKS_MONEY = re.compile(r"\bhoeveel\s+(?:geld|euro)\b|\bwat\s+kost|\bwelk(?:e)?\s+bedrag\b", re.I)
@@ -987,7 +993,46 @@ def states_quantity(text: str, question: str = "") -> bool:
         # "87 procent": the word the question asks with is part of the answer's percentage
         return any(_QUANTITY.match(number) and number.lower().rstrip(".,") not in asked
                    for number in _PERCENTAGE.findall(_REFERENCE.sub(" ", text)))
+    noun = counted_noun(question)
+    if noun is not None and not duration:
+        return _counts(text, noun, asked)
     return any(q not in asked for q in _quantities(text))
+
+
+def counted_noun(question: str) -> str | None:
+    """The stem of what "Hoeveel …" counts when a plural noun follows it ("Hoeveel statushouders
+    …" → "statushouder"); None otherwise ("Hoeveel kost …", "Hoeveel procent …")."""
+    found = _COUNTED.search(question)
+    stems = terms(found.group(1)) if found else []
+    return stems[0] if len(stems) == 1 else None
+
+
+def _counts(text: str, noun: str, asked: set[str]) -> bool:
+    """Whether `text` states a number (not one in `asked`) that does not count something else than
+    `noun`: "zeven gemeenten" and "tien verplichte urgentiegroepen" count no statushouders, "25
+    vergunninghouders" does (`credit`), and so does "De taakstelling bedraagt 48": a number with no
+    plural noun after it may count what is asked."""
+    plain = _NUMBER_IN_WORD.sub(" ", _REFERENCE.sub(" ", text))
+    for number in _COUNTING.finditer(plain):
+        value = number.group("number").lower().replace(" ", "").rstrip(".,")
+        if not _QUANTITY.match(value) or value in asked:
+            continue
+        counted = number.group("counted")
+        if not counted or counted.lower() in analyzer_stopwords() or _names(counted, noun):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def analyzer_stopwords() -> frozenset[str]:
+    """Dutch stopwords ("worden", "zijn", "hebben"): no plural noun after a number."""
+    from bm25s.stopwords import STOPWORDS_DUTCH
+    return frozenset(STOPWORDS_DUTCH)
+
+
+@lru_cache(maxsize=20_000)
+def _names(word: str, noun: str) -> bool:
+    return any(credit(stem, {noun}) for stem in terms(word))
 
 
 def _quantities(text: str) -> list[str]:

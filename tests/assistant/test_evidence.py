@@ -149,6 +149,19 @@ def test_a_date_is_no_number_for_how_many_but_may_be_for_how_long():
     assert not states_quantity("Bestuurlijke Overleggen MIRT 25 en 26 november 2020", "Hoeveel gemeenten doen mee?")
     assert not states_quantity("Gewijzigd op 12/05/2024 en op 12 sept. 2024.", "Hoeveel gemeenten doen mee?")
     assert states_quantity("De taakstelling bedraagt 48 juli-december.", "Hoeveel statushouders huisvest Utrecht?")
+
+
+def test_a_number_that_counts_something_else_does_not_answer_how_many():
+    # a fresh user asked "Hoeveel statushouders moet Parkstad Limburg huisvesten?" and was answered,
+    # without a caution, that Parkstad is a regeling of "zeven gemeenten"
+    asked = "Hoeveel statushouders moet Parkstad Limburg huisvesten?"
+
+    assert not states_quantity("Parkstad Limburg is een gemeenschappelijke regeling van zeven gemeenten.", asked)
+    assert not states_quantity("In de lijst van tien verplichte urgentiegroepen staan ze niet.", asked)
+    assert states_quantity("Dit halfjaar moet de gemeente 25 vergunninghouders huisvesten.", asked)  # same meaning
+    assert states_quantity("Er zijn 30 nieuwe statushouders.", asked)
+    assert states_quantity("Het aantal is 40; 12 worden er dit jaar gehuisvest.", asked)  # nothing else counted
+    assert not states_quantity("De regio U16 werkt samen.", "Hoeveel opvangplekken zijn er?")  # a name, no number
     # a date that bounds a period answers how long; the date of a law does not
     assert states_quantity("De regeling geldt tot 1 januari 2027.", "Hoe lang geldt de regeling?")
     assert states_quantity("De urgentieverklaring geldt tot 1 juli.", "Hoelang geldt de urgentieverklaring?")
