@@ -57,16 +57,17 @@ def guide_answer(document: DocumentRecord, index) -> Composition | None:
     parts = _parts(chunks, document)
     if parts:
         lines += ["", "**Verder in de handreiking**"]
-        for heading, hit, first in parts[:MAX_PARTS]:
+        for heading, hit, (said, more) in parts[:MAX_PARTS]:
             n = len(citations) + 1
-            citations.append(to_citation(n, hit, [first]))
-            lines.append(f"- {as_quoted(heading)} — {as_quoted(first)} [{n}]")
+            citations.append(to_citation(n, hit, said))  # the passage marks what it says, not the "…"
+            shown = as_quoted(" ".join(said))
+            lines.append(f"- {as_quoted(heading)} — {shown}{' …' if more else ''} [{n}]")
     return Composition("\n".join(lines), citations)
 
 
-def _parts(chunks: list, document: DocumentRecord) -> list[tuple[str, Hit, str]]:
+def _parts(chunks: list, document: DocumentRecord) -> list[tuple[str, Hit, tuple[list[str], bool]]]:
     """Per top-level section of the guide, in text order, (its heading path where its first
-    sentence stands, that passage, that sentence); not the summary, nor text about the text ("Over
+    sentence stands, that passage, (`_first`)); not the summary, nor text about the text ("Over
     deze handreiking", a colophon that opens with "Dit document is opgesteld voor …"), nor a
     section without a sentence of content."""
     parts, seen = [], set()
@@ -86,11 +87,15 @@ def _parts(chunks: list, document: DocumentRecord) -> list[tuple[str, Hit, str]]
     return parts
 
 
-def _first(unit, heading: str) -> str | None:
-    """What a unit says, shown after its `heading`: a sentence as it stands (`overview.content_text`);
-    a list by its first item, after its lead-in unless the lead-in is only that heading again."""
+def _first(unit, heading: str) -> tuple[list[str], bool] | None:
+    """What a unit says, shown after its `heading`, as the passage's pieces of text it is made of,
+    and whether a list goes on after it: a sentence as it stands (`overview.content_text`); a list
+    by its first item, after its lead-in unless the lead-in is only that heading again."""
     if not unit.items:
-        return content_text(unit)
-    first = unit.items[0] + (" …" if len(unit.items) > 1 else "")
+        said = content_text(unit)
+        return ([said], False) if said else None
+    more = len(unit.items) > 1
     lead = unit.text.rstrip(":").strip()
-    return first if unit.from_heading or lead.casefold() == heading.casefold() else f"{unit.text} {first}"
+    if unit.from_heading or lead.casefold() == heading.casefold():
+        return [unit.items[0]], more
+    return [unit.text, unit.items[0]], more

@@ -115,8 +115,11 @@ def test_every_answer_sentence_is_a_sentence_of_the_passage_it_cites(assistant):
     by_number = {c.n: c for c in answer.citations}
     assert body_lines(answer)
     for line in body_lines(answer):
-        sentence = CITATION.sub("", line).strip()
+        sentence = CITATION.sub("", line).strip().removesuffix(" …")
         cited = by_number[int(CITATION.findall(line)[0])]
+        if " — " in sentence:  # a part of the guide: its heading, then the part's first sentence
+            heading, sentence = sentence.split(" — ", 1)
+            assert heading == cited.section, line
         assert folded(sentence) in folded(cited.text)
         assert all(folded(h) in folded(cited.text) for h in cited.highlights)
 
