@@ -120,6 +120,8 @@ _LOCATES = re.compile(r"\b(?:staat|staan|is|zijn|wordt|worden)\s+(?:geregeld\s+|
 LOCATING_WORDS = 14  # a longer sentence says more than where
 SECOND_WITHIN = 0.7  # a second sentence of the same passage joins the direct answer from this share of its score
 DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the answer
+# "daarbij", "hiervan": a follow-up's pointer back, no term of what it asks
+_POINTING = re.compile(r"^(?:daar|hier|er)(?:van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast)$")
 TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a number, a reason)
 LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
@@ -213,6 +215,9 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     asked = defined_terms(question)
     typed = answer_type(question)
     wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
+    # a follow-up that asks for a kind of thing and nothing else ("Welke principes horen daarbij?"); "En
+    # welke groepen voegen gemeenten daar zelf nog aan toe?" asks for other groups than those listed
+    asks_list_again = bool(focus) and named is not None and not {t for t in focus - named if not _POINTING.match(t)}
     found: list[Candidate] = []
     silent: list[Candidate] = []  # units of law that share no word with the question
     articles = lid_terms(hits)
@@ -244,6 +249,12 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 # what the officer asks; it answers only "Met welke kennisvragen …?"
                 continue
             repeated = bool(already_said) and _core(unit.text) in already_said
+            if (repeated and asks_list_again and len(unit.items) >= 2 and enumerates(unit, above, named)
+                    and _core(unit.text) not in opened):
+                # "Welke principes horen daarbij?" after the principles were listed below "Wat is Housing
+                # First?": the list asked for is the answer, shown whole, not a point said before. Not the
+                # list the last answer opened with, which was its answer
+                repeated = False
             if repeated:
                 # said before: only what of it speaks to the follow-up ("En voor jongeren?" after the
                 # ten groups: the one item about jongeren), else nothing

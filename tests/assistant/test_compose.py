@@ -788,6 +788,25 @@ def test_a_follow_up_about_one_item_of_a_list_said_before_gets_that_item_not_a_r
     assert "vergunninghouders" not in body(follow_up)  # the rest of the list was said before
 
 
+def test_a_follow_up_asking_for_the_list_shown_below_the_last_answer_gets_that_list_whole():
+    guide = hit("Housing First is een aanpak voor dakloze mensen met complexe problemen. De internationale "
+                "Housing First-principes komen in eigen woorden neer op het volgende:\n"
+                "- Wonen is een recht: een woning is niet afhankelijk van behandeling of gedrag.\n"
+                "- Keuze en regie bij de bewoner: de bewoner bepaalt zelf waar hij woont.\n"
+                "- Schadebeperking: gebruik van middelen is geen reden om iemand uit te sluiten.",
+                "Wat is Housing First?", "housing-first")
+    first = compose("Wat is Housing First?", [guide], {})
+    assert "Wonen is een recht" in body(first).split("**Verder in de bronnen**")[1]  # listed below the opening
+
+    follow_up = compose("Welke principes horen daarbij (Housing First)?", [guide], {}, previous_answers=[first.text],
+                        follow_up="Welke principes horen daarbij?")
+
+    assert body(follow_up).startswith("De internationale Housing First-principes komen")
+    for principle in ("Wonen is een recht", "Keuze en regie bij de bewoner", "Schadebeperking"):
+        assert f"- {principle}:" in body(follow_up)
+    assert "Housing First is een aanpak" not in body(follow_up)  # the opening the officer just read
+
+
 def test_a_sentence_opening_with_als_die_leans_on_what_came_before():
     passage = hit("De regiogemeenten maken afspraken over de verdeling van urgent woningzoekenden.\n\n"
                   "Als die afspraken niet worden vastgelegd, geldt een landelijk bepaald percentage.")
