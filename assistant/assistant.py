@@ -11,7 +11,7 @@ from assistant.articles import article_passages, article_text, asked_article, as
 from assistant.as_typed import as_asked, asked_in_english, courtesy
 from assistant.condense import (asks_to_explain, condense, condense_with_model, is_follow_up, is_joiner,
                                 points_back_first, topic_questions)
-from assistant.definitions import Glossary, library_defines, with_definitions
+from assistant.definitions import Glossary, library_defines, opens_with_definition, with_definitions
 from assistant.document_facts import asks_document_fact, document_fact
 from assistant.expand import complete_passages
 from assistant.evidence import (CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, applies_everywhere, idf_weights,
@@ -26,7 +26,7 @@ from assistant.spelling import Correction, Spelling, correction_note
 from assistant.steps import guide_steps, steps_answer
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
-from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, defines, hyphenated_names,
+from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, hyphenated_names,
                                  name_terms, names_a_document, names_document, place_terms, places, question_terms,
                                  says_something, terms, without_places)
 from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws,
@@ -258,15 +258,14 @@ class Assistant:
         # answer said it ("Welke groepen krijgen urgentie?" asked again lost the ten groups as said before)
         said = earlier if follow_up or is_follow_up(question) else []
         composition = extractive.compose(query, read, weights, said, adds)
-        if not composition.text or (by_definition and not defines(composition.text.split("\n", 1)[0],
-                                                                   defined_terms(query))):
+        if not composition.text or (by_definition and not opens_with_definition(composition, defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the
             # definition that let it answer is not what the composer opened with. The passages read
             # are named to read on: for a follow-up, first those the last answer stood on
             answer = self._abstain(query, read, notes, evidence.score, text=refusal())
             yield answer.text, answer
             return
-        if asks_missing_law and not defines(composition.text.split("\n", 1)[0], defined_terms(query)):
+        if asks_missing_law and not opens_with_definition(composition, defined_terms(query)):
             # "Wat is de Omgevingswet?" in a library without it: a lid of the Huisvestingswet that
             # refers to it says nothing of what it is
             answer = self._abstain(query, hits, notes, evidence.score, text=refusal())

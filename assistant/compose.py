@@ -26,10 +26,10 @@ from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, as_quoted, asked_statement,
-                                 asks_reason, coverage, credit, defined_terms, defines, glossary_row, is_boilerplate,
-                                 may_define, name_terms, names_document, names_lid, nearest_heading, only_refers,
-                                 question_terms, quotes, passage_units, shingles, states_reason, terms, tidy,
-                                 without_lid_number)
+                                 asks_reason, coverage, credit, defined_terms, defines, glossary_entry, glossary_row,
+                                 is_boilerplate, may_define, name_terms, names_document, names_lid, nearest_heading,
+                                 only_refers, question_terms, quotes, passage_units, shingles, states_reason, terms,
+                                 tidy, without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, named_laws
 from index.models import Hit
 from ingest.dates import dutch_date, latest_day
@@ -230,10 +230,14 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         if asked:
             passage = with_definitions_apart(passage, asked)
         passage_coverage = coverage(wanted, set(terms(hit.chunk.text)), weights)
+        # a glossary's entry says what its heading names: "Afspraken tussen gemeente, …" under "Prestatieafspraken"
+        entry = [term for term in asked if passage and may_define(passage[0])
+                 and glossary_entry(passage[0].text, nearest_heading(section), [term])]
         lids = articles.get((hit.document.doc_id, section), {})
         for position, unit in enumerate(passage):
             # a law's definition may run past MAX_WORDS
-            defining = next((term for term in asked if may_define(unit) and defines(unit.definition_text, [term])), None)
+            defining = next((term for term in asked if may_define(unit) and (
+                defines(unit.definition_text, [term]) or (position == 0 and term in entry))), None)
             if not (defining or _answer_like(unit)) or is_boilerplate(unit.text):
                 continue
             if unit.items and _DEFINITIONS_LEAD.search(unit.text) and not defining:
@@ -279,8 +283,10 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # speaks to "En krijgt iemand die daar vertrekt voorrang op een woning?" by its own words
             heard = context is not None and bool(already_said) and _core(context.text) in already_said
             unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context and not heard else []))))
-            if unit.items:
-                unit_terms |= above  # a list is about what the heading above it names ("De tien groepen …")
+            if unit.items or (position == 0 and entry):
+                # a list is about what the heading above it names ("De tien groepen …"), and so is the
+                # entry under a glossary's term
+                unit_terms |= above
             # "De opdracht, bedoeld in het eerste lid, heeft een werkingsduur van 25 jaar" is about
             # what the first lid names: the diensten van algemeen economisch belang of corporaties (its
             # own words alone tell whether it repeats another point)

@@ -4,7 +4,9 @@
 toegelaten instellingen volkshuisvesting names toegelaten instellingen: the search brings
 passages that use the term, and the definitions in article 1 of the Woningwet and of the
 Huisvestingswet are not among BM25's first 200. A definition names its term once, at the start
-("toegelaten instelling: …", "Housing First is een aanpak …"), which neither ranking sees.
+("toegelaten instelling: …", "Housing First is een aanpak …"), or, in a glossary, only in the
+heading above it ("Prestatieafspraken" over "Afspraken tussen gemeente, …"), which neither
+ranking sees.
 So the definitions of the library's passages (`sentences.defined_heads`) are read once per index
 generation: when the assistant is loaded, and again at the first such question after an editor
 changed the library (4,159 passages of the real library: the app starts 2.7 s later, 0.8 s
@@ -22,7 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.expand import complete_passages
-from assistant.sentences import defined_heads, defined_terms, may_define, names_document, question_terms, terms, units
+from assistant.sentences import (defined_heads, defined_terms, defines, entry_heads, glossary_entry, may_define,
+                                 names_document, names_glossary, nearest_heading, question_terms, terms, units)
 from index.models import Filters, Hit
 from index.searcher import Index
 
@@ -38,13 +41,19 @@ class Glossary:
 
     @classmethod
     def read(cls, index: Index) -> "Glossary":
-        """The definitions of every live passage of `index`; none above GLOSSARY_MAX_PASSAGES."""
+        """The definitions of every live passage of `index`, and the glossary entries a passage
+        opens (`glossary_heads`); none above GLOSSARY_MAX_PASSAGES."""
         entries: dict[tuple[str, ...], list[tuple[str, int]]] = {}
         if len(index) > GLOSSARY_MAX_PASSAGES:
             return cls(entries)
         for document in index.documents():
+            previous = None
             for chunk in index.chunks_of(document.doc_id):
-                for head in dict.fromkeys(head for part in definitions_in(chunk.text) for head in defined_heads(part)):
+                heads = [head for part in definitions_in(chunk.text) for head in defined_heads(part)]
+                if chunk.section != previous:  # the passage opens its section
+                    heads += glossary_heads(chunk, document.title)
+                previous = chunk.section
+                for head in dict.fromkeys(heads):
                     entries.setdefault(head, []).append((document.doc_id, chunk.ordinal))
         return cls(entries)
 
@@ -72,6 +81,18 @@ def definitions_in(text: str) -> list[str]:
     """The sentences and list items of a passage that may define a term: not table rows
     ("Energielabel: A++ · Maximale huurprijs: € 412" names a column, it defines nothing)."""
     return [part for unit in units(text) if may_define(unit) for part in unit.definition_parts()]
+
+
+def glossary_heads(chunk, title: str) -> list[tuple[str, ...]]:
+    """The term a glossary's entry defines when `chunk` (index.models.Chunk) opens one: in a text
+    or part whose `title` or heading path says it is a glossary (`sentences.names_glossary`), the
+    entry's first sentence under a heading that is the term alone (`sentences.glossary_entry`).
+    Elsewhere a heading of a word or two ("Monitoring", "Keuken") is no term defined."""
+    heading = nearest_heading(chunk.section)
+    first = next(iter(units(chunk.text)), None)
+    if not heading or first is None or not may_define(first) or not names_glossary(f"{title} › {chunk.section}"):
+        return []
+    return [head for head in entry_heads(heading) if glossary_entry(first.text, heading, [head])]
 
 
 def with_definitions(hits: list[Hit], question: str, glossary: Callable[[], Glossary], index: Index,
@@ -102,6 +123,16 @@ def library_defines(question: str, glossary: Callable[[], Glossary], index: Inde
     rest = set(question_terms(question)) - set(asked[0])
     return any(rest <= set(terms(f"{hit.document.title} {hit.chunk.text}"))
                for hit in glossary().passages(asked[0], index, filters))
+
+
+def opens_with_definition(composition, asked: list[tuple[str, ...]]) -> bool:
+    """Whether a composed answer (`compose.Composition`) opens with the meaning of an `asked`
+    term (`sentences.defined_terms`): in words that say so ("opvang: onderdak …",
+    `sentences.defines`), or as the glossary entry under that term its first citation is
+    ("Afspraken tussen gemeente, woningcorporatie …" under "Prestatieafspraken")."""
+    first = composition.text.split("\n", 1)[0]
+    cited = composition.citations[0] if composition.citations else None
+    return defines(first, asked) or (cited is not None and glossary_entry(first, nearest_heading(cited.section), asked))
 
 
 def _place(hit: Hit) -> tuple[str, int]:

@@ -9,7 +9,8 @@ candidates:
   sentence, a lead-in with its list read under its nearest heading, or a table row): the finer
   grain; parts of Dutch compounds count half (`assistant.sentences.credit`); a unit that
   defines the one term a "Wat verstaat … onder X?" question asks about
-  (`assistant.sentences.defines`) gets DEFINITION_BONUS on top,
+  (`assistant.sentences.defines`, or a glossary's entry under that term:
+  `assistant.sentences.glossary_entry`) gets DEFINITION_BONUS on top,
 - heading: the share of the question's terms in the title and heading path, and a match of
   an article the question names ("artikel 12" finds "Artikel 12"),
 - window: the embedder's cosine between the question and that best unit (only computed when
@@ -25,8 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.sentences import (coverage, defined_terms, defines, is_boilerplate, may_define, nearest_heading,
-                                 passage_units, question_terms, terms)
+from assistant.sentences import (coverage, defined_terms, defines, glossary_entry, is_boilerplate, may_define,
+                                 nearest_heading, passage_units, question_terms, terms)
 from index.models import Hit
 
 RERANK_DEPTH = 20
@@ -68,8 +69,9 @@ def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=
     def share(found: set[str]) -> float:
         return coverage(wanted, found, weights)
 
-    def unit_share(u, above: set[str]) -> float:
-        if asked and may_define(u) and any(defines(part, asked) for part in u.parts):
+    def unit_share(u, above: set[str], heading: str | None = None) -> float:
+        if asked and may_define(u) and (any(defines(part, asked) for part in u.parts)
+                                        or (heading is not None and glossary_entry(u.text, heading, asked))):
             # "opvang: onderdak en begeleiding …" answers "Wat verstaat de Wmo onder opvang?" better
             # than any sentence that merely names opvang
             return 1.0 + DEFINITION_BONUS
@@ -79,12 +81,15 @@ def signals(question: str, hits: list[Hit], weights: dict[str, float], embedder=
 
     rows, windows, empty = [], [], []
     for hit in hits:
-        above = set(terms(nearest_heading(hit.chunk.section)))
-        content = [u for u in passage_units(hit) if not is_boilerplate(u.text)]
+        nearest = nearest_heading(hit.chunk.section)
+        above = set(terms(nearest))
+        units = passage_units(hit)
+        content = [u for u in units if not is_boilerplate(u.text)]
         # "Dit onderdeel is nog niet in werking getreden": a short passage lies close to many
         # questions in embedding space, yet has nothing to answer with
         empty.append(not content)
-        scored = [(unit_share(u, above), " ".join(u.parts)) for u in content]
+        # a glossary's entry is the first unit under its term
+        scored = [(unit_share(u, above, nearest if u is units[0] else None), " ".join(u.parts)) for u in content]
         best_unit, window = max(scored, default=(0.0, hit.chunk.text[:400]), key=lambda pair: pair[0])
         windows.append(window)
         heading_text = f"{hit.document.title} {hit.chunk.section or ''}"

@@ -914,6 +914,42 @@ def defines(text: str, asked: list[tuple[str, ...]]) -> bool:
                for head in defined_heads(text))
 
 
+# "Toegelaten instelling (woningcorporatie)", "Statushouder / vergunninghouder", "Urgentie, urgentieregeling en
+# urgentiecategorie": a glossary's heading names one term in several words
+_HEADING_ALTERNATIVES = re.compile(r"\s*(?:/|\(|\)|,|\sen\s|\sof\s)\s*")
+
+
+def glossary_entry(text: str, heading: str, asked: list[tuple[str, ...]]) -> bool:
+    """Whether `text`, the first unit under `heading`, is a glossary's entry for one of the `asked`
+    terms (`defined_terms`): the heading is that term alone ("Prestatieafspraken", "Toegelaten
+    instelling (woningcorporatie)") and the text goes on from it without naming it whole
+    ("Afspraken tussen gemeente, woningcorporatie en huurdersorganisatie over …"). A text that
+    names the term again is a sentence about it ("Het woord centrumgemeente staat niet als
+    definitie in de Wmo 2015"), or defines it in words of its own (`defines`)."""
+    named = set(entry_heads(heading))
+    found = set(terms(text))
+    # "Afspraken …" under "Prestatieafspraken" names a part of the term, not the term
+    return any(term in named and not all(credit(stem, found) == 1.0 for stem in term) for term in asked)
+
+
+def entry_heads(heading: str) -> list[tuple[str, ...]]:
+    """The stems of each term a glossary's `heading` names ("Toegelaten instelling
+    (woningcorporatie)" → [("toegelat", "instell"), ("woningcorporatie",)])."""
+    heads = [tuple(terms(_ARTICLE_WORD.sub("", alternative.strip())))
+             for alternative in _HEADING_ALTERNATIVES.split(heading) if alternative.strip()]
+    return [head for head in heads if head]
+
+
+_NAMES_GLOSSARY = re.compile(r"\b(?:begrippen(?:lijst)?|(?:verklarende\s+)?woordenlijst|glossarium|definities|"
+                             r"afkortingen(?:lijst)?)\b", re.I)
+
+
+def names_glossary(title: str) -> bool:
+    """Whether a title or heading path says it holds a glossary ("Begrippenlijst wonen, zorg en
+    aandachtsgroepen", "Bijlage › Begrippen")."""
+    return bool(_NAMES_GLOSSARY.search(title))
+
+
 def defined_heads(text: str) -> list[tuple[str, ...]]:
     """The stems of what `text` (a sentence or a list item) may define, one per definition form
     it has ("opvang: …" → [("opvang",)])."""

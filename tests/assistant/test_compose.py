@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.compose import compose, facets_of
-from assistant.sentences import as_quoted, credit, names_lid, units
+from assistant.sentences import as_quoted, credit, defined_terms, glossary_entry, names_lid, units
 from evals.metrics import contains
 from index.models import DocumentRecord, Hit
 from ingest.chunking import Chunker
@@ -636,6 +636,27 @@ def test_a_what_is_question_opens_with_the_definition_not_with_a_newer_sentence_
     answer = compose("Wat is een briefadres?", [summary, glossary], {})
 
     assert body(answer).startswith("Een briefadres is het adres van een andere persoon of een instelling")
+
+
+def test_a_glossary_entry_under_the_term_asked_opens_the_answer_though_it_does_not_repeat_the_term():
+    guide = hit("De afspraken uit stap 4 heten in de praktijk prestatieafspraken.", "Stappen › Stap 5", "stappenplan")
+    glossary = hit("Afspraken tussen gemeente, woningcorporatie en huurdersorganisatie over de uitvoering van het "
+                   "volkshuisvestingsbeleid. Het woord \"prestatieafspraken\" zelf is vooral praktijktaal.",
+                   "Beleid en afspraken › Prestatieafspraken", "begrippenlijst")
+
+    answer = compose("Wat zijn prestatieafspraken?", [guide, glossary], {})
+
+    assert body(answer).startswith("Afspraken tussen gemeente, woningcorporatie en huurdersorganisatie")
+
+
+def test_a_sentence_under_a_heading_of_the_term_is_no_entry_when_it_names_the_term_or_the_heading_is_no_term():
+    asked = defined_terms("Wat is een centrumgemeente?")
+
+    assert glossary_entry("Een gemeente die voor een regio taken uitvoert.", "Centrumgemeente", asked)
+    assert glossary_entry("Een gemeente die voor een regio taken uitvoert.", "Centrumgemeente (regio)", asked)
+    assert not glossary_entry("Het woord centrumgemeente staat niet als definitie in de Wmo 2015.", "Centrumgemeente",
+                              asked)
+    assert not glossary_entry("Een gemeente die voor een regio taken uitvoert.", "Rol van de centrumgemeente", asked)
 
 
 def test_a_question_about_the_difference_between_two_terms_gets_both_definitions_and_nothing_else():

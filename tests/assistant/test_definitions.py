@@ -239,3 +239,41 @@ def test_an_officer_asking_about_a_term_the_law_defines_by_a_list_gets_that_list
     assert onderneming.startswith("verbonden onderneming: rechtspersoon of vennootschap:"), onderneming
     assert "- a. welke een dochtermaatschappij is, of" in onderneming and "- b. in welke een toegelaten" in onderneming
     assert "Voor de toepassing" not in onderneming
+
+
+GLOSSARY_BY_HEADINGS = """# Begrippenlijst wonen en zorg
+
+## Beleid en afspraken
+
+### Prestatieafspraken
+Afspraken tussen gemeente, woningcorporatie en huurdersorganisatie over de uitvoering van het volkshuisvestingsbeleid.
+
+### Centrumgemeente
+Het woord centrumgemeente staat niet als definitie in de Wmo 2015.
+"""
+
+PRACTICE = """# Een spreidingsafspraak in de regio
+
+## Monitoring
+
+Het regionale overleg bespreakt in een vast ritme de toewijzingen per gemeente.
+"""
+
+
+def test_a_glossary_written_under_headings_defines_each_heading_a_guides_short_heading_defines_nothing(
+        tmp_path, embedder):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "begrippen.md").write_text(GLOSSARY_BY_HEADINGS, encoding="utf-8")
+    (tmp_path / "docs" / "praktijk.md").write_text(PRACTICE, encoding="utf-8")
+    IndexWriter(tmp_path / "index", embedder).ingest([tmp_path / "docs"])
+    index = Index.open(tmp_path / "index", embedder)
+    glossary = Glossary.read(index)
+
+    defining = with_definitions([], "Wat zijn prestatieafspraken?", lambda: glossary, index)
+
+    assert [hit.document.doc_id for hit in defining] == ["begrippen"]
+    assert defining[0].chunk.text.startswith("Afspraken tussen gemeente")
+    # an entry that names its term again is a sentence about it; a practice example is no glossary
+    assert with_definitions([], "Wat is een centrumgemeente?", lambda: glossary, index) == []
+    assert with_definitions([], "Wat is monitoring?", lambda: glossary, index) == []
+
