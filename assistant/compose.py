@@ -106,7 +106,10 @@ _LEANS_BACK = re.compile(
     r"|\bin (?:dat|dit|die) (?:geval|gevallen)\b(?!,?\s+(?:dat|waarin|waarbij|waar|als|wanneer|indien)\b)"
     # "Het gaat dus altijd om het cijfer ‘0’", after "De letter ‘O’ komt in het paspoortnummer niet voor":
     # a consequence of the sentence before, within its first seven words
-    r"|^(?:[\w’'-]+\s+){1,6}(?:daarom|daardoor|derhalve|dus)\b",
+    r"|^(?:[\w’'-]+\s+){1,6}(?:daarom|daardoor|derhalve|dus)\b"
+    # "De urgentieregeling is het deel van de verordening waarin dat is geregeld": "dat" right before
+    # the verb is no conjunction but what the sentence before says
+    r"|\bwaar(?:in|mee|op|voor|door|bij|over|aan|uit|van)\s+(?:dat|dit)\s+(?:is|wordt|werd|was|staat|staan)\b",
     re.I,
 )
 # "Welke groepen …?", "Op welke thema's …?", "Wat zijn de voorwaarden …?": an enumeration answers best

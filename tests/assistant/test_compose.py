@@ -423,6 +423,16 @@ def test_a_sentence_that_leans_on_this_or_that_comes_with_what_it_refers_to_or_n
             "Dit vergt een vaste voorzitter uit de centrumgemeente. [1]") in paired.text  # each sentence cited
 
 
+def test_a_sentence_that_points_back_with_waarin_dat_comes_with_what_dat_is():
+    passage = ("Urgentie betekent voorrang bij het verlenen van huisvestingsvergunningen. De urgentieregeling is het "
+               "deel van de huisvestingsverordening waarin dat is geregeld.")
+
+    answer = compose("Wat is de urgentieregeling in de huisvestingsverordening?", [hit(passage)], {})
+
+    assert body(answer).startswith("Urgentie betekent voorrang bij het verlenen van huisvestingsvergunningen. [1] "
+                                   "De urgentieregeling is het deel")
+
+
 def test_a_conclusion_drawn_with_dan_comes_with_its_condition_or_not_at_all():
     # the Huurcommissie's beleidsboek (2026): "dan" points back at the condition before it
     passage = ("Beschikt een woonruimte niet over een eigen toegang en/of (één van) deze wezenlijke voorzieningen, "
