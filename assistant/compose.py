@@ -274,11 +274,12 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 context = before  # "Bent u uw stempas kwijt? Vraag dan …": the question is its condition
             elif _LEANS_BACK.search(unit.text):
                 if (before is None or before.paragraph != unit.paragraph or not _answer_like(before)
-                        or is_boilerplate(before.text) or _LEANS_BACK.search(before.text)):
+                        or is_boilerplate(before.text) or _LEANS_BACK.search(before.text) or before.items):
                     # what it refers to is not in this passage, is the text itself ("Het is een
-                    # samenvatting, geen officiële tekst. Zij beschrijft …") or leans back in turn
-                    # ("Bijvoorbeeld om straten schoon te maken. Die extra kosten …"): leave it out
-                    # rather than mislead
+                    # samenvatting, geen officiële tekst. Zij beschrijft …"), leans back in turn
+                    # ("Bijvoorbeeld om straten schoon te maken. Die extra kosten …") or is a list, whose
+                    # lead-in alone says nothing ("Verhouding tot de urgentieregeling:" before "Gemeenten
+                    # kunnen dus kiezen …"): leave it out rather than mislead
                     continue
                 context = before
             # a context said before adds nothing new: "Deze vorm wordt vaak beschermd thuis genoemd"

@@ -460,6 +460,19 @@ def test_a_consequence_drawn_with_daarom_or_dus_comes_with_what_it_follows_from_
     assert "daarom" not in alone.text
 
 
+def test_a_conclusion_drawn_from_a_list_is_not_shown_with_the_lists_lead_in_alone():
+    # two passages of one section joined (`expand.join`): the list without a lead-in, then "dus …"
+    passage = hit("- In de oorspronkelijke wet hoorden vergunninghouders tot de verplichte urgentiegroepen.\n"
+                  "- In de tekst vanaf 2026 staan vergunninghouders niet in de lijst van verplichte urgentiegroepen.\n"
+                  "Gemeenten kunnen dus kiezen: vergunninghouders met voorrang huisvesten of op een andere manier.",
+                  "Taakstelling › Verhouding tot de urgentieregeling")
+
+    answer = compose("Mogen gemeenten vergunninghouders met voorrang huisvesten?", [passage], {})
+
+    assert "Verhouding tot de urgentieregeling: [1] Gemeenten kunnen dus kiezen" not in answer.text
+    assert "In de tekst vanaf 2026 staan vergunninghouders niet in de lijst" in answer.text
+
+
 def test_a_direct_answer_goes_on_with_the_sentence_that_leans_on_it_without_saying_it_twice():
     passage = ("Is het antwoord op alle drie de vragen nee, dan hoort de taak lokaal. Lokaal is dan niet minder "
                "belangrijk: daar worden woningen daadwerkelijk gerealiseerd, toegewezen en begeleid.")
