@@ -197,7 +197,8 @@ class ThuiswijzerApp:
         `doc_ids` limits the search to those documents ("Alleen in"), none meaning all."""
         session = session or self.new_session()
         question = (message or "").strip()
-        if not question:
+        if not question:  # a click on Vraag with nothing typed: say so, rather than seem not to react
+            gr.Info("Typ eerst een vraag in het tekstvak.", duration=4)
             yield session["messages"], gr.skip(), gr.skip(), session
             return
         turns: list[render.Turn] = session["turns"]

@@ -117,9 +117,14 @@ def test_an_officer_asks_within_one_chosen_document_only(web, tmp_path):
     assert "veertig tijdelijke woningen" not in within.answer
 
 
-def test_an_empty_question_changes_nothing(web):
+def test_an_empty_question_changes_nothing_and_the_officer_is_told_to_type_one(web, monkeypatch):
+    told = []
+    monkeypatch.setattr(app.gr, "Info", lambda message, **_: told.append(message))
+
     messages, *_ = last(web.respond("   ", None, "", ""))
+
     assert messages == []
+    assert told == ["Typ eerst een vraag in het tekstvak."]
 
 
 def test_a_failure_while_answering_is_a_dutch_sentence_not_a_trace(web, monkeypatch):
