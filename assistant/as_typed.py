@@ -18,6 +18,10 @@ _GREETING = re.compile(r"^\s*(?:hoi|hallo|hey|hi|dag|goedemorgen|goedemiddag|goe
                        r"[^,!.:?\n]{0,40}[,!.:]+\s*", re.I)
 # "Vraag:", "Ik heb een vraag:", "Mijn vraag is:"
 _LABEL = re.compile(r"^\s*(?:(?:ik\s+heb\s+(?:nog\s+)?een|mijn|een)\s+)?vraag(?:\s+is)?\s*:\s*", re.I)
+# "… en er is veel discussie. Mijn vraag is eigenlijk: welke groepen …?": what the officer marks as the
+# question after a story around it; the story's words would be searched for as much as the question's
+_LABEL_WITHIN = re.compile(r"(?<=[.!?])\s+(?:(?:mijn|onze|de)\s+)?vraag\s+is(?:\s+(?:dus|eigenlijk|kort\s+gezegd|"
+                           r"concreet|dan\s+ook|simpel))?\s*:\s*", re.I)
 _THANKS = re.compile(r"[\s.!]*(?:(?:alvast\s+)?(?:bedankt|dank\s*(?:je|u)(?:\s+wel)?)(?:\s+alvast)?)[.!]*\s*$", re.I)
 # a message that is only a greeting or thanks ("hallo", "Bedankt!", "Dank je wel, Thuiswijzer"): no question
 _ONLY_GREETING = re.compile(
@@ -33,9 +37,13 @@ ENGLISH_MIN_WORDS = 4
 
 
 def as_asked(question: str) -> str:
-    """`question` without a greeting or label before it or thanks after it, and in lower case
-    when typed in capitals; itself when nothing would be left."""
+    """`question` without a greeting or label before it or thanks after it, from the question a
+    longer message marks as its question ("… Mijn vraag is eigenlijk: welke groepen …?"), and in
+    lower case when typed in capitals; itself when nothing would be left."""
     plain = _THANKS.sub("", _LABEL.sub("", _GREETING.sub("", question.strip()))).strip()
+    marked = list(_LABEL_WITHIN.finditer(plain))
+    if marked and re.search(r"\w", plain[marked[-1].end():]):
+        plain = plain[marked[-1].end():]
     letters = [c for c in plain if c.isalpha()]
     if len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > CAPITALS:
         plain = plain.lower()

@@ -14,6 +14,10 @@ from assistant.as_typed import as_asked, asked_in_english, courtesy
     ("Vraag: Welke groepen?", "Welke groepen?"),
     ("Ik heb een vraag: wat is een woonzorgvisie? Alvast bedankt!", "Wat is een woonzorgvisie?"),
     ("WELKE GROEPEN MOETEN IN DE URGENTIEREGELING?", "Welke groepen moeten in de urgentieregeling?"),
+    # a story first, then the question it marks: the story's words are no terms to search for
+    ("Goedemiddag, ik werk bij een gemeente in het oosten. Wij schrijven een nieuwe verordening en er is veel "
+     "discussie met de corporaties. Mijn vraag is eigenlijk: welke groepen moeten in de urgentieregeling?",
+     "Welke groepen moeten in de urgentieregeling?"),
 ])
 def test_a_greeting_a_label_thanks_and_capitals_are_not_what_is_asked(typed, asked):
     assert as_asked(typed) == asked
@@ -24,6 +28,7 @@ def test_a_greeting_a_label_thanks_and_capitals_are_not_what_is_asked(typed, ask
     "Dagbesteding: wat is dat?",  # a subject before the colon, not a greeting
     "Hoi!", "Bedankt",  # nothing would be left
     "Hoe werkt Housing First in Parkstad Limburg?",
+    "Wij zijn een kleine gemeente in Parkstad. Hoeveel statushouders moeten wij huisvesten?",  # no marked question
 ])
 def test_a_question_typed_plainly_stays_as_it_is(question):
     assert as_asked(question) == question
