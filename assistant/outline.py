@@ -9,7 +9,10 @@ its summary ("Er is geen vorm die altijd beter is …") and its parts. When the 
 guide (no law text) whose title names every term of a question that asks how to go about
 something, or of a question that says nothing its title does not, the answer is the guide's own
 summary, then its parts in order: each with its heading and first sentence, cited to its own
-passage. A guide without a summary section is answered as any other question.
+passage. A guide without a summary section is answered as any other question. When the guide
+covers more than is asked and one of its parts is written on the question ("Hoe betrek je
+ervaringsdeskundigen?" in a guide on huurders, bewoners and ervaringsdeskundigen), that part is
+the answer, whole.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from assistant.steps import asks_how
 from index.models import DocumentRecord, Hit
 
 MAX_PARTS = 8  # an outline an officer takes in at a glance; the rest is in the guide
+MAX_PART_LINES = 12  # a part of a guide shown whole; a longer one is answered as any question
 _LAW = "regelgeving"  # a law's title names what it regulates; its articles are no outline of an answer
 
 
@@ -30,16 +34,79 @@ def guide_on(question: str, opening: Citation, index) -> DocumentRecord | None:
     """The guide (not a law text) the answer opens in (`opening`), when its title names every term
     of `question` and the question asks how to go about something, or has no term the title does
     not name either ("Welke samenwerking tuig je op?" of "Welke samenwerking tuig je op, en met
-    wie?"); None otherwise, and for a question about one case (a name, a year) or one that asks a
-    date or a number, which a sentence answers."""
-    document = index.document(opening.doc_id)
-    if document is None or document.metadata.type == _LAW or anchors(question) or asked_statement(question):
+    wie?"); None otherwise: for a question about one case (a name, a year) or one that asks a
+    date or a number, which a sentence answers, and when a heading of the guide names every term
+    of the question, a part written on it."""
+    document = _guide(question, opening, index)
+    if document is None or _part_path(question, document, index):
+        # "Hoe betrek ik ervaringsdeskundigen?" of a guide on huurders, bewoners and ervaringsdeskundigen:
+        # its part "Hoe betrek je ervaringsdeskundigen?" answers (`part_on`), not an outline of all three
         return None
     wanted = set(question_terms(question))
     titled = set(question_terms(" ".join(filter(None, [document.display_title, document.metadata.title]))))
     if not wanted or not all(credit(term, titled) for term in wanted):
         return None
     return document if asks_how(question) or all(credit(term, wanted) for term in titled) else None
+
+
+def part_on(question: str, opening: Citation, index) -> tuple[DocumentRecord, str] | None:
+    """(the guide, the heading path of its part) when the guide (not a law text) the answer opens in
+    has a part whose heading names every term of a how-question ("Hoe betrek je
+    ervaringsdeskundigen?" for "Hoe betrek ik ervaringsdeskundigen?"); the first such part in text
+    order. None otherwise, and for a question about one case (a name, a year) or one that asks a
+    date or a number."""
+    document = _guide(question, opening, index)
+    if document is None or not asks_how(question):
+        return None
+    path = _part_path(question, document, index)
+    return (document, path) if path else None
+
+
+def part_answer(document: DocumentRecord, path: str, index) -> Composition | None:
+    """The part of `document` under the heading path `path`, whole: per sub-heading in text order a
+    bold label, then each sentence and each list item as a cited line (Markdown, without its
+    Bronnen); None when the part is longer than MAX_PART_LINES lines, which an answer would cut."""
+    lines = [f"_Het deel „{as_quoted(nearest_heading(path))}” van „{document.display_title}” gaat over deze "
+             "vraag:_", ""]
+    citations, shown = [], 0
+    for chunk in index.chunks_of(document.doc_id):
+        section = chunk.section or ""
+        if section != path and not section.startswith(path + " ›"):
+            continue
+        hit = Hit(chunk, document, 1.0)
+        said = [text for unit in passage_units(hit) if not is_boilerplate(unit.text)
+                for text in ([] if unit.from_heading else [unit.text]) + unit.items]
+        if not said:
+            continue
+        n = len(citations) + 1
+        citations.append(to_citation(n, hit, said))
+        label = section[len(path):].strip(" ›")
+        if label and f"**{as_quoted(label)}**" not in lines:
+            lines += ([""] if lines[-1] else []) + [f"**{as_quoted(label)}**"]
+        lines += [f"- {as_quoted(text)} [{n}]" for text in said]
+        shown += len(said)
+    return Composition("\n".join(lines), citations) if citations and shown <= MAX_PART_LINES else None
+
+
+def _guide(question: str, opening: Citation, index) -> DocumentRecord | None:
+    """The document the answer opens in (`opening`) when it is no law text and `question` asks
+    about no one case (a name, a year) and no date or number."""
+    document = index.document(opening.doc_id)
+    if document is None or document.metadata.type == _LAW or anchors(question) or asked_statement(question):
+        return None
+    return document
+
+
+def _part_path(question: str, document: DocumentRecord, index) -> str | None:
+    """The heading path, down to that heading, of the first part of `document` whose heading names
+    every term of `question`; None when no heading does."""
+    wanted = set(question_terms(question))
+    for chunk in index.chunks_of(document.doc_id) if wanted else []:
+        headings = [h.strip() for h in (chunk.section or "").split("›")]
+        for depth, heading in enumerate(headings):
+            if all(credit(term, set(question_terms(heading))) for term in wanted):
+                return " › ".join(headings[:depth + 1])
+    return None
 
 
 def guide_answer(document: DocumentRecord, index) -> Composition | None:

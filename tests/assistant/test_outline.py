@@ -10,6 +10,7 @@ from assistant.outline import guide_on
 from evals.metrics import direct_answer
 from index.models import Hit
 from index.searcher import LiveIndex
+from index.writer import IndexWriter
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +60,48 @@ def test_a_question_about_one_case_or_a_number_is_no_question_for_the_whole_guid
 
     assert guide_on("Hoe richt Parkstad de procesorganisatie in?", opening, index) is None  # a name: one case
     assert guide_on("Hoeveel procesorganisaties richt je in?", opening, index) is None  # a number
+
+
+GUIDE_ON_THREE_GROUPS = """# Huurders, bewoners en ervaringsdeskundigen betrekken
+
+## Hoe betrek je huurdersorganisaties?
+
+Nodig hen uit bij het opstellen van de woonzorgvisie, niet pas bij de prestatieafspraken.
+
+## Hoe betrek je ervaringsdeskundigen?
+
+### Op beleidsniveau
+
+Laat ervaringsdeskundigen meedenken over de woonzorgvisie en de toewijzingsregels.
+
+### Randvoorwaarden
+
+- **Vergoeding:** betaal ervaringsdeskundigen voor hun inzet, net als andere deskundigen.
+- **Ondersteuning:** bied begeleiding en intervisie, want het werk kan confronterend zijn.
+
+## Samenvatting
+
+Betrek huurdersorganisaties als formele partner en ervaringsdeskundigen als deskundigen.
+"""
+
+
+def test_an_officer_asking_how_to_involve_one_group_gets_the_guides_part_on_it_whole_not_the_whole_guide(
+        tmp_path, embedder):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "betrekken.md").write_text(GUIDE_ON_THREE_GROUPS, encoding="utf-8")
+    IndexWriter(tmp_path / "index", embedder).ingest([tmp_path / "docs"], overrides={"type": "handreiking"})
+    officer = Assistant(LiveIndex(tmp_path / "index", embedder))
+
+    answer = officer.ask("Hoe betrek ik ervaringsdeskundigen?")
+    body = answer.text.split("**Bronnen**")[0]
+
+    assert body.startswith("_Het deel „Hoe betrek je ervaringsdeskundigen?”")
+    for line in ("**Op beleidsniveau**", "- Laat ervaringsdeskundigen meedenken over de woonzorgvisie",
+                 "**Randvoorwaarden**", "- Vergoeding: betaal ervaringsdeskundigen voor hun inzet",
+                 "- Ondersteuning: bied begeleiding en intervisie"):
+        assert line in body, line
+    assert "huurdersorganisaties" not in body.lower()  # another group's part, and the summary of all three
+    assert {c.section.split(" › ")[0] for c in answer.citations} == {"Hoe betrek je ervaringsdeskundigen?"}
 
 
 def _opening(index, doc_id: str) -> Citation:
