@@ -75,7 +75,8 @@ def part_answer(document: DocumentRecord, path: str, index) -> Composition | Non
             continue
         hit = Hit(chunk, document, 1.0)
         said = [text for unit in passage_units(hit) if not is_boilerplate(unit.text)
-                for text in ([] if unit.from_heading else [unit.text]) + unit.items]
+                for text in ([] if unit.from_heading else [unit.text]) + unit.items
+                if f"- {as_quoted(text)} [" not in "\n".join(lines)]  # not twice where passages overlap
         if not said:
             continue
         n = len(citations) + 1
@@ -99,12 +100,14 @@ def _guide(question: str, opening: Citation, index) -> DocumentRecord | None:
 
 def _part_path(question: str, document: DocumentRecord, index) -> str | None:
     """The heading path, down to that heading, of the first part of `document` whose heading names
-    every term of `question`; None when no heading does."""
+    every term of `question`; None when no heading does. The document's title as a heading is the
+    whole guide, no part of it."""
     wanted = set(question_terms(question))
+    titles = {t.casefold() for t in (document.display_title, document.metadata.title) if t}
     for chunk in index.chunks_of(document.doc_id) if wanted else []:
         headings = [h.strip() for h in (chunk.section or "").split("›")]
         for depth, heading in enumerate(headings):
-            if all(credit(term, set(question_terms(heading))) for term in wanted):
+            if heading.casefold() not in titles and all(credit(term, set(question_terms(heading))) for term in wanted):
                 return " › ".join(headings[:depth + 1])
     return None
 
