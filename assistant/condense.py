@@ -18,10 +18,13 @@ _REFERRING = re.compile(
     r"(?=\s*[?.!]?\s*$|\s+(?:voor|bij|mee|over|aan|van)\b|\s*[,?])",
     re.I,
 )
-# "van die netwerkvorm", "mogen … die aantallen": a demonstrative after a preposition or verb points back
+# "van die netwerkvorm", "mogen … die aantallen": a demonstrative after a preposition or verb points back;
+# so does one right after a question's opening word and verb ("Wie maakt die afspraken?"), not after
+# "Welke groepen", where "die" opens a relative clause
 _DEMONSTRATIVE = re.compile(
     r"\b(van|voor|met|aan|bij|op|in|over|uit|naar|zijn|is|mogen|moeten|kunnen|kan|mag|moet)\s+"
-    r"(die|deze|dat|dit|zo'n|zulke)\s+\w+",
+    r"(die|deze|dat|dit|zo'n|zulke)\s+\w+"
+    r"|^\s*(?:en\s+)?(?:wie|wat|wanneer|waar|hoe|waarom)\s+\w+\s+(die|deze|dit|zo'n|zulke)\s+\w+",
     re.I,
 )
 # "Geldt die ook …?", "Moet dat …?": a pronoun as the subject right after the opening verb
@@ -203,6 +206,8 @@ def condense(question: str, history: list[dict] | None) -> str:
     # a word the follow-up says itself is not carried again: "Hoe vraag ik die aan?" after "Hoe vraag
     # ik DigiD aan?" carries "DigiD", and the embedded query is not its verb twice over
     said = {word.lower() for word in re.findall(r"[\w'-]+", own)}
+    # "die afspraken" points back at the prestatieafspraken asked before: no other one of that kind
+    pointed = {found.group(0).split()[-1].lower() for found in _DEMONSTRATIVE.finditer(own)}
     # the last question that stood on its own carries the topic; a chain of follow-ups adds up
     topics = []
     for earlier in reversed(previous):
@@ -210,7 +215,7 @@ def condense(question: str, history: list[dict] | None) -> str:
         # chose it keeps the search there; its words ("deze publicatie over") find nothing
         words = [] if asks_overview(earlier) else topic_of(earlier).split()
         topics.insert(0, " ".join(word for word in words if word.lower() not in said
-                                  and not any(same_kind(word, other) for other in said)))
+                                  and not any(same_kind(word, other) for other in said - pointed)))
         if not is_follow_up(earlier):
             break
     own = own[:1].upper() + own[1:]
@@ -220,7 +225,11 @@ def condense(question: str, history: list[dict] | None) -> str:
         # the pronoun stands for the earlier subject, and the query says it in its place: "Hoe vraag
         # ik die aan?" after "Hoe vraag ik DigiD aan?" is embedded as "Hoe vraag ik DigiD aan?"; with
         # the topic in brackets behind it the embedder sees another question and the evidence is weak
-        return re.sub(rf"\b{pointer}\b", lambda _: carried, own, count=1) + "?"
+        # "Wie maakt die afspraken?" after prestatieafspraken: the noun is the topic's own head, not said twice
+        def stand_in(found: re.Match) -> str:
+            noun = found.group(1)
+            return carried if noun and carried.lower().endswith(noun.lower()) else carried + (f" {noun}" if noun else "")
+        return re.sub(rf"\b{pointer}\b(?:\s+(\w+))?", stand_in, own, count=1) + "?"
     return f"{own} ({carried})?" if carried else f"{own}?"
 
 
