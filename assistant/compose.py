@@ -109,7 +109,12 @@ _LEANS_BACK = re.compile(
     r"|^(?:[\w’'-]+\s+){1,6}(?:daarom|daardoor|derhalve|dus)\b"
     # "De urgentieregeling is het deel van de verordening waarin dat is geregeld": "dat" right before
     # the verb is no conjunction but what the sentence before says
-    r"|\bwaar(?:in|mee|op|voor|door|bij|over|aan|uit|van)\s+(?:dat|dit)\s+(?:is|wordt|werd|was|staat|staan)\b",
+    r"|\bwaar(?:in|mee|op|voor|door|bij|over|aan|uit|van)\s+(?:dat|dit)\s+(?:is|wordt|werd|was|staat|staan)\b"
+    # "Het eerste risico is dat alles regionaal wordt besproken": one of the "twee risico's" the sentence
+    # before announced; alone, a risk reads as a task. Not a law's "Het eerste lid is niet van toepassing",
+    # which names its own referent
+    r"|^(?:het|de)\s+(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+"
+    r"(?!(?:lid|artikel|onderdeel|volzin|hoofdstuk|afdeling|paragraaf|titel|bijlage)\b)[\w-]+\s+(?:is|was|betreft)\b",
     re.I,
 )
 # "Welke groepen …?", "Op welke thema's …?", "Wat zijn de voorwaarden …?": an enumeration answers best

@@ -433,6 +433,19 @@ def test_a_sentence_that_points_back_with_waarin_dat_comes_with_what_dat_is():
                                    "De urgentieregeling is het deel")
 
 
+def test_the_first_of_two_risks_comes_with_the_sentence_that_announces_them_or_not_at_all():
+    # helper-42: "Het eerste risico is dat alles regionaal wordt besproken …" stood under **Lokaal** as a task
+    passage = ("Zonder duidelijke taakverdeling ontstaan twee risico's. Het eerste risico is dat alles regionaal "
+               "wordt besproken en niets lokaal wordt uitgevoerd.")
+    orphan = "Het eerste risico is dat alles regionaal wordt besproken en niets lokaal wordt uitgevoerd."
+
+    paired = compose("Wat wordt er lokaal uitgevoerd en wat regionaal besproken?", [hit(passage)], {})
+    alone = compose("Wat wordt er lokaal uitgevoerd en wat regionaal besproken?", [hit(orphan)], {})
+
+    assert "Zonder duidelijke taakverdeling ontstaan twee risico's. [1] Het eerste risico is dat" in paired.text
+    assert "Het eerste risico" not in alone.text
+
+
 def test_a_conclusion_drawn_with_dan_comes_with_its_condition_or_not_at_all():
     # the Huurcommissie's beleidsboek (2026): "dan" points back at the condition before it
     passage = ("Beschikt een woonruimte niet over een eigen toegang en/of (één van) deze wezenlijke voorzieningen, "
