@@ -954,7 +954,9 @@ def defined_heads(text: str) -> list[tuple[str, ...]]:
     """The stems of what `text` (a sentence or a list item) may define, one per definition form
     it has ("opvang: …" → [("opvang",)])."""
     heads = [tuple(terms(_ARTICLE_WORD.sub("", match.group("head").strip()))) for match in _definition_forms(text)[1]]
-    return [head for head in heads if head]
+    if glossary_row(text):  # "Begrip: DAEB en niet-DAEB · Beschrijving: DAEB staat voor …" defines each
+        heads += [head for match in _definition_forms(text)[1] for head in entry_heads(match.group("head"))]
+    return list(dict.fromkeys(head for head in heads if head))
 
 
 def glossary_row(text: str) -> bool:

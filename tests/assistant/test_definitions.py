@@ -6,7 +6,7 @@ import pytest
 
 from assistant import Assistant, definitions
 from assistant.definitions import Glossary, with_definitions
-from assistant.sentences import defined_terms
+from assistant.sentences import defined_terms, defines
 from index.writer import IndexWriter
 from index.searcher import Index, LiveIndex
 
@@ -180,6 +180,14 @@ def test_a_glossary_written_as_a_table_defines_its_terms_and_other_tables_define
     assert [hit.document.doc_id for hit in defining] == ["gids"]
     assert "Begrip: Wonen Eerst · Beschrijving: Een aanpak waarin" in defining[0].chunk.text
     assert with_definitions([], "Wat is een energielabel?", lambda: glossary, index) == []
+
+
+def test_a_glossary_row_of_two_terms_defines_each():
+    # Utrecht's begrippenlijst: "Wat is DAEB?" opened with an article on an interne startlening
+    row = "Begrip: DAEB en niet-DAEB · Beschrijving: DAEB staat voor Diensten van algemeen economisch belang."
+
+    assert defines(row, defined_terms("Wat is DAEB?"))
+    assert not defines("Begrip: Wonen Eerst · Beschrijving: Een aanpak.", defined_terms("Wat is DAEB?"))
 
 
 def test_an_officer_reads_a_glossary_rows_whole_description_not_its_first_sentence(tmp_path, embedder):
