@@ -18,7 +18,7 @@ from assistant.evidence import (CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloo
                                 named_where_asked, unknown_share, weigh)
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
-from assistant.outline import guide_answer, guide_on, part_answer, part_on
+from assistant.outline import guide_answer, outline_on, part_answer
 from assistant.overview import described_law, overview, overview_text
 from assistant.rerank import RERANK_DEPTH, rerank
 from assistant.separable import with_whole_verbs
@@ -275,14 +275,12 @@ class Assistant:
             notes = notes + ["Het bewijs is zwak: controleer de bronnen."]
         if self.chat_model is None:
             steps = guide_steps(query, composition.citations[0], index)
-            part = None if steps else part_on(searched, composition.citations[0], index)
-            guide = None if steps or part else guide_on(searched, composition.citations[0], index)
+            outline = None if steps else outline_on(searched, composition.citations[0], index)
             if steps:  # "Hoe stel ik een woonzorgvisie op?": the guide's steps, not the one sharing words with it
                 composition = steps_answer(steps, composition.citations[0])
-            elif part is not None:  # "Hoe betrek ik ervaringsdeskundigen?": the guide's part written on it
-                composition = part_answer(*part, index) or composition
-            elif guide is not None:  # "Hoe richt je de procesorganisatie in?": the guide written on it
-                composition = guide_answer(guide, index) or composition
+            elif outline is not None:  # "Hoe richt je de procesorganisatie in?": the guide written on it, or
+                guide, part = outline  # for "Hoe betrek ik ervaringsdeskundigen?" its part written on it
+                composition = (part_answer(guide, part, index) if part else guide_answer(guide, index)) or composition
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
             place = place_notice(asked_places, composition.citations, index)

@@ -30,36 +30,36 @@ MAX_PART_LINES = 12  # a part of a guide shown whole; a longer one is answered a
 _LAW = "regelgeving"  # a law's title names what it regulates; its articles are no outline of an answer
 
 
-def guide_on(question: str, opening: Citation, index) -> DocumentRecord | None:
-    """The guide (not a law text) the answer opens in (`opening`), when its title names every term
-    of `question` and the question asks how to go about something, or has no term the title does
-    not name either ("Welke samenwerking tuig je op?" of "Welke samenwerking tuig je op, en met
-    wie?"); None otherwise: for a question about one case (a name, a year) or one that asks a
-    date or a number, which a sentence answers, and when a heading of the guide names every term
-    of the question, a part written on it."""
+def outline_on(question: str, opening: Citation, index) -> tuple[DocumentRecord, str | None] | None:
+    """What of the guide (not a law text) the answer opens in (`opening`) answers `question`, as
+    (the guide, the heading path of its part, or None for the whole guide):
+    - a part whose heading names every term of a question that asks how to go about something
+      ("Hoe betrek je ervaringsdeskundigen?" for "Hoe betrek ik ervaringsdeskundigen?"), the first
+      such part in text order;
+    - the whole guide when no heading does and its title names every term of a how-question, or
+      of a question with no term the title does not name either ("Welke samenwerking tuig je op?"
+      of "Welke samenwerking tuig je op, en met wie?").
+    None otherwise: for a question about one case (a name, a year) or one that asks a date or a
+    number, which a sentence answers, and for another question a part's heading names."""
     document = _guide(question, opening, index)
-    if document is None or _part_path(question, document, index):
-        # "Hoe betrek ik ervaringsdeskundigen?" of a guide on huurders, bewoners and ervaringsdeskundigen:
-        # its part "Hoe betrek je ervaringsdeskundigen?" answers (`part_on`), not an outline of all three
+    if document is None:
         return None
+    path = _part_path(question, document, index)
+    if path:
+        # "Hoe betrek ik ervaringsdeskundigen?" of a guide on huurders, bewoners and ervaringsdeskundigen:
+        # its part "Hoe betrek je ervaringsdeskundigen?" answers, not an outline of all three
+        return (document, path) if asks_how(question) else None
     wanted = set(question_terms(question))
     titled = set(question_terms(" ".join(filter(None, [document.display_title, document.metadata.title]))))
     if not wanted or not all(credit(term, titled) for term in wanted):
         return None
-    return document if asks_how(question) or all(credit(term, wanted) for term in titled) else None
+    return (document, None) if asks_how(question) or all(credit(term, wanted) for term in titled) else None
 
 
-def part_on(question: str, opening: Citation, index) -> tuple[DocumentRecord, str] | None:
-    """(the guide, the heading path of its part) when the guide (not a law text) the answer opens in
-    has a part whose heading names every term of a how-question ("Hoe betrek je
-    ervaringsdeskundigen?" for "Hoe betrek ik ervaringsdeskundigen?"); the first such part in text
-    order. None otherwise, and for a question about one case (a name, a year) or one that asks a
-    date or a number."""
-    document = _guide(question, opening, index)
-    if document is None or not asks_how(question):
-        return None
-    path = _part_path(question, document, index)
-    return (document, path) if path else None
+def guide_on(question: str, opening: Citation, index) -> DocumentRecord | None:
+    """The guide whose whole outline answers `question` (`outline_on`), or None."""
+    found = outline_on(question, opening, index)
+    return found[0] if found and found[1] is None else None
 
 
 def part_answer(document: DocumentRecord, path: str, index) -> Composition | None:
@@ -68,7 +68,7 @@ def part_answer(document: DocumentRecord, path: str, index) -> Composition | Non
     Bronnen); None when the part is longer than MAX_PART_LINES lines, which an answer would cut."""
     lines = [f"_Het deel „{as_quoted(nearest_heading(path))}” van „{document.display_title}” gaat over deze "
              "vraag:_", ""]
-    citations, shown = [], 0
+    citations, shown, seen = [], 0, set()
     for chunk in index.chunks_of(document.doc_id):
         section = chunk.section or ""
         if section != path and not section.startswith(path + " ›"):
@@ -76,9 +76,10 @@ def part_answer(document: DocumentRecord, path: str, index) -> Composition | Non
         hit = Hit(chunk, document, 1.0)
         said = [text for unit in passage_units(hit) if not is_boilerplate(unit.text)
                 for text in ([] if unit.from_heading else [unit.text]) + unit.items
-                if f"- {as_quoted(text)} [" not in "\n".join(lines)]  # not twice where passages overlap
+                if text not in seen]  # not twice where passages overlap
         if not said:
             continue
+        seen.update(said)
         n = len(citations) + 1
         citations.append(to_citation(n, hit, said))
         label = section[len(path):].strip(" ›")
