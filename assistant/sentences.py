@@ -1063,7 +1063,8 @@ def _counts(text: str, noun: str, asked: set[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def analyzer_stopwords() -> frozenset[str]:
-    """Dutch stopwords ("worden", "zijn", "hebben"): no plural noun after a number."""
+    """The Dutch stopwords BM25 leaves out ("worden", "zijn", "hebben"): no plural noun after a
+    number, no separable verb. Imported on first use: bm25s pulls in numba (`index.bm25_store`)."""
     from bm25s.stopwords import STOPWORDS_DUTCH
     return frozenset(STOPWORDS_DUTCH)
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.sentences import analyzer_stopwords
+
 PARTICLES = frozenset("aan af in op uit mee door terug toe om bij na weg vast los samen voor".split())
 # a modal or an auxiliary leaves its verb whole at the end ("Waar moet ik het aanvragen?"), so a
 # particle-like last word after one is a preposition ("Waar heb ik recht op?", "Waar gaat het om?")
@@ -97,8 +99,7 @@ def whole_verbs(question: str) -> list[list[str]]:
     the stem with -t ("vraagt": aanvragen), or the t is the stem's own ("richt": oprichten; also
     as a subordinate clause writes it, "opricht"). The caller keeps the first form its library
     knows."""
-    from bm25s.stopwords import STOPWORDS_DUTCH  # here: bm25s pulls in numba (`index.bm25_store`)
-
+    stopwords = analyzer_stopwords()
     found: list[list[str]] = []
     for clause in _CLAUSE.split(question):
         words = [w.lower() for w in _WORD.findall(clause)]
@@ -111,7 +112,7 @@ def whole_verbs(question: str) -> list[list[str]]:
             continue
         words = words[:end + 1]
         particle, verb = words[-1], finite_verb(words[:-1])
-        if (verb is None or verb in AUXILIARIES or verb in STOPWORDS_DUTCH or verb in PAST or len(verb) < 3
+        if (verb is None or verb in AUXILIARIES or verb in stopwords or verb in PAST or len(verb) < 3
                 or verb.endswith(("de", "te"))):
             continue
         if verb.endswith("en") and not SINGULAR & set(words):  # "Hoe richten we … in?": the plural is the infinitive
