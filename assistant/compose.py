@@ -291,6 +291,10 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # after "Steeds vaker wordt beschermd wonen ook in een eigen woning geboden" was read
             # speaks to "En krijgt iemand die daar vertrekt voorrang op een woning?" by its own words
             heard = context is not None and bool(already_said) and _core(context.text) in already_said
+            if heard and focus and not any(credit(t, set(terms(unit.text))) for t in focus):
+                # shown, it would bring back the sentence it leans on: "Deze vorm wordt vaak beschermd
+                # thuis genoemd" under a heading that names maatschappelijke opvang says nothing of it
+                continue
             unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context and not heard else []))))
             if unit.items or (position == 0 and entry):
                 # a list is about what the heading above it names ("De tien groepen …"), and so is the

@@ -598,6 +598,21 @@ def test_a_follow_up_does_not_open_with_a_sentence_that_only_names_what_the_offi
     assert body(answer).startswith("Gemeenten maken afspraken over het percentage woningen")
 
 
+def test_a_follow_up_does_not_bring_back_what_the_officer_just_read_as_the_context_of_a_point_on_the_old_topic():
+    handreiking = hit("Steeds vaker wordt beschermd wonen ook in een eigen woning geboden, met begeleiding. "
+                      "Deze vorm wordt vaak beschermd thuis genoemd.", "Beschermd wonen en maatschappelijke opvang",
+                      "handreiking")
+    opvang = hit("Maatschappelijke opvang is onderdak en begeleiding voor wie de thuissituatie heeft verlaten.",
+                 doc_id="wmo")
+    earlier = "Steeds vaker wordt beschermd wonen ook in een eigen woning geboden, met begeleiding. [1]"
+
+    answer = compose("Maatschappelijke opvang (beschermd wonen)?", [opvang, handreiking], {},
+                     previous_answers=[earlier], follow_up="En maatschappelijke opvang?")
+
+    assert body(answer).startswith("Maatschappelijke opvang is onderdak en begeleiding")
+    assert "Steeds vaker" not in body(answer) and "beschermd thuis" not in body(answer)
+
+
 def test_a_why_follow_up_gets_the_reason_not_a_point_the_previous_answer_listed_that_names_the_programme():
     profiel = hit("Wat: Stadsregio Parkstad Limburg, een van de zes gebieden in de koplopersgroep van het "
                   "programma Een thuis voor iedereen.", "In het kort", "profiel")
