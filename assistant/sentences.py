@@ -55,6 +55,10 @@ QUESTION_WORDS = frozenset(
     # "Hoeveel gemeenten telt Parkstad Limburg?" asks what "… tussen zeven gemeenten" says (a fresh user)
     "telt".split()
 )
+# "… bij welke gemeente iemand zich daarvoor meldt", "Welke regels gelden hierbij?": a word that points
+# at what was said, rare in texts, so weighed as if it were what is asked
+_POINTING_WORD = re.compile(r"\b(?:daar|hier|er|waar)(?:van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast|door|na"
+                            r"|om|tegen|toe)\b", re.I)
 _WORD = re.compile(r"\w[\w-]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # laws by name or by acronym ("Wmo", "Wlz"), the state and its papers: the frame of every passage
@@ -586,6 +590,7 @@ def question_terms(question: str) -> list[str]:
     stop |= {t for m in _MEASURE.finditer(question) for t in terms(f"{m.group(0)} {m.group(1)}")}  # "Hoelang" too
     stop.add(STATED_DURATION)  # "jongeren onder de 27 jaar" asks about an age, not how long
     stop |= {t for m in _SELF_REFERENCE.finditer(question) for t in terms(m[1] or m[2])}
+    stop |= {t for m in _POINTING_WORD.finditer(question) for t in terms(m[0])}
     found = [t for t in terms(question) if t not in stop]
     return found + [t for t in analyzer().terms(" ".join(measure_nouns(question))) if t not in found]
 

@@ -169,6 +169,16 @@ def test_a_number_that_counts_something_else_does_not_answer_how_many():
                                "Hoe lang mag een huisvestingsverordening gelden?")
 
 
+def test_a_word_that_points_back_is_not_what_a_follow_up_asks_about():
+    # "daarvoor" is rare in law texts, so its idf weighed it as the question's subject: the Woningwet's
+    # "voorschriften omtrent het onderwerp … melden" answered "bij welke gemeente … daarvoor melden"
+    searched = "Bij welke gemeente moet iemand zich daarvoor melden (beschermd wonen volgens Wmo)?"
+
+    assert question_terms(searched) == question_terms(searched.replace(" daarvoor", ""))
+    assert question_terms("Welke regels gelden hierbij?") == question_terms("Welke regels gelden?")
+    assert "erfpacht" in question_terms("Wat is erfpacht?")
+
+
 def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():
     # "Hoe lang mag een huisvestingsverordening gelden?" is answered by article 4's "voor de duur van
     # ten hoogste vier jaar", which says neither "lang" nor "gelden"
