@@ -1180,12 +1180,27 @@ def quotes(part: str, source: set[tuple[str, ...]]) -> bool:
 RUNNING_TITLE_WORDS = 12
 
 
+# "Dit wordt in hoofdstuk 2.6 nader toegelicht.", "In paragraaf 1.4.2 wordt vervolgens ingegaan op de
+# keuze …": where a text explains something, not what it says. Not "In hoofdstuk 1 is toegelicht dat
+# huurders … huurprijsbescherming hebben", "Zoals toegelicht onder paragraaf 1.4.4, worden …" or "… wordt
+# aangesloten bij de definities zoals toegelicht in paragraaf 2.2", which say it
+_SECTION_NUMBER = re.compile(r"\b(?:paragraaf|hoofdstuk|§)\s*\d", re.I)
+_EXPLAINED = re.compile(r"\b(?:toegelicht|beschreven|uitgewerkt|behandeld|besproken|ingegaan)\b", re.I)
+_SAYS_WHAT = re.compile(r"\bzoals\b|\b(?:toegelicht|beschreven|uitgewerkt|besproken)\s+dat\b", re.I)
+
+
+def points_to_a_section(text: str) -> bool:
+    """Whether `text` only says in which paragraaf or hoofdstuk something is explained."""
+    return bool(_SECTION_NUMBER.search(text) and _EXPLAINED.search(text) and not _SAYS_WHAT.search(text))
+
+
 def is_boilerplate(text: str) -> bool:
-    """Text about the text rather than content: a disclaimer, a cross-reference, a law's note on
-    its own history ("Treedt in werking per 01-01-2016"), a law's opschrift ("Wet van 9 juli 2014,
-    houdende regels inzake … (Wet maatschappelijke ondersteuning 2015)": the law's name, which
-    brings it first for a question that names the law, and answers nothing asked of it)."""
-    return bool(_BOILERPLATE.search(text) or OPSCHRIFT.match(text.strip()))
+    """Text about the text rather than content: a disclaimer, a cross-reference (also to where a
+    paragraaf explains something: `points_to_a_section`), a law's note on its own history ("Treedt in
+    werking per 01-01-2016"), a law's opschrift ("Wet van 9 juli 2014, houdende regels inzake … (Wet
+    maatschappelijke ondersteuning 2015)": the law's name, which brings it first for a question that
+    names the law, and answers nothing asked of it)."""
+    return bool(_BOILERPLATE.search(text) or OPSCHRIFT.match(text.strip()) or points_to_a_section(text))
 
 
 def says_something(hit) -> bool:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.compose import compose, facets_of
-from assistant.sentences import as_quoted, credit, defined_terms, glossary_entry, names_lid, units
+from assistant.sentences import as_quoted, credit, defined_terms, glossary_entry, is_boilerplate, names_lid, units
 from evals.metrics import contains
 from index.models import DocumentRecord, Hit
 from ingest.chunking import Chunker
@@ -79,6 +79,35 @@ def test_a_cross_reference_is_not_content_but_a_summary_that_says_in_eigen_woord
 
     assert "Zie het document" not in answer.text
     assert "- dakloze gezinnen. [1]" in answer.text
+
+
+@pytest.mark.parametrize("pointer", [
+    # sentences of the Besluit betaalbare huur's nota van toelichting (Stb. 2024, 194)
+    "Dit is paragraaf 2.5 van deze NvT nader toegelicht.",
+    "Dit wordt in hoofdstuk 2.6 nader toegelicht.",
+    "In paragraaf 1.4.2 wordt vervolgens ingegaan op de keuze om het WWS te moderniseren.",
+    "De uitvoeringseffecten van het dwingend maken van het WWS worden toegelicht in hoofdstuk 6 van de MvT van het "
+    "wetsvoorstel betaalbare huur.",
+])
+def test_a_pointer_to_where_a_paragraph_explains_something_is_no_answer(pointer):
+    rule = "Verhuurders moeten zich houden aan de maximale huurprijs die het WWS voorschrijft."
+    answer = compose("Mag een verhuurder meer huur vragen dan het WWS toestaat?", [hit(f"{pointer} {rule}")], {})
+
+    assert is_boilerplate(pointer)
+    assert pointer not in answer.text and rule in answer.text
+
+
+@pytest.mark.parametrize("statement", [
+    "Zoals toegelicht onder paragraaf 1.4.4, worden de maximale huurprijsgrenzen in de toekomst jaarlijks op "
+    "1 januari gewijzigd.",
+    "In hoofdstuk 1 is toegelicht dat huurders van zelfstandige woonruimte met een maximale huurprijs tot en met "
+    "186 punten huurprijsbescherming hebben.",
+    # the Huurcommissie's beleidsboek
+    "Met vertrekken en overige ruimten wordt onder deze rubriek aangesloten bij de definities en meetinstructies "
+    "zoals toegelicht in paragraaf 2.2.",
+])
+def test_what_a_paragraph_is_said_to_explain_is_still_content(statement):
+    assert not is_boilerplate(statement)
 
 
 def test_a_law_list_wrapped_over_lines_and_paragraphs_stays_one_list_of_ten():
