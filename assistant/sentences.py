@@ -664,10 +664,18 @@ def asks_overview(question: str, document: DocumentRecord | None = None) -> bool
 MEASURE_NOUNS = {"lang": "duur", "snel": "duur", "duur": "", "hoog": "", "groot": "", "ver": "", "vaak": ""}
 _MEASURE = re.compile(rf"\bhoe\s*({'|'.join(MEASURE_NOUNS)})\b", re.I)
 
+# "Voor hoeveel jaar mag een huisvestingsverordening gelden?" asks how long, as "Hoe lang …" does: art. 4's
+# "voor de duur van ten hoogste vier jaar", not art. 11c's omgevingsvergunning "met een termijn van
+# maximaal vijftien jaren" in a sentence that names the huisvestingsverordening
+_IN_TIME_UNITS = re.compile(r"\bhoeveel\s+(?:jaar|jaren|maanden|weken|dagen)\b", re.I)
+
 
 def measure_nouns(question: str) -> list[str]:
-    """The nouns of the measures a question asks for: "Hoe lang …" → ["duur"]."""
-    return [noun for m in _MEASURE.findall(question) if (noun := MEASURE_NOUNS[m.lower()])]
+    """The nouns of the measures a question asks for: "Hoe lang …" and "Hoeveel jaar …" → ["duur"]."""
+    nouns = [noun for m in _MEASURE.findall(question) if (noun := MEASURE_NOUNS[m.lower()])]
+    if _IN_TIME_UNITS.search(question) and "duur" not in nouns:
+        nouns.append("duur")
+    return nouns
 
 
 _WRITTEN_AS_NAME = re.compile(r"\b[A-Z][\w-]*")

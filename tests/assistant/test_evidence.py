@@ -190,6 +190,8 @@ def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():
 
     assert "lang" not in asked and asked == set(question_terms("Hoelang mag een huisvestingsverordening gelden?"))
     assert set(question_terms("Hoe snel moet de gemeente beslissen?")) == {"gemeent", "besliss", "dur"}
+    assert "dur" in question_terms("Voor hoeveel jaar mag een huisvestingsverordening gelden?")
+    assert "dur" not in question_terms("Hoeveel statushouders moet de gemeente huisvesten?")
     assert credit("dur", article_4) == 1.0
     # any stated duration, a termijn or a werkingsduur says in part how long; "langer" does not
     assert credit("dur", transitional) == credit("dur", set(terms("binnen de termijn"))) == 0.5

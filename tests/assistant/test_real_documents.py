@@ -197,10 +197,17 @@ def test_a_number_asked_in_the_second_half_of_a_question_is_weighed_as_a_number(
     assert "ten hoogste vier jaar" in answer_lines(years.text)[0]
 
 
-def test_an_officer_asking_how_long_a_huisvestingsverordening_may_hold_gets_the_four_years_of_article_4(officer):
+@pytest.mark.parametrize("question", [
+    "Hoe lang mag een huisvestingsverordening gelden?",
+    # asked in years, it opened with art. 11c: an omgevingsvergunning "met een termijn van maximaal
+    # vijftien jaren", in a sentence that names the huisvestingsverordening
+    "Voor hoeveel jaar mag een huisvestingsverordening gelden?",
+])
+def test_an_officer_asking_how_long_a_huisvestingsverordening_may_hold_gets_the_four_years_of_article_4(officer,
+                                                                                                       question):
     # the law says "voor de duur van ten hoogste vier jaar", not "lang"; a transitional lid on tourist
     # rental ("vervallen deze regels één jaar na …") used to open the answer
-    answer = officer.ask("Hoe lang mag een huisvestingsverordening gelden?")
+    answer = officer.ask(question)
 
     assert not answer.abstained and not answer.caution, answer.text
     assert "ten hoogste vier jaar" in answer_lines(answer.text)[0]
