@@ -26,10 +26,10 @@ from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, as_quoted, asked_statement,
-                                 asks_reason, coverage, credit, defined_terms, defines, glossary_entry, glossary_row,
-                                 is_boilerplate, may_define, name_terms, names_document, names_lid, nearest_heading,
-                                 only_refers, question_terms, quotes, passage_units, shingles, states_reason, terms,
-                                 tidy, without_lid_number)
+                                 asks_quantity, asks_reason, coverage, credit, defined_terms, defines, glossary_entry,
+                                 glossary_row, is_boilerplate, may_define, measure_nouns, name_terms, names_document,
+                                 names_lid, near_quantity, nearest_heading, only_refers, question_terms, quotes,
+                                 passage_units, shingles, states_reason, terms, tidy, without_lid_number)
 from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, named_laws
 from index.models import Hit
 from ingest.dates import dutch_date, latest_day
@@ -222,6 +222,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     named = listed_kind(question)
     asked = defined_terms(question)
     typed = answer_type(question)
+    # what a number asked for must be said of: the question's terms, not the measure ("duur") it names
+    counts = wanted - set(terms(" ".join(measure_nouns(question)))) if asks_quantity(question) else set()
     wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
     # a follow-up that asks for a kind of thing and nothing else ("Welke principes horen daarbij?"); "En
     # welke groepen voegen gemeenten daar zelf nog aan toe?" asks for other groups than those listed
@@ -318,7 +320,10 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             if defining:
                 score += DEFINITION_BONUS
             if typed and typed(" ".join(unit.parts)):
-                score += TYPED_BONUS  # "Sinds wanneer …" is answered by a date, "Hoeveel …" by a number
+                # "Sinds wanneer …" is answered by a date, "Hoeveel …" by a number: for a number, one said
+                # of what the question asks about
+                said_of = not counts or any(credit(t, near_quantity(" ".join(unit.parts), question)) for t in counts)
+                score += TYPED_BONUS if said_of else TYPED_BONUS / 2
             if focus and not any(credit(t, read | section_terms) for t in focus):
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))

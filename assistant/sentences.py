@@ -57,6 +57,11 @@ QUESTION_WORDS = frozenset(
 )
 # "… bij welke gemeente iemand zich daarvoor meldt", "Welke regels gelden hierbij?": a word that points
 # at what was said, rare in texts, so weighed as if it were what is asked
+# "Hoe lang mag een huisvestingsverordening maximaal gelden?", "Voor welk percentage van de woningen …?":
+# the bound and the unit are part of the number asked, which a text states as "ten hoogste vier jaar" or
+# "50 procent"; as terms they drew art. 11c's "met een termijn van maximaal vijftien jaren"
+_BOUND_OR_UNIT = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste)|percentage"
+                            r"|procent)\b", re.I)
 _POINTING_WORD = re.compile(r"\b(?:daar|hier|er|waar)(?:van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast|door|na"
                             r"|om|tegen|toe)\b", re.I)
 _WORD = re.compile(r"\w[\w-]*")
@@ -591,6 +596,8 @@ def question_terms(question: str) -> list[str]:
     stop.add(STATED_DURATION)  # "jongeren onder de 27 jaar" asks about an age, not how long
     stop |= {t for m in _SELF_REFERENCE.finditer(question) for t in terms(m[1] or m[2])}
     stop |= {t for m in _POINTING_WORD.finditer(question) for t in terms(m[0])}
+    if asks_quantity(question):
+        stop |= {t for m in _BOUND_OR_UNIT.finditer(question) for t in terms(m[0])}
     found = [t for t in terms(question) if t not in stop]
     return found + [t for t in analyzer().terms(" ".join(measure_nouns(question))) if t not in found]
 
@@ -1048,6 +1055,22 @@ def states_quantity(text: str, question: str = "") -> bool:
     if noun is not None and not duration:
         return _counts(text, noun, asked)
     return any(q not in asked for q in _quantities(text))
+
+
+NEAR_WORDS = 8  # words either side of a number that it is read with (`near_quantity`)
+
+
+def near_quantity(text: str, question: str) -> set[str]:
+    """The stems within NEAR_WORDS words of each number in `text` that `question` may be answered
+    with (`states_quantity`), less the word after it, which names its unit ("vier jaar"): what the
+    number is said of. Art. 11c's "met een termijn van maximaal vijftien jaren" is said of an
+    omgevingsvergunning, though its sentence names the huisvestingsverordening fifty words before."""
+    words = _REFERENCE.sub(" ", text).split()
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if states_quantity(word, question):
+            found |= set(terms(" ".join(words[max(0, i - NEAR_WORDS):i] + words[i + 2:i + 2 + NEAR_WORDS])))
+    return found
 
 
 def counted_noun(question: str) -> str | None:

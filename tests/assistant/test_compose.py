@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from assistant.compose import compose, facets_of
-from assistant.sentences import as_quoted, credit, defined_terms, glossary_entry, is_boilerplate, names_lid, units
+from assistant.sentences import (as_quoted, credit, defined_terms, glossary_entry, is_boilerplate, names_lid,
+                                 question_terms, units)
 from evals.metrics import contains
 from index.models import DocumentRecord, Hit
 from ingest.chunking import Chunker
@@ -657,6 +658,25 @@ def test_a_why_follow_up_gets_the_reason_not_a_point_the_previous_answer_listed_
 
     assert body(answer).startswith("De regio ziet dat er meer aandacht nodig is voor zorg en sociale huisvesting. [1] "
                                    "Daarom heeft Parkstad Limburg zich aangemeld als koploperregio.")
+
+
+def test_a_number_opens_the_answer_when_it_is_said_of_what_is_asked_not_of_something_else_in_its_sentence():
+    # Huisvestingswet art. 11c and art. 4 (2026): the first names the huisvestingsverordening, but its
+    # fifteen years are the term of an omgevingsvergunning
+    article_11c = hit("In de huisvestingsverordening bepaalt de gemeenteraad dat indien een huurder een "
+                      "huurovereenkomst is aangegaan voor een zelfstandige woning als bedoeld in artikel 234 van "
+                      "Boek 7 van het Burgerlijk Wetboek in een gebouw waarvoor een omgevingsvergunning als bedoeld "
+                      "in artikel 5.36, tweede lid, van de Omgevingswet is verleend met een termijn van maximaal "
+                      "vijftien jaren, de inschrijving van die huurder niet vervalt.", "Artikel 11c", "hw-11c")
+    article_4 = hit("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar regels "
+                    "geven met betrekking tot het in gebruik nemen of geven van goedkope woonruimte.", "Artikel 4",
+                    "hw-4")
+    question = "Hoe lang mag een huisvestingsverordening gelden?"
+    weights = {t: 1.0 for t in question_terms(question)}
+
+    answer = compose(question, [article_11c, article_4], weights)
+
+    assert body(answer).startswith("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier")
 
 
 def test_sources_of_different_dates_are_ordered_newest_first_and_the_answer_says_so():

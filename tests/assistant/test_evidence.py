@@ -192,6 +192,11 @@ def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():
     assert set(question_terms("Hoe snel moet de gemeente beslissen?")) == {"gemeent", "besliss", "dur"}
     assert "dur" in question_terms("Voor hoeveel jaar mag een huisvestingsverordening gelden?")
     assert "dur" not in question_terms("Hoeveel statushouders moet de gemeente huisvesten?")
+    # the bound and the unit of a number asked are no topic: the law writes "ten hoogste vier jaar", "50 procent"
+    assert question_terms("Hoe lang mag een huisvestingsverordening maximaal gelden?") == \
+        question_terms("Hoe lang mag een huisvestingsverordening gelden?")
+    assert "percentag" not in question_terms("Voor welk percentage van de woningen geldt voorrang?")
+    assert "maximal" in question_terms("Wat is de maximale huurprijs?")  # a name, where no number is asked
     assert credit("dur", article_4) == 1.0
     # any stated duration, a termijn or a werkingsduur says in part how long; "langer" does not
     assert credit("dur", transitional) == credit("dur", set(terms("binnen de termijn"))) == 0.5

@@ -202,6 +202,8 @@ def test_a_number_asked_in_the_second_half_of_a_question_is_weighed_as_a_number(
     # asked in years, it opened with art. 11c: an omgevingsvergunning "met een termijn van maximaal
     # vijftien jaren", in a sentence that names the huisvestingsverordening
     "Voor hoeveel jaar mag een huisvestingsverordening gelden?",
+    # "maximaal" is the bound of the number asked, not a word the answer must hold (a fresh user)
+    "Hoe lang mag een huisvestingsverordening maximaal gelden?",
 ])
 def test_an_officer_asking_how_long_a_huisvestingsverordening_may_hold_gets_the_four_years_of_article_4(officer,
                                                                                                        question):
