@@ -26,7 +26,7 @@ from assistant.spelling import Correction, Spelling, correction_note
 from assistant.steps import guide_steps, steps_answer
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
-from assistant.sentences import (anchors, asks_date, asks_overview, defined_terms, hyphenated_names,
+from assistant.sentences import (anchors, asked_statement, asks_date, asks_overview, defined_terms, hyphenated_names,
                                  name_terms, names_a_document, names_document, place_terms, places, question_terms,
                                  says_something, terms, without_places)
 from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws,
@@ -47,6 +47,10 @@ CAUTION_TEXT = (
 NO_NUMBER_TEXT = (
     "_Voorzichtig: u vraagt naar een aantal, bedrag of termijn, maar de gevonden passages noemen dat getal "
     "niet. Hieronder staat wat ze er wel over zeggen._"
+)
+UNSTATED_TEXT = (
+    "_Voorzichtig: u vraagt naar {what}, maar de passage waarmee dit antwoord opent noemt {missing} niet. "
+    "Controleer de passages hieronder._"
 )
 NO_DATE_TEXT = (
     "_Voorzichtig: u vraagt naar een datum, maar de gevonden passages noemen die niet. Hieronder staat wat "
@@ -285,7 +289,8 @@ class Assistant:
                                                           weights)
             place = place_notice(asked_places, composition.citations, index)
             other_source = "\n\n".join(filter(None, [place, other_source]))
-            answer = self._extractive(query, composition, evidence, notes, caution=verdict == "voorzichtig",
+            answer = self._extractive(query, composition, evidence, notes,
+                                      caution=verdict == "voorzichtig" or opens_unstated(query, composition.text),
                                       other_source=other_source, law_passage=law_passage)
             answer.hits = read
             yield answer.text, answer
@@ -409,7 +414,7 @@ class Assistant:
         if other_source:
             text = f"{other_source}\n\n{text}"
         if caution:
-            text = f"{_caution_text(query, evidence)}\n\n{text}"
+            text = f"{_caution_text(query, evidence, composition.text)}\n\n{text}"
         return Answer(text, citations, False, query, "extractief", notes, evidence.score, caution)
 
     def _abstain(self, query: str, hits: list[Hit], notes: list[str], score: float = 0.0,
@@ -463,10 +468,23 @@ def _no_earlier_text(question: str, pointer: str) -> str:
     return text + f", bijvoorbeeld: \"{' '.join(words[:at[0]] + ['[onderwerp]'] + words[at[0] + 1:])}\"."
 
 
-def _caution_text(query: str, evidence: Evidence) -> str:
-    if evidence.untyped < 1.0:
-        return CAUTION_TEXT
-    return NO_DATE_TEXT if asks_date(query) else NO_NUMBER_TEXT
+def opens_unstated(query: str, text: str) -> bool:
+    """Whether the answer `text` to a question that asks a number or a date (`asked_statement`) opens
+    without one: "Hoe hoog is de decentralisatie-uitkering …?" answered with a glossary row on who is
+    in a kwetsbare positie is no answer to how high, however well its passages speak to the rest."""
+    states = asked_statement(query)
+    opening = " ".join(extractive.opening_lines(text))
+    return states is not None and bool(opening) and not states(opening)
+
+
+def _caution_text(query: str, evidence: Evidence, text: str) -> str:
+    if evidence.untyped >= 1.0:
+        return NO_DATE_TEXT if asks_date(query) else NO_NUMBER_TEXT
+    if opens_unstated(query, text):
+        if asks_date(query):
+            return UNSTATED_TEXT.format(what="een datum", missing="die datum")
+        return UNSTATED_TEXT.format(what="een aantal, bedrag of termijn", missing="dat getal")
+    return CAUTION_TEXT
 
 
 def place_notice(asked: list[str], citations: list[Citation], index) -> str:

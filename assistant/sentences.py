@@ -74,7 +74,8 @@ _AMOUNT = (r"(?:hoeveel|hoe\s*(?:lang|hoog|vaak|veel|oud)|wat\s+kost|welk(?:e)?\
 # a measure only at the start: "Hoe groot is de invloed …, en hoe ver is de gemeente?" asks no number;
 # "In welk deel van de Huisvestingswet …" asks a place, "Tot welk orgaan …" an authority
 _UP_TO_WHICH = r"tot\s+welk(?:e)?\s+\w*(?:bedrag|inkomen|percentage|aantal|leeftijd|niveau|hoogte|grens|maximum)\b"
-_AMOUNT_AT_START = rf"(?:{_AMOUNT}|hoe\s+(?:groot|ver)\b|{_UP_TO_WHICH}|welk(?:e)?\s+deel\b)"
+# "Hoe ver zijn de Parkstad-gemeenten met hun woonzorgvisie?" asks how far along, not a distance
+_AMOUNT_AT_START = rf"(?:{_AMOUNT}|hoe\s+groot\b|hoe\s+ver\b(?![^?]*\bmet\b)|{_UP_TO_WHICH}|welk(?:e)?\s+deel\b)"
 _AMOUNT_PREPOSITION = r"(?:voor|om|over|na|binnen|met|in|op|vanaf|per|bij|tot|van|door|aan|uit|sinds|gedurende|" \
                       r"tegen|boven|onder|tussen)"
 # at the start, also after a preposition ("Voor hoeveel jaar …", "Voor welk deel …") or a request

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from assistant import Assistant
+from assistant.assistant import opens_unstated
 from assistant.retriever import ThuiswijzerRetriever
 from index.searcher import LiveIndex
 from index.writer import IndexWriter
@@ -304,3 +305,17 @@ def test_an_officer_asking_how_many_municipalities_parkstad_counts_is_told_seven
 
     assert not answer.abstained and not answer.caution, answer.text
     assert "zeven gemeenten" in answer.text.split("**")[0]
+
+
+def test_an_answer_to_how_many_that_opens_without_a_number_is_marked_so():
+    # the bundled summary's tips list ("Denk aan begeleiding: …") opened the answer to how many
+    # statushouders a gemeente must house; the officer is told the opening holds no number
+    assert opens_unstated("Hoeveel statushouders moet een gemeente huisvesten?",
+                          "Denk aan begeleiding: statushouders hebben na huisvesting vaak ondersteuning nodig. [1]")
+    assert opens_unstated("Sinds wanneer geldt de Wet betaalbare huur?",
+                          "De Wet betaalbare huur reguleert de middenhuur. [1]\n\n**Verder in de bronnen**\n"
+                          "- De wet geldt sinds 1 juli 2024. [2]")
+    assert not opens_unstated("Hoe lang mag een huisvestingsverordening gelden?",
+                              "De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar "
+                              "regels geven. [1]")
+    assert not opens_unstated("Wat is beschermd wonen?", "Beschermd wonen is wonen met toezicht. [1]")

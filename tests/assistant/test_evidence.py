@@ -135,6 +135,7 @@ def test_a_number_asked_in_another_word_order_is_still_a_number_asked(question):
     "Welke regels gelden voor urgentie, en tot welk orgaan kan een woningzoekende bezwaar maken?",
     "Tot welk orgaan kan een woningzoekende zich wenden?",
     "Welke stappen zijn gezet, en hoe ver is de gemeente met de woonvisie?",
+    "Hoe ver zijn de Parkstad-gemeenten met hun woonzorgvisie?",
     "Wat doet de gemeente, en hoe groot is de invloed van de gemeente daarop?",
 ])
 def test_a_question_about_how_a_number_is_found_asks_no_number(question):

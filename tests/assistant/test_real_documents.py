@@ -184,6 +184,15 @@ def test_an_officer_asking_for_a_number_the_sources_do_not_state_is_told_so_abov
     assert "vier weken" in stated.text
 
 
+def test_an_answer_that_opens_without_the_amount_asked_for_says_so_above_it(officer):
+    # no document states Utrecht's decentralisatie-uitkering; the answer opened with a glossary row on
+    # who is in a kwetsbare positie, as if that were how high it is (a fresh user)
+    answer = officer.ask("Hoe hoog is de decentralisatie-uitkering beschermd wonen die Utrecht in 2025 van het "
+                         "Rijk ontvangt?")
+
+    assert answer.abstained or answer.text.startswith("_Voorzichtig: u vraagt naar een aantal"), answer.text
+
+
 def test_a_number_asked_in_the_second_half_of_a_question_is_weighed_as_a_number(officer):
     # Utrecht's policy names the regional approach U16 but neither its municipalities nor a number of
     # places; the answer used to open with the sentence that names U16 and let the number go unmentioned
