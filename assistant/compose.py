@@ -58,6 +58,9 @@ _DENIAL = frozenset("niet geen nooit niets niemand nergens".split())
 ECHOES = 2  # other documents cited beside a unit that say it in the same words, at most
 SAME_POINT = 0.3  # share of shared terms above which two units speak to the same point
 MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
+# a row of a regression table ("1.375***: (0.0594) · 1.291***: (0.0760) · …"): coefficients marked for
+# significance say nothing to an officer without the model they belong to
+_COEFFICIENT = re.compile(r"\d\*{1,3}(?!\w)")
 # a longer list is cut where it is shown, so the answer stays readable (the law's a–j lists fit);
 # it is read whole, so a definition beyond the fifteenth of the Woningwet's forty still answers
 MAX_ITEMS = 15
@@ -492,7 +495,7 @@ def _answer_like(unit: Unit) -> bool:
         # a row that names a document by its identifier ("Vraag: Hoeveel statushouders …? · Document
         # in deze kennisbank: regelgeving-taakstelling-vergunninghouders") points to where the
         # answer stands, as "Zie ook …" does; it is none itself
-        return not _IDENTIFIER_CELL.search(unit.text)
+        return not _IDENTIFIER_CELL.search(unit.text) and len(_COEFFICIENT.findall(unit.text)) < 2
     sentence = unit.text
     if unit.kind == "lead":
         return len(sentence.split()) <= MAX_WORDS

@@ -679,6 +679,17 @@ def test_a_number_opens_the_answer_when_it_is_said_of_what_is_asked_not_of_somet
     assert body(answer).startswith("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier")
 
 
+def test_rows_of_a_regression_table_are_no_points_of_the_answer():
+    # the PBL report's tables of odds ratios ("1.375***: (0.0594) · 1.291***: …") were listed as points
+    report = hit("Huurders verhuizen vaker dan eigenaar-bewoners.\n\n| Kenmerk | Model 1 | Model 2 |\n|---|---|---|\n"
+                 "| Huurwoning | 1.375*** | 1.291*** |\n| Koopwoning | 0.777*** | 0.587*** |\n", doc_id="pbl")
+
+    answer = compose("Verhuizen bewoners van een huurwoning vaker dan van een koopwoning?", [report], {})
+
+    assert body(answer).startswith("Huurders verhuizen vaker dan eigenaar-bewoners.")
+    assert "***" not in answer.text
+
+
 def test_sources_of_different_dates_are_ordered_newest_first_and_the_answer_says_so():
     old = hit("De urgentieregeling kent drie verplichte groepen woningzoekenden voor voorrang.", doc_id="wet-2014",
               date="2014-07-01")
