@@ -25,7 +25,7 @@ from itertools import takewhile
 from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, as_quoted, asked_statement,
+from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, anchors, as_quoted, asked_statement,
                                  asks_quantity, asks_reason, coverage, credit, defined_terms, defines, glossary_entry,
                                  glossary_row, is_boilerplate, may_define, measure_nouns, name_terms, names_document,
                                  names_lid, near_quantity, nearest_heading, only_refers, question_terms, quotes,
@@ -225,8 +225,10 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     named = listed_kind(question)
     asked = defined_terms(question)
     typed = answer_type(question)
-    # what a number asked for must be said of: the question's terms, not the measure ("duur") it names
-    counts = wanted - set(terms(" ".join(measure_nouns(question)))) if asks_quantity(question) else set()
+    # what a number asked for must be said of: the question's terms, not the measure ("duur") it names, nor
+    # its names and years: Utrecht's "woningvoorraad in 2040 voor 60% …" is no decentralisatie-uitkering
+    counts = (wanted - set(terms(" ".join(measure_nouns(question)))) - set(anchors(question))
+              if asks_quantity(question) else set())
     wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
     # a follow-up that asks for a kind of thing and nothing else ("Welke principes horen daarbij?"); "En
     # welke groepen voegen gemeenten daar zelf nog aan toe?" asks for other groups than those listed

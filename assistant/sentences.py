@@ -62,6 +62,8 @@ QUESTION_WORDS = frozenset(
 # "50 procent"; as terms they drew art. 11c's "met een termijn van maximaal vijftien jaren"
 _BOUND_OR_UNIT = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste)|percentage"
                             r"|procent)\b", re.I)
+# "Hoe lang mag een ministeriële regeling gelden …?": a scheme is what is asked about
+_SCHEME = re.compile(r"\bregelingen\b|\bregeling\b", re.I)
 _POINTING_WORD = re.compile(r"\b(?:daar|hier|er|waar)(?:van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast|door|na"
                             r"|om|tegen|toe)\b", re.I)
 _WORD = re.compile(r"\w[\w-]*")
@@ -593,6 +595,8 @@ def question_terms(question: str) -> list[str]:
     """The terms of a question that say what it is about; for a measure asked ("Hoe lang …"),
     the noun texts state it with (`measure_nouns`) instead of the adjective."""
     stop = set(analyzer().terms(" ".join(QUESTION_WORDS)))
+    if _SCHEME.search(question):  # "regeling" shares the stem of "regelen", how an officer asks
+        stop -= set(terms("regeling"))
     stop |= {t for m in _MEASURE.finditer(question) for t in terms(f"{m.group(0)} {m.group(1)}")}  # "Hoelang" too
     stop.add(STATED_DURATION)  # "jongeren onder de 27 jaar" asks about an age, not how long
     stop |= {t for m in _SELF_REFERENCE.finditer(question) for t in terms(m[1] or m[2])}
@@ -1041,6 +1045,7 @@ def states_quantity(text: str, question: str = "") -> bool:
     "twee jaar"), for "Welk percentage …" or "Hoeveel procent …" only a percentage, and for
     "Hoeveel geld …" or "Wat kost …" only an amount of money, unless the question also asks how long."""
     asked = set(_quantities(question))
+    text = without_lid_number(text)  # "1 Bij ministeriële regeling …" (regelrecht's lid 1) states no number
     # "Om hoeveel gezinnen ging het?" is not answered by "ingezonden 11 maart 2024"; "Hoe lang geldt
     # de regeling?" may be, by "tot 1 januari 2027", not by "de wet van 7 oktober 2020"
     duration = bool(_ASKS_DURATION.search(question))
@@ -1058,7 +1063,7 @@ def states_quantity(text: str, question: str = "") -> bool:
     return any(q not in asked for q in _quantities(text))
 
 
-NEAR_WORDS = 8  # words either side of a number that it is read with (`near_quantity`)
+NEAR_WORDS = 12  # words either side of a number that it is read with (`near_quantity`)
 
 
 def near_quantity(text: str, question: str) -> set[str]:

@@ -142,6 +142,15 @@ def test_a_question_about_how_a_number_is_found_asks_no_number(question):
     assert not asks_quantity(question)
 
 
+def test_the_number_of_a_lid_is_no_number_stated():
+    # regelrecht writes lid 1 of Huisvestingswet art. 31 as "1 Bij ministeriële regeling …"
+    question = "Hoe lang mag een ministeriële regeling gelden?"
+
+    assert not states_quantity("1 Bij ministeriële regeling kunnen categorieën van woningzoekenden worden "
+                               "aangewezen.", question)
+    assert states_quantity("4 De regeling geldt voor een periode van ten hoogste twee jaar.", question)
+
+
 def test_a_date_is_no_number_for_how_many_but_may_be_for_how_long():
     heading = "Vragen van het lid Keijzer over de huisvesting van evacués (ingezonden 11 maart 2024)."
 
@@ -198,6 +207,9 @@ def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():
         question_terms("Hoe lang mag een huisvestingsverordening gelden?")
     assert "percentag" not in question_terms("Voor welk percentage van de woningen geldt voorrang?")
     assert "maximal" in question_terms("Wat is de maximale huurprijs?")  # a name, where no number is asked
+    # a regeling is what is asked about, though "regelen" is how an officer asks
+    assert "regel" in question_terms("Hoe lang mag een ministeriële regeling gelden?")
+    assert question_terms("Wat regelen we regionaal?") == ["regional"]
     assert credit("dur", article_4) == 1.0
     # any stated duration, a termijn or a werkingsduur says in part how long; "langer" does not
     assert credit("dur", transitional) == credit("dur", set(terms("binnen de termijn"))) == 0.5

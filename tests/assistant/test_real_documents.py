@@ -225,6 +225,16 @@ def test_an_officer_asking_how_long_a_huisvestingsverordening_may_hold_gets_the_
     assert "Artikel 4" in (answer.citations[0].section or "")
 
 
+def test_an_officer_asking_how_long_a_ministerial_regeling_holds_gets_the_two_years_first(officer):
+    # art. 31: lid 1 names more of the question's words (ministeriële regeling, woningzoekenden, bijzondere
+    # zorg van rijkswege), lid 4 says how long; lid 1 opened and the two years were the last point (a fresh user)
+    answer = officer.ask("Hoe lang mag een ministeriële regeling gelden die een groep woningzoekenden aanwijst die "
+                         "bijzondere zorg van het Rijk nodig heeft?")
+
+    assert not answer.abstained and not answer.caution, answer.text
+    assert "ten hoogste twee jaar" in answer_lines(answer.text)[0]
+
+
 def test_a_follow_up_asking_how_soon_the_municipality_decides_opens_with_the_two_weeks_of_the_beschikking(officer):
     # the officer says "beslissen", the Wmo "Het college geeft de beschikking binnen twee weken"
     history = []
