@@ -143,6 +143,8 @@ _IDENTIFIER = r"[a-z0-9]+(?:-[a-z0-9]+){2,}"
 _IDENTIFIER_CELL = re.compile(rf":\s*{_IDENTIFIER}(?:\s*,\s*{_IDENTIFIER})*\s*(?:·|$)")  # one or more, by commas
 # a question about an earlier text of the law wants that text, not the one in force now
 _ASKS_ABOUT_THE_PAST = re.compile(r"\b(?:oorspronkelijk\w*|vroeger\w*|destijds|voorheen|toen|oude)\b", re.I)
+_EXCEPTIONS = re.compile(r"^\s*uitzondering(?:en)?\b", re.I)
+_ASKS_EXCEPTION = re.compile(r"\buitzondering|\bbehalve\b|\bniet van toepassing\b|\bvrijgesteld|\bvrijstelling", re.I)
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
 
@@ -820,7 +822,12 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     # "voor Wmo-ondersteuning": the Wmo, not the Uitvoeringsbesluit Wmo 2015 (`versions.named_laws`)
     documents = list({h.document.doc_id: h.document for h in hits}.values())
     laws = {d.doc_id for texts in named_laws(question, documents).values() for d in texts}
-    first = direct_answer(pool, facets, hits, focus,
+    # "Uitzonderingen:" with its list does not say how much a rule asks ("Welk deel … moet een corporatie
+    # toewijzen …?" opened with the BTIV's exceptions to the income test); it may follow as a point. Asked
+    # whether a case is one ("Tellen statushouders mee bij passend toewijzen …?"), it is the answer
+    rule = [c for c in pool if not _EXCEPTIONS.match(c.unit.text)] if asks_quantity(
+        question) and not _ASKS_EXCEPTION.search(question) else pool
+    first = direct_answer(rule or pool, facets, hits, focus,
                           {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named,
                           {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws})
     if back is not None and first is not back:

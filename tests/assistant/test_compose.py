@@ -690,6 +690,27 @@ def test_rows_of_a_regression_table_are_no_points_of_the_answer():
     assert "***" not in answer.text
 
 
+def test_a_list_of_exceptions_does_not_open_the_answer_to_what_the_rule_is():
+    # the BTIV's appendix on the income test and the Woningwet circular (a fresh user's question)
+    btiv = hit("Uitzonderingen:\n- a. Geen inkomenstoets is vereist bij statushouders die vanuit een COA-voorziening "
+               "een sociale huurwoning betrekken;\n- b. Wel is een inkomenstoets vereist bij huishoudens met een "
+               "zorgindicatie boven de inkomensgrens van € 34.911; deze toewijzingen worden toegerekend aan de 80% "
+               "toewijzingen aan de doelgroep.", "Bijlage › Toetsing huishoudinkomen", "btiv", date="2015-07-01")
+    circulaire = hit("Toegelaten instellingen moeten ten minste 90% van de vrijkomende sociale huurwoningen toewijzen "
+                     "aan de doelgroep. Hiervan moet ten minste 80% worden toegewezen aan huishoudens met een inkomen "
+                     "tot € 34.911.", "Tijdelijk verhoogde inkomensgrens", "circulaire", date="2015-06-01")
+    question = "Welk deel van de sociale huurwoningen moet een corporatie toewijzen aan huishoudens onder de inkomensgrens?"
+    weights = {t: 1.0 for t in question_terms(question)}
+
+    rule = compose(question, [btiv, circulaire], weights)
+    exceptions = compose("Welke uitzonderingen gelden op de inkomenstoets?", [btiv, circulaire], {})
+    case = compose("Hebben statushouders uit een COA-voorziening een inkomenstoets nodig?", [btiv, circulaire], {})
+
+    assert body(rule).startswith("Toegelaten instellingen moeten ten minste 90%")
+    assert body(exceptions).startswith("Uitzonderingen:")
+    assert body(case).startswith("Uitzonderingen:")  # asked whether a case is one, the list answers
+
+
 def test_sources_of_different_dates_are_ordered_newest_first_and_the_answer_says_so():
     old = hit("De urgentieregeling kent drie verplichte groepen woningzoekenden voor voorrang.", doc_id="wet-2014",
               date="2014-07-01")
