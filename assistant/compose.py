@@ -329,7 +329,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             if typed and typed(" ".join(unit.parts)):
                 # "Sinds wanneer …" is answered by a date, "Hoeveel …" by a number: for a number, one said
                 # of what the question asks about
-                said_of = not counts or any(credit(t, near_quantity(" ".join(unit.parts), question)) for t in counts)
+                near = near_quantity(" ".join(unit.parts), question) if counts else set()
+                said_of = not counts or any(credit(t, near) for t in counts)
                 score += TYPED_BONUS if said_of else TYPED_BONUS / 2
             if focus and not any(credit(t, read | section_terms) for t in focus):
                 score *= FOCUS_MISSED
