@@ -26,9 +26,9 @@ from assistant.spelling import Correction, Spelling, correction_note
 from assistant.steps import guide_steps, steps_answer
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
-from assistant.sentences import (anchors, asked_statement, asks_date, asks_overview, defined_terms, hyphenated_names,
-                                 name_terms, names_a_document, names_document, place_terms, places, question_terms,
-                                 says_something, terms, without_places)
+from assistant.sentences import (anchors, asked_statement, asks_date, asks_overview, defined_terms,
+                                 hyphenated_names, name_terms, names_a_document, names_document, place_terms, places,
+                                 question_terms, says_something, terms, without_places)
 from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws,
                                 own_passage, with_other_versions)
 from index.models import DocumentRecord, Filters, Hit

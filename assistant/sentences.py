@@ -55,8 +55,6 @@ QUESTION_WORDS = frozenset(
     # "Hoeveel gemeenten telt Parkstad Limburg?" asks what "… tussen zeven gemeenten" says (a fresh user)
     "telt".split()
 )
-# "… bij welke gemeente iemand zich daarvoor meldt", "Welke regels gelden hierbij?": a word that points
-# at what was said, rare in texts, so weighed as if it were what is asked
 # "Hoe lang mag een huisvestingsverordening maximaal gelden?", "Voor welk percentage van de woningen …?":
 # the bound and the unit are part of the number asked, which a text states as "ten hoogste vier jaar" or
 # "50 procent"; as terms they drew art. 11c's "met een termijn van maximaal vijftien jaren"
@@ -64,6 +62,8 @@ _BOUND_OR_UNIT = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minim
                             r"|procent)\b", re.I)
 # "Hoe lang mag een ministeriële regeling gelden …?": a scheme is what is asked about
 _SCHEME = re.compile(r"\bregelingen\b|\bregeling\b", re.I)
+# "… bij welke gemeente iemand zich daarvoor meldt", "Welke regels gelden hierbij?": a word that points
+# at what was said, rare in texts, so weighed as if it were what is asked
 _POINTING_WORD = re.compile(r"\b(?:daar|hier|er|waar)(?:van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast|door|na"
                             r"|om|tegen|toe)\b", re.I)
 _WORD = re.compile(r"\w[\w-]*")
