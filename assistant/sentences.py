@@ -71,8 +71,10 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 # laws by name or by acronym ("Wmo", "Wlz"), the state and its papers: the frame of every passage
 _NATIONAL = re.compile(r"[\w-]*wet|Wmo|Wlz|Zvw|Awb|Wabo|Wvggz|Wzd|Rijk|Rijksoverheid|Nederlands?e?|Kamer\w*|"
                        r"Staten-Generaal|Minister\w*|Staatssecretaris|Staatsblad|Staatscourant", re.I)
+# "Binnen welke termijn …", "Wat is de beslistermijn …": how long, asked by its noun
+_TERM_ASKED = r"welke\s+\w*termijn|wat\s+is\s+de\s+\w*termijn"
 _AMOUNT = (r"(?:hoeveel|hoe\s*(?:lang|hoog|vaak|veel|oud)|wat\s+kost|welk(?:e)?\s+(?:percentage|bedrag|aantal|"
-           r"leeftijd))\b")
+           rf"leeftijd)|{_TERM_ASKED})\b")
 # a measure only at the start: "Hoe groot is de invloed …, en hoe ver is de gemeente?" asks no number;
 # "In welk deel van de Huisvestingswet …" asks a place, "Tot welk orgaan …" an authority
 _UP_TO_WHICH = r"tot\s+welk(?:e)?\s+\w*(?:bedrag|inkomen|percentage|aantal|leeftijd|niveau|hoogte|grens|maximum)\b"
@@ -127,7 +129,7 @@ _REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
 # a number that is part of a word names a thing, it does not count one: "0-meting", "65-plussers", "1-op-1"
 _NUMBER_IN_WORD = re.compile(r"\b\d+-[^\W\d][\w-]*", re.I)
-_ASKS_DURATION = re.compile(r"\bhoe\s*lang\b", re.I)
+_ASKS_DURATION = re.compile(rf"\bhoe\s*lang\b|\b(?:{_TERM_ASKED})\b", re.I)
 _SHORT_MONTH = r"(?:jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\."
 _DAY = r"(?:[12]?\d|3[01])e?"
 # a day of the month ("11 maart 2024", "25 en 26 november", "12 sept. 2024", "12-05-2024", "2024-05-12")
@@ -679,11 +681,12 @@ _MEASURE = re.compile(rf"\bhoe\s*({'|'.join(MEASURE_NOUNS)})\b", re.I)
 # "Voor hoeveel jaar mag een huisvestingsverordening gelden?" asks how long, as "Hoe lang …" does: art. 4's
 # "voor de duur van ten hoogste vier jaar", not art. 11c's omgevingsvergunning "met een termijn van
 # maximaal vijftien jaren" in a sentence that names the huisvestingsverordening
-_IN_TIME_UNITS = re.compile(r"\bhoeveel\s+(?:jaar|jaren|maanden|weken|dagen)\b", re.I)
+_IN_TIME_UNITS = re.compile(rf"\bhoeveel\s+(?:jaar|jaren|maanden|weken|dagen)\b|\b(?:{_TERM_ASKED})\b", re.I)
 
 
 def measure_nouns(question: str) -> list[str]:
-    """The nouns of the measures a question asks for: "Hoe lang …" and "Hoeveel jaar …" → ["duur"]."""
+    """The nouns of the measures a question asks for: "Hoe lang …", "Hoeveel jaar …" and "Binnen welke
+    termijn …" → ["duur"]."""
     nouns = [noun for m in _MEASURE.findall(question) if (noun := MEASURE_NOUNS[m.lower()])]
     if _IN_TIME_UNITS.search(question) and "duur" not in nouns:
         nouns.append("duur")

@@ -118,6 +118,9 @@ def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number(
     "Boven welk bedrag is een huurwoning geliberaliseerd?",
     "Hoelang mag een huisvestingsverordening gelden?",
     "Tot welk huishoudinkomen telt iemand als middeninkomen?",
+    # a term asked by its noun is how long (a fresh user)
+    "Binnen welke termijn moet de gemeente beslissen op een Wmo-aanvraag?",
+    "Wat is de termijn waarbinnen een gemeente een bezwaar moet afhandelen?",
 ])
 def test_a_number_asked_in_another_word_order_is_still_a_number_asked(question):
     assert asks_quantity(question)

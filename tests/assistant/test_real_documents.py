@@ -193,6 +193,15 @@ def test_an_answer_that_opens_without_the_amount_asked_for_says_so_above_it(offi
     assert answer.abstained or answer.text.startswith("_Voorzichtig: u vraagt naar een aantal"), answer.text
 
 
+def test_a_term_the_documents_do_not_state_is_not_answered_with_another_laws_term(officer):
+    # no document says how soon a bezwaar against a refused urgentie must be handled (an Awb matter); the
+    # answer opened with the Wmo's "De aanwijzing bevat de termijn waarbinnen het AMHK …" (a fresh user)
+    answer = officer.ask("Wat is de termijn waarbinnen een gemeente een bezwaar tegen een afgewezen "
+                         "urgentieaanvraag moet afhandelen?")
+
+    assert answer.abstained or answer.caution, answer.text
+
+
 def test_a_number_asked_in_the_second_half_of_a_question_is_weighed_as_a_number(officer):
     # Utrecht's policy names the regional approach U16 but neither its municipalities nor a number of
     # places; the answer used to open with the sentence that names U16 and let the number go unmentioned
