@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.sentences import QUESTION_WORDS, asks_overview, question_terms
+from assistant.sentences import QUESTION_WORDS, analyzer_stopwords, asks_overview, question_terms
 from assistant.spelling import dutch_words
 
 # the shortest head two compounds share for the one to stand in for the other ("delen" of voordelen
@@ -183,9 +183,9 @@ def same_kind(word: str, other: str) -> bool:
 def topic_of(question: str) -> str:
     """The words of a question that carry its subject: "Wat regelen we regionaal?" → "regionaal"."""
     words = re.findall(r"[\w'-]+", question)
-    # nor a pronoun or "over" that points at an earlier turn ("Wat zegt ze over beschermd wonen?")
-    kept = [w for w in words if w.lower() not in QUESTION_WORDS
-            and w.lower() not in {"en", "of", "de", "het", "een", "ze", "zij", "hij", "die", "dat", "dit", "over"}]
+    # nor a pronoun or "over" that points at an earlier turn ("Wat zegt ze over beschermd wonen?"), nor
+    # another function word: "Met wie moet een corporatie overleggen …?" carried "Met" into the query shown
+    kept = [w for w in words if w.lower() not in QUESTION_WORDS and w.lower() not in analyzer_stopwords()]
     return " ".join(kept)
 
 

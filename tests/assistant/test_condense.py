@@ -207,3 +207,13 @@ def test_no_first_question_of_the_gold_sets_is_taken_for_one_that_points_back():
         first += [row["question"] for row in sets.vac_rows()]
         assert len(first) > 300
     assert [q for q in first if points_back_first(q)] == []
+
+
+def test_the_topic_carried_into_a_follow_up_holds_no_function_words():
+    # "Gezocht op: … (Met overleggen prestatieafspraken)?" (a fresh user)
+    history = [{"role": "user", "content": "Met wie moet een woningcorporatie overleggen over prestatieafspraken?"},
+               {"role": "assistant", "content": "Met de gemeente en de huurdersorganisatie. [1]"}]
+
+    query = condense("En als gemeente en corporatie het niet eens worden, wie beslist dan?", history)
+
+    assert query.endswith("(overleggen prestatieafspraken)?")
