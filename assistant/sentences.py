@@ -73,13 +73,16 @@ _NATIONAL = re.compile(r"[\w-]*wet|Wmo|Wlz|Zvw|Awb|Wabo|Wvggz|Wzd|Rijk|Rijksover
                        r"Staten-Generaal|Minister\w*|Staatssecretaris|Staatsblad|Staatscourant", re.I)
 # "Binnen welke termijn …", "Wat is de beslistermijn …": how long, asked by its noun
 _TERM_ASKED = r"welke\s+\w*termijn|wat\s+is\s+de\s+\w*termijn"
-_AMOUNT = (r"(?:hoeveel|hoe\s*(?:lang|hoog|vaak|veel|oud)|wat\s+kost|welk(?:e)?\s+(?:percentage|bedrag|aantal|"
-           rf"leeftijd)|{_TERM_ASKED})\b")
+# "Hoeveel invloed hebben huurders …?", "Hoe groot is de invloed …?": how much of what no number measures
+_UNMEASURED = r"(?:invloed|zeggenschap|inspraak|impact|effect|belang|rol|draagvlak|aandacht)\b"
+_AMOUNT = (rf"(?:hoe\s*veel(?!\s+{_UNMEASURED})|hoe\s*(?:lang|hoog|vaak|oud)|wat\s+kost|welk(?:e)?\s+(?:percentage|"
+           rf"bedrag|aantal|leeftijd)|{_TERM_ASKED})\b")
 # a measure only at the start: "Hoe groot is de invloed …, en hoe ver is de gemeente?" asks no number;
 # "In welk deel van de Huisvestingswet …" asks a place, "Tot welk orgaan …" an authority
 _UP_TO_WHICH = r"tot\s+welk(?:e)?\s+\w*(?:bedrag|inkomen|percentage|aantal|leeftijd|niveau|hoogte|grens|maximum)\b"
 # "Hoe ver zijn de Parkstad-gemeenten met hun woonzorgvisie?" asks how far along, not a distance
-_AMOUNT_AT_START = rf"(?:{_AMOUNT}|hoe\s+groot\b|hoe\s+ver\b(?![^?]*\bmet\b)|{_UP_TO_WHICH}|welk(?:e)?\s+deel\b)"
+_AMOUNT_AT_START = (rf"(?:{_AMOUNT}|hoe\s+groot\b(?!\s+(?:is|zijn|was|wordt)\s+(?:de|het)\s+{_UNMEASURED})"
+                    rf"|hoe\s+ver\b(?![^?]*\bmet\b)|{_UP_TO_WHICH}|welk(?:e)?\s+deel\b)")
 _AMOUNT_PREPOSITION = r"(?:voor|om|over|na|binnen|met|in|op|vanaf|per|bij|tot|van|door|aan|uit|sinds|gedurende|" \
                       r"tegen|boven|onder|tussen)"
 # at the start, also after a preposition ("Voor hoeveel jaar …", "Voor welk deel …") or a request
@@ -137,6 +140,10 @@ _CALENDAR_DATE = re.compile(
     rf"\b(?:{_DAY}\s*(?:en|tot|t/m|-|–)\s*)?{_DAY}\s+(?:{_MONTH}\b|{_SHORT_MONTH})(?:\s+\d{{4}})?"
     r"|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 # a date that bounds a period answers "Hoe lang …?" ("tot 1 januari 2027"); another does not
+# a span of time: "vier jaar", "25 jaar", "zes weken", "een jaar", "vijf kalenderjaren", "10 werkdagen"
+_TIME_SPAN = re.compile(rf"(?P<number>\b\d[\d.,]*|\b(?:{_NUMBER_WORDS}|een|één|anderhalf)\w*)\s+"
+                        r"(?:jaar|jaren|kalenderjaar|kalenderjaren|maand|maanden|week|weken|werkdag|werkdagen|dag|"
+                        r"dagen|uur|uren)\b", re.I)
 _BOUND = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|vanaf|sinds|uiterlijk|per|na|voor)\s*$", re.I)
 # "Hoeveel statushouders …", "Hoeveel woningen …": a plural noun says what the number counts
 _COUNTED = re.compile(r"\bhoeveel\s+([^\W\d_]{3,}(?:en|s))\b", re.I)
@@ -1060,8 +1067,13 @@ def states_quantity(text: str, question: str = "") -> bool:
         # "87 procent": the word the question asks with is part of the answer's percentage
         return any(_QUANTITY.match(number) and number.lower().rstrip(".,") not in asked
                    for number in _PERCENTAGE.findall(_REFERENCE.sub(" ", text)))
+    if duration and len(_AMOUNT_ANYWHERE.findall(question)) == 1:
+        # "Hoe lang is een huisvestingsvergunning geldig?" is not answered by "ten hoogste 50 procent"; "Hoe
+        # lang liep de regeling en hoeveel geld was ervoor beschikbaar?" asks a number besides
+        return bool(_CALENDAR_DATE.search(text)) or any(
+            span.group("number").lower() not in asked for span in _TIME_SPAN.finditer(_REFERENCE.sub(" ", text)))
     noun = counted_noun(question)
-    if noun is not None and not duration:
+    if noun is not None:
         return _counts(text, noun, asked)
     return any(q not in asked for q in _quantities(text))
 
@@ -1070,14 +1082,15 @@ NEAR_WORDS = 12  # words either side of a number that it is read with (`near_qua
 
 
 def near_quantity(text: str, question: str) -> set[str]:
-    """The stems within NEAR_WORDS words of each number in `text` that `question` may be answered
-    with (`states_quantity`), less the word after it, which names its unit ("vier jaar"): what the
-    number is said of. Art. 11c's "met een termijn van maximaal vijftien jaren" is said of an
-    omgevingsvergunning, though its sentence names the huisvestingsverordening fifty words before."""
-    words = _REFERENCE.sub(" ", text).split()
+    """The stems within NEAR_WORDS words of each number in `text` that `question` does not name
+    itself, less the word after it, which names its unit ("vier jaar"): what the number is said of.
+    Art. 11c's "met een termijn van maximaal vijftien jaren" is said of an omgevingsvergunning,
+    though its sentence names the huisvestingsverordening fifty words before."""
+    asked = set(_quantities(question))
+    words = without_lid_number(_REFERENCE.sub(" ", text)).split()
     found: set[str] = set()
     for i, word in enumerate(words):
-        if states_quantity(word, question):
+        if set(_quantities(word)) - asked:
             found |= set(terms(" ".join(words[max(0, i - NEAR_WORDS):i] + words[i + 2:i + 2 + NEAR_WORDS])))
     return found
 
@@ -1096,10 +1109,15 @@ def _counts(text: str, noun: str, asked: set[str]) -> bool:
     vergunninghouders" does (`credit`), and so does "De taakstelling bedraagt 48": a number with no
     plural noun after it may count what is asked."""
     plain = _NUMBER_IN_WORD.sub(" ", _REFERENCE.sub(" ", text))
-    for number in _COUNTING.finditer(plain):
+    at = 0
+    while (number := _COUNTING.search(plain, at)) is not None:
         value = number.group("number").lower().replace(" ", "").rstrip(".,")
         if not _QUANTITY.match(value) or value in asked:
+            # read on after the word itself: in "ten hoogste dertien weken" the words after "ten" are no
+            # noun it counts, and "dertien" is the number
+            at = number.end("number")
             continue
+        at = number.end()
         counted = number.group("counted")
         if not counted or counted.lower() in analyzer_stopwords() or _names(counted, noun):
             return True

@@ -139,10 +139,33 @@ def test_a_number_asked_in_another_word_order_is_still_a_number_asked(question):
     "Tot welk orgaan kan een woningzoekende zich wenden?",
     "Welke stappen zijn gezet, en hoe ver is de gemeente met de woonvisie?",
     "Hoe ver zijn de Parkstad-gemeenten met hun woonzorgvisie?",
+    # how much of what no number measures (a second fresh user)
+    "Hoe groot is de invloed van huurders op de prestatieafspraken?",
+    "Hoeveel invloed hebben huurdersorganisaties op prestatieafspraken?",
     "Wat doet de gemeente, en hoe groot is de invloed van de gemeente daarop?",
 ])
 def test_a_question_about_how_a_number_is_found_asks_no_number(question):
     assert not asks_quantity(question)
+
+
+def test_a_number_after_a_bound_is_read_as_the_number():
+    # Huisvestingswet art. 17 lid 3: "ten" took "hoogste dertien" for the noun it counts
+    assert states_quantity("De gemeenteraad stelt een termijn van ten hoogste dertien weken.",
+                           "Hoeveel weken mag de termijn voor aanbieding van woonruimte ten hoogste zijn?")
+
+
+def test_how_long_is_answered_by_a_span_of_time_or_a_bounded_date_not_by_any_number():
+    # "Hoe lang is een huisvestingsvergunning geldig?" opened with art. 14's "50 procent" (a second fresh user)
+    question = "Hoe lang is een huisvestingsvergunning geldig?"
+
+    assert not states_quantity("voor ten hoogste 50 procent van een of meer categorieën woonruimte", question)
+    assert states_quantity("voor de duur van ten hoogste vier jaar", question)
+    assert states_quantity("De opdracht heeft een werkingsduur van 25 jaar.", question)
+    assert states_quantity("De regeling geldt tot 1 januari 2027.", question)
+    assert states_quantity("binnen zes weken na ontvangst", "Binnen welke termijn moet de gemeente beslissen?")
+    # asked how long and how much, an amount answers the second half
+    assert states_quantity("Het beschikbare budget voor de regeling is circa f 130 miljoen.",
+                           "Hoe lang liep de regeling en hoeveel geld was ervoor beschikbaar?")
 
 
 def test_the_number_of_a_lid_is_no_number_stated():
