@@ -139,11 +139,11 @@ _DAY = r"(?:[12]?\d|3[01])e?"
 _CALENDAR_DATE = re.compile(
     rf"\b(?:{_DAY}\s*(?:en|tot|t/m|-|–)\s*)?{_DAY}\s+(?:{_MONTH}\b|{_SHORT_MONTH})(?:\s+\d{{4}})?"
     r"|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
-# a date that bounds a period answers "Hoe lang …?" ("tot 1 januari 2027"); another does not
 # a span of time: "vier jaar", "25 jaar", "zes weken", "een jaar", "vijf kalenderjaren", "10 werkdagen"
 _TIME_SPAN = re.compile(rf"(?P<number>\b\d[\d.,]*|\b(?:{_NUMBER_WORDS}|een|één|anderhalf)\w*)\s+"
                         r"(?:jaar|jaren|kalenderjaar|kalenderjaren|maand|maanden|week|weken|werkdag|werkdagen|dag|"
                         r"dagen|uur|uren)\b", re.I)
+# a date that bounds a period answers "Hoe lang …?" ("tot 1 januari 2027"); another does not
 _BOUND = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|vanaf|sinds|uiterlijk|per|na|voor)\s*$", re.I)
 # "Hoeveel statushouders …", "Hoeveel woningen …": a plural noun says what the number counts
 _COUNTED = re.compile(r"\bhoeveel\s+([^\W\d_]{3,}(?:en|s))\b", re.I)
