@@ -147,10 +147,11 @@ _TIME_SPAN = re.compile(rf"(?P<number>\b\d[\d.,]*|\b(?:{_NUMBER_WORDS}|een|één
 _BOUND = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|vanaf|sinds|uiterlijk|per|na|voor)\s*$", re.I)
 # "Hoeveel statushouders …", "Hoeveel woningen …": a plural noun says what the number counts
 _COUNTED = re.compile(r"\bhoeveel\s+([^\W\d_]{3,}(?:en|s))\b", re.I)
-# a number and the plural noun right after it, past one adjective: "zeven gemeenten", "tien verplichte
-# urgentiegroepen", "7 sociale huurwoningen"
-_COUNTING = re.compile(r"(?P<number>\b\d[\d.,]*|\b[^\W\d_]+)(?:\s+[^\W\d_]+e\b)?(?:\s+(?P<counted>[^\W\d_]{3,}(?:en|s))\b)?",
-                       re.I)
+# a number and the plural noun right after it, past a range ("twee of meer", "drie tot vijf", "twee à
+# drie") and one adjective: "zeven gemeenten", "tien verplichte urgentiegroepen", "7 sociale huurwoningen"
+_COUNTING = re.compile(r"(?P<number>\b\d[\d.,]*|\b[^\W\d_]+)"
+                       r"(?:\s+(?:of\s+(?:meer|minder)|(?:tot(?:\s+en\s+met)?|à|a|of)\s+(?:\d[\d.,]*|[^\W\d_]+)))?"
+                       r"(?:\s+[^\W\d_]+e\b)?(?:\s+(?P<counted>[^\W\d_]{3,}(?:en|s))\b)?", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 # "Hoeveel geld krijgt Parkstad …?" is not answered by "zeven gemeenten", only by an amount of money
 _ASKS_MONEY = re.compile(r"\bhoeveel\s+(?:geld|euro)\b|\bwat\s+kost|\bwelk(?:e)?\s+bedrag\b", re.I)
