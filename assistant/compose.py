@@ -57,6 +57,7 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _DENIAL = frozenset("niet geen nooit niets niemand nergens".split())
 ECHOES = 2  # other documents cited beside a unit that say it in the same words, at most
 SAME_POINT = 0.3  # share of shared terms above which two units speak to the same point
+NAMED_LAW_WITHIN = 0.8  # a unit of the law a question names that states what it asks opens from this share of the best
 MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
 # a row of a regression table ("1.375***: (0.0594) · 1.291***: (0.0760) · …"): coefficients marked for
 # significance say nothing to an officer without the model they belong to
@@ -676,7 +677,8 @@ def _similar(a: Candidate, b: Candidate) -> bool:
 
 def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hits: list[Hit],
                   focus: set[str] | None = None, named: set[int] | frozenset[int] = frozenset(),
-                  law: set[int] | frozenset[int] = frozenset()) -> Candidate | None:
+                  law: set[int] | frozenset[int] = frozenset(),
+                  typed: Callable[[str], bool] | None = None) -> Candidate | None:
     """The unit that answers the question most directly; for two facets, one that names both;
     in a follow-up, one that speaks to what the follow-up adds (`focus`) when there is one.
 
@@ -691,7 +693,10 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     not the Huisvestingswet of 2026 that defines it in almost the same words. And a text of the law
     the question names (`law`: positions in `hits`, `versions.named_laws`) answers before a near
     as good unit of another article: "… voor Wmo-ondersteuning?" is answered by the Wmo's six weeks,
-    not the five days of the Uitvoeringsbesluit Wmo 2015, which has "Wmo" in its name too."""
+    not the five days of the Uitvoeringsbesluit Wmo 2015, which has "Wmo" in its name too. When the
+    law's unit states the kind of answer asked (`typed`), it opens from NAMED_LAW_WITHIN of the best:
+    "Binnen welke termijn moet de gemeente beslissen op een Wmo-aanvraag?" is answered by the Wmo's
+    "beschikking binnen twee weken", not the Huisvestingswet's "beslissen … binnen acht weken"."""
     if facets:
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
                 and not under_a_sibling(c, [stems for _, stems in facets])]
@@ -706,7 +711,8 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
         plain = [c for c in plain if c.defined and set(c.defined) <= focus and not only_refers(c.unit.text)] or plain
     best = max(plain, key=lambda c: c.score)
     if best.hit_rank not in law:
-        own = [c for c in plain if c.hit_rank in law and c.defined == best.defined and c.score >= 0.9 * best.score]
+        own = [c for c in plain if c.hit_rank in law and c.defined == best.defined and c.score >= (
+            NAMED_LAW_WITHIN if typed and typed(" ".join(c.unit.parts)) else 0.9) * best.score]
         best = max(own, key=lambda c: c.score, default=best)
     rivals = [c for c in plain if not _other_articles(c, best, hits) and c.defined == best.defined and (
         c.score >= 0.9 * best.score
@@ -830,7 +836,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         question) and not _ASKS_EXCEPTION.search(question) else pool
     first = direct_answer(rule or pool, facets, hits, focus,
                           {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named,
-                          {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws})
+                          {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws}, answer_type(question))
     if back is not None and first is not back:
         pool.remove(back)  # it came back to answer, not to be read again among the points below
     listing = enumeration(pool, first, question)

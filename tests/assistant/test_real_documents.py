@@ -600,6 +600,18 @@ def test_an_officer_who_names_a_law_is_told_when_the_answer_comes_from_another_t
     assert "Let op: u vraagt naar" not in officer.ask("Wat verstaat de Wmo precies onder opvang?").text
 
 
+def test_an_officer_asking_the_wmos_beslistermijn_gets_the_wmos_two_weeks_not_the_huisvestingswets_eight(officer):
+    # a fresh user was answered with the Huisvestingswet's "binnen acht weken", under a notice that
+    # the Wmo's own article was further down; its lid says "beschikking", not "beslissen"
+    answer = officer.ask("Binnen welke termijn moet de gemeente beslissen op een Wmo-aanvraag?")
+
+    assert not answer.abstained
+    assert answer.text.startswith("Lid 2: Het college geeft de beschikking binnen twee weken"), answer.text
+    assert answer.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015"
+    assert "Artikel 2.3.5" in answer.citations[0].section
+    assert "Let op: u vraagt naar" not in answer.text
+
+
 def test_an_officer_asking_what_a_law_the_library_lacks_is_told_so_not_given_a_lid_that_refers_to_it(officer):
     # the Huisvestingswet's lid on the omgevingsplan of the Omgevingswet opened the answer
     answer = officer.ask("Wat is de Omgevingswet?")
