@@ -58,13 +58,14 @@ def is_follow_up(question: str) -> bool:
     return not question_terms(question)
 
 
-# how a question opens before its subject: a question word with its verb ("Wat betekent", "Hoe lang
-# duurt", "Hoeveel kost") or the verb alone ("Geldt", "Is"), with "je", "u" or "er" after it; or
-# "Welke" and "Hoeveel" on their own ("Welke daarvan …")
+# how a question opens before its subject: a question word, after a preposition or not, with its verb
+# ("Wat betekent", "Hoe lang duurt", "Vanaf wanneer gaat", "Voor wie geldt") or the verb alone ("Geldt",
+# "Is"), with "je", "u" or "er" after it; or "Welke" and "Hoeveel" on their own ("Welke daarvan …")
+_ASKED_AFTER = r"(?:(?:vanaf|sinds|tot|voor|na|met|bij|van|door|op|over|aan|in|uit|naar|tegen|zonder)\s+)?"
 _OPENINGS = (
-    re.compile(r"^\s*(?:(?:wat|wie|waar\w*|wanneer|waarom|hoeveel|hoe(?:\s+(?:lang|vaak|snel|hoog|groot|veel))?)\s+)?"
-               r"[\w']+(?:\s+(?:je|jij|u|we|wij|ik|er))?\s+", re.I),
-    re.compile(r"^\s*(?:welke|hoeveel)\s+", re.I),
+    re.compile(rf"^\s*(?:{_ASKED_AFTER}(?:wat|wie|waar\w*|wanneer|waarom|hoeveel"
+               r"|hoe(?:\s+(?:lang|vaak|snel|hoog|groot|veel))?)\s+)?[\w']+(?:\s+(?:je|jij|u|we|wij|ik|er))?\s+", re.I),
+    re.compile(rf"^\s*{_ASKED_AFTER}(?:welke|hoeveel)\s+", re.I),
 )
 # "Dit geldt ook voor kamers?", "Dat is toch niet verplicht?": a first word that points, then its verb
 _POINTING_START = re.compile(
@@ -185,7 +186,11 @@ def topic_of(question: str) -> str:
     words = re.findall(r"[\w'-]+", question)
     # nor a pronoun or "over" that points at an earlier turn ("Wat zegt ze over beschermd wonen?"), nor
     # another function word: "Met wie moet een corporatie overleggen …?" carried "Met" into the query shown
-    kept = [w for w in words if w.lower() not in QUESTION_WORDS and w.lower() not in analyzer_stopwords()]
+    # "Vanaf" of "Vanaf wanneer gaat dat in?" is part of how it asks, not of its subject
+    asked_after = {i for i, w in enumerate(words[:-1])
+                   if re.fullmatch(_ASKED_AFTER, w + " ", re.I) and words[i + 1].lower() in QUESTION_WORDS}
+    kept = [w for i, w in enumerate(words)
+            if i not in asked_after and w.lower() not in QUESTION_WORDS and w.lower() not in analyzer_stopwords()]
     return " ".join(kept)
 
 

@@ -146,6 +146,8 @@ def test_a_follow_up_with_something_of_its_own_to_ask_is_no_request_to_explain(q
     ("Wie betaalt dat?", "dat"), ("Dit geldt ook voor kamers?", "Dit"), ("Hebben ze recht op huurtoeslag?", "ze"),
     ("Hoeveel kost dat?", "dat"), ("Is dat verplicht?", "dat"), ("Dat is toch niet verplicht?", "Dat"),
     ("Wat vind je daarvan?", "daarvan"), ("Hoeveel hiervan zijn statushouders?", "hiervan"), ("Klopt dat?", "dat"),
+    # a question word after a preposition: a fresh user's "Vanaf wanneer gaat dat in?" was searched as asked
+    ("Vanaf wanneer gaat dat in?", "dat"), ("Sinds wanneer geldt dat?", "dat"), ("Voor wie geldt die?", "die"),
 ])
 def test_a_question_that_points_back_before_it_names_anything_is_recognised(question, pointer):
     assert points_back_first(question) == pointer
@@ -217,3 +219,15 @@ def test_the_topic_carried_into_a_follow_up_holds_no_function_words():
     query = condense("En als gemeente en corporatie het niet eens worden, wie beslist dan?", history)
 
     assert query.endswith("(overleggen prestatieafspraken)?")
+
+
+def test_a_follow_up_asking_from_when_carries_the_topic_and_not_its_own_preposition():
+    # helper-45: after "Wonen Eerst", "Vanaf wanneer gaat dat in?" was answered with the date of the
+    # woningwaarderingsstelsel; the next follow-up then carried "Vanaf" as if it were a subject
+    history = [{"role": "user", "content": "Wat houdt Wonen Eerst in volgens de Utrechtse beleidsnota?"},
+               {"role": "assistant", "content": "Door ‘Wonen Eerst’ toe te voegen aan het verdeelbesluit … [1]"}]
+
+    assert condense("Vanaf wanneer gaat dat in?", history) == "Vanaf wanneer gaat Wonen Eerst volgens Utrechtse beleidsnota in?"
+    history += [{"role": "user", "content": "Vanaf wanneer gaat dat in?"},
+                {"role": "assistant", "content": "Vanaf 2026 wordt deze groep meegenomen … [1]"}]
+    assert "Vanaf" not in condense("Hoeveel woningen worden daarvoor gereserveerd?", history)
