@@ -104,8 +104,11 @@ _REFERENCE = re.compile(r"\b(?:artikel|art\.|lid|leden|onderdeel|hoofdstuk|parag
                         rf"|\b{_ORDINAL}(?:(?:\s*,\s*|\s+(?:en|of|tot en met)\s+){_ORDINAL})*\s+"
                         r"(?:lid|leden|volzin|volzinnen|zin|alinea|onderdeel|hoofdstuk|paragraaf|afdeling|kamer|tranche)\b",
                         re.I)
-_NUMBER_WORDS = (r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|"
-                 r"twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|miljoen|miljard")
+# Dutch writes a number as one word: "achttien", "drieëntwintig", "vijfenzeventig"
+_NUMBER_WORDS = (r"(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]?n)?"
+                 r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|"
+                 r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
+                 r"zeventien|achttien|negentien|honderd|duizend|miljoen|miljard")
 # number words with the endings of ordinals and plurals ("tweede", "tientallen"), not "achtergrond"
 _QUANTITY = re.compile(
     rf"\d|%|€|\bprocent\b|\b(?:{_NUMBER_WORDS}|"

@@ -177,6 +177,18 @@ def test_the_number_of_a_lid_is_no_number_stated():
     assert states_quantity("4 De regeling geldt voor een periode van ten hoogste twee jaar.", question)
 
 
+def test_a_number_written_as_one_dutch_word_is_a_number():
+    # art. 12 lid 3 g of the Huisvestingswet was no answer to "tot welke leeftijd": "achttien" and
+    # "drieëntwintig" were not read as numbers, and the real question was refused
+    asked = "Hebben jongeren die uit een jeugdzorginstelling komen recht op urgentie, en tot welke leeftijd geldt dat?"
+
+    assert states_quantity("woningzoekenden die de leeftijd van achttien jaar doch niet de leeftijd van "
+                           "drieëntwintig jaar hebben bereikt", asked)
+    for number in ("zestien", "negentien", "vijfentwintig", "eenentwintig", "tweehonderd"):
+        assert states_quantity(f"Het gaat om {number} woningen.", "Hoeveel woningen zijn er?"), number
+    assert not states_quantity("Het gaat om een woning.", "Hoeveel woningen zijn er?")
+
+
 def test_a_date_is_no_number_for_how_many_but_may_be_for_how_long():
     heading = "Vragen van het lid Keijzer over de huisvesting van evacués (ingezonden 11 maart 2024)."
 
