@@ -61,6 +61,10 @@ QUESTION_WORDS = frozenset(
 _BOUND_OR_UNIT = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste)|percentage"
                             r"|procent)\b", re.I)
 # "Hoe lang mag een ministeriële regeling gelden …?": a scheme is what is asked about
+# a bound asked ("Wat is het maximum …?", "Hoe lang mag … maximaal gelden?") is answered by a bound stated
+_ASKS_BOUND = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste))\b", re.I)
+_STATES_BOUND = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste)|minstens"
+                           r"|hoogstens|niet\s+(?:meer|minder|hoger|lager|langer|korter|groter|kleiner)\s+dan|\w*grens)\b", re.I)
 _SCHEME = re.compile(r"\bregelingen\b|\bregeling\b", re.I)
 # "… bij welke gemeente iemand zich daarvoor meldt", "Welke regels gelden hierbij?": a word that points
 # at what was said, rare in texts, so weighed as if it were what is asked
@@ -80,9 +84,12 @@ _AMOUNT = (rf"(?:hoe\s*veel(?!\s+{_UNMEASURED})|hoe\s*(?:lang|hoog|vaak|oud)|wat
 # a measure only at the start: "Hoe groot is de invloed …, en hoe ver is de gemeente?" asks no number;
 # "In welk deel van de Huisvestingswet …" asks a place, "Tot welk orgaan …" an authority
 _UP_TO_WHICH = r"tot\s+welk(?:e)?\s+\w*(?:bedrag|inkomen|percentage|aantal|leeftijd|niveau|hoogte|grens|maximum)\b"
+# "Wat is het minimum en maximum van de eigen bijdrage …?", "Wat is de huurgrens …?" ask an amount;
+# "Wat is de grens tussen regionaal en lokaal?" does not
+_MEASURE_ASKED = r"wat\s+(?:is|zijn|was|waren)\s+(?:het|de)\s+(?:minimum|maximum|hoogte|\w+grens)\b"
 # "Hoe ver zijn de Parkstad-gemeenten met hun woonzorgvisie?" asks how far along, not a distance
 _AMOUNT_AT_START = (rf"(?:{_AMOUNT}|hoe\s+groot\b(?!\s+(?:is|zijn|was|wordt)\s+(?:de|het)\s+{_UNMEASURED})"
-                    rf"|hoe\s+ver\b(?![^?]*\bmet\b)|{_UP_TO_WHICH}|welk(?:e)?\s+deel\b)")
+                    rf"|hoe\s+ver\b(?![^?]*\bmet\b)|{_UP_TO_WHICH}|welk(?:e)?\s+deel\b|{_MEASURE_ASKED})")
 _AMOUNT_PREPOSITION = r"(?:voor|om|over|na|binnen|met|in|op|vanaf|per|bij|tot|van|door|aan|uit|sinds|gedurende|" \
                       r"tegen|boven|onder|tussen)"
 # at the start, also after a preposition ("Voor hoeveel jaar …", "Voor welk deel …") or a request
@@ -1060,6 +1067,10 @@ def states_quantity(text: str, question: str = "") -> bool:
     "Hoeveel geld …" or "Wat kost …" only an amount of money, unless the question also asks how long."""
     asked = set(_quantities(question))
     text = without_lid_number(text)  # "1 Bij ministeriële regeling …" (regelrecht's lid 1) states no number
+    if _ASKS_BOUND.search(question) and not _STATES_BOUND.search(text):
+        # "Wat is het minimum en maximum van de eigen bijdrage …?" is answered by "ten minste € 158,60 en niet
+        # meer dan € 832,60", not by "een bijdrage per maand van 12,5%"
+        return False
     # "Om hoeveel gezinnen ging het?" is not answered by "ingezonden 11 maart 2024"; "Hoe lang geldt
     # de regeling?" may be, by "tot 1 januari 2027", not by "de wet van 7 oktober 2020"
     duration = bool(_ASKS_DURATION.search(question))

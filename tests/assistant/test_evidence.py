@@ -189,6 +189,20 @@ def test_a_number_written_as_one_dutch_word_is_a_number():
     assert not states_quantity("Het gaat om een woning.", "Hoeveel woningen zijn er?")
 
 
+def test_a_minimum_or_maximum_asked_is_answered_by_a_bound_stated():
+    # helper-45: "Wat is het minimum en maximum …?" was not read as asking a number, and opened with a lid
+    # that names a "maximumduur"; a bijdrage of "12,5%" is no minimum either
+    asked = "Wat is het minimum en maximum van de eigen bijdrage voor beschermd wonen?"
+
+    assert asks_quantity(asked) and asks_quantity("Wat is de huurgrens voor een DAEB-woning?")
+    assert not asks_quantity("Wat is de grens tussen regionaal en lokaal?")
+    assert states_quantity("De bijdrage bedraagt ten minste € 158,60 en niet meer dan € 832,60 per maand.", asked)
+    assert not states_quantity("In afwijking van artikel 3.11 geldt een bijdrage per maand van 12,5% van het "
+                               "bijdrageplichtig inkomen.", asked)
+    assert not states_quantity("De regels vervallen één jaar na de inwerkingtreding.",
+                               "Hoe lang mag een huisvestingsverordening maximaal gelden?")
+
+
 def test_a_date_is_no_number_for_how_many_but_may_be_for_how_long():
     heading = "Vragen van het lid Keijzer over de huisvesting van evacués (ingezonden 11 maart 2024)."
 
