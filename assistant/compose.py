@@ -30,7 +30,8 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Uni
                                  glossary_row, is_boilerplate, may_define, measure_nouns, name_terms, names_document,
                                  names_lid, near_quantity, nearest_heading, only_refers, question_terms, quotes,
                                  passage_units, shingles, states_reason, terms, tidy, without_lid_number)
-from assistant.versions import article_of, asks_about_change, asks_about_other_text, law_id, named_laws
+from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
+                                law_id, named_laws)
 from index.models import Hit
 from ingest.dates import dutch_date, latest_day
 from ingest.models import Metadata
@@ -565,6 +566,14 @@ def choose(pool: list[Candidate], limit: int, chosen: list[Candidate], hits: lis
     return picked
 
 
+def _same_lid_in(doc_id: str, unit: Candidate, pool: list[Candidate], hits: list[Hit]) -> Candidate | None:
+    """The best unit of text `doc_id` under the same article and lid as `unit`, or None."""
+    article = article_of(hits[unit.hit_rank].chunk.section)
+    same = [c for c in pool if hits[c.hit_rank].document.doc_id == doc_id and article is not None
+            and article_of(hits[c.hit_rank].chunk.section) == article and c.unit.lid == unit.unit.lid]
+    return max(same, key=lambda c: c.score, default=None)
+
+
 def law_editions(pool: list[Candidate], hits: list[Hit]) -> list[tuple[str, str]]:
     """(label, doc_id) of each text of one law in `pool`, one per date, newest first: of the law
     (`versions.law_id`) whose unit under an article scores best, when it has texts of two or
@@ -837,6 +846,11 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     first = direct_answer(rule or pool, facets, hits, focus,
                           {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named,
                           {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws}, answer_type(question))
+    if first and editions and asks_about_earlier_text_only(question):
+        # "Welke groepen moesten in de oorspronkelijke Huisvestingswet 2014 …?" is answered by the oldest text's
+        # lid that the best answer is in the newest (art. 12 lid 3 of 2014, not of 2026 nor Kamervragen of 2024);
+        # the oldest text's own best unit may be another article (art. 13 on who decides)
+        first = _same_lid_in(editions[-1][1], first, pool, hits) or first
     if back is not None and first is not back:
         pool.remove(back)  # it came back to answer, not to be read again among the points below
     listing = enumeration(pool, first, question)

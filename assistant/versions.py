@@ -38,6 +38,9 @@ _BWB_ID = re.compile(r"\bBWBR\d{7}\b", re.I)
 _CHANGE = re.compile(
     r"\b(?:veranderd|gewijzigd|bijgekomen|toegevoegd|geschrapt|eruit\s+gegaan|nog\s+steeds|nog\s+altijd"
     r"|oude\s+(?:en|of)\s+(?:de\s+)?nieuwe)\b", re.I)
+# today's text named beside the earlier one: "nu", "vanaf 1 juli 2026", "het verschil tussen …"
+_NOW = re.compile(r"\b(?:nu|tegenwoordig|huidige?|thans|inmiddels|nog|vandaag|vanaf|sinds|verschil\w*|vergelijk\w*)\b",
+                  re.I)
 _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b", re.I)
 # a law's name: "Participatiewet", "Huisvestingswet"; "Wmo", "Bhw" (not "wet" alone: "de Wet op de huurtoeslag")
 _COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
@@ -72,6 +75,13 @@ def asks_about_other_text(question: str) -> bool:
     """A question about what changed (`asks_about_change`), or about an earlier text of a law
     ("Is … nu verplicht, en was dat in de oorspronkelijke wet ook zo?")."""
     return asks_about_change(question) or (bool(_EARLIER.search(question)) and bool(_A_TEXT_OF_LAW.search(question)))
+
+
+def asks_about_earlier_text_only(question: str) -> bool:
+    """A question about an earlier text of a law and not about today's ("Welke groepen moesten in de
+    oorspronkelijke Huisvestingswet 2014 …?"): its answer is in the oldest text. Not "Is … nu verplicht,
+    en was dat in de oorspronkelijke wet ook zo?", nor a question about what changed."""
+    return asks_about_other_text(question) and not asks_about_change(question) and not _NOW.search(question)
 
 
 def named_laws(question: str, documents: list[DocumentRecord]) -> dict[str, list[DocumentRecord]]:

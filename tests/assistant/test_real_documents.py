@@ -467,6 +467,20 @@ def test_an_officer_asking_whether_the_original_law_required_it_too_reads_both_t
                                                      "bwbr0035303-huisvestingswet-2014-lawsmd-2015"}
 
 
+def test_an_officer_asking_which_groups_the_original_law_required_reads_its_article_12_lid_3_first(officer):
+    # helper-45: the answer opened with the Kamervragen of 2024 (two groups), and the original text,
+    # which also names vergunninghouders, came last
+    answer = officer.ask("Welke groepen moesten volgens de oorspronkelijke Huisvestingswet 2014 in ieder geval tot de "
+                         "urgente woningzoekenden behoren?")
+
+    assert answer.text.startswith("Lid 3: Woningzoekenden die verblijven in een voorziening voor tijdelijke opvang")
+    assert "vergunninghouders als bedoeld in artikel 28" in answer.text.split("\n\n")[0]
+    first = answer.citations[0]
+    assert first.doc_id == "bwbr0035303-huisvestingswet-2014-lawsmd-2015" and first.section.endswith("Artikel 12")
+    # the text of today follows, under its own name and date
+    assert "**Huisvestingswet 2014 (1 juli 2026)**" in answer.text
+
+
 def test_an_officer_asking_what_a_client_pays_at_the_start_of_beschermd_wonen_gets_the_lid_that_bounds_it(officer):
     # Uitvoeringsbesluit Wmo 2015 art. 3.12: lid 1 sets 12,5 % of the income for the first six
     # months, lid 3 ("De bijdrage …, bedoeld in het eerste lid, …") bounds it; lid 2 is a list of

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from assistant.compose import compose
 from assistant.sentences import names_document, question_terms
-from assistant.versions import (article, article_of, as_asked_of_the_bill, asks_about_change, asks_about_other_text,
-                               law_id, missing_laws, named_laws, with_other_versions)
+from assistant.versions import (article, article_of, as_asked_of_the_bill, asks_about_change,
+                               asks_about_earlier_text_only, asks_about_other_text, law_id, missing_laws, named_laws,
+                               with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
 
@@ -91,6 +92,23 @@ def test_an_officer_asking_whether_it_was_so_in_the_original_law_reads_both_text
     assert body.index("bepaalt de gemeenteraad dat voor") < body.index("**BWBR0035303 huisvestingswet 2014 lawsmd 2015 "
                                                                        "(4 juni 2014)**") < body.index("kan de gemeenteraad bepalen")
     assert "_Let op: deze bronnen zijn van verschillende datum." in body
+
+
+def test_an_officer_asking_what_the_original_law_said_reads_the_original_text_first():
+    # helper-45: "Welke groepen moesten volgens de oorspronkelijke Huisvestingswet 2014 …?" opened with
+    # Kamervragen of 2024 and the text of 2026; the original text of the article came last
+    asked = "Mocht de gemeenteraad in de oorspronkelijke Huisvestingswet 2014 bepalen dat urgent woningzoekenden voorrang krijgen?"
+    now, original, library = library_of_two_texts()
+
+    body = compose(asked, with_other_versions([now], library, asked, {}), {}).text
+
+    assert body.startswith("Lid 1: In de huisvestingsverordening kan de gemeenteraad bepalen"), body
+    assert asks_about_earlier_text_only(asked)
+    # asked about today as well, or about what changed, the text of today answers first
+    assert not asks_about_earlier_text_only(QUESTION)
+    assert not asks_about_earlier_text_only("Wat is er veranderd tussen de oude en de nieuwe Huisvestingswet?")
+    assert not asks_about_earlier_text_only("Wat is het verschil tussen de oorspronkelijke urgentieregeling in de "
+                                            "Huisvestingswet 2014 en de tekst vanaf 1 juli 2026?")
 
 
 def test_a_summary_that_links_to_the_law_is_no_other_text_of_it():
