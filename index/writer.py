@@ -74,7 +74,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 17: a raised number after "W/m" or a lone letter ("pseudo R2") is a power, not a note reference
 # 18: "Vraag 4" a heading over its question and answer; a PDF's /Subject as its title when /Title is empty
 # 19: every heading all sections share is the document's heading, not only the first
-PIPELINE_VERSION = 19
+# 20: a footnote written into a Markdown sentence (<sup> 5 Ver van huis … </sup>) as a note after its paragraph
+PIPELINE_VERSION = 20
 
 @dataclass
 class RayTarget:

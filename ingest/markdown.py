@@ -29,6 +29,9 @@ REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")  # "[artikel 4][ref4]"
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S.*$", re.MULTILINE)  # "[ref4]: https://…"
 AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>\n]*>")
+# a footnote written into the sentence it belongs to, as converters from wetten.overheid.nl do: "(PEW) <sup> 5
+# Ver van huis, Hoofdrapport. Den Haag, 30 oktober 2014 </sup> wordt de positie …"
+INLINE_NOTE = re.compile(r"\s*<sup>\s*(\d{1,3})\s+([^<]*?\S)\s*</sup>", re.IGNORECASE)
 BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 ITALIC = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=[^\s\\])\*(?![\w*])")
 CODE = re.compile(r"`+([^`\n]*)`+")
@@ -103,12 +106,22 @@ def body_lines(body: str) -> list[str]:
             level = len(heading.group(1))
             line = heading_line(level, heading.group(2))
         else:
+            raw, notes = without_inline_notes(raw)
             *run_in, line = with_run_in_headings(BLOCKQUOTE.sub("", raw), min(level + 1, 6))
             lines += run_in
             line = clean_inline(line)
+            if notes:  # each after its paragraph, as a paragraph of its own, as a PDF's notes are (ingest.footnotes)
+                lines += [line, ""] + [item for note in notes for item in (clean_inline(note), "")]
+                line = ""
         previous_is_text = bool(line.strip()) and not line.startswith("#")
         lines.append(line)
     return lines
+
+
+def without_inline_notes(line: str) -> tuple[str, list[str]]:
+    """The line without the footnotes written into it (INLINE_NOTE), and those notes as "Noot n: text"."""
+    notes = [f"Noot {number}: {text}" for number, text in INLINE_NOTE.findall(line)]
+    return (INLINE_NOTE.sub("", line), notes) if notes else (line, [])
 
 
 def with_run_in_headings(line: str, level: int) -> list[str]:

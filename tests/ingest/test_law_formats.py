@@ -365,6 +365,16 @@ def test_the_woningwet_circular_files_each_transition_measure_under_its_own_head
     assert not any("Autoriteit woningcorporaties Per 1 juli" in c.text for c in chunks)
 
 
+def test_a_footnote_written_into_a_sentence_of_the_woningwet_circular_becomes_a_note_after_it(external_docs):
+    # a fresh user read "(PEW) Den Haag, 30 oktober 2014 wordt de positie van gemeenten … versterkt" in an answer
+    document = load_document(real(external_docs, "BWBR0036776_circulaire-inwerkingtreding-woningwet-2015_lawsmd.md"))
+    text = "\n".join(page.text for page in document.pages)
+
+    assert "Woningcorporaties (PEW) wordt de positie van gemeenten en huurders versterkt" in text
+    assert "\n\nNoot 5: Ver van huis, Hoofdrapport. Den Haag, 30 oktober 2014\n" in text
+    assert "Den Haag, 30 oktober 2014 wordt" not in text
+
+
 def test_a_markdown_note_is_regelgeving_only_when_it_opens_as_a_law_or_a_circulaire(tmp_path):
     note = write(tmp_path / "nota.md", "##Woonzorgvisie regio Noord\n\nDe regio maakt afspraken.\n")
     law = write(tmp_path / "wet.md", "## Wet van 4 juni 2014, houdende nieuwe regels (Huisvestingswet 2014)\n\nArtikel 1\n")
