@@ -442,10 +442,15 @@ def _speaks_to(c: Candidate, focus: set[str]) -> bool:
 
 def _focused(unit: Unit, focus: set[str] | None) -> Unit | None:
     """The part of a unit the previous answer showed that speaks to a follow-up's `focus`: a
-    lead-in with only the items that name it, a sentence that names it; None when none does."""
+    lead-in with only the items that name it, a sentence that names it; None when none does. A
+    lead-in that names all of it itself is asked about whole ("En welke groepen voegen gemeenten zelf
+    toe?" asks for other groups than a lead-in's "de volgende groepen"): "En waarover mag die verordening regels
+    geven?" after art. 4's "… regels geven met betrekking tot: a. …, b. …" lost item b."""
     if not focus:
         return None
     if unit.items:
+        if all(credit(t, set(terms(unit.text))) for t in focus):
+            return unit
         named = unit.with_items(lambda item: any(credit(t, set(terms(item))) for t in focus))
         return named if named.items else None
     return unit if any(credit(t, set(terms(unit.text))) for t in focus) else None

@@ -375,6 +375,19 @@ def test_en_voor_jongeren_after_the_ten_groups_brings_back_the_group_of_young_pe
     assert follow_up.citations[0].doc_id == HUISVESTINGSWET_2026
 
 
+def test_a_follow_up_asking_what_a_listed_lead_in_introduces_gets_the_whole_list_again(officer):
+    # the follow-up asks what art. 4 lets the verordening regulate, which the first answer opened
+    # with; it was shown with item a only, as if the law allowed no more
+    _, follow_up = chat(officer, "Hoe lang mag een huisvestingsverordening gelden?",
+                        "En waarover mag die verordening regels geven?")
+
+    opening = follow_up.text.split("**Verder in de bronnen**")[0]
+    assert opening.startswith("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar")
+    assert "- a. het in gebruik nemen of geven van woonruimte" in opening
+    assert "- b. wijzigingen in de bestaande woonruimtevoorraad" in opening
+    assert "(huisvestingsverordening gelden)?" in follow_up.query  # not "(lang huisvestingsverordening gelden)"
+
+
 def test_a_follow_up_asking_for_what_an_earlier_answer_only_listed_below_gets_it_first(officer):
     # "Het verschilt erg per gemeente …" stood under "Verder in de bronnen" of the first answer;
     # leaving it out as said before made a sentence about the diversity of older people open
