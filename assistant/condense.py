@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.sentences import QUESTION_WORDS, analyzer_stopwords, asks_overview, question_terms
+from assistant.sentences import QUESTION_WORDS, asks_overview, question_terms, terms
 from assistant.spelling import dutch_words
 
 # the shortest head two compounds share for the one to stand in for the other ("delen" of voordelen
@@ -182,16 +182,17 @@ def same_kind(word: str, other: str) -> bool:
 
 
 def topic_of(question: str) -> str:
-    """The words of a question that carry its subject: "Wat regelen we regionaal?" → "regionaal"."""
+    """The words of a question that carry its subject, those of its terms (`question_terms`): "Wat
+    regelen we regionaal?" → "regionaal". Not a pronoun or "over" that points at an earlier turn ("Wat
+    zegt ze over beschermd wonen?"), nor another function word ("Met wie moet een corporatie overleggen
+    …?" carried "Met" into the query shown), nor the measure a question asks ("lang" of "Hoe lang mag een
+    huisvestingsverordening gelden?")."""
     words = re.findall(r"[\w'-]+", question)
-    # nor a pronoun or "over" that points at an earlier turn ("Wat zegt ze over beschermd wonen?"), nor
-    # another function word: "Met wie moet een corporatie overleggen …?" carried "Met" into the query shown
+    asked = set(question_terms(question))
     # "Vanaf" of "Vanaf wanneer gaat dat in?" is part of how it asks, not of its subject
     asked_after = {i for i, w in enumerate(words[:-1])
                    if re.fullmatch(_ASKED_AFTER, w + " ", re.I) and words[i + 1].lower() in QUESTION_WORDS}
-    kept = [w for i, w in enumerate(words)
-            if i not in asked_after and w.lower() not in QUESTION_WORDS and w.lower() not in analyzer_stopwords()]
-    return " ".join(kept)
+    return " ".join(w for i, w in enumerate(words) if i not in asked_after and set(terms(w)) & asked)
 
 
 def condense(question: str, history: list[dict] | None) -> str:

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.condense import (asks_to_explain, condense, is_follow_up, own_terms, points_back_first, same_kind,
-                                topic_questions)
+                                topic_of, topic_questions)
 from evals import sets
 
 EARLIER = [
@@ -219,6 +219,8 @@ def test_the_topic_carried_into_a_follow_up_holds_no_function_words():
     query = condense("En als gemeente en corporatie het niet eens worden, wie beslist dan?", history)
 
     assert query.endswith("(overleggen prestatieafspraken)?")
+    # nor the measure it asked: "(lang huisvestingsverordening gelden)"
+    assert topic_of("Hoe lang mag een huisvestingsverordening gelden?") == "huisvestingsverordening gelden"
 
 
 def test_a_follow_up_asking_from_when_carries_the_topic_and_not_its_own_preposition():
