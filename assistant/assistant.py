@@ -141,14 +141,17 @@ class Assistant:
         return answer
 
     def stream(self, question: str, history: list[dict] | None = None, filters: Filters | dict | None = None,
-               k: int | None = None) -> Iterator[tuple[str, Answer | None]]:
-        """Yields (text so far, None) while a language model writes, then (text, Answer)."""
+               k: int | None = None, elliptic: bool = False) -> Iterator[tuple[str, Answer | None]]:
+        """Yields (text so far, None) while a language model writes, then (text, Answer). A question
+        in a conversation that the library cannot answer as it stands is asked once more as a follow-up
+        that leaves its subject out (`elliptic`, `condense.condense`): "Wie beslist er over de
+        toekenning?" after a question about urgentie. If that is refused too, the first refusal stands."""
         check_question_length(question, self.settings.max_question_chars)
         index = self.index.get()
         question, corrections = self.spelled(as_asked(question), index)
         history = [dict(m, content=self.spelled(as_asked(m.get("content", "")), index)[0])
                    if m.get("role") == "user" else m for m in history or []]
-        query, notes = self.standalone_query(question, history)
+        query, notes = self.standalone_query(question, history, elliptic)
         if corrections:
             notes = notes + [correction_note(corrections)]
         chosen = _filters(filters)
@@ -247,7 +250,7 @@ class Assistant:
             return MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(chosen)
         if not hits or verdict == "weigeren":
             answer = self._abstain(query, hits, notes, evidence.score, text=refusal())
-            yield answer.text, answer
+            yield from self._elliptic(question, query, history, filters, k, answer, elliptic)
             return
         # every earlier turn (`earlier`), not only the last: after "… vergunninghouders?" the officer has
         # still read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
@@ -267,7 +270,7 @@ class Assistant:
             # definition that let it answer is not what the composer opened with. The passages read
             # are named to read on: for a follow-up, first those the last answer stood on
             answer = self._abstain(query, read, notes, evidence.score, text=refusal())
-            yield answer.text, answer
+            yield from self._elliptic(question, query, history, filters, k, answer, elliptic)
             return
         if asks_missing_law and not opens_with_definition(composition, defined_terms(query)):
             # "Wat is de Omgevingswet?" in a library without it: a lid of the Huisvestingswet that
@@ -395,13 +398,28 @@ class Assistant:
             self._spelling = (index, Spelling(index))
         return self._spelling[1].correct(question)
 
-    def standalone_query(self, question: str, history: list[dict] | None) -> tuple[str, list[str]]:
+    def standalone_query(self, question: str, history: list[dict] | None,
+                         elliptic: bool = False) -> tuple[str, list[str]]:
         if self.chat_model is not None and history:
             try:
                 return condense_with_model(self.chat_model, question, history), []
             except Exception as error:  # any model failure: the rule still gives a usable query
-                return condense(question, history), [f"Herschrijven met het taalmodel mislukte ({_short(error)})."]
-        return condense(question, history), []
+                return (condense(question, history, elliptic),
+                        [f"Herschrijven met het taalmodel mislukte ({_short(error)})."])
+        return condense(question, history, elliptic), []
+
+    def _elliptic(self, question: str, query: str, history: list[dict] | None, filters, k: int | None,
+                  refused: Answer, retried_already: bool) -> Iterator[tuple[str, Answer | None]]:
+        """`refused`, or the answer to `question` read as a follow-up that leaves its subject out,
+        when it was read as standing alone (`query` is the question) in a conversation with a topic."""
+        if not retried_already and query == question and topic_questions(history):
+            retried = None
+            for _, retried in self.stream(question, history, filters, k, elliptic=True):
+                pass
+            if retried is not None and not retried.abstained:
+                yield retried.text, retried
+                return
+        yield refused.text, refused
 
     # -- the three kinds of answer ---------------------------------------------------------
     def _extractive(self, query: str, composition, evidence: Evidence, notes: list[str], caution: bool = False,

@@ -195,18 +195,19 @@ def topic_of(question: str) -> str:
     return " ".join(w for i, w in enumerate(words) if i not in asked_after and set(terms(w)) & asked)
 
 
-def condense(question: str, history: list[dict] | None) -> str:
+def condense(question: str, history: list[dict] | None, elliptic: bool = False) -> str:
     """The standalone query for `question`: itself, or with the earlier topic carried over.
 
     Without a language model this is a rule: a follow-up that leans on the conversation
     (starts with "En …", refers back with "dat"/"daar"/"zij", or has nothing of its own to search on)
     gets the topic of the previous user question(s) appended, without the words it says itself;
     a pronoun that stands for the one earlier topic is replaced by it ("Wie stelt dat vast?" →
-    "Wie stelt huurprijsgrens vast?").
+    "Wie stelt huurprijsgrens vast?"). `elliptic`: read as a follow-up that leaves its subject out
+    ("Wie beslist er over de toekenning?" after a question about urgentie), though no word says so.
     """
     question = question.strip()
     previous = topic_questions(history)
-    if not previous or not is_follow_up(question):
+    if not previous or not (elliptic or is_follow_up(question)):
         return question
     own = _LEADING_JOINER.sub("", question).rstrip(" ?")
     # a word the follow-up says itself is not carried again: "Hoe vraag ik die aan?" after "Hoe vraag

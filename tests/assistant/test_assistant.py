@@ -144,6 +144,23 @@ def test_a_follow_up_is_rewritten_and_finds_the_document_of_the_earlier_topic(as
     assert "regelgeving-urgentieregeling-aandachtsgroepen" in {c.doc_id for c in answer.citations}
 
 
+def test_a_follow_up_that_leaves_its_subject_out_is_answered_as_one_when_alone_it_finds_nothing(assistant):
+    # helper-46: "Wie beslist er over de toekenning?" after a question about urgentie was refused;
+    # no word of it points back, and asked alone "de toekenning" of what finds nothing
+    history = [{"role": "user", "content": "Welke groepen krijgen verplicht urgentie vanaf 1 juli 2026?"},
+               {"role": "assistant", "content": "De urgentieregeling noemt tien groepen. [1]"}]
+
+    answer = assistant.ask("Wie beslist er over de toekenning?", history=history)
+
+    assert not answer.abstained, answer.text
+    assert "urgentie" in answer.query
+    assert answer.text.startswith("Het college") and "beslist over de indeling" in answer.text.split("\n")[0]
+    # asked alone, with no conversation to lean on, it is refused as before
+    assert assistant.ask("Wie beslist er over de toekenning?").abstained
+    # and a question on another subject is not answered from the conversation's topic
+    assert assistant.ask("Wat kost een nieuw paspoort?", history=history).abstained
+
+
 def test_an_officer_who_asks_the_same_question_again_gets_the_whole_answer_again(assistant):
     # the ten groups were left out as said before, and four groups of a Wmo summary opened instead
     first = assistant.ask("Welke groepen krijgen urgentie?")
