@@ -99,7 +99,7 @@ _QUANTITY_AT_START = re.compile(
     rf"(?:{_AMOUNT_AT_START}|voor\s+welk(?:e)?\s+deel\b|{_AMOUNT_PREPOSITION}\s+{_AMOUNT})", re.I)
 # or in a clause of its own ("Welke gemeenten werken samen …, en hoeveel opvangplekken …?")
 _QUANTITY_CLAUSE = re.compile(
-    rf"(?:[,;]\s*|\s(?:en|of|maar)\s+)(?:(?:en|of|maar|bijvoorbeeld|zoals|zo\s+ja,?)\s+)?"
+    rf"(?:[,;:]\s*|\s(?:en|of|maar)\s+)(?:(?:en|of|maar|bijvoorbeeld|zoals|zo\s+ja,?)\s+)?"
     rf"(?:{_AMOUNT_PREPOSITION}\s+)?{_AMOUNT}", re.I)
 _AMOUNT_ANYWHERE = re.compile(rf"\b{_AMOUNT}", re.I)
 ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",

@@ -113,6 +113,8 @@ def test_a_how_many_question_is_not_answered_by_a_passage_that_states_no_number(
     "Welke voorwaarden stelt de regeling, bijvoorbeeld hoe lang iemand in de opvang moet hebben verbleven?",
     "Welke regels gelden, en voor hoeveel jaar mag de verordening gelden?",
     "Welke gemeenten werken samen; hoeveel opvangplekken zijn er?",
+    # after a colon (helper-46: answered with Parkstad's wishes, while the source says the numbers are not in it)
+    "Wat zijn de resultaten van Housing Parkstad: hoeveel mensen zijn gehuisvest?",
     "Kunt u aangeven hoeveel daklozen er in Utrecht zijn?",  # as Kamervragen ask
     "Uit hoeveel leden bestaat de urgentiecommissie?",
     "Boven welk bedrag is een huurwoning geliberaliseerd?",
