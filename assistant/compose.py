@@ -72,7 +72,7 @@ MAX_ITEMS = 15
 _FACETS = re.compile(
     r"(?P<left>(?:[\w-]+\s+){0,2}[\w-]+)\s+(?:en|of|versus|vs\.?|tegenover|(?:vergeleken|in vergelijking) met)\s+"
     r"(?P<asking>(?:(?:wat|wie|hoe)\s+)?)(?:(?:de|het|een)\s+)*(?P<right>[\w-]+(?:\s+[\w-]+){0,2})"
-    r"(?:\s+met\s+[\w-]+(?:\s+[\w-]+){0,2})?\s*$",
+    r"(?:\s+met\s+[\w-]+(?:\s+[\w-]+){0,2}|(?P<where>\s+(?:bij|voor|rond|rondom|binnen)\s+[^?]+))?\s*$",
     re.I,
 )
 # a question compares when it says so ("het verschil tussen A en B", "A versus B", "vergeleken met")
@@ -191,6 +191,8 @@ def facets_of(question: str) -> list[tuple[str, set[str]]]:
     for match in _FACETS.finditer(question.rstrip("?")):
         if match.group("asking") and len(match.group("right").split()) > 1:
             continue  # "… en wie heeft het ingericht?" asks a second question; "… en wat lokaal?" contrasts
+        if match.group("where") and not match.group("asking"):
+            continue  # "… tussen 2015 en 2021 en bij welke …": only "… en wat lokaal bij …" says where after a side
         if not (match.group("asking") or _COMPARES.search(question)):
             continue
         sides = []

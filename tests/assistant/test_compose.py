@@ -380,6 +380,12 @@ def test_facets_are_only_two_contrasted_subjects_that_close_the_question():
     assert [label for label, _ in facets_of("Wat zijn de voor- en nadelen van een netwerkorganisatie vergeleken met "
                                             "een formele organisatie met gedetacheerde medewerkers?")] \
         == ["een netwerkorganisatie", "formele organisatie"]
+    # after "… en wat lokaal", words that say where belong to neither side; after a side not asked again
+    # they are no such words (PBL: "… tussen 2015 en 2021 en bij welke de grootste relatieve afname?")
+    assert [label for label, _ in facets_of("Wat regelen we regionaal en wat lokaal bij de huisvesting van "
+                                            "aandachtsgroepen?")] == ["regionaal", "lokaal"]
+    assert facets_of("Bij welke verhuismotieven zien we de grootste relatieve toename tussen 2015 en 2021 en bij "
+                     "welke de grootste relatieve afname?") == []
 
 
 def test_a_question_that_joins_two_conditions_or_two_parties_compares_nothing():
