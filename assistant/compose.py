@@ -192,7 +192,8 @@ def facets_of(question: str) -> list[tuple[str, set[str]]]:
         if match.group("asking") and len(match.group("right").split()) > 1:
             continue  # "… en wie heeft het ingericht?" asks a second question; "… en wat lokaal?" contrasts
         if match.group("where") and not match.group("asking"):
-            continue  # "… tussen 2015 en 2021 en bij welke …": only "… en wat lokaal bij …" says where after a side
+            # only "… en wat lokaal bij …" says where after a side, not "… tussen 2015 en 2021 en bij welke …"
+            continue
         if not (match.group("asking") or _COMPARES.search(question)):
             continue
         sides = []
@@ -444,10 +445,10 @@ def _speaks_to(c: Candidate, focus: set[str]) -> bool:
 
 def _focused(unit: Unit, focus: set[str] | None) -> Unit | None:
     """The part of a unit the previous answer showed that speaks to a follow-up's `focus`: a
-    lead-in with only the items that name it, a sentence that names it; None when none does. A
-    lead-in that names all of it itself is asked about whole ("En welke groepen voegen gemeenten zelf
-    toe?" asks for other groups than a lead-in's "de volgende groepen"): "En waarover mag die verordening regels
-    geven?" after art. 4's "… regels geven met betrekking tot: a. …, b. …" lost item b."""
+    lead-in with only the items that name it, a sentence that names it; None when none does. A list
+    whose lead-in names all of the focus is asked for whole: "En waarover mag die verordening regels
+    geven?" after art. 4's "… regels geven met betrekking tot: a. …, b. …" lost item b. ("En welke
+    groepen voegen gemeenten zelf toe?" asks for other groups than a lead-in's "de volgende groepen".)"""
     if not focus:
         return None
     if unit.items:

@@ -60,11 +60,12 @@ QUESTION_WORDS = frozenset(
 # "50 procent"; as terms they drew art. 11c's "met een termijn van maximaal vijftien jaren"
 _BOUND_OR_UNIT = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste)|percentage"
                             r"|procent)\b", re.I)
-# "Hoe lang mag een ministeriële regeling gelden …?": a scheme is what is asked about
 # a bound asked ("Wat is het maximum …?", "Hoe lang mag … maximaal gelden?") is answered by a bound stated
 _ASKS_BOUND = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste))\b", re.I)
 _STATES_BOUND = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste)|minstens"
-                           r"|hoogstens|niet\s+(?:meer|minder|hoger|lager|langer|korter|groter|kleiner)\s+dan|\w*grens)\b", re.I)
+                           r"|hoogstens|niet\s+(?:meer|minder|hoger|lager|langer|korter|groter|kleiner)\s+dan"
+                           r"|\w*grens)\b", re.I)
+# "Hoe lang mag een ministeriële regeling gelden …?": a scheme is what is asked about
 _SCHEME = re.compile(r"\bregelingen\b|\bregeling\b", re.I)
 # "… bij welke gemeente iemand zich daarvoor meldt", "Welke regels gelden hierbij?": a word that points
 # at what was said, rare in texts, so weighed as if it were what is asked
