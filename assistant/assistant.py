@@ -16,6 +16,7 @@ from assistant.document_facts import asks_document_fact, document_fact
 from assistant.expand import complete_passages
 from assistant.evidence import (CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, applies_everywhere, idf_weights,
                                 named_where_asked, unknown_share, weigh)
+from assistant.listing import with_listing
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
 from assistant.outline import guide_answer, outline_on, part_answer
@@ -256,6 +257,7 @@ class Assistant:
         # still read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
         read = with_other_versions(with_quoted_law(hits, laws, index), index, query, weights, chosen)
         read = with_definitions(read, query, lambda: self.glossary(index), index, chosen)
+        read = with_listing(read, query, index)
         if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
             read = with_earlier_passages(read, earlier[-1], index, chosen)
         # what a follow-up adds is read with its split verb whole: "Wie wijst die aan?" asks who
