@@ -58,13 +58,12 @@ QUESTION_WORDS = frozenset(
 # "Hoe lang mag een huisvestingsverordening maximaal gelden?", "Voor welk percentage van de woningen …?":
 # the bound and the unit are part of the number asked, which a text states as "ten hoogste vier jaar" or
 # "50 procent"; as terms they drew art. 11c's "met een termijn van maximaal vijftien jaren"
-_BOUND_OR_UNIT = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste)|percentage"
-                            r"|procent)\b", re.I)
+_BOUND_WORDS = r"maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste)"
+_BOUND_OR_UNIT = re.compile(rf"\b(?:{_BOUND_WORDS}|percentage|procent)\b", re.I)
 # a bound asked ("Wat is het maximum …?", "Hoe lang mag … maximaal gelden?") is answered by a bound stated
-_ASKS_BOUND = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste))\b", re.I)
-_STATES_BOUND = re.compile(r"\b(?:maxima(?:al|le)|minima(?:al|le)|maximum|minimum|ten\s+(?:hoogste|minste)|minstens"
-                           r"|hoogstens|niet\s+(?:meer|minder|hoger|lager|langer|korter|groter|kleiner)\s+dan"
-                           r"|\w*grens)\b", re.I)
+_ASKS_BOUND = re.compile(rf"\b(?:{_BOUND_WORDS})\b", re.I)
+_STATES_BOUND = re.compile(rf"\b(?:{_BOUND_WORDS}|minstens|hoogstens"
+                           r"|niet\s+(?:meer|minder|hoger|lager|langer|korter|groter|kleiner)\s+dan|\w*grens)\b", re.I)
 # "Hoe lang mag een ministeriële regeling gelden …?": a scheme is what is asked about
 _SCHEME = re.compile(r"\bregelingen\b|\bregeling\b", re.I)
 # "… bij welke gemeente iemand zich daarvoor meldt", "Welke regels gelden hierbij?": a word that points
