@@ -795,11 +795,27 @@ def other_meanings(pool: list[Candidate], first: Candidate | None) -> list[Candi
 def listed_kind(question: str) -> set[str] | None:
     """The stems of the (at most two) words that say what a "welke …" question asks to have listed
     ("Welke groepen woningzoekenden …" → {"groep", "woningzoek"}), empty when it does not say;
-    None when the question asks for no list."""
-    if not _ASKS_FOR_LIST.search(question):
+    None when the question asks for no list, or for one thing ("Welke vorm … past bij Parkstad?": a list
+    that names "vormen" is not its answer)."""
+    if not _ASKS_FOR_LIST.search(question) or not asks_for_several(question):
         return None
     head = _LIST_HEAD.search(question)
     return set(question_terms(head.group(1))) if head else set()
+
+
+# "groepen", "taken", "regio's": a plural that asks for several
+_PLURAL = re.compile(r"[\w-]{2,}(?:en|s|'s)$", re.I)
+
+
+def asks_for_several(question: str) -> bool:
+    """Whether a list question asks for several things: "Welke groepen …?", "Met welke landelijke
+    prioriteiten …?", "Wat zijn …?"; not "Welke vorm van procesorganisatie past bij Parkstad?"."""
+    head = _LIST_HEAD.search(question)
+    if head is None or re.search(r"\b(?:wie|wat)\s+zijn\b", question[:head.start(1)], re.I):
+        return bool(_ASKS_FOR_LIST.search(question))
+    words = [word.strip("?,.") for word in question[head.start(1):].split()[:2]]
+    noun = next((word for word in words if not word.lower().endswith("e")), words[-1])  # past "landelijke"
+    return bool(_PLURAL.match(noun))
 
 
 def enumerates(unit: Unit, above: set[str], named: set[str]) -> bool:

@@ -70,6 +70,15 @@ def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_all
     assert "artikel 12 lid 3" in opening
 
 
+def test_an_officer_asking_which_one_form_suits_a_region_is_not_answered_with_a_list_that_names_the_forms(assistant):
+    # helper-46, after the list a "Welke …?" question asks for was read first: the singular "vorm" asks for
+    # one, and the guide's "Randvoorwaarden voor beide vormen" opened the answer as if it were it
+    answer = assistant.ask("Welke vorm van procesorganisatie past bij Parkstad?")
+
+    assert not answer.abstained
+    assert "Randvoorwaarden voor beide vormen" not in answer.text.split("**Verder in de bronnen**")[0]
+
+
 @pytest.mark.parametrize("typed", [
     "Beste Thuiswijzer, welke groepen moeten in de urgentieregeling?",  # "Thuiswijzer" read as a name: refused
     "Hoi! Welke groepen moeten in de urgentieregeling?",  # "Welke" read as a law's initials: "u vraagt naar de Welke"
