@@ -50,12 +50,50 @@ _ASKS_TO_EXPLAIN = re.compile(
     r"|ik\s+(?:snap|begrijp)\s+(?:het|dat|dit)\s+niet)\s*[?.!]*\s*$", re.I)
 
 
+# "Sinds wanneer?", "En waarom dan?", "Voor wie?": how to ask, and nothing asked about
+_BARE_ASKING = re.compile(
+    r"^\s*(?:(?:en|maar)\s+)?(?:(?:sinds|vanaf|tot|voor|na|met|bij|van|door|op|over|aan|in|uit|naar|tegen|zonder)\s+)?"
+    r"(?:wat|wie|waar\w*|wanneer|waarom|hoezo|hoeveel|hoe(?:\s+(?:lang|vaak|snel|hoog|groot|veel|laat))?)"
+    r"(?:\s+(?:dan|nog|precies|eigenlijk|ongeveer|dus|al))*\s*[?.!]*\s*$", re.I)
+# "Hoe wordt hun aantal berekend?": a possessive before the question names anyone it could belong to
+_POSSESSIVE = re.compile(r"\b(?:hun|haar)\s+[\w-]+", re.I)
+# "Kan de huurdersorganisatie dat ook vragen?": "dat" as the object before the last verb, with an adverb
+# between; a conjunction's "dat" opens a clause ("… dat gemeenten moeten?"), a relative "dat" has no adverb
+_OBJECT_BEFORE_VERB = re.compile(
+    r"\b(?:dat|dit)(?:\s+(?:ook|nog|dan|wel|niet|eigenlijk|zomaar|toch|zelf))+\s+[\w-]+\s*[?.!]*\s*$", re.I)
+# "Welke knelpunten kwamen ze tegen?": a subject pronoun after the verb of a main clause; after a
+# conjunction ("… als ze geen woning vinden?") it names someone the question itself has named
+_SUBJECT_AFTER_VERB = re.compile(r"^[^,;:]*?\b[\w-]+\s+(?:ze|zij|hij)\b(?!\s+(?:in|bij|op)\s+[A-Z])", re.I)
+_CONJUNCTION = re.compile(r"\b(?:als|omdat|wanneer|dat|die|of|zodat|nadat|voordat|terwijl|tenzij|zodra|indien|"
+                          r"mits|waardoor|waarmee|welke|wie|wat)\s+(?:ze|zij|hij)\b", re.I)
+# "Vanaf wanneer geldt de beleidsregel en wie evalueert hem?": the second of two joined questions may point
+# at what the first names, so only the first part tells whether the question leans on the conversation
+_JOINED_QUESTIONS = re.compile(r"\b(?:de|het|een|deze|die)\s+[\w-]+.*?(?P<join>,|\sen)\s+(?:en\s+)?"
+                               r"(?:(?:vanaf|sinds|tot|voor|na|met|bij|van|door|op|over|aan|in|uit|naar)\s+)?"
+                               r"(?:wie|wat|wanneer|waar|hoe|welke|waarom|hoeveel)\b", re.I)
+
+
 def is_follow_up(question: str) -> bool:
     """Whether the question only makes sense with what was asked before."""
-    if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN, _PRONOUN_SUBJECT, _POINTING_ADVERB)) \
+    if not question_terms(question):
+        return True
+    joined = _JOINED_QUESTIONS.search(question)
+    if joined:
+        question = question[:joined.start("join")] + "?"
+    if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN, _PRONOUN_SUBJECT, _POINTING_ADVERB,
+                                        _OBJECT_BEFORE_VERB)) \
             or _LEANING_START.match(question) or points_back_first(question):  # "Wie stelt dat vast?"
         return True
-    return not question_terms(question)
+    if _BARE_ASKING.match(question) or _owner_unnamed(question):
+        return True
+    subject = _SUBJECT_AFTER_VERB.match(question)
+    return bool(subject) and not _CONJUNCTION.search(question[:subject.end()])
+
+
+def _owner_unnamed(question: str) -> bool:
+    """Whether a possessive ("hun", "haar") comes before any term of the question's own."""
+    found = _POSSESSIVE.search(question)
+    return bool(found) and not question_terms(question[:found.start()])
 
 
 # how a question opens before its subject: a question word, after a preposition or not, with its verb

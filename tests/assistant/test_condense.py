@@ -233,3 +233,32 @@ def test_a_follow_up_asking_from_when_carries_the_topic_and_not_its_own_preposit
     history += [{"role": "user", "content": "Vanaf wanneer gaat dat in?"},
                 {"role": "assistant", "content": "Vanaf 2026 wordt deze groep meegenomen … [1]"}]
     assert "Vanaf" not in condense("Hoeveel woningen worden daarvoor gereserveerd?", history)
+
+
+@pytest.mark.parametrize(("earlier", "follow_up"), [
+    # helper-48's chains on the real library, each searched as typed and answered from other passages
+    ("Wat verandert de Wet betaalbare huur voor verhuurders?", "Sinds wanneer?"),
+    ("Wie is verantwoordelijk voor het huisvesten van statushouders?", "Hoe wordt hun aantal per gemeente berekend?"),
+    ("Wanneer moet een corporatie haar bod sturen?", "Kan de huurdersorganisatie dat ook vragen?"),
+    # helper-47: refused, though the practice example lists its bottlenecks
+    ("Hoe is de middelgrote gemeente met Housing First begonnen?", "Welke knelpunten kwamen ze tegen?"),
+])
+def test_a_follow_up_that_points_back_by_a_bare_question_word_a_possessive_or_an_object_carries_the_topic(
+        earlier, follow_up):
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": "… [1]"}]
+
+    assert is_follow_up(follow_up)
+    assert condense(follow_up, history) != follow_up
+
+
+@pytest.mark.parametrize("question", [
+    # helper-47: asked after a question about Maasdorp, it was searched with Maasdorp's meldpunt
+    "Vanaf wanneer geldt de beleidsregel van Vlinderveen en wie evalueert hem?",
+    "Hebben jongeren die uit een jeugdzorginstelling komen recht op urgentie, en tot welke leeftijd geldt dat?",
+    "Hoe komen jongeren aan hun woning?",
+    "Wat moeten gemeenten doen als ze geen verordening hebben?",
+    "Klopt het dat gemeenten dat moeten?",
+])
+def test_a_question_whose_pronoun_points_at_what_it_names_itself_is_searched_as_asked(question):
+    assert not is_follow_up(question)
+    assert condense(question, EARLIER) == question
