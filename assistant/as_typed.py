@@ -53,9 +53,12 @@ def as_asked(question: str) -> str:
 
 
 def courtesy(message: str) -> str | None:
-    """"groet" for a message that is only a greeting, "dank" for one that is only thanks, else None:
-    neither asks anything, and searched, "hallo" found passages to read on that answer nothing."""
+    """"groet" for a message that is only a greeting, "dank" for one that is only thanks, "leeg" for
+    one without a letter or digit ("?!? ;;;"), else None: none asks anything, and searched, "hallo"
+    found passages to read on that answer nothing."""
     plain = " ".join(re.sub(r"[^\w\s]", " ", message).split())
+    if not re.search(r"[^\W_]", plain):
+        return "leeg"
     if _ONLY_GREETING.fullmatch(plain):
         return "groet"
     if _ONLY_THANKS.fullmatch(plain):

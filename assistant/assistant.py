@@ -76,6 +76,8 @@ COURTESY_TEXT = {
               "krijgen urgentie?\" of \"Wat regelen we regionaal en wat lokaal?\". Ik antwoord met de passages uit "
               "de kennisbank waarop het antwoord steunt."),
     "dank": "Graag gedaan. Stel gerust een volgende vraag.",
+    "leeg": ("Uw bericht bevat geen woorden om in de bronnen op te zoeken. Typ uw vraag in woorden, bijvoorbeeld "
+             "\"Welke groepen krijgen urgentie?\""),
 }
 NO_SUBJECT_TEXT = (
     "Uw vraag noemt geen onderwerp om in de bronnen op te zoeken, en in dit gesprek is nog geen eerdere vraag "
@@ -162,8 +164,8 @@ class Assistant:
             yield answer.text, answer
             return
         kind = courtesy(question)
-        if kind:  # "hallo", "Bedankt!": nothing to search for, and nothing refused
-            answer = Answer(COURTESY_TEXT[kind], [], False, query, "extractief", notes)
+        if kind:  # "hallo", "Bedankt!": nothing to search for, and nothing refused; nor carried on from the chat
+            answer = Answer(COURTESY_TEXT[kind], [], False, question, "extractief", [])
             yield answer.text, answer
             return
         about = self._about_the_document(question, query, history, chosen, index, notes)

@@ -120,6 +120,19 @@ def test_an_officer_who_only_greets_or_thanks_is_answered_in_kind_not_shown_pass
     assert answer.citations == [] and not answer.abstained
 
 
+def test_an_officer_who_sends_only_punctuation_in_a_chat_is_asked_for_words_not_answered_on_the_last_topic(
+        assistant):
+    # helper-47: "?!?... ;;; ---" was searched as "?!?... ;;; --- (Which groups get priority …)" and refused
+    # with three passages to read on
+    history = [{"role": "user", "content": "Welke groepen krijgen urgentie?"},
+               {"role": "assistant", "content": "De tien groepen … [1]"}]
+
+    answer = assistant.ask("?!?... ;;; ---", history=history)
+
+    assert answer.text.startswith("Uw bericht bevat geen woorden")
+    assert answer.citations == [] and not answer.abstained and answer.query == "?!?... ;;; ---"
+
+
 def test_a_refusal_never_sends_the_officer_to_a_cover_page_to_read_on(assistant):
     # the guides' cover pages are passages of their running title alone; they lie close to a
     # question about the kennisbank itself and were offered as the place to read on
