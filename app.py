@@ -386,7 +386,9 @@ class ThuiswijzerApp:
         return report
 
     def add_files(self, files, doc_type, region, title, source_url, editor, progress=gr.Progress()):
-        """Store the uploads (sanitised names, size-limited) and ingest them; returns the updates of `after`."""
+        """Store the uploads (sanitised names, size-limited) and ingest them; returns the updates of `after`
+        and of the four metadata fields, which an ingest empties: the next file gets metadata of its own,
+        not, unseen, the title and region of the last one."""
         self.require_editor(editor)
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         url = (source_url or "").strip()
@@ -395,7 +397,7 @@ class ThuiswijzerApp:
                    self.claim_uploads())
         if problem:
             warn(problem)
-            return UNCHANGED_AFTER_WRITE
+            return UNCHANGED_AFTER_WRITE + UNCHANGED_METADATA
         rows: list[list] = []
         refused: list[FileResult] = []  # refused before the ingest (type, size, empty): counted in its summary too
         staged: dict[str, tuple[str, Path, Path | None]] = {}  # resolved path → (shown name, file, backup)
@@ -427,7 +429,7 @@ class ThuiswijzerApp:
                     raise
                 warn(str(error))
                 rows += [[shown, "mislukt", "", str(error)] for shown, _, _ in staged.values()]
-                return self._after_write(rows, f"Niets gewijzigd: {error}")
+                return self._after_write(rows, f"Niets gewijzigd: {error}") + UNCHANGED_METADATA
             for result in report.files:
                 shown, target, backup = staged.get(result.path, (Path(result.path).name, None, None))
                 if target is not None:
@@ -442,7 +444,8 @@ class ThuiswijzerApp:
             if title and len(staged) > 1:
                 summary += " · De titel is niet gebruikt: die geldt alleen bij één bestand."
         progress(1.0, desc="Klaar")
-        return self._after_write(rows, summary or f"Geen bestand toegevoegd: {len(refused)} mislukt.")
+        return self._after_write(rows, summary or f"Geen bestand toegevoegd: {len(refused)} mislukt.") + (
+            "", "", "", "")
 
     def upload_problem(self, path: Path) -> str | None:
         """A Dutch reason not to take this upload, or None."""
@@ -850,8 +853,9 @@ class ThuiswijzerApp:
         ui["password"].submit(self.login, [ui["name"], ui["password"]], login_outputs, concurrency_id="inloggen",
                               **PRIVATE)
         ui["logout"].click(self.logout, None, [editor, ui["login_box"], ui["editor_box"], ui["status"]], **PRIVATE)
-        ui["add"].click(self.add_files, [ui["files"], ui["type"], ui["region"], ui["title"], ui["url"], editor],
-                        after, show_progress_on=[ui["results"]], **write)
+        metadata = [ui["type"], ui["region"], ui["title"], ui["url"]]
+        ui["add"].click(self.add_files, [ui["files"], *metadata, editor], after + metadata,
+                        show_progress_on=[ui["results"]], **write)
         # removing is asked first: a document and its uploaded file cannot be brought back
         confirmation = [ui["confirm_box"], ui["confirm_text"]]
         ui["remove"].click(self.ask_to_remove, [ui["to_remove"], editor], confirmation, **PRIVATE)
@@ -995,6 +999,7 @@ def warn(message: str) -> None:
 # `ThuiswijzerApp._after_write` skipped. Raising instead would mark each of them "Fout" until
 # the editor clicks its cross away.
 UNCHANGED_AFTER_WRITE = (gr.skip(),) * 8
+UNCHANGED_METADATA = (gr.skip(),) * 4  # type, region, title and source URL of an upload
 
 
 def _is_upload(path: Path) -> bool:

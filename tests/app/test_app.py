@@ -104,7 +104,7 @@ def test_an_answer_streams_and_ends_with_its_sources(web):
 def test_an_officer_asks_within_one_chosen_document_only(web, tmp_path):
     after = web.add_files([str(write_note(tmp_path / "in" / "nachtopvang.md", "Kwartelveen opent een nachtopvang."))],
                           "", "", "Nachtopvang Kwartelveen", "", "anna", progress=no_progress)
-    choices = after[-1]["choices"]  # the "Alleen in" filter learns of the new document at once
+    choices = after[7]["choices"]  # the "Alleen in" filter learns of the new document at once
     assert [doc_id for _, doc_id in choices] == ["nachtopvang", "nota-wonen-zonnedal"]
     assert choices[0][0] == "Nachtopvang Kwartelveen"
 
@@ -254,7 +254,7 @@ def test_an_app_started_on_another_index_in_the_same_folder_leaves_the_uploads_a
     with pytest.warns(UserWarning, match="hoort bij de kennisbank .* THUISWIJZER_UPLOADS"):  # gr.Warning, outside a page
         refused = other.add_files([str(write_note(tmp_path / "incoming" / "y.md", "Nog een tekst."))], "", "", "", "",
                                   "anna", progress=no_progress)
-    assert refused == app.UNCHANGED_AFTER_WRITE
+    assert refused == app.UNCHANGED_AFTER_WRITE + app.UNCHANGED_METADATA
     assert "THUISWIJZER_UPLOADS" in other.claim_uploads() and stored_uploads(web) == ["nota.md"]
 
 
@@ -300,6 +300,19 @@ def write_note(path: Path, sentence: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"# Notitie\n\n{sentence}\n", encoding="utf-8")
     return path
+
+
+def test_after_an_upload_the_metadata_fields_are_empty_so_the_next_file_does_not_take_its_title(web, tmp_path):
+    # helper-47 uploaded a memo without touching the fields: it became "Prestatieafspraken Heidebroek 2028",
+    # praktijkvoorbeeld in Heidebroek, like the file before it
+    fields = ("praktijkvoorbeeld", "Heidebroek", "Prestatieafspraken Heidebroek 2028", "https://example.org/a")
+    refused = web.add_files([], *fields, "anna", progress=no_progress)  # no file chosen: what was typed stays
+    after = web.add_files([str(write_note(tmp_path / "in" / "heidebroek.md", "Heidebroek spreekt 30 woningen af."))],
+                          *fields, "anna", progress=no_progress)
+
+    assert refused[-4:] == app.UNCHANGED_METADATA
+    assert after[-4:] == ("", "", "", "")
+    assert next(d for d in web.documents() if d.doc_id == "heidebroek").metadata.region == "Heidebroek"
 
 
 def test_an_upload_is_stored_under_a_safe_name_and_a_second_upload_updates_it(web, tmp_path):
@@ -368,7 +381,7 @@ def test_a_non_http_source_url_is_refused_and_nothing_is_stored(web, tmp_path, c
     note.write_text("# N\n\nEen notitie over wonen en zorg in de regio.\n", encoding="utf-8")
     with caplog.at_level("INFO", logger="thuiswijzer.app"), pytest.warns(UserWarning, match="bron-URL moet beginnen"):
         result = web.add_files([str(note)], "", "", "", "javascript:alert(1)", "anna", progress=no_progress)
-    assert result == app.UNCHANGED_AFTER_WRITE  # a warning; the Beheer tab stays as it was
+    assert result == app.UNCHANGED_AFTER_WRITE + app.UNCHANGED_METADATA  # a warning; the tab stays as it was
     assert "refused: De bron-URL moet beginnen met http:// of https://." in caplog.text
     assert "n" not in {d.doc_id for d in web.documents()}
 
