@@ -722,7 +722,7 @@ class ThuiswijzerApp:
                                      "kennisbank. Met één document kunt u ook vragen: Waar gaat dit document over?",
                                 elem_id="tw-filter-document", allow_custom_value=True)
                             chatbot = gr.Chatbot(
-                                label="Gesprek", show_label=False, height=540, elem_id="tw-chat",
+                                label="Gesprek", show_label=False, height=540, elem_id="tw-chat", autoscroll=False,
                                 latex_delimiters=[], sanitize_html=True, allow_tags=False, render_markdown=True,
                                 feedback_options=("Like", "Dislike"), buttons=["copy"],
                                 placeholder=("**Stel een vraag over wonen voor aandachtsgroepen.**<br>"
@@ -759,10 +759,12 @@ class ThuiswijzerApp:
             chat_args = dict(outputs=chat_outputs, concurrency_id="vragen", show_progress="hidden")
             filters = [type_filter, region_filter, since_filter, document_filter]
             # the one public endpoint: a question, as the page asks it (api_name "respond")
-            question.submit(self.respond, [question, session, *filters], **chat_args)
-            ask.click(self.respond, [question, session, *filters], **chat_args, **PRIVATE)
+            asked = [question.submit(self.respond, [question, session, *filters], **chat_args),
+                     ask.click(self.respond, [question, session, *filters], **chat_args, **PRIVATE)]
             for button, text in zip(example_buttons, EXAMPLES):
-                button.click(_example_handler(self, text), [session, *filters], **chat_args, **PRIVATE)
+                asked.append(button.click(_example_handler(self, text), [session, *filters], **chat_args, **PRIVATE))
+            for event in asked:
+                event.then(None, None, None, js=render.SHOW_ANSWER_START, **PRIVATE)
             reset = [chatbot, sources, question, session, feedback_box, pending_feedback]
             new_chat.click(self.new_conversation, None, reset, **PRIVATE)
             chatbot.clear(self.new_conversation, None, reset, **PRIVATE)  # the chat's own bin icon

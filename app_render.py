@@ -491,6 +491,23 @@ a.tw-cite { text-decoration: none; font-weight: 600; }
 """
 
 # [n] in an answer scrolls the Bronnen panel to that source (and opens it when folded)
+# after an answer, the chat shows the officer's question and the start of the answer under it: scrolled to
+# the bottom (Gradio's autoscroll), a long answer showed its pitfalls and sources first (helper-47)
+SHOW_ANSWER_START = """
+() => {
+  setTimeout(() => {
+    const asked = document.querySelectorAll("#tw-chat .user");
+    const last = asked[asked.length - 1];
+    if (!last) return;
+    let box = last.parentElement;
+    while (box && box !== document.body && getComputedStyle(box).overflowY !== "auto"
+           && getComputedStyle(box).overflowY !== "scroll") box = box.parentElement;
+    if (!box || box === document.body) return;
+    box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  }, 60);
+}
+"""
+
 HEAD = """
 <script>
 document.addEventListener("click", function (event) {

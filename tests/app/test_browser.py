@@ -178,6 +178,14 @@ def test_follow_up_uses_the_conversation(site):
     # the standalone query differs from the question, and is shown
     assert "Gezocht op:" in answer
     assert page.locator("#tw-bronnen details.tw-eerder").count() == 1  # the first answer's sources, folded
+    # the chat shows the question just asked at its top, the answer's start under it; scrolled to the
+    # bottom, a long answer showed its sources first (helper-47)
+    page.wait_for_timeout(500)
+    offset = page.evaluate("""() => {
+        const asked = [...document.querySelectorAll('#tw-chat .user')].pop();
+        const box = asked.closest('#tw-chat').querySelector('.bubble-wrap') || asked.parentElement;
+        return asked.getBoundingClientRect().top - box.getBoundingClientRect().top; }""")
+    assert 0 <= offset <= 40, offset
     shot(page, "03-vervolgvraag")
 
 
