@@ -266,13 +266,15 @@ def render_citation(citation: Citation, turn: int) -> str:
     links = [f'<a href="{escape_html(source_href(citation))}" target="_blank" rel="noopener">Open het document{page}</a>']
     official = safe_url(citation.source_url)
     if official:
-        # an editor's source_url is the main official source to consult (corpus/FORMAT.md): for a
-        # guide often the law it builds on, not the guide itself ("wetten.overheid.nl/BWBR0035303"
-        # under "Regionaal en lokaal: wie regelt wat …"), so it is named so, with its address
+        # an editor's source_url is the main official source to consult (corpus/FORMAT.md): for a law its
+        # own text, for a guide often the law it builds on ("wetten.overheid.nl/BWBR0035303" under
+        # "Regionaal en lokaal: wie regelt wat …"), which "Officiële bron" made officers take for the
+        # guide's own source (helper-47); named with its address either way
         shown = re.sub(r"^https?://(?:www\.)?", "", official).rstrip("/")
         shown = shown if len(shown) <= SHOWN_URL else shown[:SHOWN_URL - 1] + "…"
+        label = "Officiële bron" if citation.type == "regelgeving" else "Gebaseerd op"
         links.append(f'<a href="{escape_html(official)}" target="_blank" rel="noopener noreferrer">'
-                     f'Officiële bron ({escape_html(shown)})</a>')
+                     f'{label} ({escape_html(shown)})</a>')
     return (
         f'<div class="tw-bron" id="{anchor(turn, citation.n)}">'
         f'<div class="tw-bron-kop"><span class="tw-nr">[{citation.n}]</span> '

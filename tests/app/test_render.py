@@ -135,15 +135,18 @@ def test_a_hostile_passage_title_and_section_are_shown_as_text():
     assert "&lt;b&gt;r&lt;/b&gt;" in html
 
 
-def test_the_official_source_is_named_so_with_its_address_so_a_guide_linking_to_a_law_is_not_mistaken_for_it():
-    html = render_citation(citation(source_url="https://wetten.overheid.nl/BWBR0035303"), turn=1)
-    assert ">Officiële bron (wetten.overheid.nl/BWBR0035303)</a>" in html
+def test_a_laws_official_source_is_named_so_and_a_guides_link_to_the_law_it_builds_on_is_not_taken_for_its_own():
+    law = render_citation(citation(source_url="https://wetten.overheid.nl/BWBR0035303", type="regelgeving"), turn=1)
+    guide = render_citation(citation(source_url="https://wetten.overheid.nl/BWBR0035303", type="handreiking"), turn=1)
+
+    assert ">Officiële bron (wetten.overheid.nl/BWBR0035303)</a>" in law
+    assert ">Gebaseerd op (wetten.overheid.nl/BWBR0035303)</a>" in guide and "Officiële bron" not in guide
 
 
 def test_a_javascript_source_url_is_not_a_link():
     html = render_citation(citation(source_url="javascript:alert(1)"), turn=1)
     assert "javascript:" not in html
-    assert "Officiële bron" not in html
+    assert "Officiële bron" not in html and "Gebaseerd op" not in html
     assert safe_url("data:text/html,<b>x</b>") is None
     assert safe_url(" https://www.rijksoverheid.nl/x ") == "https://www.rijksoverheid.nl/x"
 
