@@ -291,7 +291,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             before = passage[position - 1] if position else None
             if before and before.paragraph == unit.paragraph and _THEN.search(unit.text) and _condition(before):
                 context = before  # "Bent u uw stempas kwijt? Vraag dan …": the question is its condition
-            elif _LEANS_BACK.search(unit.text):
+            elif _LEANS_BACK.search(unit.text) and not names_its_own_text(unit.text, hit):
                 if (before is None or before.paragraph != unit.paragraph or not _answer_like(before)
                         or is_boilerplate(before.text) or _LEANS_BACK.search(before.text) or before.items):
                     # what it refers to is not in this passage, is the text itself ("Het is een
@@ -349,6 +349,24 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
     return pointers_below_definitions(found)
+
+
+# "Deze beleidsregel geldt vanaf …", "Deze wet wordt aangehaald als …": "deze" or "dit" and its noun; "die"
+# and "dat" point further back ("Die afspraken zijn lokaal" after the sentence that names them)
+_DEMONSTRATIVE_NOUN = re.compile(r"^(?:deze|dit)\s+([\w-]{3,})\b", re.I)
+
+
+def names_its_own_text(sentence: str, hit: Hit) -> bool:
+    """Whether `sentence` opens with "deze"/"dit" and a noun that the passage's own document or
+    heading names ("Deze beleidsregel …" in the Beleidsregel woonruimteverdeling Vlinderveen, "Deze
+    wet …" in the Huisvestingswet 2014): it points at the text it stands in, which the citation
+    names, not at a sentence before it."""
+    found = _DEMONSTRATIVE_NOUN.match(sentence)
+    if not found:
+        return False
+    noun = terms(found.group(1))
+    own = terms(f"{hit.document.title} {nearest_heading(hit.chunk.section)}")
+    return bool(noun) and any(word == noun[0] or word.endswith(noun[0]) for word in own)
 
 
 def pointers_below_definitions(found: list[Candidate]) -> list[Candidate]:

@@ -326,6 +326,29 @@ def test_a_passage_with_an_injected_instruction_changes_nothing(small_index, sma
     assert len(answer.citations) >= 2
 
 
+def test_an_officer_asking_from_when_an_uploaded_policy_rule_applies_gets_its_own_sentence_on_it(
+        small_index, embedder, tmp_path):
+    # helper-47 uploaded this page; "Deze beleidsregel geldt vanaf …" was left out as a sentence that leans
+    # on one before it, and the answer opened with the Huisvestingswet's 1 juli 2026, without a caution
+    index_dir = tmp_path / "index"
+    shutil.copytree(small_index, index_dir)
+    page = tmp_path / "vlinderveen-beleid.html"
+    page.write_text(
+        "<!doctype html><html lang=\"nl\"><head><title>Beleidsregel Vlinderveen</title></head><body>"
+        "<h1>Beleidsregel woonruimteverdeling Vlinderveen</h1><h2>Contingent voor uitstroom</h2>"
+        "<p>De gemeente Vlinderveen reserveert jaarlijks 23 procent van de vrijkomende sociale huurwoningen voor "
+        "uitstroom uit de maatschappelijke opvang.</p><h2>Ingangsdatum</h2><p>Deze beleidsregel geldt vanaf "
+        "3 maart 2027 en wordt na twee jaar geëvalueerd door de rekenkamer.</p></body></html>", encoding="utf-8")
+    IndexWriter(index_dir, embedder).ingest([page])
+
+    answer = Assistant(LiveIndex(index_dir, embedder)).ask(
+        "Vanaf wanneer geldt de beleidsregel van Vlinderveen en wie evalueert hem?")
+
+    assert answer.text.startswith("Deze beleidsregel geldt vanaf 3 maart 2027 en wordt na twee jaar geëvalueerd "
+                                  "door de rekenkamer. [1]")
+    assert answer.citations[0].doc_id == "vlinderveen-beleid"
+
+
 def test_the_langchain_retriever_returns_documents_with_their_citation_data(small_index, embedder):
     retriever = ThuiswijzerRetriever(index=LiveIndex(small_index, embedder), k=3)
 
