@@ -554,16 +554,21 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
         return "", None
     name, texts = next(iter(named.items()))
     the = f"{article(name)} {name}"
+    # a summary or circular with the law's name in its title is about the law: "another source" read as
+    # if the answer were beside the question (helper-47); what it is not, is the law's own text
+    about = set(terms(name)) <= set(terms(citations[0].title))
+    source = (f"een tekst over {the} ({citations[0].title}), niet uit de wettekst zelf" if about
+              else f"een andere bron ({citations[0].title})")
     own = next((c for c in citations if c.doc_id in {d.doc_id for d in texts}), None)
     if own is not None:
-        return (f"_Let op: u vraagt naar {the}, maar het antwoord opent met een andere bron "
-                f"({citations[0].title}); wat {the} zelf zegt, staat bij [{own.n}]._"), None
+        return (f"_Let op: u vraagt naar {the}, maar het antwoord opent met {source}; wat {the} zelf zegt, "
+                f"staat bij [{own.n}]._"), None
     passage = own_passage(question, name, texts, index, weights)
     if passage is not None:
-        return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit een andere bron "
-                f"({citations[0].title}); wat {the} er zelf over zegt, staat bij [{len(citations) + 1}]._"), passage
-    return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit een andere bron "
-            f"({citations[0].title}). Een passage van {the} zelf die hierover gaat, vond ik niet._"), None
+        return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit {source}; wat {the} er zelf "
+                f"over zegt, staat bij [{len(citations) + 1}]._"), passage
+    return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit {source}. Een passage van {the} "
+            f"zelf die hierover gaat, vond ik niet._"), None
 
 
 def only_document(filters: Filters | None, index):

@@ -655,8 +655,10 @@ def test_a_circular_about_a_law_is_not_taken_for_the_law_and_the_laws_own_passag
     # the Circulaire inwerkingtreding Woningwet 2015 has the law's name in its title
     circular = officer.ask("Wat zegt de Woningwet over de tijdelijk hogere inkomensgrens?")
     assert circular.citations[0].doc_id == "bwbr0036776-circulaire-inwerkingtreding-woningwet-2015-lawsmd"
+    # named as what it is, a text about the law (helper-47 read "een andere bron" as "beside the question")
     assert circular.text.startswith("_Let op: u vraagt naar de Woningwet, maar het antwoord hieronder komt uit een "
-                                    "andere bron"), circular.text
+                                    "tekst over de Woningwet (Circulaire inwerkingtreding Woningwet 2015), niet uit "
+                                    "de wettekst zelf"), circular.text
     # the answer opens with Utrecht's begrippenlijst, and the Woningwet's own definitions follow
     terms = officer.ask("Welke begrippen definieert de Woningwet?")
     notice = terms.text.split("\n\n")[0]
