@@ -210,8 +210,11 @@ def typed_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:
     wanted = set(question_terms(question))
     found = passage_units(hit)
     labels = _cell_labels(hit.chunk.text)
-    statements = [(" ".join(u.parts) if not u.items else f"{u.text} {item}", _context(found, i, labels))
-                  for i, u in enumerate(found) for item in (u.items or [None])]
+    # an item is read with its lead-in and the item it is nested under ("b. maatschappelijk gebonden …
+    # indien hij:" over "2°. ten minste zes jaar …")
+    statements = [(" ".join(u.parts) if not u.items else f"{u.text} {u.parent(j)} {u.items[j]}",
+                   _context(found, i, labels))
+                  for i, u in enumerate(found) for j in (range(len(u.items)) if u.items else [None])]
     return max((unit_coverage(wanted, set(terms(f"{before} {text}")), weights)
                 for text, before in statements if states(text)), default=0.0)
 

@@ -244,6 +244,14 @@ class Unit:
             inner.append((item, mark))
         return inner
 
+    def parent(self, position: int) -> str:
+        """The item that item `position` is nested under (`nested`), or "": "2°. ten minste zes jaar
+        onafgebroken ingezetene …" stands under "b. maatschappelijk gebonden … indien hij:"."""
+        for earlier in range(position - 1, -1, -1):
+            if len(self.nested(earlier)) >= position - earlier:
+                return self.items[earlier]
+        return ""
+
     def item_definition(self, position: int) -> str:
         """Item `position` as it may define a term: a term alone before a colon with the first
         item nested under it ("woongelegenheid: woning met de daarbij behorende grond;")."""

@@ -1005,3 +1005,15 @@ def test_an_article_of_a_law_the_library_lacks_is_not_read_in_another_law(office
     answer = officer.ask("Wat staat er in artikel 8 van de Vreemdelingenwet?")
 
     assert not answer.text.startswith("_Artikel 8")
+
+
+def test_an_officer_asking_how_long_one_must_have_lived_somewhere_gets_the_six_years_of_the_nested_item(officer):
+    # helper-48: refused. Article 14 lid 4 gives the six years in item 2°, nested under "b. maatschappelijk
+    # gebonden … indien hij:"; read with the lid's lead-in alone, the item shared no word of the question
+    answer = officer.ask("Hoe lang moet iemand in onze gemeente hebben gewoond om als maatschappelijk gebonden te "
+                         "gelden?")
+
+    assert not answer.abstained
+    assert answer.citations[0].doc_id == "bwbr0035303-huisvestingswet-2014-2026-07-01-regelrecht-corpus"
+    opening = answer.text.split("**Verder in de bronnen**")[0]
+    assert "b. maatschappelijk gebonden" in opening and "ten minste zes jaar onafgebroken ingezetene" in opening
