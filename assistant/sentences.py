@@ -116,10 +116,11 @@ _NUMBER_WORDS = (r"(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë
                  r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|"
                  r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
                  r"zeventien|achttien|negentien|honderd|duizend|miljoen|miljard")
-# number words with the endings of ordinals and plurals ("tweede", "tientallen"), not "achtergrond"
+# number words with the endings of plurals ("tientallen", "honderden"), not "achtergrond"; not an ordinal:
+# "hoeveel ‘tweede woningen’ er in de stad zijn" counts no woningen (helper-48). "derde" stays, for "een derde"
 _QUANTITY = re.compile(
     rf"\d|%|€|\bprocent\b|\b(?:{_NUMBER_WORDS}|"
-    r"helft|kwart|half|dubbel|enkele|derde)(?:de|ste|e|en|tal|tallen|honderd|duizend)?\b", re.I)
+    r"helft|kwart|half|dubbel|enkele|derde)(?:en|tal|tallen|honderd|duizend)?\b", re.I)
 # "ten hoogste vier jaar", "binnen zes weken", "een werkingsduur van", "een termijn van": a text that
 # says how long; not "procedure" or "langdurig", whose stems end alike, nor "zo snel mogelijk", which
 # an officer asking "Hoe snel moet de gemeente beslissen?" reads in many lids besides the one with

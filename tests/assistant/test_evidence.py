@@ -156,6 +156,17 @@ def test_a_number_after_a_bound_is_read_as_the_number():
                            "Hoeveel weken mag de termijn voor aanbieding van woonruimte ten hoogste zijn?")
 
 
+def test_an_ordinal_counts_nothing_but_a_plural_of_a_number_and_a_fraction_do():
+    # helper-48: "Hoeveel woningen worden daarvoor in 2026 gereserveerd?" opened with Utrecht's "hoeveel
+    # 'tweede woningen' er in de stad zijn"
+    question = "Hoeveel woningen worden in 2026 gereserveerd?"
+
+    assert not states_quantity("We monitoren hoeveel ‘tweede woningen’ er in de stad zijn.", question)
+    assert not states_quantity("De twintigste woning gaat naar een statushouder.", question)
+    assert states_quantity("Er komen tientallen woningen bij.", question)
+    assert states_quantity("Een derde van de woningen gaat naar starters.", question)
+
+
 def test_how_long_is_answered_by_a_span_of_time_or_a_bounded_date_not_by_any_number():
     # "Hoe lang is een huisvestingsvergunning geldig?" opened with art. 14's "50 procent" (a second fresh user)
     question = "Hoe lang is een huisvestingsvergunning geldig?"
