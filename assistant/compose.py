@@ -169,13 +169,15 @@ class Candidate:
     @property
     def parts(self) -> list[str]:
         """What the answer shows of the candidate, as highlighted in its source."""
-        return (([self.context.text] if self.context else []) + [self.unit.text, *(i for i, _ in self.marked_shown())]
+        return (([self.context.text] if self.context else []) + [self.unit.text, *(i for i, _, _ in self.marked_shown())]
                 + ([self.unit.tail] if self.unit.tail else []))
 
-    def marked_shown(self) -> list[tuple[str, str]]:
-        """(item, mark) of the items the answer shows: all of a list up to MAX_ITEMS long."""
+    def marked_shown(self) -> list[tuple[str, str, int]]:
+        """(item, mark, depth) of the items the answer shows: all of a list up to MAX_ITEMS long; the depth
+        says how many items it stands under ("2°." under "b.", `Unit.depth`)."""
         marked = self.unit.marked_items()
-        return [marked[i] for i in self.shown] if self.shown is not None else marked[:MAX_ITEMS]
+        shown = self.shown if self.shown is not None else range(min(len(marked), MAX_ITEMS))
+        return [(*marked[i], self.unit.depth(i)) for i in shown]
 
 
 @dataclass
@@ -1042,16 +1044,18 @@ def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool, also: list[int]
                 else _shown(c.unit, in_article))
     markers = "".join(f"[{m}]" for m in sorted([n, *(also or [])]))
     shown = c.marked_shown()
-    items = [f"{tidy(as_quoted(f'{mark} {item}' if mark else item))} [{n}]" for item, mark in shown]
+    # a nested item is indented under the item it belongs to: "  - 2°. ten minste zes jaar …" under "- b. … indien hij:"
+    items = [(depth, f"{tidy(as_quoted(f'{mark} {item}' if mark else item))} [{n}]") for item, mark, depth in shown]
     if len(c.unit.items) > len(shown):  # a note, no claim
         hidden = len(c.unit.items) - len(shown)
-        items.append(f"_… en nog {hidden} {'onderdeel' if hidden == 1 else 'onderdelen'} in de bron [{n}]_")
+        items.append((0, f"_… en nog {hidden} {'onderdeel' if hidden == 1 else 'onderdelen'} in de bron [{n}]_"))
     # the words that close the list's sentence, as a paragraph after it (in Markdown a line right
     # after an item would run on in that item)
     tail = ["", f"{tidy(as_quoted(c.unit.tail))} [{n}]"] if c.unit.tail else []
     if not bullet:
-        return [f"{text} {markers}", *[f"- {item}" for item in items], *tail]
-    return [f"- {text} {markers}", *[f"  - {item}" for item in items], *[f"  {line}" if line else "" for line in tail]]
+        return [f"{text} {markers}", *[f"{'  ' * depth}- {item}" for depth, item in items], *tail]
+    return [f"- {text} {markers}", *[f"  {'  ' * depth}- {item}" for depth, item in items],
+            *[f"  {line}" if line else "" for line in tail]]
 
 
 def quoted_lines(unit: Unit, n: int, hit: Hit) -> list[str]:

@@ -245,13 +245,23 @@ class Unit:
             inner.append((item, mark))
         return inner
 
-    def parent(self, position: int) -> str:
-        """The item that item `position` is nested under (`nested`), or "": "2°. ten minste zes jaar
-        onafgebroken ingezetene …" stands under "b. maatschappelijk gebonden … indien hij:"."""
+    def parent_position(self, position: int) -> int | None:
+        """The position of the item that item `position` is nested under (`nested`), or None: "2°. ten
+        minste zes jaar onafgebroken ingezetene …" stands under "b. maatschappelijk gebonden … indien hij:"."""
         for earlier in range(position - 1, -1, -1):
             if len(self.nested(earlier)) >= position - earlier:
-                return self.items[earlier]
-        return ""
+                return earlier
+        return None
+
+    def parent(self, position: int) -> str:
+        """The text of the item that item `position` is nested under, or ""."""
+        above = self.parent_position(position)
+        return self.items[above] if above is not None else ""
+
+    def depth(self, position: int) -> int:
+        """How many items item `position` is nested under (0 for an item of the list itself)."""
+        above = self.parent_position(position)
+        return 0 if above is None else 1 + self.depth(above)
 
     def item_definition(self, position: int) -> str:
         """Item `position` as it may define a term: a term alone before a colon with the first

@@ -1477,3 +1477,18 @@ def test_a_sentence_that_only_says_where_a_term_is_regulated_comes_with_the_one_
     assert body(answer).split("\n\n")[0] == (
         "De kostendelersnorm staat in artikel 22a van de Participatiewet. [1] Het idee: wie met andere meerderjarigen "
         "in dezelfde woning woont, kan de woonkosten delen en heeft dus minder bijstand nodig. [1]")
+
+
+def test_a_list_within_a_list_is_shown_indented_under_the_item_it_belongs_to():
+    # helper-48 read article 14 lid 4's "1°." and "2°." as items beside "a." and "b."
+    lid = ("4 Voor de toepassing van het eerste en tweede lid is een woningzoekende:\n\n"
+           "a. economisch gebonden aan de gemeente indien hij een redelijk belang heeft zich daar te vestigen, en\n"
+           "b. maatschappelijk gebonden aan de gemeente indien hij:\n\n"
+           "1°. een met de plaatselijke samenleving verband houdend belang heeft zich daar te vestigen, of\n\n"
+           "2°. ten minste zes jaar onafgebroken ingezetene is van de gemeente.")
+    answer = compose("Wanneer is een woningzoekende maatschappelijk gebonden aan de gemeente?",
+                     [hit(lid, "Artikel 14", "huisvestingswet", type="regelgeving")], {})
+
+    lines = body(answer).splitlines()
+    assert "- b. maatschappelijk gebonden aan de gemeente indien hij: [1]" in lines
+    assert "  - 2°. ten minste zes jaar onafgebroken ingezetene is van de gemeente. [1]" in lines
