@@ -739,7 +739,7 @@ def test_an_officer_checks_a_law_citation_by_the_laws_own_name_not_its_file_name
     assert "lawsmd" not in answer.text and "BWBR" not in answer.text
     # the notice that the answer comes from another text names that text as officers know it
     circular = officer.ask("Wat zegt de Woningwet over de tijdelijk hogere inkomensgrens?")
-    assert "andere bron (Circulaire inwerkingtreding Woningwet 2015)" in circular.text.split("\n\n")[0]
+    assert "tekst over de Woningwet (Circulaire inwerkingtreding Woningwet 2015)" in circular.text.split("\n\n")[0]
 
 
 def test_an_officer_asking_what_the_wmo_says_about_opvang_reads_an_article_not_the_laws_title(officer):
