@@ -29,7 +29,8 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Uni
                                  asks_quantity, asks_reason, coverage, credit, defined_terms, defines, glossary_entry,
                                  glossary_row, is_boilerplate, may_define, measure_nouns, name_terms, names_document,
                                  names_lid, near_quantity, nearest_heading, only_refers, question_terms, quotes,
-                                 passage_units, shingles, states_reason, terms, tidy, without_lid_number)
+                                 passage_units, says_what_a_number_depends_on, shingles, states_reason, terms, tidy,
+                                 without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
@@ -339,6 +340,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 near = near_quantity(" ".join(unit.parts), question) if counts else set()
                 said_of = not counts or any(credit(t, near) for t in counts)
                 score += TYPED_BONUS if said_of else TYPED_BONUS / 2
+            elif counts and says_what_a_number_depends_on(" ".join(unit.parts)):
+                score += TYPED_BONUS / 2  # what the number asked depends on, where the text gives none
             if focus and not any(credit(t, read | section_terms) for t in focus):
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
@@ -436,11 +439,11 @@ def answer_type(question: str):
 
 def _said_and_asked_again(pool: list[Candidate], focus: set[str], weights: dict[str, float],
                           typed: Callable[[str], bool] | None = None,
-                          referent: set[str] = frozenset()) -> Candidate | None:
-    """The supporting point of an earlier answer (not its opening) that outscores the best new unit
-    speaking to what the follow-up adds (`focus`) and names as much of it itself (by idf), or None.
-    It must state the kind of answer asked (`answer_type`: a reason for "En waarom …?") when the
-    new unit does. Of several, one that names what the follow-up leans on (`referent`: the terms
+                          referent: set[str] = frozenset(), counts: bool = False) -> Candidate | None:
+    """The supporting point of an earlier answer (its opening only when that states what is asked) that
+    outscores the best new unit speaking to what the follow-up adds (`focus`) and names as much of it
+    itself (by idf), or None. It must state the kind of answer asked (`answer_type`: a reason for "En
+    waarom …?"; for a number, with `counts`, what it depends on) when the new unit does. Of several, one that names what the follow-up leans on (`referent`: the terms
     the standalone question took from the earlier turns) comes first: "En welke groepen voegen
     gemeenten daar zelf nog aan toe?" after the groups of the urgentieregeling asks about those,
     not about a group "in de praktijk toegevoegd aan de taakstelling"."""
@@ -448,11 +451,16 @@ def _said_and_asked_again(pool: list[Candidate], focus: set[str], weights: dict[
         return coverage(focus, c.terms, weights)
 
     def states(c: Candidate) -> bool:
-        return bool(typed and typed(" ".join(c.unit.parts)))
+        text = " ".join(c.unit.parts)
+        return bool(typed and (typed(text) or (counts and says_what_a_number_depends_on(text))))
 
     fresh = max((c for c in pool if not c.repeated and not c.pitfall and _speaks_to(c, focus)),
                 key=lambda c: c.score, default=None)
-    said = [c for c in pool if c.repeated and not c.opened and not c.pitfall and c.score > fresh.score] if fresh else []
+    # the earlier opening too, when it said what the follow-up now asks: "Hoeveel woningen worden daarvoor in
+    # 2026 gereserveerd?" after an answer that opened with "Het aantal woningen dat in 2026 wordt gereserveerd
+    # … is afhankelijk van …" (helper-48); answered instead with another number, the officer is misled
+    said = [c for c in pool if c.repeated and (not c.opened or states(c)) and not c.pitfall
+            and c.score > fresh.score] if fresh else []
     back = max(said, key=lambda c: (_speaks_to(c, referent), named(c), c.score), default=None)
     return back if back and named(back) >= named(fresh) and (states(back) or not states(fresh)) else None
 
@@ -867,7 +875,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # welke groepen voegen gemeenten zelf toe?" after "Het verschilt erg per gemeente welke
         # groepen verder worden opgenomen" was listed below the ten groups): asked about, it opens
         referent = set(question_terms(question)) - set(question_terms(follow_up))
-        back = _said_and_asked_again(pool, focus, weights, answer_type(question), referent)
+        back = _said_and_asked_again(pool, focus, weights, answer_type(question), referent, asks_quantity(question))
         pool = [c for c in pool if not c.repeated or c is back]
     # "tussen de oude en de nieuwe Huisvestingswet": the two sides are two texts of the law, not two words
     editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_other_text(question) else []

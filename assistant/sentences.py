@@ -1078,6 +1078,19 @@ def asks_quantity(question: str) -> bool:
     return not _AMOUNT_ANYWHERE.search(before)
 
 
+# "Het aantal woningen dat in 2026 wordt gereserveerd is afhankelijk van de uitkomsten van de telling",
+# "iedere gemeente huisvest een deel van het landelijke aantal dat past bij haar aandeel in de bevolking"
+_NUMBER_DEPENDS = re.compile(
+    r"\b(?:aantal|hoeveelheid|omvang)\b[^.;]{0,120}?\b(?:afhankelijk|hangt\s+\w+\s+af|afhangt|wordt\s+bepaald|"
+    r"worden\s+bepaald|volgt\s+uit|naar\s+rato|naar\s+verhouding|evenredig|aandeel)\b", re.I)
+
+
+def says_what_a_number_depends_on(text: str) -> bool:
+    """Whether `text` says what a number depends on or how it is set, without giving it: where no
+    text states the number a "Hoeveel …?" asks, that is what the library says of it."""
+    return bool(_NUMBER_DEPENDS.search(text))
+
+
 def states_quantity(text: str, question: str = "") -> bool:
     """A number that measures something: digits, a Dutch number word, a percentage or an amount;
     not an article, member or page reference, not a year and not part of a word ("0-meting").

@@ -1017,3 +1017,17 @@ def test_an_officer_asking_how_long_one_must_have_lived_somewhere_gets_the_six_y
     assert answer.citations[0].doc_id == "bwbr0035303-huisvestingswet-2014-2026-07-01-regelrecht-corpus"
     opening = answer.text.split("**Verder in de bronnen**")[0]
     assert "b. maatschappelijk gebonden" in opening and "ten minste zes jaar onafgebroken ingezetene" in opening
+
+
+def test_a_follow_up_that_asks_the_number_the_last_answer_opened_with_gets_that_sentence_again(officer):
+    # helper-48: the Wonen Eerst answer opened with "Het aantal woningen dat in 2026 wordt gereserveerd … is
+    # afhankelijk van …"; asked how many, the follow-up left it out as said before and opened with Utrecht's
+    # "hoeveel ‘tweede woningen’ er in de stad zijn", later with the 60 % of its housing stock
+    _, answer = chat(officer, "Hoe wil Utrecht Wonen Eerst opnemen in de woningtoewijzing?",
+                     "Hoeveel woningen worden daarvoor in 2026 gereserveerd?")
+
+    assert not answer.abstained
+    assert "de passage waarmee dit antwoord opent noemt dat getal niet" in answer.text  # no number is given
+    opening = answer.text.split("**Verder in de bronnen**")[0]
+    assert "Het aantal woningen dat in 2026 wordt gereserveerd voor Wonen Eerst is afhankelijk van" in opening
+    assert "60%" not in opening and "tweede woningen" not in opening
