@@ -25,12 +25,12 @@ from itertools import takewhile
 from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, anchors, as_quoted, asked_statement,
-                                 asks_quantity, asks_reason, coverage, credit, defined_terms, defines, glossary_entry,
-                                 glossary_row, is_boilerplate, may_define, measure_nouns, name_terms, names_document,
-                                 names_lid, near_quantity, nearest_heading, only_refers, question_terms, quotes,
-                                 passage_units, says_what_a_number_depends_on, shingles, states_reason, terms, tidy,
-                                 without_lid_number)
+from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, anchors, as_quoted,
+                                 asked_statement, asks_quantity, asks_reason, coverage, credit, defined_terms, defines,
+                                 entry_heads, glossary_entry, glossary_row, is_boilerplate, may_define, measure_nouns,
+                                 name_terms, names_document, names_lid, near_quantity, nearest_heading, only_refers,
+                                 question_terms, quotes, passage_units, says_what_a_number_depends_on, shingles,
+                                 states_reason, terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
@@ -257,7 +257,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         passage_coverage = coverage(wanted, set(terms(hit.chunk.text)), weights)
         # a glossary's entry says what its heading names: "Afspraken tussen gemeente, …" under "Prestatieafspraken"
         entry = [term for term in asked if passage and may_define(passage[0])
-                 and glossary_entry(passage[0].text, nearest_heading(section), [term])]
+                 and (glossary_entry(passage[0].text, nearest_heading(section), [term])
+                      or (entry_heads(nearest_heading(section)) and names_as_alias(passage[1:], term)))]
         lids = articles.get((hit.document.doc_id, section), {})
         for position, unit in enumerate(passage):
             # a law's definition may run past MAX_WORDS
@@ -372,6 +373,19 @@ def names_its_own_text(sentence: str, hit: Hit) -> bool:
     noun = terms(found.group(1))
     own = terms(f"{hit.document.title} {nearest_heading(hit.chunk.section)}")
     return bool(noun) and any(word == noun[0] or word.endswith(noun[0]) for word in own)
+
+
+# "In het Nederlands wordt ook wel "Wonen Eerst" gezegd.", "… ook bekend als …", "… heet ook …"
+_ALIAS = re.compile(r"\book\s+(?:wel\s+)?(?:bekend\s+als|genoemd|gezegd|aangeduid|heet|noemt\s+men)\b"
+                    r"|\bwordt\s+ook\s+wel\b|\bandere\s+naam\s+voor\b", re.I)
+
+
+def names_as_alias(units: list[Unit], term: tuple[str, ...]) -> bool:
+    """Whether one of `units` gives the asked `term` as another name of what the glossary entry they stand
+    in defines: "Wat is Wonen Eerst?" is answered by the entry "Housing First", whose last sentence is "In
+    het Nederlands wordt ook wel "Wonen Eerst" gezegd." (helper-47 got that sentence alone)."""
+    return any(_ALIAS.search(unit.text) and all(credit(stem, set(terms(unit.text))) == 1.0 for stem in term)
+               for unit in units)
 
 
 def pointers_below_definitions(found: list[Candidate]) -> list[Candidate]:

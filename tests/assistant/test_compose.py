@@ -1492,3 +1492,15 @@ def test_a_list_within_a_list_is_shown_indented_under_the_item_it_belongs_to():
     lines = body(answer).splitlines()
     assert "- b. maatschappelijk gebonden aan de gemeente indien hij: [1]" in lines
     assert "  - 2°. ten minste zes jaar onafgebroken ingezetene is van de gemeente. [1]" in lines
+
+
+def test_a_term_the_glossary_gives_as_another_name_is_answered_with_the_entrys_definition():
+    # helper-47: "Wat is Wonen Eerst?" was answered with the entry's last sentence alone
+    entry = hit("Een aanpak waarbij dakloze mensen eerst een eigen, reguliere woning krijgen, met begeleiding op maat. "
+                "Een woning hoeft niet eerst verdiend te worden. In het Nederlands wordt ook wel \"Wonen Eerst\" gezegd.",
+                "Begrippenlijst › Groepen en voorzieningen › Housing First", "begrippenlijst")
+
+    answer = compose("Wat is Wonen Eerst?", [entry], {})
+
+    assert body(answer).startswith("Een aanpak waarbij dakloze mensen eerst een eigen, reguliere woning krijgen")
+
