@@ -25,7 +25,7 @@ from itertools import takewhile
 from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Unit, anchors, as_quoted,
+from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit, anchors, as_quoted,
                                  asked_statement, asks_quantity, asks_reason, coverage, credit, defined_terms, defines,
                                  entry_heads, glossary_entry, glossary_row, is_boilerplate, may_define, measure_nouns,
                                  name_terms, names_document, names_lid, near_quantity, nearest_heading, only_refers,
@@ -34,7 +34,7 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, QUESTION_WORDS, Uni
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
-from ingest.dates import dutch_date, latest_day
+from ingest.dates import MONTH_NAMES, dutch_date, latest_day
 from ingest.models import Metadata
 
 MAX_SUPPORT = 4  # supporting points after the direct answer, besides the lids of law that complete one
@@ -331,7 +331,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             score = (UNIT_WEIGHT * coverage(wanted, read, weights) + PASSAGE_WEIGHT * passage_coverage
                      + PRIOR_WEIGHT * prior + HEADING_WEIGHT * coverage(wanted, section_terms, weights)
                      + (FIRST_BONUS if position == 0 else 0.0)
-                     + (LIST_BONUS if named is not None and len(unit.items) >= 2 and enumerates(unit, above, named)
+                     + (LIST_BONUS if named is not None and (len(unit.items) >= 2 and enumerates(unit, above, named)
+                                                             or lists_inline(unit.text, named))
                         else 0.0))
             if defining:
                 score += DEFINITION_BONUS
@@ -816,8 +817,8 @@ def enumeration(pool: list[Candidate], first: Candidate | None, question: str) -
     if first is None or named is None or (first.unit.items and enumerates(first.unit, first.above, named)):
         return None
     # not `_similar`: a list that spells out a statement shares its words, and is not a repeat
-    lists = [c for c in pool if len(c.unit.items) >= 2 and not c.pitfall and c.unit.text != first.unit.text
-             and c.score >= LIST_WITHIN * first.score and enumerates(c.unit, c.above, named)]
+    lists = [c for c in pool if not c.pitfall and c.unit.text != first.unit.text and c.score >= LIST_WITHIN * first.score
+             and (len(c.unit.items) >= 2 and enumerates(c.unit, c.above, named) or lists_inline(c.unit.text, named))]
     return max(lists, key=lambda c: c.score, default=None)
 
 
@@ -860,10 +861,34 @@ def asks_for_several(question: str) -> bool:
     return bool(_PLURAL.match(noun))
 
 
+# "De gemeenten werken samen op drie thema's:": a lead-in that counts what it lists names it last
+# (not "in de periode 2016 tot en met 2019 zijn:", nor "… die geldt vanaf 1 juli 2026:")
+_MONTH_NAME = "|".join(MONTH_NAMES)
+_COUNTED_LEAD = re.compile(rf"\b(?:\d{{1,3}}|{NUMBER_WORDS})\s+(?!(?:{_MONTH_NAME})\b)(?:[^\W\d_][\w-]*\s+)?"
+                           r"(?!(?:zijn|is|worden|wordt)\b)([^\W\d_][\w'-]*)\s*:\s*$", re.I)
+
+
+# "… tussen zeven gemeenten: Beekdaelen, Brunssum, Heerlen, Kerkrade, Landgraaf, Simpelveld en Voerendaal."
+_INLINE_LIST = re.compile(rf"\b(?:\d{{1,3}}|{NUMBER_WORDS})\s+(?:[\w-]+\s+)?([\w'-]+)\s*:\s*[^.:;]+,[^.:;]+\s(?:en|of)\s",
+                          re.I)
+
+
+def lists_inline(sentence: str, named: set[str]) -> bool:
+    """Whether `sentence` counts and names what a "Welke …?" question asks for in one line ("tussen zeven
+    gemeenten: Beekdaelen, Brunssum, …"): as much an enumeration as a list under a lead-in."""
+    found = _INLINE_LIST.search(sentence)
+    return bool(found) and bool(named) and any(credit(t, set(terms(found.group(1)))) for t in named)
+
+
 def enumerates(unit: Unit, above: set[str], named: set[str]) -> bool:
     """A list enumerates what is asked when its lead-in or its heading names it: under "De tien
     groepen …" it does; "Het overgangsrecht bepaalt dat:" with "groepen" in an item does not. A
-    heading that names the list ("Voordelen", below "Voordelen en nadelen van …") names it alone."""
+    heading that names the list ("Voordelen", below "Voordelen en nadelen van …") names it alone, and
+    so does a lead-in that counts it: "De gemeenten werken samen op drie thema's:" lists thema's, not
+    the gemeenten "Welke gemeenten werken samen …?" asks for (helper-47)."""
+    counted = None if unit.from_heading else _COUNTED_LEAD.search(unit.text)
+    if counted:
+        return not named or any(credit(t, set(terms(counted.group(1)))) for t in named)
     about = (set() if unit.from_heading else set(terms(unit.text))) | above
     return not named or any(credit(t, about) for t in named)
 

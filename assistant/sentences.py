@@ -112,20 +112,20 @@ _REFERENCE = re.compile(r"\b(?:artikel|art\.|lid|leden|onderdeel|hoofdstuk|parag
                         r"(?:lid|leden|volzin|volzinnen|zin|alinea|onderdeel|hoofdstuk|paragraaf|afdeling|kamer|tranche)\b",
                         re.I)
 # Dutch writes a number as one word: "achttien", "drieëntwintig", "vijfenzeventig"
-_NUMBER_WORDS = (r"(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]?n)?"
+NUMBER_WORDS = (r"(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]?n)?"
                  r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|"
                  r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
                  r"zeventien|achttien|negentien|honderd|duizend|miljoen|miljard")
 # number words with the endings of plurals ("tientallen", "honderden"), not "achtergrond"; not an ordinal:
 # "hoeveel ‘tweede woningen’ er in de stad zijn" counts no woningen (helper-48). "derde" stays, for "een derde"
 _QUANTITY = re.compile(
-    rf"\d|%|€|\bprocent\b|\b(?:{_NUMBER_WORDS}|"
+    rf"\d|%|€|\bprocent\b|\b(?:{NUMBER_WORDS}|"
     r"helft|kwart|half|dubbel|enkele|derde)(?:en|tal|tallen|honderd|duizend)?\b", re.I)
 # "ten hoogste vier jaar", "binnen zes weken", "een werkingsduur van", "een termijn van": a text that
 # says how long; not "procedure" or "langdurig", whose stems end alike, nor "zo snel mogelijk", which
 # an officer asking "Hoe snel moet de gemeente beslissen?" reads in many lids besides the one with
 # the term (Wmo art. 2.3.5: "binnen twee weken")
-_DURATION = re.compile(rf"\b(?:\d+|een|één|{_NUMBER_WORDS})\s+(?:kalender|werk)?(?:jaar|jaren|maanden|maand|weken|week|"
+_DURATION = re.compile(rf"\b(?:\d+|een|één|{NUMBER_WORDS})\s+(?:kalender|werk)?(?:jaar|jaren|maanden|maand|weken|week|"
                        r"dagen|dag)\b|\w+duur\b|\b\w*termijn\w*", re.I)
 DURATION_TERM = "dur"  # the stem of "duur", what "Hoe lang …" asks (`question_terms`)
 STATED_DURATION = "#duur"  # in `terms` of a text that states a duration; no stem looks like it
@@ -151,7 +151,7 @@ _CALENDAR_DATE = re.compile(
     rf"\b(?:{_DAY}\s*(?:en|tot|t/m|-|–)\s*)?{_DAY}\s+(?:{_MONTH}\b|{_SHORT_MONTH})(?:\s+\d{{4}})?"
     r"|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
 # a span of time: "vier jaar", "25 jaar", "zes weken", "een jaar", "vijf kalenderjaren", "10 werkdagen"
-_TIME_SPAN = re.compile(rf"(?P<number>\b\d[\d.,]*|\b(?:{_NUMBER_WORDS}|een|één|anderhalf)\w*)\s+"
+_TIME_SPAN = re.compile(rf"(?P<number>\b\d[\d.,]*|\b(?:{NUMBER_WORDS}|een|één|anderhalf)\w*)\s+"
                         r"(?:jaar|jaren|kalenderjaar|kalenderjaren|maand|maanden|week|weken|werkdag|werkdagen|dag|"
                         r"dagen|uur|uren)\b", re.I)
 # a date that bounds a period answers "Hoe lang …?" ("tot 1 januari 2027"); another does not

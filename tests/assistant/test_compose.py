@@ -1504,3 +1504,17 @@ def test_a_term_the_glossary_gives_as_another_name_is_answered_with_the_entrys_d
 
     assert body(answer).startswith("Een aanpak waarbij dakloze mensen eerst een eigen, reguliere woning krijgen")
 
+
+def test_which_municipalities_is_answered_by_the_sentence_that_names_them_not_by_a_list_of_their_themes():
+    # helper-47, "Welke gemeenten werken samen in de regio?" under the Parkstad filter: the regioprofiel's
+    # "De gemeenten werken samen op drie thema's:" opened, and the seven names were never shown
+    profile = hit("Stadsregio Parkstad Limburg is een gemeenschappelijke regeling tussen zeven gemeenten. "
+                  "De gemeenten werken samen op drie thema's:\n- economie & toerisme;\n- wonen & herstructurering;\n"
+                  "- ruimte & mobiliteit.", "De samenwerking", "regioprofiel")
+    example = hit("Stadsregio Parkstad Limburg is een gemeenschappelijke regeling tussen zeven gemeenten: Beekdaelen, "
+                  "Brunssum, Heerlen, Kerkrade, Landgraaf, Simpelveld en Voerendaal.", "De regio", "praktijkvoorbeeld")
+
+    answer = compose("Welke gemeenten werken samen in de regio?", [profile, example], {})
+
+    assert body(answer).startswith("Stadsregio Parkstad Limburg is een gemeenschappelijke regeling tussen zeven "
+                                   "gemeenten: Beekdaelen, Brunssum, Heerlen")
