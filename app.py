@@ -35,7 +35,7 @@ from pathlib import Path  # noqa: E402
 import fastapi  # noqa: E402
 import gradio as gr  # noqa: E402
 import uvicorn  # noqa: E402
-from fastapi.responses import FileResponse, PlainTextResponse  # noqa: E402
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse  # noqa: E402
 
 import app_render as render  # noqa: E402
 from app_gradio_nl import GRADIO_DUTCH  # noqa: E402
@@ -53,9 +53,12 @@ from index.models import FileResult  # noqa: E402
 from index.searcher import LiveIndex  # noqa: E402
 from index.storage import IndexNotFound, IndexProblem, held_writer_lock  # noqa: E402
 from index.writer import IndexWriter  # noqa: E402
+from ingest.errors import IngestError  # noqa: E402
 from ingest.loaders import SUPPORTED_EXTENSIONS, is_skipped_in_folder  # noqa: E402
+from ingest.markdown import split_front_matter  # noqa: E402
 from ingest.metadata import doc_id_for  # noqa: E402
 from ingest.models import DOC_TYPES  # noqa: E402
+from ingest.text import decode_text  # noqa: E402
 from thuiswijzer.config import SettingError, Settings  # noqa: E402
 
 log = logging.getLogger("thuiswijzer.app")
@@ -939,7 +942,9 @@ class ThuiswijzerApp:
             # shown as a page, but sandboxed: no scripts, no requests, no access to this app
             media_type = "text/html; charset=utf-8"
             headers["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
-        elif suffix in (".md", ".markdown", ".txt"):
+        elif suffix in (".md", ".markdown"):
+            return self._markdown_response(path, record, headers)
+        elif suffix == ".txt":
             media_type = "text/plain; charset=utf-8"
         else:
             media_type = "application/octet-stream"
@@ -948,6 +953,17 @@ class ThuiswijzerApp:
             headers.setdefault("Content-Security-Policy", "sandbox; default-src 'none'")
         return FileResponse(path, media_type=media_type, headers=headers, filename=path.name,
                             content_disposition_type=disposition)
+
+    @staticmethod
+    def _markdown_response(path: Path, record, headers: dict[str, str]) -> HTMLResponse:
+        """A Markdown source as a page, without its front matter; sandboxed like an HTML source."""
+        text = decode_text(path.read_bytes())
+        try:
+            body = split_front_matter(text, path)[1]
+        except IngestError:  # changed on disk since it was read in; shown as it is
+            body = text
+        headers["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+        return HTMLResponse(render.markdown_page(body, record.display_title), headers=headers)
 
 
 def limit_torch_threads(threads: int) -> int | None:

@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import PurePath
 from urllib.parse import quote, urlparse
 
+from markdown_it import MarkdownIt
+
 from assistant import Citation
 from index.models import passages
 from ingest.dates import dutch_date
@@ -167,6 +169,19 @@ def source_href(citation: Citation) -> str:
     if citation.page and citation.source.lower().endswith(".pdf"):
         href += f"#page={int(citation.page)}"
     return href
+
+
+# Markdown is shown as the page it stands for: as plain text an officer read YAML front matter, "##" and
+# "**" (helper-47). Raw HTML in it stays text, and the page is served sandboxed (`app.source_response`)
+_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def markdown_page(body: str, title: str) -> str:
+    """A Markdown document's body (front matter already split off) as a standalone HTML page."""
+    return ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\">"
+            f"<title>{escape_html(title)}</title><style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;"
+            "padding:0 1em;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em}"
+            f"</style></head><body>{_MARKDOWN.render(body)}</body></html>")
 
 
 def safe_url(url: str | None) -> str | None:

@@ -415,12 +415,15 @@ def test_asking_to_remove_with_nothing_chosen_warns_and_asks_nothing(web):
 
 
 # -- serving sources ------------------------------------------------------------------------------
-def test_only_indexed_documents_are_served_and_text_is_sandboxed(web):
+def test_only_indexed_documents_are_served_and_a_markdown_note_is_a_sandboxed_page_without_its_markup(web):
+    # helper-47 opened a Markdown source and read its YAML front matter, "##" and "**"
     response = web.source_response("nota-wonen-zonnedal")
     assert response.status_code == 200
-    assert response.media_type.startswith("text/plain")
+    assert response.media_type.startswith("text/html")
     assert "sandbox" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff"
+    page = response.body.decode()
+    assert "<h1>" in page and "##" not in page and "---" not in page
     for doc_id in ("bestaat-niet", "../docs/nota-wonen-zonnedal.md", "/etc/passwd"):
         assert web.source_response(doc_id).status_code == 404
 
