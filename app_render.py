@@ -507,7 +507,6 @@ a.tw-cite { text-decoration: none; font-weight: 600; }
 .tw-eval summary { cursor: pointer; font-weight: 600; }
 """
 
-# [n] in an answer scrolls the Bronnen panel to that source (and opens it when folded)
 # after an answer, the chat shows the officer's question and the start of the answer under it: scrolled to
 # the bottom (Gradio's autoscroll), a long answer showed its pitfalls and sources first (helper-47)
 SHOW_ANSWER_START = """
@@ -525,6 +524,7 @@ SHOW_ANSWER_START = """
 }
 """
 
+# [n] in an answer scrolls the Bronnen panel to that source (and opens it when folded)
 HEAD = """
 <script>
 document.addEventListener("click", function (event) {
