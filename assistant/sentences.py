@@ -113,9 +113,9 @@ _REFERENCE = re.compile(r"\b(?:artikel|art\.|lid|leden|onderdeel|hoofdstuk|parag
                         re.I)
 # Dutch writes a number as one word: "achttien", "drieëntwintig", "vijfenzeventig"
 NUMBER_WORDS = (r"(?:(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)[eë]?n)?"
-                 r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|"
-                 r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
-                 r"zeventien|achttien|negentien|honderd|duizend|miljoen|miljard")
+                r"(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|"
+                r"twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|"
+                r"zeventien|achttien|negentien|honderd|duizend|miljoen|miljard")
 # number words with the endings of plurals ("tientallen", "honderden"), not "achtergrond"; not an ordinal:
 # "hoeveel ‘tweede woningen’ er in de stad zijn" counts no woningen (helper-48). "derde" stays, for "een derde"
 _QUANTITY = re.compile(
