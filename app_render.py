@@ -508,7 +508,8 @@ a.tw-cite { text-decoration: none; font-weight: 600; }
 """
 
 # after an answer, the chat shows the officer's question and the start of the answer under it: scrolled to
-# the bottom (Gradio's autoscroll), a long answer showed its pitfalls and sources first (helper-47)
+# the bottom (Gradio's autoscroll), a long answer showed its pitfalls and sources first (helper-47); and the
+# page too, where a low window had scrolled the question out of sight (helper-49, 800 × 700)
 SHOW_ANSWER_START = """
 () => {
   setTimeout(() => {
@@ -518,8 +519,11 @@ SHOW_ANSWER_START = """
     let box = last.parentElement;
     while (box && box !== document.body && getComputedStyle(box).overflowY !== "auto"
            && getComputedStyle(box).overflowY !== "scroll") box = box.parentElement;
-    if (!box || box === document.body) return;
-    box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    if (box && box !== document.body) {
+      box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+    }
+    const shown = last.getBoundingClientRect();
+    if (shown.top < 0 || shown.bottom > window.innerHeight) window.scrollBy(0, shown.top - 8);
   }, 60);
 }
 """
