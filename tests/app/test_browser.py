@@ -173,6 +173,7 @@ def test_officer_asks_and_sees_cited_sources(site):
 
 def test_follow_up_uses_the_conversation(site):
     page = site["page"]
+    page.set_viewport_size({"width": 800, "height": 700})  # a low window scrolls the page too (helper-49)
     answer = ask(page, "En wat betekent dat voor corporaties?", turn=2)
     assert "[1]" in answer or "niets betrouwbaars" in answer
     # the standalone query differs from the question, and is shown
@@ -186,7 +187,11 @@ def test_follow_up_uses_the_conversation(site):
         const box = asked.closest('#tw-chat').querySelector('.bubble-wrap') || asked.parentElement;
         return asked.getBoundingClientRect().top - box.getBoundingClientRect().top; }""")
     assert 0 <= offset <= 40, offset
+    top, bottom = page.evaluate("() => { const box = [...document.querySelectorAll('#tw-chat .user')].pop()"
+                                ".getBoundingClientRect(); return [box.top, box.bottom]; }")
+    assert 0 <= top and bottom <= 700, (top, bottom)
     shot(page, "03-vervolgvraag")
+    page.set_viewport_size({"width": 1440, "height": 1000})
 
 
 def test_feedback_is_logged_with_comment(site):
