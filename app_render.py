@@ -319,8 +319,9 @@ EMPTY_PANEL = (
 
 
 def render_sources_panel(turns: Sequence[Turn], keep: int = 6) -> str:
-    """The Bronnen panel: the newest answer's sources open, earlier ones folded (newest first)."""
-    shown = [t for t in turns if t.answer][-keep:]
+    """The Bronnen panel: the newest answer's sources open, earlier ones folded (newest first); an
+    earlier turn without sources ("hallo", "???") is no entry to unfold (helper-49)."""
+    shown = [t for t in turns if t.answer and (t.citations or t is turns[-1])][-keep:]
     if not shown:
         return EMPTY_PANEL
     parts = ['<div class="tw-panel">']

@@ -173,6 +173,16 @@ def test_the_panel_shows_the_newest_answer_open_and_earlier_ones_folded():
     assert render_sources_panel([]) == EMPTY_PANEL
 
 
+def test_an_earlier_message_without_sources_is_no_entry_to_unfold_in_the_panel():
+    # helper-49 found "Eerdere vraag: '???'" folded in the panel, with nothing in it
+    asked = Turn(1, "Wat regelen we regionaal?", answer="…", citations=[citation()])
+    noise = Turn(2, "???", answer="Uw bericht bevat geen woorden …", citations=[])
+    now = Turn(3, "En lokaal?", answer="…", citations=[citation(n=1)])
+
+    assert "???" not in render_sources_panel([asked, noise, now])
+    assert "Bij: <q>???</q>" in render_sources_panel([asked, noise])  # the newest turn keeps its own line
+
+
 def test_an_abstained_answer_says_its_sources_are_where_to_read_on_not_what_answers():
     html = render_sources_panel([Turn(1, "Iets anders?", answer="…", citations=[citation()], abstained=True)])
     assert "niet uit de bronnen beantwoord; deze passages kunnen verder helpen" in html
