@@ -863,14 +863,14 @@ def asks_for_several(question: str) -> bool:
 
 # "De gemeenten werken samen op drie thema's:": a lead-in that counts what it lists names it last
 # (not "in de periode 2016 tot en met 2019 zijn:", nor "… die geldt vanaf 1 juli 2026:")
+_COUNT = rf"\b(?:\d{{1,3}}|{NUMBER_WORDS})\s+"  # "drie ", "7 "
 _MONTH_NAME = "|".join(MONTH_NAMES)
-_COUNTED_LEAD = re.compile(rf"\b(?:\d{{1,3}}|{NUMBER_WORDS})\s+(?!(?:{_MONTH_NAME})\b)(?:[^\W\d_][\w-]*\s+)?"
+_COUNTED_LEAD = re.compile(rf"{_COUNT}(?!(?:{_MONTH_NAME})\b)(?:[^\W\d_][\w-]*\s+)?"
                            r"(?!(?:zijn|is|worden|wordt)\b)([^\W\d_][\w'-]*)\s*:\s*$", re.I)
 
 
 # "… tussen zeven gemeenten: Beekdaelen, Brunssum, Heerlen, Kerkrade, Landgraaf, Simpelveld en Voerendaal."
-_INLINE_LIST = re.compile(rf"\b(?:\d{{1,3}}|{NUMBER_WORDS})\s+(?:[\w-]+\s+)?([\w'-]+)\s*:\s*[^.:;]+,[^.:;]+\s(?:en|of)\s",
-                          re.I)
+_INLINE_LIST = re.compile(rf"{_COUNT}(?:[\w-]+\s+)?([\w'-]+)\s*:\s*[^.:;]+,[^.:;]+\s(?:en|of)\s", re.I)
 
 
 def lists_inline(sentence: str, named: set[str]) -> bool:
