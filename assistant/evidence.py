@@ -60,6 +60,7 @@ CAUTION_BELOW = 0.45
 EVIDENCE_PASSAGES = 3
 MAX_CELL_WORDS = 5  # a line this short holding a number is a table cell, read with the lines above
 ON_TOPIC_SHARE = 0.5  # of a question's other terms, for a passage's names to count (`astray`)
+ANSWERED_PROBE = 0.75  # term coverage (by idf) at which a library's best passages answer a probe question
 
 # Questions no housing library answers; their best cosines on an index are its noise floor.
 OFF_TOPIC_PROBES = (
@@ -92,13 +93,25 @@ class NoiseFloor:
         With `filters` (`index.models.Filters`), over the part of the index they leave: one report
         offers a probe fewer passages to come close to than the whole library does (PBL report
         0.795 against 0.816), and a question asked within it is held to that floor."""
-        best = []
+        best, answered = [], []
         for probe, vector in zip(OFF_TOPIC_PROBES, probe_vectors(index.embedder)):
             hits = index.search(probe, EVIDENCE_PASSAGES, filters, mode="dense", query_vector=vector)
-            best.append(max((h.dense_score for h in hits if h.dense_score is not None), default=0.0))
+            cosine = max((h.dense_score for h in hits if h.dense_score is not None), default=0.0)
+            (answered if answers_probe(index, probe, hits) else best).append(cosine)
+        if len(best) < len(answered):  # a library about passports and cooking: every probe is its noise
+            best += answered
         middle = statistics.median(best)
         deviation = 1.4826 * statistics.median(abs(b - middle) for b in best)  # a normal spread's MAD scale
         return cls(middle, max(deviation, 0.005))
+
+
+def answers_probe(index, probe: str, hits: list[Hit]) -> bool:
+    """Whether `hits` (the probe's best passages) hold ANSWERED_PROBE of its terms by idf: then the
+    library answers it and its cosine is no noise. The Rijksoverheid pages answer "Hoe lang is
+    mijn paspoort geldig?" (0.91, every term) and "Hoe werkt een elektrische auto?" (0.84); left
+    in, they lift the median of that library by 0.003, and its own questions with it."""
+    weights = idf_weights(index, question_terms(probe))
+    return coverage(probe, set().union(*map(passage_terms, hits)), weights) >= ANSWERED_PROBE
 
 
 @lru_cache(maxsize=4)
