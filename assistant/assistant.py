@@ -28,8 +28,8 @@ from assistant.steps import guide_steps, steps_answer
 from assistant.question_length import check_question_length
 from assistant.quoted import quoted_law, with_earlier_passages, with_quoted_law
 from assistant.sentences import (anchors, asked_statement, asks_date, asks_overview, defined_terms,
-                                 hyphenated_names, name_terms, names_a_document, names_document, place_terms, places,
-                                 question_terms, says_something, terms, without_places)
+                                 hyphenated_names, name_terms, names_a_document, names_document, named_places,
+                                 place_terms, places, question_terms, says_something, terms, without_places)
 from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws,
                                 own_passage, with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
@@ -214,7 +214,7 @@ class Assistant:
 
         searched, fused = search(query)
         weights = idf_weights(index, question_terms(searched))
-        asked_places = places(query)
+        asked_places, named = places(query), named_places(query)
         # "Hoe lang mag een verordening in Rotterdam gelden?" where no passage found speaks of it in
         # Rotterdam: what holds everywhere is searched and answered, with a notice; the name would
         # only draw the search to passages about other cities
@@ -294,7 +294,7 @@ class Assistant:
                 composition = (part_answer(guide, part, index) if part else guide_answer(guide, index)) or composition
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
-            place = place_notice(asked_places, composition.citations, index)
+            place = place_notice(named, composition.citations, index)
             other_source = "\n\n".join(filter(None, [place, other_source]))
             answer = self._extractive(query, composition, evidence, notes,
                                       caution=verdict == "voorzichtig" or opens_unstated(query, composition.text),
@@ -525,7 +525,9 @@ def place_notice(asked: list[str], citations: list[Citation], index) -> str:
     if document is not None and applies_everywhere(document.metadata):
         return f"_Let op: u vraagt naar {names}, maar dit antwoord noemt {names} niet: het komt uit de wet, die voor " \
                "elke gemeente geldt._"
-    return f"_Let op: u vraagt naar {names}, maar dit antwoord noemt {names} niet. Ga na of het ook daar geldt._"
+    # "Wat is de wachttijd in Amersfoort?" answered from Utrecht's policy: the title says whose figure it is
+    return f"_Let op: u vraagt naar {names}, maar dit antwoord noemt {names} niet: het komt uit {opening.title}. " \
+           "Ga na of het ook daar geldt._"
 
 
 def other_source_text(question: str, citations: list[Citation], index, filters: Filters | None,

@@ -843,11 +843,14 @@ _ASKS_RULE = re.compile(r"\b(?:mag|mogen|moet|moeten|kan|kunnen|geldt|gelden|ver
 
 
 def places(question: str) -> list[str]:
+    """The places (`named_places`) of `question` when it asks a rule, which a law gives for every
+    municipality alike (`_ASKS_RULE`); [] for a question about what a place did or has."""
+    return named_places(question) if _ASKS_RULE.search(question) else []
+
+
+def named_places(question: str) -> list[str]:
     """The anchors (`anchors`) of `question` that it writes as a place ("… in Rotterdam?", "… de
-    gemeente Súdwest-Fryslân …") when it asks a rule, which a law gives for every municipality
-    alike (`_ASKS_RULE`); [] for a question about what a place did or has. As written."""
-    if not _ASKS_RULE.search(question):
-        return []
+    gemeente Súdwest-Fryslân …"), as written."""
     pinned = set(anchors(question))
     found = []
     for match in _PLACE.finditer(question):
