@@ -242,6 +242,9 @@ def test_a_follow_up_asking_from_when_carries_the_topic_and_not_its_own_preposit
     ("Wanneer moet een corporatie haar bod sturen?", "Kan de huurdersorganisatie dat ook vragen?"),
     # helper-47: refused, though the practice example lists its bottlenecks
     ("Hoe is de middelgrote gemeente met Housing First begonnen?", "Welke knelpunten kwamen ze tegen?"),
+    # helper-50: searched as it stood, it was answered with the Woningwet's welstand report to the raad
+    ("Wat is de inkomensgrens voor een middenhuurwoning met huisvestingsvergunning?",
+     "Mag de gemeenteraad die grens hoger leggen?"),
 ])
 def test_a_follow_up_that_points_back_by_a_bare_question_word_a_possessive_or_an_object_carries_the_topic(
         earlier, follow_up):
@@ -258,6 +261,7 @@ def test_a_follow_up_that_points_back_by_a_bare_question_word_a_possessive_or_an
     "Hoe komen jongeren aan hun woning?",
     "Wat moeten gemeenten doen als ze geen verordening hebben?",
     "Klopt het dat gemeenten dat moeten?",
+    "Kan een gemeente die geen verordening heeft toch urgentie geven?",
 ])
 def test_a_question_whose_pronoun_points_at_what_it_names_itself_is_searched_as_asked(question):
     assert not is_follow_up(question)
