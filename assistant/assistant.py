@@ -31,7 +31,7 @@ from assistant.sentences import (anchors, asked_statement, asks_date, asks_overv
                                  hyphenated_names, name_terms, names_a_document, names_document, named_places,
                                  place_terms, places, question_terms, says_something, terms, without_places)
 from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws,
-                                own_passage, with_other_versions)
+                                own_passage, with_other_versions, without_superseded_steps)
 from index.models import DocumentRecord, Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
@@ -259,7 +259,7 @@ class Assistant:
         # still read the ten groups, and "En voor jongeren?" should bring back only onderdeel g
         read = with_other_versions(with_quoted_law(hits, laws, index), index, query, weights, chosen)
         read = with_definitions(read, query, lambda: self.glossary(index), index, chosen)
-        read = with_listing(read, query, index)
+        read = without_superseded_steps(with_listing(read, query, index), query, index)
         if earlier and is_follow_up(question):  # what it leans on is what the last answer opened with
             read = with_earlier_passages(read, earlier[-1], index, chosen)
         # what a follow-up adds is read with its split verb whole: "Wie wijst die aan?" asks who

@@ -55,6 +55,7 @@ MAX_DOCUMENTS = 3  # more sources than this make an answer a patchwork
 OTHER_DOCUMENT = 0.85  # a point from another document than the direct answer's must be this much better
 REDUNDANT = 0.6  # share of shared terms above which a unit repeats one already chosen
 SAME_WORDS = 0.8  # share of shared terms, both ways, above which a unit of another document says the same
+_NAMES_SENTENCE = re.compile(r"\b(?:eerste|vorige|voorgaande)\s+(?:volzin|zin)\b", re.I)  # of its own lid
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _DENIAL = frozenset("niet geen nooit niets niemand nergens".split())
 ECHOES = 2  # other documents cited beside a unit that say it in the same words, at most
@@ -295,7 +296,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             before = passage[position - 1] if position else None
             if before and before.paragraph == unit.paragraph and _THEN.search(unit.text) and _condition(before):
                 context = before  # "Bent u uw stempas kwijt? Vraag dan …": the question is its condition
-            elif _LEANS_BACK.search(unit.text) and not names_its_own_text(unit.text, hit):
+            elif ((_LEANS_BACK.search(unit.text) or (unit.lid is not None and _NAMES_SENTENCE.search(unit.text)))
+                  and not names_its_own_text(unit.text, hit)):
                 if (before is None or before.paragraph != unit.paragraph or not _answer_like(before)
                         or is_boilerplate(before.text) or _LEANS_BACK.search(before.text) or before.items):
                     # what it refers to is not in this passage, is the text itself ("Het is een
@@ -323,6 +325,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # own words alone tell whether it repeats another point)
             read = unit_terms.union(*(named for lid, named in lids.items()
                                       if lid != unit.lid and names_lid(" ".join(unit.parts), lid)))
+            if before and unit.lid is not None and before.lid == unit.lid and _NAMES_SENTENCE.search(unit.text):
+                read |= set(terms(before.text))  # "de in de eerste zin genoemde bedragen": what that sentence names
             if wanted and not coverage(wanted, read | section_terms, weights):
                 if hit.document.metadata.type == "regelgeving":  # unless an older text quotes it (`lift_newer_law`)
                     silent.append(Candidate(unit, rank, position, unit_terms, section_terms, 0.0, context,
@@ -802,6 +806,13 @@ def next_sentence(pool: list[Candidate], first: Candidate | None, wanted: set[st
     # belangrijk: …": a sentence that leans on the first goes on from it, read without it
     pool = [replace(c, context=None, terms=set(terms(" ".join(c.unit.parts))))
             if c.context is first.unit and c.hit_rank == first.hit_rank else c for c in pool]
+    # "De gemeenteraad kan … de in de eerste zin genoemde bedragen hoger vaststellen.": the rest of
+    # the lid the first sentence opens says what holds for what that sentence names
+    rest_of_lid = [c for c in pool if c.hit_rank == first.hit_rank and c.position == first.position + 1
+                   and c.unit.kind == "sentence" and first.unit.lid is not None and c.unit.lid == first.unit.lid
+                   and _NAMES_SENTENCE.search(c.unit.text) and not c.pitfall]
+    if rest_of_lid:
+        return rest_of_lid[0]
     after = [c for c in pool if c.hit_rank == first.hit_rank and c.position > first.position
              and c.unit.kind == "sentence" and not c.pitfall and c.score >= SECOND_WITHIN * first.score
              and any(credit(t, c.terms) for t in wanted) and not _similar(c, first)

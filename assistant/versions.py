@@ -32,6 +32,12 @@ PER_VERSION = 2  # passages of that article per other text
 OWN_PASSAGES = 8  # best passages of a named law's own texts that `own_passage` reads
 OWN_SHARE = 0.6  # of the question's other terms (idf-weighted) that such a passage must hold
 
+AMENDED_SHARE = 0.6  # of an amending step's words that the article as it reads after it holds
+
+# an amending act's step on one article: "B Aan artikel 10 worden drie leden toegevoegd, luidende:"
+_AMENDING = re.compile(r"^\s*(?:[A-Z]{1,2}\s+)?(?:(?:aan|in)\s+)?artikel\s+(\d+[a-z]?(?:\.\d+)*)\b[^\n]{0,120}?"
+                       r"\b(?:wordt|worden)\b[^\n]{0,120}?\b(?:gewijzigd|toegevoegd|ingevoegd|vervangen|luidende)\b",
+                       re.I | re.M)
 _BWB_ID = re.compile(r"\bBWBR\d{7}\b", re.I)
 # what has changed, not what may change: "het doorvoeren van wijzigingen in deze regeling" asks
 # about a procedure, and "Kan een vergunning vervallen?" about a rule of today
@@ -256,6 +262,43 @@ def article_of(section: str | None) -> str | None:
         if found:
             return found.group(1).lower()
     return None
+
+
+def amended_articles(hit: Hit) -> list[str]:
+    """["10", "15", "17"] for a passage of an amending act that opens with its step on article 10
+    ("B Aan artikel 10 worden drie leden toegevoegd, luidende:") and goes on with the steps on
+    articles 15 and 17 ("Artikel 17 wordt als volgt gewijzigd:"); [] for any other passage."""
+    if not _AMENDING.match(hit.chunk.text):
+        return []
+    return list(dict.fromkeys(found.group(1).lower() for found in _AMENDING.finditer(hit.chunk.text)))
+
+
+def without_superseded_steps(passages: list[Hit], question: str, index: Index) -> list[Hit]:
+    """`passages` without those of an amending act (`amended_articles`) that one of them reads as
+    amended: a text of law dated on or after the act whose amended articles (all their passages in
+    `index`) hold AMENDED_SHARE of the steps' words. "Wat is de inkomensgrens voor middenhuur?"
+    opened with the Wet betaalbare huur of 2024 inserting € 62.191 into article 10, while the
+    Huisvestingswet as it reads from 1 July 2026 says € 70.149 there. Unchanged for a question
+    about what changed or an earlier text (`asks_about_other_text`), which the steps answer."""
+    if asks_about_other_text(question):
+        return passages
+    laws = {h.document.doc_id: h.document for h in passages
+            if h.document.metadata.type == "regelgeving" and law_id(h.document) is not None}
+
+    def superseded(steps: Hit) -> bool:
+        articles = amended_articles(steps)
+        if not articles:
+            return False
+        words = set(terms(steps.chunk.text))
+        return any((law.metadata.date or "") >= (steps.document.metadata.date or "9999")
+                   and len(words & _article_words(index, law.doc_id, articles)) >= AMENDED_SHARE * len(words)
+                   for law in laws.values())
+
+    return [p for p in passages if not superseded(p)]
+
+
+def _article_words(index: Index, doc_id: str, articles: list[str]) -> set[str]:
+    return set(terms(" ".join(c.text for c in index.chunks_of(doc_id) if article_of(c.section) in articles)))
 
 
 def with_other_versions(hits: list[Hit], index: Index, question: str, weights: dict[str, float],

@@ -1042,3 +1042,35 @@ def test_an_officer_asking_the_waiting_time_in_a_city_the_library_has_no_figure_
     assert notice.startswith("_Let op: u vraagt naar Amersfoort, maar dit antwoord noemt Amersfoort niet: "
                              "het komt uit Beleidsnota Wonen in Utrecht"), answer.text
     assert "11 jaar" in body
+
+
+def test_an_officer_asking_whether_the_raad_may_raise_the_middenhuur_limit_reads_the_law_as_it_reads_in_2026(officer):
+    # the Wet betaalbare huur of 2024 inserted this lid into article 10 with € 62.191; the answer
+    # opened with that step ("Aan artikel 10 worden drie leden toegevoegd") while the Huisvestingswet
+    # as of 1 July 2026, in the same library, says € 70.149 (found by two fresh users)
+    answer = officer.ask("Mag de gemeenteraad de inkomensgrens voor middenhuur hoger vaststellen?")
+
+    assert not answer.abstained, answer.text
+    # the lid whole: its second sentence names the amounts of its first ("de in de eerste zin genoemde")
+    assert answer.text.startswith("Lid 4: Als woningzoekende met een middeninkomen wordt aangemerkt een "
+                                  "eenpersoonshuishouden met een huishoudinkomen dat niet hoger is dan € 70.149"), \
+        answer.text
+    assert ("€ 93.531. [1] De gemeenteraad kan in de huisvestingsverordening de in de eerste zin genoemde bedragen "
+            "hoger vaststellen. [1]") in answer.text
+    assert answer.citations[0].doc_id == HUISVESTINGSWET_2026
+    assert "Aan artikel 10 worden drie leden toegevoegd" not in answer.text and "62.191" not in answer.text
+
+
+def test_the_amending_step_stays_for_a_question_about_what_changed(officer):
+    from assistant.versions import amended_articles, without_superseded_steps
+
+    index = officer.index.get()
+    passages = [h for h in complete_passages(index.search("Aan artikel 10 worden drie leden toegevoegd middeninkomen "
+                                                          "huisvestingsvergunning", 20), index)]
+    steps = [h for h in passages if amended_articles(h)]
+    assert steps and any(h.document.doc_id == HUISVESTINGSWET_2026 for h in passages)
+
+    assert not any(amended_articles(h) for h in without_superseded_steps(passages, "Wat is de inkomensgrens?", index))
+    kept = without_superseded_steps(passages, "Wat is er aan de inkomensgrens in de Huisvestingswet veranderd?", index)
+    assert [h for h in kept if amended_articles(h)] == steps
+
