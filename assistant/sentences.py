@@ -166,7 +166,8 @@ _COUNTING = re.compile(r"(?P<number>\b\d[\d.,]*|\b[^\W\d_]+)"
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 # "Hoeveel geld krijgt Parkstad …?" is not answered by "zeven gemeenten", only by an amount of money
 _ASKS_MONEY = re.compile(r"\bhoeveel\s+(?:geld|euro)\b|\bwat\s+kost|\bwelk(?:e)?\s+bedrag\b", re.I)
-_MONEY = re.compile(r"€|\beuro\b|\bgulden\b|ƒ", re.I)
+# older texts write guilders as "f 130 miljoen"; not onderdeel "f." of a lid
+_MONEY = re.compile(r"€|\beuro\b|\bgulden\b|ƒ|(?<![\w.])(?-i:f)\s?\d", re.I)
 _PERCENTAGE = re.compile(r"(\d[\d.,]*|\b[^\W\d_]+)\s*(?:%|procent\b)", re.I)  # "87 procent", "35%", "tien procent"
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5

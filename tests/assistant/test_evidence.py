@@ -345,6 +345,15 @@ def test_a_question_about_money_is_answered_by_an_amount_not_by_any_number():
     assert untyped(both, [term], {}) < 0.5  # the duration asked in the same question answers part of it
 
 
+def test_an_amount_in_guilders_as_older_texts_write_it_is_an_amount_of_money():
+    # the Tijdelijke woonzorgstimuleringsregeling of 2000: "circa f 130 miljoen" was no amount, and
+    # the answer opened with a link to the ministry's website under "… noemen dat getal niet"
+    question = "Hoeveel geld was er beschikbaar voor de Tijdelijke woonzorgstimuleringsregeling?"
+
+    assert states_quantity("Het beschikbare budget voor de regeling is circa f 130 miljoen.", question)
+    assert not states_quantity("f. woningzoekenden die ten minste 3 jaar in de gemeente wonen;", question)
+
+
 @pytest.mark.parametrize("question, named", [
     ("Hoe lang mag een huisvestingsverordening in Rotterdam gelden?", ["Rotterdam"]),
     ("Welke regels gelden in de gemeente Bergen op Zoom?", ["Bergen op Zoom"]),

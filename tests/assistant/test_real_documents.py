@@ -1074,3 +1074,18 @@ def test_the_amending_step_stays_for_a_question_about_what_changed(officer):
     kept = without_superseded_steps(passages, "Wat is er aan de inkomensgrens in de Huisvestingswet veranderd?", index)
     assert [h for h in kept if amended_articles(h)] == steps
 
+
+def test_an_officer_asking_the_budget_of_an_old_regeling_gets_its_amount_in_guilders(officer):
+    answer = officer.ask("Hoeveel geld was er beschikbaar voor de Tijdelijke woonzorgstimuleringsregeling?")
+
+    assert not answer.abstained and not answer.caution, answer.text
+    assert answer.text.startswith("Het beschikbare budget voor de regeling is circa f 130 miljoen. [1]"), answer.text
+
+
+def test_a_caution_does_not_say_the_passages_name_no_date_when_the_answer_shows_one(officer):
+    # the opening passage names no date, a point further down does ("uitgesteld tot 1 oktober 2024");
+    # the caution said "de gevonden passages noemen die niet" (found by a fresh user)
+    answer = officer.ask("Per wanneer mogen gemeenten handhaven op de maximale huurprijs uit de Wet betaalbare huur?")
+
+    assert "1 oktober 2024" in answer.text, answer.text
+    assert "noemen die niet" not in answer.text and "noemen dat getal niet" not in answer.text
