@@ -29,8 +29,8 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, NUMBER_WORDS, QUEST
                                  asked_statement, asks_quantity, asks_reason, coverage, credit, defined_terms, defines,
                                  entry_heads, glossary_entry, glossary_row, is_boilerplate, may_define, measure_nouns,
                                  name_terms, names_document, names_lid, near_quantity, nearest_heading, only_refers,
-                                 question_terms, quotes, passage_units, says_what_a_number_depends_on, shingles,
-                                 states_reason, terms, tidy, without_lid_number)
+                                 question_terms, quotes, passage_units, same_verb, says_what_a_number_depends_on,
+                                 shingles, states_reason, terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
@@ -311,7 +311,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # after "Steeds vaker wordt beschermd wonen ook in een eigen woning geboden" was read
             # speaks to "En krijgt iemand die daar vertrekt voorrang op een woning?" by its own words
             heard = context is not None and bool(already_said) and _core(context.text) in already_said
-            if heard and focus and not any(credit(t, set(terms(unit.text))) for t in focus):
+            if heard and focus and not any(in_focus(t, set(terms(unit.text))) for t in focus):
                 # shown, it would bring back the sentence it leans on: "Deze vorm wordt vaak beschermd
                 # thuis genoemd" under a heading that names maatschappelijke opvang says nothing of it
                 continue
@@ -327,7 +327,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                                       if lid != unit.lid and names_lid(" ".join(unit.parts), lid)))
             if before and unit.lid is not None and before.lid == unit.lid and _NAMES_SENTENCE.search(unit.text):
                 read |= set(terms(before.text))  # "de in de eerste zin genoemde bedragen": what that sentence names
-            if wanted and not coverage(wanted, read | section_terms, weights):
+            if (wanted and not coverage(wanted, read | section_terms, weights)
+                    and not (focus and any(in_focus(t, read | section_terms) for t in focus))):
                 if hit.document.metadata.type == "regelgeving":  # unless an older text quotes it (`lift_newer_law`)
                     silent.append(Candidate(unit, rank, position, unit_terms, section_terms, 0.0, context,
                                             above=above))
@@ -348,7 +349,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 score += TYPED_BONUS if said_of else TYPED_BONUS / 2
             elif counts and says_what_a_number_depends_on(" ".join(unit.parts)):
                 score += TYPED_BONUS / 2  # what the number asked depends on, where the text gives none
-            if focus and not any(credit(t, read | section_terms) for t in focus):
+            if focus and not any(in_focus(t, read | section_terms) for t in focus):
                 score *= FOCUS_MISSED
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             # a list stays a point of a follow-up (`_focused` keeps its items that speak to it), unless its
@@ -484,10 +485,17 @@ def _said_and_asked_again(pool: list[Candidate], focus: set[str], weights: dict[
     return back if back and named(back) >= named(fresh) and (states(back) or not states(fresh)) else None
 
 
+def in_focus(term: str, found: set[str]) -> bool:
+    """Whether `found` names a term of what a follow-up adds, as coverage counts it (`credit`), or
+    as the verb it conjugates (`same_verb`): "Wie beslist dat?" asks what article 13's "beslissen"
+    says. Only here: over whole questions, "Hoe verschilt …" would be asked by every "verschillen"."""
+    return bool(credit(term, found)) or any(same_verb(term, other) for other in found)
+
+
 def _speaks_to(c: Candidate, focus: set[str]) -> bool:
     """Whether the unit or its headings name a term of the follow-up's `focus`, in the law's word
     ("beschikking" for "beslissing") or as part of a compound, as coverage counts them (`credit`)."""
-    return any(credit(t, c.terms | c.section_terms) for t in focus)
+    return any(in_focus(t, c.terms | c.section_terms) for t in focus)
 
 
 def _focused(unit: Unit, focus: set[str] | None) -> Unit | None:
@@ -499,11 +507,11 @@ def _focused(unit: Unit, focus: set[str] | None) -> Unit | None:
     if not focus:
         return None
     if unit.items:
-        if all(credit(t, set(terms(unit.text))) for t in focus):
+        if all(in_focus(t, set(terms(unit.text))) for t in focus):
             return unit
-        named = unit.with_items(lambda item: any(credit(t, set(terms(item))) for t in focus))
+        named = unit.with_items(lambda item: any(in_focus(t, set(terms(item))) for t in focus))
         return named if named.items else None
-    return unit if any(credit(t, set(terms(unit.text))) for t in focus) else None
+    return unit if any(in_focus(t, set(terms(unit.text))) for t in focus) else None
 
 
 def with_definitions_apart(passage: list[Unit], asked: list[tuple[str, ...]]) -> list[Unit]:

@@ -808,6 +808,26 @@ def credit(term: str, found: set[str]) -> float:
     return 0.0
 
 
+def same_verb(conjugated: str, other: str) -> bool:
+    """Whether the stem of a verb as a question conjugates it ("beslist", "stelt", "bepaalt",
+    "beoordeelt") is the verb whose infinitive gave `other` ("besliss", "stell", "bepal",
+    "beoordel"): the Dutch stemmer keeps the -t, and doubles or undoubles what the spelling does.
+    Not for a short stem without a doubled consonant: "geldt" is "gelden", but "geld" is money.
+    The stems of nouns collide with it ("beslissing" is "besliss" too), so `credit` leaves it out."""
+    if not conjugated.endswith("t") or other.endswith("t") or len(conjugated) < 5:
+        return False
+    root = _verb_root(conjugated[:-1])
+    doubled = len(other) >= 2 and other[-1] == other[-2] and other[-1] not in "aeiou"
+    return root == _verb_root(other) and (len(root) >= 5 or doubled)
+
+
+def _verb_root(stem: str) -> str:
+    if len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+        stem = stem[:-1]  # "stell" → "stel"
+    stem = re.sub(r"([aeou])\1([^aeiou])$", r"\1\2", stem)  # "bepaal" → "bepal"
+    return stem[:-1] + {"z": "s", "v": "f"}.get(stem[-1:], stem[-1:])  # "wijz" → "wijs"
+
+
 def coverage(wanted: set[str], found: set[str], weights: dict[str, float]) -> float:
     """The idf-weighted share of `wanted` terms that `found` holds (0–1), compounds by `credit`."""
     total = sum(weights.get(t, 1.0) for t in wanted)

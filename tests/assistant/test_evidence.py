@@ -5,7 +5,7 @@ import pytest
 
 from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, passage_terms, untyped, weigh
 from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, hyphenated_name, places,
-                                 question_terms, states_date, states_quantity, states_reason, terms, without_places)
+                                 question_terms, same_verb, states_date, states_quantity, states_reason, terms, without_places)
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
@@ -548,3 +548,25 @@ def test_older_kamervragen_that_quote_the_2026_law_answer_a_question_about_2026(
     quoting = weigh(question, [kamervragen], {}, floor, quoted={0: [law]})
 
     assert quoting.score > alone.score  # the year is the quoted law's, not another case's
+
+
+@pytest.mark.parametrize("asked, written", [
+    ("Wie beslist dat?", "Burgemeester en wethouders beslissen over de indeling van woningzoekenden."),
+    ("Wie stelt de regels?", "De gemeenteraad kan bij verordening regels stellen."),
+    ("Wie bepaalt de huurprijs?", "De verhuurder moet de huurprijs bepalen."),
+    ("Wie beoordeelt de aanvraag?", "Het college zal de aanvraag beoordelen."),
+])
+def test_a_verb_a_follow_up_conjugates_is_the_verb_the_law_writes_in_the_infinitive(asked, written):
+    # "Wie beslist dat?" was refused after a chain on urgentie: "beslist" and "beslissen" stem to
+    # "beslist" and "besliss", and article 13's "beslissen" spoke to nothing asked (helper-50)
+    from assistant.compose import in_focus
+
+    verb = next(t for t in question_terms(asked) if t.endswith("t"))
+
+    assert in_focus(verb, set(terms(written)))
+    assert credit(verb, set(terms(written))) < 1.0  # over whole questions a noun ("beslissing") would match too
+
+
+def test_a_short_stem_is_no_verb_of_a_question_word_that_only_looks_like_it():
+    assert not same_verb("geldt", "geld")  # "Hoeveel geld …" is not asked by every "geldt"
+    assert not same_verb("recht", "rech") and not same_verb("staat", "stat")

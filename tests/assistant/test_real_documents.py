@@ -1089,3 +1089,17 @@ def test_a_caution_does_not_say_the_passages_name_no_date_when_the_answer_shows_
 
     assert "1 oktober 2024" in answer.text, answer.text
     assert "noemen die niet" not in answer.text and "noemen dat getal niet" not in answer.text
+
+
+def test_an_officer_asking_who_decides_after_a_chain_on_urgentie_is_told_burgemeester_en_wethouders(officer):
+    history = []
+    for question in ("Welke groepen moeten volgens de minister in elk geval in een urgentieregeling?",
+                     "En statushouders?"):
+        history += [{"role": "user", "content": question}, {"role": "assistant", "content": officer.ask(
+            question, history).text}]
+
+    answer = officer.ask("Wie beslist dat?", history)
+
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("Lid 1: Burgemeester en wethouders beslissen over de indeling van woningzoekenden "
+                                  "in de urgentiecategorieën"), answer.text
