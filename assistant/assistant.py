@@ -502,8 +502,11 @@ def opens_unstated(query: str, text: str) -> bool:
 def _caution_text(query: str, evidence: Evidence, text: str) -> str:
     states = asked_statement(query)
     # the evidence reads the best EVIDENCE_PASSAGES; a point further down the answer may state it
-    # ("circa f 130 miljoen"), and then "de gevonden passages noemen dat getal niet" would be false
-    if evidence.untyped >= 1.0 and not (states and states(text)):
+    # ("uitgesteld tot 1 oktober 2024"), and then "de gevonden passages noemen die niet" would be
+    # false: the opening does not. A date in the opening itself is of something else ("… het
+    # VN-verdrag, welke sinds juli 2016 van kracht is" for the Wet versterking regie volkshuisvesting)
+    stated_below = bool(states) and states(text) and opens_unstated(query, text)
+    if evidence.untyped >= 1.0 and not stated_below:
         return NO_DATE_TEXT if asks_date(query) else NO_NUMBER_TEXT
     if opens_unstated(query, text):
         if asks_date(query):
