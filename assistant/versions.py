@@ -51,7 +51,10 @@ _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eer
 # a law's name: "Participatiewet", "Huisvestingswet"; "Wmo", "Bhw" (not "wet" alone: "de Wet op de huurtoeslag")
 _COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
 # "Wet" alone is no name: it opens "Wet maatschappelijke ondersteuning 2015" and "Wet betaalbare huur" alike
-_LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b(?!Wet\b)[A-Z][a-zA-Z]{{1,4}}\b")
+# officers type initials in lower case too ("na een wmo melding"): then only as the initials a law
+# text of the library begins with (`_INITIALS`), not as any short word ("een", "na")
+_LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b(?!Wet\b)[A-Z][a-zA-Z]{{1,4}}\b|\b(?!wet\b)[a-z]{{2,4}}\b")
+_INITIALS = 4  # letters, at most, of a lower-case name
 # a law named "Wet" and its words, written as a name: "de Wet betaalbare huur", "de Wet goed
 # verhuurderschap"; the name ends before a word that joins the rest of the question to it
 _NOT_IN_A_NAME = (r"(?!(?:voor|over|in|van|op|bij|met|aan|om|en|of|de|het|een|dat|die|is|zijn|was|wordt|werd|geldt|"
@@ -111,6 +114,8 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> dict[str, list
         if word.lower() in QUESTION_WORDS:
             continue  # "Urgentie: Welke groepen …?": a question word after a label is no law's initials
         stems = set(terms(word))
+        if word.islower() and not _COMPOUND_LAW.fullmatch(word):
+            stems = {s for s in stems if len(s) <= _INITIALS}
         found = [d for d in documents if d.metadata.type == "regelgeving" and d not in taken
                  and ({_leading_word(d.title), _leading_word(d.doc_id)} & stems)]
         if found:

@@ -1103,3 +1103,11 @@ def test_an_officer_asking_who_decides_after_a_chain_on_urgentie_is_told_burgeme
     assert not answer.abstained, answer.text
     assert answer.text.startswith("Lid 1: Burgemeester en wethouders beslissen over de indeling van woningzoekenden "
                                   "in de urgentiecategorieën"), answer.text
+
+
+def test_an_officer_typing_wmo_in_lower_case_gets_the_six_weeks_of_the_law_not_the_amhk_of_its_decree(officer):
+    answer = officer.ask("Hoe lang mag het onderzoek na een wmo melding duren?")
+
+    assert not answer.abstained, answer.text
+    assert answer.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015", answer.text
+    assert "binnen zes weken, een onderzoek uit" in answer.text.split("**")[0]
