@@ -23,13 +23,14 @@ _REFERRING = re.compile(
 # subject of an opening modal verb ("Mag de gemeenteraad die grens hoger leggen?"); not after "Welke
 # groepen", where "die" opens a relative clause, nor before the article, pronoun or adverb that opens one
 # ("Kan een gemeente die geen verordening heeft …")
-_CLAUSE_START = r"(?:de|het|een|geen|zij|ze|hij|zich|er|niet|nog|al|wel|ook|zelf|in|op|met|voor|bij|aan|van|over|uit|naar)"
+_CLAUSE_START = (r"(?:de|het|een|geen|zij|ze|hij|zich|er|niet|nog|al|wel|ook|zelf"
+                 r"|in|op|met|voor|bij|aan|van|over|uit|naar)")
 _DEMONSTRATIVE = re.compile(
     r"\b(van|voor|met|aan|bij|op|in|over|uit|naar|zijn|is|mogen|moeten|kunnen|kan|mag|moet)\s+"
     r"(die|deze|dat|dit|zo'n|zulke)\s+\w+"
     r"|^\s*(?:en\s+)?(?:wie|wat|wanneer|waar|hoe|waarom)\s+\w+\s+(die|deze|dit|zo'n|zulke)\s+\w+"
-    r"|^\s*(?:en\s+)?(?:mag|mogen|moet|moeten|kan|kunnen|wil|willen|zal|zullen)\s+(?:de|het|een|elke|iedere)\s+[\w-]+\s+"
-    rf"(die|deze|dat|dit)\s+(?!{_CLAUSE_START}\b)\w+",
+    r"|^\s*(?:en\s+)?(?:mag|mogen|moet|moeten|kan|kunnen|wil|willen|zal|zullen)\s+"
+    rf"(?:de|het|een|elke|iedere)\s+[\w-]+\s+(die|deze|dat|dit)\s+(?!{_CLAUSE_START}\b)\w+",
     re.I,
 )
 # "Geldt die ook …?", "Moet dat …?": a pronoun as the subject right after the opening verb

@@ -5,7 +5,8 @@ import pytest
 
 from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, passage_terms, untyped, weigh
 from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, hyphenated_name, places,
-                                 question_terms, same_verb, states_date, states_quantity, states_reason, terms, without_places)
+                                 question_terms, same_verb, states_date, states_quantity, states_reason, terms,
+                                 without_places)
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 

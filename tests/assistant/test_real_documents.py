@@ -1033,7 +1033,7 @@ def test_a_follow_up_that_asks_the_number_the_last_answer_opened_with_gets_that_
     assert "60%" not in opening and "tweede woningen" not in opening
 
 
-def test_an_officer_asking_the_waiting_time_in_a_city_the_library_has_no_figure_for_is_told_whose_figure_it_gets(officer):
+def test_an_officer_asking_the_waiting_time_in_a_city_without_a_figure_is_told_whose_figure_it_gets(officer):
     # Amersfoort is named only in a table of COROP regions; the 11 years are Utrecht's (found by a
     # fresh user: the answer read as Amersfoort's, without a word of warning)
     answer = officer.ask("Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amersfoort?")

@@ -181,7 +181,8 @@ def test_a_question_names_a_law_by_its_word_or_its_initials_not_by_a_policy_or_a
     assert named("Hoe verhoudt de Participatiewet zich tot de Wmo?")[0] == ["Participatiewet", "Wmo"]
     # initials as officers type them, in lower case; no other short word names a law (helper-50: the
     # Uitvoeringsbesluit's AMHK terms answered "na een wmo melding")
-    assert named("Hoe lang mag het onderzoek na een wmo melding duren?") == (["wmo"], ["bwbr0035362-wmo-2015-lawsmd-2015"])
+    assert named("Hoe lang mag het onderzoek na een wmo melding duren?") == (
+        ["wmo"], ["bwbr0035362-wmo-2015-lawsmd-2015"])
     assert named("Wat doet de gemeente na een melding van een zorg?") == ([], [])
     # a policy note is no law; "Wet" alone names none; a law the library does not hold, or one the
     # question only refers to, is not named
