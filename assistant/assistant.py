@@ -9,8 +9,8 @@ from pathlib import Path
 from assistant import compose as extractive
 from assistant.articles import article_passages, article_text, asked_article, asks_the_text
 from assistant.as_typed import as_asked, asked_in_english, courtesy
-from assistant.condense import (asks_to_explain, condense, condense_with_model, is_follow_up, is_joiner,
-                                points_back_first, topic_questions)
+from assistant.condense import (asks_of_another_place, asks_to_explain, condense, condense_with_model, is_follow_up,
+                                is_joiner, points_back_first, topic_questions)
 from assistant.definitions import Glossary, library_defines, opens_with_definition, with_definitions
 from assistant.document_facts import asks_document_fact, document_fact
 from assistant.expand import complete_passages
@@ -264,10 +264,12 @@ class Assistant:
             read = with_earlier_passages(read, earlier[-1], index, chosen)
         # what a follow-up adds is read with its split verb whole: "Wie wijst die aan?" asks who
         # "aanwijst", which the law writes "kan … aanwijzen"
-        adds = with_whole_verbs(follow_up, follow_up, known, asks_with) if follow_up else None
+        another_place = asks_of_another_place(question, history)
+        adds = with_whole_verbs(follow_up, follow_up, known, asks_with) if follow_up and not another_place else None
         # a follow-up answers what is new; a question of its own is answered whole, also when an earlier
-        # answer said it ("Welke groepen krijgen urgentie?" asked again lost the ten groups as said before)
-        said = earlier if follow_up or is_follow_up(question) else []
+        # answer said it ("Welke groepen krijgen urgentie?" asked again lost the ten groups as said before),
+        # and so is the same question of another place ("En in Utrecht?")
+        said = earlier if (follow_up or is_follow_up(question)) and not another_place else []
         composition = extractive.compose(query, read, weights, said, adds)
         if not composition.text or (by_definition and not opens_with_definition(composition, defined_terms(query))):
             # no unit of the passages speaks to the question (or all were said before); or the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.sentences import QUESTION_WORDS, asks_overview, question_terms, terms
+from assistant.sentences import QUESTION_WORDS, asks_overview, named_places, place_terms, question_terms, terms
 from assistant.spelling import dutch_words
 
 # the shortest head two compounds share for the one to stand in for the other ("delen" of voordelen
@@ -225,6 +225,17 @@ def same_kind(word: str, other: str) -> bool:
     return shared >= MIN_HEAD and (head in (word, other) or head in dutch_words())
 
 
+def asks_of_another_place(question: str, history: list[dict] | None) -> bool:
+    """"En in Utrecht?" after "Wat is de wachttijd … in Amersfoort?": the same question of another
+    place (`sentences.named_places`), and nothing else. Its answer is the earlier question's for
+    that place, whatever the last answer said: Utrecht's "11 jaar" had been shown for Amersfoort."""
+    own = named_places(question)
+    if not own:
+        return False
+    rest = set(question_terms(question)) - {t for place in own for t in place_terms(place)}
+    return not rest and any(named_places(earlier) for earlier in topic_questions(history))
+
+
 def topic_of(question: str) -> str:
     """The words of a question that carry its subject, those of its terms (`question_terms`): "Wat
     regelen we regionaal?" → "regionaal". Not a pronoun or "over" that points at an earlier turn ("Wat
@@ -259,13 +270,17 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
     said = {word.lower() for word in re.findall(r"[\w'-]+", own)}
     # "die afspraken" points back at the prestatieafspraken asked before: no other one of that kind
     pointed = {found.group(0).split()[-1].lower() for found in _DEMONSTRATIVE.finditer(own)}
+    # "En in Utrecht?" after a question about Amersfoort asks the same of another place: the place it
+    # names takes the place of those named before
+    replaced = named_places(own)
     # the last question that stood on its own carries the topic; a chain of follow-ups adds up
     topics = []
     for earlier in reversed(previous):
         # "Waar gaat deze publicatie over?" has the document read as its topic, and the filter that
         # chose it keeps the search there; its words ("deze publicatie over") find nothing
         words = [] if asks_overview(earlier) else topic_of(earlier).split()
-        topics.insert(0, " ".join(word for word in words if word.lower() not in said
+        elsewhere = {w.lower() for place in named_places(earlier) for w in place.split()} if replaced else set()
+        topics.insert(0, " ".join(word for word in words if word.lower() not in said | elsewhere
                                   and not any(same_kind(word, other) for other in said - pointed)))
         if not is_follow_up(earlier):
             break

@@ -2,8 +2,8 @@
 
 import pytest
 
-from assistant.condense import (asks_to_explain, condense, is_follow_up, own_terms, points_back_first, same_kind,
-                                topic_of, topic_questions)
+from assistant.condense import (asks_of_another_place, asks_to_explain, condense, is_follow_up, own_terms,
+                                points_back_first, same_kind, topic_of, topic_questions)
 from evals import sets
 
 EARLIER = [
@@ -266,3 +266,14 @@ def test_a_follow_up_that_points_back_by_a_bare_question_word_a_possessive_or_an
 def test_a_question_whose_pronoun_points_at_what_it_names_itself_is_searched_as_asked(question):
     assert not is_follow_up(question)
     assert condense(question, EARLIER) == question
+
+
+def test_the_same_question_of_another_place_carries_the_topic_without_the_place_it_replaces():
+    # helper-51: "En in Utrecht?" was searched as "… wachttijd sociale huurwoning Amersfoort"
+    history = [{"role": "user", "content": "Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amersfoort?"},
+               {"role": "assistant", "content": "De gemiddelde wachttijd … is al langere tijd hetzelfde: 11 jaar. [1]"}]
+
+    assert condense("En in Utrecht?", history) == "In Utrecht (gemiddelde wachttijd sociale huurwoning)?"
+    assert asks_of_another_place("En in Utrecht?", history)
+    assert not asks_of_another_place("En hoeveel reacties zijn er in Utrecht?", history)  # asks something else too
+    assert not asks_of_another_place("En voor jongeren?", history)

@@ -1111,3 +1111,15 @@ def test_an_officer_typing_wmo_in_lower_case_gets_the_six_weeks_of_the_law_not_t
     assert not answer.abstained, answer.text
     assert answer.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015", answer.text
     assert "binnen zes weken, een onderzoek uit" in answer.text.split("**")[0]
+
+
+def test_an_officer_asking_the_same_of_utrecht_after_amersfoort_gets_utrechts_waiting_time(officer):
+    # the answer for Amersfoort had shown Utrecht's 11 years under a notice; asked of Utrecht, they
+    # were left out as said before and the answer opened with Utrecht's middenhuur rules (helper-51)
+    question = "Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amersfoort?"
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": officer.ask(question).text}]
+
+    answer = officer.ask("En in Utrecht?", history)
+
+    assert answer.text.startswith("De gemiddelde wachttijd voor een sociale huurwoning is al langere tijd "
+                                  "hetzelfde: 11 jaar. [1]"), answer.text
