@@ -810,11 +810,16 @@ def credit(term: str, found: set[str]) -> float:
 
 def same_verb(conjugated: str, other: str) -> bool:
     """Whether the stem of a verb as a question conjugates it ("beslist", "stelt", "bepaalt",
-    "beoordeelt") is the verb whose infinitive gave `other` ("besliss", "stell", "bepal",
-    "beoordel"): the Dutch stemmer keeps the -t, and doubles or undoubles what the spelling does.
+    "beoordeelt") is the verb whose infinitive or participle gave `other` ("besliss", "stell",
+    "bepal", "beoordel"; "bepaald", "gesteld"): the Dutch stemmer keeps the -t, and doubles or
+    undoubles what the spelling does.
     Not for a short stem without a doubled consonant: "geldt" is "gelden", but "geld" is money.
     The stems of nouns collide with it ("beslissing" is "besliss" too), so `credit` leaves it out."""
-    if not conjugated.endswith("t") or other.endswith("t") or len(conjugated) < 5:
+    if not conjugated.endswith("t") or len(conjugated) < 5:
+        return False
+    if other in (conjugated[:-1] + "d", "ge" + conjugated[:-1] + "d", "ge" + conjugated[:-1] + "t"):
+        return True  # its participle: "bepaald", "gesteld" ("Bij verordening kan worden bepaald dat …")
+    if other.endswith("t"):
         return False
     root = _verb_root(conjugated[:-1])
     doubled = len(other) >= 2 and other[-1] == other[-2] and other[-1] not in "aeiou"

@@ -556,6 +556,7 @@ def test_older_kamervragen_that_quote_the_2026_law_answer_a_question_about_2026(
     ("Wie stelt de regels?", "De gemeenteraad kan bij verordening regels stellen."),
     ("Wie bepaalt de huurprijs?", "De verhuurder moet de huurprijs bepalen."),
     ("Wie beoordeelt de aanvraag?", "Het college zal de aanvraag beoordelen."),
+    ("Wie bepaalt de bijdrage?", "Bij verordening kan worden bepaald dat een cliënt een bijdrage verschuldigd is."),
 ])
 def test_a_verb_a_follow_up_conjugates_is_the_verb_the_law_writes_in_the_infinitive(asked, written):
     # "Wie beslist dat?" was refused after a chain on urgentie: "beslist" and "beslissen" stem to
