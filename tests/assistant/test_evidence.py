@@ -518,6 +518,11 @@ def test_a_date_is_asked_by_since_when_or_coming_into_force_not_by_every_wanneer
     assert asks_date("Voor welke datum moeten de prestatieafspraken bij de minister liggen?")
     assert states_date("met ingang van 1 juli 2024") and states_date("Treedt in werking per 01-01-2016")
     assert not states_date("Zie artikel 12, lid 3.")
+    # the year in a law's name of several words is no date either: art. 12 lid 3's groups cite the "Wet
+    # maatschappelijke ondersteuning 2015", and "Per wanneer moet de urgentieregeling tien groepen
+    # bevatten?" was answered with the list, no date and no caution (helper-51)
+    assert not states_date("als bedoeld in artikel 1.1.1, eerste lid, van de Wet maatschappelijke ondersteuning 2015")
+    assert states_date("De wet van 2015 geldt nog.") and not states_date("de Huisvestingswet 2014")
 
 
 def test_a_why_question_asks_for_a_reason_or_a_purpose():

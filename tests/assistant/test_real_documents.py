@@ -1123,3 +1123,11 @@ def test_an_officer_asking_the_same_of_utrecht_after_amersfoort_gets_utrechts_wa
 
     assert answer.text.startswith("De gemiddelde wachttijd voor een sociale huurwoning is al langere tijd "
                                   "hetzelfde: 11 jaar. [1]"), answer.text
+
+
+def test_an_officer_asking_from_when_the_ten_groups_apply_is_told_the_opening_names_no_date(officer):
+    # the list cites the "Wet maatschappelijke ondersteuning 2015": its year read as the date asked,
+    # and the answer came without a caution (helper-51)
+    answer = officer.ask("Per wanneer moet de urgentieregeling tien groepen bevatten?")
+
+    assert answer.caution and answer.text.startswith("_Voorzichtig: u vraagt naar een datum"), answer.text
