@@ -135,8 +135,8 @@ _DATE_QUESTION = re.compile(
     r"\bwanneer\b.*\b(?:in ?werking|ingaan|ingegaan|ingevoerd|van kracht|vervalt|vervallen|verloopt|afgeschaft)", re.I)
 _DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I)
 # also a name of several words: "de Wet maatschappelijke ondersteuning 2015", "Wet forensische zorg 2019"
-_LAW_NAME_YEAR = re.compile(r"\b(?:[\w-]*wet|wmo|[\w-]*besluit|(?-i:Wet)(?:\s+(?-i:[a-z][\w-]*)){1,4})\s+(?:19|20)\d{2}\b",
-                            re.I)
+_LAW_NAME_YEAR = re.compile(
+    r"\b(?:[\w-]*wet|wmo|[\w-]*besluit|(?-i:Wet)(?:\s+(?-i:[a-z][\w-]*)){1,4})\s+(?:19|20)\d{2}\b", re.I)
 _REASON_QUESTION = re.compile(r"^\s*(?:en\s+)?(?:waarom|waartoe)\b|\bwat is de reden\b|\bmet welk doel\b", re.I)
 # "Daarom …", "Hierdoor …" at the start: a consequence, shown with the sentence before it, the
 # reason (compose's _LEANS_BACK); "… is daarom wettelijk verankerd" restates the conclusion alone

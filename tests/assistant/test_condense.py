@@ -271,7 +271,7 @@ def test_a_question_whose_pronoun_points_at_what_it_names_itself_is_searched_as_
 def test_the_same_question_of_another_place_carries_the_topic_without_the_place_it_replaces():
     # helper-51: "En in Utrecht?" was searched as "… wachttijd sociale huurwoning Amersfoort"
     history = [{"role": "user", "content": "Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amersfoort?"},
-               {"role": "assistant", "content": "De gemiddelde wachttijd … is al langere tijd hetzelfde: 11 jaar. [1]"}]
+               {"role": "assistant", "content": "De gemiddelde wachttijd … is hetzelfde: 11 jaar. [1]"}]
 
     assert condense("En in Utrecht?", history) == "In Utrecht (gemiddelde wachttijd sociale huurwoning)?"
     assert asks_of_another_place("En in Utrecht?", history)
