@@ -205,11 +205,19 @@ def missing_anchors(pinned: list[str], rest: set[str], passages: list[set[str]],
     municipalities that lists "Amersfoort" does not pin "Hoe lang is de wachttijd in
     Amersfoort?" to Amersfoort when the passage about waiting times is Utrecht's, nor does a
     Staatsblad passage further down that mentions Rotterdam pin a question about Rotterdam's
-    prestatieafspraken answered from Utrecht's policy. 0 without anchors."""
+    prestatieafspraken answered from Utrecht's policy. A year is another matter: among texts on
+    the same point the newest answers (`compose.direct_answer`) and an amending act gives way to
+    the law text it changed (`versions.without_superseded_steps`), so any passage that speaks
+    may pin it: "de Huisvestingswet zoals die vanaf juli 2026 luidt" is pinned by the 2026 text
+    at rank 2, though the 2024 act that amended it ranks first. 0 without anchors."""
     if not pinned:
         return 0.0
     speaking = [p for p in passages if not rest or share(rest, p, weights) >= ON_TOPIC_SHARE] or passages
-    return sum(t not in speaking[0] for t in pinned) / len(pinned) if speaking else 1.0
+    names = [t for t in pinned if not t.isdigit()]
+    years = [t for t in pinned if t.isdigit()]
+    unnamed = sum(t not in speaking[0] for t in names)
+    undated = min(sum(t not in p for t in years) for p in speaking)
+    return (unnamed + undated) / len(pinned)
 
 
 def typed_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:

@@ -84,6 +84,20 @@ def test_a_name_in_a_passage_below_the_one_the_answer_leans_on_does_not_pin_the_
     assert astray(question, [staatsblad, utrecht], {}) == 0.0
 
 
+def test_a_year_asked_is_pinned_by_the_text_of_that_year_though_the_act_that_amended_it_ranks_first():
+    question = ("Tot welk huishoudinkomen telt iemand volgens de Huisvestingswet zoals die vanaf juli 2026 "
+                "luidt als middeninkomen?")
+    amending_act = set(terms("Wet betaalbare huur 2024: in artikel 10 wordt als middeninkomen aangemerkt een "
+                             "huishoudinkomen tot € 62.191."))
+    law_2026 = set(terms("Huisvestingswet 2014 2026: als woningzoekende met een middeninkomen wordt aangemerkt "
+                         "een huishoudinkomen tot € 70.149."))
+
+    assert astray(question, [amending_act, law_2026], {}) == 0.0
+    assert astray(question, [amending_act], {}) == 1.0
+    # a place is pinned by the passage the answer leans on, not by one further down
+    assert astray("Welk inkomen telt in Utrecht als middeninkomen?", [amending_act, law_2026 | {"utrecht"}], {}) == 1.0
+
+
 def test_support_under_a_law_named_by_its_acronym_is_no_case():
     # "Wmo-ondersteuning" named the anchors "wmo" and "ondersteun", which the Wmo's own text lacks
     assert anchors("Hoeveel tijd heeft de gemeente voor het onderzoek nadat iemand zich heeft gemeld voor "

@@ -1061,6 +1061,18 @@ def test_an_officer_asking_whether_the_raad_may_raise_the_middenhuur_limit_reads
     assert "Aan artikel 10 worden drie leden toegevoegd" not in answer.text and "62.191" not in answer.text
 
 
+def test_an_officer_asking_the_middeninkomen_of_the_law_as_of_july_2026_is_answered_by_that_text(officer):
+    # the Wet betaalbare huur of 2024, which inserted the amounts, ranks first and does not name
+    # 2026; the question was refused as being about another year, though the 2026 text ranks second
+    answer = officer.ask("Tot welk huishoudinkomen telt iemand volgens de Huisvestingswet zoals die vanaf juli 2026 "
+                         "luidt als middeninkomen, als we middenhuurwoningen via de huisvestingsvergunning toewijzen?")
+
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("Lid 4: Als woningzoekende met een middeninkomen wordt aangemerkt"), answer.text
+    assert "€ 70.149" in answer.text.split("\n\n")[0]
+    assert answer.citations[0].doc_id == HUISVESTINGSWET_2026
+
+
 def test_the_amending_step_stays_for_a_question_about_what_changed(officer):
     from assistant.versions import amended_articles, without_superseded_steps
 
