@@ -564,21 +564,22 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
         return "", None
     name, texts = next(iter(named.items()))
     the = f"{article(name)} {name}"
-    # a summary or circular with the law's name in its title is about the law: "another source" read as
-    # if the answer were beside the question (helper-47); what it is not, is the law's own text
-    about = set(terms(name)) <= set(terms(citations[0].title))
-    source = (f"een tekst over {the} ({citations[0].title}), niet uit de wettekst zelf" if about
-              else f"een andere bron ({citations[0].title})")
     own = next((c for c in citations if c.doc_id in {d.doc_id for d in texts}), None)
+    passage = None if own is not None else own_passage(question, name, texts, index, weights)
+    comes = "opent met" if own is not None else "hieronder komt uit"
+    # a summary or circular with the law's name in its title is about the law: "een andere bron" read
+    # as if the answer were beside the question (helper-47), and "u vraagt naar de Wet betaalbare huur,
+    # maar het antwoord komt uit een tekst over de Wet betaalbare huur" as circular (helper-52); what
+    # it is not, is the law's own text
+    if set(terms(name)) <= set(terms(citations[0].title)):
+        lead = f"_Let op: het antwoord {comes} {citations[0].title}: een tekst over {the}, niet de wettekst zelf"
+    else:
+        lead = f"_Let op: u vraagt naar {the}, maar het antwoord {comes} een andere bron ({citations[0].title})"
     if own is not None:
-        return (f"_Let op: u vraagt naar {the}, maar het antwoord opent met {source}; wat {the} zelf zegt, "
-                f"staat bij [{own.n}]._"), None
-    passage = own_passage(question, name, texts, index, weights)
+        return f"{lead}; wat {the} zelf zegt, staat bij [{own.n}]._", None
     if passage is not None:
-        return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit {source}; wat {the} er zelf "
-                f"over zegt, staat bij [{len(citations) + 1}]._"), passage
-    return (f"_Let op: u vraagt naar {the}, maar het antwoord hieronder komt uit {source}. Een passage van {the} "
-            f"zelf die hierover gaat, vond ik niet._"), None
+        return f"{lead}; wat {the} er zelf over zegt, staat bij [{len(citations) + 1}]._", passage
+    return f"{lead}. Een passage van {the} zelf die hierover gaat, vond ik niet._", None
 
 
 def only_document(filters: Filters | None, index):
