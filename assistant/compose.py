@@ -61,6 +61,7 @@ _DENIAL = frozenset("niet geen nooit niets niemand nergens".split())
 ECHOES = 2  # other documents cited beside a unit that say it in the same words, at most
 SAME_POINT = 0.3  # share of shared terms above which two units speak to the same point
 NAMED_LAW_WITHIN = 0.8  # a unit of the law a question names that states what it asks opens from this share of the best
+STATING_WITHIN = 0.9  # a unit that states what is asked (a number, a date, a reason) opens from this share of the best
 MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
 # a row of a regression table ("1.375***: (0.0594) · 1.291***: (0.0760) · …"): coefficients marked for
 # significance say nothing to an officer without the model they belong to
@@ -768,7 +769,8 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     not the five days of the Uitvoeringsbesluit Wmo 2015, which has "Wmo" in its name too. When the
     law's unit states the kind of answer asked (`typed`), it opens from NAMED_LAW_WITHIN of the best:
     "Binnen welke termijn moet de gemeente beslissen op een Wmo-aanvraag?" is answered by the Wmo's
-    "beschikking binnen twee weken", not the Huisvestingswet's "beslissen … binnen acht weken"."""
+    "beschikking binnen twee weken", not the Huisvestingswet's "beslissen … binnen acht weken".
+    Any unit that states it opens from STATING_WITHIN of a best unit that does not."""
     if facets:
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
                 and not under_a_sibling(c, [stems for _, stems in facets])]
@@ -786,6 +788,12 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
         own = [c for c in plain if c.hit_rank in law and c.defined == best.defined and c.score >= (
             NAMED_LAW_WITHIN if typed and typed(" ".join(c.unit.parts)) else 0.9) * best.score]
         best = max(own, key=lambda c: c.score, default=best)
+    if typed and not typed(" ".join(best.unit.parts)):
+        # "Voor hoeveel procent van de woningen mag een gemeente voorrang geven … lokale binding?" opened
+        # with lid 5, which states no share, over lid 2's "ten hoogste 50 procent" scoring as well
+        stating = [c for c in plain if c.score >= STATING_WITHIN * best.score and typed(" ".join(c.unit.parts))]
+        if stating:
+            plain, best = stating, max(stating, key=lambda c: c.score)
     rivals = [c for c in plain if not _other_articles(c, best, hits) and c.defined == best.defined and (
         c.score >= 0.9 * best.score
         or (c.score >= 0.6 * best.score and _shared(c, best) > SAME_POINT

@@ -1143,3 +1143,15 @@ def test_an_officer_asking_from_when_the_ten_groups_apply_is_told_the_opening_na
     answer = officer.ask("Per wanneer moet de urgentieregeling tien groepen bevatten?")
 
     assert answer.caution and answer.text.startswith("_Voorzichtig: u vraagt naar een datum"), answer.text
+
+
+def test_an_officer_asking_what_share_may_go_to_local_ties_reads_the_share_first(officer):
+    # lid 5 of article 14, which states no share, opened with the same score as lid 2's "ten hoogste
+    # 50 procent"; the caution then said the opening names no number (helper-52)
+    answer = officer.ask("Voor hoeveel procent van de woningen mag een gemeente voorrang geven aan woningzoekenden "
+                         "met lokale binding?")
+
+    opening = answer.text.split("\n\n")[0]
+    assert opening.startswith("Lid 2: In de huisvestingsverordening kan de gemeenteraad"), answer.text
+    assert "ten hoogste 50 procent" in opening and "Voorzichtig" not in answer.text
+    assert answer.citations[0].doc_id == HUISVESTINGSWET_2026
