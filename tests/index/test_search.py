@@ -114,6 +114,17 @@ def test_an_officer_asking_about_tasks_is_not_given_the_branches_of_a_corporatio
     assert [row for row, _ in store.search("Welke taken heeft de gemeente?", k=3)] == [1]
 
 
+def test_an_officer_asking_about_one_urgentiecategorie_finds_the_law_on_the_urgentiecategorieen():
+    """dutch_porter leaves "categorieën" (folded "categorieen") whole, apart from "categorie"."""
+    analyzer = DutchAnalyzer()
+
+    assert analyzer.terms("urgentiecategorieën") == analyzer.terms("urgentiecategorie")
+    assert analyzer.terms("strategieën") == analyzer.terms("strategie")
+    store = BM25Store.build(["Burgemeester en wethouders beslissen over de indeling in de urgentiecategorieën.",
+                             "De gemeenteraad stelt de huisvestingsverordening vast."])
+    assert [row for row, _ in store.search("In welke urgentiecategorie valt iemand?", k=3)] == [0]
+
+
 # -- hybrid finds what one method alone misses -------------------------------------------
 def test_a_case_number_is_found_by_its_exact_letters_where_dense_search_takes_look_alikes(index):
     """Dense search sees ZX-83X1-QV and ZK-83X7-QW as near twins; BM25 matches the exact number."""
