@@ -26,11 +26,12 @@ from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit, anchors, as_quoted,
-                                 asked_statement, asks_quantity, asks_reason, coverage, credit, defined_terms, defines,
-                                 entry_heads, glossary_entry, glossary_row, is_boilerplate, may_define, measure_nouns,
-                                 name_terms, names_document, names_lid, near_quantity, nearest_heading, only_refers,
+                                 asked_statement, asks_article, asks_quantity, asks_reason, coverage, credit,
+                                 defined_terms, defines, entry_heads, glossary_entry, glossary_row, is_boilerplate,
+                                 may_define, measure_nouns, name_terms, names_document, names_lid, near_quantity,
+                                 nearest_heading, only_refers,
                                  question_terms, quotes, passage_units, same_verb, says_what_a_number_depends_on,
-                                 shingles, states_reason, terms, tidy, without_lid_number)
+                                 shingles, states_article, states_reason, terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
@@ -454,7 +455,9 @@ def lift_newer_law(found: list[Candidate], silent: list[Candidate], hits: list[H
 
 def answer_type(question: str):
     """A test a unit must pass to state what kind of answer is asked (a date, a number, a
-    reason), or None."""
+    reason, an article), or None."""
+    if asks_article(question):  # "Op welk wetsartikel baseert de minister de regeling …?"
+        return states_article
     return asked_statement(question) or (states_reason if asks_reason(question) else None)
 
 
@@ -497,6 +500,11 @@ def _speaks_to(c: Candidate, focus: set[str]) -> bool:
     """Whether the unit or its headings name a term of the follow-up's `focus`, in the law's word
     ("beschikking" for "beslissing") or as part of a compound, as coverage counts them (`credit`)."""
     return any(in_focus(t, c.terms | c.section_terms) for t in focus)
+
+
+def _named_focus(c: Candidate, focus: set[str]) -> int:
+    """How many terms of a follow-up's `focus` the unit or its headings name (`in_focus`)."""
+    return sum(in_focus(t, c.terms | c.section_terms) for t in focus)
 
 
 def _focused(unit: Unit, focus: set[str] | None) -> Unit | None:
@@ -776,6 +784,14 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
                 and not under_a_sibling(c, [stems for _, stems in facets])]
     if focus:
         pool = [c for c in pool if _speaks_to(c, focus)] or pool
+        # "En waarom doen ze mee …?" asks a reason: one that gives it answers before one that names more
+        # of the question ("De stadsregio is een van de koploperregio's in … Een thuis voor iedereen")
+        pool = [c for c in pool if typed and typed(" ".join(c.unit.parts))] or pool
+        # "Wie beslist er uiteindelijk of iemand in zo'n urgentiecategorie valt?" after the ten groups: art.
+        # 13's "beslissen over de indeling … in de urgentiecategorieën" names two of what it adds, art. 12
+        # lid 2 on the criteria one, though the carried topic (the groups of lid 3) scores it higher
+        most = max((_named_focus(c, focus) for c in pool), default=0)
+        pool = [c for c in pool if most and _named_focus(c, focus) == most] or pool
     plain = [c for c in pool if not c.pitfall]
     if not plain:
         return None

@@ -142,6 +142,8 @@ _REASON_QUESTION = re.compile(r"^\s*(?:en\s+)?(?:waarom|waartoe)\b|\bwat is de r
 # reason (compose's _LEANS_BACK); "… is daarom wettelijk verankerd" restates the conclusion alone
 _REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om)\b"
                      r"|^\s*(?:daarom|hierom|daardoor|hierdoor)\b|\bom\b[^.;:]{1,80}?\bte\s+\w+", re.I)
+_ARTICLE_QUESTION = re.compile(r"\bwelke?\s+(?:wets)?(?:artikel|bepaling)(?:en)?\b", re.I)
+_ARTICLE_NAMED = re.compile(r"\bart(?:ikel|\.)\s*\d+[a-z]?\b", re.I)
 _NUMBER_TOKEN = re.compile(r"\d[\d.,]*\s?%?|%|€|\w+")
 # a number that is part of a word names a thing, it does not count one: "0-meting", "65-plussers", "1-op-1"
 _NUMBER_IN_WORD = re.compile(r"\b\d+-[^\W\d][\w-]*", re.I)
@@ -1231,6 +1233,16 @@ def asks_date(question: str) -> bool:
 def asks_reason(question: str) -> bool:
     """"Waarom …", "Wat is de reden …", "Met welk doel …": the answer gives a reason or a purpose."""
     return bool(_REASON_QUESTION.search(question))
+
+
+def asks_article(question: str) -> bool:
+    """"Op welk wetsartikel …", "In welk artikel …", "Op grond van welke bepaling …": the answer names an article."""
+    return bool(_ARTICLE_QUESTION.search(question))
+
+
+def states_article(text: str) -> bool:
+    """An article by its number: "op grond van artikel 31, eerste lid, van de Huisvestingswet 2014"."""
+    return bool(_ARTICLE_NAMED.search(text))
 
 
 def states_reason(text: str) -> bool:

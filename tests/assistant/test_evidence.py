@@ -4,9 +4,9 @@ floor (no index needed)."""
 import pytest
 
 from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, passage_terms, untyped, weigh
-from assistant.sentences import (anchors, asks_date, asks_quantity, asks_reason, coverage, credit, hyphenated_name, places,
-                                 question_terms, same_verb, states_date, states_quantity, states_reason, terms,
-                                 without_places)
+from assistant.sentences import (anchors, asks_article, asks_date, asks_quantity, asks_reason, coverage, credit,
+                                 hyphenated_name, places, question_terms, same_verb, states_article, states_date,
+                                 states_quantity, states_reason, terms, without_places)
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
@@ -548,6 +548,14 @@ def test_a_why_question_asks_for_a_reason_or_a_purpose():
     # a consequence of the sentence before it (the composer shows the two together)
     assert states_reason("Daarom heeft Parkstad Limburg zich aangemeld als koploperregio.")
     assert not states_reason("In het Btiv is het passend toewijzen daarom wettelijk verankerd.")  # which reason?
+
+
+def test_a_question_for_the_article_a_rule_rests_on_asks_for_an_article_by_its_number():
+    assert asks_article("Op welk wetsartikel baseert de minister de regeling voor evacués?")
+    assert asks_article("In welke artikelen staat de urgentieregeling?")
+    assert not asks_article("Wat regelt artikel 12 van de Huisvestingswet?")  # names the article itself
+    assert states_article("Het betreft een ministeriële regeling op grond van artikel 31, eerste lid, van de Huisvestingswet.")
+    assert not states_article("De regeling is in lijn met eerdere regelingen voor evacués uit Afghanistan en Sudan.")
 
 
 def test_strong_evidence_for_a_number_no_passage_states_is_answered_with_a_caution_not_plainly():

@@ -1117,6 +1117,19 @@ def test_an_officer_asking_who_decides_after_a_chain_on_urgentie_is_told_burgeme
                                   "in de urgentiecategorieën"), answer.text
 
 
+def test_an_officer_asking_who_decides_whether_someone_falls_in_an_urgentiecategorie_is_told_the_college(officer):
+    # art. 12 lid 2 ("De gemeenteraad legt … de criteria vast") opened: it names one of what the
+    # follow-up adds, art. 13 lid 1 two ("beslissen", "urgentiecategorieën"), and the carried topic,
+    # the ten groups of art. 12 lid 3, scored art. 12 higher; an officer read "de gemeenteraad" (helper-52)
+    question = "Welke groepen moeten gemeenten verplicht opnemen in hun urgentieregeling?"
+    history = [{"role": "user", "content": question}, {"role": "assistant", "content": officer.ask(question).text}]
+
+    answer = officer.ask("Wie beslist er uiteindelijk of iemand in zo'n urgentiecategorie valt?", history)
+
+    assert answer.text.startswith("Lid 1: Burgemeester en wethouders beslissen over de indeling van woningzoekenden "
+                                  "in de urgentiecategorieën"), answer.text
+
+
 def test_an_officer_typing_wmo_in_lower_case_gets_the_six_weeks_of_the_law_not_the_amhk_of_its_decree(officer):
     answer = officer.ask("Hoe lang mag het onderzoek na een wmo melding duren?")
 
@@ -1155,3 +1168,13 @@ def test_an_officer_asking_what_share_may_go_to_local_ties_reads_the_share_first
     assert opening.startswith("Lid 2: In de huisvestingsverordening kan de gemeenteraad"), answer.text
     assert "ten hoogste 50 procent" in opening and "Voorzichtig" not in answer.text
     assert answer.citations[0].doc_id == HUISVESTINGSWET_2026
+
+
+def test_an_officer_asking_on_which_article_a_regulation_rests_reads_the_article_first(officer):
+    # the answer opened with "in lijn met eerdere regelingen voor … Afghanistan en Sudan", which names
+    # no article; "op grond van artikel 31, eerste lid" was the first point below it (helper-52)
+    answer = officer.ask("Op welk wetsartikel baseert de minister de regeling voor de huisvesting van Nederlandse "
+                         "evacués uit het Midden-Oosten?")
+
+    assert answer.text.startswith("Het betreft een ministeriële regeling op grond van artikel 31, eerste lid, van de "
+                                  "Huisvestingswet 2014"), answer.text
