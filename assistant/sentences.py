@@ -861,8 +861,11 @@ def anchors(question: str) -> list[str]:
     return [t for t in dict.fromkeys(named) if t in wanted or set(t.split("_")) <= wanted]
 
 
-# a name written as a place: "in Rotterdam", "de gemeente Utrecht", "regio Amsterdam", "in de provincie Limburg"
-_PLACE = re.compile(r"\b(?i:in|uit|voor|gemeente|regio|provincie|stad|dorp|wijk)\s+(?:de\s+(?:gemeente|regio|provincie)\s+)?"
+# a name written as a place: "in Rotterdam", "de gemeente Utrecht", "regio Amsterdam", "in de provincie Limburg",
+# and after a municipality's own text or body: "de huisvestingsverordening van Amersfoort", "het college van Zwolle"
+_OF_PLACE = r"(?<=verordening\s)van|(?<=visie\s)van|(?<=beleid\s)van|(?<=college\s)van|(?<=raad\s)van"
+_PLACE = re.compile(rf"\b(?:(?i:in|uit|voor|gemeente|regio|provincie|stad|dorp|wijk)|{_OF_PLACE})\s+"
+                    r"(?:de\s+(?:gemeente|regio|provincie)\s+)?"
                     r"([A-ZÀ-Ý][\w']+(?:(?:-|\s|\s(?:op|bij|aan den|aan de)\s)[A-ZÀ-Ý][\w']+)*)")
 
 

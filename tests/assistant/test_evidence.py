@@ -380,6 +380,10 @@ def test_an_amount_in_guilders_as_older_texts_write_it_is_an_amount_of_money():
     ("Op welke datum heeft de provincie Limburg de woningmarktregio aangewezen?", []),  # a fact, no rule
     ("Hoeveel plekken voor beschermd wonen zijn er in de regio Amsterdam?", []),
     ("Welke regels gelden in 2026?", []),
+    # a municipality's own text or body (helper-52 asked for the verordening van Amersfoort)
+    ("Mag de huisvestingsverordening van Amersfoort meer groepen urgentie geven?", ["Amersfoort"]),
+    ("Wie beslist in het college van Den Haag over urgentie?", ["Den Haag"]),
+    ("Mag de minister van Binnenlandse Zaken een regeling vaststellen?", []),
 ])
 def test_a_place_is_read_where_a_question_asks_a_rule_for_it(question, named):
     assert places(question) == named

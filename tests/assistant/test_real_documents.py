@@ -149,6 +149,9 @@ def test_an_officer_asking_how_many_evacuated_families_asked_for_housing_gets_th
      "De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar"),
     ("Welke groepen moeten in Zuid-Limburg in de urgentieregeling?", "Zuid-Limburg",
      "Lid 3: Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval:"),
+    # the library holds no verordening of Amersfoort: the law's lid was given without a word (helper-52)
+    ("Welke urgentiecategorieen staan er in de huisvestingsverordening van Amersfoort?", "Amersfoort",
+     "Lid 2: De gemeenteraad legt, indien hij toepassing heeft gegeven aan het eerste lid"),
 ])
 def test_an_officer_naming_her_municipality_gets_the_law_that_holds_there_with_a_notice(officer, question, place,
                                                                                           opening):
