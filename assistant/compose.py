@@ -725,6 +725,12 @@ def with_best_passage(pool: list[Candidate], chosen: list[Candidate], hits: list
     return [max(own, key=lambda c: c.score)] if own else []
 
 
+def _names_in_title(called: set[str], hit: Hit) -> int:
+    """How many of the names a question writes (`called`, stems; numbers aside) a passage's
+    document has in its title or id."""
+    return len({t for t in called if not t.isdigit()} & set(terms(f"{hit.document.title} {hit.document.doc_id}")))
+
+
 def _dated_apart(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
     """Two texts of different dates on one point: both stay, so the reader sees what changed."""
     dates = {hits[a.hit_rank].document.metadata.date, hits[b.hit_rank].document.metadata.date}
@@ -968,6 +974,10 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     called = name_terms(question)
     named = {rank for rank, hit in enumerate(hits)
              if names_document(called, hit.document) or names_document(wanted, hit.document, by_word=False)}
+    # "Waarom wilde de Veegwet wonen standplaatsen … in de Huisvestingswet brengen?" names the Veegwet's
+    # memorie van toelichting by both names, a circular on the Huisvestingswet by one (helper-52)
+    most = max((_names_in_title(called, hits[rank]) for rank in named), default=0)
+    named = {rank for rank in named if _names_in_title(called, hits[rank]) == most}
     # "volgens de Huisvestingswet 2014": the law, not the memorie van toelichting of a law that changes it;
     # "voor Wmo-ondersteuning": the Wmo, not the Uitvoeringsbesluit Wmo 2015 (`versions.named_laws`)
     documents = list({h.document.doc_id: h.document for h in hits}.values())

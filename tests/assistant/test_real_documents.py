@@ -1181,3 +1181,14 @@ def test_an_officer_asking_on_which_article_a_regulation_rests_reads_the_article
 
     assert answer.text.startswith("Het betreft een ministeriële regeling op grond van artikel 31, eerste lid, van de "
                                   "Huisvestingswet 2014"), answer.text
+
+
+def test_an_officer_asking_why_the_veegwet_changed_the_law_reads_the_veegwets_own_reason(officer):
+    # the question names the Veegwet and the Huisvestingswet; a circular of 2002 on the Huisvestingswet
+    # ("Verdeling standplaatsen; beëindigen voorrangsbepalingen Huisvestingswet") named one of them and
+    # opened with the reason for a rule of 1999 (helper-52)
+    answer = officer.ask("Waarom wilde de Veegwet wonen standplaatsen voor woonwagens weer onder het begrip "
+                         "woonruimte in de Huisvestingswet brengen?")
+
+    assert answer.citations[0].doc_id == "kst-34468-3-mvt-veegwet-wonen-2016", answer.text
+    assert answer.text.startswith("Terwijl er in meerdere gemeenten schaarste is aan standplaatsen"), answer.text
