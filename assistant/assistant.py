@@ -21,7 +21,7 @@ from assistant.generate import build_messages, check_citations, cited_numbers, m
 from assistant.models import Answer, Citation
 from assistant.outline import guide_answer, outline_on, part_answer
 from assistant.overview import described_law, overview, overview_text
-from assistant.rerank import RERANK_DEPTH, rerank
+from assistant.rerank import DENSE_BEST, RERANK_DEPTH, rerank, with_dense_best
 from assistant.separable import with_whole_verbs
 from assistant.spelling import Correction, Spelling, correction_note
 from assistant.steps import guide_steps, steps_answer
@@ -209,8 +209,12 @@ class Assistant:
 
         def search(asked: str) -> tuple[str, list[Hit]]:
             searched = with_whole_verbs(asked, question, known, asks_with)
-            own_vector = embedder.embed_query(asked) if searched != asked and embedder is not None else None
-            return searched, index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=own_vector)
+            vector = embedder.embed_query(asked) if embedder is not None else None
+            fused = index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=vector)
+            if vector is None:
+                return searched, fused
+            return searched, with_dense_best(fused, index.search(asked, DENSE_BEST, chosen, mode="dense",
+                                                                 query_vector=vector))
 
         searched, fused = search(query)
         weights = idf_weights(index, question_terms(searched))

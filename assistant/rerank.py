@@ -24,13 +24,14 @@ docs/evaluation.md).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.sentences import (coverage, defined_terms, defines, glossary_entry, is_boilerplate, may_define,
                                  nearest_heading, passage_units, question_terms, terms)
 from index.models import Hit
 
 RERANK_DEPTH = 20
+DENSE_BEST = 2  # dense search's best passages, reranked even when fusion puts them lower
 DEFINITION_BONUS = 0.5  # over the sentence signal's 0–1, for a unit that defines what is asked
 
 
@@ -124,3 +125,16 @@ def rerank(question: str, hits: list[Hit], weights: dict[str, float], k: int,
     total = [mix.total(s) for s in scored]
     order = sorted(range(len(hits)), key=lambda i: (-total[i], i))
     return [hits[i] for i in order[:k]]
+
+
+def with_dense_best(fused: list[Hit], dense: list[Hit]) -> list[Hit]:
+    """`fused` (the reranker's candidates) with the passages of `dense` (dense search's best) it
+    lacks, at the fused score of its last: reciprocal-rank fusion favours a passage both searches
+    rank fairly over one that only dense search ranks first. "Voor hoe lang mag de gemeenteraad een
+    huisvestingsverordening vaststellen?": art. 4 of the Huisvestingswet ("voor de duur van ten
+    hoogste vier jaar") is dense search's first and second passage, BM25's 54th, and fused 21st."""
+    if not fused:
+        return fused
+    seen = {h.chunk.chunk_id for h in fused}
+    floor = min(h.score for h in fused)
+    return fused + [replace(h, score=floor) for h in dense if h.chunk.chunk_id not in seen]

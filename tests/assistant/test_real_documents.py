@@ -1192,3 +1192,13 @@ def test_an_officer_asking_why_the_veegwet_changed_the_law_reads_the_veegwets_ow
 
     assert answer.citations[0].doc_id == "kst-34468-3-mvt-veegwet-wonen-2016", answer.text
     assert answer.text.startswith("Terwijl er in meerdere gemeenten schaarste is aan standplaatsen"), answer.text
+
+
+def test_an_officer_asking_how_long_a_verordening_may_last_reads_the_law_as_it_reads_in_2026(officer):
+    # art. 4 of the 2026 text was dense search's second passage and fused below the reranker's
+    # twenty; the 2015 text's article 4 ("goedkope woonruimte") answered in its stead
+    answer = officer.ask("Voor hoeveel jaar mag de gemeenteraad een huisvestingsverordening vaststellen?")
+
+    assert answer.text.startswith("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier "
+                                  "jaar"), answer.text
+    assert answer.citations[0].doc_id == HUISVESTINGSWET_2026

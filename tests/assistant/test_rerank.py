@@ -1,6 +1,6 @@
 """Reranking the fused passages (no index needed: hits carry their fused and dense scores)."""
 
-from assistant.rerank import rerank
+from assistant.rerank import rerank, with_dense_best
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
 
@@ -23,3 +23,20 @@ def test_an_article_that_only_says_it_is_not_yet_in_force_does_not_outrank_the_a
                     {"gemeent": 2.0, "recht": 2.0, "bijstand": 2.5}, k=3)
 
     assert ranked[0] is answer
+
+
+def test_the_passage_dense_search_ranks_first_is_reranked_though_fusion_put_it_below_the_candidates():
+    # art. 4 ("voor de duur van ten hoogste vier jaar") was dense search's first passage, BM25's
+    # 54th, and fused 21st: twenty passages both searches ranked fairly came before it
+    fused = [hit("De gemeenteraad stelt in de huisvestingsverordening een termijn van ten hoogste dertien weken.",
+                 "Artikel 17", 0.016, 0.908, "art17"),
+             hit("Bij de voorbereiding van de vaststelling van een huisvestingsverordening plegen burgemeester en "
+                 "wethouders overleg.", "Artikel 6", 0.015, 0.903, "art6")]
+    four_years = hit("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar regels "
+                     "geven.", "Artikel 4", 0.011, 0.911, "art4")
+
+    candidates = with_dense_best(fused, [four_years, fused[0]])
+
+    assert [h.chunk.section for h in candidates] == ["Artikel 17", "Artikel 6", "Artikel 4"]
+    assert candidates[2].score == 0.015  # below every fused passage, as fusion ranked it
+    assert with_dense_best([], [four_years]) == []
