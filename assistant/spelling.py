@@ -8,6 +8,8 @@ A word is read otherwise only when
 - it is no Dutch word either (pyspellchecker's Dutch word list): "helft", "verkiezingen" and
   "meteen" are words the library lacks, not typos of "heeft", "verwijzingen" and "meten",
 - it is not a name (a capital inside the question: "Landgraaf" is a place the library may lack),
+  unless the library's nearest word is one it writes as a name (NAME_SHARE of its occurrences
+  with a capital): "Housing Frist" is read as "Housing First" (helper-53),
 - the question is not in English ("network organisation" is no typo of "netwerk organisatie"),
 - it has at least MIN_LETTERS letters, and
 - the library holds a word within MAX_EDITS_SHORT edits of it, or MAX_EDITS_LONG for a word of
@@ -38,6 +40,7 @@ MAX_EDITS_SHORT = 1
 MAX_EDITS_LONG = 2
 LONG_WORD = 9  # "huisvesting" and longer: two typos still leave the word recognisable
 MAX_PASSAGES = 20_000
+NAME_SHARE = 0.8  # of a word's occurrences in the library with a capital, for the library to write it as a name
 _WORD = re.compile(r"[^\W\d_]+")  # a hyphenated compound by its parts: "Wmo-onderseuning"
 
 
@@ -54,19 +57,24 @@ class Spelling:
     def __init__(self, index):
         self._index = index
         self._speller: SymSpell | None = None
+        self._names: set[str] = set()
 
     def speller(self) -> SymSpell:
         """The library's words (lower case) with their frequencies; none above MAX_PASSAGES passages."""
         if self._speller is None:
             counts: Counter = Counter()
+            capitals: Counter = Counter()
             if len(self._index) <= MAX_PASSAGES:
                 for document in self._index.documents():
                     for chunk in self._index.chunks_of(document.doc_id):
                         # a term may stand in headings only ("Randvoorwaarden"), which are searched too
-                        counts.update(word.lower() for word in _WORD.findall(f"{chunk.section or ''} {chunk.text}"))
+                        words = _WORD.findall(f"{chunk.section or ''} {chunk.text}")
+                        counts.update(word.lower() for word in words)
+                        capitals.update(word.lower() for word in words if word[0].isupper())
             speller = SymSpell(max_dictionary_edit_distance=MAX_EDITS_LONG, prefix_length=7)
             for word, count in counts.items():
                 speller.create_dictionary_entry(word, count)
+            self._names = {word for word, count in counts.items() if capitals[word] >= NAME_SHARE * count}
             self._speller = speller
         return self._speller
 
@@ -74,25 +82,28 @@ class Spelling:
         """No stem of `word` occurs in any passage: a word only inflected otherwise is known."""
         return not all(self._index.document_frequencies(terms(word))[0])
 
-    def nearest(self, word: str) -> str | None:
+    def nearest(self, word: str, named: bool = False) -> str | None:
         """The library's word closest to `word` (lower case), or None: when `word` is short, known
-        to the library or a Dutch word, or the library has no word near it."""
-        if len(word) < MIN_LETTERS or not self.unknown(word) or word in dutch_words():
+        to the library or a Dutch word, or the library has no word near it. A word written as a
+        name (`named`) is read only as a word the library writes as a name, and then also when it
+        is a Dutch word: "Frist" is one, and "Housing Frist" is still "Housing First"."""
+        if len(word) < MIN_LETTERS or not self.unknown(word) or (word in dutch_words() and not named):
             return None
         edits = MAX_EDITS_LONG if len(word) >= LONG_WORD else MAX_EDITS_SHORT
         found = self.speller().lookup(word, Verbosity.CLOSEST, max_edit_distance=edits)
-        return found[0].term if found and found[0].term != word else None
+        if not found or found[0].term == word or (named and found[0].term not in self._names):
+            return None
+        return found[0].term
 
     def correct(self, question: str) -> tuple[str, list[Correction]]:
         """`question` with each word the library does not know read as its nearest known word,
-        and what was read otherwise. A name (a capital after the first word) stays as typed."""
+        and what was read otherwise. A name (a capital after the first word) stays as typed unless
+        the library writes its nearest word as a name."""
         corrections: list[Correction] = []
 
         def replace(match: re.Match) -> str:
             word = match.group(0)
-            if match.start() > 0 and word[0].isupper():
-                return word
-            nearest = self.nearest(word.lower())
+            nearest = self.nearest(word.lower(), named=match.start() > 0 and word[0].isupper())
             if nearest is None:
                 return word
             read = nearest.capitalize() if word[0].isupper() else nearest

@@ -38,6 +38,8 @@ def test_an_officer_who_mistypes_the_urgentieregeling_gets_the_ten_groups_and_se
     ("Huisvestnig van statushouders?", "Huisvesting van statushouders?"),  # the first word keeps its capital
     ("Wie regelt de Wmo-begeleidng?", "Wie regelt de Wmo-begeleiding?"),  # a compound by its parts
     ("Welke randvoorwarden gelden?", "Welke randvoorwaarden gelden?"),  # a word of the headings only
+    # a name the library writes, mistyped, also where the typo is a Dutch word ("frist"; helper-53)
+    ("Wat doet Parkstd aan Housing Frist?", "Wat doet Parkstad aan Housing First?"),
 ])
 def test_a_typo_in_a_term_of_the_library_is_read_as_that_term(spelling, typed, read):
     assert spelling.correct(typed)[0] == read
@@ -49,6 +51,7 @@ def test_a_typo_in_a_term_of_the_library_is_read_as_that_term(spelling, typed, r
     "Wanneer zijn de verkiezingen?",  # not "verwijzingen"
     "Hoe maak ik een appeltaart?",  # off topic: it stays so, and is refused as such
     "Hoeveel woningen bouwt Landgraaf?",  # a name the library may lack, not a typo
+    "Hoeveel woningen bouwt Baarn?",  # nor read as a word the library writes lower case ("baan")
     "What are the advantages of a network organisation?",  # English, refused with a request for Dutch
 ])
 def test_a_word_spelled_right_or_a_name_is_never_read_as_another(spelling, question):
