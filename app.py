@@ -769,8 +769,10 @@ class ThuiswijzerApp:
             for event in asked:
                 event.then(None, None, None, js=render.SHOW_ANSWER_START, **PRIVATE)
             reset = [chatbot, sources, question, session, feedback_box, pending_feedback]
-            new_chat.click(self.new_conversation, None, reset, **PRIVATE)
-            chatbot.clear(self.new_conversation, None, reset, **PRIVATE)  # the chat's own bin icon
+            # an answer still arriving is stopped: else its last step wrote the old conversation back, and
+            # the next question was read as a follow-up of the one thrown away (helper-53)
+            new_chat.click(self.new_conversation, None, reset, cancels=asked, **PRIVATE)
+            chatbot.clear(self.new_conversation, None, reset, cancels=asked, **PRIVATE)  # the chat's own bin icon
             chatbot.like(self.vote, [session], [feedback_box, pending_feedback], **PRIVATE)
             send_feedback.click(self.comment, [feedback_text, pending_feedback],
                                 [feedback_box, pending_feedback, feedback_text], **PRIVATE)

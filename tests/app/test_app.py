@@ -557,3 +557,15 @@ def test_after_an_editor_removed_a_gold_document_the_evaluation_runs_without_its
     result = json.loads((web.eval_report_dir / "report.json").read_text(encoding="utf-8"))
     assert result["n_questions"] == 3
     assert "1 vraag overgeslagen: het gold-document staat niet (meer) in de index (regelgeving-briefadres)" in view
+
+
+def test_a_new_conversation_stops_an_answer_still_arriving(web):
+    # "Nieuw gesprek" during an answer left it streaming; its last step wrote the old conversation
+    # back, and the next question was read as a follow-up of the one thrown away (helper-53)
+    config = web.blocks().config
+    ids = {c["id"]: c.get("props", {}) for c in config["components"]}
+    new_chat = next(i for i, props in ids.items() if props.get("elem_id") == "tw-nieuw")
+    asked = {d["id"] for d in config["dependencies"] if d["api_name"] == "respond"}
+    on_click = [d for d in config["dependencies"] if [new_chat, "click"] in [list(t) for t in d["targets"]]]
+
+    assert asked and any(asked <= set(d.get("cancels") or []) for d in on_click)
