@@ -29,6 +29,11 @@ def officer(real_library, embedder) -> Assistant:
     return Assistant(LiveIndex(real_library, embedder))
 
 
+def asked(officer: Assistant, question: str) -> list[dict]:
+    """The chat after `question` and the officer's answer to it: the history of a follow-up."""
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": officer.ask(question).text}]
+
+
 def test_an_officer_asking_which_groups_must_be_in_the_urgentieregeling_gets_the_whole_list_with_its_article(officer):
     answer = officer.ask("Welke groepen woningzoekenden moeten gemeenten in ieder geval voorrang geven in de urgentieregeling?")
 
@@ -1124,8 +1129,7 @@ def test_an_officer_asking_who_decides_whether_someone_falls_in_an_urgentiecateg
     # art. 12 lid 2 ("De gemeenteraad legt … de criteria vast") opened: it names one of what the
     # follow-up adds, art. 13 lid 1 two ("beslissen", "urgentiecategorieën"), and the carried topic,
     # the ten groups of art. 12 lid 3, scored art. 12 higher; an officer read "de gemeenteraad" (helper-52)
-    question = "Welke groepen moeten gemeenten verplicht opnemen in hun urgentieregeling?"
-    history = [{"role": "user", "content": question}, {"role": "assistant", "content": officer.ask(question).text}]
+    history = asked(officer, "Welke groepen moeten gemeenten verplicht opnemen in hun urgentieregeling?")
 
     answer = officer.ask("Wie beslist er uiteindelijk of iemand in zo'n urgentiecategorie valt?", history)
 
@@ -1144,8 +1148,7 @@ def test_an_officer_typing_wmo_in_lower_case_gets_the_six_weeks_of_the_law_not_t
 def test_an_officer_asking_the_same_of_utrecht_after_amersfoort_gets_utrechts_waiting_time(officer):
     # the answer for Amersfoort had shown Utrecht's 11 years under a notice; asked of Utrecht, they
     # were left out as said before and the answer opened with Utrecht's middenhuur rules (helper-51)
-    question = "Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amersfoort?"
-    history = [{"role": "user", "content": question}, {"role": "assistant", "content": officer.ask(question).text}]
+    history = asked(officer, "Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amersfoort?")
 
     answer = officer.ask("En in Utrecht?", history)
 
