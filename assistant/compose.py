@@ -29,9 +29,9 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, NUMBER_WORDS, QUEST
                                  asked_statement, asks_article, asks_quantity, asks_reason, coverage, credit,
                                  defined_terms, defines, entry_heads, glossary_entry, glossary_row, is_boilerplate,
                                  may_define, measure_nouns, name_terms, names_document, names_lid, near_quantity,
-                                 nearest_heading, only_refers,
-                                 question_terms, quotes, passage_units, same_verb, says_what_a_number_depends_on,
-                                 shingles, states_article, states_reason, terms, tidy, without_lid_number)
+                                 nearest_heading, only_refers, question_terms, quotes, passage_units, same_verb,
+                                 says_what_a_number_depends_on, shingles, states_article, states_reason, terms, tidy,
+                                 without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
@@ -62,7 +62,7 @@ _DENIAL = frozenset("niet geen nooit niets niemand nergens".split())
 ECHOES = 2  # other documents cited beside a unit that say it in the same words, at most
 SAME_POINT = 0.3  # share of shared terms above which two units speak to the same point
 NAMED_LAW_WITHIN = 0.8  # a unit of the law a question names that states what it asks opens from this share of the best
-STATING_WITHIN = 0.9  # a unit that states what is asked (a number, a date, a reason) opens from this share of the best
+STATING_WITHIN = 0.9  # a unit stating what is asked (number, date, reason, article) opens from this share of the best
 MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
 # a row of a regression table ("1.375***: (0.0594) · 1.291***: (0.0760) · …"): coefficients marked for
 # significance say nothing to an officer without the model they belong to

@@ -213,6 +213,8 @@ def missing_anchors(pinned: list[str], rest: set[str], passages: list[set[str]],
     if not pinned:
         return 0.0
     speaking = [p for p in passages if not rest or share(rest, p, weights) >= ON_TOPIC_SHARE] or passages
+    if not speaking:
+        return 1.0
     names = [t for t in pinned if not t.isdigit()]
     years = [t for t in pinned if t.isdigit()]
     unnamed = sum(t not in speaking[0] for t in names)
