@@ -70,6 +70,7 @@ _COEFFICIENT = re.compile(r"\d\*{1,3}(?!\w)")
 # a longer list is cut where it is shown, so the answer stays readable (the law's a–j lists fit);
 # it is read whole, so a definition beyond the fifteenth of the Woningwet's forty still answers
 MAX_ITEMS = 15
+FOCUS_LIST_ITEMS = 5  # a list a follow-up has not seen shows only the items that speak to it from this length
 
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y",
 # "X vergeleken met Y" (a "met …" after Y says which Y: "een formele organisatie met gedetacheerde medewerkers")
@@ -359,7 +360,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             said = repeated and (not unit.items or unit.from_heading)
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining, said, said and _core(unit.text) in opened,
-                                   shown_items(unit, wanted, weights)))
+                                   (focus and not repeated and not asks_list_again and _items_in_focus(unit, focus))
+                                   or shown_items(unit, wanted, weights)))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
     return pointers_below_definitions(found)
@@ -500,6 +502,19 @@ def _speaks_to(c: Candidate, focus: set[str]) -> bool:
     """Whether the unit or its headings name a term of the follow-up's `focus`, in the law's word
     ("beschikking" for "beslissing") or as part of a compound, as coverage counts them (`credit`)."""
     return any(in_focus(t, c.terms | c.section_terms) for t in focus)
+
+
+def _items_in_focus(unit: Unit, focus: set[str]) -> tuple[int, ...] | None:
+    """Of a list of FOCUS_LIST_ITEMS or more that a follow-up has not seen, whose lead-in does not
+    name what it adds (`focus`), the positions of the items that do; None when the lead-in does or
+    no item does. Shown, not scored: "En voor jongeren?" after "Wat is de urgentieregeling?" showed
+    all ten groups with onderdeel g in the middle (helper-53); narrowed before scoring, a list
+    scored below the units it beat. A shorter list is read at a glance, and its other items are
+    often about the same ("Hoe doet Parkstad dat?": three points of Parkstad's profile, one naming it)."""
+    if len(unit.items) < FOCUS_LIST_ITEMS or any(in_focus(t, set(terms(unit.text))) for t in focus):
+        return None
+    named = tuple(i for i, item in enumerate(unit.items) if any(in_focus(t, set(terms(item))) for t in focus))
+    return named or None
 
 
 def _named_focus(c: Candidate, focus: set[str]) -> int:

@@ -1518,3 +1518,27 @@ def test_which_municipalities_is_answered_by_the_sentence_that_names_them_not_by
 
     assert body(answer).startswith("Stadsregio Parkstad Limburg is een gemeenschappelijke regeling tussen zeven "
                                    "gemeenten: Beekdaelen, Brunssum, Heerlen")
+
+
+def test_a_follow_up_about_one_group_of_a_long_list_not_shown_before_gets_that_group_alone():
+    # helper-53: "En voor jongeren?" after a question on uitstroom showed all ten groups, group 7 in the middle
+    groups = ["Mantelzorg – woningzoekenden die mantelzorg geven of ontvangen.",
+              "Medische redenen – woningzoekenden die om medische redenen dringend een woning nodig hebben.",
+              "Dakloosheid – woningzoekenden die wegens dakloosheid opvang kregen.",
+              "Huiselijk geweld – woningzoekenden die de opvang na huiselijk geweld verlaten.",
+              "Beschermd wonen – woningzoekenden die beschermd wonen verlaten.",
+              "Jongeren uit jeugdzorg – jongeren van 18 tot 23 jaar die een jeugdzorgaccommodatie verlaten."]
+    regeling = hit("Tot de urgent woningzoekenden horen in ieder geval:\n" + "\n".join(f"- {g}" for g in groups),
+                   doc_id="urgentieregeling")
+    earlier = "Bij uitstroom uit beschermd wonen zoekt de gemeente een passende woning. [1]"
+
+    answer = compose("Voor jongeren (uitstroom beschermd wonen)?", [regeling], {}, previous_answers=[earlier],
+                     follow_up="En voor jongeren?")
+
+    assert "Jongeren uit jeugdzorg" in body(answer)
+    assert "Mantelzorg" not in body(answer) and "… en nog 5 onderdelen in de bron" in body(answer)
+    # a list of four is read at a glance: shown whole
+    short = hit("Tot de urgent woningzoekenden horen in ieder geval:\n" + "\n".join(f"- {g}" for g in groups[2:]),
+                doc_id="urgentieregeling")
+    assert "Huiselijk geweld" in body(compose("Voor jongeren (uitstroom beschermd wonen)?", [short], {},
+                                              previous_answers=[earlier], follow_up="En voor jongeren?"))
