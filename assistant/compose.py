@@ -30,8 +30,8 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, NUMBER_WORDS, QUEST
                                  defined_terms, defines, entry_heads, glossary_entry, glossary_row, is_boilerplate,
                                  may_define, measure_nouns, name_terms, names_document, names_lid, near_quantity,
                                  nearest_heading, only_refers, question_terms, quotes, passage_units, same_verb,
-                                 says_what_a_number_depends_on, shingles, states_article, states_reason, terms, tidy,
-                                 without_lid_number)
+                                 says_what_a_number_depends_on, shingles, states_article, states_date, states_reason,
+                                 terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
@@ -806,8 +806,10 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     if focus:
         pool = [c for c in pool if _speaks_to(c, focus)] or pool
         # "En waarom doen ze mee …?" asks a reason: one that gives it answers before one that names more
-        # of the question ("De stadsregio is een van de koploperregio's in … Een thuis voor iedereen")
-        pool = [c for c in pool if typed and typed(" ".join(c.unit.parts))] or pool
+        # of the question ("De stadsregio is een van de koploperregio's in … Een thuis voor iedereen").
+        # Not any number for "Hoeveel …": Utrecht's "in 2040 voor 60 %" is not the woningen reserved
+        if typed in (states_reason, states_article):
+            pool = [c for c in pool if typed(" ".join(c.unit.parts))] or pool
         # "Wie beslist er uiteindelijk of iemand in zo'n urgentiecategorie valt?" after the ten groups: art.
         # 13's "beslissen over de indeling … in de urgentiecategorieën" names two of what it adds, art. 12
         # lid 2 on the criteria one, though the carried topic (the groups of lid 3) scores it higher
@@ -825,9 +827,11 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
         own = [c for c in plain if c.hit_rank in law and c.defined == best.defined and c.score >= (
             NAMED_LAW_WITHIN if typed and typed(" ".join(c.unit.parts)) else 0.9) * best.score]
         best = max(own, key=lambda c: c.score, default=best)
-    if typed and not typed(" ".join(best.unit.parts)):
+    if typed and typed is not states_date and not typed(" ".join(best.unit.parts)):
         # "Voor hoeveel procent van de woningen mag een gemeente voorrang geven … lokale binding?" opened
-        # with lid 5, which states no share, over lid 2's "ten hoogste 50 procent" scoring as well
+        # with lid 5, which states no share, over lid 2's "ten hoogste 50 procent" scoring as well. Not
+        # for a date: the caution reads the best passages, and a date opening from one further down
+        # ("uitgesteld tot 1 oktober 2024") would be cautioned as named by none
         stating = [c for c in plain if c.score >= STATING_WITHIN * best.score and typed(" ".join(c.unit.parts))]
         if stating:
             plain, best = stating, max(stating, key=lambda c: c.score)
