@@ -132,6 +132,9 @@ def _render_line(line: str, turn: int, valid: set[int] | None) -> str:
     if bullet:
         # "- 3. Uitstroom justitie" keeps its number as text: unescaped, Markdown nests a list
         # numbered from 3 inside the bullet
+        note = _ITALIC_LINE.match(bullet.group(2) + bullet.group(3))
+        if note:  # "- _… en nog 9 onderdelen in de bron [1]_": escaped, its underscores showed as typed
+            return f"- _{_escape_keeping_markers(note.group(1), turn, valid)}_"
         shown = _escape_keeping_markers(bullet.group(2) + bullet.group(3), turn, valid)
         return "- " + _NUMBERED_ITEM.sub(r"\1\\\2", shown)
     return _escape_keeping_markers(line, turn, valid)

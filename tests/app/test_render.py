@@ -74,6 +74,16 @@ def test_an_item_numbered_in_its_source_shows_its_number_not_a_nested_list():
     assert "- g. jongeren uit de jeugdzorg" in rendered
 
 
+def test_the_note_that_a_list_goes_on_in_its_source_is_shown_in_italics_not_with_its_underscores():
+    # a follow-up shows only the items that speak to it; the note below them showed "_… [1]_" as typed
+    markdown = render_answer("Tot de urgent woningzoekenden horen: [1]\n- 7. Jongeren uit jeugdzorg [1]\n"
+                             "- _… en nog 9 onderdelen in de bron [1]_", turn=2)
+
+    note = markdown.splitlines()[-1]
+    assert note.startswith("- _… en nog 9 onderdelen in de bron <a href=\"#bron-2-1\"") and note.endswith("</a>_")
+    assert "\\_" not in note
+
+
 def test_a_heading_after_a_list_stays_a_heading():
     rendered = render_answer("**Regionaal**\n- Eerste zin hier. [1]\n**Lokaal**\n- Tweede zin hier. [1]", 1,
                              [citation()])
