@@ -62,7 +62,7 @@ _DENIAL = frozenset("niet geen nooit niets niemand nergens".split())
 ECHOES = 2  # other documents cited beside a unit that say it in the same words, at most
 SAME_POINT = 0.3  # share of shared terms above which two units speak to the same point
 NAMED_LAW_WITHIN = 0.8  # a unit of the law a question names that states what it asks opens from this share of the best
-STATING_WITHIN = 0.9  # a unit stating what is asked (number, date, reason, article) opens from this share of the best
+STATING_WITHIN = 0.9  # a unit stating the number, reason or article asked opens from this share of the best
 MAX_WORDS = 70  # longer "sentences" are usually run-on extraction artefacts
 # a row of a regression table ("1.375***: (0.0594) · 1.291***: (0.0760) · …"): coefficients marked for
 # significance say nothing to an officer without the model they belong to
@@ -507,8 +507,8 @@ def _speaks_to(c: Candidate, focus: set[str]) -> bool:
 def _items_in_focus(unit: Unit, focus: set[str]) -> tuple[int, ...] | None:
     """Of a list of FOCUS_LIST_ITEMS or more that a follow-up has not seen, whose lead-in does not
     name what it adds (`focus`), the positions of the items that do; None when the lead-in does or
-    no item does. Shown, not scored: "En voor jongeren?" after "Wat is de urgentieregeling?" showed
-    all ten groups with onderdeel g in the middle (helper-53); narrowed before scoring, a list
+    no item does. Shown, not scored: "En voor jongeren?" after "Hoe organiseer je de uitstroom uit
+    beschermd wonen?" showed all ten groups with group 7 in the middle (helper-53); narrowed before scoring, a list
     scored below the units it beat. A shorter list is read at a glance, and its other items are
     often about the same ("Hoe doet Parkstad dat?": three points of Parkstad's profile, one naming it)."""
     if len(unit.items) < FOCUS_LIST_ITEMS or any(in_focus(t, set(terms(unit.text))) for t in focus):
