@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from assistant import Citation
 from index.models import passages
 from ingest.dates import dutch_date
+from ingest.models import DOC_TYPES
 from ingest.tables import parse_row
 from evals import report as eval_report
 
@@ -99,17 +100,33 @@ def render_answer(text: str, turn: int, citations: Sequence[Citation] = (), quer
 SOURCES_HEADING = "**Bronnen**\n"
 
 
+# "Titel — handreiking · 1 juli 2026 · p. 5 · Samenvatting": the document (title, type, date), then where in it
+_LABEL_PARTS = re.compile(rf"^(?P<document>.+? — (?:{'|'.join(DOC_TYPES)})(?: · \d{{1,2}} \w+ \d{{4}})?)(?: · (?P<where>.+))?$")
+
+
 def render_sources_block(block: str, turn: int, valid: set[int] | None) -> str:
-    """The answer's own Bronnen list as one compact HTML block (escaped, [n] linked)."""
-    entries = []
+    """The answer's own Bronnen list as one compact HTML block (escaped, [n] linked). A document
+    cited more than once is named once, with the page and section of each [n] under it: an answer
+    from eight passages of one guide showed its long title eight times (helper-55)."""
+    documents: dict[str, list[tuple[str, str | None]]] = {}
     for line in block.splitlines():
         source = _SOURCE_LINE.match(line.strip())
         if source:
             n = int(source.group(1))
             number = citation_link(turn, n) if valid is None or n in valid else f"[{n}]"
-            entries.append(f"{number} {escape_html(source.group(2))}")
+            parts = _LABEL_PARTS.match(source.group(2))
+            document, where = (parts.group("document"), parts.group("where")) if parts else (source.group(2), None)
+            documents.setdefault(document, []).append((number, where))
         elif line.strip():
-            entries.append(escape_html(line.strip()))
+            documents.setdefault(line.strip(), [])
+    entries = []
+    for document, cited in documents.items():
+        if len(cited) == 1:
+            number, where = cited[0]
+            entries.append(f"{number} {escape_html(document + (f' · {where}' if where else ''))}")
+            continue
+        entries.append(escape_html(document))
+        entries += [f"&nbsp;&nbsp;&nbsp;{number} {escape_html(where or '')}".rstrip() for number, where in cited]
     # one line, no blank lines: Markdown passes an HTML block through as a whole
     return '<div class="tw-bronnenlijst"><strong>Bronnen</strong><br>' + "<br>".join(entries) + "</div>"
 

@@ -103,6 +103,19 @@ def test_the_bronnen_list_is_one_escaped_html_block():
     assert "Titel &lt;i&gt;schuin&lt;/i&gt;" in block
 
 
+def test_a_guide_cited_eight_times_is_named_once_in_the_bronnen_list():
+    guide = "De procesorganisatie inrichten: netwerkorganisatie of formele organisatie? — handreiking"
+    text = ("- Zin. [1] [2] [3]\n\n**Bronnen**\n"
+            f"[1] {guide} · p. 5 · Samenvatting\n[2] Huisvestingswet 2014 — regelgeving · 1 juli 2026 · Artikel 12\n"
+            f"[3] {guide} · p. 2 · Twee vormen op een rij")
+    block = render_answer(text, 1, [citation(n) for n in (1, 2, 3)]).splitlines()[-1]
+    assert block.count("De procesorganisatie inrichten") == 1
+    lines = block.split("<br>")
+    under = lines[lines.index("De procesorganisatie inrichten: netwerkorganisatie of formele organisatie? — handreiking") + 1:]
+    assert "[1]</a> p. 5 · Samenvatting" in under[0] and "[3]</a> p. 2 · Twee vormen op een rij" in under[1]
+    assert "[2]</a> Huisvestingswet 2014 — regelgeving · 1 juli 2026 · Artikel 12" in block
+
+
 def test_escape_markdown_keeps_the_words():
     assert escape_markdown("a*b_c [d] `e` | f ~ $g$") == "a\\*b\\_c \\[d\\] \\`e\\` \\| f \\~ \\$g\\$"
 
