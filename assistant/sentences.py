@@ -647,6 +647,8 @@ def question_terms(question: str) -> list[str]:
     stop |= {t for m in _POINTING_WORD.finditer(question) for t in terms(m[0])}
     if asks_quantity(question):
         stop |= {t for m in _BOUND_OR_UNIT.finditer(question) for t in terms(m[0])}
+        # "Wat kost de huur …?" is answered by "275 euro per maand": the amount is what "kost" asks
+        stop |= {t for m in _ASKS_MONEY.finditer(question) for t in terms(m[0])}
     found = [t for t in terms(question) if t not in stop]
     return found + [t for t in analyzer().terms(" ".join(measure_nouns(question))) if t not in found]
 
@@ -1132,7 +1134,8 @@ def states_quantity(text: str, question: str = "") -> bool:
     not an article, member or page reference, not a year and not part of a word ("0-meting").
     Given the `question`, not a number it names itself ("… na twee jaar …" is not answered by
     "twee jaar"), for "Welk percentage …" or "Hoeveel procent …" only a percentage, and for
-    "Hoeveel geld …" or "Wat kost …" only an amount of money, unless the question also asks how long."""
+    "Hoeveel geld …" or "Wat kost …" only an amount of money, unless the question also asks how long or,
+    before it, another measure."""
     asked = set(_quantities(question))
     text = without_lid_number(text)  # "1 Bij ministeriële regeling …" (regelrecht's lid 1) states no number
     if _ASKS_BOUND.search(question) and not _STATES_BOUND.search(text):
@@ -1144,7 +1147,10 @@ def states_quantity(text: str, question: str = "") -> bool:
     duration = bool(_ASKS_DURATION.search(question))
     text = _CALENDAR_DATE.sub(lambda date: date.group(0) if duration and _BOUND.search(text[:date.start()]) else " ",
                               text)
-    if _ASKS_MONEY.search(question) and not duration:
+    money = _ASKS_MONEY.search(question)
+    # "Hoe groot mag een mantelzorgwoning … zijn en wat kost de huur?" asks a size too (helper-55)
+    other = _QUANTITY_AT_START.search(question)
+    if money and not duration and not (other and other.end() <= money.start()):
         return bool(_MONEY.search(text))
     if _ASKS_PERCENTAGE.search(question):
         # "87 procent": the word the question asks with is part of the answer's percentage
