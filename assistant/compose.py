@@ -124,7 +124,11 @@ _LEANS_BACK = re.compile(
     # before announced; alone, a risk reads as a task. Not a law's "Het eerste lid is niet van toepassing",
     # which names its own referent
     r"|^(?:het|de)\s+(?:eerste|tweede|derde|vierde|vijfde|laatste)\s+"
-    r"(?!(?:lid|artikel|onderdeel|volzin|hoofdstuk|afdeling|paragraaf|titel|bijlage)\b)[\w-]+\s+(?:is|was|betreft)\b",
+    r"(?!(?:lid|artikel|onderdeel|volzin|hoofdstuk|afdeling|paragraaf|titel|bijlage)\b)[\w-]+\s+(?:is|was|betreft)\b"
+    # "De bovengenoemde regel geldt namelijk niet voor:", "Ten tweede worden de maximale huurprijzen …",
+    # "Met andere woorden: …": a rule, a series or a point of the text before (helper-54)
+    r"|^(?:de|het|die|deze)\s+(?:(?:boven|hierboven\s*|voor|eerder|reeds\s+|voren)(?:genoemde|vermelde|bedoelde|beschreven)|genoemde|voornoemde)\b"
+    r"|^ten\s+(?:tweede|derde|vierde|vijfde|zesde)\b|^met\s+andere\s+woorden\b",
     re.I,
 )
 # "Welke groepen …?", "Op welke thema's …?", "Wat zijn de voorwaarden …?": an enumeration answers best
@@ -152,6 +156,9 @@ _IDENTIFIER_CELL = re.compile(rf":\s*{_IDENTIFIER}(?:\s*,\s*{_IDENTIFIER})*\s*(?
 _ASKS_ABOUT_THE_PAST = re.compile(r"\b(?:oorspronkelijk\w*|vroeger\w*|destijds|voorheen|toen|oude)\b", re.I)
 _EXCEPTIONS = re.compile(r"^\s*uitzondering(?:en)?\b", re.I)
 _ASKS_EXCEPTION = re.compile(r"\buitzondering|\bbehalve\b|\bniet van toepassing\b|\bvrijgesteld|\bvrijstelling", re.I)
+# "Rekenvoorbeeld 3: door toepassing van de cap op de WOZ krijgt de woning …" illustrates the rule "Hoe werkt de
+# cap op de WOZ-punten?" asks for; opening with it, the answer read as a case, not the rule (helper-54)
+_EXAMPLE = re.compile(r"^\s*(?:reken)?voorbeeld(?:\s+\d+)?\s*[:.]", re.I)
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
 
@@ -170,6 +177,7 @@ class Candidate:
     repeated: bool = False  # a sentence an earlier answer showed (a follow-up may still need it)
     opened: bool = False  # … in its opening block, the direct answer the officer read first
     shown: tuple[int, ...] | None = None  # of a list longer than MAX_ITEMS, the items shown (`shown_items`)
+    example: bool = False  # a worked example ("Rekenvoorbeeld 3: …") where none is asked for: it opens no answer
 
     @property
     def parts(self) -> list[str]:
@@ -244,6 +252,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
     counts = (wanted - set(terms(" ".join(measure_nouns(question)))) - set(anchors(question))
               if asks_quantity(question) else set())
     wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
+    wants_example = "voorbeeld" in question.lower()
     # a follow-up that asks for a kind of thing and nothing else ("Welke principes horen daarbij?"); "En
     # welke groepen voegen gemeenten daar zelf nog aan toe?" asks for other groups than those listed
     asks_list_again = bool(focus) and named is not None and not {t for t in focus - named if not _POINTING.match(t)}
@@ -361,7 +370,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining, said, said and _core(unit.text) in opened,
                                    (focus and not repeated and not asks_list_again and _items_in_focus(unit, focus))
-                                   or shown_items(unit, wanted, weights)))
+                                   or shown_items(unit, wanted, weights),
+                                   example=not wants_example and bool(_EXAMPLE.match(unit.text))))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
     return pointers_below_definitions(found)
@@ -818,6 +828,7 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     plain = [c for c in pool if not c.pitfall]
     if not plain:
         return None
+    plain = [c for c in plain if not c.example] or plain
     if focus:
         # "En wat is mantelzorg?" after the ten groups: onderdeel a names mantelzorg and shares the
         # carried-over topic's words, the Wmo's definition of the word the follow-up asks about says what it is

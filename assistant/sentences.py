@@ -140,7 +140,9 @@ _LAW_NAME_YEAR = re.compile(
 _REASON_QUESTION = re.compile(r"^\s*(?:en\s+)?(?:waarom|waartoe)\b|\bwat is de reden\b|\bmet welk doel\b", re.I)
 # "Daarom …", "Hierdoor …" at the start: a consequence, shown with the sentence before it, the
 # reason (compose's _LEANS_BACK); "… is daarom wettelijk verankerd" restates the conclusion alone
-_REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om)\b"
+# "… verhoogd met 25 procent, met als doel het stimuleren van nieuwbouw …": a purpose is the reason asked (helper-54)
+_REASON = re.compile(r"\b(?:omdat|doordat|vanwege|zodat|teneinde|ter voorkoming|met het oog op|reden|bedoeld om|"
+                     r"met (?:als|het) doel|(?:ten|tot) doel)\b"
                      r"|^\s*(?:daarom|hierom|daardoor|hierdoor)\b|\bom\b[^.;:]{1,80}?\bte\s+\w+", re.I)
 _ARTICLE_QUESTION = re.compile(r"\bwelke?\s+(?:wets)?(?:artikel|bepaling)(?:en)?\b", re.I)
 _ARTICLE_NAMED = re.compile(r"\bart(?:ikel|\.)\s*\d+[a-z]?\b", re.I)
@@ -1255,7 +1257,7 @@ def states_article(text: str) -> bool:
 
 
 def states_reason(text: str) -> bool:
-    """A reason or a purpose: "omdat", "doordat", "vanwege", "zodat", "om … te", "met het oog op";
+    """A reason or a purpose: "omdat", "doordat", "vanwege", "zodat", "om … te", "met het oog op", "met als doel";
     or a consequence of the sentence before: "Daarom …", "Hierdoor …"."""
     return bool(_REASON.search(text))
 

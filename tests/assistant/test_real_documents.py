@@ -1205,3 +1205,24 @@ def test_an_officer_asking_how_long_a_verordening_may_last_reads_the_law_as_it_r
     assert answer.text.startswith("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier "
                                   "jaar"), answer.text
     assert answer.citations[0].doc_id == HUISVESTINGSWET_2026
+
+
+def test_an_officer_asking_how_the_woz_cap_works_reads_the_rule_not_its_exceptions_or_a_worked_example(officer):
+    # the answer opened with "De bovengenoemde regel geldt namelijk niet voor:", the exceptions to a rule the
+    # officer had not seen, and then with "Rekenvoorbeeld 3: …", a case; the 33 % rule was a point below (helper-54)
+    answer = officer.ask("Hoe werkt de cap op de WOZ-punten in het nieuwe woningwaarderingsstelsel voor zelfstandige "
+                         "woningen?")
+
+    opening = answer.text.split("\n\n")[0]
+    assert opening.startswith("Het aandeel van de WOZ-waarde in de puntenwaardering is gemaximeerd."), answer.text
+    assert "maximaal 33% van het totale puntenaantal" in opening
+
+
+def test_an_officer_asking_why_rents_for_rooms_went_up_reads_the_purpose_first(officer):
+    # it opened with "Ten tweede worden de maximale huurprijsgrenzen met 25 procent verhoogd", the second of points
+    # it did not show and no reason; the purpose, "met als doel het stimuleren van nieuwbouw", was a point below
+    answer = officer.ask("Waarom zijn de maximale huurprijzen voor onzelfstandige woonruimte met 25 procent verhoogd?")
+
+    opening = answer.text.split("\n\n")[0]
+    assert "met als doel het stimuleren van nieuwbouw onzelfstandige woonruimte" in opening, answer.text
+    assert not opening.startswith("Ten tweede")
