@@ -921,7 +921,7 @@ class ThuiswijzerApp:
             app, demo, path="/", footer_links=[], show_error=False, ssr_mode=False, pwa=False, mcp_server=False,
             enable_monitoring=False, app_kwargs={"docs_url": None, "redoc_url": None, "openapi_url": None},
             max_file_size=f"{TRANSPORT_LIMIT_FACTOR * self.settings.max_file_mb}mb", theme=make_theme(),
-            css=render.CSS, head=render.HEAD, i18n=gr.I18n(en=GRADIO_DUTCH),
+            css=render.CSS, head=render.HEAD, i18n=gr.I18n(en=GRADIO_DUTCH, nl=GRADIO_DUTCH),
         )
 
     def source_response(self, doc_id: str):

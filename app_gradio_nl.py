@@ -1,14 +1,18 @@
-"""Gradio's own interface texts in Dutch, for browsers that do not ask for Dutch.
+"""Gradio's own interface texts in Dutch, for every browser.
 
 Gradio picks its texts ("Drop File Here", "Error", …) by the browser's language; an officer
 with an English browser saw them in English. These are Gradio 6's own Dutch texts (its nl
-locale), handed to the page as the translations for English, so every browser gets Dutch.
+locale), handed to the page as the translations for English and for Dutch, so every browser gets
+the same Dutch.
 Only the groups this app's components show are listed; the chat's copy button, which Gradio's
-nl locale leaves in English ("Copy message"), is translated here.
+nl locale leaves in English ("Copy message"), and the status a screen reader hears when an answer is
+done ("common.complete", read out as its key) are translated here. The feedback buttons ask whether
+an answer helped ("Nuttig"), not whether the officer liked it (Gradio's "Vind ik leuk").
 """
 
 GRADIO_DUTCH = {
     "common.clear": "Wissen",
+    "common.complete": "Klaar",
     "common.or": "of",
     "common.submit": "Verzenden",
     "common.download": "Downloaden",
@@ -34,8 +38,8 @@ GRADIO_DUTCH = {
     "chatbot.undo": "Ongedaan maken",
     "chatbot.submit": "Verzenden",
     "chatbot.cancel": "Annuleren",
-    "chatbot.like": "Vind ik leuk",
-    "chatbot.dislike": "Vind ik niet leuk",
+    "chatbot.like": "Nuttig",
+    "chatbot.dislike": "Niet nuttig",
     "chatbot.clear": "Gesprek wissen",
     "chatbot.copy_message": "Bericht kopiëren",
     "chatbot.copied_message": "Bericht gekopieerd",

@@ -197,7 +197,7 @@ def test_follow_up_uses_the_conversation(site):
 def test_feedback_is_logged_with_comment(site):
     page = site["page"]
     page.locator("#tw-chat .bot").last.hover()
-    page.locator("#tw-chat button[aria-label='Vind ik leuk'], #tw-chat button[aria-label='Like']").last.click()
+    page.locator("#tw-chat button[aria-label='Nuttig']").last.click()
     page.wait_for_selector("#tw-feedback textarea", timeout=10_000)
     page.fill("#tw-feedback textarea", "Duidelijk, maar ik mis de rol van de provincie.")
     page.get_by_role("button", name="Toelichting versturen").click()
