@@ -409,9 +409,10 @@ def units(text: str, heading: str = "", above: str = "") -> list[Unit]:
             lead = Unit(f"{pending.rstrip(' :')}:", "lead", paragraph=paragraph)
             found.append(lead)
         elif is_item and lead is None and pending and _names_list(pending):
-            # "Nadelen" alone does not say of what: "Voordelen en nadelen van de formele organisatie › Nadelen:"
-            lead = Unit(f"{above} › {pending}:" if above else f"{pending}:", "lead", paragraph=paragraph,
-                        from_heading=True)
+            # "Nadelen" alone does not say of what: "Voordelen en nadelen van de formele organisatie › Nadelen:";
+            # "Voorwaarden voor Housing First" does, and under "Wat is Housing First?" the path read as clutter
+            lead = Unit(f"{above} › {pending}:" if above and not _SAYS_OF_WHAT.search(pending) else f"{pending}:",
+                        "lead", paragraph=paragraph, from_heading=True)
             found.append(lead)
         pending = ""
         if lead is not None and lead.items and not is_item and not lead.tail and _closes_list(lead, cleaned):
@@ -579,6 +580,10 @@ def _continued_heading(heading: str, item: str) -> bool:
     is no lead-in: a passage under it may start in the middle of a list begun further up."""
     words = heading.rstrip().split()
     return item[:1].islower() and len(words) >= 3 and (heading.rstrip().endswith(":") or words[-1].lower() in _UNFINISHED)
+
+
+# a heading that says what its list is of: "Voorwaarden voor Housing First", not "Randvoorwaarden voor beide vormen"
+_SAYS_OF_WHAT = re.compile(r"\b(?:voor|van|bij|over)\s+(?!(?:beide|deze|die|dit|dat|dezelfde|elk|elke)\b)\w+", re.I)
 
 
 def _names_list(heading: str) -> bool:

@@ -24,6 +24,16 @@ def test_a_list_under_a_short_heading_is_led_in_by_that_heading_and_the_one_abov
           "Risico op afstand: een bureau staat los van de gemeenten."])]
 
 
+def test_a_heading_that_says_what_its_list_is_of_leads_it_in_alone():
+    # "Wat is Housing First? › Voorwaarden voor Housing First:" read as clutter in the answer (helper-53, helper-55)
+    found = units("- Zelfstandige woningen: met een huurcontract.\n- Intensieve begeleiding: een team dat thuis komt.",
+                  "Voorwaarden voor Housing First", "Wat is Housing First?")
+
+    assert found[0].text == "Voorwaarden voor Housing First:"
+    assert units("- Uren vrijmaken.\n- Vast ritme.", "Randvoorwaarden voor beide vormen",
+                 "De procesorganisatie")[0].text == "De procesorganisatie › Randvoorwaarden voor beide vormen:"
+
+
 def test_a_paragraph_between_two_bullets_goes_on_with_the_item_above_it():
     found = units("- Uren echt vrijmaken: spreek af welk werk blijft liggen.\n\nUren die alleen op papier bestaan, "
                   "leveren niets op.\n\n- Vaste overlegstructuur: een vast ritme geeft houvast.",
