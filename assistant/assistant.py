@@ -21,7 +21,7 @@ from assistant.generate import build_messages, check_citations, cited_numbers, m
 from assistant.models import Answer, Citation
 from assistant.outline import guide_answer, outline_on, part_answer
 from assistant.overview import described_law, overview, overview_text
-from assistant.rerank import DENSE_BEST, RERANK_DEPTH, rerank, with_dense_best
+from assistant.rerank import DENSE_BEST, LEXICAL_BEST, RERANK_DEPTH, rerank, with_dense_best, with_lexical_statements
 from assistant.separable import with_whole_verbs
 from assistant.spelling import Correction, Spelling, correction_note
 from assistant.steps import guide_steps, steps_answer
@@ -211,6 +211,8 @@ class Assistant:
             searched = with_whole_verbs(asked, question, known, asks_with)
             vector = embedder.embed_query(asked) if embedder is not None else None
             fused = index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=vector)
+            fused = with_lexical_statements(searched, fused, index.search(searched, LEXICAL_BEST, chosen, mode="bm25"),
+                                            idf_weights(index, question_terms(searched)))
             if vector is None:
                 return searched, fused
             return searched, with_dense_best(fused, index.search(asked, DENSE_BEST, chosen, mode="dense",

@@ -32,6 +32,8 @@ from index.models import Hit
 
 RERANK_DEPTH = 20
 DENSE_BEST = 2  # dense search's best passages, reranked even when fusion puts them lower
+LEXICAL_BEST = 3  # BM25's best passages, reranked when one states the question in its words (`with_lexical_statements`)
+STATEMENT_SHARE = 0.9
 DEFINITION_BONUS = 0.5  # over the sentence signal's 0–1, for a unit that defines what is asked
 
 
@@ -125,6 +127,27 @@ def rerank(question: str, hits: list[Hit], weights: dict[str, float], k: int,
     total = [mix.total(s) for s in scored]
     order = sorted(range(len(hits)), key=lambda i: (-total[i], i))
     return [hits[i] for i in order[:k]]
+
+
+def with_lexical_statements(question: str, fused: list[Hit], lexical: list[Hit], weights: dict[str, float]) -> list[Hit]:
+    """`fused` with the passages of `lexical` (BM25's best) it lacks that state the question in its own
+    words: a sentence, or a list item read with its lead-in, holding at least STATEMENT_SHARE of the
+    question's terms (by idf), at the fused score of its first: fusion's score says nothing of it. "Wie toetst of de zorgrelatie nog bestaat?"
+    asks in the words of an uploaded note's "Het wijkteam Oostermeer-Noord toetst elk jaar of de
+    zorgrelatie nog bestaat."; BM25 ranks it first, dense search outside its 300, and fusion, which
+    weighs dense search 0.7, 85th (helper-55). BM25's best passages that merely share words stay out:
+    as candidates they cost more answers than they gained (docs/evaluation.md)."""
+    if not fused:
+        return fused
+    wanted = set(question_terms(question))
+    seen = {h.chunk.chunk_id for h in fused}
+    top = max(h.score for h in fused)
+
+    def states_question(hit: Hit) -> bool:
+        return any(coverage(wanted, set(terms(f"{u.text} {part}" if u.items else part)), weights) >= STATEMENT_SHARE
+                   for u in passage_units(hit) if not is_boilerplate(u.text) for part in (u.items or [u.text]))
+
+    return fused + [replace(h, score=top) for h in lexical if h.chunk.chunk_id not in seen and states_question(h)]
 
 
 def with_dense_best(fused: list[Hit], dense: list[Hit]) -> list[Hit]:

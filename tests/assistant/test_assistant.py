@@ -349,24 +349,38 @@ def test_an_officer_asking_from_when_an_uploaded_policy_rule_applies_gets_its_ow
     assert answer.citations[0].doc_id == "vlinderveen-beleid"
 
 
+# the note helper-55 uploaded: a pilot no other document knows, in a list under its own heading
+PILOT_NOTE = (
+    "---\ntitle: \"Wonen op het erf: mantelzorgwoningen in de gemeente Oostermeer\"\ntype: handreiking\n"
+    "region: Oostermeer\n---\n\n# Wonen op het erf: mantelzorgwoningen in de gemeente Oostermeer\n\n"
+    "## Waar gaat deze notitie over?\n\nDeze notitie beschrijft de proef \"Erfwonen Oostermeer\". Inwoners van de "
+    "gemeente Oostermeer mogen een tijdelijke mantelzorgwoning op hun erf plaatsen als een familielid zorg nodig "
+    "heeft.\n\n## Afspraken in de proef\n\n- De mantelzorgwoning mag maximaal 45 vierkante meter groot zijn.\n"
+    "- De gemeente Oostermeer verleent de toestemming voor ten hoogste vijf jaar.\n"
+    "- Woningcorporatie Meerwonen verhuurt de woning voor 275 euro per maand en haalt haar weg als de zorg stopt.\n"
+    "- Het wijkteam Oostermeer-Noord toetst elk jaar of de zorgrelatie nog bestaat.\n")
+
+
 def test_an_officer_asking_size_and_rent_in_an_uploaded_pilot_note_gets_both(small_index, embedder, tmp_path):
     # helper-55 uploaded this note and was refused twice: a size and a rent are asked, and only an amount of money
     # counted as what the question asks; "kost" is what the amount answers, not a word the note must hold
-    assistant = with_document(
-        small_index, embedder, tmp_path, "wonen-op-erf.md",
-        "---\ntitle: \"Wonen op het erf: mantelzorgwoningen in de gemeente Oostermeer\"\ntype: handreiking\n"
-        "region: Oostermeer\n---\n\n# Wonen op het erf: mantelzorgwoningen in de gemeente Oostermeer\n\n"
-        "## Waar gaat deze notitie over?\n\nDeze notitie beschrijft de proef \"Erfwonen Oostermeer\". Inwoners van de "
-        "gemeente Oostermeer mogen een tijdelijke mantelzorgwoning op hun erf plaatsen als een familielid zorg nodig "
-        "heeft.\n\n## Afspraken in de proef\n\n- De mantelzorgwoning mag maximaal 45 vierkante meter groot zijn.\n"
-        "- De gemeente Oostermeer verleent de toestemming voor ten hoogste vijf jaar.\n"
-        "- Woningcorporatie Meerwonen verhuurt de woning voor 275 euro per maand en haalt haar weg als de zorg stopt.\n"
-        "- Het wijkteam Oostermeer-Noord toetst elk jaar of de zorgrelatie nog bestaat.\n")
+    assistant = with_document(small_index, embedder, tmp_path, "wonen-op-erf.md", PILOT_NOTE)
 
     answer = assistant.ask("Hoe groot mag een mantelzorgwoning op het erf in Oostermeer zijn en wat kost de huur?")
 
     assert not answer.abstained, answer.text
     assert "maximaal 45 vierkante meter" in answer.text and "verhuurt de woning voor 275 euro per maand" in answer.text
+    assert answer.citations[0].doc_id == "wonen-op-erf"
+
+
+def test_an_officer_asking_in_the_words_of_an_uploaded_note_gets_its_sentence(small_index, embedder, tmp_path):
+    # BM25 ranked the note's list first, dense search outside its 300, and fusion 85th: refused (helper-55)
+    assistant = with_document(small_index, embedder, tmp_path, "wonen-op-erf.md", PILOT_NOTE)
+
+    answer = assistant.ask("Wie toetst of de zorgrelatie nog bestaat?")
+
+    assert not answer.abstained, answer.text
+    assert "Het wijkteam Oostermeer-Noord toetst elk jaar of de zorgrelatie nog bestaat." in answer.text
     assert answer.citations[0].doc_id == "wonen-op-erf"
 
 
