@@ -20,9 +20,9 @@ _REFERRING = re.compile(
 )
 # "van die netwerkvorm", "mogen … die aantallen": a demonstrative after a preposition or verb points back;
 # so does one right after a question's opening word and verb ("Wie maakt die afspraken?") or after the
-# subject of an opening modal verb ("Mag de gemeenteraad die grens hoger leggen?"); not after "Welke
-# groepen", where "die" opens a relative clause, nor before the article, pronoun or adverb that opens one
-# ("Kan een gemeente die geen verordening heeft …")
+# subject of an opening modal verb ("Mag de gemeenteraad die grens hoger leggen?", "Mogen gemeenten die
+# onderling ruilen?"); not after "Welke groepen", where "die" opens a relative clause, nor before the
+# article, pronoun or adverb that opens one ("Kan een gemeente die geen verordening heeft …")
 _CLAUSE_START = (r"(?:de|het|een|geen|zij|ze|hij|zich|er|niet|nog|al|wel|ook|zelf"
                  r"|in|op|met|voor|bij|aan|van|over|uit|naar)")
 _DEMONSTRATIVE = re.compile(
@@ -30,7 +30,7 @@ _DEMONSTRATIVE = re.compile(
     r"(die|deze|dat|dit|zo'n|zulke)\s+\w+"
     r"|^\s*(?:en\s+)?(?:wie|wat|wanneer|waar|hoe|waarom)\s+\w+\s+(die|deze|dit|zo'n|zulke)\s+\w+"
     r"|^\s*(?:en\s+)?(?:mag|mogen|moet|moeten|kan|kunnen|wil|willen|zal|zullen)\s+"
-    rf"(?:de|het|een|elke|iedere)\s+[\w-]+\s+(die|deze|dat|dit)\s+(?!{_CLAUSE_START}\b)\w+",
+    rf"(?:(?:de|het|een|elke|iedere)\s+)?[\w-]+\s+(die|deze|dat|dit)\s+(?!{_CLAUSE_START}\b)\w+",
     re.I,
 )
 # "Geldt die ook …?", "Moet dat …?": a pronoun as the subject right after the opening verb
