@@ -14,8 +14,8 @@ from assistant.condense import (asks_of_another_place, asks_to_explain, condense
 from assistant.definitions import Glossary, library_defines, opens_with_definition, with_definitions
 from assistant.document_facts import asks_document_fact, document_fact
 from assistant.expand import complete_passages
-from assistant.evidence import (CAUTION_BELOW, REFUSE_BELOW, Evidence, NoiseFloor, applies_everywhere, idf_weights,
-                                named_where_asked, unknown_share, weigh)
+from assistant.evidence import (CAUTION_BELOW, EVIDENCE_PASSAGES, REFUSE_BELOW, Evidence, NoiseFloor,
+                                applies_everywhere, idf_weights, named_where_asked, unknown_share, weigh)
 from assistant.listing import with_listing
 from assistant.generate import build_messages, check_citations, cited_numbers, make_chat_model
 from assistant.models import Answer, Citation
@@ -83,6 +83,9 @@ NO_SUBJECT_TEXT = (
     "Uw vraag noemt geen onderwerp om in de bronnen op te zoeken, en in dit gesprek is nog geen eerdere vraag "
     "gesteld waarop ze kan aansluiten. Stel de vraag opnieuw en noem daarin het onderwerp."
 )
+# a text the filters leave out is named when its best passage stands this many noise-floor spreads closer to the
+# question than the best within them (a third of what counts as fully close, `evidence.CLOSENESS_SPREADS`)
+FILTERED_OUT_SPREADS = 2.0
 FLOORS_KEPT = 64  # noise floors of filtered searches kept (24 dense searches each; the probes are embedded once)
 NO_DOCUMENT_TEXT = (
     "Uw vraag gaat over één document, maar welk? Kies het onder \"Alleen in\" (op de commandoregel: --doc DOC_ID) "
@@ -303,7 +306,9 @@ class Assistant:
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
             place = place_notice(named, composition.citations, index)
-            other_source = "\n\n".join(filter(None, [place, other_source]))
+            outside = filtered_out_notice(hits, index.search(searched, 1) if chosen else [],
+                                          chosen, floor)
+            other_source = "\n\n".join(filter(None, [outside, place, other_source]))
             answer = self._extractive(query, composition, evidence, notes,
                                       caution=verdict == "voorzichtig" or opens_unstated(query, composition.text),
                                       other_source=other_source, law_passage=law_passage)
@@ -620,12 +625,34 @@ def abstain_text(filters: Filters | None) -> str:
             + " Zonder filters zoek ik in de hele kennisbank.")
 
 
-def no_documents_text(filters: Filters) -> str:
-    """Why nothing was searched: no document passes `filters` (Dutch, naming each filter)."""
-    named = ([f"type {', '.join(filters.types)}"] if filters.types else []) + (
+def filter_names(filters: Filters) -> list[str]:
+    """Each filter in Dutch, as the officer set it: "type handreiking", "regio Parkstad Limburg"."""
+    return ([f"type {', '.join(filters.types)}"] if filters.types else []) + (
         [f"regio {', '.join(filters.regions)}"] if filters.regions else []) + (
         [f"{len(filters.doc_ids)} gekozen document(en)"] if filters.doc_ids else []) + (
         [f"niet ouder dan {dutch_date(filters.since) or filters.since}"] if filters.since else [])
+
+
+def filtered_out_notice(filtered: list[Hit], everywhere: list[Hit], filters: Filters | None, floor: NoiseFloor) -> str:
+    """A notice when the filters leave out the text that lies closest to the question: its passage's
+    cosine (`everywhere`, the search without filters) stands FILTERED_OUT_SPREADS noise-floor spreads
+    above the best one within them (`filtered`). With region Parkstad Limburg, "Hoe richt je de
+    procesorganisatie in?" was answered from why Parkstad asks it, with no word that the guide written
+    on it (no region) was filtered out (helper-55). Not for documents the officer chose ("Alleen in")."""
+    if not filters or not (filters.types or filters.regions or filters.since) or not everywhere:
+        return ""
+    inside = max((h.dense_score for h in filtered[:EVIDENCE_PASSAGES] if h.dense_score is not None), default=None)
+    best = everywhere[0]
+    if best.dense_score is None or filters.accepts(best.document) or (
+            inside is not None and best.dense_score < inside + FILTERED_OUT_SPREADS * floor.spread):
+        return ""
+    return (f"_Let op: de filters ({'; '.join(filter_names(filters))}) laten \"{best.document.title}\" buiten de "
+            "zoekopdracht; die tekst past beter bij uw vraag. Wis de filters om ook daarin te zoeken._")
+
+
+def no_documents_text(filters: Filters) -> str:
+    """Why nothing was searched: no document passes `filters` (Dutch, naming each filter)."""
+    named = filter_names(filters)
     text = (f"Geen document in de kennisbank past bij de filters ({'; '.join(named)}), dus er is niets doorzocht. "
             "Verruim of wis de filters en stel de vraag opnieuw.")
     if filters.since:

@@ -384,6 +384,24 @@ def test_an_officer_asking_in_the_words_of_an_uploaded_note_gets_its_sentence(sm
     assert answer.citations[0].doc_id == "wonen-op-erf"
 
 
+def test_an_officer_filtering_on_a_region_is_told_the_guide_written_on_the_question_is_left_out(assistant):
+    # with region Parkstad Limburg it answered from why Parkstad asks the question, without a word that the
+    # guide on the procesorganisatie (no region) was filtered out (helper-55)
+    answer = assistant.ask("Hoe richt je de procesorganisatie in?", filters={"region": "Parkstad Limburg"})
+
+    notice = answer.text.split("\n\n")[0]
+    assert notice.startswith("_Let op: de filters (regio Parkstad Limburg) laten \"De procesorganisatie inrichten"), \
+        answer.text
+    assert "Wis de filters" in notice
+    assert all(c.region == "Parkstad Limburg" for c in answer.citations)
+
+
+def test_a_filter_that_keeps_the_best_text_adds_no_notice(assistant):
+    answer = assistant.ask("Welke groepen krijgen urgentie?", filters={"type": "regelgeving"})
+
+    assert not answer.abstained and "de filters (" not in answer.text
+
+
 def test_the_langchain_retriever_returns_documents_with_their_citation_data(small_index, embedder):
     retriever = ThuiswijzerRetriever(index=LiveIndex(small_index, embedder), k=3)
 
