@@ -184,11 +184,21 @@ class Turn:
 
 
 def source_href(citation: Citation) -> str:
-    """Where the original file opens: bron/<doc_id>, at the page for a PDF."""
+    """Where the original file opens: bron/<doc_id>, at the page for a PDF, at the cited section's
+    heading for Markdown (`markdown_page` gives each heading its `heading_anchor`)."""
     href = f"{SOURCE_ROUTE}/{quote(citation.doc_id, safe='')}"
     if citation.page and citation.source.lower().endswith(".pdf"):
         href += f"#page={int(citation.page)}"
+    elif citation.section and citation.source.lower().endswith((".md", ".markdown")):
+        href += f"#{heading_anchor(citation.section.rsplit('›', 1)[-1])}"
     return href
+
+
+def heading_anchor(heading: str) -> str:
+    """The id of a heading in a Markdown page: "Voorwaarden voor Housing First" → "voorwaarden-voor-housing-first"."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", heading) if not unicodedata.combining(c))
+    words = re.findall(r"\w+", plain.replace("*", "").replace("`", "").lower())
+    return "-".join(w for w in words if w.isascii()) or "kop"
 
 
 # Markdown is shown as the page it stands for: as plain text an officer read YAML front matter, "##" and
@@ -197,11 +207,17 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def markdown_page(body: str, title: str) -> str:
-    """A Markdown document's body (front matter already split off) as a standalone HTML page."""
+    """A Markdown document's body (front matter already split off) as a standalone HTML page, each
+    heading with an id (`heading_anchor`): "Open het document" opens at the cited section, where it
+    opened at the top of a long note (helper-53, helper-55)."""
+    tokens = _MARKDOWN.parse(body)
+    for opening, inline in zip(tokens, tokens[1:]):
+        if opening.type == "heading_open":
+            opening.attrSet("id", heading_anchor(inline.content))
     return ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\">"
             f"<title>{escape_html(title)}</title><style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;"
             "padding:0 1em;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em}"
-            f"</style></head><body>{_MARKDOWN.render(body)}</body></html>")
+            f"</style></head><body>{_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})}</body></html>")
 
 
 def safe_url(url: str | None) -> str | None:

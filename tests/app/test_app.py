@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 
 import app
+import app_render as render
 from assistant import Assistant
 from index.searcher import LiveIndex
 from index.writer import IndexWriter
@@ -423,9 +424,19 @@ def test_only_indexed_documents_are_served_and_a_markdown_note_is_a_sandboxed_pa
     assert "sandbox" in response.headers["content-security-policy"]
     assert response.headers["x-content-type-options"] == "nosniff"
     page = response.body.decode()
-    assert "<h1>" in page and "##" not in page and "---" not in page
+    assert "<h1 id=\"nota-wonen\">Nota wonen</h1>" in page and "##" not in page and "---" not in page
     for doc_id in ("bestaat-niet", "../docs/nota-wonen-zonnedal.md", "/etc/passwd"):
         assert web.source_response(doc_id).status_code == 404
+
+
+def test_an_officer_opening_a_markdown_source_lands_at_the_cited_section(web):
+    # "Open het document" opened a long Markdown note at its top (helper-53, helper-55)
+    *_, (_, _, _, session) = web.respond("Hoeveel tijdelijke woningen bouwt Zonnedal?", None, "", "")
+    citation = session["turns"][0].citations[0]
+    href = render.source_href(citation)
+
+    assert citation.doc_id == "nota-wonen-zonnedal" and href.endswith("#nota-wonen"), (href, citation.section)
+    assert 'id="nota-wonen"' in web.source_response("nota-wonen-zonnedal").body.decode()
 
 
 # -- Evaluatie ------------------------------------------------------------------------------------
@@ -533,12 +544,10 @@ def test_serving_on_a_port_another_program_holds_stops_with_a_dutch_reason_befor
 
 
 def test_every_column_of_the_document_list_has_a_width_so_none_hides_behind_scrolling(web):
-    import app_render
-
     blocks = web.blocks()
     table = next(c for c in blocks.config["components"] if c.get("props", {}).get("elem_id") == "tw-documenten")
 
-    assert len(table["props"]["column_widths"]) == len(app_render.DOCUMENT_COLUMNS) == 7
+    assert len(table["props"]["column_widths"]) == len(render.DOCUMENT_COLUMNS) == 7
 
 
 def test_after_an_editor_removed_a_gold_document_the_evaluation_runs_without_its_questions_and_says_so(
