@@ -181,8 +181,10 @@ def test_highlight_finds_list_items_across_line_breaks_and_list_marks():
     assert "<mark>omvang van de uitstroom,\n  verdeling over gemeenten.</mark>" in html
 
 
-def test_only_pdfs_open_at_a_page_and_ids_are_url_quoted():
-    assert source_href(citation(source="/d/notitie.md", page=None)) == "bron/handreiking-regionaal-en-lokaal"
+def test_a_pdf_opens_at_its_page_a_markdown_note_at_its_section_and_ids_are_url_quoted():
+    assert source_href(citation(source="/d/notitie.md", page=None)) == "bron/handreiking-regionaal-en-lokaal#taakverdeling"
+    assert source_href(citation(source="/d/notitie.md", page=None, section=None)) == "bron/handreiking-regionaal-en-lokaal"
+    assert source_href(citation(source="/d/pagina.html", page=None)) == "bron/handreiking-regionaal-en-lokaal"
     assert source_href(citation(doc_id="a b/c", page=2)) == "bron/a%20b%2Fc#page=2"
 
 
