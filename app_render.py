@@ -101,7 +101,8 @@ SOURCES_HEADING = "**Bronnen**\n"
 
 
 # "Titel — handreiking · 1 juli 2026 · p. 5 · Samenvatting": the document (title, type, date), then where in it
-_LABEL_PARTS = re.compile(rf"^(?P<document>.+? — (?:{'|'.join(DOC_TYPES)})(?: · \d{{1,2}} \w+ \d{{4}})?)(?: · (?P<where>.+))?$")
+_LABEL_PARTS = re.compile(rf"^(?P<document>.+? — (?:{'|'.join(DOC_TYPES)})(?: · \d{{1,2}} \w+ \d{{4}})?)"
+                          r"(?: · (?P<where>.+))?$")
 
 
 def render_sources_block(block: str, turn: int, valid: set[int] | None) -> str:

@@ -306,8 +306,7 @@ class Assistant:
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
             place = place_notice(named, composition.citations, index)
-            outside = filtered_out_notice(hits, index.search(searched, 1) if chosen else [],
-                                          chosen, floor)
+            outside = filtered_out_notice(hits, index.search(searched, 1) if chosen else [], chosen, floor)
             other_source = "\n\n".join(filter(None, [outside, place, other_source]))
             answer = self._extractive(query, composition, evidence, notes,
                                       caution=verdict == "voorzichtig" or opens_unstated(query, composition.text),

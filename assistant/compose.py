@@ -127,7 +127,8 @@ _LEANS_BACK = re.compile(
     r"(?!(?:lid|artikel|onderdeel|volzin|hoofdstuk|afdeling|paragraaf|titel|bijlage)\b)[\w-]+\s+(?:is|was|betreft)\b"
     # "De bovengenoemde regel geldt namelijk niet voor:", "Ten tweede worden de maximale huurprijzen …",
     # "Met andere woorden: …": a rule, a series or a point of the text before (helper-54)
-    r"|^(?:de|het|die|deze)\s+(?:(?:boven|hierboven\s*|voor|eerder|reeds\s+|voren)(?:genoemde|vermelde|bedoelde|beschreven)|genoemde|voornoemde)\b"
+    r"|^(?:de|het|die|deze)\s+(?:(?:boven|hierboven\s*|voor|eerder|reeds\s+|voren)"
+    r"(?:genoemde|vermelde|bedoelde|beschreven)|genoemde|voornoemde)\b"
     r"|^ten\s+(?:tweede|derde|vierde|vijfde|zesde)\b|^met\s+andere\s+woorden\b",
     re.I,
 )

@@ -129,14 +129,16 @@ def rerank(question: str, hits: list[Hit], weights: dict[str, float], k: int,
     return [hits[i] for i in order[:k]]
 
 
-def with_lexical_statements(question: str, fused: list[Hit], lexical: list[Hit], weights: dict[str, float]) -> list[Hit]:
+def with_lexical_statements(question: str, fused: list[Hit], lexical: list[Hit],
+                            weights: dict[str, float]) -> list[Hit]:
     """`fused` with the passages of `lexical` (BM25's best) it lacks that state the question in its own
     words: a sentence, or a list item read with its lead-in, holding at least STATEMENT_SHARE of the
-    question's terms (by idf), at the fused score of its first: fusion's score says nothing of it. "Wie toetst of de zorgrelatie nog bestaat?"
-    asks in the words of an uploaded note's "Het wijkteam Oostermeer-Noord toetst elk jaar of de
-    zorgrelatie nog bestaat."; BM25 ranks it first, dense search outside its 300, and fusion, which
-    weighs dense search 0.7, 85th (helper-55). BM25's best passages that merely share words stay out:
-    as candidates they cost more answers than they gained (docs/evaluation.md)."""
+    question's terms (by idf), at the fused score of its first, since fusion's score says nothing of
+    it. "Wie toetst of de zorgrelatie nog bestaat?" asks in the words of an uploaded note's "Het
+    wijkteam Oostermeer-Noord toetst elk jaar of de zorgrelatie nog bestaat."; BM25 ranks it first,
+    dense search outside its 300, and fusion, which weighs dense search 0.7, 85th (helper-55). BM25's
+    best passages that merely share words stay out: as candidates they cost more answers than they
+    gained (docs/evaluation.md)."""
     if not fused:
         return fused
     wanted = set(question_terms(question))
