@@ -27,13 +27,13 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.sentences import (coverage, defined_terms, defines, glossary_entry, is_boilerplate, may_define,
-                                 nearest_heading, passage_units, question_terms, terms)
+                                 nearest_heading, passage_units, question_terms, STATEMENT_SHARE, statement_share,
+                                 terms)
 from index.models import Hit
 
 RERANK_DEPTH = 20
 DENSE_BEST = 2  # dense search's best passages, reranked even when fusion puts them lower
 LEXICAL_BEST = 3  # BM25's best passages, reranked when one states the question in its words (`with_lexical_statements`)
-STATEMENT_SHARE = 0.9
 DEFINITION_BONUS = 0.5  # over the sentence signal's 0–1, for a unit that defines what is asked
 
 
@@ -145,11 +145,8 @@ def with_lexical_statements(question: str, fused: list[Hit], lexical: list[Hit],
     seen = {h.chunk.chunk_id for h in fused}
     top = max(h.score for h in fused)
 
-    def states_question(hit: Hit) -> bool:
-        return any(coverage(wanted, set(terms(f"{u.text} {part}" if u.items else part)), weights) >= STATEMENT_SHARE
-                   for u in passage_units(hit) if not is_boilerplate(u.text) for part in (u.items or [u.text]))
-
-    return fused + [replace(h, score=top) for h in lexical if h.chunk.chunk_id not in seen and states_question(h)]
+    return fused + [replace(h, score=top) for h in lexical
+                    if h.chunk.chunk_id not in seen and statement_share(wanted, h, weights) >= STATEMENT_SHARE]
 
 
 def with_dense_best(fused: list[Hit], dense: list[Hit]) -> list[Hit]:

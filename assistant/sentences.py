@@ -171,6 +171,11 @@ _COUNTING = re.compile(r"(?P<number>\b\d[\d.,]*|\b[^\W\d_]+)"
                        r"(?:\s+[^\W\d_]+e\b)?(?:\s+(?P<counted>[^\W\d_]{3,}(?:en|s))\b)?", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 # "Hoeveel geld krijgt Parkstad …?" is not answered by "zeven gemeenten", only by an amount of money
+# how often is said in words as often as in numbers: "elke week", "wekelijks", "eens per kwartaal"
+_ASKS_FREQUENCY = re.compile(r"\bhoe\s*vaak\b", re.I)
+_FREQUENCY = re.compile(r"\b(?:elke|iedere|ieder|elk|per|eens\s+per|één\s+keer\s+per|een\s+keer\s+per)\s+"
+                        r"(?:dag|week|maand|kwartaal|half\s*jaar|jaar|halfjaar)\b"
+                        r"|\b(?:dagelijks|wekelijks|maandelijks|jaarlijks|tweejaarlijks|driemaandelijks)\b", re.I)
 _ASKS_MONEY = re.compile(r"\bhoeveel\s+(?:geld|euro)\b|\bwat\s+kost|\bwelk(?:e)?\s+bedrag\b", re.I)
 # older texts write guilders as "f 130 miljoen"; not onderdeel "f." of a lid
 _MONEY = re.compile(r"€|\beuro\b|\bgulden\b|ƒ|(?<![\w.])(?-i:f)\s?\d", re.I)
@@ -852,6 +857,17 @@ def coverage(wanted: set[str], found: set[str], weights: dict[str, float]) -> fl
     return sum(weights.get(t, 1.0) * credit(t, found) for t in wanted) / total if total else 0.0
 
 
+STATEMENT_SHARE = 0.9  # a statement with this share of a question's terms states it in its own words
+
+
+def statement_share(wanted: set[str], hit, weights: dict[str, float]) -> float:
+    """The largest share (`coverage`) of the `wanted` terms that one statement of the passage
+    (`index.models.Hit`) holds: a sentence, or a list item read with its lead-in."""
+    return max((coverage(wanted, set(terms(f"{u.text} {part}" if u.items else part)), weights)
+                for u in passage_units(hit) if not is_boilerplate(u.text) for part in (u.items or [u.text])),
+               default=0.0)
+
+
 def anchors(question: str) -> list[str]:
     """The stems of what pins a question to one case: names (a capital after the first word:
     "Utrecht", "Den Haag", "ETHOS") and years ("in 2025"). A passage that answers the question
@@ -1168,6 +1184,8 @@ def states_quantity(text: str, question: str = "") -> bool:
         # lang liep de regeling en hoeveel geld was ervoor beschikbaar?" asks a number besides
         return bool(_CALENDAR_DATE.search(text)) or any(
             span.group("number").lower() not in asked for span in _TIME_SPAN.finditer(_REFERENCE.sub(" ", text)))
+    if _ASKS_FREQUENCY.search(question) and _FREQUENCY.search(text):
+        return True  # "Hoe vaak komt de wijkcoach op huisbezoek?": "elke week" (helper-56)
     noun = counted_noun(question)
     if noun is not None:
         return _counts(text, noun, asked)

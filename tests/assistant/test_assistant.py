@@ -384,6 +384,17 @@ def test_an_officer_asking_in_the_words_of_an_uploaded_note_gets_its_sentence(sm
     assert answer.citations[0].doc_id == "wonen-op-erf"
 
 
+def test_an_officer_asking_how_often_in_the_words_of_a_list_item_gets_its_frequency(small_index, embedder, tmp_path):
+    # helper-56 uploaded such a note: "Hoe vaak komt de wijkcoach op huisbezoek?" was refused. "elke week" counted as
+    # no answer to how often, and the list's cosine, diluted by its other items, as far from the question
+    assistant = with_document(small_index, embedder, tmp_path, "wonen-op-erf.md", PILOT_NOTE)
+
+    answer = assistant.ask("Hoe vaak toetst het wijkteam of de zorgrelatie nog bestaat?")
+
+    assert not answer.abstained and not answer.caution, answer.text
+    assert "Het wijkteam Oostermeer-Noord toetst elk jaar of de zorgrelatie nog bestaat." in answer.text
+
+
 def test_an_officer_filtering_on_a_region_is_told_the_guide_written_on_the_question_is_left_out(assistant):
     # with region Parkstad Limburg it answered from why Parkstad asks the question, without a word that the
     # guide on the procesorganisatie (no region) was filtered out (helper-55)
