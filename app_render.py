@@ -22,6 +22,7 @@ from pathlib import PurePath
 from urllib.parse import quote, urlparse
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from assistant import Citation
 from index.models import passages
@@ -127,7 +128,9 @@ def render_sources_block(block: str, turn: int, valid: set[int] | None) -> str:
             entries.append(f"{number} {escape_html(document + (f' · {where}' if where else ''))}")
             continue
         entries.append(escape_html(document))
-        entries += [f"&nbsp;&nbsp;&nbsp;{number} {escape_html(where or '')}".rstrip() for number, where in cited]
+        # a passage before the document's first heading has no section to name (helper-56: a bare "[2]")
+        entries += [f"&nbsp;&nbsp;&nbsp;{number} {escape_html(where or 'begin van het document')}"
+                    for number, where in cited]
     # one line, no blank lines: Markdown passes an HTML block through as a whole
     return '<div class="tw-bronnenlijst"><strong>Bronnen</strong><br>' + "<br>".join(entries) + "</div>"
 
@@ -191,12 +194,13 @@ def source_href(citation: Citation) -> str:
     if citation.page and citation.source.lower().endswith(".pdf"):
         href += f"#page={int(citation.page)}"
     elif citation.section and citation.source.lower().endswith((".md", ".markdown")):
-        href += f"#{heading_anchor(citation.section.rsplit('›', 1)[-1])}"
+        href += f"#{heading_anchor(' '.join(citation.section.split('›')[-2:]))}"
     return href
 
 
 def heading_anchor(heading: str) -> str:
-    """The id of a heading in a Markdown page: "Voorwaarden voor Housing First" → "voorwaarden-voor-housing-first"."""
+    """An id in a Markdown page for a heading, alone or with the heading it stands under: "Fase 2 ›
+    De keuze" → "fase-2-de-keuze", so that "De keuze" of Fase 2 is not the one of Fase 1 (helper-56)."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", heading) if not unicodedata.combining(c))
     words = re.findall(r"\w+", plain.replace("*", "").replace("`", "").lower())
     return "-".join(w for w in words if w.isascii()) or "kop"
@@ -212,9 +216,25 @@ def markdown_page(body: str, title: str) -> str:
     heading with an id (`heading_anchor`): "Open het document" opens at the cited section, where it
     opened at the top of a long note (helper-53, helper-55)."""
     tokens = _MARKDOWN.parse(body)
+    above: list[tuple[int, str]] = []  # the headings the current one stands under: (level, text)
+    seen: set[str] = set()
     for opening, inline in zip(tokens, tokens[1:]):
-        if opening.type == "heading_open":
-            opening.attrSet("id", heading_anchor(inline.content))
+        if opening.type != "heading_open":
+            continue
+        level = int(opening.tag[1:])
+        while above and above[-1][0] >= level:
+            above.pop()
+        # a passage's section path may leave out the document's title heading, so a heading is found by
+        # its own text (the first of that name) and by its text under the heading above it
+        own = heading_anchor(inline.content)
+        if own not in seen:
+            opening.attrSet("id", own)
+            seen.add(own)
+        if above:
+            anchor = Token("html_inline", "", 0)
+            anchor.content = f'<a id="{heading_anchor(f"{above[-1][1]} {inline.content}")}"></a>'
+            inline.children = [anchor, *(inline.children or [])]
+        above.append((level, inline.content))
     return ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\">"
             f"<title>{escape_html(title)}</title><style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;"
             "padding:0 1em;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em}"

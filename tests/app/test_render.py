@@ -13,6 +13,7 @@ from app_render import (
     documents_table,
     escape_markdown,
     highlight,
+    markdown_page,
     render_answer,
     render_citation,
     render_sources_panel,
@@ -186,6 +187,24 @@ def test_a_pdf_opens_at_its_page_a_markdown_note_at_its_section_and_ids_are_url_
     assert source_href(citation(source="/d/notitie.md", page=None, section=None)) == "bron/handreiking-regionaal-en-lokaal"
     assert source_href(citation(source="/d/pagina.html", page=None)) == "bron/handreiking-regionaal-en-lokaal"
     assert source_href(citation(doc_id="a b/c", page=2)) == "bron/a%20b%2Fc#page=2"
+
+
+def test_a_markdown_source_opens_at_the_cited_one_of_two_headings_of_the_same_name():
+    # "Fase 2 › De keuze" opened at "Fase 1 › De keuze": both headings had the id "de-keuze" (helper-56)
+    page = markdown_page("# Gids\n\n## Fase 1\n\n### De keuze\n\nA\n\n## Fase 2\n\n### De keuze\n\nB", "Gids")
+    href = source_href(citation(source="/d/gids.md", page=None, section="Gids › Fase 2 › De keuze"))
+
+    anchor = href.split("#")[1]
+    assert page.index(f'id="{anchor}"') > page.index("Fase 2") > page.index("Fase 1")
+    # a section path without the document's title heading finds the heading by its own name
+    assert f'id="{source_href(citation(source="/d/gids.md", page=None, section="Fase 1")).split("#")[1]}"' in page
+
+
+def test_a_passage_before_the_first_heading_is_named_as_the_start_of_its_document():
+    guide = "Gids — handreiking"
+    block = render_answer(f"- Zin. [1] [2]\n\n**Bronnen**\n[1] {guide} · Fase 1\n[2] {guide}", 1,
+                          [citation(n) for n in (1, 2)]).splitlines()[-1]
+    assert "[2]</a> begin van het document" in block
 
 
 def test_the_panel_shows_the_newest_answer_open_and_earlier_ones_folded():
