@@ -26,9 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.sentences import (coverage, defined_terms, defines, glossary_entry, is_boilerplate, may_define,
-                                 nearest_heading, passage_units, question_terms, STATEMENT_SHARE, statement_share,
-                                 terms)
+from assistant.sentences import (STATEMENT_SHARE, coverage, defined_terms, defines, glossary_entry, is_boilerplate,
+                                 may_define, nearest_heading, passage_units, question_terms, statement_share, terms)
 from index.models import Hit
 
 RERANK_DEPTH = 20

@@ -170,12 +170,12 @@ _COUNTING = re.compile(r"(?P<number>\b\d[\d.,]*|\b[^\W\d_]+)"
                        r"(?:\s+(?:of\s+(?:meer|minder)|(?:tot(?:\s+en\s+met)?|à|a|of)\s+(?:\d[\d.,]*|[^\W\d_]+)))?"
                        r"(?:\s+[^\W\d_]+e\b)?(?:\s+(?P<counted>[^\W\d_]{3,}(?:en|s))\b)?", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
-# "Hoeveel geld krijgt Parkstad …?" is not answered by "zeven gemeenten", only by an amount of money
 # how often is said in words as often as in numbers: "elke week", "wekelijks", "eens per kwartaal"
 _ASKS_FREQUENCY = re.compile(r"\bhoe\s*vaak\b", re.I)
 _FREQUENCY = re.compile(r"\b(?:elke|iedere|ieder|elk|per|eens\s+per|één\s+keer\s+per|een\s+keer\s+per)\s+"
                         r"(?:dag|week|maand|kwartaal|half\s*jaar|jaar|halfjaar)\b"
                         r"|\b(?:dagelijks|wekelijks|maandelijks|jaarlijks|tweejaarlijks|driemaandelijks)\b", re.I)
+# "Hoeveel geld krijgt Parkstad …?" is not answered by "zeven gemeenten", only by an amount of money
 _ASKS_MONEY = re.compile(r"\bhoeveel\s+(?:geld|euro)\b|\bwat\s+kost|\bwelk(?:e)?\s+bedrag\b", re.I)
 # older texts write guilders as "f 130 miljoen"; not onderdeel "f." of a lid
 _MONEY = re.compile(r"€|\beuro\b|\bgulden\b|ƒ|(?<![\w.])(?-i:f)\s?\d", re.I)
