@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from assistant import compose as extractive
@@ -210,19 +210,20 @@ class Assistant:
 
         embedder = getattr(index, "embedder", None)
 
-        def search(asked: str) -> tuple[str, list[Hit]]:
+        def search(asked: str) -> tuple[str, list[Hit], dict[str, float]]:
+            """The query as searched, the reranker's candidates and the idf weights of its terms."""
             searched = with_whole_verbs(asked, question, known, asks_with)
+            weights = idf_weights(index, question_terms(searched))
             vector = embedder.embed_query(asked) if embedder is not None else None
             fused = index.search(searched, max(RERANK_DEPTH, k or self.k), chosen, query_vector=vector)
             fused = with_lexical_statements(searched, fused, index.search(searched, LEXICAL_BEST, chosen, mode="bm25"),
-                                            idf_weights(index, question_terms(searched)))
+                                            weights)
             if vector is None:
-                return searched, fused
+                return searched, fused, weights
             return searched, with_dense_best(fused, index.search(asked, DENSE_BEST, chosen, mode="dense",
-                                                                 query_vector=vector))
+                                                                 query_vector=vector)), weights
 
-        searched, fused = search(query)
-        weights = idf_weights(index, question_terms(searched))
+        searched, fused, weights = search(query)
         asked_places, named = places(query), named_places(query)
         # "Hoe lang mag een verordening in Rotterdam gelden?" where no passage found speaks of it in
         # Rotterdam: what holds everywhere is searched and answered, with a notice; the name would
@@ -230,8 +231,7 @@ class Assistant:
         elsewhere = [place for place in asked_places if not named_where_asked(place, query, fused, weights)]
         if elsewhere:
             query = without_places(query, lambda name: name not in elsewhere)
-            searched, fused = search(query)
-            weights = idf_weights(index, question_terms(searched))
+            searched, fused, weights = search(query)
         wanted = question_terms(query)
         text_asked, in_article = self._article_asked(question, query, chosen, index, fused, notes)
         if text_asked is not None:  # "Wat staat er in artikel 12?": the article's own text
@@ -306,7 +306,7 @@ class Assistant:
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
             place = place_notice(named, composition.citations, index)
-            outside = filtered_out_notice(hits, index.search(searched, 1) if chosen else [], chosen, floor)
+            outside = filtered_out_notice(hits, lambda: index.search(searched, 1), chosen, floor)
             other_source = "\n\n".join(filter(None, [outside, place, other_source]))
             answer = self._extractive(query, composition, evidence, notes,
                                       caution=verdict == "voorzichtig" or opens_unstated(query, composition.text),
@@ -632,13 +632,18 @@ def filter_names(filters: Filters) -> list[str]:
         [f"niet ouder dan {dutch_date(filters.since) or filters.since}"] if filters.since else [])
 
 
-def filtered_out_notice(filtered: list[Hit], everywhere: list[Hit], filters: Filters | None, floor: NoiseFloor) -> str:
+def filtered_out_notice(filtered: list[Hit], search_everywhere: Callable[[], list[Hit]], filters: Filters | None,
+                        floor: NoiseFloor) -> str:
     """A notice when the filters leave out the text that lies closest to the question: its passage's
-    cosine (`everywhere`, the search without filters) stands FILTERED_OUT_SPREADS noise-floor spreads
-    above the best one within them (`filtered`). With region Parkstad Limburg, "Hoe richt je de
-    procesorganisatie in?" was answered from why Parkstad asks it, with no word that the guide written
-    on it (no region) was filtered out (helper-55). Not for documents the officer chose ("Alleen in")."""
-    if not filters or not (filters.types or filters.regions or filters.since) or not everywhere:
+    cosine (`search_everywhere`: the search without filters, made only under filters that can leave
+    a text out) stands FILTERED_OUT_SPREADS noise-floor spreads above the best one within them
+    (`filtered`). With region Parkstad Limburg, "Hoe richt je de procesorganisatie in?" was answered
+    from why Parkstad asks it, with no word that the guide written on it (no region) was filtered out
+    (helper-55). Not for documents the officer chose ("Alleen in")."""
+    if not filters or not (filters.types or filters.regions or filters.since):
+        return ""
+    everywhere = search_everywhere()
+    if not everywhere:
         return ""
     inside = max((h.dense_score for h in filtered[:EVIDENCE_PASSAGES] if h.dense_score is not None), default=None)
     best = everywhere[0]
