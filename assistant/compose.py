@@ -71,6 +71,7 @@ _COEFFICIENT = re.compile(r"\d\*{1,3}(?!\w)")
 # it is read whole, so a definition beyond the fifteenth of the Woningwet's forty still answers
 MAX_ITEMS = 15
 FOCUS_LIST_ITEMS = 5  # a list a follow-up has not seen shows only the items that speak to it from this length
+ASKED_ITEMS = 2  # a question that names one or two items of such a list beyond its lead-in is answered by them
 
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y",
 # "X vergeleken met Y" (a "met …" after Y says which Y: "een formele organisatie met gedetacheerde medewerkers")
@@ -160,6 +161,10 @@ _ASKS_EXCEPTION = re.compile(r"\buitzondering|\bbehalve\b|\bniet van toepassing\
 # "Rekenvoorbeeld 3: door toepassing van de cap op de WOZ krijgt de woning …" illustrates the rule "Hoe werkt de
 # cap op de WOZ-punten?" asks for; opening with it, the answer read as a case, not the rule (helper-54)
 _EXAMPLE = re.compile(r"^\s*(?:reken)?voorbeeld(?:\s+\d+)?\s*[:.]", re.I)
+# "Krijgen jongeren uit de jeugdzorg urgentie?", "Vallen sekswerkers onder …?": a closed question, which asks
+# whether something is so and opens with its verb; no question word anywhere ("… die met hun werk willen stoppen")
+_ASKS_WHETHER = re.compile(r"^(?!.*\b(?:wat|wie|hoe|welk|welke|waar\w*|wanneer|hoeveel|hoelang|waarom|hoezo)\b)",
+                           re.I | re.S)
 _PITFALL = re.compile(r"valkuil|veelgemaakte fout|veel gemaakte fout|\bfouten\b|wat niet te doen|misverst", re.I)
 
 
@@ -254,6 +259,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
               if asks_quantity(question) else set())
     wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
     wants_example = "voorbeeld" in question.lower()
+    whether = not focus and bool(_ASKS_WHETHER.match(question))
     # a follow-up that asks for a kind of thing and nothing else ("Welke principes horen daarbij?"); "En
     # welke groepen voegen gemeenten daar zelf nog aan toe?" asks for other groups than those listed
     asks_list_again = bool(focus) and named is not None and not {t for t in focus - named if not _POINTING.match(t)}
@@ -371,6 +377,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining, said, said and _core(unit.text) in opened,
                                    (focus and not repeated and not asks_list_again and _items_in_focus(unit, focus))
+                                   or (whether and _items_asked(unit, section_terms, wanted))
                                    or shown_items(unit, wanted, weights),
                                    example=not wants_example and bool(_EXAMPLE.match(unit.text))))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
@@ -526,6 +533,22 @@ def _items_in_focus(unit: Unit, focus: set[str]) -> tuple[int, ...] | None:
         return None
     named = tuple(i for i, item in enumerate(unit.items) if any(in_focus(t, set(terms(item))) for t in focus))
     return named or None
+
+
+def _items_asked(unit: Unit, section_terms: set[str], wanted: set[str]) -> tuple[int, ...] | None:
+    """Of a list of FOCUS_LIST_ITEMS or more, the positions of the one or two (ASKED_ITEMS) items that name
+    what a closed question (`_ASKS_WHETHER`) asks beyond the list's lead-in and headings (`wanted`, its
+    stems); None when no item or more items do. "Krijgen jongeren uit de jeugdzorg urgentie?" is answered
+    by group 7 of the ten under "… horen in ieder geval deze woningzoekenden tot de urgent
+    woningzoekenden:", not by all ten; the answer notes the others (`_render`). An open question may ask
+    for the whole list: "Hoe maak ik de doelen voor aandachtsgroepen concreet?" is answered by five
+    questions to ask, the first of which names aandachtsgroepen."""
+    if len(unit.items) < FOCUS_LIST_ITEMS:
+        return None
+    led = set(terms(unit.text)) | section_terms
+    own = {t for t in wanted if not in_focus(t, led)}
+    named = _items_in_focus(unit, own) if own else None
+    return named if named and len(named) <= ASKED_ITEMS else None
 
 
 def _named_focus(c: Candidate, focus: set[str]) -> int:

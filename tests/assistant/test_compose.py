@@ -40,6 +40,26 @@ def test_an_officer_asking_which_groups_gets_the_whole_list_under_its_lead_in_fi
         assert item in answer.citations[0].highlights
 
 
+def test_an_officer_asking_whether_one_group_gets_urgentie_gets_that_group_under_the_lead_in_not_all_ten():
+    groups = hit("Volgens artikel 12 lid 3 horen in ieder geval deze woningzoekenden tot de urgent woningzoekenden:\n"
+                 "1. Mantelzorg – woningzoekenden die mantelzorg geven of ontvangen (onderdeel a).\n"
+                 "2. Medische redenen – woningzoekenden met ernstige en chronische medische redenen (onderdeel b).\n"
+                 "3. Dakloosheid – woningzoekenden die wegens dakloosheid opvang kregen (onderdeel c).\n"
+                 "4. Beschermd wonen – woningzoekenden die beschermd wonen verlaten (onderdeel e).\n"
+                 "5. Jongeren uit jeugdzorg – jongeren van 18 tot 23 jaar die een accommodatie op grond van de "
+                 "Jeugdwet verlaten (onderdeel g).\n"
+                 "6. Dakloze gezinnen – woningzoekenden met minderjarige kinderen (onderdeel j).",
+                 section="Urgentieregeling › De groepen die in ieder geval urgentie krijgen")
+
+    one = compose("Krijgen jongeren uit de jeugdzorg urgentie?", [groups], {})
+    every = compose("Welke groepen krijgen urgentie?", [groups], {})
+
+    assert body(one).startswith("Volgens artikel 12 lid 3 horen in ieder geval deze woningzoekenden tot de urgent "
+                                "woningzoekenden: [1]\n- 5. Jongeren uit jeugdzorg – jongeren van 18 tot 23 jaar")
+    assert "Mantelzorg" not in body(one) and "nog 5 onderdelen in de bron" in body(one)
+    assert "Mantelzorg" in body(every) and "Jongeren uit jeugdzorg" in body(every)
+
+
 def test_a_colophon_field_is_read_as_a_lead_in_with_its_names_and_a_table_of_contents_is_left_alone():
     # the PBL report's colophon as pypdf reads it: a field's name over its values, a line each
     colophon = ("Colofon\n\nContact\n\nChristian.Lennartz@pbl.nl\n\nAuteurs\n\nChristian Lennartz\n\n"
