@@ -35,7 +35,7 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, NUMBER_WORDS, QUEST
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
-from ingest.dates import MONTH_NAMES, dutch_date, latest_day
+from ingest.dates import MONTH_NAMES, days_apart, dutch_date, latest_day
 from ingest.models import Metadata
 
 MAX_SUPPORT = 4  # supporting points after the direct answer, besides the lids of law that complete one
@@ -71,6 +71,7 @@ _COEFFICIENT = re.compile(r"\d\*{1,3}(?!\w)")
 # it is read whole, so a definition beyond the fifteenth of the Woningwet's forty still answers
 MAX_ITEMS = 15
 FOCUS_LIST_ITEMS = 5  # a list a follow-up has not seen shows only the items that speak to it from this length
+DATES_APART = 365  # days between an answer's oldest and newest source before it says an older one may be outdated
 ASKED_ITEMS = 2  # a question that names one or two items of such a list beyond its lead-in is answered by them
 
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y",
@@ -1239,7 +1240,11 @@ def _shown(unit: Unit, in_article: bool) -> str:
 
 
 def _dates_differ(chosen: list[Candidate], hits: list[Hit]) -> bool:
-    return len({hits[c.hit_rank].document.metadata.date for c in chosen} - {None}) > 1
+    """Whether the sources of an answer lie more than DATES_APART apart, so that an older one may be outdated
+    by a newer: not the Besluit huurprijzen woonruimte of 1 January 2026 beside the Huurcommissie's
+    beleidsboek of that month (helper-57 read "oudere teksten kunnen achterhaald zijn" as a false alarm)."""
+    dates = sorted({d for c in chosen if (d := hits[c.hit_rank].document.metadata.date)})
+    return len(dates) > 1 and days_apart(dates[0], dates[-1]) > DATES_APART
 
 
 def _age(hit: Hit) -> str:

@@ -111,6 +111,13 @@ def latest_day(iso: str) -> str:
     return iso
 
 
+def days_apart(earlier: str, later: str) -> int:
+    """The fewest days between two ISO dates of any precision, `earlier` sorting first: "2026-01" and
+    "2026-01-01" are 0 apart, "2024-03-11" and "2026-01-01" 661."""
+    first_of_later = later + "-01" * ((10 - len(later)) // 3)
+    return max(0, (dt.date.fromisoformat(first_of_later) - dt.date.fromisoformat(latest_day(earlier))).days)
+
+
 def editor_date(value: object) -> str:
     """A date an editor wrote (YAML date, "2025-02-28", "2025-03", "1 juli 2026") as ISO text.
 

@@ -737,6 +737,20 @@ def test_a_list_of_exceptions_does_not_open_the_answer_to_what_the_rule_is():
     assert body(case).startswith("Uitzonderingen:")  # asked whether a case is one, the list answers
 
 
+def test_sources_of_the_same_month_carry_no_warning_that_older_texts_may_be_outdated():
+    # the Besluit huurprijzen woonruimte of 1 January 2026 beside the Huurcommissie's beleidsboek of that month
+    # read "oudere teksten kunnen achterhaald zijn" as a false alarm (helper-57)
+    besluit = hit("Bij hinderlijke situaties kan een aftrek worden toegepast van maximaal 40 punten.", doc_id="besluit",
+                  date="2026-01-01")
+    beleidsboek = hit("De aftrek voor hinderlijke situaties bedraagt maximaal 40 punten voor een standplaats.",
+                      doc_id="beleidsboek", date="2026-01")
+
+    answer = compose("Hoeveel punten aftrek bij hinderlijke situaties?", [besluit, beleidsboek], {})
+
+    assert len(answer.citations) == 2  # both cited
+    assert "verschillende datum" not in answer.text
+
+
 def test_sources_of_different_dates_are_ordered_newest_first_and_the_answer_says_so():
     old = hit("De urgentieregeling kent drie verplichte groepen woningzoekenden voor voorrang.", doc_id="wet-2014",
               date="2014-07-01")
