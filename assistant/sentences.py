@@ -52,6 +52,9 @@ QUESTION_WORDS = frozenset(
     # what a passage must say. Not "staat": without it, "Welke afspraken … staan in de prestatieafspraken
     # van Rotterdam …?" was answered from Utrecht's (a held-out refusal lost, 2026-12-04)
     "zegt zeggen noemt noemen vermeldt vermelden beschrijft beschrijven "
+    # "Welke inkomensgrenzen gelden volgens de Wet betaalbare huur …?": whose word is asked, which the
+    # law's own text does not say of itself, while "Volgens artikel 12 lid 3 …" of a summary shared it
+    "volgens "
     # "Hoeveel gemeenten telt Parkstad Limburg?" asks what "… tussen zeven gemeenten" says (a fresh user)
     "telt".split()
 )

@@ -60,6 +60,17 @@ def test_an_officer_asking_whether_one_group_gets_urgentie_gets_that_group_under
     assert "Mantelzorg" in body(every) and "Jongeren uit jeugdzorg" in body(every)
 
 
+def test_a_question_asking_what_a_law_says_is_not_answered_by_a_sentence_that_says_volgens():
+    # "volgens de Woningwet" says whose word is asked; a summary's "Volgens de Woningwet …" shared it
+    summary = hit("Volgens de Woningwet is de gemeente verantwoordelijk voor het volkshuisvestingsbeleid.", doc_id="gids")
+    cycle = hit("De cyclus van prestatieafspraken begint jaarlijks op 1 juli met het bod van de corporatie.",
+                doc_id="woningwet")
+
+    answer = compose("Hoe verloopt de cyclus van prestatieafspraken volgens de Woningwet?", [summary, cycle], {})
+
+    assert body(answer).startswith("De cyclus van prestatieafspraken begint jaarlijks op 1 juli")
+
+
 def test_a_colophon_field_is_read_as_a_lead_in_with_its_names_and_a_table_of_contents_is_left_alone():
     # the PBL report's colophon as pypdf reads it: a field's name over its values, a line each
     colophon = ("Colofon\n\nContact\n\nChristian.Lennartz@pbl.nl\n\nAuteurs\n\nChristian Lennartz\n\n"
