@@ -555,7 +555,8 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     extramuralisering in de Participatiewet?" is answered by Utrecht's begrippenlijst, which the
     officer must not take for the law. When the law is cited further on, the notice points there;
     else to the law's own passage on the question (`versions.own_passage`), returned to be cited
-    after the others; else it says the law's own words on it were not found. A notice too when the
+    after the others; else it says that no passage of the law holds the question's words, and how to search
+    that text alone (helper-57: "vond ik niet" read as the law's silence). A notice too when the
     question names a law of which the library holds no text (`missing`, from
     `versions.missing_laws`). ("", None) otherwise."""
     if missing:
@@ -589,7 +590,10 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
         return f"{lead}; wat {the} zelf zegt, staat bij [{own.n}]._", None
     if passage is not None:
         return f"{lead}; wat {the} er zelf over zegt, staat bij [{len(citations) + 1}]._", passage
-    return f"{lead}. Een passage van {the} zelf die hierover gaat, vond ik niet._", None
+    # a search by the question's words, which the law may put otherwise ("energieprestatie" for the
+    # "energielabel" asked): said as what was searched, with where to read on, not as the law's silence
+    return (f"{lead}. In {the} zelf vond ik geen passage met de woorden van uw vraag; kies \"{name}\" bij "
+            "\"Alleen in\" om in die tekst te zoeken._"), None
 
 
 def only_document(filters: Filters | None, index):
