@@ -965,7 +965,7 @@ class ThuiswijzerApp:
         except IngestError:  # changed on disk since it was read in; shown as it is
             body = text
         headers["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
-        return HTMLResponse(render.markdown_page(body, record.display_title), headers=headers)
+        return HTMLResponse(render.markdown_page(body, record.display_title, record.metadata.title), headers=headers)
 
 
 def limit_torch_threads(threads: int) -> int | None:

@@ -26,7 +26,9 @@ from markdown_it.token import Token
 
 from assistant import Citation
 from index.models import passages
+from ingest.chunking import section_headings
 from ingest.dates import dutch_date
+from ingest.markdown import as_commonmark, clean_inline, markdown_text
 from ingest.models import DOC_TYPES
 from ingest.tables import parse_row
 from evals import report as eval_report
@@ -189,18 +191,23 @@ class Turn:
 
 def source_href(citation: Citation) -> str:
     """Where the original file opens: bron/<doc_id>, at the page for a PDF, at the cited section's
-    heading for Markdown (`markdown_page` gives each heading its `heading_anchor`)."""
+    heading for Markdown (`markdown_page` gives each heading its `section_anchor`)."""
     href = f"{SOURCE_ROUTE}/{quote(citation.doc_id, safe='')}"
     if citation.page and citation.source.lower().endswith(".pdf"):
         href += f"#page={int(citation.page)}"
     elif citation.section and citation.source.lower().endswith((".md", ".markdown")):
-        href += f"#{heading_anchor(' '.join(citation.section.split('›')[-2:]))}"
+        href += f"#{section_anchor(citation.section)}"
     return href
 
 
+def section_anchor(section: str) -> str:
+    """The id of a section in a Markdown page: its last two headings (`heading_anchor`), so that "De
+    keuze" of Fase 2 is not the one of Fase 1 (helper-56)."""
+    return heading_anchor(" ".join(section.split("›")[-2:]))
+
+
 def heading_anchor(heading: str) -> str:
-    """An id in a Markdown page for a heading, alone or with the heading it stands under: "Fase 2 ›
-    De keuze" → "fase-2-de-keuze", so that "De keuze" of Fase 2 is not the one of Fase 1 (helper-56)."""
+    """An id for a heading's text: "Fase 2 De keuze" → "fase-2-de-keuze"."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", heading) if not unicodedata.combining(c))
     words = re.findall(r"\w+", plain.replace("*", "").replace("`", "").lower())
     return "-".join(w for w in words if w.isascii()) or "kop"
@@ -211,34 +218,40 @@ def heading_anchor(heading: str) -> str:
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
-def markdown_page(body: str, title: str) -> str:
-    """A Markdown document's body (front matter already split off) as a standalone HTML page, each
-    heading with an id (`heading_anchor`): "Open het document" opens at the cited section, where it
-    opened at the top of a long note (helper-53, helper-55)."""
-    tokens = _MARKDOWN.parse(body)
-    above: list[tuple[int, str]] = []  # the headings the current one stands under: (level, text)
+def markdown_page(body: str, title: str, document_title: str | None = None) -> str:
+    """A Markdown document's body (front matter already split off) as a standalone HTML page. Each
+    heading has the id of its own name (the first of that name) and the `section_anchor` of the section
+    it opens, as the chunker reads the sections of the text (`ingest.chunking.section_headings`, with
+    `document_title`, the metadata's title): "Open het document" opens at the cited section, where it
+    opened at the top of a long note (helper-53, helper-55) or of a law (helper-58)."""
+    tokens = _MARKDOWN.parse(as_commonmark(body))
+    headings = [inline for opening, inline in zip(tokens, tokens[1:]) if opening.type == "heading_open"]
     seen: set[str] = set()
     for opening, inline in zip(tokens, tokens[1:]):
-        if opening.type != "heading_open":
-            continue
-        level = int(opening.tag[1:])
-        while above and above[-1][0] >= level:
-            above.pop()
-        # a passage's section path may leave out the document's title heading, so a heading is found by
-        # its own text (the first of that name) and by its text under the heading above it
-        own = heading_anchor(inline.content)
-        if own not in seen:
+        if opening.type == "heading_open" and (own := heading_anchor(inline.content)) not in seen:
             opening.attrSet("id", own)
             seen.add(own)
-        if above:
-            anchor = Token("html_inline", "", 0)
-            anchor.content = f'<a id="{heading_anchor(f"{above[-1][1]} {inline.content}")}"></a>'
-            inline.children = [anchor, *(inline.children or [])]
-        above.append((level, inline.content))
+    at = 0
+    for name, section in section_headings(markdown_text(body), document_title):
+        match = next((i for i in range(at, len(headings)) if _heading_name(headings[i].content) == name.casefold()), None)
+        # a run-in heading ("*Autoriteit woningcorporaties* Per 1 juli 2015 …") is no heading of the page:
+        # its section opens at the heading above it
+        if match is None and at == 0:
+            continue
+        anchor = Token("html_inline", "", 0)
+        anchor.content = f'<a id="{section_anchor(section)}"></a>'
+        target = headings[at - 1 if match is None else match]
+        target.children = [anchor, *(target.children or [])]
+        at = at if match is None else match + 1
     return ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\">"
             f"<title>{escape_html(title)}</title><style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;"
             "padding:0 1em;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em}"
             f"</style></head><body>{_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})}</body></html>")
+
+
+def _heading_name(content: str) -> str:
+    """A heading's text as `ingest.chunking.heading_of` names it, in lower case."""
+    return " ".join(clean_inline(content).split()).rstrip(".").casefold()
 
 
 def safe_url(url: str | None) -> str | None:

@@ -134,6 +134,20 @@ def split_sections(text: str, title: str | None = None) -> list[_Section]:
     return [s for s in sections if text[s.start : s.end].strip()]
 
 
+def section_headings(text: str, title: str | None = None) -> list[tuple[str, str]]:
+    """(heading, section) for each section of `text` that opens with a heading: the heading's name as
+    `heading_of` reads it and the section path its passages carry (joined by PATH_SEPARATOR), in the
+    order of the text. A page of the document gives the heading the id a citation of the section links
+    to, which the Markdown's own heading levels do not say ("§ 2" and "####Criteria voor verlening …"
+    are one heading of the path, above "Artikel 14")."""
+    found = []
+    for section in split_sections(text, title):
+        heading = heading_of(text[text.rfind("\n", 0, max(0, section.start - 1)) + 1 : section.start]) if section.start else None
+        if heading:
+            found.append((heading[1], PATH_SEPARATOR.join(section.path)))
+    return found
+
+
 def _passed_by(above: str, heading: str) -> bool:
     """Whether the numbered heading `above` cannot hold the numbered `heading` because the text has
     passed it: "2.12.1 Voorwaarden zorgwoning" after "2.11 Rubriek 11", whose "2.12" the PDF did not

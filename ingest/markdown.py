@@ -138,8 +138,28 @@ def with_run_in_headings(line: str, level: int) -> list[str]:
     return pieces + [line[start:]]
 
 
+def markdown_text(body: str) -> str:
+    """A Markdown body (front matter split off) as the page text that is chunked and cited."""
+    return text_to_page_text("\n".join(with_markdown_tables(body_lines(body))))
+
+
+def as_commonmark(body: str) -> str:
+    """The body as a CommonMark renderer should show what this loader reads: a heading written without a
+    space after its #'s ("##Wet van 4 juni 2014 …", "####Algemene bepalingen", as laws-markdown writes
+    them) gets one, and raw HTML outside code (the converter's "<meta http-equiv=…>" line) goes, as it
+    goes from the text; a renderer showed both as text (helper-58)."""
+    lines, in_code = [], False
+    for line in HIDDEN_ELEMENT.sub("", HTML_COMMENT.sub("", body)).splitlines():
+        if FENCE.match(line):
+            in_code = not in_code
+        elif not in_code:
+            heading = HEADING.match(line)
+            line = f"{heading.group(1)} {heading.group(2)}" if heading else HTML_TAG.sub("", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def load_markdown(path: Path, data: bytes) -> Extraction:
     """A Markdown file as one page; its front matter is handed on for the metadata."""
     front_matter, body = split_front_matter(decode_text(data), path)
-    text = text_to_page_text("\n".join(with_markdown_tables(body_lines(body))))
-    return Extraction(pages=[Page(number=None, text=text)], front_matter=front_matter)
+    return Extraction(pages=[Page(number=None, text=markdown_text(body))], front_matter=front_matter)
