@@ -810,8 +810,9 @@ class ThuiswijzerApp:
                         f"Toegestaan: {', '.join(UPLOAD_TYPES)}; maximaal {self.settings.max_file_mb} MB per bestand. "
                         "Een bestand met dezelfde naam als een eerder geüpload bestand vervangt dat (bijwerken).")
             with gr.Row():
-                ui["files"] = gr.File(label="Bestanden", file_count="multiple", file_types=UPLOAD_TYPES,
-                                      elem_id="tw-upload", scale=3)
+                # no file_types: Gradio refuses other files with its own English toast ("Invalid file type:
+                # gescand.exe. Only .docx, … allowed.", helper-58); `upload_problem` says it in Dutch per file
+                ui["files"] = gr.File(label="Bestanden", file_count="multiple", elem_id="tw-upload", scale=3)
                 with gr.Column(scale=2):
                     ui["type"] = gr.Dropdown([(FROM_FILE, "")] + [(t, t) for t in DOC_TYPES], value="",
                                              label="Type", elem_id="tw-upload-type")

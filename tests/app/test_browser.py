@@ -246,6 +246,16 @@ def test_editor_uploads_pdf_and_it_is_cited(site):
     assert "Error" not in page.inner_text("body")
     shot(page, "05b-beheer-niets-gekozen")
 
+    # a file of a kind the library does not read is refused in Dutch, not with Gradio's English toast
+    program = site["work"] / "gescand.exe"
+    program.write_bytes(b"MZ\x90\x00")
+    page.set_input_files("#tw-upload input[type=file]", str(program))
+    page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('gescand')", timeout=30_000)
+    page.click("#tw-toevoegen")
+    page.wait_for_function(
+        "document.querySelector('#tw-resultaat').innerText.includes('wordt niet ondersteund')", timeout=ANSWER_TIMEOUT)
+    assert "Invalid file type" not in page.inner_text("body")
+
     page.set_input_files("#tw-upload input[type=file]", str(site["pdf"]))
     page.wait_for_function(
         "document.querySelector('#tw-upload').innerText.includes('Zonnedal')", timeout=30_000)
