@@ -229,7 +229,7 @@ def test_a_follow_up_asking_from_when_carries_the_topic_and_not_its_own_preposit
     history = [{"role": "user", "content": "Wat houdt Wonen Eerst in volgens de Utrechtse beleidsnota?"},
                {"role": "assistant", "content": "Door ‘Wonen Eerst’ toe te voegen aan het verdeelbesluit … [1]"}]
 
-    assert condense("Vanaf wanneer gaat dat in?", history) == "Vanaf wanneer gaat Wonen Eerst volgens Utrechtse beleidsnota in?"
+    assert condense("Vanaf wanneer gaat dat in?", history) == "Vanaf wanneer gaat Wonen Eerst Utrechtse beleidsnota in?"
     history += [{"role": "user", "content": "Vanaf wanneer gaat dat in?"},
                 {"role": "assistant", "content": "Vanaf 2026 wordt deze groep meegenomen … [1]"}]
     assert "Vanaf" not in condense("Hoeveel woningen worden daarvoor gereserveerd?", history)
