@@ -1392,7 +1392,7 @@ def test_a_cut_list_shows_the_item_that_answers_the_question():
 
     shown = body(answer)
     assert "- s. artikel 414 lid 5. [1]" in shown
-    assert "- _… en nog 4 onderdelen in de bron [1]_" in shown
+    assert "- _… en nog 18 onderdelen in de bron [1]_" in shown  # a closed question: the item, not fifteen
     assert "artikel 414 lid 5." in answer.citations[0].highlights
 
 
