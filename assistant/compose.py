@@ -28,8 +28,8 @@ from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit, anchors, as_quoted,
                                  asked_statement, asks_article, asks_quantity, asks_reason, coverage, credit,
                                  defined_terms, defines, entry_heads, glossary_entry, glossary_row, is_boilerplate,
-                                 may_define, measure_nouns, name_terms, names_document, names_lid, near_quantity,
-                                 nearest_heading, only_refers, question_terms, quotes, passage_units, same_verb,
+                                 laws_asked_in_effect, may_define, measure_nouns, name_terms, names_document, names_lid,
+                                 near_quantity, nearest_heading, of_another_law, only_refers, question_terms, quotes, passage_units, same_verb,
                                  says_what_a_number_depends_on, shingles, states_article, states_date, states_reason,
                                  terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
@@ -260,6 +260,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
               if asks_quantity(question) else set())
     wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
     wants_example = "voorbeeld" in question.lower()
+    # "Wanneer is de Veegwet wonen in werking getreden?": when another law took effect is no point of its answer
+    in_effect = laws_asked_in_effect(question)
     whether = not focus and bool(_ASKS_WHETHER.match(question))
     # a follow-up that asks for a kind of thing and nothing else ("Welke principes horen daarbij?"); "En
     # welke groepen voegen gemeenten daar zelf nog aan toe?" asks for other groups than those listed
@@ -285,7 +287,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # a law's definition may run past MAX_WORDS
             defining = next((term for term in asked if may_define(unit) and (
                 defines(unit.definition_text, [term]) or (position == 0 and term in entry))), None)
-            if not (defining or _answer_like(unit)) or is_boilerplate(unit.text):
+            if not (defining or _answer_like(unit)) or is_boilerplate(unit.text) or (
+                    in_effect and of_another_law(" ".join(unit.parts), in_effect)):
                 continue
             if unit.items and _DEFINITIONS_LEAD.search(unit.text) and not defining:
                 # "In deze wet wordt verstaan onder:" with thirty definitions: only those of a term

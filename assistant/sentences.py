@@ -1294,14 +1294,34 @@ def states_date(text: str) -> bool:
     return bool(_DATE.search(_LAW_NAME_YEAR.sub(" ", text)))
 
 
+# a law's name: "Participatiewet", "Huisvestingswet", "Veegwet" (not "wet" alone: "de Wet op de huurtoeslag")
+COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
+_IN_EFFECT = re.compile(r"\bin\s+werking\b", re.I)
+
+
 def asked_statement(question: str) -> Callable[[str], bool] | None:
     """The test a text must pass to state what a question asks for when that is a date
-    (`asks_date`) or a number (`asks_quantity`), or None for other questions."""
+    (`asks_date`) or a number (`asks_quantity`), or None for other questions. Asked when a law
+    named by its word took effect, a date of another law's taking effect is none: "Wanneer is de
+    Veegwet wonen in werking getreden?" opened with "Per 1 juli 2015 is de Herzieningswet … in
+    werking getreden", a sentence of the Veegwet's own memorie van toelichting (helper-57)."""
     if asks_date(question):
-        return states_date
+        laws = laws_asked_in_effect(question)
+        return (lambda text: states_date(text) and not of_another_law(text, laws)) if laws else states_date
     if asks_quantity(question):
         return lambda text: states_quantity(text, question)
     return None
+
+
+def laws_asked_in_effect(question: str) -> set[str]:
+    """The laws, named by their word in lower case, of which `question` asks when they take effect."""
+    return {law.lower() for law in COMPOUND_LAW.findall(question)} if _IN_EFFECT.search(question) else set()
+
+
+def of_another_law(text: str, laws: set[str]) -> bool:
+    """Whether `text` says when a law takes effect and names laws by their word, none of them one of `laws`."""
+    named = {law.lower() for law in COMPOUND_LAW.findall(text)}
+    return bool(_IN_EFFECT.search(text)) and bool(named) and not named & laws
 
 
 # a heading that is an article of law: "Artikel 12", "Artikel 33a Bijdragen", "Artikel 2.3.5", "Art. 1:1"

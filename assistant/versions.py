@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.expand import complete_passages
-from assistant.sentences import ARTICLE_HEADING, QUESTION_WORDS, coverage, question_terms, terms
+from assistant.sentences import ARTICLE_HEADING, COMPOUND_LAW, QUESTION_WORDS, coverage, question_terms, terms
 from index.models import DocumentRecord, Filters, Hit
 
 if TYPE_CHECKING:  # the composer reads `law_id` and the questions' kinds without loading the index code
@@ -48,12 +48,11 @@ _CHANGE = re.compile(
 _NOW = re.compile(r"\b(?:nu|tegenwoordig|huidige?|thans|inmiddels|nog|vandaag|vanaf|sinds|verschil\w*|vergelijk\w*)\b",
                   re.I)
 _EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b", re.I)
-# a law's name: "Participatiewet", "Huisvestingswet"; "Wmo", "Bhw" (not "wet" alone: "de Wet op de huurtoeslag")
-_COMPOUND_LAW = re.compile(r"\b[^\W\d_]{3,}wet\b")
+# a law's name: its word (`sentences.COMPOUND_LAW`), or "Wmo", "Bhw"
 # "Wet" alone is no name: it opens "Wet maatschappelijke ondersteuning 2015" and "Wet betaalbare huur" alike
 # officers type initials in lower case too ("na een wmo melding"): then only as the initials a law
 # text of the library begins with (`_INITIALS`), not as any short word ("een", "na")
-_LAW_NAME = re.compile(rf"{_COMPOUND_LAW.pattern}|\b(?!Wet\b)[A-Z][a-zA-Z]{{1,4}}\b|\b(?!wet\b)[a-z]{{2,4}}\b")
+_LAW_NAME = re.compile(rf"{COMPOUND_LAW.pattern}|\b(?!Wet\b)[A-Z][a-zA-Z]{{1,4}}\b|\b(?!wet\b)[a-z]{{2,4}}\b")
 _INITIALS = 4  # letters, at most, of a lower-case name
 # a law named "Wet" and its words, written as a name: "de Wet betaalbare huur", "de Wet goed
 # verhuurderschap"; the name ends before a word that joins the rest of the question to it
@@ -114,7 +113,7 @@ def named_laws(question: str, documents: list[DocumentRecord]) -> dict[str, list
         if word.lower() in QUESTION_WORDS:
             continue  # "Urgentie: Welke groepen …?": a question word after a label is no law's initials
         stems = set(terms(word))
-        if word.islower() and not _COMPOUND_LAW.fullmatch(word):
+        if word.islower() and not COMPOUND_LAW.fullmatch(word):
             stems = {s for s in stems if len(s) <= _INITIALS}
         found = [d for d in documents if d.metadata.type == "regelgeving" and d not in taken
                  and ({_leading_word(d.title), _leading_word(d.doc_id)} & stems)]
@@ -219,7 +218,7 @@ def missing_laws(question: str, documents: list[DocumentRecord]) -> list[str]:
     Not a kind of law ("een kaderwet", "wijzigingswet"), nor a law the question only refers to ("als
     bedoeld in de Omgevingswet"), nor initials: "DAEB" and "OKEC" are written like "Wmo" and are no
     laws."""
-    named = [m for m in [*_COMPOUND_LAW.finditer(question), *_WET_NAME.finditer(question)]
+    named = [m for m in [*COMPOUND_LAW.finditer(question), *_WET_NAME.finditer(question)]
              if m.group(0)[:1].isupper() and not _KIND_OF.search(question[:m.start()])
              and not _CROSS_REFERENCE.search(question[:m.start()])]
     if not named:

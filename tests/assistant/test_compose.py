@@ -71,6 +71,19 @@ def test_a_question_asking_what_a_law_says_is_not_answered_by_a_sentence_that_sa
     assert body(answer).startswith("De cyclus van prestatieafspraken begint jaarlijks op 1 juli")
 
 
+def test_an_officer_asking_when_a_law_took_effect_is_not_given_the_date_another_law_took_effect():
+    # the Veegwet's own memorie van toelichting opened the answer with the Herzieningswet's date (helper-57)
+    mvt = hit("Per 1 juli 2015 is de Herzieningswet toegelaten instellingen volkshuisvesting in werking getreden. "
+              "Deze wet regelt een aantal technische wijzigingen in de Huisvestingswet 2014 en de Woningwet.",
+              "Memorie van toelichting › Algemeen deel", doc_id="veegwet")
+
+    veegwet = compose("Wanneer is de Veegwet wonen in werking getreden?", [mvt], {})
+    herzieningswet = compose("Wanneer is de Herzieningswet in werking getreden?", [mvt], {})
+
+    assert "1 juli 2015" not in veegwet.text
+    assert herzieningswet.text.startswith("Per 1 juli 2015 is de Herzieningswet")
+
+
 def test_a_colophon_field_is_read_as_a_lead_in_with_its_names_and_a_table_of_contents_is_left_alone():
     # the PBL report's colophon as pypdf reads it: a field's name over its values, a line each
     colophon = ("Colofon\n\nContact\n\nChristian.Lennartz@pbl.nl\n\nAuteurs\n\nChristian Lennartz\n\n"
