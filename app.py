@@ -42,6 +42,7 @@ from app_gradio_nl import GRADIO_DUTCH  # noqa: E402
 from app_login import LoginGuard, read_editors  # noqa: E402
 
 from assistant import Answer, Assistant  # noqa: E402
+from assistant.condense import carried_from  # noqa: E402
 from assistant.question_length import QuestionTooLong  # noqa: E402
 from evals.configs import CONFIGS  # noqa: E402
 from evals.questions import DEFAULT_SET, QuestionSetError  # noqa: E402
@@ -250,7 +251,10 @@ class ThuiswijzerApp:
             yield messages, gr.skip(), gr.skip(), session
             return
 
-        note = answer.searched_for(question)
+        carried = carried_from(question, answer.query, history)
+        searched = answer.searched_for(question)
+        note = (f"Gelezen als vervolg op: „{carried}”" if carried
+                else f"Gezocht op: {searched}" if searched else None)
         if not streamed:  # an extractive answer arrives whole: show it growing, word by word
             body = answer.text.split("\n\n**Bronnen**")[0]
             for prefix in render.typing_steps(body, TYPING_STEPS):

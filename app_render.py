@@ -80,7 +80,8 @@ def anchor(turn: int, n: int) -> str:
 
 
 def render_answer(text: str, turn: int, citations: Sequence[Citation] = (), query_note: str | None = None) -> str:
-    """The chatbot Markdown for an answer (complete or partly streamed).
+    """The chatbot Markdown for an answer (complete or partly streamed), under `query_note`, how the
+    question was read ("Gelezen als vervolg op: …", "Gezocht op: …") when that is not as typed.
 
     Only the structure the assistant itself writes survives as Markdown: list items,
     **kopjes** on their own line and an _italic note_ line. Everything inside is escaped.
@@ -89,7 +90,7 @@ def render_answer(text: str, turn: int, citations: Sequence[Citation] = (), quer
     body, marker, sources = (text or "").partition(SOURCES_HEADING)
     lines = []
     if query_note:
-        lines.append(f'<span class="tw-query">Gezocht op: {escape_markdown(query_note)}</span>\n')
+        lines.append(f'<span class="tw-query">{escape_markdown(query_note)}</span>\n')
     for line in body.rstrip().splitlines():
         rendered = _render_line(line, turn, valid)
         if rendered.startswith("**") and lines and lines[-1]:

@@ -236,6 +236,22 @@ def asks_of_another_place(question: str, history: list[dict] | None) -> bool:
     return not rest and any(named_places(earlier) for earlier in topic_questions(history))
 
 
+def carried_from(question: str, query: str, history: list[dict] | None) -> str | None:
+    """The earlier question whose topic the standalone `query` of a follow-up carries: the last one
+    that stood on its own; None when the query carries no word of its topic. Shown to the officer
+    as how the follow-up was read, where the query itself ("Geldt groepen krijgen urgentie ook voor
+    jongeren uit de jeugdzorg?") reads as no sentence (helper-57, helper-58)."""
+    added = _words(query) - _words(question)
+    for earlier in reversed(topic_questions(history)):
+        if not is_follow_up(earlier):
+            return earlier if added & _words(topic_of(earlier)) else None
+    return None
+
+
+def _words(text: str) -> set[str]:
+    return {word.lower() for word in re.findall(r"[\w'-]+", text)}
+
+
 def topic_of(question: str) -> str:
     """The words of a question that carry its subject, those of its terms (`question_terms`): "Wat
     regelen we regionaal?" → "regionaal". Not a pronoun or "over" that points at an earlier turn ("Wat
@@ -267,7 +283,7 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
     own = _LEADING_JOINER.sub("", question).rstrip(" ?")
     # a word the follow-up says itself is not carried again: "Hoe vraag ik die aan?" after "Hoe vraag
     # ik DigiD aan?" carries "DigiD", and the embedded query is not its verb twice over
-    said = {word.lower() for word in re.findall(r"[\w'-]+", own)}
+    said = _words(own)
     # "die afspraken" points back at the prestatieafspraken asked before: no other one of that kind
     pointed = {found.group(0).split()[-1].lower() for found in _DEMONSTRATIVE.finditer(own)}
     # "En in Utrecht?" after a question about Amersfoort asks the same of another place: the place it

@@ -176,8 +176,8 @@ def test_follow_up_uses_the_conversation(site):
     page.set_viewport_size({"width": 800, "height": 700})  # a low window scrolls the page too (helper-49)
     answer = ask(page, "En wat betekent dat voor corporaties?", turn=2)
     assert "[1]" in answer or "niets betrouwbaars" in answer
-    # the standalone query differs from the question, and is shown
-    assert "Gezocht op:" in answer
+    # how the follow-up was read is shown as the question it follows, not as the query it was rewritten to
+    assert "Gelezen als vervolg op: „Wat regelen we regionaal" in answer and "Gezocht op" not in answer
     assert page.locator("#tw-bronnen details.tw-eerder").count() == 1  # the first answer's sources, folded
     # the chat shows the question just asked at its top, the answer's start under it; scrolled to the
     # bottom, a long answer showed its sources first (helper-47)

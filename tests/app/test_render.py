@@ -96,7 +96,7 @@ def test_a_heading_after_a_list_stays_a_heading():
 
 
 def test_the_rewritten_query_is_shown_escaped():
-    rendered = render_answer("- Zin. [1]", 1, [citation()], query_note="Wat <b>betekent</b> dat (regionaal)?")
+    rendered = render_answer("- Zin. [1]", 1, [citation()], query_note="Gezocht op: Wat <b>betekent</b> dat (regionaal)?")
     assert "Gezocht op: Wat &lt;b&gt;betekent&lt;/b&gt; dat" in rendered
 
 

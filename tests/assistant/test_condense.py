@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.condense import (asks_of_another_place, asks_to_explain, condense, is_follow_up, own_terms,
+from assistant.condense import (asks_of_another_place, asks_to_explain, carried_from, condense, is_follow_up, own_terms,
                                 points_back_first, same_kind, topic_of, topic_questions)
 from evals import sets
 
@@ -280,3 +280,16 @@ def test_the_same_question_of_another_place_carries_the_topic_without_the_place_
     assert asks_of_another_place("En in Utrecht?", history)
     assert not asks_of_another_place("En hoeveel reacties zijn er in Utrecht?", history)  # asks something else too
     assert not asks_of_another_place("En voor jongeren?", history)
+
+
+def test_an_officer_sees_a_follow_up_read_as_following_her_earlier_question_not_as_a_garbled_query():
+    # "Gezocht op: Geldt groepen krijgen urgentie ook voor jongeren uit de jeugdzorg?" read as no sentence
+    history = [{"role": "user", "content": "Welke groepen krijgen urgentie?"}, {"role": "assistant", "content": "…"},
+               {"role": "user", "content": "En voor mantelzorgers?"}, {"role": "assistant", "content": "…"}]
+    follow_up = "Geldt dat ook voor jongeren uit de jeugdzorg?"
+
+    assert carried_from(follow_up, condense(follow_up, history), history) == "Welke groepen krijgen urgentie?"
+    # a question that stands on its own, or a typo read as the library's word, follows nothing
+    standalone = "Hoe lang mag een huisvestingsverordening gelden?"
+    assert carried_from(standalone, condense(standalone, history), history) is None
+    assert carried_from("Wat is een urgnetieverklaring?", "Wat is een urgentieverklaring?", history) is None
