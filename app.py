@@ -55,7 +55,7 @@ from index.searcher import LiveIndex  # noqa: E402
 from index.storage import IndexNotFound, IndexProblem, held_writer_lock  # noqa: E402
 from index.writer import IndexWriter  # noqa: E402
 from ingest.errors import IngestError  # noqa: E402
-from ingest.loaders import SUPPORTED_EXTENSIONS, is_skipped_in_folder  # noqa: E402
+from ingest.loaders import SUPPORTED_EXTENSIONS, is_skipped_in_folder, load_document  # noqa: E402
 from ingest.markdown import split_front_matter  # noqa: E402
 from ingest.metadata import doc_id_for  # noqa: E402
 from ingest.models import DOC_TYPES  # noqa: E402
@@ -951,6 +951,8 @@ class ThuiswijzerApp:
             headers["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'"
         elif suffix in (".md", ".markdown"):
             return self._markdown_response(path, record, headers)
+        elif suffix in render.TEXT_PAGE_SUFFIXES and (page := self._text_response(path, record, headers)):
+            return page
         elif suffix == ".txt":
             media_type = "text/plain; charset=utf-8"
         else:
@@ -960,6 +962,17 @@ class ThuiswijzerApp:
             headers.setdefault("Content-Security-Policy", "sandbox; default-src 'none'")
         return FileResponse(path, media_type=media_type, headers=headers, filename=path.name,
                             content_disposition_type=disposition)
+
+    def _text_response(self, path: Path, record, headers: dict[str, str]) -> HTMLResponse | None:
+        """A YAML, XML or Word source as a page of the text read from it, sandboxed like an HTML source;
+        None when it no longer reads (changed on disk since it was read in): then it is offered as a file."""
+        try:
+            document = load_document(path, max_bytes=self.settings.max_file_bytes)
+        except IngestError:
+            return None
+        headers["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
+        return HTMLResponse(render.text_page(document.text, record.display_title, record.metadata.title),
+                            headers=headers)
 
     @staticmethod
     def _markdown_response(path: Path, record, headers: dict[str, str]) -> HTMLResponse:

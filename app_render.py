@@ -26,7 +26,7 @@ from markdown_it.token import Token
 
 from assistant import Citation
 from index.models import passages
-from ingest.chunking import section_headings
+from ingest.chunking import heading_of, section_headings
 from ingest.dates import dutch_date
 from ingest.markdown import as_commonmark, clean_inline, markdown_text
 from ingest.models import DOC_TYPES
@@ -190,13 +190,17 @@ class Turn:
     message_index: int | None = None  # position of the answer in the chatbot's messages
 
 
+# sources a browser does not show as they are: opened as a page of the text read from them (`text_page`)
+TEXT_PAGE_SUFFIXES = (".yaml", ".yml", ".xml", ".docx")
+
+
 def source_href(citation: Citation) -> str:
     """Where the original file opens: bron/<doc_id>, at the page for a PDF, at the cited section's
-    heading for Markdown (`markdown_page` gives each heading its `section_anchor`)."""
+    heading for Markdown and the formats shown by `text_page` (each heading has its `section_anchor`)."""
     href = f"{SOURCE_ROUTE}/{quote(citation.doc_id, safe='')}"
     if citation.page and citation.source.lower().endswith(".pdf"):
         href += f"#page={int(citation.page)}"
-    elif citation.section and citation.source.lower().endswith((".md", ".markdown")):
+    elif citation.section and citation.source.lower().endswith((".md", ".markdown", *TEXT_PAGE_SUFFIXES)):
         href += f"#{section_anchor(citation.section)}"
     return href
 
@@ -239,15 +243,57 @@ def markdown_page(body: str, title: str, document_title: str | None = None) -> s
         # its section opens at the heading above it
         if match is None and at == 0:
             continue
+        target = headings[at - 1 if match is None else match]
+        at = at if match is None else match + 1
+        if section_anchor(section) in seen:
+            continue  # the heading's own id already, or a section of the same path
         anchor = Token("html_inline", "", 0)
         anchor.content = f'<a id="{section_anchor(section)}"></a>'
-        target = headings[at - 1 if match is None else match]
         target.children = [anchor, *(target.children or [])]
-        at = at if match is None else match + 1
+        seen.add(section_anchor(section))
+    return _page(title, _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {}))
+
+
+def text_page(text: str, title: str, document_title: str | None = None) -> str:
+    """A document's text as it was read in (from YAML, XML or Word, which a browser offers as a download:
+    helper-58 got the Huisvestingswet of 2026 as a file) as a standalone HTML page: each heading line
+    (`ingest.chunking.heading_of`) a heading with the id of its own name (the first of that name) and the
+    `section_anchor` of the section it opens (`section_headings`, with `document_title`, the metadata's
+    title), the other lines in paragraphs, everything escaped."""
+    sections = section_headings(text, document_title)
+    at, seen, parts, paragraph = 0, set(), [], []
+
+    def close_paragraph() -> None:
+        if paragraph:
+            parts.append(f"<p>{'<br>'.join(escape_html(line) for line in paragraph)}</p>")
+            paragraph.clear()
+
+    for line in text.splitlines():
+        heading = heading_of(line) if line.strip() else None
+        if heading is None and line.strip():
+            paragraph.append(line.strip())
+            continue
+        close_paragraph()
+        if heading is None:
+            continue
+        own = heading_anchor(heading[1])
+        ids = "" if own in seen else f' id="{own}"'
+        seen.add(own)
+        anchor = ""
+        if at < len(sections) and sections[at][0] == heading[1]:
+            if section_anchor(sections[at][1]) != own:
+                anchor = f'<a id="{section_anchor(sections[at][1])}"></a>'
+            at += 1
+        parts.append(f"<h3{ids}>{anchor}{escape_html(heading[1])}</h3>")
+    close_paragraph()
+    return _page(title, "\n".join(parts))
+
+
+def _page(title: str, body: str) -> str:
     return ("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\">"
             f"<title>{escape_html(title)}</title><style>body{{font-family:sans-serif;max-width:46em;margin:2em auto;"
             "padding:0 1em;line-height:1.5}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em}"
-            f"</style></head><body>{_MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})}</body></html>")
+            f"</style></head><body>{body}</body></html>")
 
 
 def _heading_name(content: str) -> str:

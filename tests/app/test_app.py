@@ -21,6 +21,7 @@ import pytest
 import app
 import app_render as render
 from assistant import Assistant
+from filemakers import write_docx
 from index.searcher import LiveIndex
 from index.writer import IndexWriter
 from thuiswijzer.config import Settings
@@ -437,6 +438,25 @@ def test_an_officer_opening_a_markdown_source_lands_at_the_cited_section(web):
 
     assert citation.doc_id == "nota-wonen-zonnedal" and href.endswith("#nota-wonen"), (href, citation.section)
     assert 'id="nota-wonen"' in web.source_response("nota-wonen-zonnedal").body.decode()
+
+
+def test_an_officer_opening_a_word_source_reads_it_as_a_page_at_the_cited_section_not_as_a_download(web, tmp_path):
+    # YAML, XML and Word sources were offered as files to download, the Huisvestingswet of 2026 among them (helper-58)
+    (tmp_path / "incoming").mkdir()
+    note = write_docx(tmp_path / "incoming" / "woonzorgvisie-bergvliet.docx",
+                      ["# Woonzorgvisie Bergvliet", "## Uitstroom", "Bergvliet bouwt 45 woningen voor uitstroom uit "
+                       "beschermd wonen.", "## Monitoring", "De gemeente rapporteert elk jaar over <de> voortgang."])
+    upload(web, note)
+    *_, (_, _, _, session) = web.respond("Hoeveel woningen bouwt Bergvliet voor uitstroom?", None, "", "")
+    citation = next(c for c in session["turns"][0].citations if c.doc_id == "woonzorgvisie-bergvliet")
+
+    response = web.source_response(citation.doc_id)
+    page = response.body.decode()
+    assert response.media_type.startswith("text/html") and "sandbox" in response.headers["content-security-policy"]
+    assert "attachment" not in response.headers.get("content-disposition", "")
+    at = page.index(f'id="{render.source_href(citation).split("#")[1]}"')
+    assert page[at:].split("</h3>")[0].endswith("Uitstroom") and "45 woningen" in page
+    assert "&lt;de&gt;" in page  # the text is shown, never run
 
 
 # -- Evaluatie ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from app_render import (
     escape_markdown,
     highlight,
     markdown_page,
+    text_page,
     render_answer,
     render_citation,
     render_sources_panel,
@@ -222,6 +223,21 @@ def test_an_officer_opening_an_article_of_a_law_in_markdown_lands_on_that_articl
     assert {source_href(citation(source=str(law), page=None, section=c.section)).split("#")[1]
             for c in chunks if c.section} <= set(re.findall(r'id="([^"]+)"', page))
     assert "&lt;meta" not in page and "##Wet" not in page and re.search(r"<h2[^>]*>Wet van 4 juni 2014", page)
+
+
+def test_an_officer_opening_the_huisvestingswet_of_2026_in_yaml_reads_a_page_that_opens_at_the_cited_article():
+    law = SHARED / "docs" / "BWBR0035303_huisvestingswet-2014_2026-07-01_regelrecht-corpus.yaml"
+    if not law.is_file():
+        pytest.skip("the third-party documents in ../shared/external/docs are not on this machine")
+    document = load_document(law)
+    page = text_page(document.text, document.metadata.title, document.metadata.title)
+    chunks = Chunker(lambda text: len(text.split())).chunk(document)
+
+    urgent = next(c for c in chunks if (c.section or "").endswith("Artikel 12"))
+    at = page.index(f'id="{source_href(citation(source=str(law), page=None, section=urgent.section)).split("#")[1]}"')
+    assert page[at:].split("</h3>")[0].endswith("Artikel 12") and "sekswerkers" in page[at:at + 5000]
+    assert {source_href(citation(source=str(law), page=None, section=c.section)).split("#")[1]
+            for c in chunks if c.section} <= set(re.findall(r'id="([^"]+)"', page))
 
 
 def test_a_passage_before_the_first_heading_is_named_as_the_start_of_its_document():
