@@ -50,7 +50,7 @@ from evals.report import PLOTS, default_report_dir, write_report  # noqa: E402
 from evals.runner import run_evaluation  # noqa: E402
 from index.embedders import make_embedder  # noqa: E402
 from ingest.dates import dutch_date  # noqa: E402
-from index.models import FileResult  # noqa: E402
+from index.models import FileResult, IngestReport  # noqa: E402
 from index.searcher import LiveIndex  # noqa: E402
 from index.storage import IndexNotFound, IndexProblem, held_writer_lock  # noqa: E402
 from index.writer import IndexWriter  # noqa: E402
@@ -415,7 +415,7 @@ class ThuiswijzerApp:
             problem = self.upload_problem(Path(path))
             if problem:
                 refused.append(FileResult(shown, "failed", reason=problem))
-                rows.append([shown, render.STATUS_LABELS["failed"], "", problem])
+                rows.append([shown, render.STATUS_LABELS["failed"], "", as_sentence(problem)])
                 continue
             target = self.upload_target(shown)
             backup = self._store_upload(Path(path), target)
@@ -445,14 +445,15 @@ class ThuiswijzerApp:
                     elif backup is not None:
                         backup.unlink(missing_ok=True)
                 rows.append([shown, render.STATUS_LABELS.get(result.status, result.status),
-                             result.chunks or "", result.reason or ""])
+                             result.chunks or "", as_sentence(result.reason or "")])
             report.files += refused
             summary = report.summary()
             if title and len(staged) > 1:
                 summary += " · De titel is niet gebruikt: die geldt alleen bij één bestand."
         progress(1.0, desc="Klaar")
-        return self._after_write(rows, summary or f"Geen bestand toegevoegd: {len(refused)} mislukt.") + (
-            "", "", "", "")
+        # one form of summary, whether or not a file reached the ingest ("Geen bestand toegevoegd: 1 mislukt." read
+        # as another kind of outcome than "0 toegevoegd, … 1 mislukt", helper-58)
+        return self._after_write(rows, summary or IngestReport(files=refused).summary()) + ("", "", "", "")
 
     def upload_problem(self, path: Path) -> str | None:
         """A Dutch reason not to take this upload, or None."""
@@ -1018,6 +1019,12 @@ def upload_name(shown: str) -> str:
     if suffix and not safe.endswith(suffix):  # "報告書.pdf": nothing of the stem survives ASCII
         safe = doc_id_for(Path(base)) + suffix
     return safe
+
+
+def as_sentence(reason: str) -> str:
+    """A file's reason as the result table shows it, a sentence of its own: "Het bestand is leeg. …". The
+    reasons start in lower case to follow a file name elsewhere ("leeg.docx: het bestand is leeg")."""
+    return reason[:1].upper() + reason[1:]
 
 
 def refuse(message: str, **options) -> gr.Error:

@@ -376,6 +376,17 @@ def test_bad_uploads_fail_alone_with_a_dutch_reason(web, tmp_path):
     assert rows["kapot.pdf"][1] == "mislukt" and rows["kapot.pdf"][3]
     assert rows["goed.md"][1] == "toegevoegd"
     assert stored_uploads(web) == ["goed.md"]  # failures leave nothing behind
+    assert all(row[3][:1].isupper() for row in rows.values() if row[3])  # each reason reads as a sentence
+
+
+def test_an_editor_whose_only_file_is_refused_reads_the_same_summary_as_after_any_upload(web, tmp_path):
+    empty = tmp_path / "leeg.docx"
+    empty.write_bytes(b"")
+
+    rows, summary, _ = upload(web, empty)
+
+    assert summary.startswith("0 toegevoegd, 0 bijgewerkt, 0 ongewijzigd, 0 verwijderd, 1 mislukt")
+    assert rows["leeg.docx"][3].startswith("Het bestand is leeg.")
 
 
 def test_a_non_http_source_url_is_refused_and_nothing_is_stored(web, tmp_path, caplog):
