@@ -719,7 +719,7 @@ class ThuiswijzerApp:
                                     label="Regio", scale=2, elem_id="tw-filter-region", allow_custom_value=True)
                                 since_filter = gr.Dropdown(
                                     self.since_choices(), value="", label="Niet ouder dan", scale=2,
-                                    info="alleen documenten met een datum", elem_id="tw-filter-datum",
+                                    info="documenten met een datum, of een jaar in de titel", elem_id="tw-filter-datum",
                                     allow_custom_value=True)
                                 new_chat = gr.Button("Nieuw gesprek", variant="secondary", scale=1,
                                                      elem_id="tw-nieuw")

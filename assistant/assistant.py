@@ -623,7 +623,8 @@ def abstain_text(filters: Filters | None) -> str:
     if only_documents:
         place = "in het gekozen document" if len(filters.doc_ids) == 1 else "in de gekozen documenten"
     # "Niet ouder dan" keeps only texts with a date: most guides and practice examples have none
-    undated = " Documenten zonder datum tellen bij \"niet ouder dan\" niet mee." if filters.since else ""
+    undated = (" Documenten zonder datum tellen bij \"niet ouder dan\" alleen mee als hun titel een jaar vanaf dan "
+               "noemt.") if filters.since else ""
     return (ABSTAIN_TEXT.replace("in de kennisbank", place) + undated
             + " Zonder filters zoek ik in de hele kennisbank.")
 
@@ -664,7 +665,7 @@ def no_documents_text(filters: Filters) -> str:
     text = (f"Geen document in de kennisbank past bij de filters ({'; '.join(named)}), dus er is niets doorzocht. "
             "Verruim of wis de filters en stel de vraag opnieuw.")
     if filters.since:
-        text += " Documenten zonder datum vallen altijd buiten 'niet ouder dan'."
+        text += " Documenten zonder datum vallen buiten 'niet ouder dan', tenzij hun titel een jaar vanaf dan noemt."
     return text
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.models import Chunk, Metadata
@@ -54,7 +55,7 @@ class Filters:
     types: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
-    # "niet ouder dan": only documents whose text is dated on or after this ISO date; undated ones drop out
+    # "niet ouder dan": only documents whose text is dated on or after this ISO date (`not_older_than`)
     since: str | None = None
 
     def __bool__(self) -> bool:
@@ -71,8 +72,20 @@ class Filters:
             (not self.types or meta.type in self.types)
             and (not self.regions or (meta.region or "").casefold() in {r.casefold() for r in self.regions})
             and (not self.doc_ids or document.doc_id in self.doc_ids)
-            and (not self.since or bool(meta.date and meta.date >= self.since))
+            and (not self.since or not_older_than(meta, self.since))
         )
+
+
+def not_older_than(metadata: Metadata, since: str) -> bool:
+    """Whether a text is dated on or after `since` (ISO), or, undated, has a title that names a year from that
+    of `since` on: "Beleidsnota Wonen in Utrecht … 2025-2030" holds in 2025, and dropped out under "niet ouder
+    dan 1 januari 2025" as if it were old (helper-58). A text without either drops out."""
+    if metadata.date:
+        return metadata.date >= since
+    return any(int(year) >= int(since[:4]) for year in _TITLE_YEAR.findall(metadata.title or ""))
+
+
+_TITLE_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:

@@ -262,7 +262,8 @@ def test_a_refusal_under_niet_ouder_dan_says_that_undated_documents_were_left_ou
     answer = assistant.ask("Hoe richt je de procesorganisatie in?", filters={"since": "2026-01-01"})
 
     assert answer.abstained
-    assert 'Documenten zonder datum tellen bij "niet ouder dan" niet mee.' in answer.text
+    assert 'Documenten zonder datum tellen bij "niet ouder dan" alleen mee als hun titel een jaar vanaf dan noemt.' \
+        in answer.text
 
 
 def test_an_officer_who_chose_one_document_and_asks_what_it_is_about_reads_its_own_summary(assistant):
