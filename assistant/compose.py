@@ -37,6 +37,7 @@ from assistant.versions import (article_of, asks_about_change, asks_about_earlie
 from index.models import Hit
 from ingest.dates import MONTH_NAMES, days_apart, dutch_date, latest_day
 from ingest.models import Metadata
+from ingest.tables import parse_row
 
 MAX_SUPPORT = 4  # supporting points after the direct answer, besides the lids of law that complete one
 RULE_POINTS = 2  # of those lids (`rest_of_rule`), at most, in one answer
@@ -147,6 +148,8 @@ SECOND_WITHIN = 0.7  # a second sentence of the same passage joins the direct an
 DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the answer
 # "daarbij", "hiervan": a follow-up's pointer back, no term of what it asks
 _POINTING = re.compile(r"^(?:daar|hier|er)(?:van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast)$")
+MAX_KEY_CHARS = 12  # a row's first cell that is a label ("A", "A+", "2024", "Categorie C"), not a sentence
+ROW_KEY_BONUS = 0.15  # a table row whose first cell the question names ("energielabel A": the row of A, not of A++++)
 TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a number, a reason)
 LIST_WITHIN = 0.7
 FOCUS_MISSED = 0.6
@@ -364,6 +367,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                         else 0.0))
             if defining:
                 score += DEFINITION_BONUS
+            if unit.kind == "row" and names_row_key(question, unit.text):
+                score += ROW_KEY_BONUS
             if typed and typed(" ".join(unit.parts)):
                 # "Sinds wanneer …" is answered by a date, "Hoeveel …" by a number: for a number, one said
                 # of what the question asks about
@@ -537,6 +542,17 @@ def _items_in_focus(unit: Unit, focus: set[str]) -> tuple[int, ...] | None:
         return None
     named = tuple(i for i, item in enumerate(unit.items) if any(in_focus(t, set(terms(item))) for t in focus))
     return named or None
+
+
+def names_row_key(question: str, row: str) -> bool:
+    """Whether `question` names the first cell of a table row as it is written, a word of its own: "Hoeveel
+    punten krijgt een woning met energielabel A?" names the row "Energielabel …: A · Punten …: 41", whose
+    cells share no other word with the question than those of the rows above and below it (A++++, A+++, …),
+    and which a term, a stem of two letters or more, does not see (helper-58)."""
+    cells = parse_row(row)
+    key = cells[0][1].strip() if cells else ""
+    return (0 < len(key) <= MAX_KEY_CHARS and any(c.isalnum() for c in key)
+            and re.search(rf"(?<![\w+-]){re.escape(key)}(?![\w+-])", question) is not None)
 
 
 def _items_asked(unit: Unit, section_terms: set[str], wanted: set[str]) -> tuple[int, ...] | None:

@@ -84,6 +84,18 @@ def test_an_officer_asking_when_a_law_took_effect_is_not_given_the_date_another_
     assert herzieningswet.text.startswith("Per 1 juli 2015 is de Herzieningswet")
 
 
+def test_an_officer_asking_the_points_for_energielabel_a_gets_the_row_of_a_not_of_a_plus_plus_plus_plus():
+    labels = [("A++++", 62, 58), ("A+++", 55, 51), ("A++", 48, 44), ("A+", 45, 41), ("A", 41, 37), ("B", 33, 29)]
+    table = hit("\n".join(f"Energielabel, afgegeven vanaf 1 januari 2021: {label} · Punten voor een eengezinswoning: "
+                          f"{one} · Punten voor een meergezinswoning: {more}" for label, one, more in labels),
+                "Rubriek 2 › Energieprestatie", doc_id="beleidsboek")
+
+    answer = compose("Hoeveel punten krijgt een zelfstandige woning met energielabel A?", [table], {})
+
+    assert body(answer).startswith("Energielabel, afgegeven vanaf 1 januari 2021: A · Punten voor een "
+                                   "eengezinswoning: 41 · Punten voor een meergezinswoning: 37")
+
+
 def test_a_colophon_field_is_read_as_a_lead_in_with_its_names_and_a_table_of_contents_is_left_alone():
     # the PBL report's colophon as pypdf reads it: a field's name over its values, a line each
     colophon = ("Colofon\n\nContact\n\nChristian.Lennartz@pbl.nl\n\nAuteurs\n\nChristian Lennartz\n\n"
