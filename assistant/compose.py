@@ -214,6 +214,8 @@ def facets_of(question: str) -> list[tuple[str, set[str]]]:
     """Two contrasted subjects of a question, as (label, stems), or [] when there are none or
     the question does not compare them (`_COMPARES`)."""
     for match in _FACETS.finditer(question.rstrip("?")):
+        if question[:match.start("left")].rstrip().endswith(","):
+            continue  # "tussen gemeente, woningcorporatie en huurdersorganisatie": three parties, not two sides
         if match.group("asking") and len(match.group("right").split()) > 1:
             continue  # "… en wie heeft het ingericht?" asks a second question; "… en wat lokaal?" contrasts
         if match.group("where") and not match.group("asking"):
@@ -1061,9 +1063,13 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     # whether a case is one ("Tellen statushouders mee bij passend toewijzen …?"), it is the answer
     rule = [c for c in pool if not _EXCEPTIONS.match(c.unit.text)] if asks_quantity(
         question) and not _ASKS_EXCEPTION.search(question) else pool
-    first = direct_answer(rule or pool, facets, hits, focus,
-                          {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named,
-                          {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws}, answer_type(question))
+    named_texts = {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named
+    law_ranks = {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws}
+    first = direct_answer(rule or pool, facets, hits, focus, named_texts, law_ranks, answer_type(question))
+    if first is None and facets:
+        # no unit names both sides: the best unit still opens, and the sides follow as points (an answer
+        # without an opening began with "Verder in de bronnen", helper-58)
+        first = direct_answer(rule or pool, [], hits, focus, named_texts, law_ranks, answer_type(question))
     if first and editions and asks_about_earlier_text_only(question):
         # "Welke groepen moesten in de oorspronkelijke Huisvestingswet 2014 …?" is answered by the oldest text's
         # lid that the best answer is in the newest (art. 12 lid 3 of 2014, not of 2026 nor Kamervragen of 2024);

@@ -96,6 +96,19 @@ def test_an_officer_asking_the_points_for_energielabel_a_gets_the_row_of_a_not_o
                                    "eengezinswoning: 41 · Punten voor een meergezinswoning: 37")
 
 
+def test_an_answer_always_opens_with_a_statement_never_with_verder_in_de_bronnen():
+    # "tussen gemeente, woningcorporatie en huurdersorganisatie" was read as a contrast of the last two, no
+    # sentence named both, and the answer began with "Verder in de bronnen" (helper-58)
+    circular = hit("De huurdersorganisatie is vanaf 1 juli 2015 een volwaardige partner bij prestatieafspraken. "
+                   "Het bod van de corporatie gaat ook naar de huurdersorganisatie.", doc_id="circulaire")
+    questions = ("Wat zijn prestatieafspraken tussen gemeente, woningcorporatie en huurdersorganisatie?",
+                 "Wat is het verschil tussen de rol van de woningcorporatie en die van de huurdersorganisatie?")
+
+    for question in questions:
+        answer = compose(question, [circular], {})
+        assert body(answer).startswith(("De huurdersorganisatie is vanaf", "Het bod van de corporatie")), answer.text
+
+
 def test_a_colophon_field_is_read_as_a_lead_in_with_its_names_and_a_table_of_contents_is_left_alone():
     # the PBL report's colophon as pypdf reads it: a field's name over its values, a line each
     colophon = ("Colofon\n\nContact\n\nChristian.Lennartz@pbl.nl\n\nAuteurs\n\nChristian Lennartz\n\n"
