@@ -1066,10 +1066,6 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     named_texts = {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named
     law_ranks = {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws}
     first = direct_answer(rule or pool, facets, hits, focus, named_texts, law_ranks, answer_type(question))
-    if first is None and facets:
-        # no unit names both sides: the best unit still opens, and the sides follow as points (an answer
-        # without an opening began with "Verder in de bronnen", helper-58)
-        first = direct_answer(rule or pool, [], hits, focus, named_texts, law_ranks, answer_type(question))
     if first and editions and asks_about_earlier_text_only(question):
         # "Welke groepen moesten in de oorspronkelijke Huisvestingswet 2014 …?" is answered by the oldest text's
         # lid that the best answer is in the newest (art. 12 lid 3 of 2014, not of 2026 nor Kamervragen of 2024);
@@ -1106,6 +1102,11 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         groups.append((PITFALL_HEADING, pitfalls))
         chosen += pitfalls
     else:  # one facet alone is no contrast: answer without grouping
+        if not opening:
+            # no unit named both sides: the best unit opens all the same (an answer without an opening began
+            # with "Verder in de bronnen", helper-58)
+            opening = [c for c in [direct_answer(rule or pool, [], hits, focus, named_texts, law_ranks,
+                                                 answer_type(question))] if c]
         chosen = list(opening)
         rule = rest_of_rule(pool, opening, chosen, hits)
         support = rule + choose([c for c in pool if c not in opening and c not in rule], MAX_SUPPORT - len(rule),
