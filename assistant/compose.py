@@ -292,7 +292,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # a law's definition may run past MAX_WORDS
             defining = next((term for term in asked if may_define(unit) and (
                 defines(unit.definition_text, [term]) or (position == 0 and term in entry))), None)
-            if not (defining or _answer_like(unit)) or is_boilerplate(unit.text) or (
+            if not (defining or _answer_like(unit)) or is_boilerplate(unit.text) or cut_row(unit) or (
                     in_effect and of_another_law(" ".join(unit.parts), in_effect)):
                 continue
             if unit.items and _DEFINITIONS_LEAD.search(unit.text) and not defining:
@@ -544,6 +544,14 @@ def _items_in_focus(unit: Unit, focus: set[str]) -> tuple[int, ...] | None:
         return None
     named = tuple(i for i, item in enumerate(unit.items) if any(in_focus(t, set(terms(item))) for t in focus))
     return named or None
+
+
+def cut_row(unit: Unit) -> bool:
+    """Whether `unit` is a table row whose cells a PDF's layout cut mid-phrase, as a bracket opened in one
+    cell and closed in the next line shows: "Wijzigingen Besluit huurprijzen woonruimte: Bovengrens
+    regulering middenhuur (inclusief · Wetswijzigingen …: Maximale jaarlijkse huurprijsstijging regulering"
+    opened an answer (helper-58); 17 of the 965 rows of the real library are cut so."""
+    return unit.kind == "row" and any(value.count("(") != value.count(")") for _, value in parse_row(unit.text) or [])
 
 
 def names_row_key(question: str, row: str) -> bool:

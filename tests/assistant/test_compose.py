@@ -109,6 +109,19 @@ def test_an_answer_always_opens_with_a_statement_never_with_verder_in_de_bronnen
         assert body(answer).startswith(("De huurdersorganisatie is vanaf", "Het bod van de corporatie")), answer.text
 
 
+def test_a_table_row_that_a_pdf_cut_mid_phrase_does_not_open_an_answer():
+    # the Besluit betaalbare huur's overview table, its cells cut inside a bracket (helper-58)
+    overview = hit("Wijzigingen Besluit huurprijzen woonruimte: Bovengrens regulering middenhuur (inclusief · "
+                   "Wetswijzigingen wetsvoorstel betaalbare huur: Maximale jaarlijkse huurprijsstijging regulering\n\n"
+                   "Het wetsvoorstel betaalbare huur verbetert de betaalbaarheid van middenhuurwoningen.",
+                   doc_id="besluit")
+
+    answer = compose("Wat regelt de Wet betaalbare huur voor de middenhuur?", [overview], {})
+
+    assert body(answer).startswith("Het wetsvoorstel betaalbare huur verbetert")
+    assert "(inclusief" not in body(answer)
+
+
 def test_a_colophon_field_is_read_as_a_lead_in_with_its_names_and_a_table_of_contents_is_left_alone():
     # the PBL report's colophon as pypdf reads it: a field's name over its values, a line each
     colophon = ("Colofon\n\nContact\n\nChristian.Lennartz@pbl.nl\n\nAuteurs\n\nChristian Lennartz\n\n"
