@@ -178,7 +178,7 @@ def test_a_file_over_the_editors_limit_hears_the_dutch_reason_and_past_the_trans
         page.close()
         running.close()
     assert rows[0][1] == "mislukt"
-    assert rows[0][3] == ("het bestand is 1.5 MB; de grens is 1 MB. "
+    assert rows[0][3] == ("Het bestand is 1.5 MB; de grens is 1 MB. "
                           "Splits het document of vraag de beheerder de grens te verhogen.")
 
 
