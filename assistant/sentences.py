@@ -791,10 +791,6 @@ SAME_MEANING = (
     # figure moves, one held-out follow-up does (docs/evaluation.md, twentieth round). Not "besluit",
     # which is also the name of every Besluit
     ("beslissing", "beschikking"),
-    # Huisvestingswet art. 12 lid 3 onder g: woningzoekenden die een accommodatie "als bedoeld in artikel 1.1
-    # van de Jeugdwet verlaten"; an officer asks about jongeren "uit de jeugdzorg" (helper-58, and a refused
-    # question of the real tuning set)
-    ("jeugdzorg", "jeugdzorginstelling", "jeugdwet"),
 )
 
 

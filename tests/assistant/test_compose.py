@@ -122,27 +122,6 @@ def test_a_table_row_that_a_pdf_cut_mid_phrase_does_not_open_an_answer():
     assert "(inclusief" not in body(answer)
 
 
-def test_a_follow_up_about_youngsters_from_jeugdzorg_gets_the_law_s_item_on_leaving_a_jeugdwet_accommodatie():
-    # the law says "accommodatie … als bedoeld in artikel 1.1 van de Jeugdwet"; the officer says "jeugdzorg"
-    # and got art. 11a on keeping a youngster's registration (helper-58)
-    groups = hit("Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval:\n"
-                 "a. woningzoekenden die mantelzorg verlenen of ontvangen;\n"
-                 "e. woningzoekenden die een voorziening voor beschermd wonen verlaten;\n"
-                 "g. woningzoekenden die de leeftijd van achttien jaar doch niet de leeftijd van drieëntwintig jaar "
-                 "hebben bereikt en die een accommodatie als bedoeld in artikel 1.1 van de Jeugdwet verlaten;\n"
-                 "i. woningzoekenden die deelnemen aan een overheidsprogramma gericht op duurzaam uitstappen;\n"
-                 "j. woningzoekenden zonder vaste verblijfplaats met minderjarige kinderen.",
-                 "Artikel 12", "huisvestingswet", type="regelgeving")
-    registration = hit("De gemeenteraad bepaalt dat de inschrijving van een jongere niet vervalt als die jongere "
-                       "uit huis gaat.", "Artikel 11a", "huisvestingswet", type="regelgeving")
-    first = compose("Welke groepen moeten verplicht urgentie krijgen?", [groups, registration], {})
-
-    follow_up = compose("Geldt jongeren jeugdzorg ook voor groepen verplicht urgentie?", [registration, groups], {},
-                        previous_answers=[first.text], follow_up="Geldt dat ook voor jongeren die uit de jeugdzorg komen?")
-
-    assert "van de Jeugdwet verlaten" in body(follow_up).split("\n\n")[0]
-
-
 def test_a_colophon_field_is_read_as_a_lead_in_with_its_names_and_a_table_of_contents_is_left_alone():
     # the PBL report's colophon as pypdf reads it: a field's name over its values, a line each
     colophon = ("Colofon\n\nContact\n\nChristian.Lennartz@pbl.nl\n\nAuteurs\n\nChristian Lennartz\n\n"
