@@ -55,7 +55,7 @@ def test_a_word_file_that_unpacks_to_megabytes_of_xml_is_refused_and_nothing_cha
         server.close()
     assert bomb.stat().st_size < 200_000
     assert rows[0][1] == "mislukt"
-    assert re.match(r"het bestand pakt uit tot meer dan 1\d MB \(het weegt zelf \d+ kB\)", rows[0][3])
+    assert re.match(r"Het bestand pakt uit tot meer dan 1\d MB \(het weegt zelf \d+ kB\)", rows[0][3])
     assert "THUISWIJZER_MAX_EXPANDED_MB" in rows[0][3]
     assert after == before  # same generation, no file left in uploads/
 
@@ -77,8 +77,8 @@ def test_a_document_with_more_passages_than_allowed_is_refused_with_the_count(wo
         page.close()
         server.close()
     assert counted[0][1] == "mislukt"
-    assert counted[0][3].startswith("het document levert 40 passages op; de grens is 5 per document.")
-    assert too_long[0][3].startswith("het document is te lang: het zou meer dan 5 passages opleveren")
+    assert counted[0][3].startswith("Het document levert 40 passages op; de grens is 5 per document.")
+    assert too_long[0][3].startswith("Het document is te lang: het zou meer dan 5 passages opleveren")
     assert after == before
 
 
