@@ -238,7 +238,8 @@ def markdown_page(body: str, title: str, document_title: str | None = None) -> s
             seen.add(own)
     at = 0
     for name, section in section_headings(markdown_text(body), document_title):
-        match = next((i for i in range(at, len(headings)) if _heading_name(headings[i].content) == name.casefold()), None)
+        match = next((i for i in range(at, len(headings))
+                      if _heading_name(headings[i].content) == name.casefold()), None)
         # a run-in heading ("*Autoriteit woningcorporaties* Per 1 juli 2015 …") is no heading of the page:
         # its section opens at the heading above it
         if match is None and at == 0:

@@ -29,9 +29,9 @@ from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, NUMBER_WORDS, QUEST
                                  asked_statement, asks_article, asks_quantity, asks_reason, coverage, credit,
                                  defined_terms, defines, entry_heads, glossary_entry, glossary_row, is_boilerplate,
                                  laws_asked_in_effect, may_define, measure_nouns, name_terms, names_document, names_lid,
-                                 near_quantity, nearest_heading, of_another_law, only_refers, question_terms, quotes, passage_units, same_verb,
-                                 says_what_a_number_depends_on, shingles, states_article, states_date, states_reason,
-                                 terms, tidy, without_lid_number)
+                                 near_quantity, nearest_heading, of_another_law, only_refers, question_terms, quotes,
+                                 passage_units, same_verb, says_what_a_number_depends_on, shingles, states_article,
+                                 states_date, states_reason, terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit

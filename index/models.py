@@ -76,6 +76,9 @@ class Filters:
         )
 
 
+_TITLE_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+
+
 def not_older_than(metadata: Metadata, since: str) -> bool:
     """Whether a text is dated on or after `since` (ISO), or, undated, has a title that names a year from that
     of `since` on: "Beleidsnota Wonen in Utrecht … 2025-2030" holds in 2025, and dropped out under "niet ouder
@@ -83,9 +86,6 @@ def not_older_than(metadata: Metadata, since: str) -> bool:
     if metadata.date:
         return metadata.date >= since
     return any(int(year) >= int(since[:4]) for year in _TITLE_YEAR.findall(metadata.title or ""))
-
-
-_TITLE_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:

@@ -142,7 +142,8 @@ def section_headings(text: str, title: str | None = None) -> list[tuple[str, str
     are one heading of the path, above "Artikel 14")."""
     found = []
     for section in split_sections(text, title):
-        heading = heading_of(text[text.rfind("\n", 0, max(0, section.start - 1)) + 1 : section.start]) if section.start else None
+        line_start = text.rfind("\n", 0, max(0, section.start - 1)) + 1
+        heading = heading_of(text[line_start : section.start]) if section.start else None
         if heading:
             found.append((heading[1], PATH_SEPARATOR.join(section.path)))
     return found
