@@ -9,7 +9,7 @@ from .errors import IngestError
 from .metadata import Extraction, read_yaml_mapping
 from .models import Page
 from .tables import with_markdown_tables
-from .text import decode_text, text_to_page_text
+from .text import decode_typed_text, text_to_page_text
 
 FRONT_MATTER_FENCE = "---"
 FRONT_MATTER_END = ("---", "...")
@@ -161,5 +161,5 @@ def as_commonmark(body: str) -> str:
 
 def load_markdown(path: Path, data: bytes) -> Extraction:
     """A Markdown file as one page; its front matter is handed on for the metadata."""
-    front_matter, body = split_front_matter(decode_text(data), path)
+    front_matter, body = split_front_matter(decode_typed_text(data, path), path)
     return Extraction(pages=[Page(number=None, text=markdown_text(body))], front_matter=front_matter)

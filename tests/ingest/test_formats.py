@@ -49,6 +49,20 @@ def test_a_damaged_word_file_is_reported(tmp_path):
     assert "beschadigd" in error.value.reason
 
 
+@pytest.mark.parametrize("name", ["virus.md", "notitie.txt"])
+def test_binary_data_saved_under_a_text_name_is_refused_and_a_text_with_tabs_and_accents_is_not(tmp_path, name):
+    # 4 kB of random bytes saved as virus.md was read in as a document "Virus" of 26 passages (helper-59)
+    binary = tmp_path / name
+    binary.write_bytes(bytes(range(256)) * 16)
+
+    with pytest.raises(IngestError) as error:
+        load_document(binary)
+
+    assert "geen leesbare tekst" in error.value.reason and "UTF-8" in error.value.reason
+    typed = write(tmp_path / f"goed-{name}", "# Nota\n\nDe gemeente\tZonnedal bouwt veertig woningen: café, één, ß.\n")
+    assert "veertig woningen" in load_document(typed).text
+
+
 def test_a_web_page_keeps_its_content_and_drops_menus_scripts_and_footers(web_page):
     text = load_document(web_page).text
 
