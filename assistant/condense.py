@@ -35,6 +35,9 @@ _DEMONSTRATIVE = re.compile(
 )
 # "Geldt die ook …?", "Moet dat …?": a pronoun as the subject right after the opening verb
 _PRONOUN_SUBJECT = re.compile(r"^\s*\w+\s+(die|dat|deze|dit|ze|zij|hij|zo'n)\b", re.I)
+# "Hoe werkt het?", "Voor wie is het bedoeld?": "het" after a verb at the end, or before a closing participle,
+# stands for what was asked before (an article has its noun after it: "Wat is het budget?")
+_IT = re.compile(r"\b[\w-]+\s+het(?:\s+(?:ge|be|ver|ont|her)[\w-]+)?\s*[?.!]*\s*$", re.I)
 # "Welke daarvan …", "Hoeveel hiervan …": a pronominal adverb always points back
 _POINTING_ADVERB = re.compile(r"\b(daar|hier)(van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast)\b|\bervan\b", re.I)
 # "Wat zijn dan de nadelen?", "Op wiens naam staat het dan?"; not the comparative "meer dan"
@@ -87,7 +90,7 @@ def is_follow_up(question: str) -> bool:
     if joined:
         question = question[:joined.start("join")] + "?"
     if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN, _PRONOUN_SUBJECT, _POINTING_ADVERB,
-                                        _OBJECT_BEFORE_VERB)) \
+                                        _OBJECT_BEFORE_VERB, _IT)) \
             or _LEANING_START.match(question) or points_back_first(question):  # "Wie stelt dat vast?"
         return True
     if _BARE_ASKING.match(question) or _owner_unnamed(question):

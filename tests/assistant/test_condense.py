@@ -19,6 +19,8 @@ EARLIER = [
     "Wat zijn dan de nadelen van die netwerkvorm?",
     "Op wiens naam staat het huurcontract dan?",
     "En de provincie?",
+    "Voor wie is het bedoeld?",  # "het" for what was asked (helper-59: answered about the OKEC)
+    "Hoe werkt het?",
 ])
 def test_a_follow_up_that_leans_on_the_conversation_carries_the_earlier_topic(follow_up):
     query = condense(follow_up, EARLIER)
@@ -34,6 +36,7 @@ def test_a_follow_up_that_leans_on_the_conversation_carries_the_earlier_topic(fo
     "Is beschermd wonen duurder dan opvang?",
     "Welke mensen die uit de opvang komen krijgen urgentie?",
     "Welke groepen die uitstromen krijgen voorrang?",  # "die" opens a relative clause
+    "Wat is het budget van Housing First?",  # "het" with its noun is an article
 ])
 def test_a_question_that_stands_on_its_own_is_searched_as_asked(question):
     assert condense(question, EARLIER) == question
