@@ -897,6 +897,9 @@ _PLACE = re.compile(rf"\b(?:(?i:in|uit|voor|gemeente|regio|provincie|stad|dorp|w
                     r"([A-ZÀ-Ý][\w']+(?:(?:-|\s|\s(?:op|bij|aan den|aan de)\s)[A-ZÀ-Ý][\w']+)*)")
 
 
+_PLACE_NOUN = re.compile(r"(?i:gemeente|regio|provincie|stad|dorp|wijk)\b")
+
+
 # what a law answers: what may, must or can be done, what holds, who decides ("Hoe lang mag een
 # verordening gelden?"); not what a place did or has ("Op welke datum heeft Limburg … aangewezen?")
 _ASKS_RULE = re.compile(r"\b(?:mag|mogen|moet|moeten|kan|kunnen|geldt|gelden|verplicht\w*|toegestaan|regels?|regelt|"
@@ -924,11 +927,19 @@ def named_places(question: str) -> list[str]:
 
 def without_places(question: str, kept: Callable[[str], bool]) -> str:
     """`question` without the places (`places`) for which `kept(name)` is false, with the word
-    that sets them ("… in Rotterdam gelden?" → "… gelden?")."""
+    that sets them ("… in Rotterdam gelden?" → "… gelden?") unless that is a noun ("de gemeente
+    Heerlen" → "de gemeente")."""
     named = set(places(question))
-    cut = re.sub(r"\s{2,}", " ", _PLACE.sub(lambda m: m.group(0) if m.group(1) not in named or kept(m.group(1)) else "",
-                                          question))
-    return re.sub(r"\s+([?.!,])", r"\1", cut).strip()
+
+    def cut(found: re.Match) -> str:
+        if found.group(1) not in named or kept(found.group(1)):
+            return found.group(0)
+        # "de gemeente Heerlen" keeps its noun: "Hoeveel statushouders moet de gemeente in 2025 huisvesten?",
+        # not "… moet de in 2025 huisvesten?" (helper-59)
+        noun = _PLACE_NOUN.match(found.group(0))
+        return noun.group(0) if noun else ""
+
+    return re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s{2,}", " ", _PLACE.sub(cut, question))).strip()
 
 
 def place_terms(name: str) -> set[str]:

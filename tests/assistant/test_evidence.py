@@ -402,6 +402,13 @@ def test_a_law_without_a_region_speaks_to_every_municipality_a_local_policy_does
     assert without_places(question, lambda name: True) == question
 
 
+def test_a_municipality_left_out_of_the_search_leaves_a_question_an_officer_can_read():
+    # "Gezocht op: Hoeveel statushouders moet de in 2025 huisvesten?" (helper-59)
+    question = "Hoeveel statushouders moet de gemeente Heerlen in 2025 huisvesten?"
+
+    assert without_places(question, lambda name: False) == "Hoeveel statushouders moet de gemeente in 2025 huisvesten?"
+
+
 def test_a_number_in_one_list_item_is_no_figure_for_what_another_item_names():
     # Utrecht's Beleidsnota: the uitgangspunten name statushouders in one item and "onder de 24
     # jaar" in another; "Hoeveel statushouders …" is not answered by that list
