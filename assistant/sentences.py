@@ -791,6 +791,9 @@ SAME_MEANING = (
     # figure moves, one held-out follow-up does (docs/evaluation.md, twentieth round). Not "besluit",
     # which is also the name of every Besluit
     ("beslissing", "beschikking"),
+    # Huisvestingswet art. 12 lid 3 onder h: woningzoekenden die "een penitentiaire inrichting" verlaten; an
+    # officer asks about iemand "die uit de gevangenis komt" (helper-59)
+    ("gevangenis", "penitentiaire inrichting"),
 )
 
 

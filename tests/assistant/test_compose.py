@@ -122,6 +122,24 @@ def test_a_table_row_that_a_pdf_cut_mid_phrase_does_not_open_an_answer():
     assert "(inclusief" not in body(answer)
 
 
+def test_an_officer_asking_whether_someone_leaving_prison_gets_urgentie_gets_the_law_s_item_on_it():
+    # the law says "een penitentiaire inrichting"; the officer says "de gevangenis" (helper-59: the answer
+    # showed groups a-e, and a reader concluded "no")
+    groups = hit("Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval:\n"
+                 "a. woningzoekenden die mantelzorg verlenen of ontvangen;\n"
+                 "c. woningzoekenden aan wie wegens dakloosheid opvang is verleend;\n"
+                 "e. woningzoekenden die een voorziening voor beschermd wonen verlaten;\n"
+                 "h. woningzoekenden die een penitentiaire inrichting als bedoeld in de Penitentiaire "
+                 "beginselenwet verlaten;\n"
+                 "j. woningzoekenden zonder vaste verblijfplaats met minderjarige kinderen.",
+                 "Artikel 12", "huisvestingswet", type="regelgeving")
+
+    answer = compose("Krijgt iemand die uit de gevangenis komt verplicht urgentie?", [groups], {})
+
+    assert "- h. woningzoekenden die een penitentiaire inrichting" in body(answer)
+    assert "mantelzorg" not in body(answer)
+
+
 def test_a_colophon_field_is_read_as_a_lead_in_with_its_names_and_a_table_of_contents_is_left_alone():
     # the PBL report's colophon as pypdf reads it: a field's name over its values, a line each
     colophon = ("Colofon\n\nContact\n\nChristian.Lennartz@pbl.nl\n\nAuteurs\n\nChristian Lennartz\n\n"
