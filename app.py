@@ -253,7 +253,7 @@ class ThuiswijzerApp:
 
         carried = carried_from(question, answer.query, history)
         searched = answer.searched_for(question)
-        note = (f"Gelezen als vervolg op: „{carried}”" if carried
+        note = ("Gelezen als vervolg op: " + " en ".join(f"„{earlier}”" for earlier in carried) if carried
                 else f"Gezocht op: {searched}" if searched else None)
         if not streamed:  # an extractive answer arrives whole: show it growing, word by word
             body = answer.text.split("\n\n**Bronnen**")[0]

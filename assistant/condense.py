@@ -239,16 +239,19 @@ def asks_of_another_place(question: str, history: list[dict] | None) -> bool:
     return not rest and any(named_places(earlier) for earlier in topic_questions(history))
 
 
-def carried_from(question: str, query: str, history: list[dict] | None) -> str | None:
-    """The earlier question whose topic the standalone `query` of a follow-up carries: the last one
-    that stood on its own; None when the query carries no word of its topic. Shown to the officer
-    as how the follow-up was read, where the query itself ("Geldt groepen krijgen urgentie ook voor
-    jongeren uit de jeugdzorg?") reads as no sentence (helper-57, helper-58)."""
+def carried_from(question: str, query: str, history: list[dict] | None) -> list[str]:
+    """The earlier questions whose topics the standalone `query` of a follow-up carries, as `condense`
+    adds them up: the last one that stood on its own and the follow-ups after it, in the order asked;
+    [] when the query carries no word of their topics. Shown to the officer as how the follow-up was
+    read, where the query itself ("Geldt groepen krijgen urgentie ook voor jongeren uit de jeugdzorg?")
+    reads as no sentence (helper-57, helper-58), and a chain's last turn as well as its first (helper-59)."""
     added = _words(query) - _words(question)
+    chain: list[str] = []
     for earlier in reversed(topic_questions(history)):
+        chain.insert(0, earlier)
         if not is_follow_up(earlier):
-            return earlier if added & _words(topic_of(earlier)) else None
-    return None
+            break
+    return chain if added & _words(" ".join(topic_of(earlier) for earlier in chain)) else []
 
 
 def _words(text: str) -> set[str]:

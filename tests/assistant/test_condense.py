@@ -291,8 +291,10 @@ def test_an_officer_sees_a_follow_up_read_as_following_her_earlier_question_not_
                {"role": "user", "content": "En voor mantelzorgers?"}, {"role": "assistant", "content": "…"}]
     follow_up = "Geldt dat ook voor jongeren uit de jeugdzorg?"
 
-    assert carried_from(follow_up, condense(follow_up, history), history) == "Welke groepen krijgen urgentie?"
+    # the chain it carries, its last turn too ("Gelezen als vervolg op" named only the first, helper-59)
+    assert carried_from(follow_up, condense(follow_up, history), history) == [
+        "Welke groepen krijgen urgentie?", "En voor mantelzorgers?"]
     # a question that stands on its own, or a typo read as the library's word, follows nothing
     standalone = "Hoe lang mag een huisvestingsverordening gelden?"
-    assert carried_from(standalone, condense(standalone, history), history) is None
-    assert carried_from("Wat is een urgnetieverklaring?", "Wat is een urgentieverklaring?", history) is None
+    assert carried_from(standalone, condense(standalone, history), history) == []
+    assert carried_from("Wat is een urgnetieverklaring?", "Wat is een urgentieverklaring?", history) == []
