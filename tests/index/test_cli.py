@@ -23,7 +23,7 @@ from thuiswijzer.cli import main
 
 SUMMARY = re.compile(
     r"^Klaar: (\d+) toegevoegd, (\d+) bijgewerkt, (\d+) ongewijzigd, (\d+) verwijderd, (\d+) mislukt; "
-    r"(\d+) passages?; \d+\.\d s$",
+    r"(\d+) passages? ingelezen; \d+\.\d s$",
     re.MULTILINE,
 )
 
