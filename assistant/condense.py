@@ -246,12 +246,19 @@ def carried_from(question: str, query: str, history: list[dict] | None) -> list[
     read, where the query itself ("Geldt groepen krijgen urgentie ook voor jongeren uit de jeugdzorg?")
     reads as no sentence (helper-57, helper-58), and a chain's last turn as well as its first (helper-59)."""
     added = _words(query) - _words(question)
+    chain = topic_chain(topic_questions(history))
+    return chain if added & _words(" ".join(topic_of(earlier) for earlier in chain)) else []
+
+
+def topic_chain(previous: list[str]) -> list[str]:
+    """Of the earlier questions (`topic_questions`), those whose topics a follow-up carries: the last one
+    that stood on its own and the follow-ups after it, in the order asked."""
     chain: list[str] = []
-    for earlier in reversed(topic_questions(history)):
+    for earlier in reversed(previous):
         chain.insert(0, earlier)
         if not is_follow_up(earlier):
             break
-    return chain if added & _words(" ".join(topic_of(earlier) for earlier in chain)) else []
+    return chain
 
 
 def _words(text: str) -> set[str]:
@@ -297,15 +304,13 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
     replaced = named_places(own)
     # the last question that stood on its own carries the topic; a chain of follow-ups adds up
     topics = []
-    for earlier in reversed(previous):
+    for earlier in topic_chain(previous):
         # "Waar gaat deze publicatie over?" has the document read as its topic, and the filter that
         # chose it keeps the search there; its words ("deze publicatie over") find nothing
         words = [] if asks_overview(earlier) else topic_of(earlier).split()
         elsewhere = {w.lower() for place in named_places(earlier) for w in place.split()} if replaced else set()
-        topics.insert(0, " ".join(word for word in words if word.lower() not in said | elsewhere
-                                  and not any(same_kind(word, other) for other in said - pointed)))
-        if not is_follow_up(earlier):
-            break
+        topics.append(" ".join(word for word in words if word.lower() not in said | elsewhere
+                               and not any(same_kind(word, other) for other in said - pointed)))
     own = own[:1].upper() + own[1:]
     carried = "; ".join(t for t in topics if t)
     pointer = points_back_first(own)
