@@ -49,11 +49,11 @@ from evals.questions import DEFAULT_SET, QuestionSetError  # noqa: E402
 from evals.report import PLOTS, default_report_dir, write_report  # noqa: E402
 from evals.runner import run_evaluation  # noqa: E402
 from index.embedders import make_embedder  # noqa: E402
-from ingest.dates import dutch_date  # noqa: E402
 from index.models import FileResult, IngestReport  # noqa: E402
 from index.searcher import LiveIndex  # noqa: E402
 from index.storage import IndexNotFound, IndexProblem, held_writer_lock  # noqa: E402
 from index.writer import IndexWriter  # noqa: E402
+from ingest.dates import InvalidDate, dutch_date, editor_date  # noqa: E402
 from ingest.errors import IngestError  # noqa: E402
 from ingest.loaders import SUPPORTED_EXTENSIONS, is_skipped_in_folder, load_document  # noqa: E402
 from ingest.markdown import split_front_matter  # noqa: E402
@@ -392,16 +392,19 @@ class ThuiswijzerApp:
                 progress(0.2 + 0.75 * done / total, desc=f"Passages verwerken ({done} van {total})")
         return report
 
-    def add_files(self, files, doc_type, region, title, source_url, editor, progress=gr.Progress()):
-        """Store the uploads (sanitised names, size-limited) and ingest them; returns the updates of `after`
-        and of the four metadata fields, which an ingest empties: the next file gets metadata of its own,
-        not, unseen, the title and region of the last one."""
+    def add_files(self, files, doc_type, region, title, source_url, editor, date="", municipalities="",
+                  progress=gr.Progress()):
+        """Store the uploads (sanitised names, size-limited) and ingest them, with the metadata the command
+        line's `thuiswijzer ingest` takes; returns the updates of `after` and of the six metadata fields,
+        which an ingest empties: the next file gets metadata of its own, not, unseen, the title and region
+        of the last one. `date` is the text's date as an editor writes it ("2025-02-28", "1 juli 2026");
+        `municipalities` names them with commas."""
         self.require_editor(editor)
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         url = (source_url or "").strip()
         problem = ("Kies eerst een of meer bestanden." if not paths else
                    "De bron-URL moet beginnen met http:// of https://." if url and not render.safe_url(url) else
-                   self.claim_uploads())
+                   date_problem(date) or self.claim_uploads())
         if problem:
             warn(problem)
             return UNCHANGED_AFTER_WRITE + UNCHANGED_METADATA
@@ -424,7 +427,8 @@ class ThuiswijzerApp:
         if staged:
             overrides = {"type": doc_type or None, "region": (region or "").strip() or None,
                          "title": ((title or "").strip() or None) if len(staged) == 1 else None,
-                         "source_url": url or None}
+                         "source_url": url or None, "date": (date or "").strip() or None,
+                         "municipalities": [m.strip() for m in (municipalities or "").split(",") if m.strip()] or None}
             try:
                 with self._write_session():
                     report = self.writer().ingest([t for _, t, _ in staged.values()], overrides,
@@ -453,7 +457,7 @@ class ThuiswijzerApp:
         progress(1.0, desc="Klaar")
         # one form of summary, whether or not a file reached the ingest ("Geen bestand toegevoegd: 1 mislukt." read
         # as another kind of outcome than "0 toegevoegd, … 1 mislukt", helper-58)
-        return self._after_write(rows, summary or IngestReport(files=refused).summary()) + ("", "", "", "")
+        return self._after_write(rows, summary or IngestReport(files=refused).summary()) + ("",) * 6
 
     def upload_problem(self, path: Path) -> str | None:
         """A Dutch reason not to take this upload, or None."""
@@ -826,6 +830,12 @@ class ThuiswijzerApp:
                                              elem_id="tw-upload-titel")
                     ui["url"] = gr.Textbox(label="Bron-URL (optioneel)", placeholder="https://…",
                                            elem_id="tw-upload-url")
+                    # without a date, "Niet ouder dan" and the answer's date order read one from the text, if any
+                    ui["date"] = gr.Textbox(label="Datum van de tekst (optioneel)",
+                                            placeholder="JJJJ-MM-DD, bijvoorbeeld 2025-02-28",
+                                            elem_id="tw-upload-datum")
+                    ui["municipalities"] = gr.Textbox(label="Gemeenten (optioneel, met komma's)",
+                                                      elem_id="tw-upload-gemeenten")
             with gr.Row():
                 ui["add"] = gr.Button("Toevoegen aan de kennisbank", variant="primary", elem_id="tw-toevoegen",
                                       scale=3)
@@ -867,7 +877,8 @@ class ThuiswijzerApp:
                               **PRIVATE)
         ui["logout"].click(self.logout, None, [editor, ui["login_box"], ui["editor_box"], ui["status"]], **PRIVATE)
         metadata = [ui["type"], ui["region"], ui["title"], ui["url"]]
-        ui["add"].click(self.add_files, [ui["files"], *metadata, editor], after + metadata,
+        ui["add"].click(self.add_files, [ui["files"], *metadata, editor, ui["date"], ui["municipalities"]],
+                        after + metadata + [ui["date"], ui["municipalities"]],
                         show_progress_on=[ui["results"]], **write)
         # removing is asked first: a document and its uploaded file cannot be brought back
         confirmation = [ui["confirm_box"], ui["confirm_text"]]
@@ -1027,6 +1038,16 @@ def as_sentence(reason: str) -> str:
     return reason[:1].upper() + reason[1:]
 
 
+def date_problem(date: str | None) -> str | None:
+    """Why an editor's date cannot be a text's date, in Dutch; None when it can (or is empty)."""
+    try:
+        editor_date(date) if (date or "").strip() else None
+    except InvalidDate as error:
+        return f"Datum van de tekst: {error}. Schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2025-02-28, " \
+               "of laat het veld leeg."
+    return None
+
+
 def refuse(message: str, **options) -> gr.Error:
     """An expected refusal: one log line and a Dutch message on the page, no traceback in the log."""
     log.info("refused: %s", message)
@@ -1044,7 +1065,7 @@ def warn(message: str) -> None:
 # `ThuiswijzerApp._after_write` skipped. Raising instead would mark each of them "Fout" until
 # the editor clicks its cross away.
 UNCHANGED_AFTER_WRITE = (gr.skip(),) * 8
-UNCHANGED_METADATA = (gr.skip(),) * 4  # type, region, title and source URL of an upload
+UNCHANGED_METADATA = (gr.skip(),) * 6  # type, region, title, source URL, date and municipalities of an upload
 
 
 def _is_upload(path: Path) -> bool:

@@ -96,8 +96,9 @@ class Page:
 
     def add_files(self, *paths: Path) -> tuple[list[list], str]:
         """Beheer › Toevoegen with these files (after a login on this page): result rows and summary."""
-        table, summary, *_ = self.call("add_files", [self.upload(p) for p in paths], "", "", "", "", None)
-        return table["data"], summary  # None above: the editor state, which the server keeps per session
+        # None: the editor state, which the server keeps per session; the date and municipalities follow it
+        table, summary, *_ = self.call("add_files", [self.upload(p) for p in paths], "", "", "", "", None, "", "")
+        return table["data"], summary
 
     def close(self) -> None:
         self.http.close()

@@ -312,9 +312,30 @@ def test_after_an_upload_the_metadata_fields_are_empty_so_the_next_file_does_not
     after = web.add_files([str(write_note(tmp_path / "in" / "heidebroek.md", "Heidebroek spreekt 30 woningen af."))],
                           *fields, "anna", progress=no_progress)
 
-    assert refused[-4:] == app.UNCHANGED_METADATA
-    assert after[-4:] == ("", "", "", "")
+    assert refused[-6:] == app.UNCHANGED_METADATA
+    assert after[-6:] == ("",) * 6
     assert next(d for d in web.documents() if d.doc_id == "heidebroek").metadata.region == "Heidebroek"
+
+
+def test_an_editor_gives_an_uploaded_note_its_date_and_municipalities_in_the_browser(web, tmp_path):
+    # the command line took --date and --municipalities; the upload form had neither, so a note uploaded
+    # in the browser without a date in its text fell out of every "Niet ouder dan" filter
+    note = write_note(tmp_path / "in" / "kwartelveen.md", "Kwartelveen en Heidebroek spreken 40 woningen af.")
+    web.add_files([str(note)], "praktijkvoorbeeld", "Zonnedal", "", "", "anna", "1 juli 2026",
+                  "Kwartelveen, Heidebroek", progress=no_progress)
+
+    stored = next(d for d in web.documents() if d.doc_id == "kwartelveen")
+    assert stored.metadata.date == "2026-07-01"
+    assert stored.metadata.municipalities == ["Kwartelveen", "Heidebroek"]
+
+
+def test_a_date_that_does_not_exist_is_refused_before_anything_is_stored(web, tmp_path):
+    note = write_note(tmp_path / "in" / "februari.md", "Een notitie over wonen en zorg.")
+    with pytest.warns(UserWarning, match="Datum van de tekst: '2025-02-30' is geen bestaande datum"):
+        result = web.add_files([str(note)], "", "", "", "", "anna", "2025-02-30", "", progress=no_progress)
+    assert result == app.UNCHANGED_AFTER_WRITE + app.UNCHANGED_METADATA
+    assert "februari" not in {d.doc_id for d in web.documents()}
+    assert not web.upload_dir.exists() or not any(web.upload_dir.glob("februari*"))
 
 
 def test_an_upload_is_stored_under_a_safe_name_and_a_second_upload_updates_it(web, tmp_path):

@@ -155,7 +155,7 @@ def test_an_anonymous_upload_is_removed_from_the_temp_cache(tmp_path):
 def test_an_expected_refusal_is_one_log_line_and_no_traceback(page, caplog, capfd):
     caplog.set_level(logging.INFO, logger="thuiswijzer.app")
     with pytest.raises(EventFailed, match="Log eerst in als beheerder"):
-        page.call("add_files", [], "", "", "", "", None)
+        page.call("add_files", [], "", "", "", "", None, "", "")
 
     assert [r.getMessage() for r in caplog.records if r.name == "thuiswijzer.app"] == [
         "refused: Log eerst in als beheerder."]
