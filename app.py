@@ -1056,7 +1056,7 @@ def refuse(message: str, **options) -> gr.Error:
 
 def warn(message: str) -> None:
     """A Dutch toast for what the editor can put right; the page around it stays as it was.
-    (Gradio 6 titles a toast by its kind, "Warning", whatever title it is given.)"""
+    (Gradio 6 titles a toast by its kind, "Warning", whatever title it is given; `render.CSS` shows "Let op".)"""
     log.info("refused: %s", message)
     gr.Warning(message)
 

@@ -624,6 +624,11 @@ a.tw-cite { text-decoration: none; font-weight: 600; }
                      border-radius: 6px; }
 .tw-eval details { margin: 8px 0; }
 .tw-eval summary { cursor: pointer; font-weight: 600; }
+/* Gradio 6 titles a toast by its kind, in English ("Warning"), and has no translation key for it */
+.toast-title.warning, .toast-title.error, .toast-title.info { font-size: 0; }
+.toast-title.warning::before { content: "Let op"; font-size: var(--text-lg); }
+.toast-title.error::before { content: "Fout"; font-size: var(--text-lg); }
+.toast-title.info::before { content: "Melding"; font-size: var(--text-lg); }
 """
 
 # after an answer, the chat shows the officer's question and the start of the answer under it: scrolled to

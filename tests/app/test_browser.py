@@ -241,6 +241,10 @@ def test_editor_uploads_pdf_and_it_is_cited(site):
     page.click("#tw-verwijderen")
     page.get_by_text("Kies eerst de documenten die weg moeten.").first.wait_for(timeout=15_000)
     page.wait_for_timeout(500)
+    # titled in Dutch, where Gradio writes the kind of toast in English ("Warning")
+    title = page.locator(".toast-title.warning").first
+    assert title.evaluate("t => getComputedStyle(t, '::before').content") == '"Let op"'
+    assert title.evaluate("t => getComputedStyle(t).fontSize") == "0px"
     for part in ("#tw-upload", "#tw-resultaat", "#tw-documenten"):
         assert "Fout" not in page.inner_text(part), part
     assert "Error" not in page.inner_text("body")
@@ -260,12 +264,15 @@ def test_editor_uploads_pdf_and_it_is_cited(site):
     page.wait_for_function(
         "document.querySelector('#tw-upload').innerText.includes('Zonnedal')", timeout=30_000)
     page.locator("#tw-upload-regio textarea, #tw-upload-regio input").first.fill("Zonnedal")
+    page.locator("#tw-upload-datum textarea, #tw-upload-datum input").first.fill("1 juli 2026")
     page.click("#tw-toevoegen")
     page.wait_for_function(
         "document.querySelector('#tw-resultaat').innerText.includes('toegevoegd')", timeout=ANSWER_TIMEOUT)
     result = page.inner_text("#tw-resultaat")
     assert "Zonnedal" in result
-    assert "zonnedal-jongeren-concept" in page.inner_text("#tw-documenten")  # id from the sanitised name
+    listed = page.inner_text("#tw-documenten")
+    assert "zonnedal-jongeren-concept" in listed  # id from the sanitised name
+    assert "1 juli 2026" in listed  # the date the editor gave, where the PDF states none
     assert (site["work"] / "uploads" / "Zonnedal-jongeren-concept.pdf").exists()
     shot(page, "06-beheer-upload-resultaat")
 
