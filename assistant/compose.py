@@ -811,9 +811,12 @@ def _names_in_title(called: set[str], hit: Hit) -> int:
 
 
 def _dated_apart(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
-    """Two texts of different dates on one point: both stay, so the reader sees what changed."""
+    """Two texts of different dates on one point: both stay, so the reader sees what changed. Not when
+    they say the same in the same words (`says_the_same`): "De gemeenteraad stelt in de
+    huisvestingsverordening het bedrag vast van de bestuurlijke boete …" of 2014 and of 2026 were two
+    points a word apart, and an officer could not tell what had changed (helper-60)."""
     dates = {hits[a.hit_rank].document.metadata.date, hits[b.hit_rank].document.metadata.date}
-    return None not in dates and len(dates) == 2 and _core(a.unit.text) != _core(b.unit.text)
+    return None not in dates and len(dates) == 2 and not says_the_same(a, b)
 
 
 def _other_articles(a: Candidate, b: Candidate, hits: list[Hit]) -> bool:
@@ -1207,21 +1210,30 @@ def echoes(c: Candidate, pool: list[Candidate], chosen: list[Candidate], hits: l
 def says_the_same(a: Candidate, b: Candidate) -> bool:
     """Whether two units say the same in (nearly) the same words: SAME_WORDS of the terms both
     ways, no word of one in place of a word of the other, the same figures, and neither denies
-    or reverses what the other says. The Huurcommissie's
-    two beleidsboeken word their rules alike, for "zelfstandige" and "onzelfstandige" woonruimte,
-    with "5 punten" in one and "5,75 punten" in the other."""
-    shared = len(a.terms & b.terms)
-    if shared < SAME_WORDS * max(len(a.terms), len(b.terms), 1):
+    or reverses what the other says. The Huurcommissie's two beleidsboeken word their rules alike,
+    for "zelfstandige" and "onzelfstandige" woonruimte, with "5 punten" in one and "5,75 punten" in
+    the other."""
+    (a_terms, a_text), (b_terms, b_text) = _unnumbered(a), _unnumbered(b)
+    shared = len(a_terms & b_terms)
+    if shared < SAME_WORDS * max(len(a_terms), len(b_terms), 1):
         return False
-    if (a.terms - b.terms) and (b.terms - a.terms):
+    if (a_terms - b_terms) and (b_terms - a_terms):
         return False  # one word in place of another: "gemeenschappelijke vertrekken" / "buitenruimten"
-    texts = [" ".join(c.unit.parts).lower() for c in (a, b)]
-    if sorted(_FIGURE.findall(texts[0])) != sorted(_FIGURE.findall(texts[1])):
+    if sorted(_FIGURE.findall(a_text)) != sorted(_FIGURE.findall(b_text)):
         return False
-    words = [set(re.findall(r"\w+", text)) for text in texts]
+    words = [set(re.findall(r"\w+", text)) for text in (a_text, b_text)]
     if words[0] & _DENIAL != words[1] & _DENIAL:
         return False
     return not any(f"on{w}" in words[1 - i] for i in (0, 1) for w in words[i])
+
+
+def _unnumbered(c: Candidate) -> tuple[set[str], str]:
+    """A unit's terms and lower-case text without its leading lid or item number: regelrecht writes
+    "1 Op verzoek van …" where the BWB text of 2014 writes "Op verzoek van …"."""
+    text = " ".join([_NUMBERED.sub("", c.unit.text, count=1), *c.unit.parts[1:]]).lower()
+    number = _NUMBERED.match(c.unit.text)
+    mark = number.group().strip(" .)") if number else None
+    return (c.terms - {mark} if mark and mark not in _FIGURE.findall(text) else c.terms), text
 
 
 def _render(c: Candidate, n: int, hits: list[Hit], bullet: bool, also: list[int] | None = None) -> list[str]:

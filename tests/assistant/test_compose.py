@@ -983,6 +983,21 @@ def test_a_lid_that_two_editions_of_a_law_state_alike_is_shown_once():
     assert body(old_first).startswith(f"Lid 1: {lid} [1]")
 
 
+def test_a_lid_that_two_editions_word_a_word_apart_is_shown_once():
+    # helper-60: "Wie stelt de huisvestingsverordening vast?" showed the 2026 lid and, below it, the 2014 lid
+    # with "de verschillende overtredingen" for "de overtreding": two points an officer could not tell apart
+    new = hit("3 De gemeenteraad stelt in de huisvestingsverordening het bedrag vast van de bestuurlijke boete die "
+              "voor de overtreding kan worden opgelegd.", "Artikel 45", "huisvestingswet-regelrecht", date="2026-07-01")
+    old = hit("De gemeenteraad stelt in de huisvestingsverordening het bedrag vast van de bestuurlijke boete die voor "
+              "de verschillende overtredingen kan worden opgelegd.", "Artikel 35", "huisvestingswet-lawsmd",
+              date="2014-06-04")
+
+    answer = compose("Wie stelt het bedrag van de bestuurlijke boete vast?", [new, old], {})
+
+    assert body(answer).count("het bedrag vast van de bestuurlijke boete") == 1
+    assert "voor de overtreding kan worden opgelegd" in body(answer)  # the newer text's words
+
+
 def test_a_newer_edition_answers_first_only_on_the_same_article_of_law():
     question = "Voor hoeveel jaar mag de gemeenteraad een huisvestingsverordening vaststellen?"
     weights = {"jar": 2.3, "gemeenterad": 3.7, "huisvestingsverorden": 3.8, "vaststell": 3.7}
