@@ -21,6 +21,9 @@ from ingest.metadata import OPSCHRIFT
 # not inside a web address ("www.Rijksoverheid.nl")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-ZÀ-Ý0-9\"'“‘(])"
                            r"|(?<=[a-zà-ÿ0-9]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ]{2})(?![A-Za-zÀ-ÿ]+\.[a-z]{2,})")
+# a word or two without an end after the last sentence of a line: the text of a link ("… voor jongeren. klik", from
+# "[klik](…)"), a page number's label; glued to the sentence, they made it no statement
+_TRAILING_FRAGMENT = re.compile(r"(?<=[a-zà-ÿ0-9)][.!?])\s+(?=[a-zà-ÿ][\w'-]*(?:\s+[\w'-]+)?\s*$)")
 # bullets as Word and PDF conversions leave them too (Symbol-font \uf0b7, \uf0a7, a stray \u085f),
 # also twice over: Utrecht's Beleidsnota in Markdown writes "- \u085f Door …"
 LIST_MARK = re.compile(
@@ -35,7 +38,7 @@ _NAMED_ROW = re.compile(r"^[^·:]{1,60}:\s*[^·]+(?:\s·\s[^·:]{1,60}:\s*[^·]*
 ABBREVIATIONS = frozenset(
     "art artt ca circa nr nrs no blz bijv bv vgl o.a e.d e.a m.b.t i.v.m t.a.v t.b.v t.o.v m.u.v jo jº "
     "mr dr drs ir prof ing st stb stcrt kst ah resp incl excl max min gem ong zgn z.g.n d.w.z w.o a.s "
-    "i.p.v m.n o.m e.v etc.al p pp par sub lid jl aanh afd hfdst hst red".split()
+    "i.p.v m.n o.m e.v etc.al p pp par sub lid jl aanh afd hfdst hst red ref".split()
 )
 # a wrapped line ends on a word that cannot end a sentence or heading: the next line goes on
 _OPEN_END = re.compile(
@@ -344,7 +347,7 @@ def _continues(previous: str, line: str) -> bool:
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one line of prose; no split after an abbreviation or an initial."""
     pieces, start = [], 0
-    for match in _SENTENCE_END.finditer(paragraph):
+    for match in [*_SENTENCE_END.finditer(paragraph), *_TRAILING_FRAGMENT.finditer(paragraph)]:
         before = paragraph[start : match.start()].rstrip("\"'”’)")
         last_word = before.rsplit(None, 1)[-1] if before.split() else ""
         stem = last_word.rstrip(".").lower().lstrip("(")

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.compose import compose, facets_of
 from assistant.sentences import (as_quoted, credit, defined_terms, glossary_entry, is_boilerplate, names_lid,
-                                 question_terms, units)
+                                 question_terms, split_sentences, units)
 from evals.metrics import contains
 from index.models import DocumentRecord, Hit
 from ingest.chunking import Chunker
@@ -964,6 +964,25 @@ def test_a_laws_notes_on_its_own_history_are_not_content():
 
     assert body(answer).startswith("Wie in de basisregistratie personen staat")
     assert "Wijzigt" not in body(answer) and "in werking" not in body(answer)
+
+
+def test_a_sentence_followed_by_the_text_of_a_link_still_answers():
+    # helper-61: an editor's note "De Spechtnota … voor jongeren. [klik](…)" reads as "… voor jongeren. klik";
+    # glued to its link's text the sentence was no statement, and the answer gave another note's 14
+    specht = hit("De Spechtnota van Veendorp regelt 16 trainingswoningen voor jongeren. klik", doc_id="specht")
+    merel = hit("De Merelnota van Zanddorp regelt 14 trainingswoningen voor jongeren.", doc_id="merel")
+
+    answer = compose("Hoeveel trainingswoningen regelt de Spechtnota van Veendorp?", [specht, merel], {})
+
+    assert body(answer).startswith("De Spechtnota van Veendorp regelt 16 trainingswoningen voor jongeren. [1]")
+
+
+@pytest.mark.parametrize("line", [
+    "Coëfficiënt (β): Geslacht (ref. man)",  # the PBL report's tables
+    "verwerken, verkopen, afleveren, aanwezig hebben, etc. van harddrugs (artikel 2, eerste lid), of",
+])
+def test_words_after_an_abbreviation_or_a_longer_run_stay_in_their_sentence(line):
+    assert split_sentences(line) == [line]
 
 
 def test_a_lid_that_two_editions_of_a_law_state_alike_is_shown_once():
