@@ -40,6 +40,12 @@ _PRONOUN_SUBJECT = re.compile(r"^\s*\w+\s+(die|dat|deze|dit|ze|zij|hij|zo'n)\b",
 _IT = re.compile(r"\b[\w-]+\s+het(?:\s+(?:ge|be|ver|ont|her)[\w-]+)?\s*[?.!]*\s*$", re.I)
 # "Welke daarvan …", "Hoeveel hiervan …": a pronominal adverb always points back
 _POINTING_ADVERB = re.compile(r"\b(daar|hier)(van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast)\b|\bervan\b", re.I)
+# "Welke voorwaarden gelden ervoor?" after "Wat is Housing First?" (helper-61). Not "ervoor" that points ahead, at
+# a clause of its own ("Hoe zorg ik ervoor dat statushouders …?", "Wat is ervoor nodig om … te krijgen?"), nor
+# after a comma, which may point back into the question itself ("… een nieuwe huisvestingsverordening, en wie
+# moeten we erbij betrekken?"); not "eruit", which is also "eruitzien"
+_ER_POINTING = re.compile(r"^[^,;]*?\ber(?:voor|bij|mee|over|in|aan|op|door|onder|naast|toe)\b"
+                          r"(?!.*\b(?:dat|om|te|of|wie|wat|hoe|welke|wanneer|waar)\b)", re.I)
 # "Wat zijn dan de nadelen?", "Op wiens naam staat het dan?"; not the comparative "meer dan"
 _THEN = re.compile(r"(?<!\w)(?<!er )(?<!meer )(?<!minder )(?<!anders )(?<!liever )dan\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(en|maar|ook|dus)\s+", re.I)
@@ -90,7 +96,7 @@ def is_follow_up(question: str) -> bool:
     if joined:
         question = question[:joined.start("join")] + "?"
     if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN, _PRONOUN_SUBJECT, _POINTING_ADVERB,
-                                        _OBJECT_BEFORE_VERB, _IT)) \
+                                        _OBJECT_BEFORE_VERB, _IT)) or _ER_POINTING.match(question) \
             or _LEANING_START.match(question) or points_back_first(question):  # "Wie stelt dat vast?"
         return True
     if _BARE_ASKING.match(question) or _owner_unnamed(question):

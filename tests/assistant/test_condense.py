@@ -21,6 +21,8 @@ EARLIER = [
     "En de provincie?",
     "Voor wie is het bedoeld?",  # "het" for what was asked (helper-59: answered about the OKEC)
     "Hoe werkt het?",
+    "Welke voorwaarden gelden ervoor?",  # helper-61: answered about the OKEC's uses
+    "Wie betaalt eraan mee?",
 ])
 def test_a_follow_up_that_leans_on_the_conversation_carries_the_earlier_topic(follow_up):
     query = condense(follow_up, EARLIER)
@@ -37,6 +39,11 @@ def test_a_follow_up_that_leans_on_the_conversation_carries_the_earlier_topic(fo
     "Welke mensen die uit de opvang komen krijgen urgentie?",
     "Welke groepen die uitstromen krijgen voorrang?",  # "die" opens a relative clause
     "Wat is het budget van Housing First?",  # "het" with its noun is an article
+    # "ervoor" that points at a clause of its own, or back into the question itself
+    "Hoe zorg ik ervoor dat statushouders snel een woning krijgen?",
+    "Wat is ervoor nodig om een urgentieverklaring te krijgen?",
+    "Welke stappen zetten we bij een nieuwe huisvestingsverordening, en wie moeten we erbij betrekken?",
+    "Hoe zou de aanpak eruit moeten zien?",
 ])
 def test_a_question_that_stands_on_its_own_is_searched_as_asked(question):
     assert condense(question, EARLIER) == question
