@@ -116,6 +116,34 @@ def check_file(path: Path, max_bytes: int) -> None:
         )
 
 
+# what a PDF or Word file is when its content says it is another kind the library reads: (name, extension)
+_KINDS = {".pdf": "een PDF", ".docx": "een Word-bestand"}
+
+
+def kind_of(data: bytes) -> str | None:
+    """The extension of the kind the bytes are (".pdf", ".docx", ".html"), by their first bytes; None when
+    none of these."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return ".pdf"
+    if head.startswith(b"PK\x03\x04") and b"word/" in data:
+        return ".docx"
+    if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+        return ".html"
+    return None
+
+
+def check_kind(path: Path, data: bytes) -> None:
+    """Raises IngestError when a PDF or Word file is another kind the library reads, saying which
+    extension it needs: a Word file renamed "nota.pdf" was reported as a damaged PDF (helper-61)."""
+    suffix = path.suffix.lower()
+    found = kind_of(data)
+    if suffix in _KINDS and found not in (None, suffix):
+        what = {".html": "een webpagina", **_KINDS}[found]
+        raise IngestError(str(path), f"dit bestand is geen {_KINDS[suffix].removeprefix('een ')} maar {what}. Geef het "
+                                     f"de extensie {found} en voeg het dan opnieuw toe.")
+
+
 def load_document(path: str | Path, overrides: dict | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                   max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES) -> Document:
     """Load one file as a Document, with metadata from the file, front matter, sidecar and overrides.
@@ -130,6 +158,7 @@ def load_document(path: str | Path, overrides: dict | None = None, max_bytes: in
     data = path.read_bytes()
     sidecar = sidecar_path(path)
     sidecar_data = sidecar.read_bytes() if sidecar else b""
+    check_kind(path, data)
     if path.suffix.lower() == ".docx":
         check_zip_expansion(path, data, max_expanded_bytes)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from filemakers import write
+from filemakers import pdf_bytes, write, write_docx
 from ingest.errors import IngestError
 from ingest.loaders import load_document
 
@@ -47,6 +47,27 @@ def test_a_damaged_word_file_is_reported(tmp_path):
         load_document(broken)
 
     assert "beschadigd" in error.value.reason
+
+
+def test_a_word_file_saved_as_pdf_is_named_for_what_it_is(tmp_path):
+    # helper-61: a Word file renamed "tulpen.pdf" got "De PDF is beschadigd of onleesbaar. Exporteer hem opnieuw als PDF"
+    word = write_docx(tmp_path / "tulpen.docx", ["De Tulpenregeling geldt vanaf 2027."])
+    renamed = word.rename(tmp_path / "tulpen.pdf")
+
+    with pytest.raises(IngestError) as error:
+        load_document(renamed)
+
+    assert "dit bestand is geen PDF maar een Word-bestand. Geef het de extensie .docx" in error.value.reason
+
+
+def test_a_pdf_saved_as_word_file_is_named_for_what_it_is(tmp_path):
+    renamed = tmp_path / "nota.docx"
+    renamed.write_bytes(pdf_bytes([["De Merelnota regelt 14 trainingswoningen."]]))
+
+    with pytest.raises(IngestError) as error:
+        load_document(renamed)
+
+    assert "dit bestand is geen Word-bestand maar een PDF. Geef het de extensie .pdf" in error.value.reason
 
 
 @pytest.mark.parametrize("name", ["virus.md", "notitie.txt"])
