@@ -1113,8 +1113,11 @@ def glossary_row(text: str) -> bool:
 
 def may_define(unit: Unit) -> bool:
     """Whether `unit` can define a term: a sentence or a list, not a table row ("Woning: bij
-    Housing First een zelfstandige woning" names a column), unless the row is a glossary's."""
-    return unit.kind != "row" or glossary_row(unit.text)
+    Housing First een zelfstandige woning" names a column), unless the row is a glossary's; nor a
+    question: the Huurcommissie's "Voldoet de woonruimte aan de eisen van artikel 234 van boek 7 het
+    BW?" opened the answer to "Wat is een onzelfstandige woonruimte?" as the entry under its heading
+    (helper-60)."""
+    return (unit.kind != "row" or glossary_row(unit.text)) and not unit.text.rstrip().endswith("?")
 
 
 def _definition_forms(text: str) -> tuple[str, list[re.Match]]:

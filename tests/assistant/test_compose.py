@@ -985,6 +985,21 @@ def test_words_after_an_abbreviation_or_a_longer_run_stay_in_their_sentence(line
     assert split_sentences(line) == [line]
 
 
+def test_a_question_under_the_heading_of_the_term_asked_is_no_definition_of_it():
+    # helper-60: "Wat is een onzelfstandige woonruimte?" opened with the Huurcommissie's checklist question, the
+    # first unit under "Zelfstandige of onzelfstandige woonruimte", as if it were the entry of a glossary
+    checklist = hit("- Voldoet de woonruimte aan de eisen van artikel 234 van boek 7 het BW?\n"
+                    "- Wordt de woonruimte bewoond door maximaal twee personen?\n\n"
+                    "Beschikt een woonruimte niet over een eigen toegang, dan is geen sprake van een zelfstandige "
+                    "woonruimte. De woonruimte is dan onzelfstandig.",
+                    "Beleidsboek › 1.4 Zelfstandige woonruimte of onzelfstandige woonruimte", "beleidsboek")
+
+    answer = compose("Wat is een onzelfstandige woonruimte?", [checklist], {})
+
+    assert not body(answer).startswith("Voldoet")
+    assert "De woonruimte is dan onzelfstandig." in body(answer).split("\n")[0]
+
+
 def test_a_lid_that_two_editions_of_a_law_state_alike_is_shown_once():
     # the Huisvestingswet 2014 as the regelrecht edition (numbered lids, 2026) and laws-markdown (2014) has it
     lid = ("Bij de voorbereiding van de vaststelling of wijziging van een huisvestingsverordening plegen burgemeester "
