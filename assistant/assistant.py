@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -106,6 +107,10 @@ NO_OVERVIEW_TEXT = (
 MISSING_LAW_TEXT = (
     "Geen document in de kennisbank heeft \"{law}\" in de titel, en geen van de gevonden passages zegt wat de "
     "{law} is. Hieronder staan bronnen die haar noemen; de wettekst zelf vindt u op wetten.overheid.nl."
+)
+OTHER_PLACE_FIGURE_TEXT = (
+    "Een antwoord voor {names} vond ik niet in de kennisbank. De passage die er het dichtst bij komt, geeft een "
+    "getal uit {title}, en dat gaat over een andere plaats dan {names}."
 )
 NEAREST = 3
 
@@ -305,6 +310,11 @@ class Assistant:
                 composition = (part_answer(guide, part, index) if part else guide_answer(guide, index)) or composition
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
+            elsewhere_figure = figure_of_another_place(named, composition, index)
+            if elsewhere_figure:
+                answer = self._abstain(query, read, notes, evidence.score, text=elsewhere_figure)
+                yield answer.text, answer
+                return
             place = place_notice(named, composition.citations, index)
             outside = filtered_out_notice(hits, lambda: index.search(searched, 1), chosen, floor)
             other_source = "\n\n".join(filter(None, [outside, place, other_source]))
@@ -527,6 +537,33 @@ def _caution_text(query: str, evidence: Evidence, text: str) -> str:
     return CAUTION_TEXT
 
 
+def unnamed_places(asked: list[str], opening: Citation) -> list[str]:
+    """The places of `asked` that the passage `opening` names nowhere: not in its title, section or text."""
+    named = set(terms(f"{opening.title} {opening.section or ''} {opening.text}")) | hyphenated_names(opening.text)
+    return [place for place in asked if not place_terms(place) <= named]
+
+
+def figure_of_another_place(asked: list[str], composition, index) -> str:
+    """A refusal, in Dutch, when the answer would open with a figure (a number, an amount, a year) from a
+    text about another place than the places `asked` about, which its region, municipalities or title
+    name; "" otherwise. "Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amsterdam?" opened
+    with Utrecht's "11 jaar" under "Ga na of het ook daar geldt" (helper-60): a figure of one city says
+    nothing of another."""
+    if not asked or not composition.citations:
+        return ""
+    opening = composition.citations[0]
+    unnamed = unnamed_places(asked, opening)
+    document = index.document(opening.doc_id)
+    if not unnamed or document is None or not re.search(r"\d", " ".join(extractive.opening_lines(composition.text))):
+        return ""
+    metadata = document.metadata
+    own = [metadata.region, *metadata.municipalities, *named_places(document.display_title or "")]
+    if not [place for place in own if place]:
+        return ""  # a law or a national text: `place_notice` says it holds everywhere, or where it comes from
+    names = " en ".join(unnamed)
+    return OTHER_PLACE_FIGURE_TEXT.format(names=names, title=document.display_title)
+
+
 def place_notice(asked: list[str], citations: list[Citation], index) -> str:
     """A notice that the passage the answer opens with (`citations[0]`) does not name the places
     `asked` about, and whether it holds everywhere (a law without a region, `evidence.applies_everywhere`);
@@ -534,8 +571,7 @@ def place_notice(asked: list[str], citations: list[Citation], index) -> str:
     if not asked or not citations:
         return ""
     opening = citations[0]
-    named = set(terms(f"{opening.title} {opening.section or ''} {opening.text}")) | hyphenated_names(opening.text)
-    unnamed = [place for place in asked if not place_terms(place) <= named]
+    unnamed = unnamed_places(asked, opening)
     if not unnamed:
         return ""
     names = " en ".join(unnamed)

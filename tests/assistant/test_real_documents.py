@@ -1043,15 +1043,18 @@ def test_a_follow_up_that_asks_the_number_the_last_answer_opened_with_gets_that_
     assert "60%" not in opening and "tweede woningen" not in opening
 
 
-def test_an_officer_asking_the_waiting_time_in_a_city_without_a_figure_is_told_whose_figure_it_gets(officer):
+def test_an_officer_asking_the_waiting_time_in_a_city_without_a_figure_is_told_whose_figure_there_is(officer):
     # Amersfoort is named only in a table of COROP regions; the 11 years are Utrecht's (found by a
-    # fresh user: the answer read as Amersfoort's, without a word of warning)
+    # fresh user: the answer read as Amersfoort's, without a word of warning). Under a notice, "Ga na of
+    # het ook daar geldt", they were still a figure that cannot hold there (helper-60, of Amsterdam)
     answer = officer.ask("Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amersfoort?")
+    utrecht = officer.ask("Wat is de gemiddelde wachttijd voor een sociale huurwoning in Utrecht?")
 
-    notice, body = answer.text.split("\n\n", 1)
-    assert notice.startswith("_Let op: u vraagt naar Amersfoort, maar dit antwoord noemt Amersfoort niet: "
-                             "het komt uit Beleidsnota Wonen in Utrecht"), answer.text
-    assert "11 jaar" in body
+    assert answer.abstained, answer.text
+    assert answer.text.startswith("Een antwoord voor Amersfoort vond ik niet in de kennisbank. De passage die er het "
+                                  "dichtst bij komt, geeft een getal uit Beleidsnota Wonen in Utrecht"), answer.text
+    assert answer.citations[0].doc_id.startswith("utrecht-beleidsnota")  # where to read on
+    assert not utrecht.abstained and "11 jaar" in utrecht.text.split("\n")[0], utrecht.text
 
 
 def test_an_officer_asking_whether_the_raad_may_raise_the_middenhuur_limit_reads_the_law_as_it_reads_in_2026(officer):
