@@ -108,6 +108,8 @@ MISSING_LAW_TEXT = (
     "Geen document in de kennisbank heeft \"{law}\" in de titel, en geen van de gevonden passages zegt wat de "
     "{law} is. Hieronder staan bronnen die haar noemen; de wettekst zelf vindt u op wetten.overheid.nl."
 )
+# the title of a decree or regulation made under a law: "Uitvoeringsbesluit Wmo 2015", "Besluit betaalbare huur"
+_DECREE = re.compile(r"besluit\b|regeling\b", re.I)
 OTHER_PLACE_FIGURE_TEXT = (
     "Een antwoord voor {names} vond ik niet in de kennisbank. De passage die er het dichtst bij komt, geeft een "
     "getal uit {title}, en dat gaat over een andere plaats dan {names}."
@@ -618,7 +620,11 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     # as if the answer were beside the question (helper-47), and "u vraagt naar de Wet betaalbare huur,
     # maar het antwoord komt uit een tekst over de Wet betaalbare huur" as circular (helper-52); what
     # it is not, is the law's own text
-    if set(terms(name)) <= set(terms(citations[0].title)):
+    if set(terms(name)) <= set(terms(citations[0].title)) and _DECREE.search(citations[0].title):
+        # the Uitvoeringsbesluit Wmo 2015 is binding law of its own, no "tekst over de Wmo" (helper-60); a
+        # circular is not
+        lead = f"_Let op: het antwoord {comes} {citations[0].title}: een andere regeling dan {the} zelf"
+    elif set(terms(name)) <= set(terms(citations[0].title)):
         lead = f"_Let op: het antwoord {comes} {citations[0].title}: een tekst over {the}, niet de wettekst zelf"
     else:
         lead = f"_Let op: u vraagt naar {the}, maar het antwoord {comes} een andere bron ({citations[0].title})"
@@ -629,7 +635,7 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     # a search by the question's words, which the law may put otherwise ("energieprestatie" for the
     # "energielabel" asked): said as what was searched, with where to read on, not as the law's silence
     return (f"{lead}. In {the} zelf vond ik geen passage met de woorden van uw vraag; kies \"{name}\" bij "
-            "\"Alleen in\" om in die tekst te zoeken._"), None
+            f"\"Alleen in\" (commandoregel: --doc {texts[0].doc_id}) om in die tekst te zoeken._"), None
 
 
 def only_document(filters: Filters | None, index):

@@ -678,6 +678,14 @@ def test_a_circular_about_a_law_is_not_taken_for_the_law_and_the_laws_own_passag
     assert "Let op: u vraagt naar" not in officer.ask("Wat veranderde de Veegwet wonen aan de Huisvestingswet?").text
 
 
+def test_a_decree_under_the_law_asked_about_is_named_as_a_regulation_of_its_own(officer):
+    # helper-60: "Uitvoeringsbesluit Wmo 2015: een tekst over de Wmo, niet de wettekst zelf", of an AMvB that binds
+    answer = officer.ask("Hoe hoog is de eigen bijdrage voor beschermd wonen volgens de Wmo?")
+
+    assert answer.text.startswith("_Let op: het antwoord hieronder komt uit Uitvoeringsbesluit Wmo 2015: een andere "
+                                  "regeling dan de Wmo zelf"), answer.text
+
+
 def test_an_officer_asking_when_a_law_takes_effect_is_pointed_at_the_laws_own_article_on_it(officer):
     # the inwerkingtredingsbesluit answers; the notice said the law's own words on it were not found,
     # while its ARTIKEL VII is in the library (helper-32)
@@ -692,7 +700,8 @@ def test_an_officer_asking_when_a_law_takes_effect_is_pointed_at_the_laws_own_ar
     # and how to read on, not that the law is silent on it (helper-57)
     other = officer.ask("Wat regelt de Wet betaalbare huur voor middenhuur?").text.split("\n\n")[0]
     assert other.endswith('In de Wet betaalbare huur zelf vond ik geen passage met de woorden van uw vraag; kies '
-                          '"Wet betaalbare huur" bij "Alleen in" om in die tekst te zoeken._'), other
+                          '"Wet betaalbare huur" bij "Alleen in" (commandoregel: --doc stb-2024-193) om in die tekst '
+                          'te zoeken._'), other
 
 
 def test_an_officer_who_names_the_law_gets_its_chapters_and_its_date_without_choosing_it(officer):
