@@ -448,8 +448,10 @@ class ThuiswijzerApp:
                         _restore(target, backup)
                     elif backup is not None:
                         backup.unlink(missing_ok=True)
+                # "dezelfde inhoud als /srv/…/uploads/vlinderfonds.md": the editor knows the upload by its name
+                reason = (result.reason or "").replace(f"{self.upload_dir.resolve()}{os.sep}", "")
                 rows.append([shown, render.STATUS_LABELS.get(result.status, result.status),
-                             result.chunks or "", as_sentence(result.reason or "")])
+                             result.chunks or "", as_sentence(reason)])
             report.files += refused
             summary = report.summary()
             if title and len(staged) > 1:

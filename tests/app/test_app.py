@@ -317,6 +317,17 @@ def test_after_an_upload_the_metadata_fields_are_empty_so_the_next_file_does_not
     assert next(d for d in web.documents() if d.doc_id == "heidebroek").metadata.region == "Heidebroek"
 
 
+def test_an_upload_whose_text_the_library_holds_names_the_earlier_upload_without_a_server_path(web, tmp_path):
+    # helper-61: "Dezelfde inhoud als /tmp/…/data/uploads/vlinderfonds.md; niet nog eens toegevoegd."
+    upload(web, write_note(tmp_path / "in" / "vlinderfonds.md", "Het Vlinderfonds steunt 12 woonprojecten."))
+    rows, _, _ = upload(web, write_note(tmp_path / "in2" / "vlinderfonds-kopie.md",
+                                        "Het Vlinderfonds steunt 12 woonprojecten."))
+
+    reason = rows["vlinderfonds-kopie.md"][3]
+    assert "vlinderfonds.md" in reason and "niet nog eens toegevoegd" in reason
+    assert str(web.upload_dir) not in reason and "/" not in reason.split(";")[0]
+
+
 def test_an_editor_gives_an_uploaded_note_its_date_and_municipalities_in_the_browser(web, tmp_path):
     # the command line took --date and --municipalities; the upload form had neither, so a note uploaded
     # in the browser without a date in its text fell out of every "Niet ouder dan" filter
