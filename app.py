@@ -1042,8 +1042,10 @@ def as_sentence(reason: str) -> str:
 
 def date_problem(date: str | None) -> str | None:
     """Why an editor's date cannot be a text's date, in Dutch; None when it can (or is empty)."""
+    if not (date or "").strip():
+        return None
     try:
-        editor_date(date) if (date or "").strip() else None
+        editor_date(date)
     except InvalidDate as error:
         return f"Datum van de tekst: {error}. Schrijf een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2025-02-28, " \
                "of laat het veld leeg."

@@ -310,13 +310,13 @@ class Assistant:
             elif outline is not None:  # "Hoe richt je de procesorganisatie in?": the guide written on it, or
                 guide, part = outline  # for "Hoe betrek ik ervaringsdeskundigen?" its part written on it
                 composition = (part_answer(guide, part, index) if part else guide_answer(guide, index)) or composition
-            other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
-                                                          weights)
             elsewhere_figure = figure_of_another_place(named, composition, index)
             if elsewhere_figure:
                 answer = self._abstain(query, read, notes, evidence.score, text=elsewhere_figure)
                 yield answer.text, answer
                 return
+            other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
+                                                          weights)
             place = place_notice(named, composition.citations, index)
             outside = filtered_out_notice(hits, lambda: index.search(searched, 1), chosen, floor)
             other_source = "\n\n".join(filter(None, [outside, place, other_source]))

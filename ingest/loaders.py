@@ -116,7 +116,7 @@ def check_file(path: Path, max_bytes: int) -> None:
         )
 
 
-# what a PDF or Word file is when its content says it is another kind the library reads: (name, extension)
+# the kinds whose extension `check_kind` checks against their content, by extension
 _KINDS = {".pdf": "een PDF", ".docx": "een Word-bestand"}
 
 
@@ -126,7 +126,8 @@ def kind_of(data: bytes) -> str | None:
     head = data[:1024]
     if b"%PDF-" in head:
         return ".pdf"
-    if head.startswith(b"PK\x03\x04") and b"word/" in data:
+    # a Word file is a zip whose central directory, at its end, names the parts under word/
+    if head.startswith(b"PK\x03\x04") and b"word/" in data[-65536:]:
         return ".docx"
     if head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
         return ".html"
