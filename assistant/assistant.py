@@ -108,8 +108,9 @@ MISSING_LAW_TEXT = (
     "Geen document in de kennisbank heeft \"{law}\" in de titel, en geen van de gevonden passages zegt wat de "
     "{law} is. Hieronder staan bronnen die haar noemen; de wettekst zelf vindt u op wetten.overheid.nl."
 )
-# the title of a decree or regulation made under a law: "Uitvoeringsbesluit Wmo 2015", "Besluit betaalbare huur"
-_DECREE = re.compile(r"besluit\b|regeling\b", re.I)
+# the title of a decree or regulation made under a law: "Uitvoeringsbesluit Wmo 2015", "Besluit betaalbare huur",
+# "Regeling …"; not a summary of one, nor "Urgentieregeling voor aandachtsgroepen … – samenvatting"
+_DECREE = re.compile(r"^(?!.*samenvatting).*(?:besluit\b|\bregeling\b)", re.I)
 OTHER_PLACE_FIGURE_TEXT = (
     "Een antwoord voor {names} vond ik niet in de kennisbank. De passage die er het dichtst bij komt, geeft een "
     "getal uit {title}, en dat gaat over een andere plaats dan {names}."

@@ -458,3 +458,33 @@ def test_an_answer_to_how_many_that_opens_without_a_number_is_marked_so():
                               "De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar "
                               "regels geven. [1]")
     assert not opens_unstated("Wat is beschermd wonen?", "Beschermd wonen is wonen met toezicht. [1]")
+
+
+@pytest.mark.parametrize("title, named_as", [
+    # helper-60: an AMvB binds on its own; it was called "een tekst over de Wmo, niet de wettekst zelf"
+    ("Uitvoeringsbesluit Huisvestingswet 2014", "een andere regeling dan de Huisvestingswet zelf"),
+    # a summary of the urgentieregeling is a text about the law, however its title ends
+    ("Urgentieregeling voor aandachtsgroepen (artikel 12 Huisvestingswet 2014) – samenvatting",
+     "een tekst over de Huisvestingswet, niet de wettekst zelf"),
+])
+def test_a_text_named_after_the_law_asked_about_is_named_for_what_it_is(tmp_path, embedder, title, named_as):
+    from assistant import compose
+    from assistant.assistant import other_source_text
+    from index.searcher import Index
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "wet.md").write_text("---\ntitle: Huisvestingswet 2014\ntype: regelgeving\n---\n# Artikel 12\n\n"
+                                 "De gemeenteraad kan in de huisvestingsverordening een urgentieregeling opnemen.\n",
+                                 encoding="utf-8")
+    (docs / "ander.md").write_text(f"---\ntitle: \"{title}\"\ntype: regelgeving\n---\n# Voorrang\n\n"
+                                   "Woningzoekenden met urgentie krijgen voorrang bij het toewijzen van woningen.\n",
+                                   encoding="utf-8")
+    IndexWriter(tmp_path / "index", embedder).ingest([docs])
+    index = Index.open(tmp_path / "index", embedder)
+    other = next(h for h in index.search("voorrang urgentie woningzoekenden", 4) if h.document.doc_id == "ander")
+
+    notice, _ = other_source_text("Welke woningzoekenden krijgen voorrang volgens de Huisvestingswet?",
+                                  [compose.to_citation(1, other, [])], index, None, [], {})
+
+    assert named_as in notice, notice
