@@ -320,6 +320,11 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
     own = own[:1].upper() + own[1:]
     carried = "; ".join(t for t in topics if t)
     pointer = points_back_first(own)
+    # "Wat moet er in die visie staan?" after "Wat is een woonzorgvisie?": the noun pointed at is the head of the
+    # earlier topic, which takes its place wherever it stands (helper-61: searched as "… die visie …", refused)
+    head = next((noun for noun in pointed if carried.lower().endswith(noun)), None) if len(topics) == 1 else None
+    if carried and head:
+        return re.sub(rf"\b(?:die|deze|dat|dit)\s+{head}\b", carried, own, count=1, flags=re.I) + "?"
     if carried and len(topics) == 1 and pointer.lower() in {"dat", "die", "dit", "deze"}:
         # the pronoun stands for the earlier subject, and the query says it in its place: "Hoe vraag
         # ik die aan?" after "Hoe vraag ik DigiD aan?" is embedded as "Hoe vraag ik DigiD aan?"; with

@@ -68,6 +68,8 @@ def test_a_chain_of_follow_ups_keeps_the_topic_of_the_first_question():
     # "die afspraken" are the prestatieafspraken, no other afspraken of that kind; helper-42 got the
     # lessons of a practice example, searched on "Wie maakt die afspraken?" alone
     ("Wat zijn prestatieafspraken?", "Wie maakt die afspraken?", "Wie maakt prestatieafspraken?"),
+    # further on in the question too (helper-61: searched as "Wat moet er in die visie staan?")
+    ("Wat is een woonzorgvisie?", "En wat moet er in die visie staan?", "Wat moet er in woonzorgvisie staan?"),
 ])
 def test_a_pronoun_in_a_follow_up_is_searched_as_the_subject_it_stands_for(earlier, follow_up, query):
     # helper-32 asked "Hoe vraag ik die aan?" after "Hoe vraag ik DigiD aan?" and was refused: the
