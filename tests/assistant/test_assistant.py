@@ -7,10 +7,10 @@ import shutil
 
 import pytest
 
-from assistant import Assistant
-from assistant.assistant import opens_unstated
+from assistant import Assistant, compose
+from assistant.assistant import opens_unstated, other_source_text
 from assistant.retriever import ThuiswijzerRetriever
-from index.searcher import LiveIndex
+from index.searcher import Index, LiveIndex
 from index.writer import IndexWriter
 
 CITATION = re.compile(r"\[(\d+)\]")
@@ -231,8 +231,6 @@ def test_when_no_sentence_of_the_passages_speaks_to_the_question_the_officer_get
         assistant, monkeypatch):
     # as happened to "En statushouders, horen die daar ook bij?" on the law texts: passages found,
     # evidence enough, but not one of their units shares a term with the question
-    from assistant import compose
-
     monkeypatch.setattr(compose, "compose", lambda *args, **kwargs: compose.Composition("", []))
 
     answer = assistant.ask("Welke groepen moeten in de urgentieregeling?")
@@ -468,10 +466,6 @@ def test_an_answer_to_how_many_that_opens_without_a_number_is_marked_so():
      "een tekst over de Huisvestingswet, niet de wettekst zelf"),
 ])
 def test_a_text_named_after_the_law_asked_about_is_named_for_what_it_is(tmp_path, embedder, title, named_as):
-    from assistant import compose
-    from assistant.assistant import other_source_text
-    from index.searcher import Index
-
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "wet.md").write_text("---\ntitle: Huisvestingswet 2014\ntype: regelgeving\n---\n# Artikel 12\n\n"

@@ -987,7 +987,7 @@ def test_words_after_an_abbreviation_or_a_longer_run_stay_in_their_sentence(line
 
 def test_a_question_under_the_heading_of_the_term_asked_is_no_definition_of_it():
     # helper-60: "Wat is een onzelfstandige woonruimte?" opened with the Huurcommissie's checklist question, the
-    # first unit under "Zelfstandige of onzelfstandige woonruimte", as if it were the entry of a glossary
+    # first unit under "1.4 Zelfstandige woonruimte of onzelfstandige woonruimte", as if it were a glossary's entry
     checklist = hit("- Voldoet de woonruimte aan de eisen van artikel 234 van boek 7 het BW?\n"
                     "- Wordt de woonruimte bewoond door maximaal twee personen?\n\n"
                     "Beschikt een woonruimte niet over een eigen toegang, dan is geen sprake van een zelfstandige "
