@@ -46,6 +46,8 @@ _POINTING_ADVERB = re.compile(r"\b(daar|hier)(van|bij|mee|voor|aan|over|in|uit|o
 # moeten we erbij betrekken?"); not "eruit", which is also "eruitzien"
 _ER_POINTING = re.compile(r"^[^,;]*?\ber(?:voor|bij|mee|over|in|aan|op|door|onder|naast|toe)\b"
                           r"(?!.*\b(?:dat|om|te|of|wie|wat|hoe|welke|wanneer|waar)\b)", re.I)
+# the preposition an "er"-adverb stands for where it is not its own second part ("ermee" is "met het")
+_ER_PREPOSITION = {"mee": "met", "toe": "tot"}
 # "Wat zijn dan de nadelen?", "Op wiens naam staat het dan?"; not the comparative "meer dan"
 _THEN = re.compile(r"(?<!\w)(?<!er )(?<!meer )(?<!minder )(?<!anders )(?<!liever )dan\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(en|maar|ook|dus)\s+", re.I)
@@ -325,6 +327,13 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
     head = next((noun for noun in pointed if carried.lower().endswith(noun)), None) if len(topics) == 1 else None
     if carried and head:
         return re.sub(rf"\b(?:die|deze|dat|dit)\s+{head}\b", carried, own, count=1, flags=re.I) + "?"
+    er_pointing = _ER_POINTING.match(own) if len(topics) == 1 else None
+    if carried and er_pointing:
+        # "Wat moet erin staan?" after "Wat is een woonzorgvisie?" is embedded as "Wat moet in woonzorgvisie
+        # staan?": with the topic in brackets behind it the embedder saw another question, and refused
+        adverb = re.search(r"\ber(\w+)$", er_pointing.group(0))
+        preposition = _ER_PREPOSITION.get(adverb.group(1).lower(), adverb.group(1))
+        return own[:adverb.start()] + f"{preposition} {carried}" + own[adverb.end():] + "?"
     if carried and len(topics) == 1 and pointer.lower() in {"dat", "die", "dit", "deze"}:
         # the pronoun stands for the earlier subject, and the query says it in its place: "Hoe vraag
         # ik die aan?" after "Hoe vraag ik DigiD aan?" is embedded as "Hoe vraag ik DigiD aan?"; with

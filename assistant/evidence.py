@@ -61,6 +61,7 @@ CAUTION_BELOW = 0.45
 EVIDENCE_PASSAGES = 3
 MIN_STATED_TERMS = 2  # one term a sentence holds ("Wat is een paspoort?") is no statement of the question
 MAX_CELL_WORDS = 5  # a line this short holding a number is a table cell, read with the lines above
+SUBJECT_DEPTH = 5  # the best passages of the search, of which most name a subject the library is about
 ON_TOPIC_SHARE = 0.5  # of a question's other terms, for a passage's names to count (`astray`)
 ANSWERED_PROBE = 0.75  # term coverage (by idf) at which a library's best passages answer a probe question
 
@@ -197,6 +198,11 @@ def named_where_asked(place: str, question: str, hits: list[Hit], weights: dict[
     Amsterdam?" a question the library answers for Amsterdam."""
     here = place_terms(place)
     rest = set(question_terms(question)) - here
+    named = [here <= found for found in map(passage_terms, hits[:SUBJECT_DEPTH])]
+    # "Welke voorwaarden gelden voor Housing First?" writes an approach as it would a place: the best
+    # passages, most of which name it, are about it, and without it the question lost its subject
+    if sum(named) * 2 > SUBJECT_DEPTH:
+        return True
     return any(here <= found and (not rest or share(rest, found, weights) >= ON_TOPIC_SHARE)
                for found in map(passage_terms, hits))
 

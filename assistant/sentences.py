@@ -76,6 +76,10 @@ _SCHEME = re.compile(r"\bregelingen\b|\bregeling\b", re.I)
 # at what was said, rare in texts, so weighed as if it were what is asked
 _POINTING_WORD = re.compile(r"\b(?:daar|hier|er|waar)(?:van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast|door|na"
                             r"|om|tegen|toe)\b", re.I)
+# "Wat moet erin staan?", "Wat staat daarin?": what is written in what was asked about before, which a text
+# heads "Inhoud van een woonzorgvisie" and says without "staan"; not "Welke afspraken staan in de
+# prestatieafspraken …?", which asks for afspraken, nor "Wat staat er in artikel 12?", which asks its text
+_WRITTEN_IN = re.compile(r"^\W*wat\b(?=.*\bsta(?:at|an)\b)(?=.*\b(?:er|daar|hier)in\b)", re.I)
 _WORD = re.compile(r"\w[\w-]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # laws by name or by acronym ("Wmo", "Wlz"), the state and its papers: the frame of every passage
@@ -188,7 +192,7 @@ _MONEY = re.compile(r"€|\beuro\b|\bgulden\b|ƒ|(?<![\w.])(?-i:f)\s?\d", re.I)
 _PERCENTAGE = re.compile(r"(\d[\d.,]*|\b[^\W\d_]+)\s*(?:%|procent\b)", re.I)  # "87 procent", "35%", "tien procent"
 MIN_PART = 5  # shorter stems ("won", "zorg") are part of too many compounds to mean anything
 PART_CREDIT = 0.5
-LIST_NAME_WORDS = 4  # a heading this short over a list names what it holds (`_names_list`)
+LIST_NAME_WORDS = 6  # a heading this short over a list names what it holds (`_names_list`)
 # words a Dutch sentence does not end on: conjunctions, prepositions, articles, auxiliaries
 _UNFINISHED = frozenset("als wanneer indien zodra omdat dat die waarbij waarin zoals bij voor om door met van aan op in "
                         "over naar tot te en of de het een is zijn wordt worden moet moeten kan kunnen mag mogen".split())
@@ -663,6 +667,8 @@ def question_terms(question: str) -> list[str]:
     stop.add(STATED_DURATION)  # "jongeren onder de 27 jaar" asks about an age, not how long
     stop |= {t for m in _SELF_REFERENCE.finditer(question) for t in terms(m[1] or m[2])}
     stop |= {t for m in _POINTING_WORD.finditer(question) for t in terms(m[0])}
+    if _WRITTEN_IN.search(question):
+        stop |= set(terms("staan staat"))
     if asks_quantity(question):
         stop |= {t for m in _BOUND_OR_UNIT.finditer(question) for t in terms(m[0])}
         # "Wat kost de huur …?" is answered by "275 euro per maand": the amount is what "kost" asks
@@ -747,11 +753,13 @@ _IN_TIME_UNITS = re.compile(rf"\bhoeveel\s+(?:jaar|jaren|maanden|weken|dagen)\b|
 
 
 def measure_nouns(question: str) -> list[str]:
-    """The nouns of the measures a question asks for: "Hoe lang …", "Hoeveel jaar …" and "Binnen welke
-    termijn …" → ["duur"]."""
+    """The nouns texts state what a question asks with: "Hoe lang …", "Hoeveel jaar …" and "Binnen welke
+    termijn …" → ["duur"]; "Wat moet erin staan?" → ["inhoud"]."""
     nouns = [noun for m in _MEASURE.findall(question) if (noun := MEASURE_NOUNS[m.lower()])]
     if _IN_TIME_UNITS.search(question) and "duur" not in nouns:
         nouns.append("duur")
+    if _WRITTEN_IN.search(question):
+        nouns.append("inhoud")
     return nouns
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from index.searcher import Index, LiveIndex
 from index.writer import IndexWriter
 
 CITATION = re.compile(r"\[(\d+)\]")
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 
 
 @pytest.fixture(scope="module")
@@ -193,6 +195,39 @@ def test_a_follow_up_that_leaves_its_subject_out_is_answered_as_one_when_alone_i
     assert assistant.ask("Wie beslist er over de toekenning?").abstained
     # and a question on another subject is not answered from the conversation's topic
     assert assistant.ask("Wat kost een nieuw paspoort?", history=history).abstained
+
+
+def test_an_officer_asking_what_must_be_in_it_after_what_a_woonzorgvisie_is_gets_the_checklist_whole(assistant):
+    # helper-61: "Wat moet erin staan?" was refused; "staan" was sought as a word of the passages, and
+    # the checklist under "Inhoud van een woonzorgvisie: checklist" had no lead-in of its own
+    history = [{"role": "user", "content": "Wat is een woonzorgvisie?"},
+               {"role": "assistant", "content": "Een woonzorgvisie beschrijft hoe een gemeente … [1]"}]
+
+    answer = assistant.ask("Wat moet erin staan?", history=history)
+
+    assert not answer.abstained, answer.text
+    opening = answer.text.split("**Verder in de bronnen**")[0]
+    assert "Inhoud van een woonzorgvisie: checklist" in opening
+    assert all(item in opening for item in ("Doelgroepen en hun woonbehoefte", "Monitoring en evaluatie",
+                                            "Inbreng van huurders, bewoners en ervaringsdeskundigen"))
+
+
+def test_an_officer_asking_the_conditions_for_housing_first_is_answered_on_housing_first_not_read_as_a_place(
+        small_index, embedder, tmp_path):
+    # "voor Housing First" is written as "voor Rotterdam" would be: the name was taken for a place the
+    # passages do not speak of, cut from the question, and "Welke voorwaarden gelden?" got the OKEC's uses
+    index_dir = tmp_path / "index"
+    shutil.copytree(small_index, index_dir)
+    IndexWriter(index_dir, embedder).ingest([CORPUS / "handreiking-housing-first-en-wonen-met-begeleiding.pdf"])
+    assistant = Assistant(LiveIndex(index_dir, embedder))
+    history = [{"role": "user", "content": "Wat is Housing First?"},
+               {"role": "assistant", "content": "Housing First is een aanpak … [1]"}]
+
+    for answer in (assistant.ask("Welke voorwaarden gelden voor Housing First?"),
+                   assistant.ask("Welke voorwaarden gelden ervoor?", history=history)):
+        assert not answer.abstained, answer.text
+        assert answer.text.startswith("Voorwaarden voor Housing First:"), answer.text[:300]
+        assert "Zelfstandige woningen" in answer.text
 
 
 def test_an_officer_who_asks_the_same_question_again_gets_the_whole_answer_again(assistant):

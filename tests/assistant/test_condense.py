@@ -49,6 +49,18 @@ def test_a_question_that_stands_on_its_own_is_searched_as_asked(question):
     assert condense(question, EARLIER) == question
 
 
+@pytest.mark.parametrize("follow_up, query", [
+    ("Wat moet erin staan?", "Wat moet in woonzorgvisie staan?"),
+    ("Wie werkt ermee?", "Wie werkt met woonzorgvisie?"),
+    ("Hoe kom je ertoe?", "Hoe kom je tot woonzorgvisie?"),
+])
+def test_an_er_word_that_points_back_is_searched_as_its_preposition_with_the_earlier_topic(follow_up, query):
+    # with the topic in brackets behind "Wat moet erin staan?" the embedder read another question
+    history = [{"role": "user", "content": "Wat is een woonzorgvisie?"}, {"role": "assistant", "content": "…"}]
+
+    assert condense(follow_up, history) == query
+
+
 def test_without_history_nothing_is_carried_over():
     assert condense("Hoe doet Parkstad dat?", None) == "Hoe doet Parkstad dat?"
 

@@ -3,7 +3,8 @@ floor (no index needed)."""
 
 import pytest
 
-from assistant.evidence import OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, passage_terms, untyped, weigh
+from assistant.evidence import (OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, named_where_asked, passage_terms, untyped,
+                               weigh)
 from assistant.sentences import (anchors, asks_article, asks_date, asks_quantity, asks_reason, coverage, credit,
                                  hyphenated_name, places, question_terms, same_verb, states_article, states_date,
                                  states_quantity, states_reason, terms, without_places)
@@ -272,6 +273,32 @@ def test_a_word_that_points_back_is_not_what_a_follow_up_asks_about():
     assert question_terms(searched) == question_terms(searched.replace(" daarvoor", ""))
     assert question_terms("Welke regels gelden hierbij?") == question_terms("Welke regels gelden?")
     assert "erfpacht" in question_terms("Wat is erfpacht?")
+
+
+def test_what_must_be_in_it_asks_for_the_contents_not_for_the_word_staan():
+    # "Wat moet erin staan?" after the woonzorgvisie was refused: no passage says "staan"; the
+    # handreiking heads its checklist "Inhoud van een woonzorgvisie"
+    assert question_terms("Wat moet erin staan?") == ["inhoud"]
+    assert question_terms("Wat staat daarin over jongeren?") == ["jonger", "inhoud"]
+    # the afspraken that stand in the prestatieafspraken are what is asked, with "staan" as written
+    assert "inhoud" not in question_terms("Welke afspraken staan in de prestatieafspraken van Rotterdam?")
+
+
+def test_a_name_most_of_the_best_passages_speak_of_is_their_subject_not_a_place_they_lack():
+    # "Welke voorwaarden gelden voor Housing First?": the handreiking never says "gelden", and the name was
+    # cut from the question as a place no passage speaks of
+    about = [hit(text) for text in ("Voorwaarden voor Housing First: zelfstandige woningen.",
+                                    "Housing First is een aanpak voor dakloze mensen.",
+                                    "De principes van Housing First: wonen is een recht.")]
+    weights = {"voorwaard": 3.0, "geld": 4.0, "housing": 2.3, "first": 2.4}
+    question = "Welke voorwaarden gelden voor Housing First?"
+
+    assert named_where_asked("Housing First", question, about + [hit("Over deze handreiking.")], weights)
+    # a place the best passages do not name stays one they lack
+    elsewhere = [hit("De huisvestingsverordening geldt ten hoogste vier jaar.")] * 4 + [
+        hit("In Rotterdam wonen veel studenten.")]
+    assert not named_where_asked("Rotterdam", "Hoe lang mag een verordening in Rotterdam gelden?", elsewhere,
+                                 {"verordening": 3.0, "geld": 2.0, "rotterdam": 4.0})
 
 
 def test_how_long_is_asked_of_a_duration_not_of_the_word_lang():

@@ -34,6 +34,15 @@ def test_a_heading_that_says_what_its_list_is_of_leads_it_in_alone():
                  "De procesorganisatie")[0].text == "De procesorganisatie › Randvoorwaarden voor beide vormen:"
 
 
+def test_a_checklist_heading_of_six_words_leads_in_its_list():
+    # "Inhoud van een woonzorgvisie: checklist" stood over nine bare items, of which one opened an answer
+    found = units("- Doelgroepen en hun woonbehoefte.\n- Monitoring en evaluatie.",
+                  "Inhoud van een woonzorgvisie: checklist", "Een woonzorgvisie opstellen")
+
+    assert [(u.text, u.items) for u in found] == [
+        ("Inhoud van een woonzorgvisie: checklist:", ["Doelgroepen en hun woonbehoefte.", "Monitoring en evaluatie."])]
+
+
 def test_a_paragraph_between_two_bullets_goes_on_with_the_item_above_it():
     found = units("- Uren echt vrijmaken: spreek af welk werk blijft liggen.\n\nUren die alleen op papier bestaan, "
                   "leveren niets op.\n\n- Vaste overlegstructuur: een vast ritme geeft houvast.",
