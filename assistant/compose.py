@@ -149,6 +149,9 @@ DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the an
 # "daarbij", "hiervan": a follow-up's pointer back, no term of what it asks
 _POINTING = re.compile(r"^(?:daar|hier|er)(?:van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast)$")
 MAX_KEY_CHARS = 12  # a row's first cell that is a label ("A", "A+", "2024", "Categorie C"), not a sentence
+# "Moeten mensen die uit de gevangenis komen ook als urgent woningzoekende worden aangemerkt?": the item of the
+# law's list that names them answers yes (`_items_asked`), over a sentence that shares the rest of the words
+ITEM_ASKED_BONUS = 0.1
 ROW_KEY_BONUS = 0.15  # a table row whose first cell the question names ("energielabel A": the row of A, not of A++++)
 TYPED_BONUS = 0.2  # a unit that states the kind of answer asked for (a date, a number, a reason)
 LIST_WITHIN = 0.7
@@ -381,6 +384,9 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 score += TYPED_BONUS / 2  # what the number asked depends on, where the text gives none
             if focus and not any(in_focus(t, read | section_terms) for t in focus):
                 score *= FOCUS_MISSED
+            asked_items = whether and _items_asked(unit, section_terms, wanted)
+            if asked_items:
+                score += ITEM_ASKED_BONUS
             pitfall = bool(_PITFALL.search(section) or _PITFALL.search(unit.text[:40]))
             # a list stays a point of a follow-up (`_focused` keeps its items that speak to it), unless its
             # heading leads it in: then its items are statements, said before as sentences are
@@ -388,7 +394,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             found.append(Candidate(unit, rank, position, unit_terms, section_terms, score, context, pitfall, above,
                                    defining, said, said and _core(unit.text) in opened,
                                    (focus and not repeated and not asks_list_again and _items_in_focus(unit, focus))
-                                   or (whether and _items_asked(unit, section_terms, wanted))
+                                   or asked_items
                                    or shown_items(unit, wanted, weights),
                                    example=not wants_example and bool(_EXAMPLE.match(unit.text))))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
@@ -578,6 +584,13 @@ def _items_asked(unit: Unit, section_terms: set[str], wanted: set[str]) -> tuple
     led = set(terms(unit.text)) | section_terms
     own = {t for t in wanted if not in_focus(t, led)}
     named = _items_in_focus(unit, own) if own else None
+    if named:
+        # "Horen mensen die beschermd wonen verlaten bij de urgente woningzoekenden?": four groups "verlaten"
+        # a place, one of them beschermd wonen; the items that name most of what is asked answer it
+        # (by two words at least: "… klopt dat nog voor de wet …?" names no group, though most items name a wet)
+        counts = {i: sum(in_focus(t, set(terms(unit.items[i]))) for t in own) for i in named}
+        if max(counts.values()) >= 2:
+            named = tuple(i for i in named if counts[i] == max(counts.values()))
     return named if named and len(named) <= ASKED_ITEMS else None
 
 

@@ -59,7 +59,9 @@ QUESTION_WORDS = frozenset(
     # law's own text does not say of itself, while "Volgens artikel 12 lid 3 …" of a summary shared it
     "volgens "
     # "Hoeveel gemeenten telt Parkstad Limburg?" asks what "… tussen zeven gemeenten" says (a fresh user)
-    "telt".split()
+    "telt "
+    # "… voor de wet zoals die vanaf juli 2026 geldt?": a conjunction, which law texts use before examples
+    "zoals".split()
 )
 # "Hoe lang mag een huisvestingsverordening maximaal gelden?", "Voor welk percentage van de woningen …?":
 # the bound and the unit are part of the number asked, which a text states as "ten hoogste vier jaar" or

@@ -1240,3 +1240,28 @@ def test_an_officer_asking_why_rents_for_rooms_went_up_reads_the_purpose_first(o
     opening = answer.text.split("\n\n")[0]
     assert "met als doel het stimuleren van nieuwbouw onzelfstandige woonruimte" in opening, answer.text
     assert not opening.startswith("Ten tweede")
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    ("Moeten mensen die uit de gevangenis komen als urgent woningzoekende worden aangemerkt?",
+     "h. woningzoekenden die een inrichting of voorziening"),
+    ("Vallen sekswerkers die uit de branche willen stappen onder de verplichte urgentiecategorieën?",
+     "i. woningzoekenden die deelnemen aan een overheidsprogramma"),
+    # four groups "verlaten" a place; the one that names what is asked answers it
+    ("Worden mensen die een penitentiaire inrichting verlaten als urgent woningzoekende aangemerkt?",
+     "h. woningzoekenden die een inrichting of voorziening"),
+    ("Horen mensen die beschermd wonen verlaten bij de urgente woningzoekenden?",
+     "e. woningzoekenden die een voorziening voor beschermd wonen"),
+    ("Hebben jongeren die een jeugdzorgaccommodatie verlaten recht op urgentie?",
+     "g. woningzoekenden die de leeftijd van achttien jaar"),
+])
+def test_an_officer_asking_whether_a_group_must_get_urgentie_gets_its_item_of_the_law_first(officer, question, item):
+    # "Moeten mensen die uit de gevangenis … komen ook als urgent woningzoekende worden aangemerkt?" opened with
+    # a Kamervragen sentence about medische problematiek, and the sekswerkers with the Participatiewet
+    answer = officer.ask(question)
+
+    opening = answer.text.split("**Verder in de bronnen**")[0]
+    assert opening.startswith("Lid 3: Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval:")
+    assert item in opening
+    assert "- a. woningzoekenden die mantelzorg" not in opening  # the one item, not the ten
+    assert answer.citations[0].doc_id == HUISVESTINGSWET_2026
