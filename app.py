@@ -102,6 +102,8 @@ EVAL_BASE = "hybrid"  # always evaluated; the Evaluatie tab can add these for co
 EVAL_EXTRA = ("bm25", "dense")
 # every event but the chat question is private: not listed in /gradio_api/info, not offered to API clients
 PRIVATE = {"api_visibility": "private"}
+# how soon "Regio", "Niet ouder dan" and "Alleen in" list a document added from the command line (seconds)
+LIBRARY_POLL_SECONDS = 15
 # Gradio's own upload limit: a file up to this multiple of the editors' limit still reaches the app and is
 # refused with its Dutch reason; past it Gradio refuses it with its own (English) message
 TRANSPORT_LIMIT_FACTOR = 2
@@ -372,6 +374,31 @@ class ThuiswijzerApp:
     def document_views(self):
         documents = self.documents()
         return render.documents_table(documents), gr.update(choices=self.document_choices(documents), value=[])
+
+    def library_stamp(self) -> str:
+        """Which generation of the library the filters were read from ("" without an index)."""
+        try:
+            return str(self.assistant.index.get().generation)
+        except IndexProblem:
+            return ""
+
+    def refresh_filters(self, seen: str | None, region: str | None, since: str | None, doc_ids: list[str] | None):
+        """On a tick of the page's timer: when the library changed since this page read it (a document
+        added from the command line, or by another editor), "Regio", "Niet ouder dan" and "Alleen in"
+        list it, and what the officer chose stays chosen where it still exists. Returns the updates of
+        (seen, region, since, document filter); skips them when nothing changed."""
+        stamp = self.library_stamp()
+        if stamp == seen:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        regions = self.regions()
+        years = [value for _, value in self.since_choices()]
+        documents = self.document_filter_choices()
+        present = {doc_id for _, doc_id in documents}
+        return (stamp,
+                gr.update(choices=[(ALL_REGIONS, "")] + [(r, r) for r in regions],
+                          value=region if region in regions else ""),
+                gr.update(choices=self.since_choices(), value=since if since in years else ""),
+                gr.update(choices=documents, value=[d for d in doc_ids or [] if d in present]))
 
     def _region_update(self):
         return gr.update(choices=[(ALL_REGIONS, "")] + [(r, r) for r in self.regions()])
@@ -769,6 +796,7 @@ class ThuiswijzerApp:
                 with gr.Tab("Evaluatie", id="evaluatie") as evaluation_tab:
                     evaluation = self._evaluation_tab()
 
+            library_seen = gr.State("")  # the library generation this page's filters were read from
             chat_outputs = [chatbot, sources, question, session]
             chat_args = dict(outputs=chat_outputs, concurrency_id="vragen", show_progress="hidden")
             filters = [type_filter, region_filter, since_filter, document_filter]
@@ -793,8 +821,12 @@ class ThuiswijzerApp:
                 self._wire_admin(admin, editor, region_filter, since_filter, document_filter)
             self._wire_evaluation(evaluation, evaluation_tab, editor)
             demo.load(lambda: (self._region_update(), gr.update(choices=self.since_choices()),
-                               self._document_filter_update()), None,
-                      [region_filter, since_filter, document_filter], **PRIVATE)
+                               self._document_filter_update(), self.library_stamp()), None,
+                      [region_filter, since_filter, document_filter, library_seen], **PRIVATE)
+            gr.Timer(LIBRARY_POLL_SECONDS).tick(
+                self.refresh_filters, [library_seen, region_filter, since_filter, document_filter],
+                [library_seen, region_filter, since_filter, document_filter], show_progress="hidden",
+                concurrency_id="bibliotheek", **PRIVATE)
         return demo
 
     def _admin_tab(self, editor):

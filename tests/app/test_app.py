@@ -641,3 +641,25 @@ def test_a_new_conversation_stops_an_answer_still_arriving(web):
     on_click = [d for d in config["dependencies"] if [new_chat, "click"] in [list(t) for t in d["targets"]]]
 
     assert asked and any(asked <= set(d.get("cancels") or []) for d in on_click)
+
+
+def test_a_document_added_from_the_command_line_appears_in_the_filters_of_an_open_page(web, tmp_path):
+    # helper-61: "Regio" and "Alleen in" listed a document ingested with `thuiswijzer ingest` only after a
+    # reload; the page's timer now reads the filters anew when the library changed, keeping the choice made
+    seen = web.library_stamp()
+    assert web.refresh_filters(seen, "Zonnedal", "", ["nota-wonen-zonnedal"]) == (gr.skip(),) * 4
+
+    note = tmp_path / "cli" / "nota-kwartelveen.md"
+    note.parent.mkdir()
+    note.write_text(NOTE.replace("Zonnedal", "Kwartelveen").replace("veertig", "twintig"), encoding="utf-8")
+    IndexWriter(web.index_dir, web.embedder()).ingest([note])  # as `thuiswijzer ingest` does, beside the app
+
+    stamp, region, since, documents = web.refresh_filters(seen, "Zonnedal", "", ["nota-wonen-zonnedal"])
+    assert stamp != seen and stamp == web.library_stamp()
+    assert ("Kwartelveen", "Kwartelveen") in region["choices"] and region["value"] == "Zonnedal"
+    assert "nota-kwartelveen" in {doc_id for _, doc_id in documents["choices"]}
+    assert documents["value"] == ["nota-wonen-zonnedal"]
+    # a chosen document an editor removed meanwhile is no longer chosen
+    IndexWriter(web.index_dir, web.embedder()).remove(["nota-wonen-zonnedal"])
+    _, region, _, documents = web.refresh_filters(stamp, "Zonnedal", "", ["nota-wonen-zonnedal"])
+    assert documents["value"] == [] and region["value"] == ""

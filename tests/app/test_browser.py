@@ -321,3 +321,31 @@ def test_only_indexed_documents_are_served(site, doc_id):
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{site['url']}bron/{doc_id}")
     assert refused.value.code == 404
+
+
+def test_a_document_ingested_from_the_command_line_shows_up_in_the_filters_without_a_reload(site, embedder):
+    # helper-61: "Regio" and "Alleen in" listed a document added with `thuiswijzer ingest` only after a reload
+    from index.writer import IndexWriter
+
+    page = site["page"]
+    page.get_by_role("tab", name="Vragen").click()
+    note = site["work"] / "cli" / "nota-heidebroek.md"
+    note.parent.mkdir(exist_ok=True)
+    note.write_text("---\ntitle: Woonnota Heidebroek\ntype: overig\nregion: Heidebroek\n---\n\n# Woonnota\n\n"
+                    "Heidebroek bouwt twaalf woningen voor jongeren die de jeugdzorg verlaten.\n", encoding="utf-8")
+    IndexWriter(site["work"] / "index", embedder).ingest([note])
+
+    def listed(field: str, name: str) -> bool:
+        page.locator(f"{field} input").first.click()
+        found = page.get_by_role("option", name=name).count() > 0
+        page.keyboard.press("Escape")
+        page.locator(f"{field} input").first.blur()  # a focused dropdown does not open again on a click
+        return found
+
+    for _ in range(60):  # the page's timer reads the library every LIBRARY_POLL_SECONDS
+        if listed("#tw-filter-region", "Heidebroek"):
+            break
+        page.wait_for_timeout(1_000)
+    assert listed("#tw-filter-region", "Heidebroek")
+    assert listed("#tw-filter-document", "Woonnota Heidebroek")
+    shot(page, "10-filters-na-cli-ingest")
