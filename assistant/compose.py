@@ -1094,7 +1094,12 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # "Welke groepen moesten in de oorspronkelijke Huisvestingswet 2014 …?" is answered by the oldest text's
         # lid that the best answer is in the newest (art. 12 lid 3 of 2014, not of 2026 nor Kamervragen of 2024);
         # the oldest text's own best unit may be another article (art. 13 on who decides)
-        first = _same_lid_in(editions[-1][1], first, pool, hits) or first
+        oldest = [c for c in pool if hits[c.hit_rank].document.doc_id == editions[-1][1]]
+        if hits[first.hit_rank].document.doc_id not in {doc_id for _, doc_id in editions} and oldest:
+            # "En hoe zat dat vóór die wetswijziging?" opened with a Kamervragen example: the oldest text answers
+            first = max(oldest, key=lambda c: c.score)
+        else:
+            first = _same_lid_in(editions[-1][1], first, pool, hits) or first
     if back is not None and first is not back:
         pool.remove(back)  # it came back to answer, not to be read again among the points below
     listing = enumeration(pool, first, question)

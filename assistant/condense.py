@@ -6,6 +6,7 @@ import re
 
 from assistant.sentences import QUESTION_WORDS, asks_overview, named_places, place_terms, question_terms, terms
 from assistant.spelling import dutch_words
+from assistant.versions import asks_before_the_change
 
 # the shortest head two compounds share for the one to stand in for the other ("delen" of voordelen
 # and nadelen); "ingen" of woningen and regelingen is no word, and no shorter head is one
@@ -46,6 +47,8 @@ _POINTING_ADVERB = re.compile(r"\b(daar|hier)(van|bij|mee|voor|aan|over|in|uit|o
 # moeten we erbij betrekken?"); not "eruit", which is also "eruitzien"
 _ER_POINTING = re.compile(r"^[^,;]*?\ber(?:voor|bij|mee|over|in|aan|op|door|onder|naast|toe)\b"
                           r"(?!.*\b(?:dat|om|te|of|wie|wat|hoe|welke|wanneer|waar)\b)", re.I)
+_DATE_WORD = re.compile(r"\d+|vanaf|sinds|per|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+                        r"|november|december", re.I)
 # the preposition an "er"-adverb stands for where it is not its own second part ("ermee" is "met het")
 _ER_PREPOSITION = {"mee": "met", "toe": "tot"}
 # "Wat zijn dan de nadelen?", "Op wiens naam staat het dan?"; not the comparative "meer dan"
@@ -310,6 +313,9 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
     # "En in Utrecht?" after a question about Amersfoort asks the same of another place: the place it
     # names takes the place of those named before
     replaced = named_places(own)
+    # "En hoe zat dat vóór die wetswijziging?" after "Welke groepen … vanaf 1 juli 2026 …?": the date names
+    # the text after the change, which the follow-up does not ask for
+    undated = asks_before_the_change(own)
     # the last question that stood on its own carries the topic; a chain of follow-ups adds up
     topics = []
     for earlier in topic_chain(previous):
@@ -317,6 +323,8 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
         # chose it keeps the search there; its words ("deze publicatie over") find nothing
         words = [] if asks_overview(earlier) else topic_of(earlier).split()
         elsewhere = {w.lower() for place in named_places(earlier) for w in place.split()} if replaced else set()
+        if undated:
+            words = [word for word in words if not _DATE_WORD.fullmatch(word)]
         topics.append(" ".join(word for word in words if word.lower() not in said | elsewhere
                                and not any(same_kind(word, other) for other in said - pointed)))
     own = own[:1].upper() + own[1:]

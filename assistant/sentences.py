@@ -55,6 +55,8 @@ QUESTION_WORDS = frozenset(
     # what a passage must say. Not "staat": without it, "Welke afspraken … staan in de prestatieafspraken
     # van Rotterdam …?" was answered from Utrecht's (a held-out refusal lost, 2026-12-04)
     "zegt zeggen noemt noemen vermeldt vermelden beschrijft beschrijven "
+    # "Hoe zit het met …?", "Hoe zat dat vóór die wetswijziging?"
+    "zit zat "
     # "Welke inkomensgrenzen gelden volgens de Wet betaalbare huur …?": whose word is asked, which the
     # law's own text does not say of itself, while "Volgens artikel 12 lid 3 …" of a summary shared it
     "volgens "
@@ -82,6 +84,9 @@ _POINTING_WORD = re.compile(r"\b(?:daar|hier|er|waar)(?:van|bij|mee|voor|aan|ove
 # heads "Inhoud van een woonzorgvisie" and says without "staan"; not "Welke afspraken staan in de
 # prestatieafspraken …?", which asks for afspraken, nor "Wat staat er in artikel 12?", which asks its text
 _WRITTEN_IN = re.compile(r"^\W*wat\b(?=.*\bsta(?:at|an)\b)(?=.*\b(?:er|daar|hier)in\b)", re.I)
+# "En hoe zat dat vóór die wetswijziging?" (helper-60, after the groups of the Huisvestingswet as of 1 juli 2026):
+# which text of the law is asked, not a word its passages hold
+BEFORE_THE_CHANGE = re.compile(r"\bv[oó]{2}r\s+(?:de|die|deze|dat|dit)\s+(?:wets)?wijziging\b", re.I)
 _WORD = re.compile(r"\w[\w-]*")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # laws by name or by acronym ("Wmo", "Wlz"), the state and its papers: the frame of every passage
@@ -671,6 +676,7 @@ def question_terms(question: str) -> list[str]:
     stop |= {t for m in _POINTING_WORD.finditer(question) for t in terms(m[0])}
     if _WRITTEN_IN.search(question):
         stop |= set(terms("staan staat"))
+    stop |= {t for m in BEFORE_THE_CHANGE.finditer(question) for t in terms(m[0])}
     if asks_quantity(question):
         stop |= {t for m in _BOUND_OR_UNIT.finditer(question) for t in terms(m[0])}
         # "Wat kost de huur …?" is answered by "275 euro per maand": the amount is what "kost" asks

@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.expand import complete_passages
-from assistant.sentences import ARTICLE_HEADING, COMPOUND_LAW, QUESTION_WORDS, coverage, question_terms, terms
+from assistant.sentences import (ARTICLE_HEADING, BEFORE_THE_CHANGE, COMPOUND_LAW, QUESTION_WORDS, coverage, question_terms,
+                                 terms)
 from index.models import DocumentRecord, Filters, Hit
 
 if TYPE_CHECKING:  # the composer reads `law_id` and the questions' kinds without loading the index code
@@ -47,7 +48,8 @@ _CHANGE = re.compile(
 # today's text named beside the earlier one: "nu", "vanaf 1 juli 2026", "het verschil tussen …"
 _NOW = re.compile(r"\b(?:nu|tegenwoordig|huidige?|thans|inmiddels|nog|vandaag|vanaf|sinds|verschil\w*|vergelijk\w*)\b",
                   re.I)
-_EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b", re.I)
+_EARLIER = re.compile(rf"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b|{BEFORE_THE_CHANGE.pattern}",
+                      re.I)
 # a law's name: its word (`sentences.COMPOUND_LAW`), or "Wmo", "Bhw"
 # "Wet" alone is no name: it opens "Wet maatschappelijke ondersteuning 2015" and "Wet betaalbare huur" alike
 # officers type initials in lower case too ("na een wmo melding"): then only as the initials a law
@@ -68,7 +70,8 @@ _CROSS_REFERENCE = re.compile(
     r"|na\s+(?:de\s+)?invoering\s+van\s+(?:de\s+|het\s+)?)$", re.I)
 _KIND_OF = re.compile(r"\been\s+$", re.I)  # "Is de Huisvestingswet een Kaderwet?"
 # what names a text of law: "Huisvestingswet", "wettekst", "urgentieregeling", "Besluit …"
-_A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|besluit|regeling|verordening|artikel|tekst|versie)\b", re.I)
+_A_TEXT_OF_LAW = re.compile(r"\w*(?:wet|wettekst|wetswijziging|besluit|regeling|verordening|artikel|tekst|versie)\b",
+                            re.I)
 
 
 def asks_about_change(question: str) -> bool:
@@ -77,6 +80,11 @@ def asks_about_change(question: str) -> bool:
     word alone is not enough ("Kan een huisvestingsvergunning vervallen?"): the question must
     name a text of law."""
     return bool(_CHANGE.search(question)) and bool(_A_TEXT_OF_LAW.search(question))
+
+
+def asks_before_the_change(question: str) -> bool:
+    """"Hoe zat dat vóór die wetswijziging?": the text of a law from before the change asked about."""
+    return bool(BEFORE_THE_CHANGE.search(question))
 
 
 def asks_about_other_text(question: str) -> bool:

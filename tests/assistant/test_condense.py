@@ -61,6 +61,16 @@ def test_an_er_word_that_points_back_is_searched_as_its_preposition_with_the_ear
     assert condense(follow_up, history) == query
 
 
+def test_a_follow_up_on_how_it_was_before_the_change_leaves_the_date_of_the_new_text_behind():
+    history = [{"role": "user", "content": "Welke groepen moet een gemeente vanaf 1 juli 2026 opnemen in de "
+                                           "urgentieregeling?"}, {"role": "assistant", "content": "…"}]
+
+    query = condense("En hoe zat dat vóór die wetswijziging?", history)
+
+    assert "urgentieregeling" in query and "vóór die wetswijziging" in query
+    assert not any(word in query for word in ("vanaf", "juli", "2026"))
+
+
 def test_without_history_nothing_is_carried_over():
     assert condense("Hoe doet Parkstad dat?", None) == "Hoe doet Parkstad dat?"
 

@@ -1265,3 +1265,19 @@ def test_an_officer_asking_whether_a_group_must_get_urgentie_gets_its_item_of_th
     assert item in opening
     assert "- a. woningzoekenden die mantelzorg" not in opening  # the one item, not the ten
     assert answer.citations[0].doc_id == HUISVESTINGSWET_2026
+
+
+def test_an_officer_asking_how_it_was_before_the_change_gets_the_earlier_text_of_the_law_not_a_refusal(officer):
+    # helper-60: "En hoe zat dat vóór die wetswijziging?" after the groups of the Huisvestingswet as of 1 juli
+    # 2026 was refused; the date carried from the first question pinned the search to the new text, and
+    # "zat" and "wetswijziging" were sought as words of a passage
+    history = asked(officer, "Welke groepen moet een gemeente vanaf 1 juli 2026 verplicht opnemen in de "
+                             "urgentieregeling?")
+
+    answer = officer.ask("En hoe zat dat vóór die wetswijziging?", history=history)
+
+    assert not answer.abstained, answer.text
+    assert "2026" not in answer.query
+    assert answer.citations[0].doc_id == "bwbr0035303-huisvestingswet-2014-lawsmd-2015"  # the earlier text opens
+    assert "**Huisvestingswet 2014 (4 juni 2014)**" in answer.text
+    assert "alsmede vergunninghouders als bedoeld in artikel 28 behoren in ieder geval" in answer.text
