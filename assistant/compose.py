@@ -25,7 +25,7 @@ from itertools import takewhile
 from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit, anchors, as_quoted,
+from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit, anchors, as_quoted,
                                  asked_statement, asks_article, asks_quantity, asks_reason, coverage, credit,
                                  defined_terms, defines, entry_heads, glossary_entry, glossary_row, is_boilerplate,
                                  laws_asked_in_effect, may_define, measure_nouns, name_terms, names_document, names_lid,
@@ -567,7 +567,10 @@ def names_row_key(question: str, row: str) -> bool:
     and which a term, a stem of two letters or more, does not see (helper-58)."""
     cells = parse_row(row)
     key = cells[0][1].strip() if cells else ""
-    return (0 < len(key) <= MAX_KEY_CHARS and any(c.isalnum() for c in key)
+    # a date is a label however long it is written: "Wat is de liberalisatiegrens per 1 januari 2026?" names
+    # the row "Ingang huurovereenkomst op/na: 1 januari 2026 · …", not that of 1 januari 2024 (helper-62)
+    label = 0 < len(key) <= MAX_KEY_CHARS or FULL_DATE.fullmatch(key) is not None
+    return (label and any(c.isalnum() for c in key)
             and re.search(rf"(?<![\w+-]){re.escape(key)}(?![\w+-])", question) is not None)
 
 

@@ -150,6 +150,8 @@ _MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|okto
 _DATE_QUESTION = re.compile(
     r"\b(?:sinds|vanaf|per|tot|met ingang van)\s+wanneer\b|\bwelke datum\b|\bin welk jaar\b|"
     r"\bwanneer\b.*\b(?:in ?werking|ingaan|ingegaan|ingevoerd|van kracht|vervalt|vervallen|verloopt|afgeschaft)", re.I)
+# a whole date as a table's key cell writes it: "1 januari 2026", "1 juli"
+FULL_DATE = re.compile(rf"\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d{{2}})?", re.I)
 _DATE = re.compile(rf"\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}-\d{{1,2}}-\d{{4}}\b|\b(?:19|20)\d{{2}}\b", re.I)
 # also a name of several words: "de Wet maatschappelijke ondersteuning 2015", "Wet forensische zorg 2019"
 _LAW_NAME_YEAR = re.compile(

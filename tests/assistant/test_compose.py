@@ -96,6 +96,20 @@ def test_an_officer_asking_the_points_for_energielabel_a_gets_the_row_of_a_not_o
                                    "eengezinswoning: 41 · Punten voor een meergezinswoning: 37")
 
 
+def test_an_officer_asking_a_limit_per_a_date_gets_the_row_of_that_date_not_an_older_one():
+    # helper-62: "Wat is de liberalisatiegrens voor huurwoningen per 1 januari 2026?" opened with the row of 1
+    # januari 2024, which names "Liberalisatiegrens"; the date, longer than a label, was no key of its row
+    rows = [("1 januari 2024", "Liberalisatiegrens: > € 879,66"),
+            ("1 januari 2026", "Sociale sectorgrens: > € 932,93 · Vrijesectorgrens: > € 1.228,07"),
+            ("1 juli 2010", "Liberalisatiegrens: > € 647,53")]
+    table = hit("\n".join(f"Ingang huurovereenkomst op/na: {date} · {cells}" for date, cells in rows),
+                "Bijlage 2 › Huurprijsgrenzen", doc_id="beleidsboek")
+
+    answer = compose("Wat is de liberalisatiegrens voor huurwoningen per 1 januari 2026?", [table], {})
+
+    assert body(answer).startswith("Ingang huurovereenkomst op/na: 1 januari 2026 · Sociale sectorgrens: > € 932,93")
+
+
 def test_an_answer_always_opens_with_a_statement_never_with_verder_in_de_bronnen():
     # "tussen gemeente, woningcorporatie en huurdersorganisatie" was read as a contrast of the last two, no
     # sentence named both, and the answer began with "Verder in de bronnen" (helper-58)
