@@ -149,6 +149,9 @@ DEFINITION_BONUS = 0.3  # the unit that gives the meaning asked for opens the an
 # "daarbij", "hiervan": a follow-up's pointer back, no term of what it asks
 _POINTING = re.compile(r"^(?:daar|hier|er)(?:van|bij|mee|voor|aan|over|in|uit|op|onder|tussen|naast)$")
 MAX_KEY_CHARS = 12  # a row's first cell that is a label ("A", "A+", "2024", "Categorie C"), not a sentence
+# "Levert een balkon punten op … voor een zelfstandige huurwoning?" opened with the points of a balcony shared by
+# four onzelfstandige woonruimten (helper-62): a unit about the opposite of what is asked weighs this much
+OPPOSITE_FACTOR = 0.6
 # "Moeten mensen die uit de gevangenis komen ook als urgent woningzoekende worden aangemerkt?": the item of the
 # law's list that names them answers yes (`_items_asked`), over a sentence that shares the rest of the words
 ITEM_ASKED_BONUS = 0.1
@@ -384,6 +387,10 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 score += TYPED_BONUS / 2  # what the number asked depends on, where the text gives none
             if focus and not any(in_focus(t, read | section_terms) for t in focus):
                 score *= FOCUS_MISSED
+            # by its own words ("… gedeeld door vier onzelfstandige woonruimten" under a heading on zelfstandige
+            # woonruimte), or by where it stands (the Beleidsboek … onzelfstandige woonruimte)
+            if opposes(wanted, read) or opposes(wanted, section_terms | set(terms(hit.document.title))):
+                score *= OPPOSITE_FACTOR
             asked_items = whether and _items_asked(unit, section_terms, wanted)
             if asked_items:
                 score += ITEM_ASKED_BONUS
@@ -558,6 +565,14 @@ def cut_row(unit: Unit) -> bool:
     regulering middenhuur (inclusief · Wetswijzigingen …: Maximale jaarlijkse huurprijsstijging regulering"
     opened an answer (helper-58); 17 of the 965 rows of the real library are cut so."""
     return unit.kind == "row" and any(value.count("(") != value.count(")") for _, value in parse_row(unit.text) or [])
+
+
+def opposes(wanted: set[str], found: set[str]) -> bool:
+    """Whether `found` (the stems of a unit, or of its headings and its text's title) names the opposite of
+    a term the question asks, written with "on-", and not the term itself: "onzelfstandig" for "zelfstandig",
+    "onbewoonbaar" for "bewoonbaar"; unless the question asks both ("Wanneer is een woonruimte zelfstandig
+    en wanneer onzelfstandig?")."""
+    return any(f"on{t}" in found and t not in found and f"on{t}" not in wanted for t in wanted)
 
 
 def names_row_key(question: str, row: str) -> bool:

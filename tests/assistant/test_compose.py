@@ -110,6 +110,21 @@ def test_an_officer_asking_a_limit_per_a_date_gets_the_row_of_that_date_not_an_o
     assert body(answer).startswith("Ingang huurovereenkomst op/na: 1 januari 2026 · Sociale sectorgrens: > € 932,93")
 
 
+def test_an_officer_asking_about_a_zelfstandige_woning_is_not_answered_from_the_rules_for_onzelfstandige():
+    # helper-62: "Levert een balkon punten op … voor een zelfstandige huurwoning?" opened with a balcony shared
+    # by four onzelfstandige woonruimten, from the other beleidsboek
+    rooms = hit("Een gedeeld balkon levert 0,75 punt per m2 op, gedeeld door het aantal onzelfstandige woonruimten.",
+                "Rubriek 6 › Buitenruimten", doc_id="beleidsboek-onzelfstandige-woonruimte")
+    homes = hit("Een privé-balkon levert 2 punten op en vervolgens 0,35 punt per m2.", "Rubriek 5 › Buitenruimten",
+                doc_id="beleidsboek-zelfstandige-woonruimte")
+
+    answer = compose("Hoeveel punten levert een balkon op bij een zelfstandige huurwoning?", [rooms, homes], {})
+    both = compose("Hoeveel punten levert een balkon op, zelfstandig of onzelfstandig?", [rooms, homes], {})
+
+    assert body(answer).startswith("Een privé-balkon levert 2 punten op")
+    assert body(both).startswith("Een gedeeld balkon levert 0,75 punt")  # asked both: the better rank opens
+
+
 def test_an_answer_always_opens_with_a_statement_never_with_verder_in_de_bronnen():
     # "tussen gemeente, woningcorporatie en huurdersorganisatie" was read as a contrast of the last two, no
     # sentence named both, and the answer began with "Verder in de bronnen" (helper-58)

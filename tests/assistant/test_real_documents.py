@@ -1281,3 +1281,13 @@ def test_an_officer_asking_how_it_was_before_the_change_gets_the_earlier_text_of
     assert answer.citations[0].doc_id == "bwbr0035303-huisvestingswet-2014-lawsmd-2015"  # the earlier text opens
     assert "**Huisvestingswet 2014 (4 juni 2014)**" in answer.text
     assert "alsmede vergunninghouders als bedoeld in artikel 28 behoren in ieder geval" in answer.text
+
+
+def test_an_officer_asking_the_points_for_a_balcony_of_a_zelfstandige_woning_gets_no_rule_for_rooms(officer):
+    # helper-62: opened with "Het balkon wordt gedeeld door vier onzelfstandige woonruimten … = 0,84375 punt"
+    answer = officer.ask("Levert een balkon punten op in het woningwaarderingsstelsel voor een zelfstandige "
+                         "huurwoning, en hoeveel?")
+
+    opening = answer.text.split("**Verder in de bronnen**")[0]
+    assert not answer.abstained and "onzelfstandige" not in opening
+    assert "maximaal 15 punten" in opening
