@@ -55,8 +55,9 @@ QUESTION_WORDS = frozenset(
     # what a passage must say. Not "staat": without it, "Welke afspraken … staan in de prestatieafspraken
     # van Rotterdam …?" was answered from Utrecht's (a held-out refusal lost, 2026-12-04)
     "zegt zeggen noemt noemen vermeldt vermelden beschrijft beschrijven "
-    # "Hoe zit het met …?", "Hoe zat dat vóór die wetswijziging?"
-    "zit zat "
+    # "Hoe zit het met …?", "Hoe zat dat vóór die wetswijziging?"; "tot welk bedrag loopt dat middensegment?"
+    # (helper-62: refused, no text says the segment "loopt")
+    "zit zat loopt lopen liep liepen "
     # "Welke inkomensgrenzen gelden volgens de Wet betaalbare huur …?": whose word is asked, which the
     # law's own text does not say of itself, while "Volgens artikel 12 lid 3 …" of a summary shared it
     "volgens "

@@ -284,6 +284,14 @@ def test_what_must_be_in_it_asks_for_the_contents_not_for_the_word_staan():
     assert "inhoud" not in question_terms("Welke afspraken staan in de prestatieafspraken van Rotterdam?")
 
 
+def test_how_far_a_segment_runs_asks_for_its_bound_not_for_the_word_lopen():
+    # helper-62: "… en tot welk bedrag loopt dat middensegment?" was refused; "loopt", in no passage on it,
+    # weighed as much as "middensegment"
+    assert question_terms("Tot welk bedrag loopt het middensegment?") == question_terms(
+        "Tot welk bedrag gaat het middensegment?")
+    assert question_terms("Hoe zat dat vroeger?") == ["vroeger"]
+
+
 def test_a_name_most_of_the_best_passages_speak_of_is_their_subject_not_a_place_they_lack():
     # "Welke voorwaarden gelden voor Housing First?": the handreiking never says "gelden", and the name was
     # cut from the question as a place no passage speaks of

@@ -1291,3 +1291,13 @@ def test_an_officer_asking_the_points_for_a_balcony_of_a_zelfstandige_woning_get
     opening = answer.text.split("**Verder in de bronnen**")[0]
     assert not answer.abstained and "onzelfstandige" not in opening
     assert "maximaal 15 punten" in opening
+
+
+def test_an_officer_asking_how_far_the_middensegment_runs_is_answered_with_a_caution_not_refused(officer):
+    # helper-62: refused, while its "Lees eventueel verder in" named the passages on the middensegment
+    answer = officer.ask("Geldt er nu ook een maximale huurprijs voor middenhuurwoningen, en tot welk bedrag loopt "
+                         "dat middensegment?")
+
+    assert not answer.abstained
+    assert answer.text.startswith("_Voorzichtig:")
+    assert "middenhuurwoning" in answer.text.split("**Verder in de bronnen**")[0]
