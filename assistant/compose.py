@@ -25,8 +25,8 @@ from itertools import takewhile
 from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit, anchors, as_quoted,
-                                 asked_statement, asks_article, asks_quantity, asks_reason, coverage, credit,
+from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit, anchors,
+                                 as_quoted, asked_statement, asks_article, asks_quantity, asks_reason, coverage, credit,
                                  defined_terms, defines, entry_heads, glossary_entry, glossary_row, is_boilerplate,
                                  laws_asked_in_effect, may_define, measure_nouns, name_terms, names_document, names_lid,
                                  near_quantity, nearest_heading, of_another_law, only_refers, question_terms, quotes,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.sentences import QUESTION_WORDS, asks_overview, named_places, place_terms, question_terms, terms
+from assistant.sentences import (BEFORE_THE_CHANGE, QUESTION_WORDS, asks_overview, named_places, place_terms,
+                                 question_terms, terms)
 from assistant.spelling import dutch_words
-from assistant.versions import asks_before_the_change
 
 # the shortest head two compounds share for the one to stand in for the other ("delen" of voordelen
 # and nadelen); "ingen" of woningen and regelingen is no word, and no shorter head is one
@@ -315,7 +315,7 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
     replaced = named_places(own)
     # "En hoe zat dat vóór die wetswijziging?" after "Welke groepen … vanaf 1 juli 2026 …?": the date names
     # the text after the change, which the follow-up does not ask for
-    undated = asks_before_the_change(own)
+    undated = bool(BEFORE_THE_CHANGE.search(own))
     # the last question that stood on its own carries the topic; a chain of follow-ups adds up
     topics = []
     for earlier in topic_chain(previous):

@@ -21,8 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.expand import complete_passages
-from assistant.sentences import (ARTICLE_HEADING, BEFORE_THE_CHANGE, COMPOUND_LAW, QUESTION_WORDS, coverage, question_terms,
-                                 terms)
+from assistant.sentences import (ARTICLE_HEADING, BEFORE_THE_CHANGE, COMPOUND_LAW, QUESTION_WORDS, coverage,
+                                 question_terms, terms)
 from index.models import DocumentRecord, Filters, Hit
 
 if TYPE_CHECKING:  # the composer reads `law_id` and the questions' kinds without loading the index code
@@ -48,8 +48,8 @@ _CHANGE = re.compile(
 # today's text named beside the earlier one: "nu", "vanaf 1 juli 2026", "het verschil tussen …"
 _NOW = re.compile(r"\b(?:nu|tegenwoordig|huidige?|thans|inmiddels|nog|vandaag|vanaf|sinds|verschil\w*|vergelijk\w*)\b",
                   re.I)
-_EARLIER = re.compile(rf"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b|{BEFORE_THE_CHANGE.pattern}",
-                      re.I)
+_EARLIER = re.compile(r"\b(?:oorspronkelijke?|vroeger|destijds|voorheen|oude|eerdere|vorige)\b|"
+                      + BEFORE_THE_CHANGE.pattern, re.I)
 # a law's name: its word (`sentences.COMPOUND_LAW`), or "Wmo", "Bhw"
 # "Wet" alone is no name: it opens "Wet maatschappelijke ondersteuning 2015" and "Wet betaalbare huur" alike
 # officers type initials in lower case too ("na een wmo melding"): then only as the initials a law
@@ -80,11 +80,6 @@ def asks_about_change(question: str) -> bool:
     word alone is not enough ("Kan een huisvestingsvergunning vervallen?"): the question must
     name a text of law."""
     return bool(_CHANGE.search(question)) and bool(_A_TEXT_OF_LAW.search(question))
-
-
-def asks_before_the_change(question: str) -> bool:
-    """"Hoe zat dat vóór die wetswijziging?": the text of a law from before the change asked about."""
-    return bool(BEFORE_THE_CHANGE.search(question))
 
 
 def asks_about_other_text(question: str) -> bool:

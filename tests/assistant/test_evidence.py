@@ -3,8 +3,8 @@ floor (no index needed)."""
 
 import pytest
 
-from assistant.evidence import (OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, named_where_asked, passage_terms, untyped,
-                               weigh)
+from assistant.evidence import (OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, named_where_asked, passage_terms,
+                               untyped, weigh)
 from assistant.sentences import (anchors, asks_article, asks_date, asks_quantity, asks_reason, coverage, credit,
                                  hyphenated_name, places, question_terms, same_verb, states_article, states_date,
                                  states_quantity, states_reason, terms, without_places)
