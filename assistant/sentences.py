@@ -63,8 +63,10 @@ QUESTION_WORDS = frozenset(
     "volgens "
     # "Hoeveel gemeenten telt Parkstad Limburg?" asks what "… tussen zeven gemeenten" says (a fresh user)
     "telt "
-    # "… voor de wet zoals die vanaf juli 2026 geldt?": a conjunction, which law texts use before examples
-    "zoals".split()
+    # conjunctions and split-off particles: "… nadat iemand zich heeft gemeld?", "… het onderzoek af te
+    # ronden", "… voor de wet zoals die vanaf juli 2026 geldt?" (bm25s's Dutch stopwords lack them)
+    "zoals nadat voordat terwijl zodat doordat hoewel totdat zodra tenzij mits zolang echter daarom namelijk "
+    "af toe".split()
 )
 # "Hoe lang mag een huisvestingsverordening maximaal gelden?", "Voor welk percentage van de woningen …?":
 # the bound and the unit are part of the number asked, which a text states as "ten hoogste vier jaar" or
@@ -680,6 +682,7 @@ def question_terms(question: str) -> list[str]:
     if _WRITTEN_IN.search(question):
         stop |= set(terms("staan staat"))
     stop |= {t for m in BEFORE_THE_CHANGE.finditer(question) for t in terms(m[0])}
+    stop |= {t for m in _HOW_MUCH_TIME.finditer(question) for t in terms(m[1])}
     if asks_quantity(question):
         stop |= {t for m in _BOUND_OR_UNIT.finditer(question) for t in terms(m[0])}
         # "Wat kost de huur …?" is answered by "275 euro per maand": the amount is what "kost" asks
@@ -760,7 +763,9 @@ _MEASURE = re.compile(rf"\bhoe\s*({'|'.join(MEASURE_NOUNS)})\b", re.I)
 # "Voor hoeveel jaar mag een huisvestingsverordening gelden?" asks how long, as "Hoe lang …" does: art. 4's
 # "voor de duur van ten hoogste vier jaar", not art. 11c's omgevingsvergunning "met een termijn van
 # maximaal vijftien jaren" in a sentence that names the huisvestingsverordening
-_IN_TIME_UNITS = re.compile(rf"\bhoeveel\s+(?:jaar|jaren|maanden|weken|dagen)\b|\b(?:{_TERM_ASKED})\b", re.I)
+_IN_TIME_UNITS = re.compile(rf"\bhoeveel\s+(?:tijd|jaar|jaren|maanden|weken|dagen)\b|\b(?:{_TERM_ASKED})\b", re.I)
+# "Hoeveel tijd heeft de gemeente …?" asks how long; no text states a term as "tijd"
+_HOW_MUCH_TIME = re.compile(r"\bhoeveel\s+(tijd)\b", re.I)
 
 
 def measure_nouns(question: str) -> list[str]:

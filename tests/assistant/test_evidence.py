@@ -292,6 +292,16 @@ def test_how_far_a_segment_runs_asks_for_its_bound_not_for_the_word_lopen():
     assert question_terms("Hoe zat dat vroeger?") == ["vroeger"]
 
 
+def test_conjunctions_and_a_split_off_particle_are_no_terms_and_how_much_time_asks_how_long():
+    # "… het onderzoek af te ronden nadat iemand zich heeft gemeld?": "af" and "nadat" (not in bm25s's
+    # Dutch stopwords) weighed as terms every lid shares; "Hoeveel tijd" asks what "Hoe lang" asks
+    asked = question_terms("Hoeveel tijd heeft de gemeente om het onderzoek af te ronden nadat iemand zich heeft "
+                           "gemeld?")
+
+    assert not {"af", "nadat", "tijd"} & set(asked)
+    assert "dur" in asked and "onderzoek" in asked
+
+
 def test_a_name_most_of_the_best_passages_speak_of_is_their_subject_not_a_place_they_lack():
     # "Welke voorwaarden gelden voor Housing First?": the handreiking never says "gelden", and the name was
     # cut from the question as a place no passage speaks of
