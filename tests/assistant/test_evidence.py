@@ -292,6 +292,15 @@ def test_how_far_a_segment_runs_asks_for_its_bound_not_for_the_word_lopen():
     assert question_terms("Hoe zat dat vroeger?") == ["vroeger"]
 
 
+def test_a_participle_in_the_question_half_matches_the_verb_or_its_noun_in_the_passage():
+    # "… nadat iemand zich bij het Wmo-loket heeft gemeld?": the Wmo writes "Indien bij het college melding
+    # wordt gedaan …"
+    assert credit("gemeld", set(terms("Indien bij het college melding wordt gedaan"))) == 0.5
+    assert credit(terms("geregeld")[0], set(terms("De gemeenteraad kan dit regelen"))) == 0.5
+    assert credit(terms("gemaakt")[0], set(terms("afspraken maken"))) == 0.5
+    assert credit("gemeld", set(terms("De gemeente meet de voortgang"))) == 0.0
+
+
 def test_conjunctions_and_a_split_off_particle_are_no_terms_and_how_much_time_asks_how_long():
     # "… het onderzoek af te ronden nadat iemand zich heeft gemeld?": "af" and "nadat" (not in bm25s's
     # Dutch stopwords) weighed as terms every lid shares; "Hoeveel tijd" asks what "Hoe lang" asks

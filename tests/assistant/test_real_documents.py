@@ -1301,3 +1301,14 @@ def test_an_officer_asking_how_far_the_middensegment_runs_is_answered_with_a_cau
     assert not answer.abstained
     assert answer.text.startswith("_Voorzichtig:")
     assert "middenhuurwoning" in answer.text.split("**Verder in de bronnen**")[0]
+
+
+def test_an_officer_asking_how_long_the_wmo_research_may_take_after_a_report_gets_the_six_weeks(officer):
+    # helper-62: opened with the AMHK's "binnen vijf dagen" of the Uitvoeringsbesluit; the Wmo writes "melding"
+    # where the officer wrote "gemeld"
+    answer = officer.ask("Hoeveel tijd heeft de gemeente om het onderzoek af te ronden nadat iemand zich bij het "
+                         "Wmo-loket heeft gemeld?")
+
+    opening = answer.text.split("**Verder in de bronnen**")[0]
+    assert "uiterlijk binnen zes weken, een onderzoek" in opening
+    assert answer.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015"
