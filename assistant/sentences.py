@@ -847,8 +847,7 @@ def credit(term: str, found: set[str]) -> float:
         # "Hoe lang …" asked: "ten hoogste vier jaar" or "een termijn van" say how long, but so do
         # many lids besides the one about what is asked
         return PART_CREDIT
-    roots = _participle_roots(term)
-    if roots and any(_verb_root(other) in roots or other in {f"{root}ing" for root in roots} for other in found):
+    if any(stem in found for stem in _participle_stems(term)):
         return PART_CREDIT  # "gemeld" asked, "melding" or "melden" written
     wordings = _same_meaning().get(term)
     for other in found:
@@ -880,12 +879,14 @@ def same_verb(conjugated: str, other: str) -> bool:
     return root == _verb_root(other) and (len(root) >= 5 or doubled)
 
 
-def _participle_roots(term: str) -> set[str]:
-    """The verb roots a past participle's stem may come from ("gemeld": "meld"; "geregeld": "regel";
-    "gemaakt": "mak"), or none for a word that is no participle."""
+@lru_cache(maxsize=4096)
+def _participle_stems(term: str) -> frozenset[str]:
+    """The stems a past participle's verb and its noun take in a text ("gemeld": "meld", "melding";
+    "geregeld": "regel"; "gesteld": "stell"; "gemaakt": "mak"), or none for a word that is no participle."""
     if not (term.startswith("ge") and term[-1] in "dt" and len(term) >= 6):
-        return set()
-    return {_verb_root(term[2:]), _verb_root(term[2:-1])}
+        return frozenset()
+    roots = {_verb_root(term[2:]), _verb_root(term[2:-1])}
+    return frozenset({stem for root in roots for stem in (root, f"{root}ing", root + root[-1])})
 
 
 def _verb_root(stem: str) -> str:
