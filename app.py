@@ -57,7 +57,7 @@ from ingest.dates import InvalidDate, dutch_date, editor_date  # noqa: E402
 from ingest.errors import IngestError  # noqa: E402
 from ingest.loaders import SUPPORTED_EXTENSIONS, is_skipped_in_folder, load_document  # noqa: E402
 from ingest.markdown import split_front_matter  # noqa: E402
-from ingest.metadata import doc_id_for  # noqa: E402
+from ingest.metadata import doc_id_for, too_long  # noqa: E402
 from ingest.models import DOC_TYPES  # noqa: E402
 from ingest.text import decode_text  # noqa: E402
 from thuiswijzer.config import SettingError, Settings  # noqa: E402
@@ -429,9 +429,10 @@ class ThuiswijzerApp:
         self.require_editor(editor)
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         url = (source_url or "").strip()
+        too_long = field_too_long(title, region, url)
         problem = ("Kies eerst een of meer bestanden." if not paths else
                    "De bron-URL moet beginnen met http:// of https://." if url and not render.safe_url(url) else
-                   date_problem(date) or self.claim_uploads())
+                   too_long or date_problem(date) or self.claim_uploads())
         if problem:
             warn(problem)
             return UNCHANGED_AFTER_WRITE + UNCHANGED_METADATA
@@ -1070,6 +1071,17 @@ def as_sentence(reason: str) -> str:
     """A file's reason as the result table shows it, a sentence of its own: "Het bestand is leeg. …". The
     reasons start in lower case to follow a file name elsewhere ("leeg.docx: het bestand is leeg")."""
     return reason[:1].upper() + reason[1:]
+
+
+def field_too_long(title: str | None, region: str | None, url: str) -> str | None:
+    """Why an editor's title, region or source address is too long, as the upload form names them; None when
+    they fit (`ingest.metadata.MAX_FIELD_CHARS`)."""
+    for label, key, value in (("De titel", "title", title), ("De regio", "region", region),
+                              ("De bron-URL", "source_url", url)):
+        problem = too_long(key, (value or "").strip())
+        if problem:
+            return f"{label} is {problem}. Kort het veld in."
+    return None
 
 
 def date_problem(date: str | None) -> str | None:

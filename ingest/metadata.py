@@ -33,6 +33,9 @@ OPENING_PARAGRAPHS = 8  # a masthead, "Jaargang 2024", the number: the opschrift
 # and circulaires only, opening the name of a file exported from it: "BWBR0005181_woningwet.md"
 BWB_ID = re.compile(r"^bwbr\d{7}(?:[^0-9]|$)", re.I)
 MAX_NAME_CHARS = 160  # a longer opschrift is cut at a comma or bracket, with "…"
+# what an editor may give a field: a title of 5,679 characters filled the "Alleen in" list, the sources and
+# the delete box (helper-63)
+MAX_FIELD_CHARS = {"title": 300, "region": 100, "source_url": 2000}
 # first lines that name no document: its maker, a masthead or stamp, a table of contents, a quote,
 # a running header with a page number
 _NO_NAME = re.compile(
@@ -279,6 +282,11 @@ def editor_fields(raw: dict, path: Path, where: str) -> dict:
             fields[key] = str(value).strip().lower()
         else:
             fields[key] = str(value).strip()
+    for key, value in fields.items():
+        problem = too_long(key, value)
+        if problem:
+            raise IngestError(str(path), f"het veld '{key}' in {where} is {problem}. Kort het in en voeg het bestand "
+                                         "dan opnieuw toe.")
     if "type" in fields and fields["type"] not in DOC_TYPES:
         raise IngestError(
             str(path),
@@ -288,6 +296,15 @@ def editor_fields(raw: dict, path: Path, where: str) -> dict:
         raise IngestError(str(path), f"ongeldig id '{fields['id']}' in {where}: gebruik alleen letters, cijfers, "
                                      "punt, liggend streepje en streepje (bijvoorbeeld nota-wonen-2025).")
     return {key: value for key, value in fields.items() if value not in ("", [])}
+
+
+def too_long(key: str, value: object) -> str | None:
+    """Why an editor's `value` for field `key` is too long, in Dutch ("te lang (5679 tekens, ten hoogste 300)");
+    None when it fits or the field has no limit (MAX_FIELD_CHARS)."""
+    limit = MAX_FIELD_CHARS.get(key)
+    if limit is None or not isinstance(value, str) or len(value) <= limit:
+        return None
+    return f"te lang ({len(value)} tekens, ten hoogste {limit})"
 
 
 def checked_date(value: object, path: Path, where: str) -> str:

@@ -349,6 +349,15 @@ def test_a_date_that_does_not_exist_is_refused_before_anything_is_stored(web, tm
     assert not web.upload_dir.exists() or not any(web.upload_dir.glob("februari*"))
 
 
+def test_a_title_of_thousands_of_characters_is_refused_before_anything_is_stored(web, tmp_path):
+    # helper-63: a title of 5,679 characters filled the "Alleen in" list and the delete box
+    note = write_note(tmp_path / "in" / "lang.md", "Een notitie over wonen en zorg.")
+    with pytest.warns(UserWarning, match=r"De titel is te lang \(5679 tekens, ten hoogste 300\)"):
+        result = web.add_files([str(note)], "", "", "x" * 5679, "", "anna", "", "", progress=no_progress)
+    assert result == app.UNCHANGED_AFTER_WRITE + app.UNCHANGED_METADATA
+    assert "lang" not in {d.doc_id for d in web.documents()}
+
+
 def test_an_upload_is_stored_under_a_safe_name_and_a_second_upload_updates_it(web, tmp_path):
     incoming = tmp_path / "incoming"
     incoming.mkdir()

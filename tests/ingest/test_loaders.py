@@ -92,6 +92,21 @@ def test_a_front_matter_id_that_could_not_be_opened_is_refused_with_a_dutch_reas
     assert error.value.reason.startswith(f"ongeldig id '{bad_id}' in de front matter: gebruik alleen letters")
 
 
+def test_a_title_of_thousands_of_characters_fails_that_file_with_a_dutch_reason(tmp_path):
+    # helper-63: a title of 5,679 characters was taken, and filled the "Alleen in" list, the sources and the
+    # delete box
+    nota = write(tmp_path / "nota.md", "# Nota\n\nDe regio bouwt woningen.\n")
+    write(tmp_path / "nota.meta.yaml", f"title: {'Nota wonen ' * 600}\n")
+
+    with pytest.raises(IngestError) as error:
+        load_document(nota)
+
+    assert error.value.reason.startswith("het veld 'title' in het metadatabestand nota.meta.yaml is te lang "
+                                         "(6599 tekens, ten hoogste 300)")
+    write(tmp_path / "nota.meta.yaml", f"title: {'n' * 300}\n")  # the longest title that is taken
+    assert load_document(nota).metadata.title == "n" * 300
+
+
 def test_a_sidecar_next_to_a_file_adds_metadata_and_a_fixed_id(tmp_path):
     nota = write(tmp_path / "nota.txt")
     write(
