@@ -10,8 +10,8 @@ from pathlib import Path
 from assistant import compose as extractive
 from assistant.articles import article_passages, article_text, asked_article, asks_the_text
 from assistant.as_typed import as_asked, asked_in_english, courtesy
-from assistant.condense import (asks_of_another_place, asks_to_explain, condense, condense_with_model, is_follow_up,
-                                is_joiner, points_back_first, topic_questions)
+from assistant.condense import (asks_of_another_place, asks_to_explain, condense, condense_with_model, er_pointer,
+                                er_preposition, is_follow_up, is_joiner, points_back_first, topic_questions)
 from assistant.definitions import Glossary, library_defines, opens_with_definition, with_definitions
 from assistant.document_facts import asks_document_fact, document_fact
 from assistant.expand import complete_passages
@@ -187,7 +187,8 @@ class Assistant:
             answer = self._abstain(query, [], notes, text=NO_SUBJECT_TEXT)  # "Waarom?" as the first question
             yield answer.text, answer
             return
-        pointer = "" if topic_questions(history) else points_back_first(question)
+        # "Welke voorwaarden gelden ervoor?" as the first question was answered about the OKEC (helper-63)
+        pointer = "" if topic_questions(history) else points_back_first(question) or er_pointer(question)
         if pointer:
             # "Wat betekent dat voor kleine gemeenten?" as the first question: searched, its own
             # words find passages about small municipalities that answer nothing it asked
@@ -512,7 +513,10 @@ def _no_earlier_text(question: str, pointer: str) -> str:
     # "En voor jongeren?", "Wat zijn dan de nadelen?": no word to put the subject in place of
     if not at or is_joiner(pointer) or pointer.lower() == "dan":
         return text + "."
-    return text + f", bijvoorbeeld: \"{' '.join(words[:at[0]] + ['[onderwerp]'] + words[at[0] + 1:])}\"."
+    # "Welke voorwaarden gelden voor [onderwerp]?", its question mark kept
+    subject = f"{er_preposition(pointer)} [onderwerp]" if pointer.lower() == er_pointer(question).lower() else "[onderwerp]"
+    asked = re.sub(re.escape(pointer), subject, words[at[0]], count=1, flags=re.I)
+    return text + f", bijvoorbeeld: \"{' '.join(words[:at[0]] + [asked] + words[at[0] + 1:])}\"."
 
 
 def opens_unstated(query: str, text: str) -> bool:

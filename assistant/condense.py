@@ -44,8 +44,9 @@ _POINTING_ADVERB = re.compile(r"\b(daar|hier)(van|bij|mee|voor|aan|over|in|uit|o
 # "Welke voorwaarden gelden ervoor?" after "Wat is Housing First?" (helper-61). Not "ervoor" that points ahead, at
 # a clause of its own ("Hoe zorg ik ervoor dat statushouders …?", "Wat is ervoor nodig om … te krijgen?"), nor
 # after a comma, which may point back into the question itself ("… een nieuwe huisvestingsverordening, en wie
-# moeten we erbij betrekken?"); not "eruit", which is also "eruitzien"
-_ER_POINTING = re.compile(r"^[^,;]*?\ber(?:voor|bij|mee|over|in|aan|op|door|onder|naast|toe)\b"
+# moeten we erbij betrekken?") or "en" ("Hoe lang liep de regeling en hoeveel geld was ervoor beschikbaar?");
+# not "eruit", which is also "eruitzien"
+_ER_POINTING = re.compile(r"^(?:(?![,;]|\sen\s).)*?\ber(?:voor|bij|mee|over|in|aan|op|door|onder|naast|toe)\b"
                           r"(?!.*\b(?:dat|om|te|of|wie|wat|hoe|welke|wanneer|waar)\b)", re.I)
 _DATE_WORD = re.compile(r"\d+|vanaf|sinds|per|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
                         r"|november|december", re.I)
@@ -146,6 +147,19 @@ _THEN_TAIL = re.compile(r"\s+(?:de|het|die|dat|deze|dit|zij|ze|hij)\b", re.I)
 # provincie?")
 _JOINED_FRAGMENT = re.compile(
     r"^\s*(en|maar|ook)\s+(?:voor|bij|met|zonder|in|op|na|over|de|het|een)\b(?:\s+[\w-]+){0,4}\s*\?\s*$", re.I)
+
+
+def er_pointer(question: str) -> str:
+    """The "er"-word with which `question` points back at an earlier turn ("Welke voorwaarden gelden
+    *ervoor*?", "Wat moet *erin* staan?"), or "" (`_ER_POINTING`)."""
+    found = _ER_POINTING.match(question)
+    return re.search(r"\ber\w+$", found.group(0)).group(0) if found else ""
+
+
+def er_preposition(adverb: str) -> str:
+    """The preposition an "er"-word stands for: "ervoor" → "voor", "ermee" → "met"."""
+    rest = adverb[2:].lower()
+    return _ER_PREPOSITION.get(rest, rest)
 
 
 def points_back_first(question: str) -> str:
@@ -335,13 +349,11 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
     head = next((noun for noun in pointed if carried.lower().endswith(noun)), None) if len(topics) == 1 else None
     if carried and head:
         return re.sub(rf"\b(?:die|deze|dat|dit)\s+{head}\b", carried, own, count=1, flags=re.I) + "?"
-    er_pointing = _ER_POINTING.match(own) if len(topics) == 1 else None
-    if carried and er_pointing:
+    adverb = er_pointer(own) if len(topics) == 1 else ""
+    if carried and adverb:
         # "Wat moet erin staan?" after "Wat is een woonzorgvisie?" is embedded as "Wat moet in woonzorgvisie
         # staan?": with the topic in brackets behind it the embedder saw another question, and refused
-        adverb = re.search(r"\ber(\w+)$", er_pointing.group(0))
-        preposition = _ER_PREPOSITION.get(adverb.group(1).lower(), adverb.group(1))
-        return own[:adverb.start()] + f"{preposition} {carried}" + own[adverb.end():] + "?"
+        return re.sub(rf"\b{adverb}\b", f"{er_preposition(adverb)} {carried}", own, count=1) + "?"
     if carried and len(topics) == 1 and pointer.lower() in {"dat", "die", "dit", "deze"}:
         # the pronoun stands for the earlier subject, and the query says it in its place: "Hoe vraag
         # ik die aan?" after "Hoe vraag ik DigiD aan?" is embedded as "Hoe vraag ik DigiD aan?"; with

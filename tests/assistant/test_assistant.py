@@ -254,6 +254,17 @@ def test_an_officer_who_opens_a_conversation_with_a_follow_up_is_asked_what_it_p
     assert not assistant.ask("Wat betekent dat voor kleine gemeenten?", history=history).text.startswith("In dit gesprek")
 
 
+def test_an_officer_who_opens_a_conversation_with_ervoor_is_asked_what_it_points_at(assistant):
+    # helper-63: "Welke voorwaarden gelden ervoor?" in a fresh chat was answered with a list about the OKEC
+    answer = assistant.ask("Welke voorwaarden gelden ervoor?")
+
+    assert answer.abstained
+    assert 'u schrijft "ervoor"' in answer.text and '"Welke voorwaarden gelden voor [onderwerp]?"' in answer.text
+    # a clause of its own after it says what it points at
+    assert not assistant.ask("Hoe zorg ik ervoor dat statushouders snel een woning krijgen?").text.startswith(
+        "In dit gesprek")
+
+
 def test_a_question_the_corpus_cannot_answer_gets_an_honest_abstention(assistant):
     answer = assistant.ask("Hoeveel kost een nieuw paspoort voor volwassenen?")
 

@@ -44,6 +44,7 @@ def test_a_follow_up_that_leans_on_the_conversation_carries_the_earlier_topic(fo
     "Wat is ervoor nodig om een urgentieverklaring te krijgen?",
     "Welke stappen zetten we bij een nieuwe huisvestingsverordening, en wie moeten we erbij betrekken?",
     "Hoe zou de aanpak eruit moeten zien?",
+    "Hoe lang liep de woonzorgstimuleringsregeling en hoeveel geld was ervoor beschikbaar?",  # its own regeling
 ])
 def test_a_question_that_stands_on_its_own_is_searched_as_asked(question):
     assert condense(question, EARLIER) == question
