@@ -285,6 +285,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         section = hit.chunk.section or ""
         section_terms = set(terms(section))
         above = set(terms(nearest_heading(section)))
+        where = section_terms | set(terms(hit.document.title))  # where its units stand, for `opposes`
         passage = passage_units(hit)
         if asked:
             passage = with_definitions_apart(passage, asked)
@@ -389,7 +390,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 score *= FOCUS_MISSED
             # by its own words ("… gedeeld door vier onzelfstandige woonruimten" under a heading on zelfstandige
             # woonruimte), or by where it stands (the Beleidsboek … onzelfstandige woonruimte)
-            if opposes(wanted, read) or opposes(wanted, section_terms | set(terms(hit.document.title))):
+            if opposes(wanted, read) or opposes(wanted, where):
                 score *= OPPOSITE_FACTOR
             asked_items = whether and _items_asked(unit, section_terms, wanted)
             if asked_items:
