@@ -391,13 +391,13 @@ class ThuiswijzerApp:
         if stamp == seen:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
         regions = self.regions()
-        years = [value for _, value in self.since_choices()]
+        years = self.since_choices()
         documents = self.document_filter_choices()
         present = {doc_id for _, doc_id in documents}
         return (stamp,
                 gr.update(choices=[(ALL_REGIONS, "")] + [(r, r) for r in regions],
                           value=region if region in regions else ""),
-                gr.update(choices=self.since_choices(), value=since if since in years else ""),
+                gr.update(choices=years, value=since if since in {value for _, value in years} else ""),
                 gr.update(choices=documents, value=[d for d in doc_ids or [] if d in present]))
 
     def _region_update(self):
@@ -429,10 +429,9 @@ class ThuiswijzerApp:
         self.require_editor(editor)
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         url = (source_url or "").strip()
-        too_long = field_too_long(title, region, url)
         problem = ("Kies eerst een of meer bestanden." if not paths else
                    "De bron-URL moet beginnen met http:// of https://." if url and not render.safe_url(url) else
-                   too_long or date_problem(date) or self.claim_uploads())
+                   field_too_long(title, region, url) or date_problem(date) or self.claim_uploads())
         if problem:
             warn(problem)
             return UNCHANGED_AFTER_WRITE + UNCHANGED_METADATA
