@@ -187,10 +187,12 @@ _BOUND = re.compile(r"\b(?:tot(?:\s+en\s+met)?|t/m|vanaf|sinds|uiterlijk|per|na|
 # "Hoeveel statushouders …", "Hoeveel woningen …": a plural noun says what the number counts
 _COUNTED = re.compile(r"\bhoeveel\s+([^\W\d_]{3,}(?:en|s))\b", re.I)
 # a number and the plural noun right after it, past a range ("twee of meer", "drie tot vijf", "twee à
-# drie") and one adjective: "zeven gemeenten", "tien verplichte urgentiegroepen", "7 sociale huurwoningen"
+# drie") and one adjective: "zeven gemeenten", "tien verplichte urgentiegroepen", "7 sociale huurwoningen";
+# or the measure Dutch writes in the singular after a number: "onder de 24 jaar" counts no statushouders
 _COUNTING = re.compile(r"(?P<number>\b\d[\d.,]*|\b[^\W\d_]+)"
                        r"(?:\s+(?:of\s+(?:meer|minder)|(?:tot(?:\s+en\s+met)?|à|a|of)\s+(?:\d[\d.,]*|[^\W\d_]+)))?"
-                       r"(?:\s+[^\W\d_]+e\b)?(?:\s+(?P<counted>[^\W\d_]{3,}(?:en|s))\b)?", re.I)
+                       r"(?:\s+[^\W\d_]+e\b)?(?:\s+(?P<counted>[^\W\d_]{3,}(?:en|s)|jaar|uur|keer|maal|procent|euro"
+                       r"|(?:kilo)?meter)\b)?", re.I)
 _ASKS_PERCENTAGE = re.compile(r"\b(?:percentage|procent)\b", re.I)
 # how often is said in words as often as in numbers: "elke week", "wekelijks", "eens per kwartaal"
 _ASKS_FREQUENCY = re.compile(r"\bhoe\s*vaak\b", re.I)

@@ -258,6 +258,10 @@ def test_a_number_that_counts_something_else_does_not_answer_how_many():
     assert not states_quantity("Het gaat om drie tot vijf gemeenten.", asked)
     assert states_quantity("Dit jaar komen er twee à drie statushouders bij.", asked)
     assert not states_quantity("De regio U16 werkt samen.", "Hoeveel opvangplekken zijn er?")  # a name, no number
+    # Dutch writes a measure in the singular after its number: Utrecht's "onder de 24 jaar" opened the
+    # answer to "Hoeveel statushouders moet de gemeente Utrecht in 2026 huisvesten?" uncautioned (helper-64)
+    assert not states_quantity("Jonge woningzoekenden onder de 24 jaar hebben het extra moeilijk.", asked)
+    assert not states_quantity("De huur stijgt met 35 procent.", asked)
     # a date that bounds a period answers how long; the date of a law does not
     assert states_quantity("De regeling geldt tot 1 januari 2027.", "Hoe lang geldt de regeling?")
     assert states_quantity("De urgentieverklaring geldt tot 1 juli.", "Hoelang geldt de urgentieverklaring?")
