@@ -5,9 +5,12 @@ Editors come from `THUISWIJZER_EDITORS` ("naam:wachtwoord,…") and/or the file 
 `THUISWIJZER_EDITORS_FILE` (one "naam:wachtwoord" per line). A password may be stored as an
 argon2 hash (`thuiswijzer hash-password` makes one); plain passwords still work.
 
-The brake counts attempts in moving windows (the `limits` library): once a name or a client
-has used its attempts, further attempts are refused without checking the password until the
-window has moved on; a successful login clears the name's count.
+The brake counts failed attempts in moving windows (the `limits` library): once a name or a
+client has used its attempts, further attempts are refused without checking the password until
+the window has moved on. A successful login uses none, and clears the name's count: an office
+behind one proxy shares its client's budget (docs/security.md), and its editors' logins should not
+use it up (helper-65 was locked out for 33 minutes after 23 correct logins). Attempts are checked
+one at a time, so no guess slips past the count while another is being checked.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import hmac
 import logging
 import math
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,15 +95,21 @@ class LoginGuard:
         self.per_name: list[RateLimitItem] = parse_many(per_name)
         self.per_client: list[RateLimitItem] = parse_many(per_client)
         self._limiter = MovingWindowRateLimiter(MemoryStorage())
+        self._one_at_a_time = threading.Lock()
 
     def attempt(self, name: str, password: str, client: str) -> LoginResult:
         name, password = (name or "").strip(), password or ""
-        wait = self._take_turn(name, client)
+        with self._one_at_a_time:
+            return self._attempt(name, password, client)
+
+    def _attempt(self, name: str, password: str, client: str) -> LoginResult:
+        wait = self._wait(name, client)
         if wait:
             log.warning("login refused (too many attempts): name=%r client=%s wait=%ss", name, client, wait)
             return LoginResult(False, wait)
         if not self.verify(name, password):
             log.warning("login failed: name=%r client=%s", name, client)
+            self._count_failure(name, client)
             return LoginResult(False)
         for limit in self.per_name:
             self._limiter.clear(limit, "name", name)
@@ -119,14 +129,21 @@ class LoginGuard:
             return _check_hash(stored, password)
         return hmac.compare_digest(password.encode(), stored.encode())
 
-    def _take_turn(self, name: str, client: str) -> int:
-        """Count this attempt; the seconds to wait when the name or the client has used its attempts."""
-        for limits, key in ((self.per_name, ("name", name)), (self.per_client, ("client", client))):
-            for limit in limits:
-                if not self._limiter.hit(limit, *key):
-                    reset = self._limiter.get_window_stats(limit, *key).reset_time
-                    return max(1, math.ceil(reset - time.time()))
+    def _windows(self, name: str, client: str):
+        return [(limit, key) for limits, key in ((self.per_name, ("name", name)), (self.per_client, ("client", client)))
+                for limit in limits]
+
+    def _wait(self, name: str, client: str) -> int:
+        """The seconds to wait when the name or the client has used its failed attempts, else 0."""
+        for limit, key in self._windows(name, client):
+            if not self._limiter.test(limit, *key):
+                reset = self._limiter.get_window_stats(limit, *key).reset_time
+                return max(1, math.ceil(reset - time.time()))
         return 0
+
+    def _count_failure(self, name: str, client: str) -> None:
+        for limit, key in self._windows(name, client):
+            self._limiter.hit(limit, *key)
 
 
 def _check_hash(stored: str, password: str) -> bool:

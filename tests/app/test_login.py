@@ -35,3 +35,16 @@ def test_the_brake_says_how_long_to_wait_in_seconds_or_minutes():
     assert LoginResult(False, 42).message() == "Te veel mislukte pogingen om in te loggen. Probeer het over 42 seconden opnieuw."
     assert LoginResult(False, 1800).message().endswith("Probeer het over 30 minuten opnieuw.")
     assert LoginResult(False).message() == "Onbekende naam of onjuist wachtwoord."
+
+
+def test_an_editor_logging_in_again_and_again_is_never_braked_but_guessing_from_that_client_is():
+    # helper-65 logged in and out 23 times in 40 minutes, with 8 typos among them, and was locked out for 33
+    # minutes with "Te veel mislukte pogingen": every correct login had counted as an attempt of the client
+    guard = LoginGuard({"anna": "geheim"}, per_name="5/minute", per_client="10/minute;30/hour")
+
+    assert all(guard.attempt("anna", "geheim", "kantoor").ok for _ in range(40))
+    for guess in range(10):
+        assert guard.attempt(f"naam{guess}", "raden", "kantoor").wait_seconds == 0
+    refused = guard.attempt("anna", "geheim", "kantoor")
+    assert not refused.ok and refused.wait_seconds > 0  # ten failures use the client's minute, correct or not
+    assert guard.attempt("anna", "geheim", "thuis").ok  # another client has its own budget
