@@ -115,6 +115,10 @@ OTHER_PLACE_FIGURE_TEXT = (
     "Een antwoord voor {names} vond ik niet in de kennisbank. De passage die er het dichtst bij komt, geeft een "
     "getal uit {title}, en dat gaat over een andere plaats dan {names}."
 )
+OTHER_PLACE_TEXT = (
+    "Een antwoord voor {names} vond ik niet in de kennisbank. De passage die er het dichtst bij komt, komt uit "
+    "{title}, en dat gaat over een andere plaats dan {names}."
+)
 NEAREST = 3
 
 
@@ -312,9 +316,9 @@ class Assistant:
             elif outline is not None:  # "Hoe richt je de procesorganisatie in?": the guide written on it, or
                 guide, part = outline  # for "Hoe betrek ik ervaringsdeskundigen?" its part written on it
                 composition = (part_answer(guide, part, index) if part else guide_answer(guide, index)) or composition
-            elsewhere_figure = figure_of_another_place(named, composition, index)
-            if elsewhere_figure:
-                answer = self._abstain(query, read, notes, evidence.score, text=elsewhere_figure)
+            elsewhere = answer_of_another_place(named, composition, index, asks_rule=bool(asked_places))
+            if elsewhere:
+                answer = self._abstain(query, read, notes, evidence.score, text=elsewhere)
                 yield answer.text, answer
                 return
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
@@ -550,25 +554,29 @@ def unnamed_places(asked: list[str], opening: Citation) -> list[str]:
     return [place for place in asked if not place_terms(place) <= named]
 
 
-def figure_of_another_place(asked: list[str], composition, index) -> str:
-    """A refusal, in Dutch, when the answer would open with a figure (a number, an amount, a year) from a
-    text about another place than the places `asked` about, which its region, municipalities or title
-    name; "" otherwise. "Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amsterdam?" opened
-    with Utrecht's "11 jaar" under "Ga na of het ook daar geldt" (helper-60): a figure of one city says
-    nothing of another."""
+def answer_of_another_place(asked: list[str], composition, index, asks_rule: bool) -> str:
+    """A refusal, in Dutch, when the answer would open with a text about another place than the places
+    `asked` about, which its region, municipalities or title name, and says what that place has or
+    did: a figure (a number, an amount, a year), or anything when the question does not ask a rule
+    (`asks_rule`, which a law or another place's text may state for every place); "" otherwise.
+    "Wat is de gemiddelde wachttijd voor een sociale huurwoning in Amsterdam?" opened with Utrecht's
+    "11 jaar" under "Ga na of het ook daar geldt" (helper-60); "Welke afspraken … staan in de
+    prestatieafspraken van Rotterdam …?" with Utrecht's own agreements."""
     if not asked or not composition.citations:
         return ""
     opening = composition.citations[0]
     unnamed = unnamed_places(asked, opening)
     document = index.document(opening.doc_id)
-    if not unnamed or document is None or not re.search(r"\d", " ".join(extractive.opening_lines(composition.text))):
+    figure = re.search(r"\d", " ".join(extractive.opening_lines(composition.text)))
+    if not unnamed or document is None or not (figure or not asks_rule):
         return ""
     metadata = document.metadata
-    own = [metadata.region, *metadata.municipalities, *named_places(document.display_title or "")]
-    if not [place for place in own if place]:
+    own = [place for place in (metadata.region, *metadata.municipalities,
+                               *named_places(document.display_title or "")) if place]
+    if not own or any(place_terms(name) <= set().union(*map(terms, own)) for name in unnamed):
         return ""  # a law or a national text: `place_notice` says it holds everywhere, or where it comes from
     names = " en ".join(unnamed)
-    return OTHER_PLACE_FIGURE_TEXT.format(names=names, title=document.display_title)
+    return (OTHER_PLACE_FIGURE_TEXT if figure else OTHER_PLACE_TEXT).format(names=names, title=document.display_title)
 
 
 def place_notice(asked: list[str], citations: list[Citation], index) -> str:

@@ -934,8 +934,10 @@ def anchors(question: str) -> list[str]:
 
 
 # a name written as a place: "in Rotterdam", "de gemeente Utrecht", "regio Amsterdam", "in de provincie Limburg",
-# and after a municipality's own text or body: "de huisvestingsverordening van Amersfoort", "het college van Zwolle"
-_OF_PLACE = r"(?<=verordening\s)van|(?<=visie\s)van|(?<=beleid\s)van|(?<=college\s)van|(?<=raad\s)van"
+# and after a municipality's own text or body: "de huisvestingsverordening van Amersfoort", "het college van Zwolle",
+# "de prestatieafspraken van Rotterdam"
+_OF_PLACE = (r"(?<=verordening\s)van|(?<=visie\s)van|(?<=beleid\s)van|(?<=college\s)van|(?<=raad\s)van"
+             r"|(?<=afspraken\s)van|(?<=nota\s)van|(?<=programma\s)van|(?<=begroting\s)van")
 _PLACE = re.compile(rf"\b(?:(?i:in|uit|voor|gemeente|regio|provincie|stad|dorp|wijk)|{_OF_PLACE})\s+"
                     r"(?:de\s+(?:gemeente|regio|provincie)\s+)?"
                     r"([A-ZÀ-Ý][\w']+(?:(?:-|\s|\s(?:op|bij|aan den|aan de)\s)[A-ZÀ-Ý][\w']+)*)")

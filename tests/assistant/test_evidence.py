@@ -6,7 +6,7 @@ import pytest
 from assistant.evidence import (OFF_TOPIC_PROBES, Evidence, NoiseFloor, astray, named_where_asked, passage_terms,
                                untyped, weigh)
 from assistant.sentences import (anchors, asks_article, asks_date, asks_quantity, asks_reason, coverage, credit,
-                                 hyphenated_name, places, question_terms, same_verb, states_article, states_date,
+                                 hyphenated_name, named_places, places, question_terms, same_verb, states_article, states_date,
                                  states_quantity, states_reason, terms, without_places)
 from index.models import DocumentRecord, Hit
 from ingest.models import Chunk, Metadata
@@ -447,6 +447,14 @@ def test_a_place_is_read_where_a_question_asks_a_rule_for_it(question, named):
     assert places(question) == named
 
 
+def test_a_place_is_read_after_the_agreements_or_policy_of_a_municipality_that_the_question_asks_about():
+    # "de prestatieafspraken van Rotterdam" was no place, and Utrecht's own agreements answered it
+    assert named_places("Welke afspraken staan in de prestatieafspraken van Rotterdam met haar corporaties?") == [
+        "Rotterdam"]
+    assert named_places("Wat staat er in de nota van Zwolle over dakloosheid?") == ["Zwolle"]
+    assert named_places("Welke afspraken van de minister gelden?") == []
+
+
 def test_a_law_without_a_region_speaks_to_every_municipality_a_local_policy_does_not():
     question = "Hoe lang mag een huisvestingsverordening in Zwolle gelden?"
     law = hit("De gemeenteraad kan uitsluitend bij verordening voor de duur van ten hoogste vier jaar regels geven.")
@@ -668,3 +676,23 @@ def test_a_verb_a_follow_up_conjugates_is_the_verb_the_law_writes_in_the_infinit
 def test_a_short_stem_is_no_verb_of_a_question_word_that_only_looks_like_it():
     assert not same_verb("geldt", "geld")  # "Hoeveel geld …" is not asked by every "geldt"
     assert not same_verb("recht", "rech") and not same_verb("staat", "stat")
+
+
+def test_what_a_place_agreed_is_not_answered_from_another_places_own_text_though_a_rule_may_be():
+    from types import SimpleNamespace
+
+    from assistant.assistant import answer_of_another_place
+    from assistant.compose import compose
+
+    nota = hit("Omdat we een thuisbasis willen bieden, maken we afspraken over het huisvesten van aandachtsgroepen.")
+    nota.document.metadata.title = "Beleidsnota Wonen in Utrecht"
+    library = SimpleNamespace(document=lambda doc_id: nota.document)
+    question = "Welke afspraken over aandachtsgroepen staan in de prestatieafspraken van Rotterdam?"
+    composition = compose(question, [nota], {})
+
+    assert answer_of_another_place(["Rotterdam"], composition, library, asks_rule=False) == (
+        "Een antwoord voor Rotterdam vond ik niet in de kennisbank. De passage die er het dichtst bij komt, komt uit "
+        "Beleidsnota Wonen in Utrecht, en dat gaat over een andere plaats dan Rotterdam.")
+    # a rule may hold there too: `place_notice` asks the officer to check; and Utrecht's text is Utrecht's own
+    assert answer_of_another_place(["Rotterdam"], composition, library, asks_rule=True) == ""
+    assert answer_of_another_place(["Utrecht"], composition, library, asks_rule=False) == ""
