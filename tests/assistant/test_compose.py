@@ -1629,6 +1629,7 @@ def test_a_sentence_with_one_word_in_place_of_another_is_not_cited_as_saying_the
     assert "vertrekken" in body(answer) and "][" not in body(answer)
 
 
+
 def test_a_sources_own_bracketed_numbers_are_shown_as_the_superscripts_they_stand_for():
     # Utrecht's nota, converted: a lost superscript and a table's footnote reference
     assert as_quoted("minimaal 40 m[2] GBO") == "minimaal 40 m² GBO"
@@ -1734,3 +1735,22 @@ def test_a_follow_up_about_one_group_of_a_long_list_not_shown_before_gets_that_g
                 doc_id="urgentieregeling")
     assert "Huiselijk geweld" in body(compose("Voor jongeren (uitstroom beschermd wonen)?", [short], {},
                                               previous_answers=[earlier], follow_up="En voor jongeren?"))
+
+
+def test_a_long_lid_of_law_is_quoted_whole_when_it_answers_and_a_run_on_sentence_elsewhere_is_not():
+    # art. 14 lid 1 of the Huisvestingswet 2026 is one sentence of 92 words; a fresh user asked whether a
+    # gemeente may give voorrang for binding, and it was no candidate at all (helper-64)
+    lid = ("In de huisvestingsverordening kan de gemeenteraad bepalen dat bij de verlening van huisvestingsvergunningen "
+           "voorrang wordt gegeven aan woningzoekenden die economisch of maatschappelijk gebonden zijn aan de "
+           "woningmarktregio, de gemeente of een tot de gemeente behorende kern voor een of meer daarbij aangewezen "
+           "categorieën woonruimte voor zover de gemeente als gevolg van regels gesteld bij of krachtens een algemene "
+           "maatregel van bestuur als bedoeld in artikel 2.24 van de Omgevingswet of bij een omgevingsverordening als "
+           "bedoeld in artikel 2.22 van de Omgevingswet geringe of geen mogelijkheden heeft tot uitbreiding van de "
+           "woonruimtevoorraad.")
+    question = "Mag de gemeenteraad voorrang geven aan woningzoekenden die gebonden zijn aan de gemeente?"
+
+    law = compose(question, [hit(f"1 {lid}", "Artikel 14", "huisvestingswet-regelrecht", "2026-07-01", "regelgeving")], {})
+    note = compose(question, [hit(lid, "Voorrang", "nota")], {})
+
+    assert body(law).startswith(f"Lid 1: {lid} [1]")
+    assert not note.citations  # the same words without a lid: as likely a PDF's run-on lines as a sentence
