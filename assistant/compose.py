@@ -25,13 +25,14 @@ from itertools import takewhile
 from assistant.condense import own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit, anchors,
-                                 as_quoted, asked_statement, asks_article, asks_quantity, asks_reason, coverage, credit,
-                                 defined_terms, defines, entry_heads, glossary_entry, glossary_row, is_boilerplate,
-                                 laws_asked_in_effect, may_define, measure_nouns, name_terms, names_document, names_lid,
-                                 near_quantity, nearest_heading, of_another_law, only_refers, question_terms, quotes,
-                                 passage_units, same_verb, says_what_a_number_depends_on, shingles, states_article,
-                                 states_date, states_reason, terms, tidy, without_lid_number)
+from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit,
+                                 analyzer_stopwords, anchors, as_quoted, asked_statement, asks_article, asks_quantity,
+                                 asks_reason, coverage, credit, defined_terms, defines, entry_heads, glossary_entry,
+                                 glossary_row, is_boilerplate, laws_asked_in_effect, may_define, measure_nouns,
+                                 name_terms, names_document, names_lid, near_quantity, nearest_heading, of_another_law,
+                                 only_refers, question_terms, quotes, passage_units, same_verb,
+                                 says_what_a_number_depends_on, shingles, states_article, states_date, states_reason,
+                                 terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
@@ -1263,6 +1264,11 @@ def says_the_same(a: Candidate, b: Candidate) -> bool:
     if sorted(_FIGURE.findall(a_text)) != sorted(_FIGURE.findall(b_text)):
         return False
     words = [set(re.findall(r"\w+", text)) for text in (a_text, b_text)]
+    # …nor a letter that names something, which makes no term: "versie C" is no echo of "versie B" (helper-65)
+    letters = [{w for w in found if not w.isdigit() and not terms(w) and w not in analyzer_stopwords()}
+               for found in words]
+    if letters[0] != letters[1]:
+        return False
     if words[0] & _DENIAL != words[1] & _DENIAL:
         return False
     return not any(f"on{w}" in words[1 - i] for i in (0, 1) for w in words[i])

@@ -1629,6 +1629,15 @@ def test_a_sentence_with_one_word_in_place_of_another_is_not_cited_as_saying_the
     assert "vertrekken" in body(answer) and "][" not in body(answer)
 
 
+def test_two_notes_that_differ_in_a_letter_only_are_not_cited_as_saying_the_same():
+    # helper-65 uploaded "Nota wonen versie B" and "versie C": "Nota wonen versie C. [1][4]" cited B for C
+    versie_c = hit("Nota wonen versie C. Mantelzorgers krijgen voorrang.", doc_id="nota-wonen")
+    versie_b = hit("Nota wonen versie B. Mantelzorgers krijgen voorrang.", doc_id="nota-wonen-2")
+
+    answer = compose("Welke versie van de nota wonen geldt?", [versie_c, versie_b], {})
+
+    assert "versie C." in body(answer) and "][" not in body(answer)
+
 
 def test_a_sources_own_bracketed_numbers_are_shown_as_the_superscripts_they_stand_for():
     # Utrecht's nota, converted: a lost superscript and a table's footnote reference
