@@ -75,8 +75,7 @@ CHARS_PER_TOKEN_BOUND = 8
 # 18: "Vraag 4" a heading over its question and answer; a PDF's /Subject as its title when /Title is empty
 # 19: every heading all sections share is the document's heading, not only the first
 # 20: a footnote written into a Markdown sentence (<sup> 5 Ver van huis … </sup>) as a note after its paragraph
-# 21: bullets a conversion left as a symbol font's glyphs ("\u085f", "\uf0b7") begin list items and are no text
-PIPELINE_VERSION = 21
+PIPELINE_VERSION = 20
 
 @dataclass
 class RayTarget:

@@ -89,25 +89,6 @@ def clean_line(line: str) -> str:
     return SPACES.sub(" ", line).strip()
 
 
-def glyph_items(line: str) -> list[str]:
-    """The line cut at the bullets a conversion left as a symbol font's glyphs: code points that are
-    private or have no character ("\uf0b7" from Word's Symbol font; "\u085f" throughout the Utrecht
-    nota's Markdown, where "- \u085f Uitstroom … incl. Wonen Eerst \u085f Statushouders" holds two
-    of its groups). A line that opens with one (after a list marker or not) is a list whose items
-    each glyph begins ("- Uitstroom …", "- Statushouders"); in any other line such a glyph is no
-    text and goes. A line without one comes back as it is."""
-    if line.isascii():
-        return [line]
-    marks = [i for i, c in enumerate(line) if ord(c) > 0x7F and unicodedata.category(c) in ("Co", "Cn")]
-    if not marks:
-        return [line]
-    head = line[: marks[0]].strip()
-    if head and not BULLET.match(f"{head} x"):
-        glyphs = set(marks)
-        return [SPACES.sub(" ", "".join(c for i, c in enumerate(line) if i not in glyphs)).strip()]
-    return [f"- {piece}" for a, b in zip(marks, [*marks[1:], len(line)]) if (piece := line[a + 1 : b].strip())]
-
-
 def as_list_item(line: str) -> str | None:
     """The line as a list item ("- item" for bullets, numbering kept), or None if it is not one."""
     if BULLET.match(line):
@@ -200,16 +181,15 @@ def reflow(
         if not line:
             previous = ""
             continue
-        for piece in glyph_items(line):
-            block = classify(piece)
-            open_block = blocks[-1] if blocks and previous and blocks[-1].kind in TEXT_KINDS else None
-            if open_block and open_block.kind == "item" and SENTENCE_END.search(previous):
-                open_block = None
-            if block.kind == "text" and open_block and not starts_paragraph(previous, piece):
-                open_block.text = join(open_block.text, piece)
-            else:
-                blocks.append(block)
-            previous = piece
+        block = classify(line)
+        open_block = blocks[-1] if blocks and previous and blocks[-1].kind in TEXT_KINDS else None
+        if open_block and open_block.kind == "item" and SENTENCE_END.search(previous):
+            open_block = None
+        if block.kind == "text" and open_block and not starts_paragraph(previous, line):
+            open_block.text = join(open_block.text, line)
+        else:
+            blocks.append(block)
+        previous = line
     return blocks
 
 

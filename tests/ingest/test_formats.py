@@ -206,27 +206,3 @@ def test_a_hard_wrapped_text_file_is_reflowed_into_paragraphs(tmp_path):
     assert load_document(note).text == (
         "De gemeente maakt afspraken met de corporaties over uitstroom.\n\n- eerste punt\n- tweede punt"
     )
-
-
-def test_a_note_whose_bullets_came_out_as_symbol_font_glyphs_reads_as_a_list_without_them(tmp_path):
-    # Word's Symbol-font bullet is the private character U+F0B7 once the note is saved as text; the
-    # Utrecht nota's conversion left U+085F, and ran two of its groups into one line
-    note = tmp_path / "doelgroepen.md"
-    note.write_text("Wij kennen deze groepen:\n\n- \u085f Uitstroom beschermd wonen incl. Wonen Eerst \u085f Statushouders\n"
-                    "\uf0b7 Kwetsbare jongvolwassenen\n\nDe gemeente \uf0b7 bemiddelt direct.\n", encoding="utf-8")
-
-    assert load_document(note).text == (
-        "Wij kennen deze groepen:\n\n- Uitstroom beschermd wonen incl. Wonen Eerst\n- Statushouders\n"
-        "- Kwetsbare jongvolwassenen\n\nDe gemeente bemiddelt direct."
-    )
-
-
-def test_the_utrecht_nota_lists_its_groups_in_a_vulnerable_position_one_per_item(external_docs):
-    nota = external_docs / "utrecht-beleidsnota-wonen-2025-2030_vng-gemma-conversion.md"
-    if not nota.is_file():
-        pytest.skip(f"{nota.name} is not in {external_docs}")
-
-    text = load_document(nota).text
-
-    assert "\u085f" not in text
-    assert "- Uitstroom maatschappelijke opvang & beschermd wonen incl. Wonen Eerst\n- Statushouders\n" in text
