@@ -423,8 +423,8 @@ class ThuiswijzerApp:
                   progress=gr.Progress()):
         """Store the uploads (sanitised names, size-limited) and ingest them, with the metadata the command
         line's `thuiswijzer ingest` takes; returns the updates of `after` and of the six metadata fields,
-        which an ingest empties: the next file gets metadata of its own, not, unseen, the title and region
-        of the last one. `date` is the text's date as an editor writes it ("2025-02-28", "1 juli 2026");
+        which an ingest that stored a file empties: the next file gets metadata of its own, not, unseen,
+        the title and region of the last one; when every file failed, they stay for the corrected one. `date` is the text's date as an editor writes it ("2025-02-28", "1 juli 2026");
         `municipalities` names them with commas."""
         self.require_editor(editor)
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
@@ -450,7 +450,7 @@ class ThuiswijzerApp:
             target = self.upload_target(shown)
             backup = self._store_upload(Path(path), target)
             staged[str(target.resolve())] = (shown, target, backup)
-        summary = ""
+        summary, stored = "", False
         if staged:
             overrides = {"type": doc_type or None, "region": (region or "").strip() or None,
                          "title": ((title or "").strip() or None) if len(staged) == 1 else None,
@@ -479,6 +479,7 @@ class ThuiswijzerApp:
                 reason = (result.reason or "").replace(f"{self.upload_dir.resolve()}{os.sep}", "")
                 rows.append([shown, render.STATUS_LABELS.get(result.status, result.status),
                              result.chunks or "", as_sentence(reason)])
+            stored = any(result.status in ("added", "updated", "skipped") for result in report.files)
             report.files += refused
             summary = report.summary()
             if title and len(staged) > 1:
@@ -486,7 +487,9 @@ class ThuiswijzerApp:
         progress(1.0, desc="Klaar")
         # one form of summary, whether or not a file reached the ingest ("Geen bestand toegevoegd: 1 mislukt." read
         # as another kind of outcome than "0 toegevoegd, … 1 mislukt", helper-58)
-        return self._after_write(rows, summary or IngestReport(files=refused).summary()) + ("",) * 6
+        # a form whose files all failed keeps what the editor typed, for the corrected file (helper-65)
+        return (self._after_write(rows, summary or IngestReport(files=refused).summary())
+                + (("",) * 6 if stored else UNCHANGED_METADATA))
 
     def upload_problem(self, path: Path) -> str | None:
         """A Dutch reason not to take this upload, or None."""

@@ -317,6 +317,18 @@ def test_after_an_upload_the_metadata_fields_are_empty_so_the_next_file_does_not
     assert next(d for d in web.documents() if d.doc_id == "heidebroek").metadata.region == "Heidebroek"
 
 
+def test_an_editor_whose_upload_fails_keeps_the_type_and_region_typed_for_the_corrected_file(web, tmp_path):
+    # helper-65: after "afgebroken-nota.pdf" was refused, Type and Regio were empty again
+    broken = tmp_path / "afgebroken-nota.pdf"
+    broken.write_bytes(b"%PDF-1.4 afgebroken")
+    fields = ("praktijkvoorbeeld", "Testregio", "", "")
+
+    result = web.add_files([str(broken)], *fields, "anna", progress=no_progress)
+
+    assert result[0][0][1] == "mislukt" and result[-6:] == app.UNCHANGED_METADATA
+    assert "afgebroken-nota" not in {d.doc_id for d in web.documents()}
+
+
 def test_an_upload_whose_text_the_library_holds_names_the_earlier_upload_without_a_server_path(web, tmp_path):
     # helper-61: "Dezelfde inhoud als /tmp/…/data/uploads/vlinderfonds.md; niet nog eens toegevoegd."
     upload(web, write_note(tmp_path / "in" / "vlinderfonds.md", "Het Vlinderfonds steunt 12 woonprojecten."))
