@@ -394,6 +394,9 @@ class ThuiswijzerApp:
         years = self.since_choices()
         documents = self.document_filter_choices()
         present = {doc_id for _, doc_id in documents}
+        gone = [d for d in doc_ids or [] if d not in present]
+        if gone:  # else the next answer reads the whole library, unannounced (helper-65)
+            warn(CHOSEN_REMOVED_TEXT if len(gone) < len(doc_ids) else CHOSEN_REMOVED_ALL_TEXT)
         return (stamp,
                 gr.update(choices=[(ALL_REGIONS, "")] + [(r, r) for r in regions],
                           value=region if region in regions else ""),
@@ -1114,6 +1117,11 @@ def warn(message: str) -> None:
 # what a Beheer write leaves untouched when it refuses before doing anything: every output of
 # `ThuiswijzerApp._after_write` skipped. Raising instead would mark each of them "Fout" until
 # the editor clicks its cross away.
+# the page's timer saw a document chosen under "Alleen in" removed (`refresh_filters`)
+CHOSEN_REMOVED_TEXT = ("Een document dat u onder \"Alleen in\" koos, is uit de kennisbank verwijderd; ik zoek "
+                       "in de andere.")
+CHOSEN_REMOVED_ALL_TEXT = ("Het document dat u onder \"Alleen in\" koos, is uit de kennisbank verwijderd; ik zoek "
+                           "nu in de hele kennisbank.")
 UNCHANGED_AFTER_WRITE = (gr.skip(),) * 8
 UNCHANGED_METADATA = (gr.skip(),) * 6  # type, region, title, source URL, date and municipalities of an upload
 

@@ -664,7 +664,7 @@ def test_a_new_conversation_stops_an_answer_still_arriving(web):
     assert asked and any(asked <= set(d.get("cancels") or []) for d in on_click)
 
 
-def test_a_document_added_from_the_command_line_appears_in_the_filters_of_an_open_page(web, tmp_path):
+def test_a_document_added_from_the_command_line_appears_in_the_filters_of_an_open_page(web, tmp_path, monkeypatch):
     # helper-61: "Regio" and "Alleen in" listed a document ingested with `thuiswijzer ingest` only after a
     # reload; the page's timer now reads the filters anew when the library changed, keeping the choice made
     seen = web.library_stamp()
@@ -680,7 +680,10 @@ def test_a_document_added_from_the_command_line_appears_in_the_filters_of_an_ope
     assert ("Kwartelveen", "Kwartelveen") in region["choices"] and region["value"] == "Zonnedal"
     assert "nota-kwartelveen" in {doc_id for _, doc_id in documents["choices"]}
     assert documents["value"] == ["nota-wonen-zonnedal"]
-    # a chosen document an editor removed meanwhile is no longer chosen
+    # a chosen document an editor removed meanwhile is no longer chosen, and the officer is told (helper-65)
     IndexWriter(web.index_dir, web.embedder()).remove(["nota-wonen-zonnedal"])
+    told = []
+    monkeypatch.setattr(app, "warn", told.append)
     _, region, _, documents = web.refresh_filters(stamp, "Zonnedal", "", ["nota-wonen-zonnedal"])
     assert documents["value"] == [] and region["value"] == ""
+    assert told == [app.CHOSEN_REMOVED_ALL_TEXT]
