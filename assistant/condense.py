@@ -34,6 +34,10 @@ _DEMONSTRATIVE = re.compile(
     rf"(?:(?:de|het|een|elke|iedere)\s+)?[\w-]+\s+(die|deze|dat|dit)\s+(?!{_CLAUSE_START}\b)\w+",
     re.I,
 )
+# "Hoe pakken gemeenten dat in de praktijk aan?": "dat" is the object of a verb whose particle closes the
+# question (helper-65); a "dat" that opens a clause ends on its verb ("Hoe weet ik dat iemand urgentie krijgt?")
+_OBJECT_OF_SEPARABLE = re.compile(r"\b(?:dat|dit)\b(?=(?:\s+[\w-]+)*?\s+(?:aan|op|uit|af|mee|toe|vast|terug|om)"
+                                  r"\s*[?.!]*\s*$)", re.I)
 # "Geldt die ook …?", "Moet dat …?": a pronoun as the subject right after the opening verb
 _PRONOUN_SUBJECT = re.compile(r"^\s*\w+\s+(die|dat|deze|dit|ze|zij|hij|zo'n)\b", re.I)
 # "Hoe werkt het?", "Voor wie is het bedoeld?": "het" after a verb at the end, or before a closing participle,
@@ -102,7 +106,8 @@ def is_follow_up(question: str) -> bool:
     if joined:
         question = question[:joined.start("join")] + "?"
     if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN, _PRONOUN_SUBJECT, _POINTING_ADVERB,
-                                        _OBJECT_BEFORE_VERB, _IT)) or _ER_POINTING.match(question) \
+                                        _OBJECT_BEFORE_VERB, _IT, _OBJECT_OF_SEPARABLE)) \
+            or _ER_POINTING.match(question) \
             or _LEANING_START.match(question) or points_back_first(question):  # "Wie stelt dat vast?"
         return True
     if _BARE_ASKING.match(question) or _owner_unnamed(question):

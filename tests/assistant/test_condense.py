@@ -23,6 +23,7 @@ EARLIER = [
     "Hoe werkt het?",
     "Welke voorwaarden gelden ervoor?",  # helper-61: answered about the OKEC's uses
     "Wie betaalt eraan mee?",
+    "Hoe pakken gemeenten dat in de praktijk aan?",  # helper-65: answered with an unrelated table row
 ])
 def test_a_follow_up_that_leans_on_the_conversation_carries_the_earlier_topic(follow_up):
     query = condense(follow_up, EARLIER)
@@ -45,6 +46,8 @@ def test_a_follow_up_that_leans_on_the_conversation_carries_the_earlier_topic(fo
     "Welke stappen zetten we bij een nieuwe huisvestingsverordening, en wie moeten we erbij betrekken?",
     "Hoe zou de aanpak eruit moeten zien?",
     "Hoe lang liep de woonzorgstimuleringsregeling en hoeveel geld was ervoor beschikbaar?",  # its own regeling
+    "Hoe weet ik dat iemand urgentie krijgt?",  # "dat" opens a clause that ends on its verb
+    "Hoe zorgen we dat jongeren meedoen?",
 ])
 def test_a_question_that_stands_on_its_own_is_searched_as_asked(question):
     assert condense(question, EARLIER) == question
