@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from assistant.compose import sources_block, to_citation
 from assistant.models import Citation
-from assistant.sentences import Unit, as_quoted, is_boilerplate, passage_units
+from assistant.sentences import PARLIAMENTARY_HEAD, Unit, as_quoted, is_boilerplate, passage_units
 from index.models import DocumentRecord, Hit
 from ingest.metadata import OPSCHRIFT
 
@@ -110,8 +110,9 @@ def overview_text(found: list[tuple[Hit, list[Unit]]], where: str) -> tuple[str,
 
 def _disclaimer(text: str) -> bool:
     """Text about the text ("Dit praktijkvoorbeeld is geschreven voor de kennisbank …", "Zie ook …");
-    an opschrift is no disclaimer here: what a law is called says what it regulates."""
-    return is_boilerplate(text) and not OPSCHRIFT.match(text)
+    an opschrift is no disclaimer here: what a law is called says what it regulates, and the head of
+    parliamentary questions what they are about."""
+    return is_boilerplate(text) and not (OPSCHRIFT.match(text) or PARLIAMENTARY_HEAD.match(text))
 
 
 def _headed(section: str | None, pattern: re.Pattern) -> bool:

@@ -1459,13 +1459,23 @@ def points_to_a_section(text: str) -> bool:
     return bool(_SECTION_NUMBER.search(text) and _EXPLAINED.search(text) and not _SAYS_WHAT.search(text))
 
 
+# the head of parliamentary questions and of their answer: who asked whom, when they were sent in or received
+PARLIAMENTARY_HEAD = re.compile(r"^\s*(?:vragen\s+van\s+(?:het\s+lid|de\s+leden)\b|antwoord\s+van\s+(?:de\s+)?"
+                                r"(?:minister|staatssecretaris)\b)[^()]*(?:\([^()]*\)[^()]*)*\((?:ingezonden|ontvangen)\s",
+                                re.I)
+
+
 def is_boilerplate(text: str) -> bool:
     """Text about the text rather than content: a disclaimer, a cross-reference (also to where a
     paragraaf explains something: `points_to_a_section`), a law's note on its own history ("Treedt in
     werking per 01-01-2016"), a law's opschrift ("Wet van 9 juli 2014, houdende regels inzake … (Wet
     maatschappelijke ondersteuning 2015)": the law's name, which brings it first for a question that
-    names the law, and answers nothing asked of it)."""
-    return bool(_BOILERPLATE.search(text) or OPSCHRIFT.match(text.strip()) or points_to_a_section(text))
+    names the law, and answers nothing asked of it), the head of parliamentary questions ("Vragen van
+    het lid Keijzer (BBB) aan de Minister … over de publicatie van de internetconsultatie …
+    (ingezonden 11 maart 2024)." opened the answer to "Tot wanneer liep de internetconsultatie …?",
+    helper-65)."""
+    return bool(_BOILERPLATE.search(text) or OPSCHRIFT.match(text.strip()) or PARLIAMENTARY_HEAD.match(text)
+                or points_to_a_section(text))
 
 
 def says_something(hit) -> bool:

@@ -1312,3 +1312,12 @@ def test_an_officer_asking_how_long_the_wmo_research_may_take_after_a_report_get
     opening = answer.text.split("**Verder in de bronnen**")[0]
     assert "uiterlijk binnen zes weken, een onderzoek" in opening
     assert answer.citations[0].doc_id == "bwbr0035362-wmo-2015-lawsmd-2015"
+
+
+def test_an_officer_asking_until_when_the_consultation_ran_gets_its_date_not_the_head_of_the_questions(officer):
+    # helper-65: the answer opened with "Vragen van het lid Keijzer (BBB) aan de Minister … (ingezonden 11 maart
+    # 2024).", the questions' head, whose date is when they were sent in
+    answer = officer.ask("Tot wanneer liep de internetconsultatie over de huisvesting van Nederlandse evacués?")
+
+    assert answer.text.startswith("De internetconsultatie loopt tot 20 maart 2024. [1]"), answer.text
+    assert "Vragen van het lid Keijzer" not in answer.text.split("**Bronnen**")[0]
