@@ -427,8 +427,9 @@ class ThuiswijzerApp:
         """Store the uploads (sanitised names, size-limited) and ingest them, with the metadata the command
         line's `thuiswijzer ingest` takes; returns the updates of `after` and of the six metadata fields,
         which an ingest that stored a file empties: the next file gets metadata of its own, not, unseen,
-        the title and region of the last one; when every file failed, they stay for the corrected one. `date` is the text's date as an editor writes it ("2025-02-28", "1 juli 2026");
-        `municipalities` names them with commas."""
+        the title and region of the last one; when every file failed, they stay for the corrected one.
+        `date` is the text's date as an editor writes it ("2025-02-28", "1 juli 2026"); `municipalities`
+        names them with commas."""
         self.require_editor(editor)
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         url = (source_url or "").strip()
@@ -1114,14 +1115,14 @@ def warn(message: str) -> None:
     gr.Warning(message)
 
 
-# what a Beheer write leaves untouched when it refuses before doing anything: every output of
-# `ThuiswijzerApp._after_write` skipped. Raising instead would mark each of them "Fout" until
-# the editor clicks its cross away.
 # the page's timer saw a document chosen under "Alleen in" removed (`refresh_filters`)
 CHOSEN_REMOVED_TEXT = ("Een document dat u onder \"Alleen in\" koos, is uit de kennisbank verwijderd; ik zoek "
                        "in de andere.")
 CHOSEN_REMOVED_ALL_TEXT = ("Het document dat u onder \"Alleen in\" koos, is uit de kennisbank verwijderd; ik zoek "
                            "nu in de hele kennisbank.")
+# what a Beheer write leaves untouched when it refuses before doing anything: every output of
+# `ThuiswijzerApp._after_write` skipped. Raising instead would mark each of them "Fout" until
+# the editor clicks its cross away.
 UNCHANGED_AFTER_WRITE = (gr.skip(),) * 8
 UNCHANGED_METADATA = (gr.skip(),) * 6  # type, region, title, source URL, date and municipalities of an upload
 

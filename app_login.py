@@ -129,9 +129,9 @@ class LoginGuard:
             return _check_hash(stored, password)
         return hmac.compare_digest(password.encode(), stored.encode())
 
-    def _windows(self, name: str, client: str):
-        return [(limit, key) for limits, key in ((self.per_name, ("name", name)), (self.per_client, ("client", client)))
-                for limit in limits]
+    def _windows(self, name: str, client: str) -> list[tuple[RateLimitItem, tuple[str, str]]]:
+        keyed = ((self.per_name, ("name", name)), (self.per_client, ("client", client)))
+        return [(limit, key) for limits, key in keyed for limit in limits]
 
     def _wait(self, name: str, client: str) -> int:
         """The seconds to wait when the name or the client has used its failed attempts, else 0."""

@@ -1460,9 +1460,9 @@ def points_to_a_section(text: str) -> bool:
 
 
 # the head of parliamentary questions and of their answer: who asked whom, when they were sent in or received
-PARLIAMENTARY_HEAD = re.compile(r"^\s*(?:vragen\s+van\s+(?:het\s+lid|de\s+leden)\b|antwoord\s+van\s+(?:de\s+)?"
-                                r"(?:minister|staatssecretaris)\b)[^()]*(?:\([^()]*\)[^()]*)*\((?:ingezonden|ontvangen)\s",
-                                re.I)
+PARLIAMENTARY_HEAD = re.compile(r"^\s*(?:vragen\s+van\s+(?:het\s+lid|de\s+leden)\b"
+                                r"|antwoord\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)\b)"
+                                r"[^()]*(?:\([^()]*\)[^()]*)*\((?:ingezonden|ontvangen)\s", re.I)
 
 
 def is_boilerplate(text: str) -> bool:
