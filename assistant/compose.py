@@ -27,10 +27,10 @@ from assistant.expand import one_passage
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit,
                                  analyzer_stopwords, anchors, as_quoted, asked_statement, asks_article, asks_quantity,
-                                 asks_reason, coverage, credit, defined_terms, defines, entry_heads, glossary_entry,
-                                 glossary_row, is_boilerplate, laws_asked_in_effect, may_define, measure_nouns,
-                                 name_terms, names_document, names_lid, near_quantity, nearest_heading, of_another_law,
-                                 only_refers, question_terms, quotes, passage_units, same_verb,
+                                 asks_reason, coverage, credit, defined_terms, defines, entry_heads, form_fields,
+                                 glossary_entry, glossary_row, is_boilerplate, laws_asked_in_effect, may_define,
+                                 measure_nouns, name_terms, names_document, names_lid, near_quantity, nearest_heading,
+                                 of_another_law, only_refers, question_terms, quotes, passage_units, same_verb,
                                  says_what_a_number_depends_on, shingles, states_article, states_date, states_reason,
                                  terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
@@ -303,7 +303,9 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # a law's definition may run past MAX_WORDS
             defining = next((term for term in asked if may_define(unit) and (
                 defines(unit.definition_text, [term]) or (position == 0 and term in entry))), None)
-            if not (defining or _answer_like(unit)) or is_boilerplate(unit.text) or cut_row(unit) or (
+            # a filled-in form's field ("Aantal gevraagde plekken: 14 plekken") ends on no full stop
+            fields = form_fields(passage, position)
+            if not (defining or _answer_like(unit) or fields) or is_boilerplate(unit.text) or cut_row(unit) or (
                     in_effect and of_another_law(" ".join(unit.parts), in_effect)):
                 continue
             if unit.items and _DEFINITIONS_LEAD.search(unit.text) and not defining:
@@ -366,6 +368,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                                       if lid != unit.lid and names_lid(" ".join(unit.parts), lid)))
             if before and unit.lid is not None and before.lid == unit.lid and _NAMES_SENTENCE.search(unit.text):
                 read |= set(terms(before.text))  # "de in de eerste zin genoemde bedragen": what that sentence names
+            read |= set(terms(fields))  # a form's field is of the gemeente another field names
             if (wanted and not coverage(wanted, read | section_terms, weights)
                     and not (focus and any(in_focus(t, read | section_terms) for t in focus))):
                 if hit.document.metadata.type == "regelgeving":  # unless an older text quotes it (`lift_newer_law`)

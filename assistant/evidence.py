@@ -43,8 +43,8 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.sentences import (STATEMENT_SHARE, anchors, asked_statement, asks_quantity, coverage as unit_coverage,
-                                 hyphenated_names, logical_lines, passage_units, place_terms, places, question_terms,
-                                 statement_share, terms)
+                                 form_fields, hyphenated_names, logical_lines, passage_units, place_terms, places,
+                                 question_terms, statement_share, terms)
 from index.models import Hit
 from ingest.models import Metadata
 
@@ -253,10 +253,14 @@ def typed_coverage(question: str, hit: Hit, weights: dict[str, float]) -> float:
 def _context(found: list, i: int, labels: dict[str, str]) -> str:
     """What a number in unit `i` of `found` is read with: the sentence before it in its paragraph
     ("Tot op heden zijn … geëvacueerd. Vier gezinnen bleken …": the second counts the evacués of
-    the first), or, for a value on a line of its own, the lines above it (`_cell_labels`)."""
+    the first), for a value on a line of its own the lines above it (`_cell_labels`), and for a
+    field of a form the form's other fields (`sentences.form_fields`)."""
     unit = found[i]
     if unit.text in labels:
         return labels[unit.text]
+    fields = form_fields(found, i)
+    if fields:
+        return fields
     before = found[i - 1] if i else None
     return before.text if before is not None and before.paragraph == unit.paragraph and not before.items else ""
 

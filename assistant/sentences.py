@@ -1459,6 +1459,32 @@ def points_to_a_section(text: str) -> bool:
     return bool(_SECTION_NUMBER.search(text) and _EXPLAINED.search(text) and not _SAYS_WHAT.search(text))
 
 
+# a field of a filled-in form, as the PDF loader writes it: "Aantal gevraagde plekken: 14 plekken beschermd wonen"
+_FIELD = re.compile(r"^[A-ZÀ-Ý][^:.!?]{0,40}:\s+\S[^:]*$")
+_STATEMENT_END = re.compile(r"[.!?;]\W*$")
+
+
+def form_fields(found: list[Unit], i: int) -> str:
+    """The other fields of the form unit `i` of `found` is a field of: the run of fields around it in
+    its paragraph, or "" when it is none. "Aantal gevraagde plekken: 14 plekken beschermd wonen" is
+    the number of the gemeente two fields above ("Naam gemeente: Gemeente Voorbeeldstad"), and "Hoeveel
+    plekken beschermd wonen vraagt de gemeente Voorbeeldstad aan?" was refused (helper-65). A field is
+    a value, not a statement: "Vorm: een bestuurlijke samenwerking …." is read as the sentence it is,
+    and "Overlijden: wat moet ik regelen?" is a link to a page."""
+    def field(j: int) -> bool:
+        return 0 <= j < len(found) and found[j].kind == "sentence" and found[j].paragraph == found[i].paragraph \
+            and bool(_FIELD.match(found[j].text))
+
+    if not field(i) or _STATEMENT_END.search(found[i].text):
+        return ""
+    first, last = i, i
+    while field(first - 1):
+        first -= 1
+    while field(last + 1):
+        last += 1
+    return " ".join(found[j].text for j in range(first, last + 1) if j != i) if last > first else ""
+
+
 # the head of parliamentary questions and of their answer: who asked whom, when they were sent in or received
 PARLIAMENTARY_HEAD = re.compile(r"^\s*(?:vragen\s+van\s+(?:het\s+lid|de\s+leden)\b"
                                 r"|antwoord\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)\b)"

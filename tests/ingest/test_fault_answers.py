@@ -15,7 +15,8 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def assistant(fault_cases, embedder, tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("fault-cases") / "index"
-    files = [fault_cases / name for name in ("tweekoloms-rijvolgorde.pdf", "huurgrenzen-tabel.docx", "tekstvak.docx")]
+    files = [fault_cases / name for name in ("tweekoloms-rijvolgorde.pdf", "huurgrenzen-tabel.docx", "tekstvak.docx",
+                                             "formulier-ingevuld.pdf")]
     report = IndexWriter(index_dir, embedder).ingest(files)
     assert report.count("failed") == 0, report.files
     return Assistant(LiveIndex(index_dir, embedder=embedder), Settings())
@@ -40,3 +41,12 @@ def test_the_sentences_in_a_text_box_are_answerable(assistant):
     answer = assistant.ask("Hoeveel procent van de Housing First deelnemers woont na twaalf maanden zelfstandig?")
 
     assert "87 procent" in answer.text
+
+
+def test_an_officer_asking_how_many_places_the_gemeente_asks_for_gets_the_field_of_the_filled_in_form(assistant):
+    # helper-65: refused, though the form says "Aantal gevraagde plekken: 14 plekken beschermd wonen"; the
+    # field ends on no full stop, and its gemeente is named two fields above it
+    answer = assistant.ask("Hoeveel plekken beschermd wonen vraagt de gemeente Voorbeeldstad aan?")
+
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("Aantal gevraagde plekken: 14 plekken beschermd wonen [1]"), answer.text
