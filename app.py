@@ -580,6 +580,13 @@ class ThuiswijzerApp:
                 for r in report.files]
         return self._after_write(rows, report.summary())
 
+    def ask_to_reindex(self, editor):
+        """The question an editor answers before the whole library is read and embedded again: how
+        many documents and passages that is. Returns the updates of (confirmation box, its text)."""
+        self.require_editor(editor)
+        documents = self.documents()
+        return gr.update(visible=True), render.reindex_question(len(documents), sum(d.n_chunks for d in documents))
+
     def reindex(self, editor, progress=gr.Progress()):
         self.require_editor(editor)
         progress(0.0, desc="Opnieuw indexeren")
@@ -590,7 +597,7 @@ class ThuiswijzerApp:
             warn(str(error))
             return self._after_write([], f"Niets gewijzigd: {error}")
         rows = [[Path(r.path).name, render.STATUS_LABELS.get(r.status, r.status), r.chunks or "", r.reason or ""]
-                for r in report.files if r.status == "failed"]
+                for r in report.files]
         return self._after_write(rows, "Opnieuw geïndexeerd: " + report.summary())
 
     @contextlib.contextmanager
@@ -905,6 +912,13 @@ class ThuiswijzerApp:
             with gr.Row():
                 ui["reindex"] = gr.Button("Alles opnieuw indexeren", variant="secondary", elem_id="tw-herindexeer")
                 ui["logout"] = gr.Button("Uitloggen", variant="secondary", visible=not self.local_editor)
+            with gr.Column(visible=False, elem_id="tw-herindexeer-bevestiging") as ui["reindex_box"]:
+                ui["reindex_text"] = gr.Markdown(elem_id="tw-herindexeer-vraag")
+                with gr.Row():
+                    ui["reindex_yes"] = gr.Button("Ja, alles opnieuw indexeren", variant="primary", scale=0,
+                                                  min_width=220, elem_id="tw-herindexeer-bevestigen")
+                    ui["reindex_no"] = gr.Button("Nee, niet nu", variant="secondary", scale=0, min_width=180,
+                                                 elem_id="tw-herindexeer-annuleren")
         return ui
 
     def _wire_admin(self, ui, editor, region_filter, since_filter, document_filter):
@@ -930,7 +944,11 @@ class ThuiswijzerApp:
             cancelled(lambda: gr.update(visible=False), None, [ui["confirm_box"]], **PRIVATE)
         # its own queue lane: it must run while the write it stops holds the "beheer" lane
         ui["cancel"].click(self.cancel_write, [editor], None, concurrency_id="stoppen", **PRIVATE)
-        ui["reindex"].click(self.reindex, [editor], after, show_progress_on=[ui["results"]], **write)
+        # asked first too: it embeds every passage again, minutes of work on a large library
+        ui["reindex"].click(self.ask_to_reindex, [editor], [ui["reindex_box"], ui["reindex_text"]], **PRIVATE)
+        ui["reindex_yes"].click(lambda: gr.update(visible=False), None, [ui["reindex_box"]], **PRIVATE).then(
+            self.reindex, [editor], after, show_progress_on=[ui["results"]], **write)
+        ui["reindex_no"].click(lambda: gr.update(visible=False), None, [ui["reindex_box"]], **PRIVATE)
 
     def _evaluation_tab(self):
         ui = {}

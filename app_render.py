@@ -466,6 +466,7 @@ STATUS_LABELS = {
     "removed": "verwijderd",
     "failed": "mislukt",
     "duplicate": "dubbel, overgeslagen",
+    "reindexed": "opnieuw ingelezen",
 }
 
 
@@ -490,6 +491,15 @@ def removal_question(titles: Sequence[str]) -> str:
     return (f"**Weet u zeker dat u {what} wilt verwijderen?**\n\n{listed}\n\n"
             f"{goes} uit de kennisbank en uit de antwoorden; een hier geüpload bestand wordt ook gewist. "
             "Dat kan niet ongedaan worden gemaakt.")
+
+
+def reindex_question(documents: int, passages: int) -> str:
+    """The Markdown an editor confirms before the whole library of `documents` with `passages` is
+    read and embedded again."""
+    return (f"**Weet u zeker dat u alles opnieuw wilt indexeren?**\n\n"
+            f"{'Het ene document wordt' if documents == 1 else f'Alle {documents} documenten worden'} opnieuw ingelezen en "
+            f"{passages} {'passage' if passages == 1 else 'passages'} opnieuw omgezet naar vectoren. Dat kan "
+            "minuten duren. Met Stoppen breekt u het af; de kennisbank blijft dan zoals ze was.")
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

@@ -97,7 +97,7 @@ def _as_list(value: str | list[str] | None) -> list[str]:
 @dataclass
 class FileResult:
     """What happened to one file in an ingest: added, updated, skipped (unchanged), removed, failed,
-    or duplicate (the library holds the same file from another path)."""
+    or duplicate (the library holds the same file from another path); in a reindex, reindexed."""
 
     path: str
     status: str
@@ -122,9 +122,10 @@ class IngestReport:
         """"1 toegevoegd, 0 bijgewerkt, 35 ongewijzigd, 0 verwijderd, 0 mislukt; 4 passages ingelezen; 0.7 s": the
         passages read in by this run, not the index's ("0 passages" after an unchanged ingest read as an empty
         index, helper-59)."""
-        duplicates = self.count("duplicate")
+        duplicates, reindexed = self.count("duplicate"), self.count("reindexed")
         return (
-            f"{self.count('added')} toegevoegd, {self.count('updated')} bijgewerkt, "
+            (f"{reindexed} opnieuw ingelezen, " if reindexed else "")
+            + f"{self.count('added')} toegevoegd, {self.count('updated')} bijgewerkt, "
             f"{self.count('skipped')} ongewijzigd, {self.count('removed')} verwijderd, "
             f"{self.count('failed')} mislukt{f', {duplicates} dubbel' if duplicates else ''}; "
             f"{passages(self.chunks)} ingelezen; {self.seconds:.1f} s"

@@ -184,6 +184,9 @@ class IndexWriter:
             items = [(Path(d.source), d.overrides) for d in documents]
             report = IngestReport()
             self._apply(_Library(None, [], {}, {}), items, True, progress, report, always_write=True)
+        for result in report.files:  # every document is rebuilt: "added" would read as new to the library
+            if result.status == "added":
+                result.status = "reindexed"
         report.seconds = time.monotonic() - started
         return report
 

@@ -373,7 +373,7 @@ def _print_report(report) -> None:
     from index.models import passages
 
     labels = {"added": "toegevoegd", "updated": "bijgewerkt", "removed": "verwijderd", "failed": "MISLUKT",
-              "duplicate": "dubbel"}
+              "duplicate": "dubbel", "reindexed": "opnieuw ingelezen"}
     for f in report.files:
         if f.status in labels:
             detail = f": {f.reason}" if f.reason else (f" ({passages(f.chunks)})" if f.chunks else "")

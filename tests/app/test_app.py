@@ -295,7 +295,10 @@ def test_an_upload_with_an_impossible_date_fails_alone_and_a_later_reindex_still
     assert rows["ander.md"][1] == "toegevoegd"
     assert (web.upload_dir / "onmogelijke-datum.md").read_text(encoding="utf-8") == good.read_text(encoding="utf-8")
     rows, summary, *_ = web.reindex("anna", progress=no_progress)
-    assert rows == [] and "0 mislukt" in summary
+    assert "0 mislukt" in summary
+    assert {row[0]: row[1] for row in rows} == {"nota-wonen-zonnedal.md": "opnieuw ingelezen",
+                                               "onmogelijke-datum.md": "opnieuw ingelezen",
+                                               "ander.md": "opnieuw ingelezen"}
 
 
 def write_note(path: Path, sentence: str) -> Path:
@@ -472,6 +475,19 @@ def test_an_editor_is_asked_to_confirm_by_title_before_a_document_goes_and_askin
     assert f"- {web.documents()[0].display_title}" in question.splitlines()
     assert "niet ongedaan" in question
     assert [d.doc_id for d in web.documents()] == ["nota-wonen-zonnedal"]
+
+
+def test_an_editor_is_asked_before_the_whole_library_is_embedded_again_and_asking_changes_nothing(web):
+    # "Alles opnieuw indexeren" started at once and re-embedded 621 passages (helper-65)
+    built = (web.index_dir / "CURRENT").read_text()
+    passages = sum(d.n_chunks for d in web.documents())
+
+    box, question = web.ask_to_reindex("anna")
+
+    assert box["visible"] is True
+    assert "Weet u zeker dat u alles opnieuw wilt indexeren?" in question
+    assert f"Het ene document wordt opnieuw ingelezen en {passages} passage" in question
+    assert (web.index_dir / "CURRENT").read_text() == built
 
 
 def test_asking_to_remove_with_nothing_chosen_warns_and_asks_nothing(web):

@@ -316,6 +316,28 @@ def test_editor_removes_the_upload_only_after_confirming_it(site):
     shot(page, "09-beheer-verwijderd")
 
 
+def test_editor_indexes_everything_again_only_after_confirming_and_sees_each_file(site):
+    # it started at once, and showed an empty table afterwards (helper-65)
+    page = site["page"]
+    page.get_by_role("tab", name="Beheer").click()
+    page.click("#tw-herindexeer")
+    page.wait_for_selector("#tw-herindexeer-vraag", state="visible", timeout=15_000)
+    assert "Weet u zeker dat u alles opnieuw wilt indexeren?" in page.inner_text("#tw-herindexeer-vraag")
+    shot(page, "09b-beheer-herindexeren-bevestigen")
+
+    page.click("#tw-herindexeer-annuleren")
+    page.wait_for_selector("#tw-herindexeer-bevestiging", state="hidden", timeout=15_000)
+    assert "opnieuw ingelezen" not in page.inner_text("#tw-resultaat")
+
+    page.click("#tw-herindexeer")
+    page.click("#tw-herindexeer-bevestigen")
+    page.wait_for_function(
+        "document.querySelector('#tw-resultaat').innerText.includes('opnieuw ingelezen')", timeout=ANSWER_TIMEOUT)
+    assert "testnotitie-kwartelveen.txt" in page.inner_text("#tw-resultaat")
+    assert page.locator("#tw-herindexeer-bevestiging").is_hidden()
+    shot(page, "09c-beheer-herindexeerd")
+
+
 @pytest.mark.parametrize("doc_id", ["bestaat-niet", "..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd"])
 def test_only_indexed_documents_are_served(site, doc_id):
     with pytest.raises(urllib.error.HTTPError) as refused:

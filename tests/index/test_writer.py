@@ -264,6 +264,8 @@ def test_reindex_rebuilds_an_index_of_another_embedder_and_keeps_the_metadata(de
     report = IndexWriter(index_dir, embedder).reindex()
 
     assert report.count("failed") == 0 and report.chunks == 2
+    assert {f.status for f in report.files} == {"reindexed"}  # not "added": nothing is new to the library
+    assert report.summary().startswith(f"{len(report.files)} opnieuw ingelezen, 0 toegevoegd")
     with opened(index_dir, embedder) as index:
         meta = index.document("nachtopvang").metadata
         assert (meta.type, meta.region) == ("praktijkvoorbeeld", "Zuid-Limburg")
