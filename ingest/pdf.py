@@ -299,6 +299,20 @@ def page_items(lines: list[Line], body: tuple[float, bool]) -> list[Line | Headi
     return items
 
 
+def with_opening_title(items: list[Line | Heading]) -> list[Line | Heading]:
+    """The first page's items with its first line as a heading when it reads as one and a line that
+    starts anew follows, though it is set in the body type: "Convenant doorstroom maatschappelijke
+    opvang regio Voorbeeldland" ran into the first sentence of the covenant, which alone names the
+    region (helper-65). Further down the page such a line is as often the first line of a paragraph."""
+    if len(items) < 2 or not all(isinstance(item, Line) and not item.row for item in items[:2]):
+        return items
+    title, first = items[0], items[1]
+    last = title.text.rsplit(" ", 1)[-1].lower()
+    if not (reads_as_heading(title.text, False) and last not in CONTINUING_WORDS and first.text[:1].isupper()):
+        return items
+    return [Heading(title.text, EMPHASIS), *items[1:]]
+
+
 def recurring_emphasis(pages: list[list[Line]], body: tuple[float, bool]) -> set[str]:
     """Digit-masked bold body-size lines that occur more than once: labels such as "VOORBEELD 1"
     and table header rows repeated on every page of a table, not section headings."""
@@ -362,7 +376,10 @@ def page_texts_with_headings(pages: list[list[Line]]) -> list[list[str | Block]]
     body = body_type(pages)
     if body is None:
         return [[line_item(line) for line in lines] for lines in pages]
-    return with_headings([page_items(lines, body) for lines in pages], recurring_emphasis(pages, body))
+    items = [page_items(lines, body) for lines in pages]
+    if items:
+        items[0] = with_opening_title(items[0])
+    return with_headings(items, recurring_emphasis(pages, body))
 
 
 def usual_line_width(pages: list[list[Line]]) -> int:

@@ -44,6 +44,22 @@ def test_a_copy_protected_aes_pdf_is_indexed_like_any_other(fault_cases, name):
     assert "jaarlijks dertig woningen beschikbaar komen voor uitstroom" in load_document(fault_cases / name).text
 
 
+def test_a_title_line_in_body_type_heads_the_first_sentence_instead_of_running_into_it(fault_cases):
+    # "Convenant doorstroom … regio Voorbeeldland Partijen spreken af dat …" was quoted as one sentence (helper-65)
+    first = chunks_of(fault_cases / "kopieerbeveiliging-aes128.pdf")[0]
+
+    assert first.section == "Convenant doorstroom maatschappelijke opvang regio Voorbeeldland"
+    assert first.text.startswith("Partijen spreken af dat jaarlijks dertig woningen")
+
+
+def test_a_first_sentence_wrapped_over_two_lines_stays_one_sentence(tmp_path):
+    path = tmp_path / "afspraken.pdf"
+    path.write_bytes(pdf_bytes([["Gemeente Zonnedal en woningcorporatie Woonwel sluiten een convenant met",
+                                 "Housing First Nederland over twintig woningen per jaar."]], footer=False))
+
+    assert "convenant met Housing First Nederland over" in load_document(path).text
+
+
 def test_an_aes_pdf_that_needs_a_password_says_so_and_not_that_it_is_damaged(fault_cases, tmp_path):
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes([["Vertrouwelijke afspraken over urgentie."]]))))
     writer.encrypt(user_password="geheim", owner_password="beheerder", algorithm="AES-256")
