@@ -620,6 +620,29 @@ def _items_asked(unit: Unit, section_terms: set[str], wanted: set[str]) -> tuple
     return named if named and len(named) <= ASKED_ITEMS else None
 
 
+def supporting_list(c: Candidate, wanted: set[str]) -> Candidate:
+    """A list of FOCUS_LIST_ITEMS or more items as a supporting point of a question that asks for no
+    list: with only the items that name a term of the question (`wanted`, its stems) which neither
+    its lead-in nor its headings name, each under the item it is nested in; whole when no item
+    does, for then the list came in by what it stands under (art. 12 lid 3's ten groups for "… twee
+    groepen verplicht in de urgentieregeling; klopt dat nog …?"). A list's score counts the words of
+    all its items: "Wat kost de begeleiding bij Housing First in Voorbeeldstad per deelnemer?" had
+    the right sentence followed by all six lessons of another gemeente's Housing First, and all five
+    conditions of Housing First (helper-65)."""
+    if len(c.unit.items) < FOCUS_LIST_ITEMS or c.shown is not None:
+        return c
+    led = set(terms(c.unit.text)) | c.section_terms
+    # a word of three letters ("per deelnemer", "telt mee") is too common to pick an item by
+    own = {t for t in wanted if len(t) > 3 and not in_focus(t, led)}
+    named: set[int] = set()
+    for i, item in enumerate(c.unit.items):
+        if any(in_focus(t, set(terms(item))) for t in own):
+            while i is not None and i not in named:
+                named.add(i)
+                i = c.unit.parent_position(i)
+    return c if not named or len(named) == len(c.unit.items) else replace(c, shown=tuple(sorted(named)))
+
+
 def _named_focus(c: Candidate, focus: set[str]) -> int:
     """How many terms of a follow-up's `focus` the unit or its headings name (`in_focus`)."""
     return sum(in_focus(t, c.terms | c.section_terms) for t in focus)
@@ -1096,6 +1119,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_other_text(question) else []
     facets = facets_of(question) if not (editions or asks_about_change(question)) else []
     wanted = set(question_terms(question))
+    named_kind = listed_kind(question)
     # named by a word written as a name, or by every word of the name a law gives itself ("de Wet
     # maatschappelijke ondersteuning"): "huisvesten" does not name "Kamervragen huisvesting …"
     called = name_terms(question)
@@ -1165,8 +1189,10 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
                                                  answer_type(question))] if c]
         chosen = list(opening)
         rule = rest_of_rule(pool, opening, chosen, hits)
-        support = rule + choose([c for c in pool if c not in opening and c not in rule], MAX_SUPPORT - len(rule),
-                                chosen + rule, hits)
+        points = [c for c in pool if c not in opening and c not in rule]
+        if not (named_kind or _ASKS_FOR_LIST.search(question) or _COMPARES.search(question)):
+            points = [supporting_list(c, wanted) for c in points]
+        support = rule + choose(points, MAX_SUPPORT - len(rule), chosen + rule, hits)
         support += rest_of_rule(pool, support, chosen + support, hits, RULE_POINTS - len(rule))
         support = with_best_passage(pool, chosen + support, hits) + support
         groups = [("Verder in de bronnen", [c for c in support if not c.pitfall]),
