@@ -15,7 +15,7 @@ from bs4.element import PreformattedString
 from .metadata import Extraction
 from .models import Page
 from .tables import as_table, table_lines
-from .text import Block, clean_line, render
+from .text import Block, clean_line, decode_typed_text, render
 
 CHROME_TAGS = ["head", "title", "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "iframe", "svg"]
 CHROME_ROLES = ["navigation", "banner", "contentinfo", "search"]
@@ -132,7 +132,10 @@ def html_blocks(element: Tag) -> list[Block]:
 
 
 def load_html(path: Path, data: bytes) -> Extraction:
-    """An HTML page as one page of text; its <title> is offered as the format's title."""
+    """An HTML page as one page of text; its <title> is offered as the format's title. Raises
+    IngestError for binary data under an HTML name (`decode_typed_text`); the parser reads the
+    bytes itself, by the charset the page declares."""
+    decode_typed_text(data, path)
     soup = BeautifulSoup(data, "html.parser")
     title = clean_line(soup.title.get_text()) if soup.title else None
     remove_chrome(soup)

@@ -70,7 +70,22 @@ def test_a_pdf_saved_as_word_file_is_named_for_what_it_is(tmp_path):
     assert "dit bestand is geen Word-bestand maar een PDF. Geef het de extensie .pdf" in error.value.reason
 
 
-@pytest.mark.parametrize("name", ["virus.md", "notitie.txt"])
+@pytest.mark.parametrize(("name", "kind"), [("tabel.html", "webpagina"), ("tabel.md", "Markdown-bestand"),
+                                             ("tabel.txt", "tekstbestand"), ("tabel.xml", "XML-bestand"),
+                                             ("tabel.yaml", "YAML-bestand")])
+def test_a_word_file_or_pdf_saved_under_a_text_name_is_named_for_what_it_is(tmp_path, name, kind):
+    # helper-66: a Word file renamed "tabel-als.html" went in as 90 passages of zip bytes, a PDF as 73
+    word = write_docx(tmp_path / "tabel.docx", ["De Tulpenregeling geldt vanaf 2027."]).rename(tmp_path / name)
+    pdf = tmp_path / f"pdf-{name}"
+    pdf.write_bytes(pdf_bytes([["De Merelnota regelt 14 trainingswoningen."]]))
+
+    for renamed, what, extension in ((word, "een Word-bestand", ".docx"), (pdf, "een PDF", ".pdf")):
+        with pytest.raises(IngestError) as error:
+            load_document(renamed)
+        assert f"dit bestand is geen {kind} maar {what}. Geef het de extensie {extension}" in error.value.reason
+
+
+@pytest.mark.parametrize("name", ["virus.md", "notitie.txt", "pagina.html"])
 def test_binary_data_saved_under_a_text_name_is_refused_and_a_text_with_tabs_and_accents_is_not(tmp_path, name):
     # 4 kB of random bytes saved as virus.md was read in as a document "Virus" of 26 passages (helper-59)
     binary = tmp_path / name
