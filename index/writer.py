@@ -25,6 +25,8 @@ from ingest.errors import IngestError
 from ingest.loaders import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_EXPANDED_BYTES,
+    check_file,
+    check_kind,
     iter_document_paths,
     load_document,
     sidecar_path,
@@ -207,8 +209,10 @@ class IndexWriter:
     def _apply(self, library: _Library, items: list[tuple[Path, dict]], force: bool, progress: Progress | None,
                report: IngestReport, always_write: bool = False) -> None:
         by_source = {d.source: d for d in library.documents.values()}
-        # a file already in the library under another path, with the same flags: a copy, not a new text
-        by_fingerprint = {d.content_hash: d.source for d in library.documents.values()}
+        # a file already in the library under another path: a copy, not a new text, whatever flags either
+        # was given (helper-66 had three copies of the Kamervragen, the first added with --type and --region)
+        by_content = {file_digest(d.content_hash): d.source for d in library.documents.values()}
+        twins: dict[str, str] = {}  # the duplicates of this run, by the file they copy
         changed: list[tuple[Path, dict, str]] = []
         for path, given in items:
             # flags given before stay until others are given: re-ingesting a folder without
@@ -217,9 +221,10 @@ class IndexWriter:
             overrides = {**(known.overrides if known is not None else {}), **given}
             result, fingerprint = self._check(path, overrides, by_source, force)
             if result.status == "pending":
-                twin = by_fingerprint.setdefault(fingerprint, result.path)
+                twin = by_content.setdefault(file_digest(fingerprint), result.path)
                 if known is None and twin != result.path and Path(twin).exists():
                     result = FileResult(result.path, "duplicate", reason=duplicate_of(twin, library))
+                    twins[result.path] = twin
                 else:
                     changed.append((path, overrides, fingerprint))
             report.files.append(result)
@@ -235,6 +240,10 @@ class IndexWriter:
                                                      if d.source in by_source])
         for document, chunks, fingerprint, overrides in loaded:
             self._replace(library, document, chunks, fingerprint, overrides, report)
+        failed = {f.path: f.reason for f in report.files if f.status == "failed"}
+        for result in report.files:  # a copy of a file of this run that could not be read fails as it did
+            if twins.get(result.path) in failed:
+                result.status, result.reason = "failed", failed[twins[result.path]]
         embedded = self._embed_new(library, reusable, progress)
         if always_write or any(f.status in ("added", "updated", "removed") for f in report.files):
             self._write(library, embedded)
@@ -378,22 +387,30 @@ class IndexWriter:
             self._chunker = Chunker(self.embedder.count_tokens, self.chunk_tokens, self.chunk_overlap)
         return self._chunker
 
-    def _fingerprint(self, path: Path, overrides: dict) -> str:
-        digest = hashlib.sha256(path.read_bytes())
+    def _fingerprint(self, path: Path, data: bytes, overrides: dict) -> str:
+        """"<file digest>:<settings digest>": the file with its sidecar, and what it is read with."""
+        digest = hashlib.sha256(data)
         sidecar = sidecar_path(path)
         if sidecar is not None:
             digest.update(sidecar.read_bytes())
         settings = {"overrides": overrides, "tokens": self.chunk_tokens, "overlap": self.chunk_overlap,
                     "pipeline": PIPELINE_VERSION}
-        digest.update(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode())
-        return digest.hexdigest()
+        read_with = hashlib.sha256(json.dumps(settings, sort_keys=True, ensure_ascii=False).encode())
+        return f"{digest.hexdigest()}:{read_with.hexdigest()}"
 
     def _check(self, path: Path, overrides: dict, by_source: dict[str, DocumentRecord],
                force: bool) -> tuple[FileResult, str | None]:
-        """Skipped (unchanged), failed (unreadable) or pending with its fingerprint."""
+        """Skipped (unchanged), failed (unreadable, empty, too large, of another kind than its name says)
+        or pending with its fingerprint. A file fails for what it is before it can be called a copy of
+        another: an empty leeg.pdf was "dubbel" of an empty leeg.md (helper-66)."""
         source = str(path.resolve())
         try:
-            fingerprint = self._fingerprint(path, overrides)
+            check_file(path, self.max_file_bytes)
+            data = path.read_bytes()
+            check_kind(path, data)
+            fingerprint = self._fingerprint(path, data, overrides)
+        except IngestError as error:
+            return FileResult(source, "failed", reason=error.reason), None
         except OSError as error:
             return FileResult(source, "failed", reason=_unreadable(error)), None
         known = by_source.get(source)
@@ -541,6 +558,11 @@ def load_and_chunk(path: Path, overrides: dict, chunker, max_file_bytes: int,
     if len(chunks) > max_passages:
         raise IngestError(source, too_many_passages(max_passages, len(chunks)))
     return document, chunks
+
+
+def file_digest(fingerprint: str) -> str:
+    """The part of a fingerprint (`IndexWriter._fingerprint`) that is the file's own."""
+    return fingerprint.split(":", 1)[0]
 
 
 def duplicate_of(source: str, library: _Library) -> str:

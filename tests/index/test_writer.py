@@ -255,6 +255,52 @@ def test_two_copies_in_one_new_folder_become_one_document_and_a_moved_file_is_ad
     assert "1 dubbel" in report.summary()
 
 
+def test_an_exact_copy_of_a_document_added_with_its_type_and_region_is_refused_as_a_copy(desk, tmp_path, embedder):
+    # helper-66: the Kamervragen went in three times, the first copy with --type and --region, the others without
+    index_dir = tmp_path / "index"
+    IndexWriter(index_dir, embedder).ingest([desk / "nachtopvang.md"], overrides={"type": "praktijkvoorbeeld",
+                                                                               "region": "Zuid-Limburg"})
+    copy = tmp_path / "kopie" / "nachtopvang-kopie.md"
+    write(copy, (desk / "nachtopvang.md").read_text(encoding="utf-8"))
+
+    report = IndexWriter(index_dir, embedder).ingest([copy])
+
+    assert statuses(report) == {"nachtopvang-kopie.md": "duplicate"}
+    assert f"dezelfde inhoud als {desk / 'nachtopvang.md'}" in report.files[0].reason
+    with opened(index_dir, embedder) as index:
+        assert [d.doc_id for d in index.documents()] == ["nachtopvang"]
+
+
+def test_in_a_folder_each_file_fails_for_what_it_is_and_is_never_called_a_copy_of_a_file_that_failed(tmp_path, embedder):
+    # helper-66: an empty leeg.pdf was "dubbel" of an empty leeg.md, and a note saved as .docx "dubbel" of the note
+    folder = tmp_path / "map"
+    note = "# Skaeve Huse\n\nDe gemeente plaatst vier Skaeve Huse aan de rand van het dorp.\n"
+    write(folder / "a-notitie.md", note)
+    write(folder / "b-notitie.html", "<!doctype html><html><body><p>Skaeve Huse</p></body></html>")
+    (folder / "c-kopie.pdf").write_bytes((folder / "b-notitie.html").read_bytes())
+    (folder / "leeg.md").write_bytes(b"")
+    (folder / "leeg.txt").write_bytes(b"")
+
+    report = IndexWriter(tmp_path / "index", embedder).ingest([folder])
+
+    assert statuses(report) == {"a-notitie.md": "added", "b-notitie.html": "added", "c-kopie.pdf": "failed",
+                                "leeg.md": "failed", "leeg.txt": "failed"}
+    assert "geen PDF maar een webpagina" in reasons(report)["c-kopie.pdf"]
+    assert {reasons(report)[name] for name in ("leeg.md", "leeg.txt")} == {
+        "het bestand is leeg. Kies een bestand met inhoud."}
+
+
+def test_a_copy_of_a_file_that_fails_in_the_same_run_fails_as_it_does(tmp_path, embedder):
+    folder = tmp_path / "map"
+    write(folder / "a.md", "---\ndate: 2025-02-30\n---\n# Notitie\n\nDe gemeente bouwt tien woningen.\n")
+    write(folder / "b.md", (folder / "a.md").read_text(encoding="utf-8"))
+
+    report = IndexWriter(tmp_path / "index", embedder).ingest([folder])
+
+    assert statuses(report) == {"a.md": "failed", "b.md": "failed"}
+    assert reasons(report)["b.md"] == reasons(report)["a.md"]
+
+
 # -- rebuilding with another embedder -------------------------------------------------------------
 def test_reindex_rebuilds_an_index_of_another_embedder_and_keeps_the_metadata(desk, tmp_path, embedder, other_space_embedder):
     write(desk / "nachtopvang.md.meta.yaml", "region: Zuid-Limburg\n")
