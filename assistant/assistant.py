@@ -32,7 +32,7 @@ from assistant.sentences import (anchors, asked_statement, asks_date, asks_overv
                                  hyphenated_names, name_terms, names_a_document, names_document, named_places,
                                  place_terms, places, question_terms, says_something, terms, without_places)
 from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws,
-                                own_passage, with_other_versions, without_superseded_steps)
+                                names_law, own_passage, with_other_versions, without_superseded_steps)
 from index.models import DocumentRecord, Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
@@ -107,6 +107,11 @@ NO_OVERVIEW_TEXT = (
 MISSING_LAW_TEXT = (
     "Geen document in de kennisbank heeft \"{law}\" in de titel, en geen van de gevonden passages zegt wat de "
     "{law} is. Hieronder staan bronnen die haar noemen; de wettekst zelf vindt u op wetten.overheid.nl."
+)
+UNNAMED_LAW_TEXT = (
+    "Geen document in de kennisbank heeft \"{law}\" in de titel, en geen van de gevonden passages noemt de {law}: "
+    "wat ik zou kunnen antwoorden, gaat over iets anders. De wettekst zelf vindt u op wetten.overheid.nl; een "
+    "redacteur kan haar aan de kennisbank toevoegen."
 )
 # the title of a decree or regulation made under a law: "Uitvoeringsbesluit Wmo 2015", "Besluit betaalbare huur",
 # "Regeling …"; not a summary of one, nor "Urgentieregeling voor aandachtsgroepen … – samenvatting"
@@ -267,13 +272,18 @@ class Assistant:
             verdict = "voorzichtig"
         missing = missing_laws(query, index.documents())
         asks_missing_law = bool(missing) and defined_terms(query) == [tuple(terms(missing[0]))]
+        # "Wanneer treedt de Wet betaalbare huur in werking?" of a library that nowhere names it was answered
+        # with when the herziene Woningwet took effect, under a notice that its sources name the law (helper-66)
+        unnamed_law = bool(missing) and not any(names_law(missing[0], hit) for hit in hits)
         # "Wat is de Wet betaalbare huur?" of a library without it: a refusal says which law it lacks
         def refusal() -> str:
             # asked only when refusing: the language check loads its model (0.6 s) on first use
             if asked_in_english(question):  # read with Dutch words, it was bound to be refused
                 return ENGLISH_TEXT
+            if unnamed_law:
+                return UNNAMED_LAW_TEXT.format(law=missing[0])
             return MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(chosen)
-        if not hits or verdict == "weigeren":
+        if not hits or verdict == "weigeren" or unnamed_law:
             answer = self._abstain(query, hits, notes, evidence.score, text=refusal())
             yield from self._elliptic(question, query, history, filters, k, answer, elliptic)
             return

@@ -213,6 +213,16 @@ def article(name: str) -> str:
     return "het" if re.match(r"\w*(?:besluit|reglement|statuut)\b", name, re.I) else "de"
 
 
+def names_law(name: str, hit: Hit) -> bool:
+    """Whether a passage (its text, headings or document title) names the law `name`, as
+    `missing_laws` gives it: by all the words of its name but "wet" ("het wetsvoorstel betaalbare
+    huur" names the Wet betaalbare huur), or by its initials ("Wbh")."""
+    found = set(terms(f"{hit.document.title} {hit.chunk.section or ''} {hit.chunk.text}"))
+    words = set(terms(name)) - {"wet"}
+    initials = "".join(word[0] for word in name.lower().split() if word != "en")
+    return (bool(words) and words <= found) or (len(initials) >= 3 and initials in found)
+
+
 def missing_laws(question: str, documents: list[DocumentRecord]) -> list[str]:
     """The laws `question` names by their own word, written as a name ("Omgevingswet"), or by "Wet"
     and its words ("Wet betaalbare huur": held by a title with all its words or their initials),

@@ -99,6 +99,16 @@ def test_an_officer_asking_what_a_law_is_that_the_library_lacks_is_told_so_not_a
     assert answer.text.startswith('Geen document in de kennisbank heeft "Wet betaalbare huur" in de titel')
 
 
+def test_an_officer_asking_when_a_law_no_text_names_takes_effect_is_told_so_not_given_another_laws_date(assistant):
+    # helper-66: "1 juli 2015: de herziene Woningwet treedt in werking", under a notice that the sources
+    # name the Wet betaalbare huur, which no document of the library does
+    answer = assistant.ask("Wanneer treedt de Wet betaalbare huur in werking?")
+
+    assert answer.abstained, answer.text
+    assert answer.text.startswith('Geen document in de kennisbank heeft "Wet betaalbare huur" in de titel, en geen '
+                                  "van de gevonden passages noemt de Wet betaalbare huur")
+
+
 def test_an_officer_who_asks_in_english_is_asked_to_ask_in_dutch_and_shown_where_to_read(assistant):
     # read with Dutch words, the question was refused as if the library knew nothing of urgentie
     answer = assistant.ask("Which groups must be in the urgency scheme?")
