@@ -169,7 +169,7 @@ class IndexWriter:
             for target in targets:
                 doc_id = self._find(library, target)
                 if doc_id is None:
-                    report.files.append(FileResult(target, "failed", reason="geen document met dit id of pad in de index"))
+                    report.files.append(FileResult(target, "failed", reason=NOT_IN_INDEX))
                     continue
                 library.drop(doc_id)
                 report.files.append(FileResult(target, "removed", doc_id=doc_id))
@@ -473,8 +473,11 @@ class IndexWriter:
 
     @staticmethod
     def _find(library: _Library, target: str) -> str | None:
-        if target in library.documents:
-            return target
+        """The id of the document `target` names by id (ids are lower case: "HOOFDLETTERS" names the
+        document of HOOFDLETTERS.PDF) or by its source path; None when none does."""
+        for doc_id in (target, target.strip().lower()):
+            if doc_id in library.documents:
+                return doc_id
         resolved = str(Path(target).resolve())
         return next((d.doc_id for d in library.documents.values() if d.source == resolved), None)
 
@@ -558,6 +561,9 @@ def load_and_chunk(path: Path, overrides: dict, chunker, max_file_bytes: int,
     if len(chunks) > max_passages:
         raise IngestError(source, too_many_passages(max_passages, len(chunks)))
     return document, chunks
+
+
+NOT_IN_INDEX = "geen document met dit id of pad in de index; de ids staan in de lijst van `thuiswijzer docs`"
 
 
 def file_digest(fingerprint: str) -> str:

@@ -142,15 +142,19 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
     p.add_argument("--local-editor", action="store_true",
                    help="Beheer-tab zonder inlog openen (alleen voor lokaal gebruik door één persoon)")
 
+    from evals.configs import CONFIGS  # names only: nothing heavy is imported for --help
+
     p = command("eval", "antwoordkwaliteit meten op een vragenset", _eval)
     p.add_argument("questions", nargs="?", type=Path, metavar="VRAGEN.yaml")
     p.add_argument("--json", action="store_true", help="de uitkomst als JSON, voor scripts")
-    p.add_argument("--report", type=Path, metavar="MAP")
-    p.add_argument("--config", action="append", dest="configs", metavar="NAAM")
+    p.add_argument("--report", type=Path, metavar="MAP",
+                   help="schrijf report.json, report.md en report.html in deze map (standaard naast de index)")
+    p.add_argument("--config", action="append", dest="configs", metavar="NAAM",
+                   help=f"zoekconfiguratie om te vergelijken (herhaalbaar): {', '.join(CONFIGS)}")
     p.add_argument("--corpus", type=Path, help="bouw de index eerst uit deze map")
     p.add_argument("--set", action="append", dest="sets", metavar="NAAM",
                    help="vragenset met eigen bibliotheek: bundled, real, rijksoverheid, pbl, pbl-document, kamervragen, "
-                        "off-topic of alle (herhaalbaar; afstemdeel en toetsdeel naast elkaar)")
+                        "off-topic, typos of alle (herhaalbaar; afstemdeel en toetsdeel naast elkaar)")
     p.add_argument("--cache", type=Path, default=Path("data/eval"),
                    help="waar de bibliotheken van --set worden gebouwd (ongewijzigde bestanden worden overgeslagen)")
 
@@ -222,7 +226,7 @@ def _docs(args, settings: Settings) -> int:
         pages = f" · {d.n_pages} p." if d.n_pages else ""
         date = f" · {dutch_date(d.metadata.date)}" if d.metadata.date else " · zonder datum"
         print(f"{d.doc_id}\n    {d.display_title} — {d.metadata.type}{region}{date}{pages} · {passages(d.n_chunks)}\n    {d.source}")
-    print(f"\n{len(documents)} documenten")
+    print(f"\n{len(documents)} {'document' if len(documents) == 1 else 'documenten'}")
     return 0
 
 

@@ -217,6 +217,14 @@ def test_docs_prints_one_block_per_document_and_a_count(capsys, office_index):
     assert out.rstrip().endswith("2 documenten")
 
 
+def test_docs_counts_one_document_as_one_document(capsys, office_index_copy):
+    run(capsys, "remove", "beleidsnota", "--index", str(office_index_copy))
+
+    code, out, _ = run(capsys, "docs", "--index", str(office_index_copy))
+
+    assert code == 0 and out.rstrip().endswith("\n1 document")  # helper-66 read "1 documenten"
+
+
 def test_docs_lists_the_date_of_each_text_and_filters_on_niet_ouder_dan(capsys, tmp_path):
     folder = tmp_path / "teksten"
     folder.mkdir()

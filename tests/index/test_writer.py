@@ -197,8 +197,18 @@ def test_removing_an_unknown_document_is_reported_and_changes_nothing(index_copy
 
     report = IndexWriter(index_copy, embedder).remove(["bestaat-niet"])
 
-    assert [(f.status, f.reason) for f in report.files] == [("failed", "geen document met dit id of pad in de index")]
+    assert [f.status for f in report.files] == ["failed"]
+    # helper-66: the reason gave no next step
+    assert report.files[0].reason == ("geen document met dit id of pad in de index; de ids staan in de lijst van "
+                                      "`thuiswijzer docs`")
     assert current(index_copy) == before
+
+
+def test_an_editor_removes_a_document_by_its_id_typed_in_capitals(desk_index, embedder):
+    # helper-66: "remove HOOFDLETTERS" failed for the document listed as "hoofdletters"
+    report = IndexWriter(desk_index, embedder).remove(["NachtOpvang"])
+
+    assert [(f.status, f.doc_id) for f in report.files] == [("removed", "nachtopvang")]
 
 
 def test_removing_the_last_document_leaves_an_empty_index_that_still_opens(desk_index, embedder):
