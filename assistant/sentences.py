@@ -17,10 +17,10 @@ from index.models import DocumentRecord
 from ingest.chunking import shown_path
 from ingest.metadata import OPSCHRIFT
 
-# also where a conversion glued two paragraphs ("… te treffen.Woningcorporaties spelen …"), but
-# not inside a web address ("www.Rijksoverheid.nl")
+# also where a conversion glued two paragraphs ("… te treffen.Woningcorporaties spelen …", "… behoeven.De
+# Tijdelijke …"), but not inside a web address ("www.Rijksoverheid.nl")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-ZÀ-Ý0-9\"'“‘(])"
-                           r"|(?<=[a-zà-ÿ0-9]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ]{2})(?![A-Za-zÀ-ÿ]+\.[a-z]{2,})")
+                           r"|(?<=[a-zà-ÿ0-9]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])(?![A-Za-zÀ-ÿ]+\.[a-z]{2,})")
 # a word or two without an end after the last sentence of a line: the text of a link ("… voor jongeren. klik", from
 # "[klik](…)"), a page number's label; glued to the sentence, they made it no statement
 _TRAILING_FRAGMENT = re.compile(r"(?<=[a-zà-ÿ0-9)][.!?])\s+(?=[a-zà-ÿ][\w'-]*(?:\s+[\w'-]+)?\s*$)")

@@ -470,13 +470,16 @@ def test_abbreviations_do_not_cut_a_sentence_into_fragments():
 
 def test_two_sentences_a_conversion_glued_together_are_read_as_two():
     # the circulaire on standplaatsen (laws-markdown) joins paragraphs without a space
+    # and so does the Tijdelijke woonzorgstimuleringsregeling, also before a word of two letters (helper-66)
     passage = ("Gemeenten kunnen zelf een regeling treffen.Woningcorporaties spelen daarbij een rol. "
                "De opening van de tender is op 1 oktober 2000.Het tendersysteem geldt niet voor kennisprojecten. "
+               "Het gaat om mensen die zorg behoeven.De regeling is van kracht tot 1 oktober 2003. "
                "Meer staat op www.Rijksoverheid.nl en in o.a. de circulaire.")
 
     assert [u.text for u in units(passage)] == [
         "Gemeenten kunnen zelf een regeling treffen.", "Woningcorporaties spelen daarbij een rol.",
         "De opening van de tender is op 1 oktober 2000.", "Het tendersysteem geldt niet voor kennisprojecten.",
+        "Het gaat om mensen die zorg behoeven.", "De regeling is van kracht tot 1 oktober 2003.",
         "Meer staat op www.Rijksoverheid.nl en in o.a. de circulaire."]
 
 
