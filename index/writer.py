@@ -427,9 +427,14 @@ class IndexWriter:
             library.drop(previous.doc_id)
         doc_id = document.doc_id
         if doc_id in library.documents:  # another file already has this id
+            other = library.documents[doc_id]
             doc_id = f"{doc_id}-{hashlib.sha1(document.source.encode()).hexdigest()[:6]}"
             for chunk in chunks:
                 chunk.doc_id = doc_id
+            # helper-66 took a changed copy from another folder for a new version: both answered side by side
+            result.reason = (f"er staat al een document {other.doc_id} met deze bestandsnaam ({other.source}); dit "
+                             f"bestand is er apart naast gezet als {doc_id}. Is het een nieuwe versie, verwijder dan "
+                             f"{other.doc_id}.")
         library.documents[doc_id] = DocumentRecord(
             doc_id=doc_id,
             source=document.source,

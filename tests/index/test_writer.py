@@ -311,6 +311,21 @@ def test_a_copy_of_a_file_that_fails_in_the_same_run_fails_as_it_does(tmp_path, 
     assert reasons(report)["b.md"] == reasons(report)["a.md"]
 
 
+def test_a_changed_copy_with_the_same_name_from_another_folder_says_it_stands_beside_the_old_one(desk, desk_index,
+                                                                                              embedder, tmp_path):
+    # helper-66 took the copy for a new version of the document: old and new answered side by side, unannounced
+    newer = tmp_path / "nieuw" / "nachtopvang.md"
+    write(newer, "# Nachtopvang\n\nDe nachtopvang aan de Havenstraat is vanaf 2027 alleen in de winter open.\n")
+
+    report = IndexWriter(desk_index, embedder).ingest([newer])
+
+    [result] = report.files
+    assert result.status == "added" and result.doc_id.startswith("nachtopvang-")
+    assert result.reason == (f"er staat al een document nachtopvang met deze bestandsnaam ({desk / 'nachtopvang.md'}); "
+                             f"dit bestand is er apart naast gezet als {result.doc_id}. Is het een nieuwe versie, "
+                             "verwijder dan nachtopvang.")
+
+
 # -- rebuilding with another embedder -------------------------------------------------------------
 def test_reindex_rebuilds_an_index_of_another_embedder_and_keeps_the_metadata(desk, tmp_path, embedder, other_space_embedder):
     write(desk / "nachtopvang.md.meta.yaml", "region: Zuid-Limburg\n")
