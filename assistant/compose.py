@@ -1198,6 +1198,11 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         groups = [("Verder in de bronnen", [c for c in support if not c.pitfall]),
                   (PITFALL_HEADING, [c for c in support if c.pitfall])]
         chosen += support
+    # "… bedraagt 450 euro" in one note and "… 475 euro" in another, both undated: the officer must see both
+    disputed = [c for c in other_figures(opening[0], pool, chosen, hits)] if opening else []
+    if disputed:
+        groups = [(groups[0][0], disputed + groups[0][1]), *groups[1:]] if groups else [("Verder in de bronnen", disputed)]
+        chosen += disputed
     agreeing = {id(c): echoes(c, pool, chosen, hits) for c in chosen}
     # passages the Bronnen list would name alike (an article cut into two chunks, two paragraphs
     # of one page) are one source: the officer saw "[1] … Artikel 14" and "[3] … Artikel 14"
@@ -1217,6 +1222,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     else:
         for c in opening:
             lines += render(c, bullet=False)
+    if disputed:
+        lines += ["", _figures_note([opening[0], *disputed], numbering)]
     dated = _dates_differ(chosen, hits)
     for label, picked in groups:
         if not picked:
@@ -1301,6 +1308,48 @@ def says_the_same(a: Candidate, b: Candidate) -> bool:
     if words[0] & _DENIAL != words[1] & _DENIAL:
         return False
     return not any(f"on{w}" in words[1 - i] for i in (0, 1) for w in words[i])
+
+
+def other_figures(c: Candidate, pool: list[Candidate], chosen: list[Candidate], hits: list[Hit]) -> list[Candidate]:
+    """Units of other documents of the same date or undated, not in the answer yet, that say what `c`
+    says in the same words but with other figures (`gives_another_figure`), at most ECHOES: two notes
+    on the maximum rent for young people, one of 450 and one of 475 euro a month, were answered with
+    475 alone (helper-65). Texts of different dates are the date note's (`_date_note`)."""
+    home = hits[c.hit_rank].document
+    found: list[Candidate] = []
+    for other in sorted(pool, key=lambda o: -o.score):
+        document = hits[other.hit_rank].document
+        if (document.doc_id == home.doc_id or any(other is x for x in chosen)
+                or any(hits[f.hit_rank].document.doc_id == document.doc_id for f in found)
+                or _dated_apart(c, other, hits)):
+            continue
+        if gives_another_figure(c, other):
+            found.append(other)
+            if len(found) == ECHOES:
+                break
+    return found
+
+
+def gives_another_figure(a: Candidate, b: Candidate) -> bool:
+    """Whether two units say the same in the same words but with other figures: "De maximale huur voor
+    jongeren onder 23 jaar bedraagt 450 euro per maand." and "… 475 euro per maand."."""
+    (a_terms, a_text), (b_terms, b_text) = _unnumbered(a), _unnumbered(b)
+    a_figures, b_figures = _FIGURE.findall(a_text), _FIGURE.findall(b_text)
+    if not a_figures or sorted(a_figures) == sorted(b_figures):
+        return False
+    figures = set(a_figures) | set(b_figures)
+    words = a_terms - figures
+    denials = [set(re.findall(r"\w+", text)) & _DENIAL for text in (a_text, b_text)]
+    return len(words) >= 3 and words == b_terms - figures and denials[0] == denials[1]
+
+
+def _figures_note(units: list[Candidate], numbering: dict[int, int]) -> str:
+    """The notice under an opening that another source gives other figures for the same statement."""
+    figures = [_FIGURE.findall(_unnumbered(c)[1]) for c in units]
+    shared = set.intersection(*(set(f) for f in figures))  # "onder 23 jaar" in both is not in dispute
+    said = "; ".join(f"{', '.join(f for f in found if f not in shared)} [{numbering[c.hit_rank]}]"
+                     for c, found in zip(units, figures))
+    return f"_Let op: de bronnen noemen hier verschillende getallen ({said}). Controleer welke geldt._"
 
 
 def _unnumbered(c: Candidate) -> tuple[set[str], str]:

@@ -1592,6 +1592,34 @@ def test_two_pages_that_say_the_same_in_the_same_words_are_both_cited_for_it():
                                                   "Dit heeft u nodig bij uw contact met de overheid."]
 
 
+def test_two_notes_that_give_other_figures_for_the_same_rule_are_both_shown_with_a_notice():
+    # helper-65: 475 euro from one note, and not a word of the other's 450
+    a = hit("Huurnota jongeren Voorbeeldstad.\n\nDe maximale huur voor jongeren onder 23 jaar bedraagt 450 euro per "
+            "maand.", doc_id="huurnota-a")
+    b = hit("Huurnota jongeren Voorbeeldstad.\n\nDe maximale huur voor jongeren onder 23 jaar bedraagt 475 euro per "
+            "maand.", doc_id="huurnota-b")
+
+    answer = compose("Wat is de maximale huur voor jongeren onder 23 jaar in Voorbeeldstad?", [b, a], {})
+
+    assert body(answer).startswith("De maximale huur voor jongeren onder 23 jaar bedraagt 475 euro per maand. [1]\n\n"
+                                   "_Let op: de bronnen noemen hier verschillende getallen (475 [1]; 450 [2]). "
+                                   "Controleer welke geldt._")
+    assert "- De maximale huur voor jongeren onder 23 jaar bedraagt 450 euro per maand. [2]" in answer.text
+
+
+def test_a_text_of_another_date_or_of_other_words_with_another_figure_is_no_dispute():
+    law_2014 = hit("Een huisvestingsverordening geldt voor de duur van ten hoogste vier jaar.", doc_id="wet-2014",
+                   date="2014-01-01")
+    law_2026 = hit("Een huisvestingsverordening geldt voor de duur van ten hoogste 6 jaar.", doc_id="wet-2026",
+                   date="2026-07-01")
+    rooms = hit("Een kamer krijgt 5,75 punten voor de verwarming van een onzelfstandige woonruimte.", doc_id="kamers")
+    homes = hit("Een woning krijgt 5 punten voor de verwarming van een zelfstandige woonruimte.", doc_id="woningen")
+
+    for hits, question in (([law_2026, law_2014], "Hoe lang mag een huisvestingsverordening gelden?"),
+                           ([homes, rooms], "Hoeveel punten krijgt de verwarming van een woonruimte?")):
+        assert "verschillende getallen" not in compose(question, hits, {}).text
+
+
 def test_a_page_that_only_speaks_of_the_same_or_a_text_of_another_date_is_not_cited_as_saying_it():
     law = "Een huisvestingsverordening geldt voor de duur van ten hoogste vier jaar."
     guide = hit("De gemeenteraad stelt de huisvestingsverordening vast; die geldt niet langer dan vier jaar.",
