@@ -74,7 +74,21 @@ class QuestionSetError(ValueError):
         self.problems = problems
         count = len(problems)
         header = f"De vragenset bevat {count} {'fout' if count == 1 else 'fouten'}:"
-        super().__init__("\n".join([header] + [f"  {p}" for p in problems]))
+        if all(p.message.startswith(UNKNOWN_DOCUMENT_PREFIXES) for p in problems):
+            # an index of another library is no fault of the set: helper-66 read "176 fouten" after
+            # evaluating the bundled set on an index of one other folder
+            asked = len({p.question_id for p in problems})
+            header = (f"De index mist de documenten van {asked} {'vraag' if asked == 1 else 'vragen'} van deze set. Is "
+                      "het de index van hun bibliotheek? Kies die met --index, of laat --set de bibliotheek zelf "
+                      "bouwen (thuiswijzer eval --set bundled).")
+        shown = [f"  {p}" for p in problems[:MAX_PROBLEMS_SHOWN]]
+        if count > MAX_PROBLEMS_SHOWN:
+            shown.append(f"  … en nog {count - MAX_PROBLEMS_SHOWN}")
+        super().__init__("\n".join([header] + shown))
+
+
+MAX_PROBLEMS_SHOWN = 20
+UNKNOWN_DOCUMENT_PREFIXES = ("document '", "filter op onbekend document '")
 
 
 # -- finding and loading ----------------------------------------------------------------

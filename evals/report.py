@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 from pathlib import Path
 
 from matplotlib.figure import Figure
@@ -46,6 +47,27 @@ LABELS = {
     "latency_p95_ms": "Antwoordtijd p95 (ms)",
     "ragas_faithfulness": "ragas faithfulness (taalmodel)",
 }
+# what a reader needs beside the figures (the definitions in full: evals/metrics.py)
+READING = [
+    "**afstemdeel** is de helft van een vragenset waarop gewichten en drempels zijn gekozen (`python -m "
+    "evals.calibrate`); **toetsdeel** de helft die daarbij niet is bekeken. Alleen het toetsdeel zegt hoe goed "
+    "het werkt op nieuwe vragen.",
+    "Een cijfer is een gemiddelde over de vragen waarop het van toepassing is; de rij *Vragen* geeft hoeveel dat er "
+    "zijn (0.889 op 9 vragen is 8 van de 9).",
+    "**Recall@k** en **MRR@10**: staat een gold-document (of een passage met een gold-fragment) bij de eerste k "
+    "zoekresultaten, en hoe hoog. Bij vragen met meer gold-documenten telt elk document mee.",
+    "**Beantwoordbare vragen beantwoord** en **Onbeantwoordbare vragen geweigerd**: deed de assistent het juiste "
+    "van de twee.",
+    "**Gold-document / gold-passage geciteerd**: het aandeel van de beantwoordbare vragen (met een gold-passage) "
+    "waarvan het antwoord die bron (die passage) citeert; een weigering telt als niet geciteerd.",
+    "**Kernfeiten in het antwoord**: het aandeel van de kernfeiten van de vraag dat letterlijk in het antwoord "
+    "staat (een weigering telt als 0); **in het directe antwoord**: in het eerste blok, dat een ambtenaar eerst leest.",
+    "**Geldige bronverwijzingen**, **Zinnen met bronverwijzing** en **Gedekt door de geciteerde passage**: wijst elke "
+    "[n] naar een bron, heeft elke zin er een, en staat wat de zin zegt in de passage die hij citeert.",
+    "Een vraag met een **gemiste controle** (✗) mist er minstens één; de kolom *Gemist* zegt welke. Vond het "
+    "zoeken van meer gold-documenten er één niet in de top 5, dan staat dat er als *opmerking*: het telt in "
+    "Recall@5, maar maakt de vraag niet mislukt.",
+]
 PLOTTED = ("recall@5", "mrr@10", "ndcg@10", "passage_recall@5", "citation_validity", "citation_coverage",
            "groundedness", "key_fact_recall", "abstention_accuracy", "followup_accuracy")
 ANSWER_CHARS = 300
@@ -197,6 +219,11 @@ def _png(figure: Figure) -> bytes:
 
 
 # -- Markdown -----------------------------------------------------------------------------
+def missed(row: dict) -> list[str]:
+    """The per-question table's "Gemist": the failures, then what fell short without failing ("opmerking")."""
+    return [*row["failures"], *(f"opmerking: {remark}" for remark in row.get("remarks", []))]
+
+
 def _cell(text) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
@@ -216,7 +243,9 @@ def markdown(result: dict, plot_files: dict[str, str]) -> str:
         out += [f"| {_cell(label)} | " + " | ".join(values) + " |" for _, label, values in summary_rows(result)]
         out.append("| Vragen met een gemiste controle | " + " | ".join(
             f"{c['summary']['n_failed']}/{c['summary']['n_questions']}" for c in configs) + " |")
+        out.append(f"| {QUESTIONS_ROW} | " + " | ".join(question_counts(c) for c in configs) + " |")
         out += ["", "Configuraties: " + "; ".join(f"**{c['name']}**: {c['label']} ({describe(c)})" for c in configs), ""]
+        out += ["### Hoe lees je dit", ""] + [f"- {line}" for line in READING] + [""]
     if result["skipped"]:
         out += ["## Overgeslagen configuraties", ""] + [f"- **{s['name']}**: {_cell(s['reason'])}" for s in result["skipped"]] + [""]
     if result["notes"]:
@@ -244,7 +273,7 @@ def markdown(result: dict, plot_files: dict[str, str]) -> str:
             out.append("| " + " | ".join(_cell(x) for x in (
                 "✗" if row["failures"] else "✓", question, row["query"], ", ".join(row["retrieved_docs"][:5]),
                 ("[geweigerd] " if row["abstained"] else "") + truncate(row["answer"]),
-                ", ".join(row["gold_docs"]) or "— (onbeantwoordbaar)", "; ".join(row["failures"]) or "—")) + " |")
+                ", ".join(row["gold_docs"]) or "— (onbeantwoordbaar)", "; ".join(missed(row)) or "—")) + " |")
         out.append("")
     return "\n".join(out)
 
@@ -314,8 +343,30 @@ def summary_table_html(result: dict) -> str:
         parts.append(f"<tr><td>{_e(label)}</td>" + "".join(f'<td class="num">{_e(v)}</td>' for v in values) + "</tr>")
     parts.append("<tr><td>Vragen met een gemiste controle</td>" + "".join(
         f'<td class="num">{_e(c["summary"]["n_failed"])}/{_e(c["summary"]["n_questions"])}</td>' for c in configs)
-        + "</tr></table>")
+        + "</tr>")
+    parts.append(f"<tr><td>{_e(QUESTIONS_ROW)}</td>" + "".join(f'<td class="num">{_e(question_counts(c))}</td>'
+                                                              for c in configs) + "</tr></table>")
+    parts.append("<details><summary>Hoe lees je dit</summary><ul>"
+                 + "".join(f"<li>{_markdown_inline(line)}</li>" for line in READING) + "</ul></details>")
     return "\n".join(parts)
+
+
+QUESTIONS_ROW = "Vragen: beantwoordbaar (met gold-passage) · onbeantwoordbaar · vervolgvragen"
+
+
+def question_counts(config: dict) -> str:
+    """"42 (42) · 7 · 3": how many questions of each kind a configuration's rates are over."""
+    summary = config["summary"]
+    return (f"{summary.get('n_answerable', 0)} ({summary.get('n_with_passages', 0)}) · "
+            f"{summary.get('n_unanswerable', 0)} · {summary.get('n_followup', 0)}")
+
+
+def _markdown_inline(text: str) -> str:
+    """`READING`'s Markdown (**bold**, *italic*, `code`) as escaped HTML."""
+    text = _e(text)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+    text = re.sub(r"\*(.+?)\*", r"<i>\1</i>", text)
+    return re.sub(r"`(.+?)`", r"<code>\1</code>", text)
 
 
 def questions_table_html(config: dict) -> str:
@@ -325,12 +376,12 @@ def questions_table_html(config: dict) -> str:
     for row in ordered_questions(config):
         history = f"<br><span class=small>na {len(row['history'])} beurten</span>" if row["history"] else ""
         answer = ("<i>[geweigerd]</i> " if row["abstained"] else "") + _e(truncate(row["answer"]))
-        missed = "<br>".join(_e(f) for f in row["failures"]) or "—"
+        shortfalls = "<br>".join(_e(f) for f in missed(row)) or "—"
         parts.append(
             f"<tr class={'fail' if row['failures'] else 'ok'}><td>{'✗' if row['failures'] else '✓'}</td>"
             f"<td><b>{_e(row['id'])}</b> <span class=small>({_e(row['category'])})</span><br>{_e(row['question'])}{history}</td>"
             f"<td>{_e(row['query'])}</td><td>{'<br>'.join(_e(d) for d in row['retrieved_docs'][:5]) or '—'}</td>"
             f"<td>{answer}</td><td>{'<br>'.join(_e(d) for d in row['gold_docs']) or '— (onbeantwoordbaar)'}</td>"
-            f"<td>{missed}</td></tr>")
+            f"<td>{shortfalls}</td></tr>")
     parts.append("</table>")
     return "\n".join(parts)

@@ -232,6 +232,7 @@ def _evaluate_config(config: EvalConfig, index, questions: list[Question], setti
     _groundedness(asked, rows, index.embedder)
     for row in rows:
         row["failures"] = _failures(row)
+        row["remarks"] = _remarks(row)
         row["ok"] = not row["failures"]
     result = {
         "name": config.name,
@@ -350,7 +351,7 @@ def _failures(row: dict) -> list[str]:
         failures.append("onterecht geweigerd: het corpus beantwoordt deze vraag")
     if not row["answerable"] and not row["abstained"]:
         failures.append("had moeten weigeren: het corpus beantwoordt deze vraag niet")
-    if row["missing_gold_docs"]:
+    if row["missing_gold_docs"] and len(row["missing_gold_docs"]) == len(row["gold_docs"]):
         failures.append("gold-document niet in de top 5: " + ", ".join(row["missing_gold_docs"]))
     if row["missing_key_facts"]:
         failures.append("kernfeiten ontbreken: " + ", ".join(f"'{f}'" for f in row["missing_key_facts"]))
@@ -360,6 +361,15 @@ def _failures(row: dict) -> list[str]:
         n = len(row["unsupported_sentences"])
         failures.append(f"{n} {'zin' if n == 1 else 'zinnen'} niet gedekt door de geciteerde passage")
     return failures
+
+
+def _remarks(row: dict) -> list[str]:
+    """What fell short without failing the question, in Dutch: of several gold documents, one found in
+    the top 5 and another not (helper-66 counted ten right answers among the failures for that)."""
+    missing = row["missing_gold_docs"]
+    if missing and len(missing) < len(row["gold_docs"]):
+        return ["niet elk gold-document in de top 5: " + ", ".join(missing)]
+    return []
 
 
 def _summary(rows: list[dict], retrieval: dict) -> dict:
@@ -418,9 +428,10 @@ def _round(value: float | None) -> float | None:
 
 # -- checks on the gold set against the index -------------------------------------------
 def gold_text_warnings(questions: list[Question], index) -> list[Problem]:
-    """Key facts and gold passages that occur in no passage text of their gold documents
-    (folded): an answer built from passages can never contain them, so the gold set (or the
-    document) should be fixed. Text found only in a heading gets its own message."""
+    """Key facts and gold passages that occur in no passage text nor heading of their gold documents
+    (folded): an answer built from them can never contain them, so the gold set (or the document)
+    should be fixed. A heading counts: a guide's steps are answered with their headings ("Stap 1:
+    Bepaal scope en organisatie — …"), which helper-66 saw warned about as out of reach."""
     texts: dict[str, tuple[str, str]] = {}
     problems = []
     for q in questions:
@@ -433,11 +444,10 @@ def gold_text_warnings(questions: list[Question], index) -> list[Problem]:
         headings = " ".join(texts[d][1] for d in q.gold_docs)
         for field_name, values in (("key_facts", q.key_facts), ("gold_passages", q.gold_passages)):
             for value in values:
-                if m.fold(value) in body:
+                if m.fold(value) in body or m.fold(value) in headings:
                     continue
-                where = ("staat alleen in een kop, niet in de passagetekst (een antwoord uit passages kan het "
-                         "niet bevatten)" if m.fold(value) in headings else "staat in geen passage van de gold-documenten")
-                problems.append(Problem(q.source, q.line, f"'{value}' {where}", q.id, field_name))
+                problems.append(Problem(q.source, q.line, f"'{value}' staat in geen passage van de gold-documenten",
+                                        q.id, field_name))
     return problems
 
 

@@ -151,7 +151,9 @@ def _parser(settings: Settings) -> argparse.ArgumentParser:
                    help="schrijf report.json, report.md en report.html in deze map (standaard naast de index)")
     p.add_argument("--config", action="append", dest="configs", metavar="NAAM",
                    help=f"zoekconfiguratie om te vergelijken (herhaalbaar): {', '.join(CONFIGS)}")
-    p.add_argument("--corpus", type=Path, help="bouw de index eerst uit deze map")
+    p.add_argument("--corpus", type=Path,
+                   help="werk eerst de index (--index) bij uit deze map, zoals `thuiswijzer ingest MAP --prune`; "
+                        "configuraties met een andere passagegrootte lezen hem in een tijdelijke index")
     p.add_argument("--set", action="append", dest="sets", metavar="NAAM",
                    help="vragenset met eigen bibliotheek: bundled, real, rijksoverheid, pbl, pbl-document, kamervragen, "
                         "off-topic, typos of alle (herhaalbaar; afstemdeel en toetsdeel naast elkaar)")

@@ -111,6 +111,18 @@ def test_the_report_puts_failures_first_and_is_self_contained(gold_result):
     assert (out / "metrics.png").stat().st_size > 0 and (out / "latency.png").stat().st_size > 0
 
 
+def test_an_evaluator_reads_in_the_report_what_the_halves_and_metrics_mean_and_how_many_questions_count(gold_result):
+    # helper-66 could not tell from the report which half tuned the thresholds, nor that .889 was 8 of 9
+    out = Path(gold_result["_report_dir"])
+    summary = hybrid(gold_result)["summary"]
+    counts = f"{summary['n_answerable']} ({summary['n_with_passages']}) · {summary['n_unanswerable']}"
+    for name in ("report.md", "report.html"):
+        text = (out / name).read_text(encoding="utf-8")
+        assert "Hoe lees je dit" in text and "afstemdeel" in text and "toetsdeel" in text, name
+        assert "Vragen: beantwoordbaar (met gold-passage) · onbeantwoordbaar · vervolgvragen" in text, name
+        assert counts in text, name
+
+
 def test_a_follow_up_is_asked_after_the_assistants_own_earlier_answers_as_in_the_chat(gold_result, bundled_index,
                                                                                     embedder):
     from assistant import Assistant

@@ -119,6 +119,17 @@ def test_the_error_message_lists_every_problem(tmp_path):
     assert "onbekende categorie 'nieuws'" in message and "moet true of false zijn, niet 'ja'" in message
 
 
+def test_the_bundled_set_against_an_index_of_another_library_blames_the_index_not_the_set():
+    # helper-66: "De vragenset bevat 176 fouten", 176 lines, for an index built from one other folder
+    with pytest.raises(QuestionSetError) as caught:
+        load_questions(None, known_docs={"nota-wonen-zonnedal"})
+    lines = str(caught.value).splitlines()
+
+    assert lines[0].startswith("De index mist de documenten van ") and "--set bundled" in lines[0]
+    assert len(lines) == 22 and lines[-1].startswith("  … en nog ")
+    assert len(caught.value.problems) > 100  # every problem is still there for a script
+
+
 def test_a_typo_in_a_field_name_gets_a_suggestion(tmp_path):
     path = write(tmp_path, GOOD.replace("    gold_docs: [handreiking-regionaal-en-lokaal]\n    gold_passages",
                                         "    gold_doc: [handreiking-regionaal-en-lokaal]\n    gold_passages"))
