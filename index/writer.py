@@ -77,8 +77,9 @@ CHARS_PER_TOKEN_BOUND = 8
 # 18: "Vraag 4" a heading over its question and answer; a PDF's /Subject as its title when /Title is empty
 # 19: every heading all sections share is the document's heading, not only the first
 # 20: a footnote written into a Markdown sentence (<sup> 5 Ver van huis … </sup>) as a note after its paragraph
-# 21: a PDF's first line in body type that reads as a title heads the first page, not its first sentence
-PIPELINE_VERSION = 21
+# 21: symbol-font bullets as list marks (measured and reverted in the forty-second round; an index built then has it)
+# 22: a PDF's first line in body type that reads as a title heads the first page, not its first sentence
+PIPELINE_VERSION = 22
 
 @dataclass
 class RayTarget:
