@@ -1199,7 +1199,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
                   (PITFALL_HEADING, [c for c in support if c.pitfall])]
         chosen += support
     # "… bedraagt 450 euro" in one note and "… 475 euro" in another, both undated: the officer must see both
-    disputed = [c for c in other_figures(opening[0], pool, chosen, hits)] if opening else []
+    disputed = other_figures(opening[0], pool, chosen, hits) if opening else []
     if disputed:
         groups = [(groups[0][0], disputed + groups[0][1]), *groups[1:]] if groups else [("Verder in de bronnen", disputed)]
         chosen += disputed
@@ -1269,6 +1269,13 @@ def echoes(c: Candidate, pool: list[Candidate], chosen: list[Candidate], hits: l
     `c`, so the officer sees that the sources agree and can check either. Rijksoverheid pages
     repeat one another ("U krijgt een bsn als u zich inschrijft in de Basisregistratie Personen"),
     a guide quotes the law. A unit already in the answer is no echo."""
+    return _said_elsewhere(c, pool, chosen, hits, says_the_same)
+
+
+def _said_elsewhere(c: Candidate, pool: list[Candidate], chosen: list[Candidate], hits: list[Hit],
+                    alike: Callable[[Candidate, Candidate], bool]) -> list[Candidate]:
+    """The best units of `pool`, one per other document of the same date as `c` (or undated), of the
+    same kind (advice or pitfall) and not in the answer (`chosen`), that are `alike` `c`: at most ECHOES."""
     home = hits[c.hit_rank].document
     found: list[Candidate] = []
     for other in sorted(pool, key=lambda o: -o.score):
@@ -1278,7 +1285,7 @@ def echoes(c: Candidate, pool: list[Candidate], chosen: list[Candidate], hits: l
                 or any(hits[e.hit_rank].document.doc_id == document.doc_id for e in found)
                 or (None not in dates and len(dates) == 2)):
             continue
-        if says_the_same(c, other):
+        if alike(c, other):
             found.append(other)
             if len(found) == ECHOES:
                 break
@@ -1315,19 +1322,7 @@ def other_figures(c: Candidate, pool: list[Candidate], chosen: list[Candidate], 
     says in the same words but with other figures (`gives_another_figure`), at most ECHOES: two notes
     on the maximum rent for young people, one of 450 and one of 475 euro a month, were answered with
     475 alone (helper-65). Texts of different dates are the date note's (`_date_note`)."""
-    home = hits[c.hit_rank].document
-    found: list[Candidate] = []
-    for other in sorted(pool, key=lambda o: -o.score):
-        document = hits[other.hit_rank].document
-        if (document.doc_id == home.doc_id or any(other is x for x in chosen)
-                or any(hits[f.hit_rank].document.doc_id == document.doc_id for f in found)
-                or _dated_apart(c, other, hits)):
-            continue
-        if gives_another_figure(c, other):
-            found.append(other)
-            if len(found) == ECHOES:
-                break
-    return found
+    return _said_elsewhere(c, pool, chosen, hits, gives_another_figure)
 
 
 def gives_another_figure(a: Candidate, b: Candidate) -> bool:
