@@ -381,11 +381,13 @@ class Assistant:
             # shown only when the question names nothing to search for
             if found and (where != "het begin" or asks_overview(question)):
                 text, citations = overview_text(found, where)
-                answer = Answer(text, citations, False, query, "extractief", notes)
+                # the chosen document is what "dit document" points at, not the last question: nothing
+                # of that was read (helper-65 saw "Gelezen als vervolg op: …")
+                answer = Answer(text, citations, False, question, "extractief", notes)
                 answer.hits = [hit for hit, _ in found]
                 return answer
             if not found and asks_overview(question):
-                return self._abstain(query, [], notes, text=NO_OVERVIEW_TEXT.format(title=only.display_title))
+                return self._abstain(question, [], notes, text=NO_OVERVIEW_TEXT.format(title=only.display_title))
         if not only and asks_overview(question) and names_a_document(question) and not topic_questions(history):
             several = sum(1 for d in index.documents() if chosen and chosen.doc_ids and chosen.accepts(d))
             return self._abstain(query, [], notes,

@@ -334,6 +334,18 @@ def test_an_officer_who_chose_one_document_and_asks_what_it_is_about_reads_its_o
             assert not sentence or folded(sentence) in folded(answer.citations[0].text.replace("**", "")), sentence
 
 
+def test_asking_what_the_chosen_document_is_about_after_another_question_is_no_follow_up(assistant):
+    # helper-65: the app labelled it "Gelezen als vervolg op: „Hoeveel reacties …”"
+    history = [{"role": "user", "content": "Welke groepen moeten in de urgentieregeling?"},
+               {"role": "assistant", "content": assistant.ask("Welke groepen moeten in de urgentieregeling?").text}]
+
+    answer = assistant.ask("Waar gaat dit document over?", history=history,
+                           filters={"doc_id": "regioprofiel-parkstad-limburg"})
+
+    assert answer.text.startswith("_Waar het document over gaat, uit de samenvatting van „Regioprofiel")
+    assert answer.query == "Waar gaat dit document over?"
+
+
 def test_a_follow_up_on_what_a_document_is_about_leans_on_that_answer(assistant):
     chosen = {"doc_id": "regioprofiel-parkstad-limburg"}
     first = assistant.ask("Waar gaat dit document over?", filters=chosen)
