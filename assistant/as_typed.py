@@ -11,6 +11,7 @@ English is read with Dutch words and stems, and is refused with a request to ask
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # "Hoi!", "Beste Thuiswijzer,", "Goedemorgen," …: a greeting ends at its punctuation
@@ -37,10 +38,11 @@ ENGLISH_MIN_WORDS = 4
 
 
 def as_asked(question: str) -> str:
-    """`question` without a greeting or label before it or thanks after it, from the question a
-    longer message marks as its question ("… Mijn vraag is eigenlijk: welke groepen …?"), and in
-    lower case when typed in capitals; itself when nothing would be left."""
-    plain = _THANKS.sub("", _LABEL.sub("", _GREETING.sub("", question.strip()))).strip()
+    """`question` without a greeting or label before it or thanks after it, without emoji, from the
+    question a longer message marks as its question ("… Mijn vraag is eigenlijk: welke groepen …?"),
+    and in lower case when typed in capitals; itself when nothing would be left."""
+    plain = " ".join(without_emoji(question).split())
+    plain = _THANKS.sub("", _LABEL.sub("", _GREETING.sub("", plain))).strip()
     marked = list(_LABEL_WITHIN.finditer(plain))
     if marked and re.search(r"\w", plain[marked[-1].end():]):
         plain = plain[marked[-1].end():]
@@ -50,6 +52,18 @@ def as_asked(question: str) -> str:
     if not re.search(r"\w", plain):
         return question
     return plain[:1].upper() + plain[1:]
+
+
+def without_emoji(text: str) -> str:
+    """`text` without pictographs and the joiners and variation selectors that build them: "🏠🏠
+    urgentie??? 😀" was refused where "urgentie???" is answered (helper-65); read as typed, the
+    pictographs made the dense search's query another. Signs that mean something in a question (€, %,
+    °, §) are no pictographs."""
+    return "".join(" " if _pictograph(c) else c for c in text if c not in "\u200d\ufe0f\ufe0e")
+
+
+def _pictograph(character: str) -> bool:
+    return unicodedata.category(character) == "So" and character not in "°©®™№℃"
 
 
 def courtesy(message: str) -> str | None:

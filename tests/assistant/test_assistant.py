@@ -85,6 +85,7 @@ def test_an_officer_asking_which_one_form_suits_a_region_is_not_answered_with_a_
     "Beste Thuiswijzer, welke groepen moeten in de urgentieregeling?",  # "Thuiswijzer" read as a name: refused
     "Hoi! Welke groepen moeten in de urgentieregeling?",  # "Welke" read as a law's initials: "u vraagt naar de Welke"
     "WELKE GROEPEN MOETEN IN DE URGENTIEREGELING?",  # every word a name: four groups from another summary
+    "🏠🏠 Welke groepen moeten in de urgentieregeling??? 😀",  # helper-65: "🏠🏠 urgentie??? 😀" was refused
 ])
 def test_an_officer_who_greets_or_types_in_capitals_gets_the_answer_to_the_question_itself(assistant, typed):
     assert assistant.ask(typed).text == assistant.ask("Welke groepen moeten in de urgentieregeling?").text
