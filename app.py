@@ -788,8 +788,9 @@ class ThuiswijzerApp:
                                 question = gr.Textbox(
                                     show_label=False, scale=5, lines=1, max_lines=4, elem_id="tw-vraag",
                                     max_length=self.settings.max_question_chars,
-                                    placeholder=f"Stel uw vraag (tot {self.settings.max_question_chars} tekens; "
-                                                "langer wordt afgekapt), bijvoorbeeld: Welke groepen krijgen urgentie?")
+                                    # one line at the box's width: a wrapped placeholder was cut off (helper-65);
+                                    # the examples stand under the box
+                                    placeholder=f"Stel uw vraag (tot {self.settings.max_question_chars} tekens)")
                                 ask = gr.Button("Vraag stellen", variant="primary", scale=1, elem_id="tw-stel")
                             with gr.Row(elem_id="tw-voorbeelden"):
                                 example_buttons = [gr.Button(q, size="sm", variant="secondary") for q in EXAMPLES]
