@@ -496,10 +496,11 @@ def removal_question(titles: Sequence[str]) -> str:
 def reindex_question(documents: int, passages: int) -> str:
     """The Markdown an editor confirms before the whole library of `documents` with `passages` is
     read and embedded again."""
-    return (f"**Weet u zeker dat u alles opnieuw wilt indexeren?**\n\n"
-            f"{'Het ene document wordt' if documents == 1 else f'Alle {documents} documenten worden'} opnieuw ingelezen en "
-            f"{passages} {'passage' if passages == 1 else 'passages'} opnieuw omgezet naar vectoren. Dat kan "
-            "minuten duren. Met Stoppen breekt u het af; de kennisbank blijft dan zoals ze was.")
+    read = "Het ene document wordt" if documents == 1 else f"Alle {documents} documenten worden"
+    embedded = "1 passage" if passages == 1 else f"{passages} passages"
+    return (f"**Weet u zeker dat u alles opnieuw wilt indexeren?**\n\n{read} opnieuw ingelezen en {embedded} "
+            "opnieuw omgezet naar vectoren. Dat kan minuten duren. Met Stoppen breekt u het af; de kennisbank blijft "
+            "dan zoals ze was.")
 
 
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

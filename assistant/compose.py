@@ -53,6 +53,7 @@ RANK_DECAY = 0.3  # the rank prior of the passage at rank r (0 = best) is 1 / (1
 PER_FACET = 3
 PITFALLS = 2  # pitfalls shown with a two-facet answer
 PITFALL_HEADING = "Valkuilen volgens de bron"
+OTHER_FIGURES_HEADING = "Met andere getallen in een andere bron"
 PER_PASSAGE = 3
 MAX_DOCUMENTS = 3  # more sources than this make an answer a patchwork
 OTHER_DOCUMENT = 0.85  # a point from another document than the direct answer's must be this much better
@@ -1201,7 +1202,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     # "… bedraagt 450 euro" in one note and "… 475 euro" in another, both undated: the officer must see both
     disputed = other_figures(opening[0], pool, chosen, hits) if opening else []
     if disputed:
-        groups = [(groups[0][0], disputed + groups[0][1]), *groups[1:]] if groups else [("Verder in de bronnen", disputed)]
+        groups.insert(0, (OTHER_FIGURES_HEADING, disputed))
         chosen += disputed
     agreeing = {id(c): echoes(c, pool, chosen, hits) for c in chosen}
     # passages the Bronnen list would name alike (an article cut into two chunks, two paragraphs
