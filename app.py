@@ -874,7 +874,8 @@ class ThuiswijzerApp:
                 with gr.Column(scale=2):
                     ui["type"] = gr.Dropdown([(FROM_FILE, "")] + [(t, t) for t in DOC_TYPES], value="",
                                              label="Type", elem_id="tw-upload-type")
-                    ui["region"] = gr.Textbox(label="Regio (optioneel)", elem_id="tw-upload-regio")
+                    ui["region"] = gr.Textbox(label="Regio (optioneel; leeg laat een eerdere staan, - wist die)",
+                                              elem_id="tw-upload-regio")
                     ui["title"] = gr.Textbox(label="Titel (optioneel, alleen bij één bestand)",
                                              elem_id="tw-upload-titel")
                     ui["url"] = gr.Textbox(label="Bron-URL (optioneel)", placeholder="https://…",
@@ -883,7 +884,7 @@ class ThuiswijzerApp:
                     ui["date"] = gr.Textbox(label="Datum van de tekst (optioneel)",
                                             placeholder="JJJJ-MM-DD, bijvoorbeeld 2025-02-28",
                                             elem_id="tw-upload-datum")
-                    ui["municipalities"] = gr.Textbox(label="Gemeenten (optioneel, met komma's)",
+                    ui["municipalities"] = gr.Textbox(label="Gemeenten (optioneel, met komma's; - wist ze)",
                                                       elem_id="tw-upload-gemeenten")
             with gr.Row():
                 ui["add"] = gr.Button("Toevoegen aan de kennisbank", variant="primary", elem_id="tw-toevoegen",

@@ -219,7 +219,7 @@ class IndexWriter:
             # flags given before stay until others are given: re-ingesting a folder without
             # --type must not turn the handreiking added with --type handreiking into "overig"
             known = by_source.get(str(path.resolve()))
-            overrides = {**(known.overrides if known is not None else {}), **given}
+            overrides = with_flags(known.overrides if known is not None else {}, given)
             result, fingerprint = self._check(path, overrides, by_source, force)
             if result.status == "pending":
                 twin = by_content.setdefault(file_digest(fingerprint), result.path)
@@ -599,6 +599,16 @@ def _fail(report: IngestReport, path: Path, reason: str) -> None:
     source = str(Path(path).resolve())
     result = next(f for f in report.files if f.path == source and f.status == "pending")
     result.status, result.reason = "failed", reason
+
+
+CLEARED = "-"  # a flag given as "-" takes back what an earlier ingest gave (`with_flags`)
+
+
+def with_flags(earlier: dict, given: dict) -> dict:
+    """The flags a document is read with: those given before, replaced by those given now, without
+    those given now as CLEARED ("--region -"): helper-65 found no way to take a wrong region back."""
+    merged = {**earlier, **given}
+    return {key: value for key, value in merged.items() if value not in (CLEARED, [CLEARED])}
 
 
 def _clean(overrides: dict | None) -> dict:

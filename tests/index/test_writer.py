@@ -326,6 +326,22 @@ def test_a_changed_copy_with_the_same_name_from_another_folder_says_it_stands_be
                              "verwijder dan nachtopvang.")
 
 
+def test_an_editor_takes_back_a_wrong_region_with_a_dash_and_keeps_the_type(desk, tmp_path, embedder):
+    # helper-65: an empty Regio field keeps the old region, and nothing took it back
+    index_dir = tmp_path / "index"
+    note = desk / "nachtopvang.md"
+    IndexWriter(index_dir, embedder).ingest([note], overrides={"type": "praktijkvoorbeeld", "region": "Zuid-Limburg",
+                                                              "municipalities": ["Heerlen"]})
+
+    report = IndexWriter(index_dir, embedder).ingest([note], overrides={"region": "-", "municipalities": ["-"]})
+
+    assert statuses(report) == {"nachtopvang.md": "updated"}
+    with opened(index_dir, embedder) as index:
+        meta = index.document("nachtopvang").metadata
+        assert (meta.type, meta.region, meta.municipalities) == ("praktijkvoorbeeld", None, [])
+    assert statuses(IndexWriter(index_dir, embedder).ingest([note])) == {"nachtopvang.md": "skipped"}
+
+
 # -- rebuilding with another embedder -------------------------------------------------------------
 def test_reindex_rebuilds_an_index_of_another_embedder_and_keeps_the_metadata(desk, tmp_path, embedder, other_space_embedder):
     write(desk / "nachtopvang.md.meta.yaml", "region: Zuid-Limburg\n")
