@@ -284,7 +284,8 @@ class Assistant:
                 return UNNAMED_LAW_TEXT.format(law=missing[0])
             return MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(chosen)
         if not hits or verdict == "weigeren" or unnamed_law:
-            answer = self._abstain(query, hits, notes, evidence.score, text=refusal())
+            # passages that do not name the law asked about are nothing to read on in
+            answer = self._abstain(query, [] if unnamed_law else hits, notes, evidence.score, text=refusal())
             yield from self._elliptic(question, query, history, filters, k, answer, elliptic)
             return
         # every earlier turn (`earlier`), not only the last: after "… vergunninghouders?" the officer has

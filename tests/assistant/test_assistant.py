@@ -108,6 +108,7 @@ def test_an_officer_asking_when_a_law_no_text_names_takes_effect_is_told_so_not_
     assert answer.abstained, answer.text
     assert answer.text.startswith('Geen document in de kennisbank heeft "Wet betaalbare huur" in de titel, en geen '
                                   "van de gevonden passages noemt de Wet betaalbare huur")
+    assert "Lees eventueel verder in" not in answer.text and not answer.citations  # they do not name it either
 
 
 def test_an_officer_who_asks_in_english_is_asked_to_ask_in_dutch_and_shown_where_to_read(assistant):
