@@ -11,7 +11,8 @@ from assistant import compose as extractive
 from assistant.articles import article_passages, article_text, asked_article, asks_the_text
 from assistant.as_typed import as_asked, asked_in_english, courtesy
 from assistant.condense import (asks_of_another_place, asks_to_explain, condense, condense_with_model, er_pointer,
-                                er_preposition, is_follow_up, is_joiner, points_back_first, topic_questions)
+                                er_preposition, is_follow_up, is_joiner, points_back_first, topic_chain, topic_of,
+                                topic_questions)
 from assistant.definitions import Glossary, library_defines, opens_with_definition, with_definitions
 from assistant.document_facts import asks_document_fact, document_fact
 from assistant.expand import complete_passages
@@ -463,7 +464,7 @@ class Assistant:
             retried = None
             for _, retried in self.stream(question, history, filters, k, elliptic=True):
                 pass
-            if retried is not None and not retried.abstained:
+            if retried is not None and not retried.abstained and _speaks_of_topic(retried, history):
                 yield retried.text, retried
                 return
         yield refused.text, refused
@@ -743,6 +744,18 @@ def _filters(filters: Filters | dict | None) -> Filters | None:
     made = Filters.of(filters.get("type"), filters.get("region"), filters.get("doc_id"), filters.get("since"))
     return made or None
 
+
+
+def _speaks_of_topic(answer: Answer, history: list[dict] | None) -> bool:
+    """Whether the passages `answer` cites name a word of the conversation's topic (`topic_of` its chain of
+    questions), a number aside. A question read as leaving its subject out is answered from that subject: "Welke
+    afspraken heeft de regio Twente gemaakt over uitstroom uit beschermd wonen?" after a question about huurtoeslag
+    in 2026 was answered with Twente's WOZ values of 2026, which share a place and a year with the reading and
+    nothing of the topic (helper-67)."""
+    topic = {t for t in question_terms(" ".join(topic_of(q) for q in topic_chain(topic_questions(history))))
+             if not t.isdigit()}
+    read = " ".join(" ".join((c.title, c.section or "", c.text)) for c in answer.citations).lower()
+    return any(t in read for t in topic)
 
 def _short(error: Exception) -> str:
     return (type(error).__name__ + (f": {error}" if str(error) else ""))[:160]

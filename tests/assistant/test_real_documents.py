@@ -1321,3 +1321,15 @@ def test_an_officer_asking_until_when_the_consultation_ran_gets_its_date_not_the
 
     assert answer.text.startswith("De internetconsultatie loopt tot 20 maart 2024. [1]"), answer.text
     assert "Vragen van het lid Keijzer" not in answer.text.split("**Bronnen**")[0]
+
+
+def test_a_question_of_its_own_after_a_refused_one_is_not_answered_with_a_table_row_sharing_only_a_place(officer):
+    # helper-67: refused as it stands, the Twente question was read as leaving its subject out and asked with
+    # "huurtoeslag alleenstaande 2026" carried over; it was answered with Twente's WOZ values of 2026
+    history = asked(officer, "Hoe hoog is de maximale huurtoeslag voor een alleenstaande in 2026?")
+
+    answer = officer.ask("Welke afspraken heeft de regio Twente gemaakt over uitstroom uit beschermd wonen?",
+                         history=history)
+
+    assert answer.abstained, answer.text
+    assert "WOZ" not in answer.text
