@@ -66,13 +66,14 @@ class ChunkStore:
         rows = self._con.execute("SELECT * FROM documents ORDER BY doc_id").fetchall()
         return [_document(r) for r in rows]
 
-    def document_keys(self) -> list[tuple[str, str, str, int, dict]]:
-        """(doc_id, source, content_hash, n_chunks, overrides) of every document: what a writer
-        needs to know of a library, without parsing each document's metadata."""
+    def document_keys(self) -> list[tuple[str, str, str, int, dict, str]]:
+        """(doc_id, source, content_hash, n_chunks, overrides, shown title) of every document: what a
+        writer needs to know of a library, without parsing each document's metadata."""
         rows = self._con.execute(
-            "SELECT doc_id, source, content_hash, n_chunks, overrides FROM documents ORDER BY doc_id").fetchall()
-        return [(doc_id, source, content_hash, n_chunks, json.loads(overrides))
-                for doc_id, source, content_hash, n_chunks, overrides in rows]
+            "SELECT doc_id, source, content_hash, n_chunks, overrides, coalesce(json_extract(metadata, "
+            "'$.display_title'), json_extract(metadata, '$.title'), doc_id) FROM documents ORDER BY doc_id").fetchall()
+        return [(doc_id, source, content_hash, n_chunks, json.loads(overrides), title)
+                for doc_id, source, content_hash, n_chunks, overrides, title in rows]
 
     def chunk_doc_ids(self) -> list[str]:
         return [r[0] for r in self._con.execute("SELECT doc_id FROM chunks ORDER BY row")]

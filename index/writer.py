@@ -100,6 +100,7 @@ class _Known:
     content_hash: str
     n_chunks: int
     overrides: dict = field(default_factory=dict)  # the metadata flags it was ingested with
+    display_title: str = ""  # as editors see it in the list of documents
 
 
 @dataclass
@@ -311,9 +312,9 @@ class IndexWriter:
             store = ChunkStore(segment_dir(self.index_dir, ref.name) / "chunks.sqlite")
             try:
                 gone = set(ref.deleted)
-                for doc_id, source, content_hash, n_chunks, overrides in store.document_keys():
+                for doc_id, source, content_hash, n_chunks, overrides, title in store.document_keys():
                     if doc_id not in gone:
-                        documents[doc_id] = _Known(doc_id, source, content_hash, n_chunks, overrides)
+                        documents[doc_id] = _Known(doc_id, source, content_hash, n_chunks, overrides, title)
                         home[doc_id] = ref.name
             finally:
                 store.close()
@@ -578,9 +579,10 @@ def file_digest(fingerprint: str) -> str:
 
 
 def duplicate_of(source: str, library: _Library) -> str:
-    """Why a file was left out: the library holds the same text from `source` (Dutch)."""
+    """Why a file was left out: the library holds the same text from `source` (Dutch), named by the title
+    and id an editor finds in the list of documents, not by a path on the server (helper-67)."""
     twin = next((d for d in library.documents.values() if d.source == source), None)
-    named = f"'{twin.display_title}' ({source})" if isinstance(twin, DocumentRecord) else source
+    named = f"'{twin.display_title}' (id {twin.doc_id})" if twin is not None and twin.display_title else source
     return (f"dezelfde inhoud als {named}; niet nog eens toegevoegd. Verwijder eerst het andere document "
             f"als dit bestand het moet vervangen.")
 

@@ -339,7 +339,8 @@ def test_an_upload_whose_text_the_library_holds_names_the_earlier_upload_without
                                         "Het Vlinderfonds steunt 12 woonprojecten."))
 
     reason = rows["vlinderfonds-kopie.md"][3]
-    assert "vlinderfonds.md" in reason and "niet nog eens toegevoegd" in reason
+    # named as in the list of documents, where the editor removes it (helper-67)
+    assert "(id vlinderfonds)" in reason and "niet nog eens toegevoegd" in reason
     assert str(web.upload_dir) not in reason and "/" not in reason.split(";")[0]
 
 
@@ -678,6 +679,20 @@ def test_a_new_conversation_stops_an_answer_still_arriving(web):
     on_click = [d for d in config["dependencies"] if [new_chat, "click"] in [list(t) for t in d["targets"]]]
 
     assert asked and any(asked <= set(d.get("cancels") or []) for d in on_click)
+
+
+def test_a_new_conversation_searches_the_whole_library_again(web):
+    # helper-67: after "Alleen in" one report, "Nieuw gesprek" kept the choice and every question of the next
+    # conversation was answered "Geen document in de kennisbank past bij de filters"
+    config = web.blocks().config
+    ids = {c["id"]: c.get("props", {}).get("elem_id") for c in config["components"]}
+    new_chat = next(i for i, elem in ids.items() if elem == "tw-nieuw")
+    on_click = next(d for d in config["dependencies"] if [new_chat, "click"] in [list(t) for t in d["targets"]])
+    filters = {"tw-filter-type", "tw-filter-region", "tw-filter-datum", "tw-filter-document"}
+
+    assert filters <= {ids[i] for i in on_click["outputs"]}
+    cleared = dict(zip((ids[i] for i in on_click["outputs"]), web.new_conversation()))
+    assert [cleared[f] for f in sorted(filters)] == ["", [], "", ""]  # datum, document, region, type
 
 
 def test_a_document_added_from_the_command_line_appears_in_the_filters_of_an_open_page(web, tmp_path, monkeypatch):
