@@ -292,8 +292,10 @@ class ThuiswijzerApp:
         return None
 
     def new_conversation(self):
+        """An empty chat over the whole library: a document chosen under "Alleen in" for the last
+        conversation kept blocking the next one's questions (helper-67)."""
         session = self.new_session()
-        return [], render.EMPTY_PANEL, "", session, gr.update(visible=False), None
+        return [], render.EMPTY_PANEL, "", session, gr.update(visible=False), None, "", "", "", []
 
     # -- feedback --------------------------------------------------------------------
     def vote(self, session: dict | None, data: gr.LikeData):
@@ -822,7 +824,7 @@ class ThuiswijzerApp:
                 asked.append(button.click(_example_handler(self, text), [session, *filters], **chat_args, **PRIVATE))
             for event in asked:
                 event.then(None, None, None, js=render.SHOW_ANSWER_START, **PRIVATE)
-            reset = [chatbot, sources, question, session, feedback_box, pending_feedback]
+            reset = [chatbot, sources, question, session, feedback_box, pending_feedback, *filters]
             # an answer still arriving is stopped: else its last step wrote the old conversation back, and
             # the next question was read as a follow-up of the one thrown away (helper-53)
             new_chat.click(self.new_conversation, None, reset, cancels=asked, **PRIVATE)
