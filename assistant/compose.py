@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
-from assistant.condense import own_terms
+from assistant.condense import asks_same_of_another, own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit,
@@ -1108,6 +1108,12 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # would pass it off as the answer for jongeren; no composition makes the assistant refuse
         return Composition("", [], {})
     back = None
+    # "Geldt dat ook voor mensen die uitstromen uit beschermd wonen?" after the ten groups of art. 12 lid 3: the
+    # list the officer read names them (onderdeel e), and that is the answer, not Utrecht's own groups that name
+    # them in the officer's words (helper-67)
+    held = max((c for c in pool if not c.pitfall and _core(c.unit.text) in opened
+                and _speaks_to(c, focus)), key=lambda c: c.score, default=None) \
+        if focus and asks_same_of_another(follow_up) else None
     if focus and any(not c.repeated and _speaks_to(c, focus) for c in pool):
         # something new speaks to the follow-up: the sentences the officer has just read stay out,
         # except the supporting point of an earlier answer that answers the follow-up best ("En
@@ -1115,7 +1121,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         # groepen verder worden opgenomen" was listed below the ten groups): asked about, it opens
         referent = set(question_terms(question)) - set(question_terms(follow_up))
         back = _said_and_asked_again(pool, focus, weights, answer_type(question), referent, asks_quantity(question))
-        pool = [c for c in pool if not c.repeated or c is back]
+        pool = [c for c in pool if not c.repeated or c is back or c is held]
     # "tussen de oude en de nieuwe Huisvestingswet": the two sides are two texts of the law, not two words
     editions = law_editions([c for c in pool if not c.pitfall], hits) if asks_about_other_text(question) else []
     facets = facets_of(question) if not (editions or asks_about_change(question)) else []
@@ -1141,7 +1147,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         question) and not _ASKS_EXCEPTION.search(question) else pool
     named_texts = {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named
     law_ranks = {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws}
-    first = direct_answer(rule or pool, facets, hits, focus, named_texts, law_ranks, answer_type(question))
+    first = held or direct_answer(rule or pool, facets, hits, focus, named_texts, law_ranks, answer_type(question))
     if first and editions and asks_about_earlier_text_only(question):
         # "Welke groepen moesten in de oorspronkelijke Huisvestingswet 2014 …?" is answered by the oldest text's
         # lid that the best answer is in the newest (art. 12 lid 3 of 2014, not of 2026 nor Kamervragen of 2024);

@@ -154,6 +154,22 @@ _JOINED_FRAGMENT = re.compile(
     r"^\s*(en|maar|ook)\s+(?:voor|bij|met|zonder|in|op|na|over|de|het|een)\b(?:\s+[\w-]+){0,4}\s*\?\s*$", re.I)
 
 
+# "Geldt dat ook voor mensen uit beschermd wonen?", "En voor jongeren?", "Vallen statushouders daar ook onder?":
+# whether what the last answer said holds for someone or something else too; not "En voor wie …?", which asks anew
+_SAME_OF_ANOTHER = re.compile(
+    r"^\s*(?:en\s+)?(?:geldt|gelden|telt|tellen|werkt|werken)\s+(?:dat|die|dit|deze|het)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:voor|bij)\b"
+    r"|^\s*en\s+(?:ook\s+)?(?:voor|bij)\s+(?!(?:wie|wat|welke|hoeveel|hoe)\b)"
+    r"|\b(?:daar|hier)\s+(?:[\w-]+\s+){0,2}?onder\s*[?.!]*\s*$", re.I)
+
+
+def asks_same_of_another(question: str) -> bool:
+    """Whether a follow-up asks if what the last answer said holds for someone or something else too
+    ("Geldt dat ook voor …?", "En voor jongeren?", "Vallen … daar ook onder?"): its answer is what that
+    answer opened with, where it names them."""
+    return bool(_SAME_OF_ANOTHER.search(question))
+
+
 def er_pointer(question: str) -> str:
     """The "er"-word with which `question` points back at an earlier turn ("Welke voorwaarden gelden
     *ervoor*?", "Wat moet *erin* staan?"), or "" (`_ER_POINTING`)."""

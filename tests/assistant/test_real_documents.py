@@ -1333,3 +1333,20 @@ def test_a_question_of_its_own_after_a_refused_one_is_not_answered_with_a_table_
 
     assert answer.abstained, answer.text
     assert "WOZ" not in answer.text
+
+
+def test_an_officer_asking_whether_the_urgentie_groups_cover_beschermd_wonen_and_jongeren_gets_the_lid_that_says_so(officer):
+    # helper-67: both follow-ups opened with Utrecht's own list of groups, which names them in the officer's words;
+    # the law's list the officer had just read names them too (onderdeel e and g), and that answers "Geldt dat ook …"
+    history = asked(officer, "Welke groepen moeten wij als gemeente verplicht opnemen in onze urgentieregeling?")
+
+    answer = officer.ask("Geldt dat ook voor mensen die uitstromen uit beschermd wonen?", history=history)
+
+    assert answer.citations[0].doc_id == HUISVESTINGSWET_2026, answer.text
+    assert answer.text.splitlines()[1].startswith("- e. woningzoekenden die een voorziening voor beschermd wonen")
+    history += [{"role": "user", "content": "Geldt dat ook voor mensen die uitstromen uit beschermd wonen?"},
+                {"role": "assistant", "content": answer.text}]
+    answer = officer.ask("En voor jongeren die uit de jeugdzorg komen?", history=history)
+
+    assert answer.citations[0].doc_id == HUISVESTINGSWET_2026, answer.text
+    assert answer.text.splitlines()[1].startswith("- g. woningzoekenden die de leeftijd van achttien jaar")
