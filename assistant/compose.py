@@ -27,12 +27,12 @@ from assistant.expand import one_passage
 from assistant.models import Citation
 from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit,
                                  analyzer_stopwords, anchors, as_quoted, asked_statement, asks_article, asks_quantity,
-                                 asks_reason, coverage, credit, defined_terms, defines, entry_heads, form_fields,
-                                 glossary_entry, glossary_row, is_boilerplate, laws_asked_in_effect, may_define,
-                                 measure_nouns, name_terms, names_document, names_lid, near_quantity, nearest_heading,
-                                 of_another_law, only_refers, question_terms, quotes, passage_units, same_verb,
-                                 says_what_a_number_depends_on, shingles, states_article, states_date, states_reason,
-                                 terms, tidy, without_lid_number)
+                                 asks_reason, coverage, credit, defined_terms, defines, entry_heads, example_paragraphs,
+                                 form_fields, glossary_entry, glossary_row, is_boilerplate, laws_asked_in_effect,
+                                 may_define, measure_nouns, name_terms, names_document, names_lid, near_quantity,
+                                 nearest_heading, of_another_law, only_refers, question_terms, quotes, passage_units,
+                                 same_verb, says_what_a_number_depends_on, shingles, states_article, states_date,
+                                 states_reason, terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
@@ -292,6 +292,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
         above = set(terms(nearest_heading(section)))
         where = section_terms | set(terms(hit.document.title))  # where its units stand, for `opposes`
         passage = passage_units(hit)
+        examples = set() if wants_example else example_paragraphs(hit.chunk.text)
         if asked:
             passage = with_definitions_apart(passage, asked)
         passage_coverage = coverage(wanted, set(terms(hit.chunk.text)), weights)
@@ -412,7 +413,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                                    (focus and not repeated and not asks_list_again and _items_in_focus(unit, focus))
                                    or asked_items
                                    or shown_items(unit, wanted, weights),
-                                   example=not wants_example and bool(_EXAMPLE.match(unit.text))))
+                                   example=not wants_example and (bool(_EXAMPLE.match(unit.text))
+                                                                  or unit.paragraph in examples)))
     if not _ASKS_ABOUT_THE_PAST.search(question) or asks_about_change(question):  # not the past alone
         found += lift_newer_law(found, silent, hits)
     return pointers_below_definitions(found)

@@ -11,7 +11,7 @@ small-to-big retrieval does. The citation then covers the pages of all of them.
 The chunker cuts a sentence that runs past the token budget, so a passage can open with its
 tail ("in welke formule voorstelt:", "wordt aangewezen, zal in de praktijk …"); shown like
 that, a point reads as nonsense. Such a passage gets the start of that sentence back from the
-passage before it.
+passage before it; one that the chunker cut from the label over it ("VOORBEELD") gets the label.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from assistant.sentences import LIST_MARK, announces_list, logical_lines
+from assistant.sentences import EXAMPLE_LABEL, LIST_MARK, announces_list, logical_lines
 from index.models import Hit
 from ingest.models import Chunk
 
@@ -80,6 +80,17 @@ def with_sentence_start(before: Chunk, chunk: Chunk) -> Chunk:
                    page_start=before.page_start if start < len(before.text) else chunk.page_start)
 
 
+def with_label(before: Chunk, chunk: Chunk) -> Chunk:
+    """`chunk` under the label that closes `before` (the chunk before it in the same document) when
+    `before` ends on one ("VOORBEELD", `sentences.EXAMPLE_LABEL`) and `chunk` does not open with it: the
+    chunker cut a worked example from the line that says it is one."""
+    lines = _lines(before.text)
+    if not lines or not EXAMPLE_LABEL.fullmatch(lines[-1]) or _lines(chunk.text)[:1] == lines[-1:]:
+        return chunk
+    label = lines[-1]
+    return replace(chunk, text=f"{label}\n\n{chunk.text}", char_start=before.char_start + before.text.rfind(label))
+
+
 def join(first: Chunk, second: Chunk) -> Chunk:
     """Two consecutive chunks of one document as one, without their overlap twice."""
     overlap = first.char_end - second.char_start
@@ -134,5 +145,7 @@ def complete_passages(hits: list[Hit], index) -> list[Hit]:
         before = same_section.get(first - 1)
         if before is not None and opens_mid_sentence(chunk.text):
             chunk = with_sentence_start(before, chunk)
+        elif before is not None:
+            chunk = with_label(before, chunk)
         completed.append(replace(hit, chunk=chunk) if chunk is not hit.chunk else hit)
     return completed

@@ -340,6 +340,17 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
+# "VOORBEELD", "Rekenvoorbeeld 2:": a label on a line of its own over the worked example below it
+EXAMPLE_LABEL = re.compile(r"(?:reken)?voorbeeld(?:\s+\d+)?\s*:?", re.I)
+
+
+def example_paragraphs(text: str) -> set[int]:
+    """The paragraph numbers (`logical_lines`) of a passage's worked examples: those right under an
+    EXAMPLE_LABEL line. The Huurcommissie's "De maximale redelijke huurprijs bij 100 punten is in 2026
+    € 637,67" is the figure of a made-up dwelling, not the maximum rent (helper-67)."""
+    return {paragraph + 1 for paragraph, line in logical_lines(text) if EXAMPLE_LABEL.fullmatch(line)}
+
+
 # a sentence that announces the list after it ("Er is sprake van een zorgwoning als aan de volgende
 # vier voorwaarden is voldaan.") is its lead-in as much as one ending in a colon
 _ANNOUNCES = re.compile(r"\b(?:(?:de|het)\s+volgende|onderstaande|hieronder|hierna\s+genoemde|als\s+volgt)\b", re.I)

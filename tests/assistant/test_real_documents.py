@@ -15,6 +15,7 @@ import pytest
 from assistant import Assistant
 from assistant.compose import answer_lines
 from assistant.expand import complete_passages
+from evals.metrics import direct_answer
 from index.models import Hit
 from index.searcher import LiveIndex
 
@@ -1350,3 +1351,12 @@ def test_an_officer_asking_whether_the_urgentie_groups_cover_beschermd_wonen_and
 
     assert answer.citations[0].doc_id == HUISVESTINGSWET_2026, answer.text
     assert answer.text.splitlines()[1].startswith("- g. woningzoekenden die de leeftijd van achttien jaar")
+
+
+def test_an_officer_asking_the_maximum_rent_of_a_social_dwelling_is_not_answered_with_a_worked_example(officer):
+    # helper-67: the answer opened with "De maximale redelijke huurprijs bij 100 punten is in 2026 € 637,67", from
+    # the Huurcommissie's VOORBEELD of a made-up dwelling; the chunker had cut the example from its label
+    answer = officer.ask("Wat is de maximale huurprijs van een sociale huurwoning in 2026?")
+
+    assert "932,93" in direct_answer(answer.text), answer.text
+    assert "637,67" not in direct_answer(answer.text)
