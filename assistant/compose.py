@@ -176,6 +176,15 @@ _ASKS_EXCEPTION = re.compile(r"\buitzondering|\bbehalve\b|\bniet van toepassing\
 # "Rekenvoorbeeld 3: door toepassing van de cap op de WOZ krijgt de woning …" illustrates the rule "Hoe werkt de
 # cap op de WOZ-punten?" asks for; opening with it, the answer read as a case, not the rule (helper-54)
 _EXAMPLE = re.compile(r"^\s*(?:reken)?voorbeeld(?:\s+\d+)?\s*[:.]", re.I)
+# a law's aanhef, the formulae between its title and its articles: on whose voordracht, on which articles, after
+# whose advice it was made; "Op de voordracht van Onze Minister … van 28 maart 2024" answered "Wat zei de minister
+# daarover in maart 2024?" by its words alone (helper-67). It answers only a question about those (`_ASKS_BASIS`)
+_PREAMBLE = re.compile(r"^\s*(?:op\s+de\s+voordracht\s+van\s+(?:onze|de)\s+(?:minister|staatssecretaris)"
+                       r"|gelet\s+op\s+(?:de\s+)?artikel|gezien\s+het\s+nader\s+rapport"
+                       r"|de\s+afdeling\s+advisering\s+van\s+de\s+raad\s+van\s+state\s+gehoord"
+                       r"|hebben\s+goedgevonden\s+en\s+verstaan)", re.I)
+_ASKS_BASIS = re.compile(r"\b(?:grondslag|gelet\s+op|op\s+grond\s+van\s+welk\w*|voordracht|raad\s+van\s+state"
+                         r"|aanhef|nader\s+rapport)\b", re.I)
 # "Krijgen jongeren uit de jeugdzorg urgentie?", "Vallen sekswerkers onder …?": a closed question, which asks
 # whether something is so and opens with its verb; no question word anywhere ("… die met hun werk willen stoppen")
 _ASKS_WHETHER = re.compile(r"^(?!.*\b(?:wat|wie|hoe|welk|welke|waar\w*|wanneer|hoeveel|hoelang|waarom|hoezo)\b)",
@@ -276,6 +285,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
               if asks_quantity(question) else set())
     wants_questions = bool(_ASKS_FOR_QUESTIONS.search(question))
     wants_example = "voorbeeld" in question.lower()
+    asks_basis = bool(_ASKS_BASIS.search(question))
     # "Wanneer is de Veegwet wonen in werking getreden?": when another law took effect is no point of its answer
     in_effect = laws_asked_in_effect(question)
     whether = not focus and bool(_ASKS_WHETHER.match(question))
@@ -308,6 +318,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
             # a filled-in form's field ("Aantal gevraagde plekken: 14 plekken") ends on no full stop
             fields = form_fields(passage, position)
             if not (defining or _answer_like(unit) or fields) or is_boilerplate(unit.text) or cut_row(unit) or (
+                    not asks_basis and _PREAMBLE.match(unit.text)) or (
                     in_effect and of_another_law(" ".join(unit.parts), in_effect)):
                 continue
             if unit.items and _DEFINITIONS_LEAD.search(unit.text) and not defining:

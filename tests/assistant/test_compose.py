@@ -1794,3 +1794,14 @@ def test_a_long_lid_of_law_is_quoted_whole_when_it_answers_and_a_run_on_sentence
 
     assert body(law).startswith(f"Lid 1: {lid} [1]")
     assert not note.citations  # the same words without a lid: as likely a PDF's run-on lines as a sentence
+
+
+def test_a_decrees_preamble_answers_only_a_question_about_its_basis():
+    # helper-67: "Op de voordracht van Onze Minister … van 28 maart 2024" answered what the minister said in maart 2024
+    preamble = hit("Op de voordracht van Onze Minister van Binnenlandse Zaken en Koninkrijksrelaties van 28 maart 2024, "
+                   "nr. 2024-0000009230; Gelet op de artikelen 3, derde lid, en 10, eerste lid, van de Uitvoeringswet "
+                   "huurprijzen woonruimte.", "Besluit betaalbare huur", "stb-2024-194", type="regelgeving")
+
+    assert not compose("Wat zei de minister in maart 2024 over de huurprijzen?", [preamble], {}).text
+    basis = compose("Op voordracht van welke minister is het besluit over de huurprijzen genomen?", [preamble], {})
+    assert basis.text.startswith("Op de voordracht van Onze Minister van Binnenlandse Zaken")

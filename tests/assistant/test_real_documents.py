@@ -1360,3 +1360,14 @@ def test_an_officer_asking_the_maximum_rent_of_a_social_dwelling_is_not_answered
 
     assert "932,93" in direct_answer(answer.text), answer.text
     assert "637,67" not in direct_answer(answer.text)
+
+
+def test_an_officer_asking_what_the_minister_said_in_march_2024_does_not_get_a_decrees_preamble(officer):
+    # helper-67: "Op de voordracht van Onze Minister … van 28 maart 2024; Gelet op de artikelen …" of the Besluit
+    # betaalbare huur opened the answer by the words "minister" and "maart 2024" alone
+    history = asked(officer, "Hoe wordt bepaald hoeveel statushouders wij moeten huisvesten?")
+
+    answer = officer.ask("Wat zei de minister daarover in maart 2024?", history=history)
+
+    assert not direct_answer(answer.text).startswith(("Op de voordracht", "Gelet op")), answer.text
+    assert answer.citations[0].doc_id.startswith("ah-tk-20232024-1292")
