@@ -12,7 +12,7 @@ something in it ("Wanneer is de internetconsultatie gepubliceerd?", "Welke hoofd
 over toezicht?").
 
 Each answer cites the passage it rests on and quotes what the text says: the line with the date
-(the officer sees what the date is of: "Besluit van 26 juni 2024", "(ingezonden 11 maart
+(the officer sees what the date is of: "Besluit van 26 juni 2024", "(ontvangen 21 maart
 2024)"), or a Staatsblad's or Kamerstuk's "Uitgegeven …" line when the question asks when it
 appeared; the chapter headings. What is counted (pages, the entries of a reference list) is a
 note in italics. A fact the document does not bear out is not made up: the answer says it is
@@ -74,8 +74,8 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # "Uitgegeven de achtentwintigste juni 2024": a Staatsblad's or Kamerstuk's publication line
 _PUBLISHED = re.compile(r"^\s*Uitgegeven\s+(?:de|op)\s+.*\b\d{4}\b.*$", re.M)
 
-# "Antwoord van Minister De Jonge (…) (ontvangen 21 maart 2024)."
-_RECEIVED = re.compile(r"^.*\(ontvangen\s+\d{1,2}\s+\w+\s+\d{4}\)\.?\s*$", re.M)
+# "Vragen van het lid Keijzer (BBB) aan de Minister … (ingezonden 11 maart 2024)."
+_SENT_IN = re.compile(r"^.*\(ingezonden\s+\d{1,2}\s+\w+\s+\d{4}\)\.?\s*$", re.M)
 
 LINE_WORDS = 24  # a quoted line, at most, around the date it is quoted for
 NO_DATE = "{title} noemt geen datum die ik als de datum van het document kan aanwijzen."
@@ -180,15 +180,15 @@ def _date(question: str, chunks: list, document):
         return NO_DATE.format(title=title)
     chunk, line = stating
     lines = [f"_De datum van {title} is {written}; zo staat die in de tekst:_", "", f"{as_quoted(line)} [1]"]
-    answered = _line_with(chunks, _RECEIVED)
-    if answered is None or answered[1] == line:
+    asked = _line_with(chunks, _SENT_IN, "(ingezonden")
+    if asked is None or asked[1] == line:
         return lines, [(chunk, [line])]
-    # Kamervragen are dated by when they were sent in; the document appeared with the answer
-    later, received = answered
-    lines += ["", "_Het antwoord is later ontvangen:_", "", f"{as_quoted(received)} [{1 if later is chunk else 2}]"]
-    if later is chunk:
-        return lines, [(chunk, [line, received])]
-    return lines, [(chunk, [line]), (later, [received])]
+    # Kamervragen are dated by when their answer was received (ingest.dates); the questions went in earlier
+    earlier, sent_in = asked
+    lines += ["", "_De vragen zijn eerder ingezonden:_", "", f"{as_quoted(sent_in)} [{1 if earlier is chunk else 2}]"]
+    if earlier is chunk:
+        return lines, [(chunk, [sent_in, line])]
+    return lines, [(chunk, [line]), (earlier, [sent_in])]
 
 
 def _chapter_number(heading: str) -> tuple[int, str] | None:

@@ -79,7 +79,8 @@ CHARS_PER_TOKEN_BOUND = 8
 # 20: a footnote written into a Markdown sentence (<sup> 5 Ver van huis … </sup>) as a note after its paragraph
 # 21: symbol-font bullets as list marks (measured and reverted in the forty-second round; an index built then has it)
 # 22: a PDF's first line in body type that reads as a title heads the first page, not its first sentence
-PIPELINE_VERSION = 22
+# 23: parliamentary questions dated by when their answer was received, not when they were sent in
+PIPELINE_VERSION = 23
 
 @dataclass
 class RayTarget:

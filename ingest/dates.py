@@ -5,8 +5,9 @@ date of the text (in force from, adopted, published), never the date of ingestio
 give it as `date:` in front matter, a sidecar or a CLI option; otherwise it is taken from
 what the document says, in this order: a "geldend vanaf" date near the top (BWB), a
 "vastgesteld op" date at the top or the end (where a council signs), the date of a law or
-decision at the top ("Besluit van 26 juni 2024", as the Staatsblad prints it), the date
-parliamentary questions were sent in ("(ingezonden 11 maart 2024)"), and a date on a line of
+decision at the top ("Besluit van 26 juni 2024", as the Staatsblad prints it), the date the
+answer to parliamentary questions was received ("(ontvangen 21 maart 2024)": they appear with
+it), else the date they were sent in ("(ingezonden 11 maart 2024)"), and a date on a line of
 its own on the title page ("4 september 2023", "Versie januari 2026"). Dates in running text
 are left alone, at the top as in the body: "Per 1 juli 2015 is de Herzieningswet in werking
 getreden" is about another text, and a web page has no title page above its first sentence.
@@ -41,6 +42,8 @@ END_CHARS = 3000  # the signature ("Aldus vastgesteld in de openbare vergadering
 STATED_DATES = [
     (re.compile(rf"\b(?:geldend|geldig) (?:van|vanaf|per|met ingang van)\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
     (re.compile(rf"\bvastgesteld (?:op|d\.d\.|in de (?:openbare )?vergadering van)\s+{ANY_DATE}", re.I), TOP_CHARS, END_CHARS),
+    # parliamentary questions appear with their answer: the date it was received, not that of the questions
+    (re.compile(rf"\(ontvangen\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
     (re.compile(rf"\(ingezonden\s+{ANY_DATE}", re.I), TOP_CHARS, 0),
     # at the start of a line, as a law or decision opens ("## Wet van 4 juni 2014, houdende …");
     # "… de Wet van 4 juni 2014, die …" in a sentence is about another text

@@ -216,15 +216,15 @@ def test_a_law_without_a_colophon_names_no_authors_and_the_answer_says_so():
     assert fact.missing and fact.text == "„Wet betaalbare huur” noemt geen auteurs die ik kan aanwijzen."
 
 
-def test_kamervragen_are_dated_by_when_they_were_sent_in_and_the_answer_by_when_it_was_received():
+def test_kamervragen_are_dated_by_when_their_answer_was_received_and_say_when_the_questions_went_in():
     chunks, record = chunked("ah-tk-20232024-1292_kamervragen-huisvesting-nederlandse-evacues.pdf")
 
     fact = document_fact("Wanneer is dit document verschenen?", chunks, record)
 
-    # the line is cut to the words around the date, and the cut is marked
-    assert "is 11 maart 2024; zo staat die in de tekst:_\n\n… " in fact.text
-    assert "(ingezonden 11 maart 2024). [1]" in fact.text
-    # helper-32: the date of the answer was left out
-    assert "_Het antwoord is later ontvangen:_\n\nAntwoord van Minister De Jonge (Binnenlandse Zaken en " \
+    # helper-67: the document was dated 11 maart, when the questions went in; it appeared with the answer
+    assert "is 21 maart 2024; zo staat die in de tekst:_\n\nAntwoord van Minister De Jonge (Binnenlandse Zaken en " \
            "Koninkrijksrelaties) (ontvangen 21 maart 2024). [1]" in fact.text
+    # helper-32: the other date is not left out; the long line is cut to the words around it, and the cut is marked
+    assert "_De vragen zijn eerder ingezonden:_\n\n… " in fact.text
+    assert "(ingezonden 11 maart 2024). [1]" in fact.text
     assert not any(mark.startswith("…") for mark in fact.citations[0].highlights)

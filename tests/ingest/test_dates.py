@@ -31,6 +31,9 @@ from ingest.loaders import load_document
     ("In deze circulaire bespreek ik de Wet van 4 juni 2014, die de huisvesting regelt.", None),
     ("Rapport\nDen Haag, 4 september 2023.\nColofon", "2023-09-04"),
     ("Vragen over het besluit van 12 januari 2024 (ingezonden 11 maart 2024).", "2024-03-11"),
+    # they appear with their answer (helper-67)
+    ("Vragen van het lid Keijzer (ingezonden 11 maart 2024).\nAntwoord van Minister De Jonge (ontvangen 21 maart "
+     "2024).", "2024-03-21"),
 ])
 def test_a_text_gives_its_own_date_where_it_states_it_and_body_dates_are_left_alone(text, date):
     assert stated_date(text) == date
@@ -85,4 +88,4 @@ def test_a_memorie_van_toelichting_and_a_circular_that_open_with_other_dates_sta
     assert load_document(external_docs / "pbl-2023-verhuismotieven-en-ruimtelijke-verhuispatronen-4669.pdf").metadata.date \
         == "2023-09-04"
     assert load_document(external_docs / "ah-tk-20232024-1292_kamervragen-huisvesting-nederlandse-evacues.pdf") \
-        .metadata.date == "2024-03-11"
+        .metadata.date == "2024-03-21"
