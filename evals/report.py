@@ -54,16 +54,28 @@ READING = [
     "het werkt op nieuwe vragen.",
     "Een cijfer is een gemiddelde over de vragen waarop het van toepassing is; de rij *Vragen* geeft hoeveel dat er "
     "zijn (0.889 op 9 vragen is 8 van de 9).",
-    "**Recall@k** en **MRR@10**: staat een gold-document (of een passage met een gold-fragment) bij de eerste k "
-    "zoekresultaten, en hoe hoog. Bij vragen met meer gold-documenten telt elk document mee.",
+    "**Recall@k**, **MRR@10** en **nDCG@10**: staat een gold-document (of een passage met een gold-fragment) bij de "
+    "eerste k zoekresultaten, en hoe hoog (nDCG telt elk gold-document in de top 10, hoger geplaatst zwaarder). Bij "
+    "vragen met meer gold-documenten telt elk document mee: met twee is Recall@1 hooguit 0.5, dus een helft met "
+    "veel zulke vragen heeft een lage Recall@1.",
     "**Beantwoordbare vragen beantwoord** en **Onbeantwoordbare vragen geweigerd**: deed de assistent het juiste "
-    "van de twee.",
-    "**Gold-document / gold-passage geciteerd**: het aandeel van de beantwoordbare vragen (met een gold-passage) "
-    "waarvan het antwoord die bron (die passage) citeert; een weigering telt als niet geciteerd.",
+    "van de twee; **Juist geweigerd of beantwoord** is hetzelfde over alle vragen samen.",
+    "**Beantwoord zonder gold-document en kernfeit**: beantwoordbare vragen met een antwoord dat geen gold-document "
+    "citeert en geen kernfeit noemt, waar een weigering beter was geweest. Hier is lager beter.",
+    "**Antwoorden met voorbehoud**: het aandeel antwoorden dat opent met een melding *Voorzichtig: …*, omdat het "
+    "bewijs zwak is of de opening het gevraagde getal of de gevraagde datum niet noemt.",
+    "**Precisie bronverwijzingen**: van de passages die een antwoord citeert, het aandeel uit een gold-document.",
+    "**Vervolgvragen: gold-document in top 5**: vragen na een eerder gesprek waarvan de zoekvraag zoals de "
+    "assistent die las (de kolom *Zoekvraag*) een gold-document in de top 5 brengt.",
+    "**Gold-document geciteerd** en **Gold-passage geciteerd**: het aandeel van de beantwoordbare vragen (met een "
+    "gold-passage) waarvan het antwoord die bron (die passage) citeert; een weigering telt als niet geciteerd.",
     "**Kernfeiten in het antwoord**: het aandeel van de kernfeiten van de vraag dat letterlijk in het antwoord "
-    "staat (een weigering telt als 0); **in het directe antwoord**: in het eerste blok, dat een ambtenaar eerst leest.",
+    "staat (een weigering telt als 0); **Kernfeiten in het directe antwoord**: hetzelfde, in het eerste blok, dat een "
+    "ambtenaar eerst leest.",
     "**Geldige bronverwijzingen**, **Zinnen met bronverwijzing** en **Gedekt door de geciteerde passage**: wijst elke "
     "[n] naar een bron, heeft elke zin er een, en staat wat de zin zegt in de passage die hij citeert.",
+    "**Antwoordtijd p50 / p95**: hoe lang één antwoord duurde, in milliseconden op deze machine: de helft van de "
+    "vragen was sneller dan p50, 95 % sneller dan p95.",
     "Een vraag met een **gemiste controle** (✗) mist er minstens één; de kolom *Gemist* zegt welke. Vond het "
     "zoeken van meer gold-documenten er één niet in de top 5, dan staat dat er als *opmerking*: het telt in "
     "Recall@5, maar maakt de vraag niet mislukt.",

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from evals.questions import load_questions
-from evals.report import write_report
+from evals.report import LABELS, write_report
 from evals.runner import run_evaluation
 from thuiswijzer.config import Settings
 
@@ -121,6 +121,20 @@ def test_an_evaluator_reads_in_the_report_what_the_halves_and_metrics_mean_and_h
         assert "Hoe lees je dit" in text and "afstemdeel" in text and "toetsdeel" in text, name
         assert "Vragen: beantwoordbaar (met gold-passage) · onbeantwoordbaar · vervolgvragen" in text, name
         assert counts in text, name
+
+
+def test_every_row_of_the_reports_table_is_explained_under_how_to_read_it(gold_result):
+    # helper-68 found six rows ("Antwoorden met voorbehoud", "nDCG@10", …) that the report did not explain
+    markdown = (Path(gold_result["_report_dir"]) / "report.md").read_text(encoding="utf-8")
+    explained = markdown.split("### Hoe lees je dit")[1].split("\n## ")[0]
+    table = markdown.split("### Hoe lees je dit")[0]
+    shown = [label for label in LABELS.values() if f"| {label} |" in table]
+
+    assert len(shown) > 20
+    for label in shown:
+        # "Recall@5 (passages)" is explained as Recall@k, "Antwoordtijd p95 (ms)" as Antwoordtijd
+        name = re.sub(r" p\d+$", "", re.sub(r"Recall@\d+", "Recall@k", label.split(" (")[0]))
+        assert name in explained, label
 
 
 def test_a_follow_up_is_asked_after_the_assistants_own_earlier_answers_as_in_the_chat(gold_result, bundled_index,
