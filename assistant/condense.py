@@ -91,11 +91,14 @@ _OBJECT_BEFORE_VERB = re.compile(
 _SUBJECT_AFTER_VERB = re.compile(r"^[^,;:]*?\b[\w-]+\s+(?:ze|zij|hij)\b(?!\s+(?:in|bij|op)\s+[A-Z])", re.I)
 _CONJUNCTION = re.compile(r"\b(?:als|omdat|wanneer|dat|die|of|zodat|nadat|voordat|terwijl|tenzij|zodra|indien|"
                           r"mits|waardoor|waarmee|welke|wie|wat)\s+(?:ze|zij|hij)\b", re.I)
-# "Vanaf wanneer geldt de beleidsregel en wie evalueert hem?": the second of two joined questions may point
-# at what the first names, so only the first part tells whether the question leans on the conversation
-_JOINED_QUESTIONS = re.compile(r"\b(?:de|het|een|deze|die)\s+[\w-]+.*?(?P<join>,|\sen)\s+(?:en\s+)?"
+# "Vanaf wanneer geldt de beleidsregel en wie evalueert hem?", "Wat is Housing First en voor wie is het bedoeld?",
+# "Wat is de kostendelersnorm en geldt die voor …?": the second of two joined questions may point at what the first
+# names, so only the first part tells whether the question leans on the conversation (helper-68: both were read
+# as follow-ups of the question before). The second opens with a question word or with a verb, as a question does
+_JOINED_QUESTIONS = re.compile(r"\w.*?(?P<join>,|\sen)\s+(?:en\s+)?"
                                r"(?:(?:vanaf|sinds|tot|voor|na|met|bij|van|door|op|over|aan|in|uit|naar)\s+)?"
-                               r"(?:wie|wat|wanneer|waar|hoe|welke|waarom|hoeveel)\b", re.I)
+                               r"(?:wie|wat|wanneer|waar|hoe|welke|waarom|hoeveel|geldt|gelden|is|zijn|kan|kunnen|mag"
+                               r"|mogen|moet|moeten|heeft|hebben|wordt|worden|valt|vallen|telt|tellen)\b", re.I)
 
 
 def is_follow_up(question: str) -> bool:
@@ -103,7 +106,7 @@ def is_follow_up(question: str) -> bool:
     if not question_terms(question):
         return True
     joined = _JOINED_QUESTIONS.search(question)
-    if joined:
+    if joined and question_terms(question[:joined.start("join")]):
         question = question[:joined.start("join")] + "?"
     if any(p.search(question) for p in (_REFERRING, _DEMONSTRATIVE, _THEN, _PRONOUN_SUBJECT, _POINTING_ADVERB,
                                         _OBJECT_BEFORE_VERB, _IT, _OBJECT_OF_SEPARABLE)) \

@@ -298,6 +298,9 @@ def test_a_follow_up_that_points_back_by_a_bare_question_word_a_possessive_or_an
 @pytest.mark.parametrize("question", [
     # helper-47: asked after a question about Maasdorp, it was searched with Maasdorp's meldpunt
     "Vanaf wanneer geldt de beleidsregel van Vlinderveen en wie evalueert hem?",
+    # helper-68: both were read as follow-ups of the question before, whose topic leaked into the answer
+    "Wat is Housing First en voor wie is het bedoeld?",
+    "Wat is de kostendelersnorm en geldt die voor inwonende kinderen?",
     "Hebben jongeren die uit een jeugdzorginstelling komen recht op urgentie, en tot welke leeftijd geldt dat?",
     "Hoe komen jongeren aan hun woning?",
     "Wat moeten gemeenten doen als ze geen verordening hebben?",
