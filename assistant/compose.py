@@ -440,12 +440,15 @@ def names_its_own_text(sentence: str, hit: Hit) -> bool:
     """Whether `sentence` opens with "deze"/"dit" and a noun that the passage's own document or
     heading names ("Deze beleidsregel …" in the Beleidsregel woonruimteverdeling Vlinderveen, "Deze
     wet …" in the Huisvestingswet 2014): it points at the text it stands in, which the citation
-    names, not at a sentence before it."""
+    names, not at a sentence before it. Of a title only its head counts, the word it opens with: "Deze vorm
+    wordt vaak beschermd thuis genoemd" points at the sentence before it, not at the handreiking "Housing First en
+    andere vormen van wonen met begeleiding" (helper-68)."""
     found = _DEMONSTRATIVE_NOUN.match(sentence)
     if not found:
         return False
     noun = terms(found.group(1))
-    own = terms(f"{hit.document.title} {nearest_heading(hit.chunk.section)}")
+    heads = [terms(title)[:1] for title in (hit.document.display_title, hit.document.title)]
+    own = [word for head in heads for word in head] + terms(nearest_heading(hit.chunk.section))
     return bool(noun) and any(word == noun[0] or word.endswith(noun[0]) for word in own)
 
 

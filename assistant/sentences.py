@@ -220,7 +220,7 @@ _BOILERPLATE = re.compile(
     r"(is|gaat|beschrijft|bevat|geeft|vat|biedt|richt|bespreekt|werd|wordt|volgt)\b"
     # "Het is een samengesteld, geanonimiseerd voorbeeld …", "Het beschrijft niet één bestaande regio …"
     r"|^\s*het is een (?:samengesteld|geanonimiseerd|fictief|verzonnen)\b|^\s*het (?:beschrijft|bevat) (?:niet|geen)\b"
-    r"|\bgeen officiële (wet)?tekst\b|\bsamenvatting in eigen woorden\b|^\s*(zie|lees)\s"
+    r"|\bgeen officiële (?:(?:wet)?tekst|publicatie)\b|\bsamenvatting in eigen woorden\b|^\s*(zie|lees)\s"
     r"|^\s*meer (informatie|lezen)\b|\braadpleeg\b.*\b(officiële|actuele)\b|^\s*bron(nen)?\s*:"
     r"|^\s*wijzigt (de|het)\b[^.;]{0,80}[.;]?\s*$|^\s*treedt in werking\b|\bnog niet in ?werking getreden\b"
     # a footnote ("Noot 10: https://wetgevingskalender… (voetnoot aanpassen …)"), as the XML loader writes one

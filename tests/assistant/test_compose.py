@@ -1182,6 +1182,9 @@ def test_a_guides_disclaimer_and_what_it_says_about_itself_are_no_answer():
 
     assert answer.text.startswith("Organiseer de uitstroom in vijf stappen")
     assert "Zij beschrijft" not in answer.text and "samenvatting en werkhulp" not in answer.text
+    # helper-68: the bundled PDFs' "Het is geen officiële publicatie van een overheid …" was shown as a point
+    assert is_boilerplate("Het is geen officiële publicatie van een overheid of van het programma Een thuis voor "
+                          "iedereen.")
 
 
 def test_a_list_of_questions_answers_only_a_question_about_questions():
@@ -1805,3 +1808,19 @@ def test_a_decrees_preamble_answers_only_a_question_about_its_basis():
     assert not compose("Wat zei de minister in maart 2024 over de huurprijzen?", [preamble], {}).text
     basis = compose("Op voordracht van welke minister is het besluit over de huurprijzen genomen?", [preamble], {})
     assert basis.text.startswith("Op de voordracht van Onze Minister van Binnenlandse Zaken")
+
+
+def test_a_sentence_about_this_form_is_shown_with_the_form_it_points_at_though_the_title_names_forms():
+    # helper-68: "Deze vorm wordt vaak beschermd thuis genoemd." was the whole direct answer; "deze vorm" was read as
+    # the handreiking "Housing First en andere vormen van wonen met begeleiding" it stands in
+    passage = hit("Beschermd wonen is een voorziening op grond van de Wmo 2015 voor mensen met psychische problemen. "
+                  "Steeds vaker wordt beschermd wonen ook in een eigen woning geboden, met begeleiding en "
+                  "bereikbaarheid op afroep. Deze vorm wordt vaak beschermd thuis genoemd.",
+                  "Andere vormen van wonen met begeleiding › Beschermd wonen",
+                  "Housing First en andere vormen van wonen met begeleiding", type="handreiking")
+
+    answer = compose("Wat is beschermd thuis?", [passage], {})
+
+    assert answer.text.startswith("Steeds vaker wordt beschermd wonen ook in een eigen woning geboden"), answer.text
+    assert "[1] Deze vorm wordt vaak beschermd thuis genoemd. [1]" in answer.text.split("\n\n")[0]
+
