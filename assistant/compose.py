@@ -927,7 +927,7 @@ def _similar(a: Candidate, b: Candidate) -> bool:
 def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hits: list[Hit],
                   focus: set[str] | None = None, named: set[int] | frozenset[int] = frozenset(),
                   law: set[int] | frozenset[int] = frozenset(),
-                  typed: Callable[[str], bool] | None = None) -> Candidate | None:
+                  typed: Callable[[str], bool] | None = None, lists: bool = False) -> Candidate | None:
     """The unit that answers the question most directly; for two facets, one that names both;
     in a follow-up, one that speaks to what the follow-up adds (`focus`) when there is one.
 
@@ -945,8 +945,11 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     not the five days of the Uitvoeringsbesluit Wmo 2015, which has "Wmo" in its name too. When the
     law's unit states the kind of answer asked (`typed`), it opens from NAMED_LAW_WITHIN of the best:
     "Binnen welke termijn moet de gemeente beslissen op een Wmo-aanvraag?" is answered by the Wmo's
-    "beschikking binnen twee weken", not the Huisvestingswet's "beslissen … binnen acht weken".
-    Any unit that states it opens from STATING_WITHIN of a best unit that does not."""
+    "beschikking binnen twee weken", not the Huisvestingswet's "beslissen … binnen acht weken". So does the law's
+    list for a question that asks for one (`lists`): "Welke groepen moeten volgens de Huisvestingswet verplicht
+    urgentie krijgen?" is answered by art. 12 lid 3's ten groups, not by a circular's "Bij deze doelgroepen
+    concurreert ‘urgentie’ …" (helper-68). Any unit that states it opens from STATING_WITHIN of a best unit that
+    does not."""
     if facets:
         pool = [c for c in pool if all((c.terms | c.section_terms) & stems for _, stems in facets)
                 and not under_a_sibling(c, [stems for _, stems in facets])]
@@ -973,7 +976,8 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
     best = max(plain, key=lambda c: c.score)
     if best.hit_rank not in law:
         own = [c for c in plain if c.hit_rank in law and c.defined == best.defined and c.score >= (
-            NAMED_LAW_WITHIN if typed and typed(" ".join(c.unit.parts)) else 0.9) * best.score]
+            NAMED_LAW_WITHIN if (typed and typed(" ".join(c.unit.parts))) or (lists and len(c.unit.items) >= 2)
+            else 0.9) * best.score]
         best = max(own, key=lambda c: c.score, default=best)
     if typed and typed is not states_date and not typed(" ".join(best.unit.parts)):
         # "Voor hoeveel procent van de woningen mag een gemeente voorrang geven … lokale binding?" opened
@@ -1163,7 +1167,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         question) and not _ASKS_EXCEPTION.search(question) else pool
     named_texts = {rank for rank in named if hits[rank].document.metadata.type == "regelgeving"} or named
     law_ranks = {rank for rank, hit in enumerate(hits) if hit.document.doc_id in laws}
-    first = held or direct_answer(rule or pool, facets, hits, focus, named_texts, law_ranks, answer_type(question))
+    first = held or direct_answer(rule or pool, facets, hits, focus, named_texts, law_ranks, answer_type(question),
+                                  named_kind is not None)
     if first and editions and asks_about_earlier_text_only(question):
         # "Welke groepen moesten in de oorspronkelijke Huisvestingswet 2014 …?" is answered by the oldest text's
         # lid that the best answer is in the newest (art. 12 lid 3 of 2014, not of 2026 nor Kamervragen of 2024);
@@ -1209,7 +1214,7 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
             # no unit named both sides: the best unit opens all the same (an answer without an opening began
             # with "Verder in de bronnen", helper-58)
             opening = [c for c in [direct_answer(rule or pool, [], hits, focus, named_texts, law_ranks,
-                                                 answer_type(question))] if c]
+                                                 answer_type(question), named_kind is not None)] if c]
         chosen = list(opening)
         rule = rest_of_rule(pool, opening, chosen, hits)
         points = [c for c in pool if c not in opening and c not in rule]

@@ -1371,3 +1371,13 @@ def test_an_officer_asking_what_the_minister_said_in_march_2024_does_not_get_a_d
 
     assert not direct_answer(answer.text).startswith(("Op de voordracht", "Gelet op")), answer.text
     assert answer.citations[0].doc_id.startswith("ah-tk-20232024-1292")
+
+
+def test_an_officer_asking_which_groups_the_huisvestingswet_makes_urgent_gets_the_laws_list_not_a_circular(officer):
+    # helper-68: naming the law, the answer opened with the Circulaire Woningwet 2015's "Bij deze doelgroepen
+    # concurreert ‘urgentie’ …" and the Kamervragen's two groups; the law's ten groups came last
+    answer = officer.ask("Welke groepen moeten volgens de Huisvestingswet verplicht urgentie krijgen?")
+
+    assert answer.citations[0].doc_id == HUISVESTINGSWET_2026, answer.text
+    assert answer.text.startswith("Lid 3: Tot de woningzoekenden, bedoeld in het eerste lid, behoren in ieder geval")
+    assert "\n- j. " in direct_answer(answer.text)
