@@ -137,7 +137,11 @@ _LEANS_BACK = re.compile(
     # "Met andere woorden: …": a rule, a series or a point of the text before (helper-54)
     r"|^(?:de|het|die|deze)\s+(?:(?:boven|hierboven\s*|voor|eerder|reeds\s+|voren)"
     r"(?:genoemde|vermelde|bedoelde|beschreven)|genoemde|voornoemde)\b"
-    r"|^ten\s+(?:tweede|derde|vierde|vijfde|zesde)\b|^met\s+andere\s+woorden\b",
+    r"|^ten\s+(?:tweede|derde|vierde|vijfde|zesde)\b|^met\s+andere\s+woorden\b"
+    # "Zoals hierboven beschreven is het onze ambitie om dakloosheid tegen te gaan." opened Utrecht's answer on how it
+    # defines dakloosheid (helper-67): what it says is above, where the officer cannot see it
+    r"|^zoals\s+(?:hierboven|hiervoor|eerder|boven|reeds|al)\s+(?:\w+\s+)?(?:beschreven|genoemd|aangegeven|gezegd"
+    r"|vermeld|toegelicht|besproken|vastgesteld)\b",
     re.I,
 )
 # "Welke groepen …?", "Op welke thema's …?", "Wat zijn de voorwaarden …?": an enumeration answers best

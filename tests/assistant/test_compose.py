@@ -1824,3 +1824,15 @@ def test_a_sentence_about_this_form_is_shown_with_the_form_it_points_at_though_t
     assert answer.text.startswith("Steeds vaker wordt beschermd wonen ook in een eigen woning geboden"), answer.text
     assert "[1] Deze vorm wordt vaak beschermd thuis genoemd. [1]" in answer.text.split("\n\n")[0]
 
+
+def test_a_sentence_that_says_its_point_was_made_above_opens_no_answer():
+    # helper-67: "Zoals hierboven beschreven is het onze ambitie om dakloosheid tegen te gaan." opened the answer
+    # to how Utrecht defines dakloosheid; what it refers to is above, where the officer cannot see it
+    note = hit("Zoals hierboven beschreven is het onze ambitie om dakloosheid tegen te gaan.\n\n"
+               "Dakloosheid is in veel gevallen een woonprobleem.", "Minder dakloosheid", "utrecht")
+
+    answer = compose("Hoe definieert de gemeente dakloosheid?", [note], {})
+
+    assert answer.text.startswith("Dakloosheid is in veel gevallen een woonprobleem."), answer.text
+    assert "Zoals hierboven" not in answer.text
+
