@@ -1135,9 +1135,12 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     # "Geldt dat ook voor mensen die uitstromen uit beschermd wonen?" after the ten groups of art. 12 lid 3: the
     # list the officer read names them (onderdeel e), and that is the answer, not Utrecht's own groups that name
     # them in the officer's words (helper-67)
-    held = max((c for c in pool if not c.pitfall and _core(c.unit.text) in opened
-                and _speaks_to(c, focus)), key=lambda c: c.score, default=None) \
-        if focus and asks_same_of_another(follow_up) else None
+    asking = asks_same_of_another(follow_up) if focus else ""
+    # of whom it asks, not how: "Geldt dat ook voor kamers?" was answered by "… verandert er niet direct iets, omdat
+    # de wijziging geldt voor contracten …", which names "geldt" but no kamers
+    of_whom = focus - set(terms(asking)) if asking else set()
+    held = max((c for c in pool if not c.pitfall and _core(c.unit.text) in opened and _speaks_to(c, of_whom)),
+               key=lambda c: c.score, default=None) if asking and of_whom else None
     if focus and any(not c.repeated and _speaks_to(c, focus) for c in pool):
         # something new speaks to the follow-up: the sentences the officer has just read stay out,
         # except the supporting point of an earlier answer that answers the follow-up best ("En

@@ -166,11 +166,12 @@ _SAME_OF_ANOTHER = re.compile(
     r"|\b(?:daar|hier)\s+(?:[\w-]+\s+){0,2}?onder\s*[?.!]*\s*$", re.I)
 
 
-def asks_same_of_another(question: str) -> bool:
-    """Whether a follow-up asks if what the last answer said holds for someone or something else too
-    ("Geldt dat ook voor …?", "En voor jongeren?", "Vallen … daar ook onder?"): its answer is what that
-    answer opened with, where it names them."""
-    return bool(_SAME_OF_ANOTHER.search(question))
+def asks_same_of_another(question: str) -> str:
+    """The words with which a follow-up asks if what the last answer said holds for someone or something
+    else too ("Geldt dat ook voor …?", "En voor jongeren?", "Vallen … daar ook onder?"), or "": its answer
+    is what that answer opened with, where it names them (by the follow-up's other words)."""
+    found = _SAME_OF_ANOTHER.search(question)
+    return found.group(0) if found else ""
 
 
 def er_pointer(question: str) -> str:

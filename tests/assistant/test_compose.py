@@ -1836,3 +1836,18 @@ def test_a_sentence_that_says_its_point_was_made_above_opens_no_answer():
     assert answer.text.startswith("Dakloosheid is in veel gevallen een woonprobleem."), answer.text
     assert "Zoals hierboven" not in answer.text
 
+
+def test_asked_whether_it_holds_for_rooms_too_the_last_opening_does_not_answer_by_its_verb_alone():
+    # "Geldt dat ook voor kamers?" reopened "… omdat de wijziging geldt voor contracten …": the last answer's
+    # opening answers such a follow-up only where it names whom it asks about, not by the verb it asks with
+    law = hit("Voor huidige huurders verandert er niets, omdat de wijziging geldt voor contracten die na 1 juli "
+              "2024 worden afgesloten.", "Middenhuur", "wet-betaalbare-huur")
+    rooms = hit("Voor kamers geldt een eigen puntenstelsel: het woningwaarderingsstelsel voor onzelfstandige "
+                "woonruimte.", "Onzelfstandige woonruimte", "beleidsboek")
+    earlier = ("Voor huidige huurders verandert er niets, omdat de wijziging geldt voor contracten die na 1 juli "
+               "2024 worden afgesloten. [1]")
+
+    answer = compose("Geldt middenhuurwoningen ook voor kamers?", [law, rooms], {}, [earlier],
+                     "Geldt dat ook voor kamers?")
+
+    assert answer.text.startswith("Voor kamers geldt een eigen puntenstelsel"), answer.text
