@@ -719,9 +719,16 @@ def _item_apart(unit: Unit, position: int) -> Unit:
                    items=[item for item, _ in inner], marks=[mark for _, mark in inner])
 
 
+# "Doorstroom: hoeveel mensen stromen … uit?": an item that names something and says by a question what it is
+_LABELLED = re.compile(r"^\s*[^:?]{1,40}:\s")
+
+
 def lists_questions(unit: Unit) -> bool:
-    """A lead-in whose items are mostly questions ("Welk resultaat streef je na?", …)."""
-    return unit.kind == "lead" and sum(item.rstrip().endswith("?") for item in unit.items) * 2 >= len(unit.items)
+    """A lead-in whose items are mostly questions ("Welk resultaat streef je na?", …); not a list of labelled
+    items that each say by a question what they measure ("Doorstroom: hoeveel mensen …?", the indicators that
+    "Welke indicatoren gebruik je …?" asks for, helper-68)."""
+    asked = sum(item.rstrip().endswith("?") and not _LABELLED.match(item) for item in unit.items)
+    return unit.kind == "lead" and asked * 2 >= len(unit.items)
 
 
 def _condition(unit: Unit) -> bool:

@@ -1851,3 +1851,19 @@ def test_asked_whether_it_holds_for_rooms_too_the_last_opening_does_not_answer_b
                      "Geldt dat ook voor kamers?")
 
     assert answer.text.startswith("Voor kamers geldt een eigen puntenstelsel"), answer.text
+
+
+def test_a_list_of_indicators_each_with_the_question_it_measures_answers_which_indicators_to_use():
+    # helper-68: the indicators were read as a list of questions, which answers only a question about questions
+    indicators = hit("Kies een beperkt aantal indicatoren die partners samen kunnen bijhouden:\n\n"
+                     "- Doorstroom: hoe lang wachten mensen die klaar zijn voor uitstroom op een woning?\n"
+                     "- Huisvestingsbehoud: hoeveel mensen wonen na een jaar nog in hun woning?\n"
+                     "- Spreiding: hoe zijn de woningen voor aandachtsgroepen over de gemeenten verdeeld?",
+                     "Indicatoren om resultaat te volgen", "handreiking-resultaat-bepalen")
+    aside = hit("Spreek ook af hoe de regio meet of het resultaat wordt gehaald.", "Formuleer het resultaat",
+                "stappenplan")
+
+    answer = compose("Welke indicatoren gebruik je om het resultaat te meten?", [indicators, aside], {})
+
+    assert answer.text.startswith("Kies een beperkt aantal indicatoren"), answer.text
+    assert "- Huisvestingsbehoud: hoeveel mensen wonen na een jaar nog in hun woning? [1]" in answer.text
