@@ -17,6 +17,7 @@ as an officer wants it:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -78,6 +79,8 @@ _COEFFICIENT = re.compile(r"\d\*{1,3}(?!\w)")
 MAX_ITEMS = 15
 FOCUS_LIST_ITEMS = 5  # a list a follow-up has not seen shows only the items that speak to it from this length
 DATES_APART = 365  # days between an answer's oldest and newest source before it says an older one may be outdated
+AMOUNTS_AGE = 2 * 365  # days old a text is before its amounts in euro get a note that they may have changed
+_AMOUNT = re.compile(r"€\s?\d|\b\d[\d.,]*\s?euro\b", re.I)
 ASKED_ITEMS = 2  # a question that names one or two items of such a list beyond its lead-in is answered by them
 
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y",
@@ -1278,6 +1281,8 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
             lines += render(c, bullet=True)
     if dated:
         lines += ["", _date_note(chosen, hits, numbering)]
+    elif _old_amounts(chosen, hits):
+        lines += ["", _amounts_note(_old_amounts(chosen, hits), hits, numbering)]
     used: dict[int, list[str]] = {}
     for candidate in chosen:
         used.setdefault(candidate.hit_rank, []).extend(candidate.parts)
@@ -1453,6 +1458,22 @@ def _dates_differ(chosen: list[Candidate], hits: list[Hit]) -> bool:
     beleidsboek of that month (helper-57 read "oudere teksten kunnen achterhaald zijn" as a false alarm)."""
     dates = sorted({d for c in chosen if (d := hits[c.hit_rank].document.metadata.date)})
     return len(dates) > 1 and days_apart(dates[0], dates[-1]) > DATES_APART
+
+
+def _old_amounts(chosen: list[Candidate], hits: list[Hit], today: dt.date | None = None) -> list[int]:
+    """The positions in `hits` of the sources whose amounts in euro the answer shows from a text more than
+    AMOUNTS_AGE days old: the Uitvoeringsbesluit Wmo 2015's "ten minste € 158,60 en niet meer dan € 832,60 per
+    maand" (text of 27 oktober 2014) was shown without a word on its age (helper-67). One text alone gets no
+    date note (`_dates_differ`), and amounts change every year."""
+    today = (today or dt.date.today()).isoformat()
+    return sorted({c.hit_rank for c in chosen if _AMOUNT.search(" ".join(c.parts))
+                   and (date := hits[c.hit_rank].document.metadata.date) and days_apart(date, today) > AMOUNTS_AGE})
+
+
+def _amounts_note(ranks: list[int], hits: list[Hit], numbering: dict[int, int]) -> str:
+    sources = ", ".join(f"[{numbering[r]}] ({dutch_date(hits[r].document.metadata.date)})" for r in ranks)
+    return (f"_Let op: de bedragen komen uit een oudere tekst: {sources}. Bedragen worden meestal elk jaar "
+            f"aangepast; controleer het actuele bedrag._")
 
 
 def _age(hit: Hit) -> str:

@@ -1,5 +1,6 @@
 """How the extractive answer is put together from passages (no index needed)."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -1867,3 +1868,21 @@ def test_a_list_of_indicators_each_with_the_question_it_measures_answers_which_i
 
     assert answer.text.startswith("Kies een beperkt aantal indicatoren"), answer.text
     assert "- Huisvestingsbehoud: hoeveel mensen wonen na een jaar nog in hun woning? [1]" in answer.text
+
+
+def test_amounts_from_a_text_years_old_come_with_a_note_that_they_may_have_changed():
+    # helper-67: the Uitvoeringsbesluit Wmo 2015's amounts (text of 27 oktober 2014) were shown without a word on
+    # their age; with one source there was no date note
+    old = hit("De bijdrage voor beschermd wonen bedraagt ten minste € 158,60 en niet meer dan € 832,60 per maand.",
+              "Artikel 3.12", "uitvoeringsbesluit-wmo", date="2014-10-27", type="regelgeving")
+    new = hit("De bijdrage voor beschermd wonen bedraagt ten minste € 158,60 en niet meer dan € 832,60 per maand.",
+              "Artikel 3.12", "uitvoeringsbesluit-wmo", date=date.today().isoformat(), type="regelgeving")
+    rule = hit("De gemeenteraad kan bij verordening bepalen dat een bijdrage wordt gevraagd.", "Artikel 2.1.4",
+               "wmo", date="2014-07-09", type="regelgeving")
+
+    answer = compose("Hoe hoog is de bijdrage voor beschermd wonen?", [old], {})
+
+    assert "_Let op: de bedragen komen uit een oudere tekst: [1] (27 oktober 2014)." in answer.text
+    # a text of today, or an old one without amounts, gets no such note
+    assert "oudere tekst" not in compose("Hoe hoog is de bijdrage voor beschermd wonen?", [new], {}).text
+    assert "oudere tekst" not in compose("Mag de gemeente een bijdrage vragen?", [rule], {}).text
