@@ -523,8 +523,11 @@ def sanitize_filename(name: str, default: str = "document") -> str:
 
 
 # -- the Evaluatie tab ------------------------------------------------------------------------
+# helper-68 ran `thuiswijzer eval --report` into a folder of its own and was told there was no evaluation
 EVAL_EMPTY = ('<div class="tw-eval"><p class="tw-eval-leeg">Er is nog geen evaluatie gemaakt. Een beheerder start er '
-              "een met de knop Evaluatie starten; het rapport verschijnt dan hier.</p></div>")
+              "een met de knop Evaluatie starten; het rapport verschijnt dan hier. Op de commandoregel komt het "
+              "rapport van <code>thuiswijzer eval</code> hier als u <code>--report</code> weglaat (het staat dan "
+              "naast de index); met <code>--report</code> staat het in de map die u opgeeft.</p></div>")
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
 

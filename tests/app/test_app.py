@@ -572,6 +572,8 @@ def tiny_set(tmp_path, monkeypatch):
 
 def test_without_a_report_the_tab_says_there_is_none_yet(web):
     assert "nog geen evaluatie" in web.evaluation_view()
+    # and where a report from the command line must be to show here (helper-68)
+    assert "--report</code> weglaat" in web.evaluation_view()
     controls, note = web.evaluation_access(None)
     assert controls["visible"] is False and "Log in" in note
     controls, _ = web.evaluation_access("anna")
