@@ -183,13 +183,14 @@ _ASKS_EXCEPTION = re.compile(r"\buitzondering|\bbehalve\b|\bniet van toepassing\
 # "Rekenvoorbeeld 3: door toepassing van de cap op de WOZ krijgt de woning …" illustrates the rule "Hoe werkt de
 # cap op de WOZ-punten?" asks for; opening with it, the answer read as a case, not the rule (helper-54)
 _EXAMPLE = re.compile(r"^\s*(?:reken)?voorbeeld(?:\s+\d+)?\s*[:.]", re.I)
-# a law's aanhef, the formulae between its title and its articles: on whose voordracht, on which articles, after
-# whose advice it was made; "Op de voordracht van Onze Minister … van 28 maart 2024" answered "Wat zei de minister
+# a law's aanhef and slotformulier, the formulae around its articles: on whose voordracht, on which articles, after
+# whose advice it was made, and that it be published ("Lasten en bevelen dat deze in het Staatsblad …"); "Op de voordracht van Onze Minister … van 28 maart 2024" answered "Wat zei de minister
 # daarover in maart 2024?" by its words alone (helper-67). It answers only a question about those (`_ASKS_BASIS`)
 _PREAMBLE = re.compile(r"^\s*(?:op\s+de\s+voordracht\s+van\s+(?:onze|de)\s+(?:minister|staatssecretaris)"
                        r"|gelet\s+op\s+(?:de\s+)?artikel|gezien\s+het\s+nader\s+rapport"
                        r"|de\s+afdeling\s+advisering\s+van\s+de\s+raad\s+van\s+state\s+gehoord"
-                       r"|hebben\s+goedgevonden\s+en\s+verstaan)", re.I)
+                       r"|hebben\s+goedgevonden\s+en\s+verstaan|wij\s+willem-alexander\b"
+                       r"|allen,?\s+die\s+deze\s+zullen\s+zien|lasten\s+en\s+bevelen\s+dat)", re.I)
 _ASKS_BASIS = re.compile(r"\b(?:grondslag|gelet\s+op|op\s+grond\s+van\s+welk\w*|voordracht|raad\s+van\s+state"
                          r"|aanhef|nader\s+rapport)\b", re.I)
 # "Krijgen jongeren uit de jeugdzorg urgentie?", "Vallen sekswerkers onder …?": a closed question, which asks

@@ -1807,6 +1807,14 @@ def test_a_decrees_preamble_answers_only_a_question_about_its_basis():
                    "huurprijzen woonruimte.", "Besluit betaalbare huur", "stb-2024-194", type="regelgeving")
 
     assert not compose("Wat zei de minister in maart 2024 over de huurprijzen?", [preamble], {}).text
+    # helper-68: "Wat staat er in Staatsblad 2024, 193?" opened with "Wij Willem-Alexander, bij de gratie Gods …"
+    # and then "Lasten en bevelen dat deze in het Staatsblad zal worden geplaatst …"
+    formulae = hit("Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden.\n\nLasten en bevelen dat deze in "
+                   "het Staatsblad zal worden geplaatst.\n\nDeze wet wordt aangehaald als: Wet betaalbare huur.",
+                   "Wet betaalbare huur", "stb-2024-193", type="regelgeving")
+    answer = compose("Hoe wordt de wet uit het Staatsblad aangehaald?", [formulae], {})
+    assert answer.text.startswith("Deze wet wordt aangehaald als: Wet betaalbare huur."), answer.text
+    assert "Willem-Alexander" not in answer.text and "Lasten en bevelen" not in answer.text
     basis = compose("Op voordracht van welke minister is het besluit over de huurprijzen genomen?", [preamble], {})
     assert basis.text.startswith("Op de voordracht van Onze Minister van Binnenlandse Zaken")
 
