@@ -440,7 +440,9 @@ class ThuiswijzerApp:
                    field_too_long(title, region, url) or date_problem(date) or self.claim_uploads())
         if problem:
             warn(problem)
-            return UNCHANGED_AFTER_WRITE + UNCHANGED_METADATA
+            # the table says it too: it showed the last upload's rows, read as this upload's outcome (helper-68)
+            rows = [[Path(path).name, render.STATUS_LABELS["failed"], "", problem] for path in paths]
+            return (rows, f"Niets gewijzigd: {problem}") + UNCHANGED_AFTER_WRITE[2:] + UNCHANGED_METADATA
         rows: list[list] = []
         refused: list[FileResult] = []  # refused before the ingest (type, size, empty): counted in its summary too
         staged: dict[str, tuple[str, Path, Path | None]] = {}  # resolved path → (shown name, file, backup)
