@@ -59,6 +59,9 @@ _ER_PREPOSITION = {"mee": "met", "toe": "tot"}
 # "Wat zijn dan de nadelen?", "Op wiens naam staat het dan?"; not the comparative "meer dan"
 _THEN = re.compile(r"(?<!\w)(?<!er )(?<!meer )(?<!minder )(?<!anders )(?<!liever )dan\b", re.I)
 _LEADING_JOINER = re.compile(r"^\s*(en|maar|ook|dus)\s+", re.I)
+# "de verordening", "het programma": a noun with the definite article alone before it, before the end or a verb
+_DEFINITE_NOUN = re.compile(r"\b(?:de|het)\s+([a-zà-ÿ][\w-]+)\b(?=\s+(?!(?:van|voor|met|bij|over|in|op|uit|aan)\b)"
+                            r"[a-zà-ÿ]+\s*[?.!]*\s*$|\s*[?.!]*\s*$)", re.I)
 # "Wat houdt dat in?", "Wat wordt daarmee bedoeld?", "Kun je dat uitleggen?": the last answer in
 # other words, and nothing of its own to search on
 _POINTED = r"(?:dat|dit|het|die|deze)"
@@ -347,8 +350,12 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
     # a word the follow-up says itself is not carried again: "Hoe vraag ik die aan?" after "Hoe vraag
     # ik DigiD aan?" carries "DigiD", and the embedded query is not its verb twice over
     said = _words(own)
-    # "die afspraken" points back at the prestatieafspraken asked before: no other one of that kind
+    # "die afspraken" points back at the prestatieafspraken asked before: no other one of that kind; so does a
+    # noun with only "de" or "het" before it ("En wat moet er in de verordening staan?" after "Hoe lang mag een
+    # huisvestingsverordening gelden?" lost the huisvestingsverordening and was answered from the Participatiewet,
+    # helper-69), where "een formele organisatie" names another kind
     pointed = {found.group(0).split()[-1].lower() for found in _DEMONSTRATIVE.finditer(own)}
+    referred = pointed | {found.group(1).lower() for found in _DEFINITE_NOUN.finditer(own)}
     # "En in Utrecht?" after a question about Amersfoort asks the same of another place: the place it
     # names takes the place of those named before
     replaced = named_places(own)
@@ -365,7 +372,7 @@ def condense(question: str, history: list[dict] | None, elliptic: bool = False) 
         if undated:
             words = [word for word in words if not _DATE_WORD.fullmatch(word)]
         topics.append(" ".join(word for word in words if word.lower() not in said | elsewhere
-                               and not any(same_kind(word, other) for other in said - pointed)))
+                               and not any(same_kind(word, other) for other in said - referred)))
     own = own[:1].upper() + own[1:]
     carried = "; ".join(t for t in topics if t)
     pointer = points_back_first(own)

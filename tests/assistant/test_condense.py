@@ -336,3 +336,16 @@ def test_an_officer_sees_a_follow_up_read_as_following_her_earlier_question_not_
     standalone = "Hoe lang mag een huisvestingsverordening gelden?"
     assert carried_from(standalone, condense(standalone, history), history) == []
     assert carried_from("Wat is een urgnetieverklaring?", "Wat is een urgentieverklaring?", history) == []
+
+
+def test_a_follow_up_that_names_the_earlier_compound_by_its_head_with_the_definite_article_carries_it():
+    # helper-69: "En wat moet er in de verordening staan?" after the huisvestingsverordening lost it and was answered
+    # from the Participatiewet; "de verordening" is the one asked about, "een formele organisatie" another kind
+    history = [{"role": "user", "content": "Hoe lang mag een huisvestingsverordening gelden?"},
+               {"role": "assistant", "content": "… ten hoogste vier jaar. [1]"}]
+    assert "huisvestingsverordening" in condense("En wat moet er in de verordening staan?", history)
+
+    history = [{"role": "user", "content": "Wat zijn de nadelen van een netwerkorganisatie?"},
+               {"role": "assistant", "content": "… [1]"}]
+    assert "netwerkorganisatie" in condense("En wat kost de organisatie?", history)
+    assert "netwerkorganisatie" not in condense("En de voordelen van een formele organisatie?", history)
