@@ -345,10 +345,13 @@ EXAMPLE_LABEL = re.compile(r"(?:reken)?voorbeeld(?:\s+\d+)?\s*:?", re.I)
 
 
 def example_paragraphs(text: str) -> set[int]:
-    """The paragraph numbers (`logical_lines`) of a passage's worked examples: those right under an
-    EXAMPLE_LABEL line. The Huurcommissie's "De maximale redelijke huurprijs bij 100 punten is in 2026
+    """The paragraph numbers (`logical_lines`) of a passage's worked examples: those under an EXAMPLE_LABEL
+    line, to the passage's end (an example's case, then its sums as a list: "Onderdeel I: € 300.000 / € 16.954
+    = 17,69 punten", helper-69). The Huurcommissie's "De maximale redelijke huurprijs bij 100 punten is in 2026
     € 637,67" is the figure of a made-up dwelling, not the maximum rent (helper-67)."""
-    return {paragraph + 1 for paragraph, line in logical_lines(text) if EXAMPLE_LABEL.fullmatch(line)}
+    lines = logical_lines(text)
+    label = next((paragraph for paragraph, line in lines if EXAMPLE_LABEL.fullmatch(line)), None)
+    return set() if label is None else {paragraph for paragraph, _ in lines if paragraph > label}
 
 
 # a sentence that announces the list after it ("Er is sprake van een zorgwoning als aan de volgende

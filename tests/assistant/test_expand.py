@@ -17,5 +17,8 @@ def test_a_passage_the_chunker_cut_from_its_example_label_gets_the_label_back():
     assert labelled.text.startswith("VOORBEELD\n\nEen zelfstandige woning")
     assert labelled.char_start == before.text.rfind("VOORBEELD")
     assert example_paragraphs(labelled.text) == {1}
+    # the sums under the case are the example's too
+    assert example_paragraphs("Tekst.\n\nVOORBEELD\n\nDe WOZ-waarde is € 300.000.\n\n- Onderdeel I: 17,69 punten\n"
+                              "- Totaal: 36,25 punten") == {2, 3}
     # a passage under no label is left as it was
     assert with_label(chunk, chunk) is chunk
