@@ -658,7 +658,10 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     if own is not None:
         return f"{lead}; wat {the} zelf zegt, staat bij [{own.n}]._", None
     if passage is not None:
-        return f"{lead}; wat {the} er zelf over zegt, staat bij [{len(citations) + 1}]._", passage
+        # cited by no line of the answer, only listed: "staat bij [4]" sent readers looking for a [4] in the text
+        # (helper-67, helper-69)
+        where = f"staat in bron [{len(citations) + 1}], onderaan bij Bronnen"
+        return f"{lead}; wat {the} er zelf over zegt, {where}._", passage
     # a search by the question's words, which the law may put otherwise ("energieprestatie" for the
     # "energielabel" asked): said as what was searched, with where to read on, not as the law's silence
     return (f"{lead}. In {the} zelf vond ik geen passage met de woorden van uw vraag; kies \"{name}\" bij "
