@@ -184,8 +184,9 @@ _ASKS_EXCEPTION = re.compile(r"\buitzondering|\bbehalve\b|\bniet van toepassing\
 # cap op de WOZ-punten?" asks for; opening with it, the answer read as a case, not the rule (helper-54)
 _EXAMPLE = re.compile(r"^\s*(?:reken)?voorbeeld(?:\s+\d+)?\s*[:.]", re.I)
 # a law's aanhef and slotformulier, the formulae around its articles: on whose voordracht, on which articles, after
-# whose advice it was made, and that it be published ("Lasten en bevelen dat deze in het Staatsblad …"); "Op de voordracht van Onze Minister … van 28 maart 2024" answered "Wat zei de minister
-# daarover in maart 2024?" by its words alone (helper-67). It answers only a question about those (`_ASKS_BASIS`)
+# whose advice it was made, and that it be published ("Lasten en bevelen dat deze in het Staatsblad …"). "Op de
+# voordracht van Onze Minister … van 28 maart 2024" answered "Wat zei de minister daarover in maart 2024?" by its
+# words alone (helper-67). It answers only a question about those (`_ASKS_BASIS`)
 _PREAMBLE = re.compile(r"^\s*(?:op\s+de\s+voordracht\s+van\s+(?:onze|de)\s+(?:minister|staatssecretaris)"
                        r"|gelet\s+op\s+(?:de\s+)?artikel|gezien\s+het\s+nader\s+rapport"
                        r"|de\s+afdeling\s+advisering\s+van\s+de\s+raad\s+van\s+state\s+gehoord"
@@ -1280,10 +1281,11 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         for c in sorted(picked, key=lambda c: (_age(hits[c.hit_rank]) if dated else 0, numbering[c.hit_rank],
                                                hits[c.hit_rank].chunk.char_start, c.position)):
             lines += render(c, bullet=True)
+    old_amounts = [] if dated else _old_amounts(chosen, hits)
     if dated:
         lines += ["", _date_note(chosen, hits, numbering)]
-    elif _old_amounts(chosen, hits):
-        lines += ["", _amounts_note(_old_amounts(chosen, hits), hits, numbering)]
+    elif old_amounts:
+        lines += ["", _amounts_note(old_amounts, hits, numbering)]
     used: dict[int, list[str]] = {}
     for candidate in chosen:
         used.setdefault(candidate.hit_rank, []).extend(candidate.parts)
@@ -1461,12 +1463,12 @@ def _dates_differ(chosen: list[Candidate], hits: list[Hit]) -> bool:
     return len(dates) > 1 and days_apart(dates[0], dates[-1]) > DATES_APART
 
 
-def _old_amounts(chosen: list[Candidate], hits: list[Hit], today: dt.date | None = None) -> list[int]:
+def _old_amounts(chosen: list[Candidate], hits: list[Hit]) -> list[int]:
     """The positions in `hits` of the sources whose amounts in euro the answer shows from a text more than
     AMOUNTS_AGE days old: the Uitvoeringsbesluit Wmo 2015's "ten minste € 158,60 en niet meer dan € 832,60 per
     maand" (text of 27 oktober 2014) was shown without a word on its age (helper-67). One text alone gets no
     date note (`_dates_differ`), and amounts change every year."""
-    today = (today or dt.date.today()).isoformat()
+    today = dt.date.today().isoformat()
     return sorted({c.hit_rank for c in chosen if _AMOUNT.search(" ".join(c.parts))
                    and (date := hits[c.hit_rank].document.metadata.date) and days_apart(date, today) > AMOUNTS_AGE})
 
