@@ -33,7 +33,8 @@ from assistant.sentences import (anchors, asked_statement, asks_date, asks_overv
                                  hyphenated_names, name_terms, names_a_document, names_document, named_places,
                                  place_terms, places, question_terms, says_something, terms, without_places)
 from assistant.versions import (article, as_asked_of_the_bill, as_asked_of_the_law, missing_laws, named_laws,
-                                names_law, own_passage, with_other_versions, without_superseded_steps)
+                                names_law, own_passage, text_of_year, with_other_versions,
+                                without_superseded_steps)
 from index.models import DocumentRecord, Filters, Hit
 from index.searcher import LiveIndex
 from ingest.dates import dutch_date
@@ -216,6 +217,10 @@ class Assistant:
             yield answer.text, answer
             return
         floor = self.noise_floor(index, chosen)
+        asked_filters = chosen
+        in_year = text_of_year(question, query, [d for d in index.documents() if not chosen or chosen.accepts(d)])
+        if in_year is not None:  # "volgens de Huisvestingswet 2015": that text, as if chosen under "Alleen in"
+            chosen = without_documents(chosen, in_year.others, index.documents())
         follow_up = question if query != question else None
         # "Hoe dien ik een Woo-verzoek in?" is searched and ranked as indienen too (`assistant.separable`;
         # not "Wat houdt opvang in?" as inhouden, which asks what a word means). The dense search, the
@@ -283,7 +288,7 @@ class Assistant:
                 return ENGLISH_TEXT
             if unnamed_law:
                 return UNNAMED_LAW_TEXT.format(law=missing[0])
-            return MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(chosen)
+            return MISSING_LAW_TEXT.format(law=missing[0]) if asks_missing_law else abstain_text(asked_filters)
         if not hits or verdict == "weigeren" or unnamed_law:
             # passages that do not name the law asked about are nothing to read on in
             answer = self._abstain(query, [] if unnamed_law else hits, notes, evidence.score, text=refusal())
@@ -336,8 +341,9 @@ class Assistant:
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
                                                           weights)
             place = place_notice(named, composition.citations, index)
-            outside = filtered_out_notice(hits, lambda: index.search(searched, 1), chosen, floor)
-            other_source = "\n\n".join(filter(None, [outside, place, other_source]))
+            outside = filtered_out_notice(hits, lambda: index.search(searched, 1), asked_filters, floor)
+            dated = in_year.notice() if in_year is not None else ""
+            other_source = "\n\n".join(filter(None, [outside, dated, place, other_source]))
             answer = self._extractive(query, composition, evidence, notes,
                                       caution=verdict == "voorzichtig" or opens_unstated(query, composition.text),
                                       other_source=other_source, law_passage=law_passage)
@@ -666,6 +672,14 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     # "energielabel" asked): said as what was searched, with where to read on, not as the law's silence
     return (f"{lead}. In {the} zelf vond ik geen passage met de woorden van uw vraag; kies \"{name}\" bij "
             f"\"Alleen in\" (commandoregel: --doc {texts[0].doc_id}) om in die tekst te zoeken._"), None
+
+
+def without_documents(filters: Filters | None, left_out: tuple[DocumentRecord, ...],
+                      documents: list[DocumentRecord]) -> Filters:
+    """`filters` that also leave out the documents `left_out`, by naming every other document they accept."""
+    gone = {d.doc_id for d in left_out}
+    kept = [d.doc_id for d in documents if d.doc_id not in gone and (not filters or filters.accepts(d))]
+    return Filters(doc_ids=kept)
 
 
 def only_document(filters: Filters | None, index):

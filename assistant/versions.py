@@ -17,6 +17,7 @@ newest first (`compose.law_editions`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from assistant.expand import complete_passages
 from assistant.sentences import (ARTICLE_HEADING, BEFORE_THE_CHANGE, COMPOUND_LAW, QUESTION_WORDS, coverage,
                                  question_terms, terms)
 from index.models import DocumentRecord, Filters, Hit
+from ingest.dates import dutch_date
 
 if TYPE_CHECKING:  # the composer reads `law_id` and the questions' kinds without loading the index code
     from index.searcher import Index
@@ -93,6 +95,62 @@ def asks_about_earlier_text_only(question: str) -> bool:
     oorspronkelijke Huisvestingswet 2014 …?"): its answer is in the oldest text. Not "Is … nu verplicht,
     en was dat in de oorspronkelijke wet ook zo?", nor a question about what changed."""
     return asks_about_other_text(question) and not asks_about_change(question) and not _NOW.search(question)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+@dataclass(frozen=True)
+class TextOfYear:
+    """The one text of a law a question dates by a year: the newest the library holds from that
+    year or before, and the law's other texts that the answer leaves out."""
+
+    year: str
+    name: str  # the law as the question names it
+    text: DocumentRecord
+    others: tuple[DocumentRecord, ...]
+
+    def notice(self) -> str:
+        """What the officer is told: which text of the law was searched, and which were left out (Dutch)."""
+        dates = " en ".join(dutch_date(d.metadata.date) for d in self.others)
+        left = f"de teksten van {dates} zijn" if len(self.others) > 1 else f"de tekst van {dates} is"
+        # what was searched, not what answers: the answer may open with another source that names the law
+        return (f"_U noemt {self.year}: van {article(self.name)} {self.name} is alleen de tekst van "
+                f"{dutch_date(self.text.metadata.date)} doorzocht, de nieuwste uit {self.year} of eerder in de "
+                f"kennisbank; {left} weggelaten._")
+
+
+def text_of_year(question: str, query: str, documents: list[DocumentRecord]) -> TextOfYear | None:
+    """The text of the one law `query` names (`named_laws`) that a year in `question` (else in
+    `query`, which a follow-up's own words may lack) dates, when the library holds several dated
+    texts of it: "Welke groepen moeten volgens de Huisvestingswet 2015 in de urgentieregeling?" is
+    answered from the text of 2015, not from the ten groups of 2026, which the search ranks first
+    (helper-69). Not a year of the law's own name ("Huisvestingswet 2014", "Wmo 2015"), nor a
+    question with two years or about what changed, which reads every text (`with_other_versions`);
+    None also when no text dates from that year or before."""
+    if asks_about_change(query):
+        return None
+    named = named_laws(query, documents)
+    if len(named) != 1:
+        return None
+    name, texts = next(iter(named.items()))
+    laws = {law_id(d) for d in texts}
+    dated = [d for d in documents if d.metadata.date and law_id(d) in laws - {None}]
+    if len({d.metadata.date for d in dated}) < 2:
+        return None
+    own = {year for d in dated for year in _YEAR.findall(d.display_title)}  # not "… lawsmd 2015", a file name
+    for asked in (question, query):
+        years = set(_YEAR.findall(asked)) - own
+        if years:
+            break
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    earlier = [d for d in dated if d.metadata.date[:4] <= year]
+    if not earlier:
+        return None
+    text = max(earlier, key=lambda d: d.metadata.date)
+    return TextOfYear(year, name, text, tuple(d for d in dated if d is not text))
 
 
 def named_laws(question: str, documents: list[DocumentRecord]) -> dict[str, list[DocumentRecord]]:

@@ -73,6 +73,17 @@ def test_an_officer_asking_which_groups_get_voorrang_reads_the_law_of_2026_befor
     assert text.index("sekswerkers") < text.index("als een gemeente een urgentieregeling heeft")
 
 
+def test_an_officer_asking_what_the_huisvestingswet_of_2015_required_gets_no_groups_added_in_2026(officer):
+    # the text of 2026, ranked first, has ten groups; the officer asked about the law as it read in
+    # 2015 and was shown those ten as if they were it (helper-69)
+    answer = officer.ask("Welke groepen moeten volgens de Huisvestingswet 2015 in ieder geval in de urgentieregeling?")
+
+    assert not answer.abstained
+    assert HUISVESTINGSWET_2026 not in {c.doc_id for c in answer.citations}
+    assert "sekswerkers" not in answer.text
+    assert "de tekst van 4 juni 2014 doorzocht" in answer.text and "de tekst van 1 juli 2026 is weggelaten" in answer.text
+
+
 def test_an_officer_who_keeps_to_other_documents_than_laws_gets_no_law_text_fetched_for_a_quote(officer):
     answer = officer.ask("Welke groepen moeten in de urgentieregeling?", filters={"type": "overig"})
 

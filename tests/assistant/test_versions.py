@@ -7,7 +7,7 @@ from assistant.compose import compose
 from assistant.sentences import names_document, question_terms
 from assistant.versions import (article, article_of, as_asked_of_the_bill, asks_about_change,
                                asks_about_earlier_text_only, asks_about_other_text, law_id, missing_laws, named_laws,
-                               with_other_versions)
+                               text_of_year, with_other_versions)
 from index.models import DocumentRecord, Filters, Hit
 from ingest.models import Chunk, Metadata
 
@@ -269,6 +269,45 @@ def test_a_question_names_a_law_by_the_words_of_its_citeertitel_where_its_file_n
     # and the notice writes "het Besluit", "de Wet"
     assert (article("Besluit betaalbare huur"), article("Uitvoeringsbesluit Wmo 2015"), article("Wet betaalbare huur"),
             article("Wmo")) == ("het", "het", "de", "de")
+
+
+def test_an_officer_who_names_the_year_of_a_law_gets_the_text_of_that_year_searched_and_is_told():
+    def text(doc_id: str, title: str, date: str) -> DocumentRecord:
+        # the text of 2015 is titled by its file name; officers see the law's citeertitel
+        return DocumentRecord(doc_id, f"/tmp/{doc_id}", Metadata(title=title, type="regelgeving", date=date,
+                                                                 display_title="Huisvestingswet 2014"),
+                              "h", 1, None, "2026-12-08")
+
+    of_2015 = text("bwbr0035303-huisvestingswet-2014-lawsmd-2015", "BWBR0035303 huisvestingswet 2014 lawsmd 2015",
+                   "2014-06-04")
+    of_2026 = text("bwbr0035303-huisvestingswet-2014-2026-07-01", "Huisvestingswet 2014", "2026-07-01")
+    wmo = DocumentRecord("bwbr0035362-wmo-2015", "/tmp/wmo", Metadata(title="Wet maatschappelijke ondersteuning 2015",
+                                                                     type="regelgeving", date="2014-07-09"),
+                         "h", 1, None, "2026-12-08")
+    documents = [of_2015, of_2026, wmo]
+
+    def dated(question: str, query: str | None = None) -> str | None:
+        found = text_of_year(question, query or question, documents)
+        return found and found.text.doc_id
+
+    question = "Welke groepen moeten volgens de Huisvestingswet 2015 in ieder geval in de urgentieregeling?"
+    assert dated(question) == of_2015.doc_id
+    # the newest text from that year or before
+    assert dated("Wat regelde de Huisvestingswet in 2020 over de huisvestingsverordening?") == of_2015.doc_id
+    assert dated("Welke groepen noemt de Huisvestingswet van 2026?") == of_2026.doc_id
+    # a follow-up's own year, the law carried by the query
+    assert dated("En in de tekst van 2026?", f"In de tekst van 2026 ({question})") == of_2026.doc_id
+    # the year of the law's own name, two years, what changed, no text that old, a law with one text
+    for question in ("Welke groepen noemt de Huisvestingswet 2014?",
+                     "Welke groepen noemde de Huisvestingswet in 2015 en welke in 2026?",
+                     "Wat is er sinds 2015 veranderd aan de Huisvestingswet?",
+                     "Wat regelde de Huisvestingswet in 2010?",
+                     "Wat regelt de Wmo in 2025 over beschermd wonen?"):
+        assert dated(question) is None, question
+    found = text_of_year("Wat zegt de Huisvestingswet 2015 over urgentie?",
+                         "Wat zegt de Huisvestingswet 2015 over urgentie?", documents)
+    assert found.notice() == ("_U noemt 2015: van de Huisvestingswet is alleen de tekst van 4 juni 2014 doorzocht, de "
+                              "nieuwste uit 2015 of eerder in de kennisbank; de tekst van 1 juli 2026 is weggelaten._")
 
 
 def test_a_law_known_only_from_its_memorie_van_toelichting_is_asked_of_that_paper_by_its_short_title():
