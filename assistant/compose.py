@@ -37,7 +37,7 @@ from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_W
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
-from ingest.dates import MONTH_NAMES, days_apart, dutch_date, latest_day
+from ingest.dates import ANY_DATE, MONTH_NAMES, date_from_groups, days_apart, dutch_date, latest_day
 from ingest.models import Metadata
 from ingest.tables import parse_row
 
@@ -81,6 +81,8 @@ FOCUS_LIST_ITEMS = 5  # a list a follow-up has not seen shows only the items tha
 DATES_APART = 365  # days between an answer's oldest and newest source before it says an older one may be outdated
 AMOUNTS_AGE = 2 * 365  # days old a text is before its amounts in euro get a note that they may have changed
 _AMOUNT = re.compile(r"€\s?\d|\b\d[\d.,]*\s?euro\b", re.I)
+# an amount the text itself dates: "€ 4975,00 per 1 januari 2004: € 5.065,00" in the Participatiewet of 2025
+_AMOUNT_DATED = re.compile(rf"\b(?:per|met\s+ingang\s+van|vanaf)\s+{ANY_DATE}", re.I)
 ASKED_ITEMS = 2  # a question that names one or two items of such a list beyond its lead-in is answered by them
 
 # "regionaal en (wat) lokaal", "beschermd wonen en maatschappelijke opvang", "X of Y", "X versus Y",
@@ -1281,11 +1283,14 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
         for c in sorted(picked, key=lambda c: (_age(hits[c.hit_rank]) if dated else 0, numbering[c.hit_rank],
                                                hits[c.hit_rank].chunk.char_start, c.position)):
             lines += render(c, bullet=True)
-    old_amounts = [] if dated else _old_amounts(chosen, hits)
+    stated = _amounts_of_old_dates(chosen)
+    old_amounts = [] if dated else [r for r in _old_amounts(chosen, hits) if r not in stated]
     if dated:
         lines += ["", _date_note(chosen, hits, numbering)]
     elif old_amounts:
         lines += ["", _amounts_note(old_amounts, hits, numbering)]
+    if stated:
+        lines += ["", _stated_amounts_note(stated, numbering)]
     used: dict[int, list[str]] = {}
     for candidate in chosen:
         used.setdefault(candidate.hit_rank, []).extend(candidate.parts)
@@ -1471,6 +1476,30 @@ def _old_amounts(chosen: list[Candidate], hits: list[Hit]) -> list[int]:
     today = dt.date.today().isoformat()
     return sorted({c.hit_rank for c in chosen if _AMOUNT.search(" ".join(c.parts))
                    and (date := hits[c.hit_rank].document.metadata.date) and days_apart(date, today) > AMOUNTS_AGE})
+
+
+def _amounts_of_old_dates(chosen: list[Candidate]) -> dict[int, str]:
+    """The positions in `hits` of the sources whose shown amounts in euro the text itself dates more than
+    AMOUNTS_AGE days ago, with the newest such date (ISO). The Participatiewet as of 1 January 2025 gives
+    the vermogensgrens as "€ 4975,00 per 1 januari 2004: € 5.065,00", and the answer called it the newest
+    text without a word on the amounts' age (helper-70)."""
+    today = dt.date.today().isoformat()
+    found: dict[int, str] = {}
+    for c in chosen:
+        text = " ".join(c.parts)
+        if not _AMOUNT.search(text):
+            continue
+        for match in _AMOUNT_DATED.finditer(text):
+            day = date_from_groups(match.groups())
+            if day is not None and days_apart(day.isoformat(), today) > AMOUNTS_AGE:
+                found[c.hit_rank] = max(found.get(c.hit_rank, ""), day.isoformat())
+    return found
+
+
+def _stated_amounts_note(stated: dict[int, str], numbering: dict[int, int]) -> str:
+    (first, day), *others = [(f"[{numbering[r]}]", dutch_date(day)) for r, day in sorted(stated.items())]
+    where = ", ".join([f"{first} noemt bedragen per {day}", *(f"{n} per {d}" for n, d in others)])
+    return f"_Let op: {where}. Bedragen worden meestal elk jaar aangepast; controleer het actuele bedrag._"
 
 
 def _amounts_note(ranks: list[int], hits: list[Hit], numbering: dict[int, int]) -> str:

@@ -1878,6 +1878,22 @@ def test_a_list_of_indicators_each_with_the_question_it_measures_answers_which_i
     assert "- Huisvestingsbehoud: hoeveel mensen wonen na een jaar nog in hun woning? [1]" in answer.text
 
 
+def test_amounts_the_text_itself_dates_years_back_get_that_date_also_in_a_new_text():
+    # helper-70: the Participatiewet as of 1 January 2025 gives the vermogensgrens "per 1 januari 2004", and the
+    # answer called it the newest text without a word on the amounts' age
+    law = hit("De in het tweede lid, onderdeel b, bedoelde vermogensgrens is:\n\n"
+              "a. voor een alleenstaande: € 4975,00 per 1 januari 2004: € 5.065,00 ;\n"
+              "b. voor een alleenstaande ouder: € 9950,00 per 1 januari 2004: € 10.130,00 ;",
+              "Artikel 34 Vermogen", "participatiewet-2025", date=date.today().isoformat(), type="regelgeving")
+    dated_now = hit(f"De vermogensgrens voor een alleenstaande is per 1 januari {date.today().year}: € 7.605.",
+                    "Artikel 34 Vermogen", "participatiewet-nu", date=date.today().isoformat(), type="regelgeving")
+
+    answer = compose("Wat is de vermogensgrens voor een alleenstaande in de bijstand?", [law], {})
+
+    assert "_Let op: [1] noemt bedragen per 1 januari 2004. Bedragen worden meestal elk jaar aangepast" in answer.text
+    assert "noemt bedragen per" not in compose("Wat is de vermogensgrens voor een alleenstaande?", [dated_now], {}).text
+
+
 def test_amounts_from_a_text_years_old_come_with_a_note_that_they_may_have_changed():
     # helper-67: the Uitvoeringsbesluit Wmo 2015's amounts (text of 27 oktober 2014) were shown without a word on
     # their age; with one source there was no date note
