@@ -357,7 +357,7 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 unit = _focused(unit, focus)
                 if unit is None:
                     continue
-            context = None
+            context, aside = None, False
             before = passage[position - 1] if position else None
             if before and before.paragraph == unit.paragraph and _THEN.search(unit.text) and _condition(before):
                 context = before  # "Bent u uw stempas kwijt? Vraag dan …": the question is its condition
@@ -372,6 +372,12 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                     # kunnen dus kiezen …"): leave it out rather than mislead
                     continue
                 context = before
+            elif (before is not None and before.paragraph == unit.paragraph
+                  and points_back_within(unit.text, before.text)
+                  and _answer_like(before) and not before.items and not is_boilerplate(before.text)):
+                # its subject names what it points at, so it may stand alone where nothing comes before it;
+                # shown for the reader, the sentence before adds nothing to what it says
+                context, aside = before, True
             # a context said before adds nothing new: "Deze vorm wordt vaak beschermd thuis genoemd"
             # after "Steeds vaker wordt beschermd wonen ook in een eigen woning geboden" was read
             # speaks to "En krijgt iemand die daar vertrekt voorrang op een woning?" by its own words
@@ -380,7 +386,8 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
                 # shown, it would bring back the sentence it leans on: "Deze vorm wordt vaak beschermd
                 # thuis genoemd" under a heading that names maatschappelijke opvang says nothing of it
                 continue
-            unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context and not heard else []))))
+            unit_terms = set(terms(" ".join(unit.parts + ([context.text] if context and not heard and not aside
+                                                          else []))))
             if unit.items or (position == 0 and entry):
                 # a list is about what the heading above it names ("De tien groepen …"), and so is the
                 # entry under a glossary's term
@@ -445,6 +452,29 @@ def candidates(hits: list[Hit], question: str, weights: dict[str, float], alread
 # "Deze beleidsregel geldt vanaf …", "Deze wet wordt aangehaald als …": "deze" or "dit" and its noun; "die"
 # and "dat" point further back ("Die afspraken zijn lokaal" after the sentence that names them)
 _DEMONSTRATIVE_NOUN = re.compile(r"^(?:deze|dit)\s+([\w-]{3,})\b", re.I)
+
+
+# "Het college brengt de cliënt van deze mogelijkheid op de hoogte" after "… kan de cliënt het college een
+# persoonlijk plan overhandigen": a demonstrative and its noun within the sentence that the sentence has not
+# named before it (helper-70: shown alone in seven answers). Not the text itself ("deze wet", "dit lid"),
+# nor a time ("dit jaar")
+_DEMONSTRATIVE_WITHIN = re.compile(
+    r"(?<=\s)(?:deze|dit)\s+(?!(?:wet|wetten|artikel|artikelen|lid|leden|hoofdstuk|paragraaf|afdeling|onderdeel|"
+    r"besluit|regeling|verordening|titel|bijlage|handreiking|document|notitie|nota|rapport|tekst|publicatie|pagina|"
+    r"factsheet|samenvatting|circulaire|beleidsregel|brief|jaar|week|maand|moment)\b)([\w-]{4,})(?:\s+([\w-]{4,}))?",
+    re.I)
+
+
+def points_back_within(sentence: str, before: str) -> bool:
+    """Whether `sentence` refers back within itself, past its first word, to what the sentence `before` it
+    says in other words (`_DEMONSTRATIVE_WITHIN`): "deze mogelijkheid" for a plan the cliënt may hand in.
+    Not when the sentence has written its noun before, nor when `before` names it ("de punten voor deze
+    gedeelde ruimtes" after "… gedeelde ruimtes of voorzieningen": clear as it stands)."""
+    for found in _DEMONSTRATIVE_WITHIN.finditer(sentence):
+        named = set(terms(" ".join(filter(None, found.groups()))))
+        if named and not named & set(terms(f"{sentence[:found.start()]} {before}")):
+            return True
+    return False
 
 
 def names_its_own_text(sentence: str, hit: Hit) -> bool:

@@ -1878,6 +1878,26 @@ def test_a_list_of_indicators_each_with_the_question_it_measures_answers_which_i
     assert "- Huisvestingsbehoud: hoeveel mensen wonen na een jaar nog in hun woning? [1]" in answer.text
 
 
+def test_a_sentence_that_points_back_within_itself_is_shown_with_the_sentence_it_points_at():
+    # helper-70: "Het college brengt de cliënt van deze mogelijkheid op de hoogte …" stood alone in seven answers,
+    # and the officer could not tell what "deze mogelijkheid" was
+    lid = hit("2. Voordat het onderzoek van start gaat, kan de cliënt het college een persoonlijk plan overhandigen "
+              "waarin hij de omstandigheden beschrijft. Het college brengt de cliënt van deze mogelijkheid op de "
+              "hoogte en stelt hem gedurende zeven dagen na de melding in de gelegenheid het plan te overhandigen.",
+              "Artikel 2.3.2", "wmo", type="regelgeving")
+    answer = compose("Hoeveel dagen krijgt de cliënt na de melding?", [lid], {})
+
+    line = next(line for line in answer.text.splitlines() if "deze mogelijkheid" in line)
+    assert line.index("een persoonlijk plan overhandigen") < line.index("deze mogelijkheid"), answer.text
+    # a demonstrative whose noun the sentence before names reads clearly as it stands
+    shared = hit("Bij een onzelfstandige woonruimte zijn er vaak gedeelde ruimtes, zoals een gedeelde keuken. In "
+                 "het woningwaarderingsstelsel worden de punten voor deze gedeelde ruimtes gedeeld door het aantal "
+                 "onzelfstandige woonruimten.")
+    answer = compose("Hoe worden de punten voor een gedeelde keuken verdeeld over het aantal woonruimten?", [shared], {})
+    assert answer.text.startswith("In het woningwaarderingsstelsel worden de punten voor deze gedeelde ruimtes"), (
+        answer.text)
+
+
 def test_amounts_the_text_itself_dates_years_back_get_that_date_also_in_a_new_text():
     # helper-70: the Participatiewet as of 1 January 2025 gives the vermogensgrens "per 1 januari 2004", and the
     # answer called it the newest text without a word on the amounts' age
