@@ -78,10 +78,13 @@ _ASKS_TO_EXPLAIN = re.compile(
     r"|ik\s+(?:snap|begrijp)\s+(?:het|dat|dit)\s+niet)\s*[?.!]*\s*$", re.I)
 
 
-# "Sinds wanneer?", "En waarom dan?", "Voor wie?": how to ask, and nothing asked about
+# "Sinds wanneer?", "En waarom dan?", "Voor wie?": how to ask, and nothing asked about; nor is a kind of
+# answer alone ("Binnen welke termijn?" after the Wmo's onderzoek was answered from the Huurcommissie, helper-70)
 _BARE_ASKING = re.compile(
-    r"^\s*(?:(?:en|maar)\s+)?(?:(?:sinds|vanaf|tot|voor|na|met|bij|van|door|op|over|aan|in|uit|naar|tegen|zonder)\s+)?"
-    r"(?:wat|wie|waar\w*|wanneer|waarom|hoezo|hoeveel|hoe(?:\s+(?:lang|vaak|snel|hoog|groot|veel|laat))?)"
+    r"^\s*(?:(?:en|maar)\s+)?(?:(?:sinds|vanaf|tot|voor|na|met|bij|van|door|op|over|aan|in|uit|naar|tegen|zonder"
+    r"|binnen|onder|per)\s+)?"
+    r"(?:wat|wie|waar\w*|wanneer|waarom|hoezo|hoeveel|hoe(?:\s+(?:lang|vaak|snel|hoog|groot|veel|laat))?"
+    r"|welke?\s+[\w-]+)"
     r"(?:\s+(?:dan|nog|precies|eigenlijk|ongeveer|dus|al))*\s*[?.!]*\s*$", re.I)
 # "Hoe wordt hun aantal berekend?": a possessive before the question names anyone it could belong to
 _POSSESSIVE = re.compile(r"\b(?:hun|haar)\s+[\w-]+", re.I)

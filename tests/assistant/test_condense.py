@@ -286,6 +286,9 @@ def test_a_follow_up_asking_from_when_carries_the_topic_and_not_its_own_preposit
     # helper-55: read as standing alone, it carried only its own words to the next follow-up, "En wie maakt het
     # landelijke aantal bekend?", which lost the taakstelling and was refused
     ("Wat is de taakstelling voor vergunninghouders?", "Mogen gemeenten die onderling ruilen?"),
+    # helper-70: a kind of answer alone, searched as it stood, was answered from the Huurcommissie's termijn
+    ("Wat regelt de Wmo over het onderzoek na een melding?", "Binnen welke termijn?"),
+    ("Wat wil Utrecht doen voor aandachtsgroepen?", "Voor welke doelgroepen precies?"),
 ])
 def test_a_follow_up_that_points_back_by_a_bare_question_word_a_possessive_or_an_object_carries_the_topic(
         earlier, follow_up):
