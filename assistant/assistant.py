@@ -339,7 +339,7 @@ class Assistant:
                 yield answer.text, answer
                 return
             other_source, law_passage = other_source_text(query, composition.citations, index, chosen, missing,
-                                                          weights)
+                                                          weights, read)
             place = place_notice(named, composition.citations, index)
             outside = filtered_out_notice(hits, lambda: index.search(searched, 1), asked_filters, floor)
             dated = in_year.notice() if in_year is not None else ""
@@ -620,14 +620,15 @@ def place_notice(asked: list[str], citations: list[Citation], index) -> str:
 
 
 def other_source_text(question: str, citations: list[Citation], index, filters: Filters | None,
-                      missing: list[str], weights: dict[str, float]) -> tuple[str, Hit | None]:
+                      missing: list[str], weights: dict[str, float], read: list[Hit] = ()) -> tuple[str, Hit | None]:
     """A notice when `question` names a law the library holds (`versions.named_laws`), within
     `filters`, and the answer opens with another text that the question does not name: "Wat is
     extramuralisering in de Participatiewet?" is answered by Utrecht's begrippenlijst, which the
     officer must not take for the law. When the law is cited further on, the notice points there;
-    else to the law's own passage on the question (`versions.own_passage`), returned to be cited
-    after the others; else it says that no passage of the law holds the question's words, and how to search
-    that text alone (helper-57: "vond ik niet" read as the law's silence). A notice too when the
+    else to the law's own passage on the question (`versions.own_passage`), or its best passage among those
+    the answer was composed from (`read`), returned to be cited after the others; else it says that no
+    passage of the law holds the question's words, and how to search that text alone (helper-57: "vond ik
+    niet" read as the law's silence). A notice too when the
     question names a law of which the library holds no text (`missing`, from
     `versions.missing_laws`). ("", None) otherwise."""
     if missing:
@@ -647,7 +648,11 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     name, texts = next(iter(named.items()))
     the = f"{article(name)} {name}"
     own = next((c for c in citations if c.doc_id in {d.doc_id for d in texts}), None)
-    passage = None if own is not None else own_passage(question, name, texts, index, weights)
+    # else the law's best passage among those the answer was composed from (`read`): article 12 of the
+    # Huisvestingswet, fused first for "Welke urgentiegroepen noemt de Huisvestingswet?", does not write
+    # "urgentiegroepen", and "vond ik geen passage" was read as the law's silence (helper-70)
+    passage = None if own is not None else own_passage(question, name, texts, index, weights) or next(
+        (hit for hit in read if hit.document.doc_id in {d.doc_id for d in texts}), None)
     comes = "opent met" if own is not None else "hieronder komt uit"
     # a summary or circular with the law's name in its title is about the law: "een andere bron" read
     # as if the answer were beside the question (helper-47), and "u vraagt naar de Wet betaalbare huur,

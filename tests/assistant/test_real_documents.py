@@ -84,6 +84,15 @@ def test_an_officer_asking_what_the_huisvestingswet_of_2015_required_gets_no_gro
     assert "de tekst van 4 juni 2014 doorzocht" in answer.text and "de tekst van 1 juli 2026 is weggelaten" in answer.text
 
 
+def test_an_officer_whose_answer_opens_from_a_circular_is_pointed_at_the_article_of_the_law_it_read(officer):
+    # helper-70: "In de Huisvestingswet zelf vond ik geen passage met de woorden van uw vraag", while article 12,
+    # which lists the groups, was among the passages read; it writes "urgent woningzoekende", not "urgentiegroepen"
+    answer = officer.ask("Welke urgentiegroepen noemt de Huisvestingswet?")
+
+    assert "vond ik geen passage" not in answer.text
+    assert any(c.doc_id == HUISVESTINGSWET_2026 and "Artikel 12" in (c.section or "") for c in answer.citations)
+
+
 def test_an_officer_who_keeps_to_other_documents_than_laws_gets_no_law_text_fetched_for_a_quote(officer):
     answer = officer.ask("Welke groepen moeten in de urgentieregeling?", filters={"type": "overig"})
 
