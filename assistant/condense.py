@@ -88,6 +88,7 @@ _BARE_ASKING = re.compile(
     r"(?:\s+(?:dan|nog|precies|eigenlijk|ongeveer|dus|al))*\s*[?.!]*\s*$", re.I)
 # "Hoe wordt hun aantal berekend?": a possessive before the question names anyone it could belong to
 _POSSESSIVE = re.compile(r"\b(?:hun|haar)\s+[\w-]+", re.I)
+_PLURAL_WORD = re.compile(r"[\w-]{2,}(?:en|s|'s)", re.I)
 # "Kan de huurdersorganisatie dat ook vragen?": "dat" as the object before the last verb, with an adverb
 # between; a conjunction's "dat" opens a clause ("… dat gemeenten moeten?"), a relative "dat" has no adverb
 _OBJECT_BEFORE_VERB = re.compile(
@@ -126,9 +127,16 @@ def is_follow_up(question: str) -> bool:
 
 
 def _owner_unnamed(question: str) -> bool:
-    """Whether a possessive ("hun", "haar") comes before any term of the question's own."""
+    """Whether a possessive ("hun", "haar") comes before any term of the question's own that could own
+    it: for "hun", a word in the plural ("Welke gemeenten regelen hun …"); "Wie is verantwoordelijk voor
+    hun huisvesting?" after a question on evacués was searched as it stood (helper-70)."""
     found = _POSSESSIVE.search(question)
-    return bool(found) and not question_terms(question[:found.start()])
+    if not found:
+        return False
+    before = question[:found.start()]
+    if found.group(0).lower().startswith("hun"):
+        return not any(_PLURAL_WORD.fullmatch(word) and question_terms(word) for word in re.findall(r"[\w'-]+", before))
+    return not question_terms(before)
 
 
 # how a question opens before its subject: a question word, after a preposition or not, with its verb

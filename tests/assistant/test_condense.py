@@ -289,6 +289,8 @@ def test_a_follow_up_asking_from_when_carries_the_topic_and_not_its_own_preposit
     # helper-70: a kind of answer alone, searched as it stood, was answered from the Huurcommissie's termijn
     ("Wat regelt de Wmo over het onderzoek na een melding?", "Binnen welke termijn?"),
     ("Wat wil Utrecht doen voor aandachtsgroepen?", "Voor welke doelgroepen precies?"),
+    # helper-70: "hun" after a word that cannot own it, searched as it stood, was answered from Utrecht's nota
+    ("Wat staat er in de Kamervragen over evacués uit het buitenland?", "Wie is verantwoordelijk voor hun huisvesting?"),
 ])
 def test_a_follow_up_that_points_back_by_a_bare_question_word_a_possessive_or_an_object_carries_the_topic(
         earlier, follow_up):
@@ -309,6 +311,7 @@ def test_a_follow_up_that_points_back_by_a_bare_question_word_a_possessive_or_an
     "Wat moeten gemeenten doen als ze geen verordening hebben?",
     "Klopt het dat gemeenten dat moeten?",
     "Kan een gemeente die geen verordening heeft toch urgentie geven?",
+    "Welke gemeenten regelen hun huisvesting zelf?",
 ])
 def test_a_question_whose_pronoun_points_at_what_it_names_itself_is_searched_as_asked(question):
     assert not is_follow_up(question)
