@@ -26,14 +26,14 @@ from itertools import takewhile
 from assistant.condense import asks_same_of_another, own_terms
 from assistant.expand import one_passage
 from assistant.models import Citation
-from assistant.sentences import (ARTICLE_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS, QUESTION_WORDS, Unit,
-                                 analyzer_stopwords, anchors, as_quoted, asked_statement, asks_article, asks_quantity,
-                                 asks_reason, coverage, credit, defined_terms, defines, entry_heads, example_paragraphs,
-                                 form_fields, glossary_entry, glossary_row, is_boilerplate, laws_asked_in_effect,
-                                 may_define, measure_nouns, name_terms, names_document, names_lid, near_quantity,
-                                 nearest_heading, of_another_law, only_refers, question_terms, quotes, passage_units,
-                                 same_verb, says_what_a_number_depends_on, shingles, states_article, states_date,
-                                 states_reason, terms, tidy, without_lid_number)
+from assistant.sentences import (ARTICLE_HEADING, DEFINITIONS_HEADING, FULL_DATE, LIST_MARK, NUMBER_WORDS,
+                                 QUESTION_WORDS, Unit, analyzer_stopwords, anchors, as_quoted, asked_statement,
+                                 asks_article, asks_quantity, asks_reason, coverage, credit, defined_terms, defines,
+                                 entry_heads, example_paragraphs, form_fields, glossary_entry, glossary_row,
+                                 is_boilerplate, laws_asked_in_effect, may_define, measure_nouns, name_terms,
+                                 names_document, names_lid, near_quantity, nearest_heading, of_another_law, only_refers,
+                                 question_terms, quotes, passage_units, same_verb, says_what_a_number_depends_on,
+                                 shingles, states_article, states_date, states_reason, terms, tidy, without_lid_number)
 from assistant.versions import (article_of, asks_about_change, asks_about_earlier_text_only, asks_about_other_text,
                                 law_id, named_laws)
 from index.models import Hit
@@ -1035,7 +1035,16 @@ def direct_answer(pool: list[Candidate], facets: list[tuple[str, set[str]]], hit
         stating = [c for c in plain if c.score >= STATING_WITHIN * best.score and typed(" ".join(c.unit.parts))]
         if stating:
             plain, best = stating, max(stating, key=lambda c: c.score)
-    rivals = [c for c in plain if not _other_articles(c, best, hits) and c.defined == best.defined and (
+    # a law's article of definitions is the source of the words another text copies: the Wmo's article 1.1.1 gives
+    # what a maatwerkvoorziening is, not the Besluit huurprijzen of 2026 that lists it (helper-70)
+    defining = best.defined and DEFINITIONS_HEADING.search(hits[best.hit_rank].chunk.section or "")
+
+    def copies(c: Candidate) -> bool:  # another law's words, not another text of the same law
+        return (law_id(hits[c.hit_rank].document) != law_id(hits[best.hit_rank].document)
+                and not DEFINITIONS_HEADING.search(hits[c.hit_rank].chunk.section or ""))
+
+    rivals = [c for c in plain if not _other_articles(c, best, hits) and c.defined == best.defined
+              and not (defining and copies(c)) and (
         c.score >= 0.9 * best.score
         or (c.score >= 0.6 * best.score and _shared(c, best) > SAME_POINT
             and hits[best.hit_rank].document.metadata.date is not None

@@ -24,8 +24,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.expand import complete_passages
-from assistant.sentences import (defined_heads, defined_terms, defines, entry_heads, glossary_entry, may_define,
-                                 names_document, names_glossary, nearest_heading, question_terms, terms, units)
+from assistant.sentences import (DEFINITIONS_HEADING, defined_heads, defined_terms, defines, entry_heads,
+                                 glossary_entry, may_define, names_document, names_glossary, nearest_heading,
+                                 question_terms, terms, units)
+from assistant.versions import law_id
 from index.models import Filters, Hit
 from index.searcher import Index
 
@@ -62,7 +64,9 @@ class Glossary:
         """The passages that define `term` (stems, as `sentences.defined_terms` gives them) in
         just these words, within the officer's `filters`, at most DEFINING_HITS: first those of a
         text whose title or id has one of the `named` stems ("Wat verstaat de Wmo onder …": the Wmo, not
-        a handbook that copies its definition), then law before other texts, newest first.
+        a handbook that copies its definition), then law before other texts, a law's article of definitions
+        before a law that copies one into a list of its own (the Wmo's article 1.1.1, not the Besluit
+        huurprijzen's "maatwerkvoorzieningen: …; of", helper-70), newest first.
         ("Wat zijn DAEB-taken van woningcorporaties?" is not answered by a definition of
         woningcorporaties, as `sentences.defines` would allow.)"""
         found = []
@@ -71,9 +75,13 @@ class Glossary:
             chunk = next((c for c in index.chunks_of(doc_id) if c.ordinal == ordinal), None)
             if document is not None and chunk is not None and not (filters and not filters.accepts(document)):
                 found.append(Hit(chunk, document, 0.0))
+        # a law defines by an article of definitions if one of its texts does: its other texts come newest first
+        defining = {law_id(hit.document) or hit.document.doc_id for hit in found
+                    if DEFINITIONS_HEADING.search(hit.chunk.section or "")}
         found.sort(key=lambda hit: hit.document.metadata.date or "", reverse=True)
         found.sort(key=lambda hit: (not names_document(named, hit.document),
-                                    hit.document.metadata.type != "regelgeving"))
+                                    hit.document.metadata.type != "regelgeving",
+                                    (law_id(hit.document) or hit.document.doc_id) not in defining))
         return found[:DEFINING_HITS]
 
 

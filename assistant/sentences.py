@@ -1404,6 +1404,8 @@ def of_another_law(text: str, laws: set[str]) -> bool:
 
 # a heading that is an article of law: "Artikel 12", "Artikel 33a Bijdragen", "Artikel 2.3.5", "Art. 1:1"
 ARTICLE_HEADING = re.compile(r"^\s*art(?:ikel|\.)\s*(\d+[\w.:]*)", re.I)
+# a heading over a law's definitions: "§ 1 Begripsbepalingen", "Definities"
+DEFINITIONS_HEADING = re.compile(r"\bbegripsbepaling|\bdefinities\b|\bbegrippen\b", re.I)
 
 
 def nearest_heading(section: str | None) -> str:

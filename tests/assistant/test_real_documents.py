@@ -93,6 +93,16 @@ def test_an_officer_whose_answer_opens_from_a_circular_is_pointed_at_the_article
     assert any(c.doc_id == HUISVESTINGSWET_2026 and "Artikel 12" in (c.section or "") for c in answer.citations)
 
 
+def test_an_officer_asking_what_a_term_means_gets_the_definition_from_the_law_that_defines_it(officer):
+    # helper-70: the Besluit huurprijzen of 2026 copies the Wmo's definition into a list of its own
+    # ("maatwerkvoorzieningen: …; of"), and being newer it opened the answer; article 1.1.1 was not cited
+    answer = officer.ask("Wat is een maatwerkvoorziening?")
+
+    first = answer.citations[0]
+    assert first.doc_id.startswith("bwbr0035362-wmo-2015") and "Artikel 1.1.1" in (first.section or ""), first
+    assert answer.text.startswith("maatwerkvoorziening: op de behoeften, persoonskenmerken en mogelijkheden")
+
+
 def test_an_officer_who_keeps_to_other_documents_than_laws_gets_no_law_text_fetched_for_a_quote(officer):
     answer = officer.ask("Welke groepen moeten in de urgentieregeling?", filters={"type": "overig"})
 
