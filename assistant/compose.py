@@ -1180,6 +1180,11 @@ def compose(question: str, hits: list[Hit], weights: dict[str, float], previous_
     opened = _fold(" ".join(line for text in previous_answers for line in opening_lines(text)))
     focus = set(own_terms(follow_up, " ".join(previous_answers))) if follow_up else None
     pool = candidates(hits, question, weights, already_said, focus, opened)
+    if not defined_terms(question):
+        # a definition by reference alone says where to read, and only of a term asked about: "… verantwoordelijke
+        # en bewerker: hetgeen daaronder wordt verstaan in artikel 1 van de Wet bescherming persoonsgegevens"
+        # answered "Wie is daarvoor verantwoordelijk?" after beschermd wonen (helper-70)
+        pool = [c for c in pool if not only_refers(c.unit.text)]
     if focus and not any(_speaks_to(c, focus) for c in pool):
         # "En voor jongeren?" when no passage mentions jongeren: repeating the earlier answer
         # would pass it off as the answer for jongeren; no composition makes the assistant refuse

@@ -225,6 +225,9 @@ _BOILERPLATE = re.compile(
     r"|^\s*wijzigt (de|het)\b[^.;]{0,80}[.;]?\s*$|^\s*treedt in werking\b|\bnog niet in ?werking getreden\b"
     # a footnote ("Noot 10: https://wetgevingskalender… (voetnoot aanpassen …)"), as the XML loader writes one
     r"|^\s*(?:voet)?noot\s*\d*\s*:"
+    # a figure's or model's legend ("MA = gehele populatie met uitsluiting van …" opened the PBL's answer on why
+    # people move, helper-70)
+    r"|^\s*[A-Z][\w-]{0,5}\s*=\s"
     # a reference to where the official text is ("Huisvestingswet 2014, BWBR0035303, op wetten.overheid.nl.")
     r"|^[^;]{0,100}\bBWBR\d{7}\b[^;]{0,40}$"
     # how a summary was checked against the law ("De artikelnummers zijn gecontroleerd in …", "… alleen
@@ -1190,6 +1193,9 @@ def _definition_forms(text: str) -> tuple[str, list[re.Match]]:
 
 
 _REFERENCE_TO = re.compile(r"\b(?:als\s+)?bedoeld\s+in\b", re.I)
+# "persoonsgegevens, …, verantwoordelijke en bewerker: hetgeen daaronder wordt verstaan in artikel 1 van de Wet
+# bescherming persoonsgegevens": terms, however many, defined by where another law defines them
+_DEFINED_ELSEWHERE = re.compile(r"^[^:;]{1,200}:\s*hetgeen\s+daaronder\s+(?:wordt|worden)\s+verstaan\s+in\b", re.I)
 
 
 def only_refers(text: str) -> bool:
@@ -1198,6 +1204,8 @@ def only_refers(text: str) -> bool:
     Omgevingswet" tells an officer where to read more than what it is. Such a definition is
     still one (`defines`); the answer prefers one that says what the term is
     (`compose.pointers_below_definitions`)."""
+    if _DEFINED_ELSEWHERE.match(text.strip()):
+        return True
     plain, forms = _definition_forms(text)
     if not forms:
         return False

@@ -1898,6 +1898,34 @@ def test_a_sentence_that_points_back_within_itself_is_shown_with_the_sentence_it
         answer.text)
 
 
+def test_a_figures_legend_is_not_content_that_opens_an_answer():
+    # helper-70: "MA = gehele populatie met uitsluiting van …", a model's legend in the PBL's appendix, opened the
+    # answer on why people move
+    appendix = hit("MA = gehele populatie met uitsluiting van de respondenten die een andere reden als belangrijkste "
+                   "verhuismotief hebben aangegeven. Het belangrijkste verhuismotief is een verandering in de "
+                   "samenstelling van het huishouden.")
+
+    answer = compose("Wat is het belangrijkste verhuismotief?", [appendix], {})
+
+    assert answer.text.startswith("Het belangrijkste verhuismotief is een verandering"), answer.text
+    assert "MA =" not in answer.text
+
+
+def test_a_definition_by_reference_alone_answers_no_question_but_what_the_term_means():
+    # helper-70: "Wie is daarvoor verantwoordelijk?" after beschermd wonen was answered by the Wmo's definitions of
+    # terms of the Wet bescherming persoonsgegevens, "verantwoordelijke" among them
+    reference = hit("persoonsgegevens, bijzondere persoonsgegevens, verwerking van persoonsgegevens, bestand, "
+                    "verantwoordelijke en bewerker: hetgeen daaronder wordt verstaan in artikel 1 van de Wet "
+                    "bescherming persoonsgegevens;", "Artikel 1.1.1", "wmo", type="regelgeving")
+    duty = hit("Het college is verantwoordelijk voor het verstrekken van beschermd wonen.", "Artikel 2.1.1", "wmo",
+               type="regelgeving")
+
+    answer = compose("Wie is verantwoordelijk voor beschermd wonen?", [reference, duty], {})
+
+    assert answer.text.startswith("Het college is verantwoordelijk"), answer.text
+    assert "hetgeen daaronder" not in answer.text
+
+
 def test_amounts_the_text_itself_dates_years_back_get_that_date_also_in_a_new_text():
     # helper-70: the Participatiewet as of 1 January 2025 gives the vermogensgrens "per 1 januari 2004", and the
     # answer called it the newest text without a word on the amounts' age
