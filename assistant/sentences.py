@@ -844,6 +844,10 @@ SAME_MEANING = (
     # partijen" (helper-68); found by hand, like the two groups above. Not also "betrekken" for "betrokken": with
     # it, a held-out answer on ervaringsdeskundigen lost a point (docs/evaluation.md, forty-fourth round)
     ("partner", "partners", "partij", "partijen"),
+    # Participatiewet art. 22a: the kostendelersnorm leaves out a home where only "studerenden" live and a person who
+    # follows "onderwijs waarvoor aanspraak op studiefinanciering kan bestaan"; "Geldt dat ook voor studenten?" was
+    # refused (helper-70)
+    ("student", "studenten", "studerende", "studerenden"),
 )
 
 

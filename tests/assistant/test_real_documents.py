@@ -103,6 +103,18 @@ def test_an_officer_asking_what_a_term_means_gets_the_definition_from_the_law_th
     assert answer.text.startswith("maatwerkvoorziening: op de behoeften, persoonskenmerken en mogelijkheden")
 
 
+def test_an_officer_asking_whether_the_kostendelersnorm_holds_for_students_gets_the_exception_for_studerenden(
+        officer):
+    # helper-70: refused; article 22a writes "studerenden", not "studenten"
+    history = asked(officer, "Wat is de kostendelersnorm?")
+
+    answer = officer.ask("Geldt dat ook voor studenten?", history=history)
+
+    assert not answer.abstained
+    assert "in wiens woning uitsluitend een of meer studerenden hun hoofdverblijf hebben" in answer.text.split("\n\n")[0]
+    assert "Artikel 22a" in (answer.citations[0].section or "")
+
+
 def test_an_officer_who_keeps_to_other_documents_than_laws_gets_no_law_text_fetched_for_a_quote(officer):
     answer = officer.ask("Welke groepen moeten in de urgentieregeling?", filters={"type": "overig"})
 
