@@ -698,6 +698,11 @@ def supporting_list(c: Candidate, wanted: set[str]) -> Candidate:
             while i is not None and i not in named:
                 named.add(i)
                 i = c.unit.parent_position(i)
+    for i in list(named):
+        # an item that announces its parts is read with all of them: "c. die jonger is dan 27 jaar en … onderwijs
+        # kan volgen en:" showed only "2°.", and lost the "dan wel" of "1°." (helper-70)
+        if c.unit.items[i].rstrip().endswith(":"):
+            named |= set(range(i + 1, i + 1 + len(c.unit.nested(i))))
     return c if not named or len(named) == len(c.unit.items) else replace(c, shown=tuple(sorted(named)))
 
 

@@ -271,26 +271,37 @@ class Unit:
         alone ("woongelegenheid:" over "a. woning …", "b. woonwagen …") its text and first item."""
         return f"{self.text} {self.items[0]}" if self.items and _TERM_LEAD.match(self.text) else self.text
 
+    def levels(self) -> list[int]:
+        """Per item, how many items it is nested under: a mark of a kind not yet open starts a list
+        within the one above it, a kind already open goes back to that list ("d." after "2°." under
+        "c." is an item of the outer list again, helper-70: it had been shown under "2°.")."""
+        open_kinds: list[str] = []
+        found = []
+        for _, mark in self.marked_items():
+            kind = mark_kind(f"{mark} x") if mark else "bullet"
+            if kind in open_kinds:
+                del open_kinds[open_kinds.index(kind) + 1:]
+            else:
+                open_kinds.append(kind)
+            found.append(len(open_kinds) - 1)
+        return found
+
     def nested(self, position: int) -> list[tuple[str, str]]:
-        """(item, mark) of the items nested under item `position`: those after it marked as
-        another kind, up to the next of its own ("– woongelegenheid:" over "a." to "c.": a list
-        within a list is read flat, each item with its mark)."""
-        marked = self.marked_items()
-        kind = mark_kind(f"{marked[position][1]} x") if marked[position][1] else "bullet"
+        """(item, mark) of the items nested under item `position` (`levels`): "– woongelegenheid:"
+        over "a." to "c."; a list within a list is read flat, each item with its mark."""
+        levels, marked = self.levels(), self.marked_items()
         inner = []
-        for item, mark in marked[position + 1:]:
-            if (mark_kind(f"{mark} x") if mark else "bullet") == kind:
+        for later in range(position + 1, len(marked)):
+            if levels[later] <= levels[position]:
                 break
-            inner.append((item, mark))
+            inner.append(marked[later])
         return inner
 
     def parent_position(self, position: int) -> int | None:
-        """The position of the item that item `position` is nested under (`nested`), or None: "2°. ten
+        """The position of the item that item `position` is nested under (`levels`), or None: "2°. ten
         minste zes jaar onafgebroken ingezetene …" stands under "b. maatschappelijk gebonden … indien hij:"."""
-        for earlier in range(position - 1, -1, -1):
-            if len(self.nested(earlier)) >= position - earlier:
-                return earlier
-        return None
+        levels = self.levels()
+        return next((earlier for earlier in range(position - 1, -1, -1) if levels[earlier] < levels[position]), None)
 
     def parent(self, position: int) -> str:
         """The text of the item that item `position` is nested under, or ""."""
@@ -299,8 +310,7 @@ class Unit:
 
     def depth(self, position: int) -> int:
         """How many items item `position` is nested under (0 for an item of the list itself)."""
-        above = self.parent_position(position)
-        return 0 if above is None else 1 + self.depth(above)
+        return self.levels()[position]
 
     def item_definition(self, position: int) -> str:
         """Item `position` as it may define a term: a term alone before a colon with the first

@@ -7,7 +7,7 @@ import pytest
 
 from assistant.compose import compose, facets_of
 from assistant.sentences import (as_quoted, credit, defined_terms, glossary_entry, is_boilerplate, names_lid,
-                                 question_terms, split_sentences, units)
+                                 passage_units, question_terms, split_sentences, units)
 from evals.metrics import contains
 from index.models import DocumentRecord, Hit
 from ingest.chunking import Chunker
@@ -1729,6 +1729,21 @@ def test_a_list_within_a_list_is_shown_indented_under_the_item_it_belongs_to():
     lines = body(answer).splitlines()
     assert "- b. maatschappelijk gebonden aan de gemeente indien hij: [1]" in lines
     assert "  - 2°. ten minste zes jaar onafgebroken ingezetene is van de gemeente. [1]" in lines
+
+
+def test_an_item_after_a_list_within_a_list_stands_in_the_outer_list_again():
+    # helper-70: of the Participatiewet's art. 13 lid 2, "d." was shown under "2°.", as a part of "c."
+    lid = ("2. Geen recht op algemene bijstand heeft degene:\n"
+           "a. van 18, 19 of 20 jaar die in een inrichting verblijft;\n"
+           "c. die jonger is dan 27 jaar en uit ’s Rijks kas bekostigd onderwijs kan volgen en:\n"
+           "1°. in verband daarmee aanspraak heeft op studiefinanciering, dan wel\n"
+           "2°. in verband daarmee geen aanspraak heeft op studiefinanciering en dit onderwijs niet volgt;\n"
+           "d. die jonger is dan 27 jaar en uit wiens houding blijkt dat hij de verplichtingen niet wil nakomen.")
+    unit = next(u for u in passage_units(hit(lid, "Artikel 13", "participatiewet", type="regelgeving")) if u.items)
+
+    assert unit.levels() == [0, 0, 1, 1, 0]
+    assert [mark for _, mark in unit.nested(1)] == ["1°.", "2°."]
+    assert unit.parent(3) == unit.items[1] and unit.parent(4) == ""
 
 
 def test_a_term_the_glossary_gives_as_another_name_is_answered_with_the_entrys_definition():

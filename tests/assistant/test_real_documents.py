@@ -115,6 +115,20 @@ def test_an_officer_asking_whether_the_kostendelersnorm_holds_for_students_gets_
     assert "Artikel 22a" in (answer.citations[0].section or "")
 
 
+def test_an_officer_reads_a_laws_item_with_all_the_parts_it_announces_and_the_next_item_beside_it(officer):
+    # helper-70: article 13 lid 2's "c. … kan volgen en:" was shown with "2°." alone, its "dan wel" lost, and "d."
+    # under "2°."
+    answer = officer.ask("Heeft een jongere van 19 recht op bijstand als hij nog bij zn ouders woont?")
+
+    lines = answer.text.splitlines()
+    c = next(i for i, line in enumerate(lines) if "c. die jonger is dan 27 jaar en uit ’s Rijks kas" in line)
+    indent = len(lines[c]) - len(lines[c].lstrip())
+    assert lines[c + 1].lstrip().startswith("- 1°. in verband daarmee aanspraak heeft op studiefinanciering")
+    assert lines[c + 2].lstrip().startswith("- 2°. in verband daarmee geen aanspraak")
+    d = lines[c + 3]
+    assert d.lstrip().startswith("- d. die jonger is dan 27 jaar") and len(d) - len(d.lstrip()) == indent, answer.text
+
+
 def test_an_officer_who_keeps_to_other_documents_than_laws_gets_no_law_text_fetched_for_a_quote(officer):
     answer = officer.ask("Welke groepen moeten in de urgentieregeling?", filters={"type": "overig"})
 
