@@ -111,7 +111,10 @@ class TextOfYear:
     others: tuple[DocumentRecord, ...]
 
     def notice(self) -> str:
-        """What the officer is told: which text of the law was searched, and which were left out (Dutch)."""
+        """What the officer is told: which text of the law was searched, and which were left out (Dutch);
+        "" when no newer text was left out, for then the answer is the law as it reads now."""
+        if not any(d.metadata.date > self.text.metadata.date for d in self.others):
+            return ""
         dates = " en ".join(dutch_date(d.metadata.date) for d in self.others)
         left = f"de teksten van {dates} zijn" if len(self.others) > 1 else f"de tekst van {dates} is"
         # what was searched, not what answers: the answer may open with another source that names the law

@@ -308,6 +308,9 @@ def test_an_officer_who_names_the_year_of_a_law_gets_the_text_of_that_year_searc
                          "Wat zegt de Huisvestingswet 2015 over urgentie?", documents)
     assert found.notice() == ("_U noemt 2015: van de Huisvestingswet is alleen de tekst van 4 juni 2014 doorzocht, de "
                               "nieuwste uit 2015 of eerder in de kennisbank; de tekst van 1 juli 2026 is weggelaten._")
+    # the text of 2026 is the law as it reads now: nothing to tell
+    assert text_of_year("Welke groepen noemt de Huisvestingswet van 2026?", "Welke groepen noemt de Huisvestingswet van "
+                        "2026?", documents).notice() == ""
 
 
 def test_a_law_known_only_from_its_memorie_van_toelichting_is_asked_of_that_paper_by_its_short_title():
