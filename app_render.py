@@ -551,6 +551,34 @@ def format_duration(seconds: float | None) -> str:
     return f"{minutes} min {rest} s" if minutes else f"{rest} s"
 
 
+HALVES = {"tune": "afstemdeel", "held-out": "toetsdeel"}  # a configuration's part, as its name writes it
+
+
+def libraries(result: dict) -> list[tuple[int, int]]:
+    """(documents, passages) of each library a report's questions were asked of: one index for a run on an
+    index, one per set for a run of gold sets (its "index" holds "sets": the Evaluatie tab showed "index met
+    None documenten en 0 passages", helper-71)."""
+    index = result.get("index") or {}
+    shown = index["sets"].values() if "sets" in index else [index] if index else []
+    return list(dict.fromkeys((int(i.get("documents") or 0), int(i.get("chunks") or 0)) for i in shown))
+
+
+def evaluation_facts(result: dict) -> list[str]:
+    """What a report (a result dict as in report.json) covers, in Dutch: questions, configurations, how long it
+    took and the libraries asked. A run of gold sets names each configuration per half ("bundled · afstemdeel ·
+    hybrid"): one configuration in two halves is not two (helper-71)."""
+    configs = result["configurations"]
+    named = {c["name"].replace(f" · {HALVES.get(c.get('part'), '')}", "") for c in configs}
+    facts = [f"{result['n_questions']} {'vraag' if result['n_questions'] == 1 else 'vragen'}",
+             f"{len(named)} {'configuratie' if len(named) == 1 else 'configuraties'}"
+             + (" in afstemdeel en toetsdeel" if any(c.get("part") for c in configs) else ""),
+             f"duurde {format_duration(result.get('seconds'))}"]
+    shown = [f"{documents} documenten en {passages(chunks)}" for documents, chunks in libraries(result)]
+    if shown:
+        facts.append(f"index met {shown[0]}" if len(shown) == 1 else f"{len(shown)} bibliotheken: {'; '.join(shown)}")
+    return facts
+
+
 def render_evaluation(result: dict | None, plots: dict[str, bytes] | None = None, notice: str | None = None) -> str:
     """The latest evaluation report (a result dict as in report.json) as escaped HTML: when it was made,
     the summary per configuration, the plots (PNG bytes by evals.report.PLOTS key) and per configuration
@@ -558,12 +586,7 @@ def render_evaluation(result: dict | None, plots: dict[str, bytes] | None = None
     if not result:
         return f'<div class="tw-eval"><p class="tw-eval-leeg">{escape_html(notice)}</p></div>' if notice else EVAL_EMPTY
     configs = result["configurations"]
-    index = result.get("index") or {}
-    facts = [f"{result['n_questions']} {'vraag' if result['n_questions'] == 1 else 'vragen'}",
-             f"{len(configs)} {'configuratie' if len(configs) == 1 else 'configuraties'}",
-             f"duurde {format_duration(result.get('seconds'))}"]
-    if index:
-        facts.append(f"index met {index.get('documents')} documenten en {passages(index.get('chunks') or 0)}")
+    facts = evaluation_facts(result)
     parts = ['<div class="tw-eval">',
              f'<p class="tw-eval-meta">Laatste evaluatie: <strong>{escape_html(format_moment(result.get("created")))}'
              f"</strong> · {escape_html(' · '.join(facts))}</p>"]

@@ -598,6 +598,22 @@ def test_only_one_evaluation_runs_at_a_time(web, tiny_set):
     assert not web.eval_report_dir.exists()
 
 
+def test_an_evaluator_who_ran_the_gold_sets_sees_which_libraries_were_asked_not_none():
+    # helper-71: after `thuiswijzer eval --set bundled` the tab said "2 configuraties · … · index met None documenten
+    # en 0 passages": the report of a run of sets keeps one index per set, and names each half apart
+    library = {"dir": "data/eval/indexes/corpus-docs", "embedder": "e5-torch", "documents": 36, "chunks": 509}
+    result = {"created": "2026-12-08T01:46:00", "seconds": 20, "n_questions": 117, "notes": [], "skipped": [],
+              "warnings": [], "configurations": [],
+              "index": {"sets": {"bundled · afstemdeel · hybrid": library, "bundled · toetsdeel · hybrid": library}}}
+    result["configurations"] = [{"name": f"bundled · {half} · hybrid", "set": "bundled", "part": part}
+                                for half, part in (("afstemdeel", "tune"), ("toetsdeel", "held-out"))]
+
+    facts = render.evaluation_facts(result)
+
+    assert facts == ["117 vragen", "1 configuratie in afstemdeel en toetsdeel", "duurde 20 s",
+                     "index met 36 documenten en 509 passages"]
+
+
 def test_an_editor_runs_the_gold_set_and_the_tab_shows_the_report(web, tiny_set, tmp_path):
     from evals.report import fmt, ordered_questions
 
