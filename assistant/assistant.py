@@ -628,9 +628,8 @@ def other_source_text(question: str, citations: list[Citation], index, filters: 
     else to the law's own passage on the question (`versions.own_passage`), or its best passage among those
     the answer was composed from (`read`), returned to be cited after the others; else it says that no
     passage of the law holds the question's words, and how to search that text alone (helper-57: "vond ik
-    niet" read as the law's silence). A notice too when the
-    question names a law of which the library holds no text (`missing`, from
-    `versions.missing_laws`). ("", None) otherwise."""
+    niet" read as the law's silence). A notice too when the question names a law of which the library holds
+    no text (`missing`, from `versions.missing_laws`). ("", None) otherwise."""
     if missing:
         # "Wanneer krijg ik te maken met de Omgevingswet?" is answered by a page about it, not by the law
         return (f"_Let op: geen document in de kennisbank heeft \"{missing[0]}\" in de titel; het antwoord komt uit "
