@@ -156,11 +156,14 @@ def _render_line(line: str, turn: int, valid: set[int] | None) -> str:
     if bullet:
         # "- 3. Uitstroom justitie" keeps its number as text: unescaped, Markdown nests a list
         # numbered from 3 inside the bullet
+        # a nested item keeps its indent ("  - 2°. …" under "- b. … indien hij:"): the web app showed every
+        # part of a list at the level of the list itself (helper-71)
+        indent = bullet.group(1)[:len(bullet.group(1)) - len(bullet.group(1).lstrip())]
         note = _ITALIC_LINE.match(bullet.group(2) + bullet.group(3))
         if note:  # "- _… en nog 9 onderdelen in de bron [1]_": escaped, its underscores showed as typed
-            return f"- _{_escape_keeping_markers(note.group(1), turn, valid)}_"
+            return f"{indent}- _{_escape_keeping_markers(note.group(1), turn, valid)}_"
         shown = _escape_keeping_markers(bullet.group(2) + bullet.group(3), turn, valid)
-        return "- " + _NUMBERED_ITEM.sub(r"\1\\\2", shown)
+        return f"{indent}- " + _NUMBERED_ITEM.sub(r"\1\\\2", shown)
     return _escape_keeping_markers(line, turn, valid)
 
 

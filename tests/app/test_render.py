@@ -80,6 +80,19 @@ def test_an_item_numbered_in_its_source_shows_its_number_not_a_nested_list():
     assert "- g. jongeren uit de jeugdzorg" in rendered
 
 
+def test_a_part_of_a_list_item_stays_nested_under_it_in_the_chat():
+    # helper-71: "Verhouding tot de urgentieregeling:" and each of its items stood as points of their own, and a
+    # law's "2°." beside the "b." it belongs to
+    rendered = render_answer("**Verder in de bronnen**\n- b. maatschappelijk gebonden indien hij: [1]\n"
+                             "  - 1°. een belang heeft zich daar te vestigen, of [1]\n"
+                             "  - _… en nog 1 onderdeel in de bron [1]_\n- c. economisch gebonden [1]", 1, [citation()])
+
+    lines = rendered.splitlines()
+    assert lines[2].startswith("  - 1°. een belang heeft zich daar te vestigen, of <a href=")
+    assert lines[3].startswith("  - _… en nog 1 onderdeel in de bron")
+    assert lines[4].startswith("- c. economisch gebonden")
+
+
 def test_the_note_that_a_list_goes_on_in_its_source_is_shown_in_italics_not_with_its_underscores():
     # a follow-up shows only the items that speak to it; the note below them showed "_… [1]_" as typed
     markdown = render_answer("Tot de urgent woningzoekenden horen: [1]\n- 7. Jongeren uit jeugdzorg [1]\n"
