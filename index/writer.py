@@ -565,7 +565,9 @@ def load_and_chunk(path: Path, overrides: dict, chunker, max_file_bytes: int,
         raise IngestError(source, too_many_passages(max_passages, None))
     chunks = chunker.chunk(document)
     if not chunks:
-        raise IngestError(source, "geen tekst gevonden om te doorzoeken")
+        # a file of headings alone (helper-71: "# Titel" and nothing under it) has no passage to cite
+        raise IngestError(source, "geen tekst gevonden om te doorzoeken: het bestand heeft alleen kopjes of lege "
+                                  "regels. Voeg de tekst toe en probeer het opnieuw.")
     if len(chunks) > max_passages:
         raise IngestError(source, too_many_passages(max_passages, len(chunks)))
     return document, chunks

@@ -426,6 +426,19 @@ def test_an_editor_adds_only_a_corrupt_pdf_and_the_index_stays_as_it_was(index_c
     assert sorted(p.name for p in index_copy.iterdir()) == generations
 
 
+def test_an_editor_adds_a_file_of_headings_alone_and_is_told_what_to_add(index_copy, embedder, tmp_path):
+    # helper-71: "Geen tekst gevonden om te doorzoeken", without a word on why or what to do
+    empty = tmp_path / "alleen-kopjes.md"
+    empty.write_text("# Notitie uitstroom\n\n## Aanpak\n", encoding="utf-8")
+    before = current(index_copy)
+
+    report = IndexWriter(index_copy, embedder).ingest([empty])
+
+    assert [f.status for f in report.files] == ["failed"]
+    assert "alleen kopjes" in report.files[0].reason and "Voeg de tekst toe" in report.files[0].reason
+    assert current(index_copy) == before
+
+
 def test_a_missing_path_is_reported_as_not_found(index_copy, embedder, tmp_path):
     report = IndexWriter(index_copy, embedder).ingest([tmp_path / "bestaat-niet.pdf"])
 
